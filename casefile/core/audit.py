@@ -1,0 +1,40 @@
+"""The append-only audit log: every user action, who did it, when, and what changed.
+
+Entries are added inside the same transaction as the change they describe, so the log
+can never disagree with the case.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from casefile.core.schema import AuditEntry
+
+
+def _actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in some sandboxes; the log still needs an entry
+        return "unknown"
+
+
+def record(
+    session: Session,
+    action: str,
+    target: str | None = None,
+    before: Any = None,
+    after: Any = None,
+) -> None:
+    session.add(
+        AuditEntry(
+            actor=_actor(),
+            action=action,
+            target=target,
+            before=None if before is None else json.dumps(before, ensure_ascii=False, default=str),
+            after=None if after is None else json.dumps(after, ensure_ascii=False, default=str),
+        )
+    )

@@ -1,0 +1,195 @@
+"""A case folder: create, open, close; one database, one store, one lock.
+
+    My Case.casefile/
+      case.sqlite   the truth (WAL, foreign keys on)
+      originals/    evidence by SHA-256
+      index/        derived search index, safe to delete
+      .lock         held while a process has the case open for writing
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from casefile.core import migrate
+from casefile.core.errors import CaseExistsError, CaseNotFoundError, CasefileError
+from casefile.core.lock import CaseLock
+from casefile.core.schema import CaseInfo
+from casefile.core.store import OriginalStore
+
+DB_NAME = "case.sqlite"
+SUFFIX = ".casefile"
+
+# Hooks run after a case opens and before it closes (the search index registers here),
+# so the case itself need not know what derived data hangs off it.
+_open_hooks: list[Callable[[Case], None]] = []
+_close_hooks: list[Callable[[Case], None]] = []
+
+
+def on_open(hook: Callable[[Case], None]) -> None:
+    if hook not in _open_hooks:
+        _open_hooks.append(hook)
+
+
+def on_close(hook: Callable[[Case], None]) -> None:
+    if hook not in _close_hooks:
+        _close_hooks.append(hook)
+
+
+def _make_engine(db_path: Path, readonly: bool) -> Engine:
+    if readonly:
+        url = f"sqlite:///file:{db_path}?mode=ro&uri=true"
+    else:
+        url = f"sqlite:///{db_path}"
+    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+        cur = dbapi_conn.cursor()
+        if not readonly:
+            cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.close()
+
+    return engine
+
+
+class Case:
+    """An open case. Use `Case.create` / `Case.open`, and `close()` (or `with`)."""
+
+    def __init__(self, path: Path, engine: Engine, lock: CaseLock | None) -> None:
+        self.path = path
+        self.engine = engine
+        self._lock = lock
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.store = OriginalStore(path / "originals")
+        self.readonly = lock is None
+        self.extensions: dict[str, object] = {}  # derived services (the search index)
+        self.migration_backup: Path | None = None
+
+    # -- life cycle ---------------------------------------------------------------
+    @classmethod
+    def create(cls, path: str | os.PathLike[str], title: str | None = None) -> Case:
+        folder = Path(path)
+        if folder.suffix != SUFFIX and not folder.exists():
+            folder = folder.with_name(folder.name + SUFFIX)
+        if (folder / DB_NAME).exists():
+            raise CaseExistsError(f"There is already a case at {folder}. Open it instead.")
+        if folder.exists() and any(folder.iterdir()):
+            raise CaseExistsError(
+                f"The folder {folder} is not empty. Choose a new folder for the case."
+            )
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "originals").mkdir(exist_ok=True)
+        except OSError as exc:
+            raise CasefileError(
+                f"Cannot create the case folder {folder}: {exc.strerror or exc}."
+            ) from exc
+        case = cls._open_folder(folder, readonly=False, fresh=True)
+        with case.session() as s:
+            now = datetime.now(UTC).isoformat(timespec="seconds")
+            s.add(CaseInfo(key="title", value=title or folder.stem))
+            s.add(CaseInfo(key="created_at", value=now))
+            s.add(CaseInfo(key="created_by", value=getpass.getuser()))
+        return case
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, readonly: bool = False) -> Case:
+        folder = Path(path)
+        if not (folder / DB_NAME).is_file():
+            alt = folder.with_name(folder.name + SUFFIX)
+            if (alt / DB_NAME).is_file():
+                folder = alt
+            elif folder.exists():
+                raise CaseNotFoundError(
+                    f"{folder} is not a Casefile case (it has no {DB_NAME}). "
+                    "Choose a .casefile folder, or create a new case with 'casefile new'."
+                )
+            else:
+                raise CaseNotFoundError(f"There is no case at {folder}.")
+        return cls._open_folder(folder, readonly=readonly, fresh=False)
+
+    @classmethod
+    def _open_folder(cls, folder: Path, *, readonly: bool, fresh: bool) -> Case:
+        lock = None
+        if not readonly:
+            lock = CaseLock(folder)
+            lock.acquire()
+        try:
+            db_path = folder / DB_NAME
+            engine = _make_engine(db_path, readonly)
+            backup = None
+            if readonly:
+                current = migrate.current_revision(engine)
+                if current != migrate.head_revision():
+                    raise CasefileError(
+                        "This case needs an upgrade before it can be read; "
+                        "open it normally (not read-only) once."
+                    )
+            else:
+                backup = migrate.upgrade(engine, db_path, fresh=fresh)
+            case = cls(folder, engine, lock)
+            case.migration_backup = backup
+            if not readonly:
+                case.store.clean_incoming()
+            for hook in _open_hooks:
+                hook(case)
+            return case
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+
+    def close(self) -> None:
+        try:
+            for hook in _close_hooks:
+                hook(self)
+        finally:
+            self.engine.dispose()
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+    def __enter__(self) -> Case:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- data access -----------------------------------------------------------------
+    @property
+    def index_dir(self) -> Path:
+        return self.path / "index"
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back on any error."""
+        if self.readonly:
+            with self._sessions() as s:
+                yield s
+            return
+        with self._sessions.begin() as s:
+            yield s
+
+    def read_session(self) -> Session:
+        return self._sessions()
+
+    def info(self) -> dict[str, str]:
+        with self.read_session() as s:
+            return {row.key: row.value for row in s.scalars(select(CaseInfo))}
+
+    @property
+    def title(self) -> str:
+        return self.info().get("title", self.path.stem)

@@ -1,0 +1,32 @@
+"""Errors the faces show to the user as they are: each message says what happened and
+what to do, in the investigator's words. Anything else escaping the core is a bug."""
+
+
+class CasefileError(Exception):
+    """Base of every error whose message is fit to show a user."""
+
+
+class CaseNotFoundError(CasefileError):
+    pass
+
+
+class CaseLockedError(CasefileError):
+    def __init__(self, message: str, holder: dict[str, object] | None = None) -> None:
+        super().__init__(message)
+        self.holder = holder or {}
+
+
+class CaseTooNewError(CasefileError):
+    pass
+
+
+class CaseExistsError(CasefileError):
+    pass
+
+
+class DocumentNotFoundError(CasefileError):
+    pass
+
+
+class InvalidValueError(CasefileError):
+    """A value the user typed (a date, a grade, a kind) that Casefile cannot accept."""

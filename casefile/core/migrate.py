@@ -1,0 +1,78 @@
+"""Bring a case database to the current schema, safely.
+
+Before any migration runs, the database is copied aside (`case.sqlite.bak-<rev>-<time>`)
+with SQLite's backup API, so a failed upgrade never costs the user their case. A case
+stamped with a revision this version does not know was written by a newer Casefile and
+is refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Engine
+
+from casefile.core.errors import CaseTooNewError
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def _config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def _backup(db_path: Path, rev: str | None) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    target = db_path.with_name(f"{db_path.name}.bak-{rev or 'empty'}-{stamp}")
+    src = sqlite3.connect(db_path)
+    try:
+        dst = sqlite3.connect(target)
+        with dst:
+            src.backup(dst)
+        dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def upgrade(engine: Engine, db_path: Path, *, fresh: bool = False) -> Path | None:
+    """Migrate to head; returns the backup path when one was made."""
+    script = ScriptDirectory.from_config(_config())
+    current = current_revision(engine)
+    head = head_revision()
+    if current == head:
+        return None
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except Exception as exc:  # alembic raises several kinds for an unknown id
+            raise CaseTooNewError(
+                "This case was saved by a newer version of Casefile "
+                f"(database version {current}). Update Casefile to open it; "
+                "the case has not been changed."
+            ) from exc
+    backup = None if fresh or current is None else _backup(db_path, current)
+    cfg = _config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    return backup

@@ -1,0 +1,30 @@
+"""The persistent work queue: work a change still owes (index updates today, mention
+matching later), recorded in the change's own transaction so a crash cannot lose it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from casefile.core.schema import WorkItem
+
+INDEX = "index"
+
+
+def enqueue(session: Session, uids: Iterable[str], kind: str = INDEX) -> None:
+    session.add_all(WorkItem(kind=kind, document_uid=uid) for uid in uids)
+
+
+def pending(session: Session, kind: str = INDEX, limit: int | None = None) -> list[WorkItem]:
+    stmt = select(WorkItem).where(WorkItem.kind == kind).order_by(WorkItem.id)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return list(session.scalars(stmt))
+
+
+def done(session: Session, ids: Iterable[int]) -> None:
+    ids = list(ids)
+    if ids:
+        session.execute(delete(WorkItem).where(WorkItem.id.in_(ids)))

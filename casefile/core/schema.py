@@ -1,0 +1,174 @@
+"""The case database: SQLAlchemy 2 typed models.
+
+The database is the truth (DESIGN.md): every thing the user made lives here, and the
+search index is derived from it. Schema changes are Alembic migrations in
+`casefile/core/migrations/versions`; never change a table here without adding one.
+Entities, events, relations and citations arrive in later migrations.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+DOCUMENT_KINDS = (
+    "court_filing",
+    "article",
+    "parliamentary_submission",
+    "correspondence",
+    "report",
+    "note",
+    "other",
+)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+document_tag = Table(
+    "document_tag",
+    Base.metadata,
+    Column("document_id", ForeignKey("document.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Document(Base):
+    __tablename__ = "document"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(32), default="other")
+    # EDTF as typed, plus its strict bounds (ISO dates) for sorting and range queries.
+    date: Mapped[str | None] = mapped_column(String(64))
+    date_lower: Mapped[str | None] = mapped_column(String(10), index=True)
+    date_upper: Mapped[str | None] = mapped_column(String(10))
+    source: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    languages: Mapped[str | None] = mapped_column(String(64))  # "ru,en"
+    reliability_source: Mapped[str | None] = mapped_column(String(1))  # Admiralty A–F
+    reliability_info: Mapped[int | None] = mapped_column(Integer)  # Admiralty 1–6
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    # The original, as evidence.
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    size: Mapped[int] = mapped_column(Integer)
+    original_filename: Mapped[str] = mapped_column(Text)
+    file_type: Mapped[str] = mapped_column(String(16))
+    imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    importer_version: Mapped[str] = mapped_column(String(32))
+
+    # What became of the text: ok, empty, needs_ocr, password_required, failed, unsupported.
+    status: Mapped[str] = mapped_column(String(24), index=True)
+    status_reason: Mapped[str | None] = mapped_column(Text)
+    page_count: Mapped[int] = mapped_column(Integer, default=0)
+    encoding: Mapped[str | None] = mapped_column(String(32))
+    extra: Mapped[str | None] = mapped_column(Text)  # JSON: e-mail headers, producer…
+
+    # An e-mail attachment points at its message.
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("document.id", ondelete="SET NULL"), index=True
+    )
+
+    # Bumped by every change the index must see; the index records what it holds.
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    indexed_revision: Mapped[int] = mapped_column(Integer, default=0)
+
+    pages: Mapped[list[Page]] = relationship(
+        back_populates="document",
+        cascade="all, delete-orphan",
+        order_by="Page.number",
+        passive_deletes=True,
+    )
+    tags: Mapped[list[Tag]] = relationship(secondary=document_tag, back_populates="documents")
+
+
+class Page(Base):
+    __tablename__ = "page"
+    __table_args__ = (UniqueConstraint("document_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)  # 1-based
+    text: Mapped[str] = mapped_column(Text, default="")
+    needs_ocr: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    document: Mapped[Document] = relationship(back_populates="pages")
+
+
+class Tag(Base):
+    __tablename__ = "tag"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+
+    documents: Mapped[list[Document]] = relationship(
+        secondary=document_tag, back_populates="tags"
+    )
+
+
+class SavedSearch(Base):
+    __tablename__ = "saved_search"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    query: Mapped[str] = mapped_column(Text)
+    sort: Mapped[str] = mapped_column(String(16), default="relevance")
+    exact: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class AuditEntry(Base):
+    """Append-only record of every user action: who, when, what, before/after (JSON)."""
+
+    __tablename__ = "audit"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(64))
+    target: Mapped[str | None] = mapped_column(String(200))
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)
+
+
+class WorkItem(Base):
+    """Work recorded in the same transaction as the change that needs it (index
+    updates, later mention matching), so a crash before it is done is resumed on open."""
+
+    __tablename__ = "work_queue"
+    __table_args__ = (Index("ix_work_queue_kind", "kind", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))  # "index"
+    document_uid: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class CaseInfo(Base):
+    """Key/value facts about the case itself: its title, creation time, creator."""
+
+    __tablename__ = "case_info"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

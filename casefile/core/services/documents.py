@@ -1,0 +1,346 @@
+"""Use cases on documents: list, read, edit, tag, delete.
+
+Each writing function is one transaction that also records the audit entry and queues
+the index update, then brings the index up to date before returning, so a search run
+right after an edit sees it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from casefile.core import audit, dates, queue
+from casefile.core.case import Case
+from casefile.core.errors import DocumentNotFoundError, InvalidValueError
+from casefile.core.schema import DOCUMENT_KINDS, Document, Page, Tag, document_tag
+from casefile.core.services.dto import DocumentDetail, DocumentSummary, PageText
+from casefile.core.services.sync import sync_index
+
+SORT_COLUMNS = {
+    "title": Document.title,
+    "kind": Document.kind,
+    "date": Document.date_lower,
+    "source": Document.source,
+    "pages": Document.page_count,
+    "status": Document.status,
+    "imported": Document.imported_at,
+    "filename": Document.original_filename,
+}
+EDITABLE = (
+    "title",
+    "kind",
+    "date",
+    "source",
+    "author",
+    "url",
+    "reliability_source",
+    "reliability_info",
+    "notes",
+)
+
+
+def _langs(doc: Document) -> tuple[str, ...]:
+    return tuple(x for x in (doc.languages or "").split(",") if x)
+
+
+def summary(doc: Document) -> DocumentSummary:
+    return DocumentSummary(
+        uid=doc.uid,
+        title=doc.title,
+        kind=doc.kind,
+        date=doc.date,
+        source=doc.source,
+        page_count=doc.page_count,
+        status=doc.status,
+        status_reason=doc.status_reason,
+        file_type=doc.file_type,
+        languages=_langs(doc),
+        original_filename=doc.original_filename,
+        imported_at=doc.imported_at,
+        tags=tuple(sorted(t.name for t in doc.tags)),
+    )
+
+
+def _get(s: Session, uid: str) -> Document:
+    doc = s.scalar(select(Document).where(Document.uid == uid))
+    if doc is None:
+        raise DocumentNotFoundError(
+            f"There is no document {uid} in this case (it may have been deleted)."
+        )
+    return doc
+
+
+def _filtered(
+    stmt: Select[Any],
+    *,
+    kind: str | None = None,
+    status: str | None = None,
+    tag: str | None = None,
+    title_contains: str | None = None,
+    file_type: str | None = None,
+) -> Select[Any]:
+    if kind:
+        stmt = stmt.where(Document.kind == kind)
+    if status:
+        stmt = stmt.where(Document.status == status)
+    if file_type:
+        stmt = stmt.where(Document.file_type == file_type)
+    if title_contains:
+        stmt = stmt.where(Document.title.icontains(title_contains))
+    if tag:
+        stmt = stmt.where(
+            Document.id.in_(
+                select(document_tag.c.document_id)
+                .join(Tag, Tag.id == document_tag.c.tag_id)
+                .where(Tag.name == tag)
+            )
+        )
+    return stmt
+
+
+def _order(stmt: Select[Any], sort: str, descending: bool) -> Select[Any]:
+    col = SORT_COLUMNS.get(sort)
+    if col is None:
+        raise InvalidValueError(
+            f"Cannot sort by “{sort}”; choose one of: {', '.join(SORT_COLUMNS)}."
+        )
+    primary = col.desc().nulls_last() if descending else col.asc().nulls_last()
+    return stmt.order_by(primary, Document.id)
+
+
+def list_documents(
+    case: Case,
+    *,
+    sort: str = "date",
+    descending: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+    **filters: Any,
+) -> list[DocumentSummary]:
+    with case.read_session() as s:
+        stmt = _order(_filtered(select(Document), **filters), sort, descending)
+        stmt = stmt.options(selectinload(Document.tags)).offset(offset)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        return [summary(d) for d in s.scalars(stmt)]
+
+
+def document_uids(
+    case: Case, *, sort: str = "date", descending: bool = False, **filters: Any
+) -> list[str]:
+    """Only the ids, in display order: what a lazy table keeps in memory."""
+    with case.read_session() as s:
+        stmt = _order(_filtered(select(Document.uid), **filters), sort, descending)
+        return list(s.scalars(stmt))
+
+
+def summaries_for(case: Case, uids: Sequence[str]) -> dict[str, DocumentSummary]:
+    """Rows for the uids a view is about to show (fetch on demand)."""
+    with case.read_session() as s:
+        docs = s.scalars(
+            select(Document).where(Document.uid.in_(list(uids))).options(
+                selectinload(Document.tags)
+            )
+        )
+        return {d.uid: summary(d) for d in docs}
+
+
+def count_documents(case: Case, **filters: Any) -> int:
+    with case.read_session() as s:
+        return s.scalar(_filtered(select(func.count(Document.id)), **filters)) or 0
+
+
+def status_counts(case: Case) -> dict[str, int]:
+    with case.read_session() as s:
+        rows = s.execute(select(Document.status, func.count()).group_by(Document.status))
+        return {status: n for status, n in rows}
+
+
+def get_document(case: Case, uid: str) -> DocumentDetail:
+    with case.read_session() as s:
+        doc = _get(s, uid)
+        ocr = s.scalars(
+            select(Page.number).where(Page.document_id == doc.id, Page.needs_ocr.is_(True))
+        )
+        parent_uid = None
+        if doc.parent_id is not None:
+            parent_uid = s.scalar(select(Document.uid).where(Document.id == doc.parent_id))
+        children = s.scalars(
+            select(Document.uid).where(Document.parent_id == doc.id).order_by(Document.id)
+        )
+        return DocumentDetail(
+            uid=doc.uid,
+            title=doc.title,
+            kind=doc.kind,
+            date=doc.date,
+            date_lower=doc.date_lower,
+            date_upper=doc.date_upper,
+            source=doc.source,
+            author=doc.author,
+            url=doc.url,
+            languages=_langs(doc),
+            reliability_source=doc.reliability_source,
+            reliability_info=doc.reliability_info,
+            notes=doc.notes,
+            sha256=doc.sha256,
+            size=doc.size,
+            original_filename=doc.original_filename,
+            file_type=doc.file_type,
+            imported_at=doc.imported_at,
+            importer_version=doc.importer_version,
+            status=doc.status,
+            status_reason=doc.status_reason,
+            page_count=doc.page_count,
+            pages_needing_ocr=tuple(ocr),
+            encoding=doc.encoding,
+            extra=json.loads(doc.extra) if doc.extra else {},
+            tags=tuple(sorted(t.name for t in doc.tags)),
+            parent_uid=parent_uid,
+            child_uids=tuple(children),
+            revision=doc.revision,
+        )
+
+
+def get_page(case: Case, uid: str, number: int = 1) -> PageText:
+    with case.read_session() as s:
+        doc = _get(s, uid)
+        if doc.page_count == 0:
+            return PageText(uid, 1, 0, "", False)
+        if not 1 <= number <= doc.page_count:
+            raise InvalidValueError(
+                f"“{doc.title}” has {doc.page_count} page(s); there is no page {number}."
+            )
+        page = s.scalar(select(Page).where(Page.document_id == doc.id, Page.number == number))
+        text = page.text if page else ""
+        return PageText(uid, number, doc.page_count, text, bool(page and page.needs_ocr))
+
+
+def _validated(field: str, value: Any) -> dict[str, Any]:
+    """Check one edited field; returns the columns to set (a date sets its bounds too)."""
+    if field not in EDITABLE:
+        raise InvalidValueError(f"“{field}” is not a field you can edit.")
+    if isinstance(value, str):
+        value = value.strip()
+        if value == "" and field != "title":
+            value = None
+    if field == "title":
+        if not value:
+            raise InvalidValueError("A document needs a title.")
+        return {"title": value}
+    if field == "kind":
+        if value not in DOCUMENT_KINDS:
+            raise InvalidValueError(
+                f"“{value}” is not a document kind; choose one of: {', '.join(DOCUMENT_KINDS)}."
+            )
+        return {"kind": value}
+    if field == "date":
+        if value is None:
+            return {"date": None, "date_lower": None, "date_upper": None}
+        parsed = dates.parse(value)
+        return {"date": parsed.text, "date_lower": parsed.lower, "date_upper": parsed.upper}
+    if field == "reliability_source":
+        if value is not None:
+            value = str(value).upper()
+            if value not in tuple("ABCDEF"):
+                raise InvalidValueError(
+                    "Source reliability is a letter from A (completely reliable) "
+                    "to F (cannot be judged)."
+                )
+        return {field: value}
+    if field == "reliability_info":
+        if value is not None:
+            try:
+                value = int(value)
+            except (TypeError, ValueError):
+                value = 0
+            if not 1 <= value <= 6:
+                raise InvalidValueError(
+                    "Information credibility is a number from 1 (confirmed) "
+                    "to 6 (cannot be judged)."
+                )
+        return {field: value}
+    return {field: value}
+
+
+def update_document(case: Case, uid: str, **changes: Any) -> DocumentDetail:
+    """Edit metadata. Unchanged values are not written and do not reach the audit log."""
+    columns: dict[str, Any] = {}
+    for field, value in changes.items():
+        columns.update(_validated(field, value))
+    with case.session() as s:
+        doc = _get(s, uid)
+        before = {k: getattr(doc, k) for k in columns if getattr(doc, k) != v}
+        after = {k: v for k, v in columns.items() if getattr(doc, k) != v}
+        if after:
+            for k, v in after.items():
+                setattr(doc, k, v)
+            doc.revision += 1
+            audit.record(s, "edit_document", doc.uid, before, after)
+            queue.enqueue(s, [doc.uid])
+    sync_index(case)
+    return get_document(case, uid)
+
+
+def set_tags(case: Case, uid: str, tags: Sequence[str]) -> DocumentDetail:
+    wanted = sorted({t.strip() for t in tags if t.strip()})
+    with case.session() as s:
+        doc = _get(s, uid)
+        before = sorted(t.name for t in doc.tags)
+        if before != wanted:
+            existing = {t.name: t for t in s.scalars(select(Tag).where(Tag.name.in_(wanted)))}
+            for name in wanted:
+                if name not in existing:
+                    existing[name] = Tag(name=name)
+                    s.add(existing[name])
+            doc.tags = [existing[n] for n in wanted]
+            doc.revision += 1
+            audit.record(s, "set_tags", doc.uid, before, wanted)
+            queue.enqueue(s, [doc.uid])
+    sync_index(case)
+    return get_document(case, uid)
+
+
+def add_tag(case: Case, uid: str, tag: str) -> DocumentDetail:
+    return set_tags(case, uid, [*get_document(case, uid).tags, tag])
+
+
+def remove_tag(case: Case, uid: str, tag: str) -> DocumentDetail:
+    return set_tags(case, uid, [t for t in get_document(case, uid).tags if t != tag])
+
+
+def list_tags(case: Case) -> list[tuple[str, int]]:
+    """Every tag with how many documents carry it, by name."""
+    with case.read_session() as s:
+        rows = s.execute(
+            select(Tag.name, func.count(document_tag.c.document_id))
+            .outerjoin(document_tag, Tag.id == document_tag.c.tag_id)
+            .group_by(Tag.id)
+            .order_by(Tag.name)
+        )
+        return [(name, n) for name, n in rows]
+
+
+def delete_document(case: Case, uid: str) -> None:
+    """Remove a document from the case. Its original stays in the store (evidence is
+    never destroyed by a click); the audit log keeps what was deleted."""
+    with case.session() as s:
+        doc = _get(s, uid)
+        audit.record(
+            s,
+            "delete_document",
+            doc.uid,
+            {
+                "title": doc.title,
+                "sha256": doc.sha256,
+                "original_filename": doc.original_filename,
+            },
+            None,
+        )
+        queue.enqueue(s, [doc.uid])
+        s.delete(doc)
+    sync_index(case)

@@ -1,0 +1,147 @@
+"""Frozen values the services hand to the faces. No ORM object ever leaves the core, so
+no SQLAlchemy session crosses a thread and a widget can keep a DTO as long as it likes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    uid: str
+    title: str
+    kind: str
+    date: str | None
+    source: str | None
+    page_count: int
+    status: str
+    status_reason: str | None
+    file_type: str
+    languages: tuple[str, ...]
+    original_filename: str
+    imported_at: datetime
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentDetail:
+    uid: str
+    title: str
+    kind: str
+    date: str | None
+    date_lower: str | None
+    date_upper: str | None
+    source: str | None
+    author: str | None
+    url: str | None
+    languages: tuple[str, ...]
+    reliability_source: str | None
+    reliability_info: int | None
+    notes: str | None
+    sha256: str
+    size: int
+    original_filename: str
+    file_type: str
+    imported_at: datetime
+    importer_version: str
+    status: str
+    status_reason: str | None
+    page_count: int
+    pages_needing_ocr: tuple[int, ...]
+    encoding: str | None
+    extra: dict[str, str]
+    tags: tuple[str, ...]
+    parent_uid: str | None
+    child_uids: tuple[str, ...]
+    revision: int
+
+
+@dataclass(frozen=True)
+class PageText:
+    document_uid: str
+    number: int
+    total: int
+    text: str
+    needs_ocr: bool
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What became of one file the user gave."""
+
+    path: str
+    result: str  # imported | duplicate | failed | skipped
+    document_uid: str | None = None
+    title: str | None = None
+    status: str | None = None  # document status (ok, needs_ocr, password_required…)
+    reason: str | None = None
+    duplicate_of: str | None = None  # title of the document already in the case
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    outcomes: tuple[ImportOutcome, ...]
+    cancelled: bool = False
+
+    def count(self, result: str) -> int:
+        return sum(1 for o in self.outcomes if o.result == result)
+
+    @property
+    def imported(self) -> int:
+        return self.count("imported")
+
+    @property
+    def duplicates(self) -> int:
+        return self.count("duplicate")
+
+    @property
+    def failed(self) -> int:
+        return self.count("failed")
+
+    @property
+    def problems(self) -> tuple[ImportOutcome, ...]:
+        """Imported files whose text could not be read, and files that failed outright."""
+        return tuple(
+            o
+            for o in self.outcomes
+            if o.result == "failed" or (o.result == "imported" and o.status not in ("ok",))
+        )
+
+
+@dataclass(frozen=True)
+class VerifyProblem:
+    sha256: str
+    document_uid: str | None
+    title: str | None
+    problem: str  # missing | altered
+    message: str
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    checked: int
+    problems: tuple[VerifyProblem, ...]
+    cancelled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and not self.cancelled
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    at: datetime
+    actor: str
+    action: str
+    target: str | None
+    before: str | None
+    after: str | None
+
+
+@dataclass(frozen=True)
+class CaseOverview:
+    path: str
+    title: str
+    document_count: int
+    status_counts: dict[str, int] = field(default_factory=dict)
