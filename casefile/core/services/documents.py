@@ -143,9 +143,9 @@ def summaries_for(case: Case, uids: Sequence[str]) -> dict[str, DocumentSummary]
     """Rows for the uids a view is about to show (fetch on demand)."""
     with case.read_session() as s:
         docs = s.scalars(
-            select(Document).where(Document.uid.in_(list(uids))).options(
-                selectinload(Document.tags)
-            )
+            select(Document)
+            .where(Document.uid.in_(list(uids)))
+            .options(selectinload(Document.tags))
         )
         return {d.uid: summary(d) for d in docs}
 
@@ -274,7 +274,7 @@ def update_document(case: Case, uid: str, **changes: Any) -> DocumentDetail:
         columns.update(_validated(field, value))
     with case.session() as s:
         doc = _get(s, uid)
-        before = {k: getattr(doc, k) for k in columns if getattr(doc, k) != v}
+        before = {k: getattr(doc, k) for k, v in columns.items() if getattr(doc, k) != v}
         after = {k: v for k, v in columns.items() if getattr(doc, k) != v}
         if after:
             for k, v in after.items():

@@ -1,0 +1,40 @@
+# `make run` and `make test` each build .venv from nothing on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEMO   ?= $(HOME)/.local/share/Casefile/Demo case.casefile
+
+.PHONY: setup run test lint demo screenshots bench clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "Casefile needs Python 3.11 or newer (found: $$($(PYTHON) --version))."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/casefile-gui --demo
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check casefile tests
+
+demo: $(STAMP)
+	$(BIN)/casefile demo "$(DEMO)" --force
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m casefile.ui.screenshots docs/screenshots
+
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet psutil
+	$(BIN)/python tests/perf/bench_import.py
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,369 @@
+"""Import files into a case: evidence first, then text, then the database, in batches.
+
+For each file, in this order:
+1. hash it; if the same bytes are already in the case, report the duplicate and stop;
+2. store the original (atomic, read-only): from here on the evidence is safe;
+3. extract its text in a worker process (time and memory limits, hostile files fail
+   alone) — the original is kept even when extraction fails;
+4. write the document, its pages, an audit entry and an index work item in the same
+   transaction as the other files of its batch; then bring the index up to date.
+
+A kill -9 at any moment leaves originals without documents at worst; running the import
+again finds them in the store, extracts them and writes them once (the SHA-256 is unique).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+import uuid
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+import casefile
+from casefile.core import audit, dates, queue
+from casefile.core.case import SUFFIX, Case
+from casefile.core.errors import InvalidValueError
+from casefile.core.ingest.kind_guess import guess_kind
+from casefile.core.ingest.reextract import reextract
+from casefile.core.ingest.types import Extraction
+from casefile.core.ingest.workers import ExtractionPool
+from casefile.core.jobs import JobContext
+from casefile.core.schema import DOCUMENT_KINDS, Document, Page
+from casefile.core.services.dto import ImportOutcome, ImportSummary
+from casefile.core.store import hash_file
+
+BATCH_SIZE = 200
+BATCH_SECONDS = 1.0
+IN_FLIGHT = 32
+MAX_EXTRACT_BYTES = 512 * 1024 * 1024  # larger files are stored but not extracted
+
+
+@dataclass
+class ImportOptions:
+    kind: str | None = None
+    source: str | None = None
+    password: str | None = None
+    timeout_s: float = 60.0
+    memory_mb: int = 1536
+    inline: bool = False  # extract in this process (debugging only; no isolation)
+
+
+@dataclass
+class _Item:
+    path: Path  # where the user's file is
+    display: str  # what to call it in messages
+    sha256: str
+    size: int
+    stored: Path
+    parent_uid: str | None = None
+    future: Future[Extraction] | None = None
+
+
+@dataclass
+class _Run:
+    case: Case
+    ctx: JobContext
+    options: ImportOptions
+    outcomes: list[ImportOutcome] = field(default_factory=list)
+    known: dict[str, str] = field(default_factory=dict)  # sha -> title, in case or batch
+    rows: list[tuple[_Item, Extraction]] = field(default_factory=list)
+    locked: dict[str, str] = field(default_factory=dict)  # sha -> uid, password required
+    retry_with_password: list[tuple[str, str]] = field(default_factory=list)  # uid, path
+
+
+def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, str | None]]:
+    """Every file under the given paths, with a reason instead when one can't be read."""
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for dirpath, dirnames, filenames in os.walk(p, onerror=None):
+                # Never import a case into itself, nor hidden folders (.git, .DS_Store…).
+                dirnames[:] = sorted(
+                    d for d in dirnames if not d.startswith(".") and not d.endswith(SUFFIX)
+                )
+                for name in sorted(filenames):
+                    if name.startswith("."):
+                        continue
+                    yield Path(dirpath) / name, None
+        elif p.is_file():
+            yield p, None
+        elif p.exists():
+            yield p, "This is not a regular file (a device, socket or pipe); it was skipped."
+        else:
+            yield p, "There is no file or folder at this path."
+
+
+def _title_for(item: _Item, ex: Extraction) -> str:
+    title = (ex.title or "").strip()
+    if title and len(title) < 500:
+        return title
+    return Path(item.display).stem or Path(item.display).name or "Untitled"
+
+
+def _document_for(run: _Run, item: _Item, ex: Extraction, parent_id: int | None) -> Document:
+    date_text = lower = upper = None
+    if ex.date:
+        try:
+            parsed = dates.parse(ex.date)
+            date_text, lower, upper = parsed.text, parsed.lower, parsed.upper
+        except InvalidValueError:
+            pass
+    extra = dict(ex.metadata)
+    if item.path != item.stored:
+        extra.setdefault("imported_from", str(item.path))
+    return Document(
+        uid=uuid.uuid4().hex,
+        title=_title_for(item, ex),
+        kind=run.options.kind or guess_kind(ex),
+        date=date_text,
+        date_lower=lower,
+        date_upper=upper,
+        source=run.options.source,
+        author=ex.author,
+        languages=",".join(ex.languages) or None,
+        sha256=item.sha256,
+        size=item.size,
+        original_filename=Path(item.display).name,
+        file_type=str(ex.file_type),
+        importer_version=casefile.__version__,
+        status=str(ex.status),
+        status_reason=ex.reason,
+        page_count=len(ex.pages),
+        encoding=ex.encoding,
+        extra=json.dumps(extra, ensure_ascii=False) if extra else None,
+        parent_id=parent_id,
+        pages=[
+            Page(number=i, text=text, needs_ocr=i in ex.pages_needing_ocr)
+            for i, text in enumerate(ex.pages, start=1)
+        ],
+    )
+
+
+def _flush(run: _Run, submit_attachment: Callable[[bytes, str, str], None]) -> None:
+    """Write the finished files of this batch in one transaction, then index them."""
+    if not run.rows:
+        return
+    rows, run.rows = run.rows, []
+    written: list[tuple[_Item, Extraction, Document]] = []
+    with run.case.session() as s:
+        parents = {
+            uid: pid
+            for uid, pid in s.execute(
+                select(Document.uid, Document.id).where(
+                    Document.uid.in_({i.parent_uid for i, _ in rows if i.parent_uid})
+                )
+            )
+        }
+        for item, ex in rows:
+            if s.scalar(select(Document.id).where(Document.sha256 == item.sha256)):
+                continue  # written by an earlier, interrupted run
+            doc = _document_for(run, item, ex, parents.get(item.parent_uid or ""))
+            s.add(doc)
+            s.flush()
+            audit.record(
+                s,
+                "import_document",
+                doc.uid,
+                None,
+                {
+                    "title": doc.title,
+                    "original_filename": doc.original_filename,
+                    "sha256": doc.sha256,
+                    "status": doc.status,
+                    "imported_from": str(item.path),
+                },
+            )
+            written.append((item, ex, doc))
+        queue.enqueue(s, [doc.uid for _, _, doc in written])
+    for item, ex, doc in written:
+        run.outcomes.append(
+            ImportOutcome(
+                path=item.display,
+                result="imported",
+                document_uid=doc.uid,
+                title=doc.title,
+                status=doc.status,
+                reason=doc.status_reason,
+            )
+        )
+        for att in ex.attachments:
+            submit_attachment(att.data, att.filename, doc.uid)
+    from casefile.core.services.sync import sync_index
+
+    sync_index(run.case, None)
+
+
+def import_paths(
+    case: Case,
+    paths: Iterable[str | os.PathLike[str]],
+    ctx: JobContext | None = None,
+    options: ImportOptions | None = None,
+) -> ImportSummary:
+    ctx = ctx or JobContext()
+    options = options or ImportOptions()
+    if options.kind is not None and options.kind not in DOCUMENT_KINDS:
+        raise InvalidValueError(
+            f"“{options.kind}” is not a document kind; choose one of: {', '.join(DOCUMENT_KINDS)}."
+        )
+    run = _Run(case, ctx, options)
+    with case.read_session() as s:
+        run.known = dict(s.execute(select(Document.sha256, Document.title)).all())
+        run.locked = dict(
+            s.execute(
+                select(Document.sha256, Document.uid).where(Document.status == "password_required")
+            ).all()
+        )
+
+    files = list(iter_files(paths))
+    total = len(files)
+    ctx.report(0, total, "Starting import")
+    in_flight: deque[_Item] = deque()
+    pending_files = deque(files)
+    done = 0
+    last_flush = time.monotonic()
+    cancelled = False
+
+    with ExtractionPool(
+        timeout_s=options.timeout_s, memory_mb=options.memory_mb, inline=options.inline
+    ) as pool:
+
+        def submit(item: _Item) -> None:
+            if item.size > MAX_EXTRACT_BYTES:
+                fut: Future[Extraction] = Future()
+                fut.set_result(_too_large(item))
+                item.future = fut
+            else:
+                item.future = pool.submit(str(item.stored), options.password)
+            in_flight.append(item)
+
+        def submit_attachment(data: bytes, filename: str, parent_uid: str) -> None:
+            nonlocal total
+            stored = case.store.put_bytes(data)
+            display = f"{filename} (attached)"
+            if stored.sha256 in run.known:
+                run.outcomes.append(
+                    ImportOutcome(display, "duplicate", duplicate_of=run.known[stored.sha256])
+                )
+                return
+            run.known[stored.sha256] = filename
+            total += 1
+            ctx.report(done, total)
+            item = _Item(stored.path, filename, stored.sha256, stored.size, stored.path)
+            item.parent_uid = parent_uid
+            submit(item)
+
+        while True:
+            if ctx.cancelled:
+                cancelled = True
+                pool.cancel_pending()
+                break
+            # Keep the workers busy: hash, dedupe and store ahead of extraction.
+            while pending_files and len(in_flight) < IN_FLIGHT:
+                path, problem = pending_files.popleft()
+                item = _prepare(run, path, problem)
+                if item is None:
+                    done += 1
+                    ctx.report(done, total, path.name)
+                    continue
+                submit(item)
+            if in_flight:
+                item = in_flight.popleft()
+                assert item.future is not None
+                run.rows.append((item, item.future.result()))
+                done += 1
+                ctx.report(done, total, item.display)
+                now = time.monotonic()
+                if len(run.rows) >= BATCH_SIZE or now - last_flush > BATCH_SECONDS:
+                    _flush(run, submit_attachment)
+                    last_flush = now
+            if not in_flight and not pending_files:
+                _flush(run, submit_attachment)  # attachments may queue more work
+                if not in_flight:
+                    break
+        if cancelled:
+            # Whole files only: what finished extracting is written, the rest not begun.
+            _flush(run, lambda *_: None)
+    for uid, display in run.retry_with_password:
+        if cancelled:
+            break
+        detail = reextract(case, uid, options.password)
+        run.outcomes.append(
+            ImportOutcome(
+                display,
+                "reextracted",
+                document_uid=uid,
+                title=detail.title,
+                status=detail.status,
+                reason=detail.status_reason,
+            )
+        )
+    return ImportSummary(tuple(run.outcomes), cancelled=cancelled)
+
+
+def _prepare(run: _Run, path: Path, problem: str | None) -> _Item | None:
+    """Hash, dedupe and store one file; None when there is nothing more to do for it."""
+    display = str(path)
+    if problem:
+        run.outcomes.append(ImportOutcome(display, "failed", reason=problem))
+        return None
+    try:
+        sha, _size = hash_file(path)
+    except PermissionError:
+        run.outcomes.append(
+            ImportOutcome(
+                display,
+                "failed",
+                reason="Casefile is not allowed to read this file; check its permissions.",
+            )
+        )
+        return None
+    except OSError as exc:
+        run.outcomes.append(
+            ImportOutcome(
+                display, "failed", reason=f"The file could not be read ({exc.strerror or exc})."
+            )
+        )
+        return None
+    if sha in run.locked and run.options.password:
+        # Already in the case but unreadable until now: try the password given.
+        run.retry_with_password.append((run.locked.pop(sha), display))
+        return None
+    if sha in run.known:
+        run.outcomes.append(ImportOutcome(display, "duplicate", duplicate_of=run.known[sha]))
+        return None
+    try:
+        stored = run.case.store.put_file(path)
+    except OSError as exc:
+        run.outcomes.append(
+            ImportOutcome(
+                display,
+                "failed",
+                reason=f"The original could not be stored in the case ({exc.strerror or exc}); "
+                "check the free disk space.",
+            )
+        )
+        return None
+    if stored.sha256 != sha:  # the file changed between hashing and copying
+        sha = stored.sha256
+    run.known[sha] = path.name
+    return _Item(path, display, sha, stored.size, stored.path)
+
+
+def _too_large(item: _Item) -> Extraction:
+    from casefile.core.ingest.types import FileType, Status
+
+    return Extraction(
+        file_type=FileType.UNKNOWN,
+        status=Status.FAILED,
+        reason=(
+            f"The file is too large to extract text from ({item.size / 2**20:.0f} MB); "
+            "the original is kept in the case."
+        ),
+    )

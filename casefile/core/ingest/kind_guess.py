@@ -1,0 +1,54 @@
+"""A first guess at a document's kind, from its file type and opening text.
+
+Only a starting point the investigator corrects in one click: wrong guesses cost little,
+no guess at all costs a click on every document. Russian and English cues alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+from casefile.core.ingest.types import Extraction, FileType
+
+_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "parliamentary_submission",
+        re.compile(
+            r"written evidence submitted by|select committee|house of commons|"
+            r"parliament|государственн\w+ дум\w*|комитет\w* дум\w*",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "court_filing",
+        re.compile(
+            r"\b(claimant|respondent|plaintiff|defendant|tribunal|docket|court of|"
+            r"case no\.?|v\.\s+[A-Z])|истец|ответчик|арбитражн\w+ суд|районн\w+ суд",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "report",
+        re.compile(
+            r"designation|sanctions list|annual report|executive summary|"
+            r"\breport\b|санкционн\w+ спис|доклад|отчёт|отчет",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+def guess_kind(extraction: Extraction) -> str:
+    if extraction.kind_hint:
+        return extraction.kind_hint
+    if extraction.file_type in (FileType.EMAIL, FileType.MSG):
+        return "correspondence"
+    head = " ".join(extraction.pages[:2])[:4000]
+    if extraction.title:
+        head = extraction.title + " " + head
+    for kind, pattern in _CUES:
+        if pattern.search(head):
+            return kind
+    if extraction.file_type == FileType.HTML:
+        return "article"
+    return "other"

@@ -1,0 +1,59 @@
+"""Extract a stored original again: with a password, or after a better extractor ships.
+
+The original is read from the store (never from where the user once had it), the pages
+are replaced in one transaction, and the audit log records the status before and after.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, select
+
+from casefile.core import audit, queue
+from casefile.core.case import Case
+from casefile.core.errors import DocumentNotFoundError
+from casefile.core.ingest.workers import ExtractionPool
+from casefile.core.schema import Document, Page
+from casefile.core.services.dto import DocumentDetail
+
+
+def reextract(case: Case, uid: str, password: str | None = None) -> DocumentDetail:
+    from casefile.core.services.documents import get_document
+    from casefile.core.services.sync import sync_index
+
+    with case.read_session() as s:
+        sha = s.scalar(select(Document.sha256).where(Document.uid == uid))
+    if sha is None:
+        raise DocumentNotFoundError(f"There is no document {uid} in this case.")
+    with ExtractionPool(max_workers=1) as pool:
+        ex = pool.submit(str(case.store.path_for(sha)), password).result()
+    with case.session() as s:
+        doc = s.scalar(select(Document).where(Document.uid == uid))
+        if doc is None:
+            raise DocumentNotFoundError(f"There is no document {uid} in this case.")
+        before = {"status": doc.status, "page_count": doc.page_count}
+        s.execute(delete(Page).where(Page.document_id == doc.id))
+        s.flush()
+        for i, text in enumerate(ex.pages, start=1):
+            s.add(
+                Page(document_id=doc.id, number=i, text=text, needs_ocr=i in ex.pages_needing_ocr)
+            )
+        doc.status = str(ex.status)
+        doc.status_reason = ex.reason
+        doc.page_count = len(ex.pages)
+        if ex.languages:
+            doc.languages = ",".join(ex.languages)
+        if ex.title and doc.title == doc.original_filename.rsplit(".", 1)[0]:
+            doc.title = ex.title  # the file's own title, now readable
+        if ex.author and not doc.author:
+            doc.author = ex.author
+        doc.revision += 1
+        audit.record(
+            s,
+            "reextract_document",
+            uid,
+            before,
+            {"status": doc.status, "page_count": doc.page_count},
+        )
+        queue.enqueue(s, [uid])
+    sync_index(case)
+    return get_document(case, uid)

@@ -1,0 +1,39 @@
+"""Import use cases for the faces (the work itself is in `casefile.core.ingest`)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+
+from casefile.core.case import Case
+from casefile.core.ingest.importer import ImportOptions
+from casefile.core.ingest.importer import import_paths as _import_paths
+from casefile.core.ingest.reextract import reextract
+from casefile.core.jobs import JobContext
+from casefile.core.services.dto import DocumentDetail, ImportSummary
+
+__all__ = ["ImportOptions", "import_paths", "reextract_document"]
+
+
+def import_paths(
+    case: Case,
+    paths: Iterable[str | os.PathLike[str]],
+    ctx: JobContext | None = None,
+    *,
+    kind: str | None = None,
+    source: str | None = None,
+    password: str | None = None,
+    timeout_s: float = 60.0,
+    memory_mb: int = 1536,
+) -> ImportSummary:
+    """Import files and folders (recursively). Never raises for a bad file: each file's
+    fate is in the summary. Cancelling through `ctx` keeps every file already written."""
+    options = ImportOptions(
+        kind=kind, source=source, password=password, timeout_s=timeout_s, memory_mb=memory_mb
+    )
+    return _import_paths(case, paths, ctx, options)
+
+
+def reextract_document(case: Case, uid: str, password: str | None = None) -> DocumentDetail:
+    """Read a stored original again, e.g. with the password of a protected PDF."""
+    return reextract(case, uid, password)
