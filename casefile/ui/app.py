@@ -1,0 +1,112 @@
+"""The GUI entry point (`casefile-gui [CASE] [--demo]`).
+
+With no display on Linux (no DISPLAY / WAYLAND_DISPLAY and no QT_QPA_PLATFORM), Qt
+would abort with a message about xcb plugins; we say in one line what happened and point
+to the command line instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+APP_NAME = "Casefile"
+ORG_NAME = "Casefile"
+
+
+def _no_display() -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    return not any(os.environ.get(k) for k in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="casefile-gui", description="Casefile desktop app")
+    parser.add_argument("case", nargs="?", help="a .casefile folder to open")
+    parser.add_argument("--demo", action="store_true", help="open the demo case")
+    parser.add_argument("--read-only", action="store_true", help="open the case read-only")
+    return parser.parse_args(argv)
+
+
+def is_dark(palette: object) -> bool:
+    from PySide6.QtGui import QPalette
+
+    assert isinstance(palette, QPalette)
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def apply_dark_palette(app: object) -> None:
+    """A calm dark palette for platforms whose native style does not follow the system."""
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+    app.setStyle("Fusion")
+    p = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in (
+        (roles.Window, "#2b2d31"), (roles.WindowText, "#e3e5e8"), (roles.Base, "#1e1f22"),
+        (roles.AlternateBase, "#26282c"), (roles.Text, "#e3e5e8"), (roles.Button, "#34363b"),
+        (roles.ButtonText, "#e3e5e8"), (roles.Highlight, "#3d6fb4"),
+        (roles.HighlightedText, "#ffffff"), (roles.ToolTipBase, "#1e1f22"),
+        (roles.ToolTipText, "#e3e5e8"), (roles.PlaceholderText, "#8b8f96"),
+        (roles.Link, "#7fb0ff"), (roles.Mid, "#3c3f45"), (roles.Dark, "#1a1b1e"),
+    ):
+        p.setColor(role, QColor(colour))
+    p.setColor(QPalette.ColorGroup.Disabled, roles.Text, QColor("#7b7f86"))
+    p.setColor(QPalette.ColorGroup.Disabled, roles.WindowText, QColor("#7b7f86"))
+    p.setColor(QPalette.ColorGroup.Disabled, roles.ButtonText, QColor("#7b7f86"))
+    app.setPalette(p)
+
+
+def make_app(argv: Sequence[str] | None = None, dark: bool | None = None) -> object:
+    """Create (or reuse) the QApplication with Casefile's names, style and palette."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    existing = QApplication.instance()
+    if existing is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        QCoreApplication.setOrganizationName(ORG_NAME)
+        QCoreApplication.setApplicationName(APP_NAME)
+        QGuiApplication.setDesktopFileName("casefile")
+        app = QApplication([sys.argv[0], *(argv or [])])
+    else:
+        app = existing
+    assert isinstance(app, QApplication)
+    if dark is None:
+        hints = QGuiApplication.styleHints()
+        dark = hints.colorScheme() == Qt.ColorScheme.Dark and not is_dark(app.palette())
+    if dark:
+        apply_dark_palette(app)
+    from casefile.ui.icons import app_icon
+
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if _no_display():
+        print("casefile-gui: no display found (DISPLAY/WAYLAND_DISPLAY unset); "
+              "use the command line instead: casefile --help", file=sys.stderr)
+        return 2
+    app = make_app()
+    from casefile.ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    if args.demo:
+        window.open_demo()
+    elif args.case:
+        window.open_case(args.case, readonly=args.read_only)
+    return int(app.exec())  # type: ignore[attr-defined]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

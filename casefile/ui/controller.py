@@ -1,0 +1,153 @@
+"""One open case as the widgets see it: the case, the runner, the undo stack, and the
+signals that tell every view what changed.
+
+Widgets never call a writing service themselves; they ask the controller, which queues
+the call on the writer thread and announces the result. That keeps "what changed" in
+one place, so the table, the viewer and the metadata panel never disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from casefile.core import services
+from casefile.core.services import DocumentDetail, ImportSummary, VerifyReport
+from casefile.ui.runner import Job, Runner
+
+if TYPE_CHECKING:
+    from casefile.core.case import Case
+
+
+class CaseController(QObject):
+    documentChanged = Signal(object)  # DocumentDetail after an edit or re-extraction
+    documentsChanged = Signal()  # documents added or removed: lists must reload
+    tagsChanged = Signal()
+    savedSearchesChanged = Signal()
+    jobStarted = Signal(object)  # Job
+    message = Signal(str)  # a short line for the status bar
+    failed = Signal(str)  # an error the user should read
+
+    def __init__(self, case: Case, runner: Runner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.case = case
+        self.runner = runner
+        self.undo_stack = QUndoStack(self)
+        self.readonly = bool(getattr(case, "readonly", False))
+
+    # -- reads ---------------------------------------------------------------------
+    @property
+    def title(self) -> str:
+        return self.case.title
+
+    def read(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None],
+             **kwargs: Any) -> None:
+        self.runner.read(fn, self.case, *args, on_done=on_done, on_error=self._report, **kwargs)
+
+    # -- edits (through the undo stack: see undo_commands) ----------------------------
+    def edit_document(self, uid: str, field: str, old: Any, new: Any, label: str) -> None:
+        from casefile.ui.undo_commands import EditFieldCommand
+
+        if self.readonly or old == new:
+            return
+        self.undo_stack.push(EditFieldCommand(self, uid, field, old, new, label))
+
+    def set_tags(self, uid: str, old: Sequence[str], new: Sequence[str]) -> None:
+        from casefile.ui.undo_commands import SetTagsCommand
+
+        if self.readonly or sorted(old) == sorted(new):
+            return
+        self.undo_stack.push(SetTagsCommand(self, uid, tuple(old), tuple(new)))
+
+    def apply_update(self, uid: str, **fields: Any) -> None:
+        """Called by undo commands: queue the write, announce the new state."""
+        self.runner.write(
+            services.update_document, self.case, uid, **fields,
+            on_done=self._changed, on_error=self._edit_failed(uid),
+        )
+
+    def apply_tags(self, uid: str, tags: Sequence[str]) -> None:
+        def done(detail: DocumentDetail) -> None:
+            self._changed(detail)
+            self.tagsChanged.emit()
+
+        self.runner.write(
+            services.set_tags, self.case, uid, list(tags),
+            on_done=done, on_error=self._edit_failed(uid),
+        )
+
+    def _changed(self, detail: DocumentDetail) -> None:
+        self.documentChanged.emit(detail)
+
+    def _edit_failed(self, uid: str) -> Callable[[Any], None]:
+        def handler(exc: Any) -> None:
+            self._report(exc)
+            # Show the stored truth again, whatever the widgets had typed.
+            self.read(services.get_document, uid, on_done=self._changed)
+
+        return handler
+
+    # -- bulk work (not undoable, and the UI says so) ---------------------------------
+    def import_paths(self, paths: Sequence[str], password: str | None = None) -> Job | None:
+        if self.readonly:
+            self.failed.emit("This case is open read-only; nothing can be imported into it.")
+            return None
+        job = self.runner.start_job(
+            "Importing", services.import_paths, self.case, list(paths), password=password
+        )
+        job.finished.connect(lambda _s: self.documentsChanged.emit())
+        job.failed.connect(self._report)
+        self.jobStarted.emit(job)
+        return job
+
+    def verify(self) -> Job:
+        job = self.runner.start_job("Verifying originals", services.verify_case, self.case)
+        job.failed.connect(self._report)
+        self.jobStarted.emit(job)
+        return job
+
+    def reextract(self, uid: str, password: str | None,
+                  on_done: Callable[[DocumentDetail], None] | None = None) -> None:
+        def done(detail: DocumentDetail) -> None:
+            self._changed(detail)
+            self.documentsChanged.emit()
+            if on_done is not None:
+                on_done(detail)
+
+        self.runner.write(
+            services.reextract_document, self.case, uid, password,
+            on_done=done, on_error=self._report,
+        )
+
+    def delete_documents(self, uids: Sequence[str]) -> None:
+        def delete_all() -> int:
+            for uid in uids:
+                services.delete_document(self.case, uid)
+            return len(uids)
+
+        def done(n: int) -> None:
+            self.message.emit(f"Deleted {n} document{'s' if n != 1 else ''}.")
+            self.documentsChanged.emit()
+            self.tagsChanged.emit()
+
+        self.runner.write(delete_all, on_done=done, on_error=self._report)
+
+    def _report(self, exc: Any) -> None:
+        self.failed.emit(user_message(exc))
+
+
+def user_message(exc: BaseException) -> str:
+    """Words for the user: a CasefileError already has them; anything else is a bug."""
+    from casefile.core.errors import CasefileError
+
+    if isinstance(exc, CasefileError):
+        return str(exc)
+    return (
+        f"Something went wrong inside Casefile and the action was not completed ({exc})."
+    )
+
+
+__all__ = ["CaseController", "ImportSummary", "VerifyReport", "user_message"]

@@ -1,0 +1,1 @@
+"""Dialogs: small, modeless where possible, so tests and users are never trapped."""

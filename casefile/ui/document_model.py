@@ -1,0 +1,197 @@
+"""The document table's model: lazy, so a 100,000-document case scrolls smoothly.
+
+It keeps only the ordered ids in memory (`services.document_uids`, fetched off the UI
+thread) and fetches rows in blocks of 64 (`services.summaries_for`, one indexed query of
+a few milliseconds) when the view first asks for them; an LRU cache bounds memory.
+Sorting asks the database for the new order of ids instead of sorting rows in Python.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from casefile.core import services
+from casefile.core.services import DocumentSummary
+from casefile.ui import labels
+from casefile.ui.controller import CaseController
+from casefile.ui.icons import icon, kind_icon
+
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("title", "Title"),
+    ("kind", "Kind"),
+    ("date", "Date"),
+    ("source", "Source"),
+    ("pages", "Pages"),
+    ("status", "Status"),
+)
+BLOCK = 64
+CACHE_ROWS = 4096
+UID_ROLE = Qt.ItemDataRole.UserRole + 1
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class DocumentTableModel(QAbstractTableModel):
+    loaded = Signal(int)  # the number of rows after a (re)load
+
+    def __init__(self, controller: CaseController, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self._uids: list[str] = []
+        self._rows: dict[str, int] | None = None  # uid -> row, built on demand
+        self._cache: OrderedDict[str, DocumentSummary] = OrderedDict()
+        self._sort = "date"
+        self._descending = False
+        self._filters: dict[str, Any] = {}
+        self._generation = 0
+        self.loading = False
+        controller.documentChanged.connect(lambda d: self.refresh_uid(d.uid))
+        controller.documentsChanged.connect(self.reload)
+
+    # -- loading ----------------------------------------------------------------------
+    @property
+    def filters(self) -> dict[str, Any]:
+        return dict(self._filters)
+
+    def set_filters(self, **filters: Any) -> None:
+        self._filters = {k: v for k, v in filters.items() if v}
+        self.reload()
+
+    def reload(self) -> None:
+        """Fetch the ordered ids in the background; the old rows stay until they arrive."""
+        self._generation += 1
+        generation = self._generation
+        self.loading = True
+
+        def done(uids: list[str]) -> None:
+            if generation != self._generation:
+                return  # a newer reload superseded this one
+            self.beginResetModel()
+            self._uids = uids
+            self._rows = None
+            self._cache.clear()
+            self.endResetModel()
+            self.loading = False
+            self.loaded.emit(len(uids))
+
+        self.controller.read(
+            services.document_uids,
+            sort=self._sort,
+            descending=self._descending,
+            on_done=done,
+            **self._filters,
+        )
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = COLUMNS[column][0]
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    # -- rows on demand -----------------------------------------------------------------
+    def summary(self, row: int) -> DocumentSummary | None:
+        if not 0 <= row < len(self._uids):
+            return None
+        uid = self._uids[row]
+        hit = self._cache.get(uid)
+        if hit is not None:
+            self._cache.move_to_end(uid)
+            return hit
+        start = row - row % BLOCK
+        block = [u for u in self._uids[start : start + BLOCK] if u not in self._cache]
+        fetched = services.summaries_for(self.controller.case, block)
+        self._cache.update(fetched)
+        while len(self._cache) > CACHE_ROWS:
+            self._cache.popitem(last=False)
+        return self._cache.get(uid)
+
+    def uid_at(self, row: int) -> str | None:
+        return self._uids[row] if 0 <= row < len(self._uids) else None
+
+    def row_of(self, uid: str) -> int | None:
+        if self._rows is None:
+            self._rows = {u: i for i, u in enumerate(self._uids)}
+        return self._rows.get(uid)
+
+    @property
+    def uids(self) -> Sequence[str]:
+        return self._uids
+
+    def refresh_uid(self, uid: str) -> None:
+        self._cache.pop(uid, None)
+        row = self.row_of(uid)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    # -- Qt model API -----------------------------------------------------------------
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._uids)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][1]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == UID_ROLE:
+            return self.uid_at(index.row())
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.DecorationRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+        ):
+            return None
+        doc = self.summary(index.row())
+        if doc is None:
+            return None
+        key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if key == "pages":
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        if role == Qt.ItemDataRole.DecorationRole:
+            if key == "title":
+                return kind_icon(doc.kind)
+            if key == "status" and doc.status in labels.STATUS_ICONS:
+                return icon(labels.STATUS_ICONS[doc.status])
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key == "status" and doc.status_reason:
+                return doc.status_reason
+            if key == "title":
+                return f"{doc.title}\n{doc.original_filename}"
+            return None
+        return _display(doc, key)
+
+
+def _display(doc: DocumentSummary, key: str) -> str:
+    if key == "title":
+        return doc.title
+    if key == "kind":
+        return labels.kind_label(doc.kind)
+    if key == "date":
+        return doc.date or ""
+    if key == "source":
+        return doc.source or ""
+    if key == "pages":
+        return str(doc.page_count) if doc.page_count else ""
+    if key == "status":
+        return "" if doc.status == "ok" else labels.status_label(doc.status)
+    return ""

@@ -1,0 +1,83 @@
+"""Job progress in the status bar: what is running, how far, and a Cancel button.
+Bulk jobs are not undoable; the tooltip says so, as DESIGN asks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
+
+from casefile.core.jobs import Progress
+from casefile.ui.icons import icon
+from casefile.ui.runner import Job
+
+
+class JobWidget(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.job: Job | None = None
+        self.waiting: list[Job] = []
+        self.label = QLabel()
+        self.label.setMinimumWidth(220)
+        self.label.setMaximumWidth(460)
+        self.bar = QProgressBar()
+        self.bar.setMaximumWidth(180)
+        self.bar.setTextVisible(False)
+        self.cancel = QToolButton()
+        self.cancel.setIcon(icon("cancel"))
+        self.cancel.setText("Cancel")
+        self.cancel.setToolTip("Stop this job. What is already done is kept; it cannot be undone.")
+        self.cancel.clicked.connect(self._cancel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel)
+        self.hide()
+
+    def track(self, job: Job) -> None:
+        if self.job is not None and self.job.running:
+            self.waiting.append(job)
+            self._show(self.job.snapshot())
+            return
+        self._attach(job)
+
+    def _attach(self, job: Job) -> None:
+        self.job = job
+        job.progress.connect(self._show)
+        job.finished.connect(lambda _r: self._next())
+        job.failed.connect(lambda _e: self._next())
+        self.cancel.setEnabled(True)
+        self._show(job.snapshot())
+        self.show()
+
+    def _next(self) -> None:
+        self.job = None
+        self.waiting = [j for j in self.waiting if j.running]
+        if self.waiting:
+            self._attach(self.waiting.pop(0))
+        else:
+            self.hide()
+
+    def _cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.cancel.setEnabled(False)
+            self.label.setText(f"{self.job.title}: stopping after the current file…")
+
+    def _show(self, p: Progress) -> None:
+        if self.job is None or self.job.cancelled:
+            return
+        if p.total:
+            self.bar.setRange(0, p.total)
+            self.bar.setValue(min(p.done, p.total))
+            count = f" {p.done}/{p.total}"
+        else:
+            self.bar.setRange(0, 0)  # busy indicator until the total is known
+            count = ""
+        more = f" (+{len(self.waiting)} waiting)" if self.waiting else ""
+        label = p.label.rsplit("/", 1)[-1] if p.label else ""
+        text = f"{self.job.title}{count}{more}" + (f" · {label}" if label else "")
+        self.label.setText(self.label.fontMetrics().elidedText(
+            text, Qt.TextElideMode.ElideMiddle,
+            self.label.maximumWidth()))
+        self.label.setToolTip(p.label)

@@ -1,0 +1,213 @@
+"""The metadata panel: title, kind, date, source, author, address, reliability, tags and
+notes of the selected document. Each committed change becomes an undoable command that
+goes through a service; the date is checked as you type and said back in words, the way
+a colleague would read it ("about May 2024")."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QWidget,
+)
+
+from casefile.core import dates
+from casefile.core.errors import InvalidValueError
+from casefile.core.schema import DOCUMENT_KINDS
+from casefile.core.services import DocumentDetail
+from casefile.ui import labels
+from casefile.ui.controller import CaseController
+
+
+class MetadataPanel(QScrollArea):
+    def __init__(self, controller: CaseController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.detail: DocumentDetail | None = None
+        self._loading = False
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        form = QFormLayout(body)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+
+        self.title = QLineEdit()
+        self.kind = QComboBox()
+        for k in DOCUMENT_KINDS:
+            self.kind.addItem(labels.kind_label(k), k)
+        self.date = QLineEdit()
+        self.date.setPlaceholderText("2024-06-07, 2023-02, 2024-05~, 2020/2022")
+        self.date_words = QLabel()
+        self.date_words.setObjectName("dateWords")
+        self.date_words.setWordWrap(True)
+        self.source = QLineEdit()
+        self.author = QLineEdit()
+        self.url = QLineEdit()
+        self.url.setPlaceholderText("https://…")
+        self.rel_source = QComboBox()
+        self.rel_source.addItem("—", None)
+        for k, v in labels.SOURCE_GRADES.items():
+            self.rel_source.addItem(f"{k} · {v}", k)
+        self.rel_info = QComboBox()
+        self.rel_info.addItem("—", None)
+        for n, v in labels.INFO_GRADES.items():
+            self.rel_info.addItem(f"{n} · {v}", n)
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText("Comma-separated, e.g. sanctions, OkoVision")
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(90)
+        self.notes.installEventFilter(self)
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.facts.setObjectName("facts")
+
+        reliability = QHBoxLayout()
+        reliability.addWidget(self.rel_source, 1)
+        reliability.addWidget(self.rel_info, 1)
+        form.addRow("&Title", self.title)
+        form.addRow("&Kind", self.kind)
+        form.addRow("&Date", self.date)
+        form.addRow("", self.date_words)
+        form.addRow("&Source", self.source)
+        form.addRow("&Author", self.author)
+        form.addRow("Add&ress", self.url)
+        rel_label = QLabel("&Reliability")
+        rel_label.setBuddy(self.rel_source)
+        form.addRow(rel_label, reliability)
+        form.addRow("Ta&gs", self.tags)
+        form.addRow("&Notes", self.notes)
+        form.addRow("File", self.facts)
+        self.rel_source.setToolTip("Admiralty code: how reliable is the source (A–F)?")
+        self.rel_info.setToolTip("Admiralty code: how credible is this information (1–6)?")
+        self.setWidget(body)
+
+        for edit, field in ((self.title, "title"), (self.source, "source"),
+                            (self.author, "author"), (self.url, "url")):
+            edit.editingFinished.connect(lambda e=edit, f=field: self._commit(f, e.text()))
+        self.date.textEdited.connect(self._check_date)
+        self.date.editingFinished.connect(self._commit_date)
+        self.kind.activated.connect(lambda _i: self._commit("kind", self.kind.currentData()))
+        self.rel_source.activated.connect(
+            lambda _i: self._commit("reliability_source", self.rel_source.currentData()))
+        self.rel_info.activated.connect(
+            lambda _i: self._commit("reliability_info", self.rel_info.currentData()))
+        self.tags.editingFinished.connect(self._commit_tags)
+        controller.documentChanged.connect(self._on_changed)
+        self.show_document(None)
+
+    # -- showing --------------------------------------------------------------------------
+    def show_document(self, detail: DocumentDetail | None) -> None:
+        self.detail = detail
+        self._loading = True
+        try:
+            enabled = detail is not None and not self.controller.readonly
+            for w in (self.title, self.kind, self.date, self.source, self.author, self.url,
+                      self.rel_source, self.rel_info, self.tags, self.notes):
+                w.setEnabled(enabled)
+            if detail is None:
+                for e in (self.title, self.date, self.source, self.author, self.url,
+                          self.tags):
+                    e.clear()
+                self.notes.clear()
+                self.date_words.clear()
+                self.facts.clear()
+                return
+            self.title.setText(detail.title)
+            self.kind.setCurrentIndex(max(0, self.kind.findData(detail.kind)))
+            self.date.setText(detail.date or "")
+            self._check_date(detail.date or "")
+            self.source.setText(detail.source or "")
+            self.author.setText(detail.author or "")
+            self.url.setText(detail.url or "")
+            self.rel_source.setCurrentIndex(max(0, self.rel_source.findData(
+                detail.reliability_source)))
+            self.rel_info.setCurrentIndex(max(0, self.rel_info.findData(detail.reliability_info)))
+            self.tags.setText(", ".join(detail.tags))
+            self.notes.setPlainText(detail.notes or "")
+            langs = ", ".join(labels.language_label(x) for x in detail.languages) or "unknown"
+            self.facts.setText(
+                f"{detail.original_filename}<br>{detail.file_type.upper()} · "
+                f"{labels.human_size(detail.size)} · {detail.page_count} page(s) · {langs}<br>"
+                f"Imported {detail.imported_at:%Y-%m-%d %H:%M} · "
+                f"<span title='{detail.sha256}'>SHA-256 {detail.sha256[:16]}…</span>"
+            )
+        finally:
+            self._loading = False
+
+    def _on_changed(self, detail: DocumentDetail) -> None:
+        if self.detail is not None and detail.uid == self.detail.uid:
+            self.show_document(detail)
+
+    # -- committing -----------------------------------------------------------------------
+    def _current(self, field: str) -> Any:
+        assert self.detail is not None
+        value = getattr(self.detail, field)
+        return value if value not in ("",) else None
+
+    def _commit(self, field: str, value: Any) -> None:
+        if self._loading or self.detail is None:
+            return
+        if isinstance(value, str):
+            value = value.strip() or None
+        old = self._current(field)
+        if value == old:
+            return
+        if field == "title" and not value:
+            self.title.setText(self.detail.title)  # a document keeps a title
+            return
+        self.controller.edit_document(self.detail.uid, field, old, value, self.detail.title)
+        # Until the writer answers, the panel's idea of "current" is what was just typed,
+        # so Enter followed by a focus change does not push the same edit twice.
+        self.detail = replace(self.detail, **{field: value})
+
+    def _check_date(self, text: str) -> bool:
+        """Validate as you type: the date in words, or what is wrong with it."""
+        text = text.strip()
+        if not text:
+            self.date_words.setText("No date")
+            self._mark_date(True)
+            return True
+        try:
+            dates.parse(text)
+        except InvalidValueError as exc:
+            self.date_words.setText(str(exc))
+            self._mark_date(False)
+            return False
+        self.date_words.setText(dates.describe(text))
+        self._mark_date(True)
+        return True
+
+    def _mark_date(self, ok: bool) -> None:
+        self.date.setProperty("invalid", not ok)
+        self.date.setStyleSheet("" if ok else "QLineEdit { border: 1px solid #d9534f; }")
+        self.date_words.setStyleSheet("" if ok else "color: #d9534f;")
+
+    def _commit_date(self) -> None:
+        if self._loading or self.detail is None:
+            return
+        if self._check_date(self.date.text()):
+            self._commit("date", self.date.text())
+
+    def _commit_tags(self) -> None:
+        if self._loading or self.detail is None:
+            return
+        new = [t.strip() for t in self.tags.text().split(",") if t.strip()]
+        self.controller.set_tags(self.detail.uid, self.detail.tags, new)
+        self.detail = replace(self.detail, tags=tuple(sorted(set(new))))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.notes and event.type() == QEvent.Type.FocusOut:
+            self._commit("notes", self.notes.toPlainText())
+        return super().eventFilter(watched, event)

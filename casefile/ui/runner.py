@@ -1,0 +1,178 @@
+"""Core work off the UI thread, results back by signal.
+
+DESIGN "Background work": every database write goes through ONE writer thread (a
+one-thread executor, as Anki does), so writes never race each other and the UI thread
+never waits on SQLite's lock; reads that might be slow (sorting 100,000 ids, searching)
+run on a small reader pool. Long jobs get a `JobContext` whose snapshot a QTimer polls
+every 100 ms: the worker never touches a widget, the UI never blocks on the worker.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from casefile.core.jobs import JobContext, Progress
+
+log = logging.getLogger(__name__)
+
+Callback = Callable[[Any], None]
+
+
+class _Bridge(QObject):
+    """Lives in the UI thread; a signal emitted from a worker is queued to it."""
+
+    deliver = Signal(object, object)  # callback, value
+
+
+class Job(QObject):
+    """A long, cancellable piece of work with a progress snapshot polled by a timer."""
+
+    progress = Signal(object)  # Progress
+    finished = Signal(object)  # the job's result
+    failed = Signal(object)  # the exception
+
+    def __init__(self, title: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.ctx = JobContext()
+        self.running = True
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(100)
+        self._timer.timeout.connect(self._poll)
+        self._timer.start()
+
+    def cancel(self) -> None:
+        self.ctx.cancel()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.ctx.cancelled
+
+    def snapshot(self) -> Progress:
+        return self.ctx.snapshot()
+
+    def _poll(self) -> None:
+        self.progress.emit(self.ctx.snapshot())
+
+    def _finish(self, result: Any) -> None:
+        self._timer.stop()
+        self.running = False
+        self.result = result
+        self._poll()
+        self.finished.emit(result)
+
+    def _fail(self, exc: BaseException) -> None:
+        self._timer.stop()
+        self.running = False
+        self.error = exc
+        self.failed.emit(exc)
+
+
+class Runner(QObject):
+    """Submits core calls to the writer thread or the reader pool.
+
+    Callbacks run on the UI thread. `pending` counts unfinished calls so tests (and the
+    close handler) can wait for quiet.
+    """
+
+    error = Signal(object)  # an exception no caller handled
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="casefile-writer")
+        self._readers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="casefile-reader")
+        self._bridge = _Bridge()
+        self._bridge.deliver.connect(self._on_deliver)
+        self.pending = 0
+        self.jobs: list[Job] = []
+
+    # -- plumbing -------------------------------------------------------------------
+    def _on_deliver(self, callback: Callable[[Any], None] | None, value: Any) -> None:
+        try:
+            if callback is not None:
+                callback(value)
+        finally:
+            self.pending -= 1
+
+    def _submit(
+        self,
+        pool: ThreadPoolExecutor,
+        fn: Callable[..., Any],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        on_done: Callback | None,
+        on_error: Callback | None,
+    ) -> Future[Any]:
+        self.pending += 1
+        bridge = self._bridge
+        report = on_error if on_error is not None else self.error.emit
+
+        def work() -> Any:
+            try:
+                value = fn(*args, **kwargs)
+            except BaseException as exc:
+                log.debug("background call failed:\n%s", traceback.format_exc())
+                bridge.deliver.emit(report, exc)
+                raise
+            bridge.deliver.emit(on_done, value)
+            return value
+
+        return pool.submit(work)
+
+    # -- API ------------------------------------------------------------------------
+    def write(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callback | None = None,
+        on_error: Callback | None = None,
+        **kwargs: Any,
+    ) -> Future[Any]:
+        """Run a writing service call on the one writer thread, in submission order."""
+        return self._submit(self._writer, fn, args, kwargs, on_done, on_error)
+
+    def read(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callback | None = None,
+        on_error: Callback | None = None,
+        **kwargs: Any,
+    ) -> Future[Any]:
+        """Run a reading service call on the reader pool (its own session per call)."""
+        return self._submit(self._readers, fn, args, kwargs, on_done, on_error)
+
+    def start_job(self, title: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Job:
+        """Run `fn(*args, ctx, **kwargs)` on the writer thread as a cancellable job."""
+        job = Job(title, self)
+        self.jobs.append(job)
+
+        def done(result: Any) -> None:
+            self.jobs.remove(job)
+            job._finish(result)
+
+        def failed(exc: Any) -> None:
+            self.jobs.remove(job)
+            job._fail(exc)
+
+        self.write(fn, *args, job.ctx, on_done=done, on_error=failed, **kwargs)
+        return job
+
+    @property
+    def idle(self) -> bool:
+        return self.pending == 0
+
+    def shutdown(self) -> None:
+        """Ask running jobs to stop, then wait for the threads (called on close)."""
+        for job in list(self.jobs):
+            job.cancel()
+        self._writer.shutdown(wait=True)
+        self._readers.shutdown(wait=True)

@@ -1,0 +1,314 @@
+"""The viewer: a document's extracted text page by page, with the search's words
+highlighted and next/previous-hit navigation across pages; for a PDF, the original page
+rendered by QtPdf instead of the text (Text | Original). HTML is shown as its extracted
+text, never rendered, so no remote content can ever be fetched.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QLabel,
+    QPlainTextEdit,
+    QSpinBox,
+    QStackedWidget,
+    QTextEdit,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casefile.core import services
+from casefile.core.errors import CasefileError
+from casefile.core.services import DocumentDetail
+from casefile.ui.controller import CaseController
+from casefile.ui.highlight import find_spans
+from casefile.ui.icons import icon
+from casefile.ui.originals import original_path
+from casefile.ui.status_banner import StatusBanner
+
+HIT = QColor("#ffe066")
+CURRENT_HIT = QColor("#ff9f1a")
+
+
+class Viewer(QWidget):
+    pageChanged = Signal(int)
+
+    def __init__(self, controller: CaseController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.detail: DocumentDetail | None = None
+        self.page = 1
+        self.total = 0
+        self.terms: list[str] = []
+        self.hit_pages: list[int] = []
+        self.spans: list[tuple[int, int]] = []
+        self.current_hit = -1
+        self._pdf_path: str | None = None
+        self._build()
+        controller.documentChanged.connect(self._on_changed)
+
+    # -- layout ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        bar = QToolBar("Viewer")
+        bar.setIconSize(bar.iconSize() * 0.8)
+        self.toolbar = bar
+        self.prev_page = self._act(bar, "page-prev", "Previous page", "Ctrl+PgUp", self.go_prev)
+        self.page_box = QSpinBox()
+        self.page_box.setAccessibleName("Page")
+        self.page_box.setKeyboardTracking(False)
+        self.page_box.valueChanged.connect(lambda n: self.go_to_page(n))
+        bar.addWidget(self.page_box)
+        self.page_total = QLabel()
+        bar.addWidget(self.page_total)
+        self.next_page = self._act(bar, "page-next", "Next page", "Ctrl+PgDown", self.go_next)
+        bar.addSeparator()
+        self.prev_hit = self._act(bar, "hit-prev", "Previous hit", "Shift+F3", self.previous_hit)
+        self.hit_label = QLabel()
+        bar.addWidget(self.hit_label)
+        self.next_hit = self._act(bar, "hit-next", "Next hit", "F3", self.next_hit_)
+        bar.addSeparator()
+        group = QActionGroup(self)
+        self.text_mode = self._act(bar, "view-text", "Text", "Ctrl+1", self.show_text)
+        self.original_mode = self._act(bar, "view-original", "Original", "Ctrl+2",
+                                       self.show_original)
+        for a in (self.text_mode, self.original_mode):
+            a.setCheckable(True)
+            group.addAction(a)
+        self.text_mode.setChecked(True)
+        for a in (self.text_mode, self.original_mode):
+            btn = bar.widgetForAction(a)
+            if btn is not None:
+                btn.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setObjectName("viewerTitle")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner = StatusBanner()
+        self.banner.unlockRequested.connect(self._unlock)
+        self.banner.retryRequested.connect(lambda: self._unlock(None))
+        self.banner.showOriginalRequested.connect(lambda: self.original_mode.trigger())
+
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName("Document text")
+        self.text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.pdf_doc = QPdfDocument(self)
+        self.pdf = QPdfView()
+        self.pdf.setDocument(self.pdf_doc)
+        self.pdf.setPageMode(QPdfView.PageMode.SinglePage)
+        self.pdf.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.placeholder = QLabel("Select a document to read it here.")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setEnabled(False)
+        self.stack = QStackedWidget()
+        for w in (self.placeholder, self.text, self.pdf):
+            self.stack.addWidget(w)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(bar)
+        layout.addWidget(self.title)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.stack, 1)
+        self.clear()
+
+    def _act(self, bar: QToolBar, name: str, text: str, keys: str, slot: object) -> QAction:
+        action = QAction(icon(name), text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(f"{text} ({QKeySequence(keys).toString(QKeySequence.NativeText)})")
+        action.triggered.connect(slot)
+        bar.addAction(action)
+        return action
+
+    # -- showing --------------------------------------------------------------------------
+    def clear(self) -> None:
+        self.detail = None
+        self.total = 0
+        self.title.clear()
+        self.banner.hide()
+        self.stack.setCurrentWidget(self.placeholder)
+        self._update_controls()
+
+    def show_document(
+        self,
+        uid: str,
+        page: int = 1,
+        terms: list[str] | None = None,
+        hit_pages: list[int] | None = None,
+    ) -> None:
+        """Open a document at a page; with `terms`, highlight them and go to the first."""
+        try:
+            detail = services.get_document(self.controller.case, uid)
+        except CasefileError as exc:
+            self.clear()
+            self.placeholder.setText(str(exc))
+            return
+        self.detail = detail
+        self.terms = list(terms or [])
+        self.hit_pages = sorted(set(hit_pages or []))
+        self.total = detail.page_count
+        self.title.setText(f"<b>{_esc(detail.title)}</b>")
+        is_pdf = detail.file_type == "pdf"
+        self.original_mode.setEnabled(is_pdf)
+        self._pdf_path = None
+        self.banner.show_for(detail, has_original_view=is_pdf)
+        if not is_pdf and self.original_mode.isChecked():
+            self.text_mode.setChecked(True)
+        self._load_page(max(1, min(page, max(self.total, 1))), first_hit=True)
+        if self.original_mode.isChecked() or (is_pdf and self.total == 0):
+            self.show_original()
+        else:
+            self.stack.setCurrentWidget(self.text)
+
+    def _load_page(self, number: int, first_hit: bool = True, last_hit: bool = False) -> None:
+        if self.detail is None:
+            return
+        self.page = number
+        text = ""
+        if self.total:
+            try:
+                text = services.get_page(self.controller.case, self.detail.uid, number).text
+            except CasefileError as exc:
+                text = str(exc)
+        self.text.setPlainText(text)
+        self.spans = find_spans(text, self.terms)
+        self.current_hit = -1
+        if self.spans:
+            self.current_hit = len(self.spans) - 1 if last_hit else 0 if first_hit else -1
+        self._paint_hits()
+        if self._pdf_path and self.pdf_doc.pageCount() >= number:
+            self.pdf.pageNavigator().jump(number - 1, QPointF(), 0)
+        self._update_controls()
+        self.pageChanged.emit(number)
+
+    def _paint_hits(self) -> None:
+        selections = []
+        for i, (start, end) in enumerate(self.spans):
+            sel = QTextEdit.ExtraSelection()
+            fmt = QTextCharFormat()
+            fmt.setBackground(CURRENT_HIT if i == self.current_hit else HIT)
+            fmt.setForeground(QColor("black"))
+            sel.format = fmt
+            cursor = QTextCursor(self.text.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            selections.append(sel)
+        self.text.setExtraSelections(selections)
+        if 0 <= self.current_hit < len(self.spans):
+            cursor = QTextCursor(self.text.document())
+            cursor.setPosition(self.spans[self.current_hit][0])
+            self.text.setTextCursor(cursor)
+            self.text.centerCursor()
+
+    def _update_controls(self) -> None:
+        has_doc = self.detail is not None and self.total > 0
+        self.page_box.blockSignals(True)
+        self.page_box.setRange(1, max(self.total, 1))
+        self.page_box.setValue(self.page if has_doc else 1)
+        self.page_box.blockSignals(False)
+        self.page_box.setEnabled(self.total > 1)
+        self.page_total.setText(f" of {self.total} " if has_doc else "")
+        self.prev_page.setEnabled(has_doc and self.page > 1)
+        self.next_page.setEnabled(has_doc and self.page < self.total)
+        any_hits = bool(self.spans or self.hit_pages)
+        self.prev_hit.setEnabled(any_hits)
+        self.next_hit.setEnabled(any_hits)
+        if self.terms and self.detail is not None:
+            n = len(self.spans)
+            where = f"{self.current_hit + 1}/{n}" if n else "none"
+            self.hit_label.setText(f" Hits on page: {where} ")
+        else:
+            self.hit_label.setText("")
+        if self.detail is None:
+            self.original_mode.setEnabled(False)
+
+    # -- navigation -----------------------------------------------------------------------
+    def go_to_page(self, number: int) -> None:
+        if self.detail is not None and 1 <= number <= self.total and number != self.page:
+            self._load_page(number)
+
+    def go_prev(self) -> None:
+        self.go_to_page(self.page - 1)
+
+    def go_next(self) -> None:
+        self.go_to_page(self.page + 1)
+
+    def next_hit_(self) -> None:
+        if self.current_hit + 1 < len(self.spans):
+            self.current_hit += 1
+            self._paint_hits()
+            self._update_controls()
+            return
+        later = [p for p in self._pages_with_hits() if p > self.page]
+        if later:
+            self._load_page(later[0], first_hit=True)
+
+    def previous_hit(self) -> None:
+        if self.current_hit > 0:
+            self.current_hit -= 1
+            self._paint_hits()
+            self._update_controls()
+            return
+        earlier = [p for p in self._pages_with_hits() if p < self.page]
+        if earlier:
+            self._load_page(earlier[-1], last_hit=True)
+
+    def _pages_with_hits(self) -> list[int]:
+        return self.hit_pages or list(range(1, self.total + 1))
+
+    # -- text | original ------------------------------------------------------------------
+    def show_text(self) -> None:
+        self.text_mode.setChecked(True)
+        if self.detail is not None:
+            self.stack.setCurrentWidget(self.text)
+
+    def show_original(self) -> None:
+        if self.detail is None or self.detail.file_type != "pdf":
+            self.show_text()
+            return
+        self.original_mode.setChecked(True)
+        path = str(original_path(self.controller.case, self.detail.sha256))
+        if self._pdf_path != path:
+            self.pdf_doc.close()
+            self.pdf_doc.load(path)
+            self._pdf_path = path
+        if self.pdf_doc.status() != QPdfDocument.Status.Ready:
+            self.placeholder.setText(
+                "The original cannot be shown here (it may need a password). "
+                "Use Document → Open Original to open it in another program."
+            )
+            self.stack.setCurrentWidget(self.placeholder)
+            return
+        self.stack.setCurrentWidget(self.pdf)
+        self.pdf.pageNavigator().jump(max(self.page, 1) - 1, QPointF(), 0)
+
+    # -- status actions -------------------------------------------------------------------
+    def _unlock(self, password: str | None) -> None:
+        if self.detail is None:
+            return
+        self.banner.setEnabled(False)
+        self.controller.reextract(self.detail.uid, password)
+
+    def _on_changed(self, detail: DocumentDetail) -> None:
+        if self.detail is not None and detail.uid == self.detail.uid:
+            self.banner.setEnabled(True)
+            page = self.page
+            self._pdf_path = None if detail.status != self.detail.status else self._pdf_path
+            self.show_document(detail.uid, page, self.terms, self.hit_pages)
+
+
+def _esc(text: str) -> str:
+    import html
+
+    return html.escape(text)
