@@ -90,7 +90,7 @@ class CaseView(QSplitter):
         self.model.modelReset.connect(self._restore_selection)
         self.navigator.filterChosen.connect(self.show_filter)
         self._keep: list[str] = []
-        self.model.reload()
+        self.model.ensure_loaded()
 
     # -- table ----------------------------------------------------------------------------
     def show_filter(self, filters: dict[str, str]) -> None:

@@ -36,6 +36,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("status", "Status"),
 )
 BLOCK = 64
+FIRST_SCREEN = 128
 CACHE_ROWS = 4096
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -68,34 +69,59 @@ class DocumentTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        """Fetch the ordered ids in the background; the old rows stay until they arrive."""
+        """Fetch the ordered ids in the background; the old rows stay until they arrive.
+
+        Two steps, so a huge case shows its first screen at once: the first rows come
+        from one small query (and fill the cache), then the full id list is appended
+        below them without a reset when its beginning matches.
+        """
         self._generation += 1
         generation = self._generation
         self.loading = True
+        query = {"sort": self._sort, "descending": self._descending, **self._filters}
 
-        def done(uids: list[str]) -> None:
-            if generation != self._generation:
-                return  # a newer reload superseded this one
+        def first(rows: list[DocumentSummary]) -> None:
+            if generation != self._generation or not self.loading:
+                return
             self.beginResetModel()
-            self._uids = uids
+            self._uids = [r.uid for r in rows]
             self._rows = None
             self._cache.clear()
+            self._cache.update((r.uid, r) for r in rows)
             self.endResetModel()
+
+        def full(uids: list[str]) -> None:
+            if generation != self._generation:
+                return  # a newer reload superseded this one
+            n = len(self._uids)
+            if n and uids[:n] == self._uids and len(uids) > n:
+                self.beginInsertRows(QModelIndex(), n, len(uids) - 1)
+                self._uids = uids
+                self._rows = None
+                self.endInsertRows()
+            elif uids != self._uids:
+                self.beginResetModel()
+                self._uids = uids
+                self._rows = None
+                self._cache.clear()
+                self.endResetModel()
             self.loading = False
             self.loaded.emit(len(uids))
 
-        self.controller.read(
-            services.document_uids,
-            sort=self._sort,
-            descending=self._descending,
-            on_done=done,
-            **self._filters,
-        )
+        self.controller.read(services.list_documents, limit=FIRST_SCREEN, on_done=first,
+                             **query)
+        self.controller.read(services.document_uids, on_done=full, **query)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._sort = COLUMNS[column][0]
-        self._descending = order == Qt.SortOrder.DescendingOrder
+        key, descending = COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._sort, self._descending) and self._generation:
+            return  # the view re-announcing the same order (e.g. restoring its header)
+        self._sort, self._descending = key, descending
         self.reload()
+
+    def ensure_loaded(self) -> None:
+        if not self._generation:
+            self.reload()
 
     # -- rows on demand -----------------------------------------------------------------
     def summary(self, row: int) -> DocumentSummary | None:

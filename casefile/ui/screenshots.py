@@ -1,0 +1,131 @@
+"""`python -m casefile.ui.screenshots OUT_DIR`: render the main views of the demo case to
+PNG files (offscreen `grab()`, no X server needed) for the README and for review.
+
+Run with QT_QPA_PLATFORM=offscreen. Each picture waits for the background work it
+depends on (the table load, a search, QtPdf's asynchronous render) before grabbing.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+from casefile.ui.app import apply_dark_palette, make_app
+from casefile.ui.settings import Settings
+
+SIZE = (1360, 820)
+
+
+def _wait(cond: Callable[[], bool], timeout: float = 30.0, settle: float = 0.3) -> None:
+    app = QApplication.instance()
+    end = time.monotonic() + timeout
+    while time.monotonic() < end and not cond():
+        app.processEvents()
+        time.sleep(0.01)
+    end = time.monotonic() + settle
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def _save(widget: QWidget, out: Path, name: str) -> Path:
+    path = out / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path)
+    return path
+
+
+def render(out: Path, work: Path) -> list[Path]:
+    from casefile.demo import build_demo_case
+    from casefile.ui.main_window import MainWindow
+
+    out.mkdir(parents=True, exist_ok=True)
+    demo = build_demo_case(work / "Demo case.casefile", overwrite=True)
+    settings = Settings(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
+    settings.add_recent(demo)
+    shots: list[Path] = []
+
+    win = MainWindow(settings)
+    win.resize(*SIZE)
+    win.show()
+    _wait(lambda: True)
+    shots.append(_save(win, out, "01-start-page"))
+
+    win.open_case(str(demo))
+    _wait(lambda: win.case_view is not None and win.case_view.model.rowCount() > 0)
+    view = win.case_view
+    assert view is not None
+    ru_row = next(r for r in range(view.model.rowCount())
+                  if "ru" in view.model.summary(r).languages)
+    view.table.selectRow(ru_row)
+    _wait(lambda: view.current_uid is not None)
+    shots.append(_save(win, out, "02-documents"))
+
+    if view.search_panel is not None and getattr(view.search_panel, "available", False):
+        win.search_field.setText("санкции OR sanctions")
+        win.run_search()
+        panel = view.search_panel
+        _wait(lambda: panel.results.count() > 0)
+        panel.results.setCurrentRow(0)
+        _wait(lambda: True)
+        shots.append(_save(win, out, "03-search"))
+        win.show_all_documents()
+        _wait(lambda: view.model.rowCount() == 4)
+
+    pdf_row = next(r for r in range(view.model.rowCount())
+                   if view.model.summary(r).file_type == "pdf")
+    view.table.selectRow(pdf_row)
+    _wait(lambda: True)
+    view.viewer.show_original()
+    _wait(lambda: False, timeout=1.5)  # QtPdf renders asynchronously
+    shots.append(_save(win, out, "04-original-pdf"))
+    view.viewer.show_text()
+
+    samples = work / "incoming"
+    samples.mkdir(exist_ok=True)
+    (samples / "note-from-source.txt").write_text(
+        "Источник сообщил, что OkoVision продолжает получать доступ к API Helix Cloud.\n",
+        encoding="utf-8")
+    (samples / "broken.pdf").write_bytes(b"%PDF-1.7\n% truncated on purpose\n")
+    job = win.import_paths([str(samples), *[str(p) for p in (Path(demo) / "originals").rglob(
+        "*") if p.is_file()][:1]])
+    _wait(lambda: job is not None and not job.running and hasattr(win, "last_import_summary"))
+    dialog = win.last_import_summary
+    dialog.resize(760, 300)
+    _wait(lambda: True)
+    shots.append(_save(dialog, out, "05-import-summary"))
+    dialog.close()
+
+    apply_dark_palette(QApplication.instance())
+    win.close()
+    dark = MainWindow(settings)
+    dark.resize(*SIZE)
+    dark.show()
+    dark.open_case(str(demo))
+    _wait(lambda: dark.case_view is not None and dark.case_view.model.rowCount() > 0)
+    dark.case_view.table.selectRow(ru_row)
+    _wait(lambda: dark.case_view.current_uid is not None)
+    shots.append(_save(dark, out, "06-dark"))
+    dark.close()
+    return shots
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0] if args else "docs/screenshots")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    make_app(dark=False)
+    with tempfile.TemporaryDirectory(prefix="casefile-shots-") as tmp:
+        render(out, Path(tmp))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
