@@ -224,8 +224,16 @@ class MainWindow(QMainWindow):
     def _attach_search(self, view: CaseView) -> None:
         from casefile.ui.search_panel import SearchPanel
 
-        view.search_panel = SearchPanel(self.controller, view)  # type: ignore[arg-type]
-        view.centre.addWidget(view.search_panel)
+        panel = SearchPanel(self.controller, view)  # type: ignore[arg-type]
+        view.search_panel = panel
+        view.centre.addWidget(panel)
+
+        def run_saved(saved: Any) -> None:
+            query = getattr(saved, "query", "")
+            self.search_field.setText(query)
+            panel.run(query)
+
+        view.navigator.savedSearchChosen.connect(run_saved)
 
     def close_case(self) -> None:
         if self.controller is None or self.case_view is None:

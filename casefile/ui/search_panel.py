@@ -1,20 +1,281 @@
-"""Search results (placeholder until the search services land): filters by title."""
+"""Search results: documents with snippets and matching pages, facet filters to click
+(kind, year, language, tag), sort by relevance or date, Save search. Choosing a result
+opens the viewer at its first matching page with the hits highlighted.
+
+The search itself runs on a reader thread; a newer query supersedes an older one.
+"""
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casefile.ui import labels
+from casefile.ui.controller import CaseController
+from casefile.ui.highlight import query_terms
+from casefile.ui.icons import icon, kind_icon
+from casefile.ui.search_results import FACET_ORDER, Hit, Results, run_search, search_api
+
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+FACET_ROLE = Qt.ItemDataRole.UserRole + 2
+FACET_TITLES = {"kind": "Kind", "year": "Year", "language": "Language", "tag": "Tag"}
+
+
+class RichDelegate(QStyledItemDelegate):
+    """Draws an item's HTML (title, facts, snippets with highlighted words)."""
+
+    def _doc(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+             ) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setHtml(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        doc.setTextWidth(max(200, option.rect.width() - 8))
+        return doc
+
+    def paint(self, painter: Any, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        self.initStyleOption(option, index)
+        doc = self._doc(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
+                              option.widget)
+        painter.save()
+        painter.translate(option.rect.left() + 4, option.rect.top() + 2)
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        if option.state & QStyle.StateFlag.State_Selected:
+            ctx.palette.setColor(QPalette.ColorRole.Text,
+                                 option.palette.color(QPalette.ColorRole.HighlightedText))
+        else:
+            ctx.palette.setColor(QPalette.ColorRole.Text,
+                                 option.palette.color(QPalette.ColorRole.Text))
+        ctx.clip = QRectF(0, 0, option.rect.width(), option.rect.height())
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        doc = self._doc(option, index)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 6)
+
+
+def hit_html(hit: Hit) -> str:
+    facts = [labels.kind_label(hit.kind)]
+    if hit.date:
+        facts.append(hit.date)
+    if hit.pages:
+        shown = ", ".join(str(p) for p in hit.pages[:10])
+        facts.append(f"page{'s' if len(hit.pages) > 1 else ''} {shown}"
+                     + ("…" if len(hit.pages) > 10 else ""))
+    parts = [f"<b>{html.escape(hit.title)}</b>",
+             f"<span style='color:gray'>{html.escape(' · '.join(facts))}</span>"]
+    for s in hit.snippets[:3]:
+        page = f"<i>p.{s.page}</i> " if s.page else ""
+        parts.append(f"{page}…{s.html()}…")
+    return "<br>".join(parts)
 
 
 class SearchPanel(QWidget):
-    def __init__(self, controller: Any, view: Any) -> None:
+    def __init__(self, controller: CaseController, view: Any) -> None:
         super().__init__()
         self.controller = controller
         self.view = view
+        self.available = search_api() is not None
+        self.query = ""
+        self.facets: dict[str, str] = {}
+        self.results: QListWidget
+        self.last: Results | None = None
+        self._generation = 0
+        self.searching = False
 
-    def run(self, query: str) -> None:
-        self.view.show_filter({"title_contains": query} if query else {})
+        self.summary = QLabel()
+        self.sort = QComboBox()
+        self.sort.addItem("Relevance", "relevance")
+        self.sort.addItem("Date, newest first", "date_desc")
+        self.sort.addItem("Date, oldest first", "date")
+        self.sort.setAccessibleName("Sort results")
+        self.sort.activated.connect(lambda _i: self.refresh())
+        self.save_button = QPushButton(icon("saved-search"), "Save search…")
+        self.save_button.clicked.connect(self.save_current)
+        self.chips = QHBoxLayout()
+        self.chips.setSpacing(4)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(QLabel("Sort:"))
+        top.addWidget(self.sort)
+        top.addWidget(self.save_button)
 
+        self.facet_tree = QTreeWidget()
+        self.facet_tree.setHeaderHidden(True)
+        self.facet_tree.setAccessibleName("Facets")
+        self.facet_tree.itemClicked.connect(self._facet_clicked)
+        self.facet_tree.itemActivated.connect(self._facet_clicked)
+        self.results = QListWidget()
+        self.results.setAccessibleName("Search results")
+        self.results.setItemDelegate(RichDelegate(self.results))
+        self.results.setWordWrap(True)
+        self.results.setAlternatingRowColors(True)
+        self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.results.currentItemChanged.connect(lambda cur, _prev: self.open_hit(cur))
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.facet_tree)
+        split.addWidget(self.results)
+        split.setSizes([170, 430])
+        split.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addLayout(self.chips)
+        layout.addWidget(split, 1)
+
+    # -- running ----------------------------------------------------------------------------
+    def run(self, query: str, facets: dict[str, str] | None = None) -> None:
+        self.query = query.strip()
+        self.facets = dict(facets or {})
+        if not self.query and not self.facets:
+            self.view.show_filter({})
+            return
+        if not self.available:  # until the search services exist: titles only
+            self.view.show_filter({"title_contains": self.query})
+            return
+        self.view.centre.setCurrentWidget(self)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        self.searching = True
+        self.summary.setText("Searching…")
+
+        def done(results: Results) -> None:
+            if generation == self._generation:
+                self.searching = False
+                self._show(results)
+
+        def failed(exc: Any) -> None:
+            if generation == self._generation:
+                self.searching = False
+                self.summary.setText(str(exc))
+                self.results.clear()
+
+        self.controller.runner.read(run_search, self.controller.case, self.query,
+                                    dict(self.facets), self.sort.currentData(),
+                                    on_done=done, on_error=failed)
+
+    def _show(self, results: Results) -> None:
+        self.last = results
+        n = results.total
+        self.summary.setText(f"<b>{n}</b> document{'s' if n != 1 else ''} match")
+        self.results.blockSignals(True)
+        self.results.clear()
+        for hit in results.hits:
+            item = QListWidgetItem(kind_icon(hit.kind), hit_html(hit))
+            item.setData(HIT_ROLE, hit)
+            self.results.addItem(item)
+        self.results.blockSignals(False)
+        self._fill_facets(results)
+        self._fill_chips()
+
+    def _fill_facets(self, results: Results) -> None:
+        self.facet_tree.clear()
+        for name in [*FACET_ORDER, *(k for k in results.facets if k not in FACET_ORDER)]:
+            values = results.facets.get(name)
+            if not values:
+                continue
+            root = QTreeWidgetItem(self.facet_tree, [FACET_TITLES.get(name, name.title())])
+            root.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            root.setExpanded(True)
+            for value, count in values:
+                shown = labels.kind_label(value) if name == "kind" else (
+                    labels.language_label(value) if name == "language" else value)
+                active = self.facets.get(name) == value
+                item = QTreeWidgetItem(root, [f"{'✓ ' if active else ''}{shown}  {count}"])
+                item.setData(0, FACET_ROLE, (name, value))
+                item.setToolTip(0, "Click to remove this filter" if active
+                                else "Click to show only these results")
+
+    def _fill_chips(self) -> None:
+        while self.chips.count():
+            w = self.chips.takeAt(0).widget()
+            if w is not None:
+                w.deleteLater()
+        for name, value in self.facets.items():
+            chip = QPushButton(icon("cancel"), f"{FACET_TITLES.get(name, name)}: {value}")
+            chip.setFlat(True)
+            chip.setToolTip("Remove this filter")
+            chip.clicked.connect(lambda _c=False, n=name: self.remove_facet(n))
+            self.chips.addWidget(chip)
+        self.chips.addStretch(1)
+
+    # -- facets -----------------------------------------------------------------------------
+    def _facet_clicked(self, item: QTreeWidgetItem, _col: int = 0) -> None:
+        data = item.data(0, FACET_ROLE)
+        if not data:
+            return
+        name, value = data
+        if self.facets.get(name) == value:
+            self.remove_facet(name)
+        else:
+            self.facets[name] = value
+            self.refresh()
+
+    def remove_facet(self, name: str) -> None:
+        self.facets.pop(name, None)
+        self.refresh()
+
+    def facet_item(self, name: str, value: str) -> QTreeWidgetItem | None:
+        for i in range(self.facet_tree.topLevelItemCount()):
+            root = self.facet_tree.topLevelItem(i)
+            for j in range(root.childCount()):
+                if root.child(j).data(0, FACET_ROLE) == (name, value):
+                    return root.child(j)
+        return None
+
+    # -- opening ----------------------------------------------------------------------------
+    def open_hit(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        hit: Hit = item.data(HIT_ROLE)
+        terms = (self.last.terms if self.last and self.last.terms else
+                 query_terms(self.query))
+        page = hit.pages[0] if hit.pages else 1
+        self.view.open_document(hit.uid, page, terms, list(hit.pages))
+
+    # -- saving -----------------------------------------------------------------------------
     def save_current(self) -> None:
-        pass
+        api = search_api()
+        if api is None or not hasattr(api, "save_search") or not self.query:
+            self.controller.message.emit("Run a search first, then save it.")
+            return
+        name, ok = QInputDialog.getText(self, "Save search", "Name:", text=self.query[:60])
+        if ok and name.strip():
+            self.save_as(name.strip())
+
+    def save_as(self, name: str) -> None:
+        api = search_api()
+        full = self.last.query if self.last else self.query
+        self.controller.runner.write(api.save_search, self.controller.case, name, full,
+                                     on_done=lambda _s: self.controller.savedSearchesChanged.emit(),
+                                     on_error=self.controller._report)
