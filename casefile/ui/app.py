@@ -47,12 +47,21 @@ def apply_dark_palette(app: object) -> None:
     p = QPalette()
     roles = QPalette.ColorRole
     for role, colour in (
-        (roles.Window, "#2b2d31"), (roles.WindowText, "#e3e5e8"), (roles.Base, "#1e1f22"),
-        (roles.AlternateBase, "#26282c"), (roles.Text, "#e3e5e8"), (roles.Button, "#34363b"),
-        (roles.ButtonText, "#e3e5e8"), (roles.Highlight, "#3d6fb4"),
-        (roles.HighlightedText, "#ffffff"), (roles.ToolTipBase, "#1e1f22"),
-        (roles.ToolTipText, "#e3e5e8"), (roles.PlaceholderText, "#8b8f96"),
-        (roles.Link, "#7fb0ff"), (roles.Mid, "#3c3f45"), (roles.Dark, "#1a1b1e"),
+        (roles.Window, "#2b2d31"),
+        (roles.WindowText, "#e3e5e8"),
+        (roles.Base, "#1e1f22"),
+        (roles.AlternateBase, "#26282c"),
+        (roles.Text, "#e3e5e8"),
+        (roles.Button, "#34363b"),
+        (roles.ButtonText, "#e3e5e8"),
+        (roles.Highlight, "#3d6fb4"),
+        (roles.HighlightedText, "#ffffff"),
+        (roles.ToolTipBase, "#1e1f22"),
+        (roles.ToolTipText, "#e3e5e8"),
+        (roles.PlaceholderText, "#8b8f96"),
+        (roles.Link, "#7fb0ff"),
+        (roles.Mid, "#3c3f45"),
+        (roles.Dark, "#1a1b1e"),
     ):
         p.setColor(role, QColor(colour))
     p.setColor(QPalette.ColorGroup.Disabled, roles.Text, QColor("#7b7f86"))
@@ -93,8 +102,11 @@ def make_app(argv: Sequence[str] | None = None, dark: bool | None = None) -> obj
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if _no_display():
-        print("casefile-gui: no display found (DISPLAY/WAYLAND_DISPLAY unset); "
-              "use the command line instead: casefile --help", file=sys.stderr)
+        print(
+            "casefile-gui: no display found (DISPLAY/WAYLAND_DISPLAY unset); "
+            "use the command line instead: casefile --help",
+            file=sys.stderr,
+        )
         return 2
     app = make_app()
     from casefile.ui.main_window import MainWindow

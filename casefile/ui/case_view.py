@@ -119,8 +119,11 @@ class CaseView(QSplitter):
         for uid in self._keep:
             row = self.model.row_of(uid)
             if row is not None:
-                sm.select(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
-                          | QItemSelectionModel.SelectionFlag.Rows)
+                sm.select(
+                    self.model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.Select
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
                 self.table.setCurrentIndex(self.model.index(row, 0))
         if self.current_uid and self.model.row_of(self.current_uid) is None and not self._keep:
             pass  # the open document is filtered out or deleted; the viewer keeps it
@@ -134,8 +137,13 @@ class CaseView(QSplitter):
         return True
 
     # -- viewer and panel -----------------------------------------------------------------
-    def open_document(self, uid: str, page: int = 1, terms: list[str] | None = None,
-                      hit_pages: list[int] | None = None) -> None:
+    def open_document(
+        self,
+        uid: str,
+        page: int = 1,
+        terms: list[str] | None = None,
+        hit_pages: list[int] | None = None,
+    ) -> None:
         self.current_uid = uid
         try:
             detail = services.get_document(self.controller.case, uid)
@@ -153,8 +161,11 @@ class CaseView(QSplitter):
 
     # -- state ----------------------------------------------------------------------------
     def save_state_bytes(self) -> dict[str, QByteArray]:
-        return {"main": self.saveState(), "right": self.right.saveState(),
-                "table": self.table.horizontalHeader().saveState()}
+        return {
+            "main": self.saveState(),
+            "right": self.right.saveState(),
+            "table": self.table.horizontalHeader().saveState(),
+        }
 
     def restore_state_bytes(self, state: dict[str, Any]) -> None:
         if state.get("main"):

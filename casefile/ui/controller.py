@@ -43,8 +43,9 @@ class CaseController(QObject):
     def title(self) -> str:
         return self.case.title
 
-    def read(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None],
-             **kwargs: Any) -> None:
+    def read(
+        self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None], **kwargs: Any
+    ) -> None:
         self.runner.read(fn, self.case, *args, on_done=on_done, on_error=self._report, **kwargs)
 
     # -- edits (through the undo stack: see undo_commands) ----------------------------
@@ -65,8 +66,12 @@ class CaseController(QObject):
     def apply_update(self, uid: str, **fields: Any) -> None:
         """Called by undo commands: queue the write, announce the new state."""
         self.runner.write(
-            services.update_document, self.case, uid, **fields,
-            on_done=self._changed, on_error=self._edit_failed(uid),
+            services.update_document,
+            self.case,
+            uid,
+            **fields,
+            on_done=self._changed,
+            on_error=self._edit_failed(uid),
         )
 
     def apply_tags(self, uid: str, tags: Sequence[str]) -> None:
@@ -75,8 +80,12 @@ class CaseController(QObject):
             self.tagsChanged.emit()
 
         self.runner.write(
-            services.set_tags, self.case, uid, list(tags),
-            on_done=done, on_error=self._edit_failed(uid),
+            services.set_tags,
+            self.case,
+            uid,
+            list(tags),
+            on_done=done,
+            on_error=self._edit_failed(uid),
         )
 
     def _changed(self, detail: DocumentDetail) -> None:
@@ -109,8 +118,12 @@ class CaseController(QObject):
         self.jobStarted.emit(job)
         return job
 
-    def reextract(self, uid: str, password: str | None,
-                  on_done: Callable[[DocumentDetail], None] | None = None) -> None:
+    def reextract(
+        self,
+        uid: str,
+        password: str | None,
+        on_done: Callable[[DocumentDetail], None] | None = None,
+    ) -> None:
         def done(detail: DocumentDetail) -> None:
             self._changed(detail)
             self.documentsChanged.emit()
@@ -118,8 +131,12 @@ class CaseController(QObject):
                 on_done(detail)
 
         self.runner.write(
-            services.reextract_document, self.case, uid, password,
-            on_done=done, on_error=self._report,
+            services.reextract_document,
+            self.case,
+            uid,
+            password,
+            on_done=done,
+            on_error=self._report,
         )
 
     def delete_documents(self, uids: Sequence[str]) -> None:
@@ -145,9 +162,7 @@ def user_message(exc: BaseException) -> str:
 
     if isinstance(exc, CasefileError):
         return str(exc)
-    return (
-        f"Something went wrong inside Casefile and the action was not completed ({exc})."
-    )
+    return f"Something went wrong inside Casefile and the action was not completed ({exc})."
 
 
 __all__ = ["CaseController", "ImportSummary", "VerifyReport", "user_message"]

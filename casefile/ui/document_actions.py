@@ -26,8 +26,9 @@ def open_original(controller: CaseController, uid: str, parent: QWidget) -> Path
         QMessageBox.warning(parent, "Cannot open the original", str(exc))
         return None
     if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):
-        controller.message.emit(f"No program is set to open {copy.suffix or 'this'} files; "
-                                f"the copy is at {copy}.")
+        controller.message.emit(
+            f"No program is set to open {copy.suffix or 'this'} files; the copy is at {copy}."
+        )
     else:
         controller.message.emit(f"Opened a read-only copy of “{detail.title}”.")
     return copy
@@ -44,7 +45,8 @@ def reveal_original(controller: CaseController, uid: str) -> None:
     else:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
     controller.message.emit(
-        f"The original is stored as {path.name} (named by its SHA-256); do not edit it.")
+        f"The original is stored as {path.name} (named by its SHA-256); do not edit it."
+    )
 
 
 def confirm_delete(controller: CaseController, uids: list[str], parent: QWidget) -> QMessageBox:

@@ -108,8 +108,7 @@ class DocumentTableModel(QAbstractTableModel):
             self.loading = False
             self.loaded.emit(len(uids))
 
-        self.controller.read(services.list_documents, limit=FIRST_SCREEN, on_done=first,
-                             **query)
+        self.controller.read(services.list_documents, limit=FIRST_SCREEN, on_done=first, **query)
         self.controller.read(services.document_uids, on_done=full, **query)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

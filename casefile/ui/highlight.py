@@ -24,8 +24,10 @@ def query_terms(query: str) -> list[str]:
         if whole.lower().startswith(_SKIP_FIELDS) or whole.startswith("-"):
             continue
         for word in _WORD.findall(m.group(1)):
-            if word.lower() not in _OPERATORS and word.lower() not in terms and (
-                len(word) > 1 or word.isdigit()
+            if (
+                word.lower() not in _OPERATORS
+                and word.lower() not in terms
+                and (len(word) > 1 or word.isdigit())
             ):
                 terms.append(word.lower())
     return terms

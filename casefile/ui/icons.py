@@ -69,8 +69,9 @@ class _SvgEngine(QIconEngine):
     def scaledPixmap(
         self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
     ) -> QPixmap:
-        pm = self.pixmap(QSize(round(size.width() * scale), round(size.height() * scale)),
-                         mode, state)
+        pm = self.pixmap(
+            QSize(round(size.width() * scale), round(size.height() * scale)), mode, state
+        )
         pm.setDevicePixelRatio(scale)
         return pm
 

@@ -77,7 +77,9 @@ class JobWidget(QWidget):
         more = f" (+{len(self.waiting)} waiting)" if self.waiting else ""
         label = p.label.rsplit("/", 1)[-1] if p.label else ""
         text = f"{self.job.title}{count}{more}" + (f" · {label}" if label else "")
-        self.label.setText(self.label.fontMetrics().elidedText(
-            text, Qt.TextElideMode.ElideMiddle,
-            self.label.maximumWidth()))
+        self.label.setText(
+            self.label.fontMetrics().elidedText(
+                text, Qt.TextElideMode.ElideMiddle, self.label.maximumWidth()
+            )
+        )
         self.label.setToolTip(p.label)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
+from PySide6.QtGui import QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -23,15 +23,14 @@ from PySide6.QtWidgets import (
 
 from casefile.core import services
 from casefile.core.errors import CaseLockedError
-from casefile.ui import document_actions
 from casefile.ui.case_view import CaseView
 from casefile.ui.controller import CaseController, user_message
-from casefile.ui.dialogs.reports import ImportSummaryDialog, VerifyReportDialog
 from casefile.ui.dialogs.start_page import StartPage
 from casefile.ui.icons import app_icon, icon
 from casefile.ui.job_widget import JobWidget
+from casefile.ui.main_window_actions import WindowActions
 from casefile.ui.menus import build_menus
-from casefile.ui.runner import Job, Runner
+from casefile.ui.runner import Runner
 from casefile.ui.settings import Settings
 
 CASE_SUFFIX = ".casefile"
@@ -42,7 +41,7 @@ def demo_case_path() -> Path:
     return Path(base or Path.home() / ".casefile") / "Demo case.casefile"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowActions, QMainWindow):
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
         self.settings = settings or Settings()
@@ -80,8 +79,9 @@ class MainWindow(QMainWindow):
         bar.addAction(self.actions_["open_original"])
         bar.addAction(self.actions_["verify"])
         spacer = QWidget()
-        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
-                             spacer.sizePolicy().verticalPolicy())
+        spacer.setSizePolicy(
+            spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
+        )
         bar.addWidget(spacer)
         self.search_field = QLineEdit()
         self.search_field.setPlaceholderText("Search the case (Ctrl+F)… e.g. санкции AND Helix")
@@ -132,8 +132,9 @@ class MainWindow(QMainWindow):
 
     # -- opening and closing --------------------------------------------------------------
     def new_case(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "New case", str(Path.home()),
-                                              "Casefile case (*.casefile)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "New case", str(Path.home()), "Casefile case (*.casefile)"
+        )
         if not path:
             return
         title, ok = QInputDialog.getText(self, "New case", "Case title:", text=Path(path).stem)
@@ -147,8 +148,9 @@ class MainWindow(QMainWindow):
         self._attach(case)
 
     def choose_case(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Open case (a .casefile folder)",
-                                                str(Path.home()))
+        path = QFileDialog.getExistingDirectory(
+            self, "Open case (a .casefile folder)", str(Path.home())
+        )
         if path:
             self.open_case(path)
 
@@ -165,8 +167,11 @@ class MainWindow(QMainWindow):
             path.parent.mkdir(parents=True, exist_ok=True)
             return build_demo_case(path)
 
-        self.runner.write(build, on_done=lambda p: self.open_case(str(p)),
-                          on_error=lambda e: self.show_error(user_message(e)))
+        self.runner.write(
+            build,
+            on_done=lambda p: self.open_case(str(p)),
+            on_error=lambda e: self.show_error(user_message(e)),
+        )
 
     def open_case(self, path: str, readonly: bool = False) -> None:
         """Open in the background; the start page says what happened if it fails."""
@@ -193,8 +198,9 @@ class MainWindow(QMainWindow):
             self._attach(case)
 
         # On the writer thread: it runs after any queued close of the same case.
-        self.runner.write(services.open_case, path, readonly=readonly,
-                         on_done=opened, on_error=failed)
+        self.runner.write(
+            services.open_case, path, readonly=readonly, on_done=opened, on_error=failed
+        )
 
     def _attach(self, case: Any) -> None:
         self.close_case()
@@ -278,97 +284,19 @@ class MainWindow(QMainWindow):
         def show(counts: dict[str, int]) -> None:
             total = sum(counts.values())
             problems = total - counts.get("ok", 0)
-            self.counts.setText(f"{total} document{'s' if total != 1 else ''} · "
-                                f"{problems} with problems")
+            self.counts.setText(
+                f"{total} document{'s' if total != 1 else ''} · {problems} with problems"
+            )
 
         self.controller.read(services.status_counts, on_done=show)
 
     def show_error(self, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Casefile", text,
-                          QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "Casefile", text, QMessageBox.StandardButton.Ok, self
+        )
         box.open()
         self.dialogs.append(box)
         self.statusBar().showMessage(text.split(". ")[0], 10000)
-
-    # -- import -----------------------------------------------------------------------------
-    def choose_import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Import files", str(Path.home()))
-        if paths:
-            self.import_paths(paths)
-
-    def choose_import_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Import folder", str(Path.home()))
-        if path:
-            self.import_paths([path])
-
-    def import_paths(self, paths: list[str]) -> Job | None:
-        if self.controller is None:
-            return None
-        job = self.controller.import_paths(paths)
-        if job is not None:
-            job.finished.connect(self._import_finished)
-        return job
-
-    def _import_finished(self, summary: Any) -> None:
-        dialog = ImportSummaryDialog(summary, self)
-        dialog.unlockRequested.connect(self._unlock)
-        self.dialogs.append(dialog)
-        self.last_import_summary = dialog
-        dialog.show()
-
-    def _unlock(self, uids: list[str], password: str) -> None:
-        if self.controller is not None:
-            for uid in uids:
-                self.controller.reextract(uid, password)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        urls = event.mimeData().urls()
-        if urls and all(u.isLocalFile() for u in urls):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if not paths:
-            return
-        event.acceptProposedAction()
-        if len(paths) == 1 and paths[0].rstrip("/").endswith(CASE_SUFFIX):
-            self.open_case(paths[0])  # a dropped case folder is opened, not imported
-        elif self.controller is None:
-            self.start_page.show_message("Open or create a case first, then drop files on it.",
-                                         "import")
-        else:
-            self.import_paths(paths)
-
-    # -- document actions -------------------------------------------------------------------
-    def _selected(self) -> list[str]:
-        return self.case_view.selected_uids() if self.case_view else []
-
-    def open_original(self) -> None:
-        uids = self._selected()
-        if uids and self.controller:
-            document_actions.open_original(self.controller, uids[0], self)
-
-    def reveal_original(self) -> None:
-        uids = self._selected()
-        if uids and self.controller:
-            document_actions.reveal_original(self.controller, uids[0])
-
-    def delete_selected(self) -> None:
-        uids = self._selected()
-        if uids and self.controller and not self.controller.readonly:
-            self.dialogs.append(document_actions.confirm_delete(self.controller, uids, self))
-
-    def verify_case(self) -> None:
-        if self.controller is None:
-            return
-        job = self.controller.verify()
-
-        def done(report: Any) -> None:
-            dialog = VerifyReportDialog(report, self)
-            self.dialogs.append(dialog)
-            dialog.show()
-
-        job.finished.connect(done)
 
     # -- search -----------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -396,9 +324,12 @@ class MainWindow(QMainWindow):
         dialog.show()
 
     def about(self) -> None:
-        QMessageBox.about(self, "About Casefile",
-                          "<b>Casefile</b><br>Offline case files for investigators.<br>"
-                          "Nothing you do here leaves this computer.")
+        QMessageBox.about(
+            self,
+            "About Casefile",
+            "<b>Casefile</b><br>Offline case files for investigators.<br>"
+            "Nothing you do here leaves this computer.",
+        )
 
 
 __all__ = ["MainWindow", "QTimer", "demo_case_path"]

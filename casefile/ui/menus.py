@@ -17,8 +17,14 @@ if TYPE_CHECKING:
 Keys = QKeySequence.StandardKey | str | None
 
 
-def _action(win: MainWindow, text: str, slot: Callable[[], object], keys: Keys = None,
-            icon_name: str | None = None, tip: str | None = None) -> QAction:
+def _action(
+    win: MainWindow,
+    text: str,
+    slot: Callable[[], object],
+    keys: Keys = None,
+    icon_name: str | None = None,
+    tip: str | None = None,
+) -> QAction:
     action = QAction(text, win)
     if icon_name:
         action.setIcon(icon(icon_name))
@@ -39,22 +45,43 @@ def build_menus(win: MainWindow) -> dict[str, QAction]:
     a["open"] = _action(win, "&Open Case…", win.choose_case, S.Open, "open-case")
     a["demo"] = _action(win, "Open &Demo Case", win.open_demo, None, "demo")
     a["close"] = _action(win, "&Close Case", win.close_case, S.Close)
-    a["import_files"] = _action(win, "&Import Files…", win.choose_import_files, "Ctrl+I",
-                                "import", "Copy files into the case (a bulk job: not undoable)")
-    a["import_folder"] = _action(win, "Import &Folder…", win.choose_import_folder,
-                                 "Ctrl+Shift+I", "import")
+    a["import_files"] = _action(
+        win,
+        "&Import Files…",
+        win.choose_import_files,
+        "Ctrl+I",
+        "import",
+        "Copy files into the case (a bulk job: not undoable)",
+    )
+    a["import_folder"] = _action(
+        win, "Import &Folder…", win.choose_import_folder, "Ctrl+Shift+I", "import"
+    )
     a["quit"] = _action(win, "&Quit", win.close, S.Quit)
     a["find"] = _action(win, "&Find…", win.focus_search, S.Find, "search")
-    a["save_search"] = _action(win, "&Save Search…", win.save_search, "Ctrl+Shift+S",
-                               "saved-search")
-    a["all_docs"] = _action(win, "Show &All Documents", win.show_all_documents, "Ctrl+Shift+A",
-                            "documents")
-    a["open_original"] = _action(win, "Open &Original", win.open_original, "Ctrl+Shift+O",
-                                 "open-external", "Open a read-only copy in the system viewer")
+    a["save_search"] = _action(
+        win, "&Save Search…", win.save_search, "Ctrl+Shift+S", "saved-search"
+    )
+    a["all_docs"] = _action(
+        win, "Show &All Documents", win.show_all_documents, "Ctrl+Shift+A", "documents"
+    )
+    a["open_original"] = _action(
+        win,
+        "Open &Original",
+        win.open_original,
+        "Ctrl+Shift+O",
+        "open-external",
+        "Open a read-only copy in the system viewer",
+    )
     a["reveal"] = _action(win, "&Reveal in Folder", win.reveal_original, "Ctrl+Shift+R", "reveal")
     a["delete"] = _action(win, "&Delete…", win.delete_selected, S.Delete, "delete")
-    a["verify"] = _action(win, "&Verify Originals", win.verify_case, "Ctrl+Shift+V", "verify",
-                          "Re-hash every original and report any change")
+    a["verify"] = _action(
+        win,
+        "&Verify Originals",
+        win.verify_case,
+        "Ctrl+Shift+V",
+        "verify",
+        "Re-hash every original and report any change",
+    )
     a["syntax"] = _action(win, "Search &Syntax", win.show_query_help, S.HelpContents, "help")
     a["about"] = _action(win, "&About Casefile", win.about)
 

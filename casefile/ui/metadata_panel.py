@@ -93,16 +93,22 @@ class MetadataPanel(QScrollArea):
         self.rel_info.setToolTip("Admiralty code: how credible is this information (1–6)?")
         self.setWidget(body)
 
-        for edit, field in ((self.title, "title"), (self.source, "source"),
-                            (self.author, "author"), (self.url, "url")):
+        for edit, field in (
+            (self.title, "title"),
+            (self.source, "source"),
+            (self.author, "author"),
+            (self.url, "url"),
+        ):
             edit.editingFinished.connect(lambda e=edit, f=field: self._commit(f, e.text()))
         self.date.textEdited.connect(self._check_date)
         self.date.editingFinished.connect(self._commit_date)
         self.kind.activated.connect(lambda _i: self._commit("kind", self.kind.currentData()))
         self.rel_source.activated.connect(
-            lambda _i: self._commit("reliability_source", self.rel_source.currentData()))
+            lambda _i: self._commit("reliability_source", self.rel_source.currentData())
+        )
         self.rel_info.activated.connect(
-            lambda _i: self._commit("reliability_info", self.rel_info.currentData()))
+            lambda _i: self._commit("reliability_info", self.rel_info.currentData())
+        )
         self.tags.editingFinished.connect(self._commit_tags)
         controller.documentChanged.connect(self._on_changed)
         self.show_document(None)
@@ -113,12 +119,21 @@ class MetadataPanel(QScrollArea):
         self._loading = True
         try:
             enabled = detail is not None and not self.controller.readonly
-            for w in (self.title, self.kind, self.date, self.source, self.author, self.url,
-                      self.rel_source, self.rel_info, self.tags, self.notes):
+            for w in (
+                self.title,
+                self.kind,
+                self.date,
+                self.source,
+                self.author,
+                self.url,
+                self.rel_source,
+                self.rel_info,
+                self.tags,
+                self.notes,
+            ):
                 w.setEnabled(enabled)
             if detail is None:
-                for e in (self.title, self.date, self.source, self.author, self.url,
-                          self.tags):
+                for e in (self.title, self.date, self.source, self.author, self.url, self.tags):
                     e.clear()
                 self.notes.clear()
                 self.date_words.clear()
@@ -131,8 +146,9 @@ class MetadataPanel(QScrollArea):
             self.source.setText(detail.source or "")
             self.author.setText(detail.author or "")
             self.url.setText(detail.url or "")
-            self.rel_source.setCurrentIndex(max(0, self.rel_source.findData(
-                detail.reliability_source)))
+            self.rel_source.setCurrentIndex(
+                max(0, self.rel_source.findData(detail.reliability_source))
+            )
             self.rel_info.setCurrentIndex(max(0, self.rel_info.findData(detail.reliability_info)))
             self.tags.setText(", ".join(detail.tags))
             self.notes.setPlainText(detail.notes or "")

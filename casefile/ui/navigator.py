@@ -84,13 +84,21 @@ class Navigator(QTreeWidget):
         for kind in DOCUMENT_KINDS:
             n = data["kinds"][kind]
             if n:
-                self._child(self.documents, f"{labels.KIND_PLURALS[kind]}  {n}",
-                            kind_icon(kind), {"kind": kind})
+                self._child(
+                    self.documents,
+                    f"{labels.KIND_PLURALS[kind]}  {n}",
+                    kind_icon(kind),
+                    {"kind": kind},
+                )
         for status in PROBLEM_STATUSES:
             n = data["status"].get(status, 0)
             if n:
-                self._child(self.documents, f"{labels.status_label(status)}  {n}",
-                            icon(labels.STATUS_ICONS.get(status, "warning")), {"status": status})
+                self._child(
+                    self.documents,
+                    f"{labels.status_label(status)}  {n}",
+                    icon(labels.STATUS_ICONS.get(status, "warning")),
+                    {"status": status},
+                )
         for saved in data["saved"]:
             item = self._child(self.searches, saved.name, icon("saved-search"), None)
             item.setData(0, Qt.ItemDataRole.UserRole + 2, saved)
@@ -108,8 +116,9 @@ class Navigator(QTreeWidget):
                     if root.child(j).data(0, FILTER_ROLE) == keep:
                         self.setCurrentItem(root.child(j))
 
-    def _child(self, parent: QTreeWidgetItem, text: str, ic: Any,
-               filters: dict[str, str] | None) -> QTreeWidgetItem:
+    def _child(
+        self, parent: QTreeWidgetItem, text: str, ic: Any, filters: dict[str, str] | None
+    ) -> QTreeWidgetItem:
         item = QTreeWidgetItem(parent, [text])
         item.setIcon(0, ic)
         item.setData(0, FILTER_ROLE, filters)

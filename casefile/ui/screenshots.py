@@ -62,8 +62,9 @@ def render(out: Path, work: Path) -> list[Path]:
     _wait(lambda: win.case_view is not None and win.case_view.model.rowCount() > 0)
     view = win.case_view
     assert view is not None
-    ru_row = next(r for r in range(view.model.rowCount())
-                  if "ru" in view.model.summary(r).languages)
+    ru_row = next(
+        r for r in range(view.model.rowCount()) if "ru" in view.model.summary(r).languages
+    )
     view.table.selectRow(ru_row)
     _wait(lambda: view.current_uid is not None)
     shots.append(_save(win, out, "02-documents"))
@@ -79,8 +80,9 @@ def render(out: Path, work: Path) -> list[Path]:
         win.show_all_documents()
         _wait(lambda: view.model.rowCount() == 4)
 
-    pdf_row = next(r for r in range(view.model.rowCount())
-                   if view.model.summary(r).file_type == "pdf")
+    pdf_row = next(
+        r for r in range(view.model.rowCount()) if view.model.summary(r).file_type == "pdf"
+    )
     view.table.selectRow(pdf_row)
     _wait(lambda: True)
     view.viewer.show_original()
@@ -92,10 +94,12 @@ def render(out: Path, work: Path) -> list[Path]:
     samples.mkdir(exist_ok=True)
     (samples / "note-from-source.txt").write_text(
         "Источник сообщил, что OkoVision продолжает получать доступ к API Helix Cloud.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (samples / "broken.pdf").write_bytes(b"%PDF-1.7\n% truncated on purpose\n")
-    job = win.import_paths([str(samples), *[str(p) for p in (Path(demo) / "originals").rglob(
-        "*") if p.is_file()][:1]])
+    job = win.import_paths(
+        [str(samples), *[str(p) for p in (Path(demo) / "originals").rglob("*") if p.is_file()][:1]]
+    )
     _wait(lambda: job is not None and not job.running and hasattr(win, "last_import_summary"))
     dialog = win.last_import_summary
     dialog.resize(760, 300)

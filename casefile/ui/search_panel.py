@@ -44,38 +44,42 @@ FACET_TITLES = {"kind": "Kind", "year": "Year", "language": "Language", "tag": "
 class RichDelegate(QStyledItemDelegate):
     """Draws an item's HTML (title, facts, snippets with highlighted words)."""
 
-    def _doc(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-             ) -> QTextDocument:
+    def _doc(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setHtml(index.data(Qt.ItemDataRole.DisplayRole) or "")
         doc.setTextWidth(max(200, option.rect.width() - 8))
         return doc
 
-    def paint(self, painter: Any, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self, painter: Any, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         self.initStyleOption(option, index)
         doc = self._doc(option, index)
         option.text = ""
         style = option.widget.style() if option.widget else None
         if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
-                              option.widget)
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         painter.save()
         painter.translate(option.rect.left() + 4, option.rect.top() + 2)
         ctx = QAbstractTextDocumentLayout.PaintContext()
         if option.state & QStyle.StateFlag.State_Selected:
-            ctx.palette.setColor(QPalette.ColorRole.Text,
-                                 option.palette.color(QPalette.ColorRole.HighlightedText))
+            ctx.palette.setColor(
+                QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.HighlightedText)
+            )
         else:
-            ctx.palette.setColor(QPalette.ColorRole.Text,
-                                 option.palette.color(QPalette.ColorRole.Text))
+            ctx.palette.setColor(
+                QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.Text)
+            )
         ctx.clip = QRectF(0, 0, option.rect.width(), option.rect.height())
         doc.documentLayout().draw(painter, ctx)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem,
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         doc = self._doc(option, index)
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 6)
 
@@ -86,10 +90,14 @@ def hit_html(hit: Hit) -> str:
         facts.append(hit.date)
     if hit.pages:
         shown = ", ".join(str(p) for p in hit.pages[:10])
-        facts.append(f"page{'s' if len(hit.pages) > 1 else ''} {shown}"
-                     + ("…" if len(hit.pages) > 10 else ""))
-    parts = [f"<b>{html.escape(hit.title)}</b>",
-             f"<span style='color:gray'>{html.escape(' · '.join(facts))}</span>"]
+        facts.append(
+            f"page{'s' if len(hit.pages) > 1 else ''} {shown}"
+            + ("…" if len(hit.pages) > 10 else "")
+        )
+    parts = [
+        f"<b>{html.escape(hit.title)}</b>",
+        f"<span style='color:gray'>{html.escape(' · '.join(facts))}</span>",
+    ]
     for s in hit.snippets[:3]:
         page = f"<i>p.{s.page}</i> " if s.page else ""
         parts.append(f"{page}…{s.html()}…")
@@ -180,9 +188,15 @@ class SearchPanel(QWidget):
                 self.summary.setText(str(exc))
                 self.results.clear()
 
-        self.controller.runner.read(run_search, self.controller.case, self.query,
-                                    dict(self.facets), self.sort.currentData(),
-                                    on_done=done, on_error=failed)
+        self.controller.runner.read(
+            run_search,
+            self.controller.case,
+            self.query,
+            dict(self.facets),
+            self.sort.currentData(),
+            on_done=done,
+            on_error=failed,
+        )
 
     def _show(self, results: Results) -> None:
         self.last = results
@@ -208,13 +222,18 @@ class SearchPanel(QWidget):
             root.setFlags(Qt.ItemFlag.ItemIsEnabled)
             root.setExpanded(True)
             for value, count in values:
-                shown = labels.kind_label(value) if name == "kind" else (
-                    labels.language_label(value) if name == "language" else value)
+                shown = (
+                    labels.kind_label(value)
+                    if name == "kind"
+                    else (labels.language_label(value) if name == "language" else value)
+                )
                 active = self.facets.get(name) == value
                 item = QTreeWidgetItem(root, [f"{'✓ ' if active else ''}{shown}  {count}"])
                 item.setData(0, FACET_ROLE, (name, value))
-                item.setToolTip(0, "Click to remove this filter" if active
-                                else "Click to show only these results")
+                item.setToolTip(
+                    0,
+                    "Click to remove this filter" if active else "Click to show only these results",
+                )
 
     def _fill_chips(self) -> None:
         while self.chips.count():
@@ -258,8 +277,7 @@ class SearchPanel(QWidget):
         if item is None:
             return
         hit: Hit = item.data(HIT_ROLE)
-        terms = (self.last.terms if self.last and self.last.terms else
-                 query_terms(self.query))
+        terms = self.last.terms if self.last and self.last.terms else query_terms(self.query)
         page = hit.pages[0] if hit.pages else 1
         self.view.open_document(hit.uid, page, terms, list(hit.pages))
 
@@ -276,6 +294,11 @@ class SearchPanel(QWidget):
     def save_as(self, name: str) -> None:
         api = search_api()
         full = self.last.query if self.last else self.query
-        self.controller.runner.write(api.save_search, self.controller.case, name, full,
-                                     on_done=lambda _s: self.controller.savedSearchesChanged.emit(),
-                                     on_error=self.controller._report)
+        self.controller.runner.write(
+            api.save_search,
+            self.controller.case,
+            name,
+            full,
+            on_done=lambda _s: self.controller.savedSearchesChanged.emit(),
+            on_error=self.controller._report,
+        )

@@ -36,8 +36,9 @@ class Snippet:
             if start < pos:
                 continue
             out.append(html.escape(self.text[pos:start]))
-            out.append(f"<b style='background:#ffe066;color:black'>"
-                       f"{html.escape(self.text[start:end])}</b>")
+            out.append(
+                f"<b style='background:#ffe066;color:black'>{html.escape(self.text[start:end])}</b>"
+            )
             pos = end
         out.append(html.escape(self.text[pos:]))
         return "".join(out)
@@ -75,8 +76,11 @@ def _snippet(raw: Any) -> Snippet:
     if isinstance(raw, str):
         return Snippet(None, raw, ())
     spans = _get(raw, "highlights", "spans", "highlight", default=()) or ()
-    return Snippet(_get(raw, "page", "page_number", "number"), _get(raw, "text", default=""),
-                   tuple((int(s[0]), int(s[1])) for s in spans))
+    return Snippet(
+        _get(raw, "page", "page_number", "number"),
+        _get(raw, "text", default=""),
+        tuple((int(s[0]), int(s[1])) for s in spans),
+    )
 
 
 def _hit(raw: Any) -> Hit:
@@ -97,15 +101,22 @@ def _facets(raw: Any) -> dict[str, list[tuple[str, int]]]:
     out: dict[str, list[tuple[str, int]]] = {}
     if raw is None:
         return out
-    items = raw.items() if isinstance(raw, dict) else (
-        (_get(f, "name", "field"), _get(f, "values", "counts")) for f in raw)
+    items = (
+        raw.items()
+        if isinstance(raw, dict)
+        else ((_get(f, "name", "field"), _get(f, "values", "counts")) for f in raw)
+    )
     for name, values in items:
         if isinstance(values, dict):
             pairs = list(values.items())
         else:
-            pairs = [(_get(v, "value", "name", default=v[0] if isinstance(v, tuple) else v),
-                      _get(v, "count", default=v[1] if isinstance(v, tuple) else 0))
-                     for v in values or ()]
+            pairs = [
+                (
+                    _get(v, "value", "name", default=v[0] if isinstance(v, tuple) else v),
+                    _get(v, "count", default=v[1] if isinstance(v, tuple) else 0),
+                )
+                for v in values or ()
+            ]
         out[str(name)] = [(str(v), int(c)) for v, c in pairs]
     return out
 
@@ -117,8 +128,9 @@ def facet_clause(name: str, value: str) -> str:
     return f"{name}:{quoted}"
 
 
-def run_search(case: Any, query: str, facets: dict[str, str], sort: str,
-               limit: int = 100) -> Results:
+def run_search(
+    case: Any, query: str, facets: dict[str, str], sort: str, limit: int = 100
+) -> Results:
     """Called on a reader thread."""
     api = search_api()
     params = inspect.signature(api.search).parameters

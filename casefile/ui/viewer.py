@@ -73,8 +73,9 @@ class Viewer(QWidget):
         bar.addSeparator()
         group = QActionGroup(self)
         self.text_mode = self._act(bar, "view-text", "Text", "Ctrl+1", self.show_text)
-        self.original_mode = self._act(bar, "view-original", "Original", "Ctrl+2",
-                                       self.show_original)
+        self.original_mode = self._act(
+            bar, "view-original", "Original", "Ctrl+2", self.show_original
+        )
         for a in (self.text_mode, self.original_mode):
             a.setCheckable(True)
             group.addAction(a)

@@ -116,23 +116,40 @@ def build_big_case(path: Path, n: int) -> Path:
         rows = []
         for i in range(n):
             year, month, day = 2000 + i % 25, 1 + i % 12, 1 + i % 28
-            rows.append({
-                "id": i + 1, "uid": f"{i:032x}", "title": f"Document {i:06d} — Документ",
-                "kind": kinds[i % len(kinds)], "date": f"{year}-{month:02d}-{day:02d}",
-                "date_lower": f"{year}-{month:02d}-{day:02d}",
-                "date_upper": f"{year}-{month:02d}-{day:02d}", "source": f"Source {i % 97}",
-                "languages": "en", "sha256": f"{i:064x}", "size": 1000,
-                "original_filename": f"doc{i}.txt", "file_type": "text",
-                "importer_version": "bench", "status": "ok", "page_count": 1,
-                "revision": 1, "indexed_revision": 1,
-            })
+            rows.append(
+                {
+                    "id": i + 1,
+                    "uid": f"{i:032x}",
+                    "title": f"Document {i:06d} — Документ",
+                    "kind": kinds[i % len(kinds)],
+                    "date": f"{year}-{month:02d}-{day:02d}",
+                    "date_lower": f"{year}-{month:02d}-{day:02d}",
+                    "date_upper": f"{year}-{month:02d}-{day:02d}",
+                    "source": f"Source {i % 97}",
+                    "languages": "en",
+                    "sha256": f"{i:064x}",
+                    "size": 1000,
+                    "original_filename": f"doc{i}.txt",
+                    "file_type": "text",
+                    "importer_version": "bench",
+                    "status": "ok",
+                    "page_count": 1,
+                    "revision": 1,
+                    "indexed_revision": 1,
+                }
+            )
             if len(rows) == 10000:
                 s.execute(insert(Document), rows)
                 rows = []
         if rows:
             s.execute(insert(Document), rows)
-        s.execute(insert(Page), [{"document_id": i + 1, "number": 1, "text": f"Text {i}",
-                                  "needs_ocr": False} for i in range(n)])
+        s.execute(
+            insert(Page),
+            [
+                {"document_id": i + 1, "number": 1, "text": f"Text {i}", "needs_ocr": False}
+                for i in range(n)
+            ],
+        )
     case.close()
     return path
 
@@ -177,9 +194,18 @@ def bench_launch(n: int, work: Path) -> dict[str, object]:
     for _ in range(3):
         t0 = time.time()
         out = subprocess.run(
-            [sys.executable, "-c", LAUNCH_PROBE, str(case_path), repr(t0),
-             str(work / "launch.ini")],
-            capture_output=True, text=True, timeout=120, cwd=ROOT,
+            [
+                sys.executable,
+                "-c",
+                LAUNCH_PROBE,
+                str(case_path),
+                repr(t0),
+                str(work / "launch.ini"),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=ROOT,
         )
         line = (out.stdout.strip().splitlines() or ["nan nan"])[-1]
         window_s, table_s = (float(x) for x in line.split())
@@ -205,8 +231,11 @@ def main() -> int:
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     result: dict[str, object] = {
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                    "platform": platform.platform()},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
     }
     if not args.skip_launch:
         result["launch_100k"] = bench_launch(args.docs, args.work)

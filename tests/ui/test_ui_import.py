@@ -15,8 +15,9 @@ def test_drop_a_folder_imports_in_the_background(case_window, tmp_path: Path, qt
     folder = tmp_path / "downloads"
     write_mixed_folder(folder)
     assert drop_paths(w, [folder])
-    qtbot.waitUntil(lambda: w.job_widget.isVisible() or hasattr(w, "last_import_summary"),
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: w.job_widget.isVisible() or hasattr(w, "last_import_summary"), timeout=10000
+    )
     qtbot.waitUntil(lambda: hasattr(w, "last_import_summary"), timeout=60000)
     dialog = w.last_import_summary
     summary = dialog.summary
@@ -35,8 +36,9 @@ def test_drop_a_folder_imports_in_the_background(case_window, tmp_path: Path, qt
     assert f"{again.duplicates} duplicates skipped" in w.last_import_summary.heading.text()
 
 
-def test_cancel_an_import_midway_keeps_the_case_consistent(case_window, tmp_path: Path,
-                                                          qtbot) -> None:
+def test_cancel_an_import_midway_keeps_the_case_consistent(
+    case_window, tmp_path: Path, qtbot
+) -> None:
     w = case_window
     files = write_text_files(tmp_path / "many", 400, size=2000)
     job = w.import_paths([str(files[0].parent)])

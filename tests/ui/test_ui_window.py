@@ -20,15 +20,15 @@ def test_start_page_offers_new_open_demo_and_recent(window, settings, demo_path)
     window._show_start()
     page = window.start_page
     assert window.stack.currentWidget() is page
-    labels = [b.text().replace("&", "") for b in (page.new_button, page.open_button,
-                                                   page.demo_button)]
+    labels = [
+        b.text().replace("&", "") for b in (page.new_button, page.open_button, page.demo_button)
+    ]
     assert labels == ["New case…", "Open case…", "Open demo case"]
     assert page.recent.count() == 1
     assert str(demo_path.resolve()) in page.recent.item(0).text()
 
 
-def test_open_demo_case_shows_documents_and_remembers_it(case_window, settings,
-                                                         demo_path) -> None:
+def test_open_demo_case_shows_documents_and_remembers_it(case_window, settings, demo_path) -> None:
     w = case_window
     assert "Cloud face recognition" in w.windowTitle()
     titles = {w.case_view.model.summary(r).title for r in range(4)}
@@ -124,11 +124,18 @@ def test_locked_case_shows_who_holds_it(window, demo_path, qtbot) -> None:
 
 
 def test_gui_without_display_says_so(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    result = subprocess.run([sys.executable, "-c", "from casefile.ui.app import main; "
-                             "raise SystemExit(main([]))"], env=env, capture_output=True,
-                            text=True, timeout=60)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", "from casefile.ui.app import main; raise SystemExit(main([]))"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     if sys.platform.startswith("linux"):
         assert result.returncode != 0
         assert "casefile --help" in result.stderr

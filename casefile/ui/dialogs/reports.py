@@ -44,8 +44,10 @@ class ImportSummaryDialog(QDialog):
             f"{_plural(summary.failed, 'file')} failed."
         )
         if summary.cancelled:
-            head += (" <br>The import was cancelled: the files above were kept; the rest "
-                     "were not imported. Import them again to finish.")
+            head += (
+                " <br>The import was cancelled: the files above were kept; the rest "
+                "were not imported. Import them again to finish."
+            )
         self.heading = QLabel(head)
         self.heading.setWordWrap(True)
         self.tree = QTreeWidget()
@@ -53,8 +55,12 @@ class ImportSummaryDialog(QDialog):
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         for o in sorted(summary.outcomes, key=lambda o: (o.result == "imported", o.path)):
-            result = {"imported": "Imported", "duplicate": "Duplicate",
-                      "failed": "Failed", "reextracted": "Read again"}.get(o.result, o.result)
+            result = {
+                "imported": "Imported",
+                "duplicate": "Duplicate",
+                "failed": "Failed",
+                "reextracted": "Read again",
+            }.get(o.result, o.result)
             details = o.reason or ""
             if o.result == "duplicate" and o.duplicate_of:
                 details = f"Already in the case as “{o.duplicate_of}”"
@@ -71,8 +77,11 @@ class ImportSummaryDialog(QDialog):
         for col, width in ((0, 240), (1, 170)):
             self.tree.setColumnWidth(col, width)
 
-        self.locked = [o.document_uid for o in summary.outcomes
-                       if o.status == "password_required" and o.document_uid]
+        self.locked = [
+            o.document_uid
+            for o in summary.outcomes
+            if o.status == "password_required" and o.document_uid
+        ]
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.tree, 1)
@@ -80,8 +89,7 @@ class ImportSummaryDialog(QDialog):
         self.unlock = QPushButton(icon("lock"), "Read with password")
         if self.locked:
             row = QHBoxLayout()
-            row.addWidget(QLabel(
-                f"{_plural(len(self.locked), 'PDF')} need a password to be read:"))
+            row.addWidget(QLabel(f"{_plural(len(self.locked), 'PDF')} need a password to be read:"))
             self.password.setEchoMode(QLineEdit.EchoMode.Password)
             self.password.setPlaceholderText("Password")
             row.addWidget(self.password, 1)
@@ -109,14 +117,20 @@ class VerifyReportDialog(QDialog):
         self.setWindowTitle("Verification report")
         self.resize(640, 360)
         if report.cancelled:
-            text = (f"Verification was stopped after {_plural(report.checked, 'original')}; "
-                    "run it again to check them all.")
+            text = (
+                f"Verification was stopped after {_plural(report.checked, 'original')}; "
+                "run it again to check them all."
+            )
         elif report.ok:
-            text = (f"<b>All {_plural(report.checked, 'original')} are intact.</b> Each file "
-                    "still has the SHA-256 it had when it was imported.")
+            text = (
+                f"<b>All {_plural(report.checked, 'original')} are intact.</b> Each file "
+                "still has the SHA-256 it had when it was imported."
+            )
         else:
-            text = (f"<b>{_plural(len(report.problems), 'problem')}</b> among "
-                    f"{_plural(report.checked, 'original')} checked:")
+            text = (
+                f"<b>{_plural(len(report.problems), 'problem')}</b> among "
+                f"{_plural(report.checked, 'original')} checked:"
+            )
         self.heading = QLabel(text)
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)

@@ -1,0 +1,116 @@
+"""Import and document actions of the main window, split out to keep each module short.
+A mixin over MainWindow: it uses the window's controller, case view and dialogs list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from casefile.ui import document_actions
+from casefile.ui.dialogs.reports import ImportSummaryDialog, VerifyReportDialog
+from casefile.ui.runner import Job
+
+if TYPE_CHECKING:
+    from casefile.ui.case_view import CaseView
+    from casefile.ui.controller import CaseController
+    from casefile.ui.dialogs.start_page import StartPage
+
+CASE_SUFFIX = ".casefile"
+
+
+class WindowActions:
+    controller: CaseController | None
+    case_view: CaseView | None
+    dialogs: list[QWidget]
+    start_page: StartPage
+
+    def open_case(self, path: str, readonly: bool = False) -> None:
+        raise NotImplementedError
+
+    # -- import -----------------------------------------------------------------------------
+    def choose_import_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,  # type: ignore[arg-type]
+            "Import files",
+            str(Path.home()),
+        )
+        if paths:
+            self.import_paths(paths)
+
+    def choose_import_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "Import folder", str(Path.home()))
+        if path:
+            self.import_paths([path])
+
+    def import_paths(self, paths: list[str]) -> Job | None:
+        if self.controller is None:
+            return None
+        job = self.controller.import_paths(paths)
+        if job is not None:
+            job.finished.connect(self._import_finished)
+        return job
+
+    def _import_finished(self, summary: Any) -> None:
+        dialog = ImportSummaryDialog(summary, self)
+        dialog.unlockRequested.connect(self._unlock)
+        self.dialogs.append(dialog)
+        self.last_import_summary = dialog
+        dialog.show()
+
+    def _unlock(self, uids: list[str], password: str) -> None:
+        if self.controller is not None:
+            for uid in uids:
+                self.controller.reextract(uid, password)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and all(u.isLocalFile() for u in urls):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if not paths:
+            return
+        event.acceptProposedAction()
+        if len(paths) == 1 and paths[0].rstrip("/").endswith(CASE_SUFFIX):
+            self.open_case(paths[0])  # a dropped case folder is opened, not imported
+        elif self.controller is None:
+            self.start_page.show_message(
+                "Open or create a case first, then drop files on it.", "import"
+            )
+        else:
+            self.import_paths(paths)
+
+    # -- document actions -------------------------------------------------------------------
+    def _selected(self) -> list[str]:
+        return self.case_view.selected_uids() if self.case_view else []
+
+    def open_original(self) -> None:
+        uids = self._selected()
+        if uids and self.controller:
+            document_actions.open_original(self.controller, uids[0], self)
+
+    def reveal_original(self) -> None:
+        uids = self._selected()
+        if uids and self.controller:
+            document_actions.reveal_original(self.controller, uids[0])
+
+    def delete_selected(self) -> None:
+        uids = self._selected()
+        if uids and self.controller and not self.controller.readonly:
+            self.dialogs.append(document_actions.confirm_delete(self.controller, uids, self))
+
+    def verify_case(self) -> None:
+        if self.controller is None:
+            return
+        job = self.controller.verify()
+
+        def done(report: Any) -> None:
+            dialog = VerifyReportDialog(report, self)
+            self.dialogs.append(dialog)
+            dialog.show()
+
+        job.finished.connect(done)
