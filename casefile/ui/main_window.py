@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QUndoGroup
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -90,6 +90,9 @@ class MainWindow(WindowActions, QMainWindow):
         self.search_field.setMinimumWidth(340)
         self.search_field.setAccessibleName("Search")
         self.search_field.returnPressed.connect(self.run_search)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search_field)
+        escape.setContext(Qt.ShortcutContext.WidgetShortcut)
+        escape.activated.connect(self.show_all_documents)
         bar.addWidget(self.search_field)
         bar.addAction(self.actions_["syntax"])
         self.toolbar = bar
@@ -310,6 +313,21 @@ class MainWindow(WindowActions, QMainWindow):
     def save_search(self) -> None:
         if self.case_view is not None and self.case_view.search_panel is not None:
             self.case_view.search_panel.save_current()
+
+    def focus_pane(self, pane: str) -> None:
+        """Keyboard-only use: jump between the panes (View → Go to …, Alt+1…4)."""
+        view = self.case_view
+        if view is None:
+            return
+        target = {
+            "navigator": view.navigator,
+            "centre": view.centre.currentWidget(),
+            "viewer": view.viewer.text,
+            "metadata": view.metadata.title,
+        }[pane]
+        if pane == "centre" and view.centre.currentWidget() is view.search_panel:
+            target = view.search_panel.results
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_all_documents(self) -> None:
         if self.case_view is not None:

@@ -97,9 +97,9 @@ def render(out: Path, work: Path) -> list[Path]:
         encoding="utf-8",
     )
     (samples / "broken.pdf").write_bytes(b"%PDF-1.7\n% truncated on purpose\n")
-    job = win.import_paths(
-        [str(samples), *[str(p) for p in (Path(demo) / "originals").rglob("*") if p.is_file()][:1]]
-    )
+    from casefile.demo import demo_sources
+
+    job = win.import_paths([str(samples), str(demo_sources()[0])])  # one is a duplicate
     _wait(lambda: job is not None and not job.running and hasattr(win, "last_import_summary"))
     dialog = win.last_import_summary
     dialog.resize(760, 300)
