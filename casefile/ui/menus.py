@@ -116,10 +116,17 @@ def build_menus(win: MainWindow) -> dict[str, QAction]:
     view.addAction(a["all_docs"])
     view.addSeparator()
     for n, (label, pane) in enumerate(
-        (("Navigator", "navigator"), ("Documents", "centre"), ("Viewer", "viewer"),
-         ("Metadata", "metadata")), start=1):
-        a[f"focus_{pane}"] = _action(win, f"Go to {label}", lambda p=pane: win.focus_pane(p),
-                                     f"Alt+{n}")
+        (
+            ("Navigator", "navigator"),
+            ("Documents", "centre"),
+            ("Viewer", "viewer"),
+            ("Metadata", "metadata"),
+        ),
+        start=1,
+    ):
+        a[f"focus_{pane}"] = _action(
+            win, f"Go to {label}", lambda p=pane: win.focus_pane(p), f"Alt+{n}"
+        )
         view.addAction(a[f"focus_{pane}"])
     win.view_menu = view
     doc = bar.addMenu("&Document")

@@ -6,6 +6,8 @@ text, never rendered, so no remote content can ever be fetched.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtPdf import QPdfDocument
@@ -48,6 +50,7 @@ class Viewer(QWidget):
         self.spans: list[tuple[int, int]] = []
         self.current_hit = -1
         self._pdf_path: str | None = None
+        self.prefer_original = False  # the user's last choice, kept from PDF to PDF
         self._build()
         controller.documentChanged.connect(self._on_changed)
 
@@ -122,12 +125,14 @@ class Viewer(QWidget):
         layout.addWidget(self.stack, 1)
         self.clear()
 
-    def _act(self, bar: QToolBar, name: str, text: str, keys: str, slot: object) -> QAction:
+    def _act(
+        self, bar: QToolBar, name: str, text: str, keys: str, slot: Callable[[], object]
+    ) -> QAction:
         action = QAction(icon(name), text, self)
         action.setShortcut(QKeySequence(keys))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.setToolTip(f"{text} ({QKeySequence(keys).toString(QKeySequence.NativeText)})")
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _checked=False: slot())
         bar.addAction(action)
         return action
 
@@ -163,11 +168,11 @@ class Viewer(QWidget):
         self.original_mode.setEnabled(is_pdf)
         self._pdf_path = None
         self.banner.show_for(detail, has_original_view=is_pdf)
-        if not is_pdf and self.original_mode.isChecked():
+        if not is_pdf:
             self.text_mode.setChecked(True)
         self._load_page(max(1, min(page, max(self.total, 1))), first_hit=True)
-        if self.original_mode.isChecked() or (is_pdf and self.total == 0):
-            self.show_original()
+        if is_pdf and (self.prefer_original or self.total == 0):
+            self.show_original(remember=False)
         else:
             self.stack.setCurrentWidget(self.text)
 
@@ -269,15 +274,19 @@ class Viewer(QWidget):
         return self.hit_pages or list(range(1, self.total + 1))
 
     # -- text | original ------------------------------------------------------------------
-    def show_text(self) -> None:
+    def show_text(self, remember: bool = True) -> None:
+        if remember:
+            self.prefer_original = False
         self.text_mode.setChecked(True)
         if self.detail is not None:
             self.stack.setCurrentWidget(self.text)
 
-    def show_original(self) -> None:
+    def show_original(self, remember: bool = True) -> None:
         if self.detail is None or self.detail.file_type != "pdf":
-            self.show_text()
+            self.show_text(remember=False)
             return
+        if remember:
+            self.prefer_original = True
         self.original_mode.setChecked(True)
         path = str(original_path(self.controller.case, self.detail.sha256))
         if self._pdf_path != path:

