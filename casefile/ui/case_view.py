@@ -45,7 +45,7 @@ class DocumentTable(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        for col, width in ((1, 120), (2, 86), (3, 130), (4, 50), (5, 100)):
+        for col, width in ((1, 104), (2, 82), (3, 120), (4, 46), (5, 92)):
             self.setColumnWidth(col, width)
 
 
@@ -82,7 +82,7 @@ class CaseView(QSplitter):
         self.setStretchFactor(0, 0)
         self.setStretchFactor(1, 3)
         self.setStretchFactor(2, 4)
-        self.setSizes([220, 600, 560])
+        self.setSizes([200, 680, 480])
         self.setChildrenCollapsible(False)
 
         self.table.selectionModel().selectionChanged.connect(self._selection)

@@ -34,11 +34,11 @@ from casefile.ui import labels
 from casefile.ui.controller import CaseController
 from casefile.ui.highlight import query_terms
 from casefile.ui.icons import icon, kind_icon
-from casefile.ui.search_results import FACET_ORDER, Hit, Results, run_search, search_api
+from casefile.ui.search_results import FACET_ORDER, SORTS, run_search, search_api, snippet_html
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 FACET_ROLE = Qt.ItemDataRole.UserRole + 2
-FACET_TITLES = {"kind": "Kind", "year": "Year", "language": "Language", "tag": "Tag"}
+FACET_TITLES = {"kind": "Kind", "year": "Year", "lang": "Language", "tag": "Tag"}
 
 
 class RichDelegate(QStyledItemDelegate):
@@ -84,15 +84,15 @@ class RichDelegate(QStyledItemDelegate):
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 6)
 
 
-def hit_html(hit: Hit) -> str:
+def hit_html(hit: Any) -> str:
     facts = [labels.kind_label(hit.kind)]
     if hit.date:
         facts.append(hit.date)
-    if hit.pages:
-        shown = ", ".join(str(p) for p in hit.pages[:10])
+    pages = [p for p in hit.pages if p > 0]
+    if pages:
+        shown = ", ".join(str(p) for p in pages[:10])
         facts.append(
-            f"page{'s' if len(hit.pages) > 1 else ''} {shown}"
-            + ("…" if len(hit.pages) > 10 else "")
+            f"page{'s' if len(pages) > 1 else ''} {shown}" + ("…" if len(pages) > 10 else "")
         )
     parts = [
         f"<b>{html.escape(hit.title)}</b>",
@@ -100,7 +100,7 @@ def hit_html(hit: Hit) -> str:
     ]
     for s in hit.snippets[:3]:
         page = f"<i>p.{s.page}</i> " if s.page else ""
-        parts.append(f"{page}…{s.html()}…")
+        parts.append(f"{page}{snippet_html(s.text, s.spans)}")
     return "<br>".join(parts)
 
 
@@ -113,15 +113,14 @@ class SearchPanel(QWidget):
         self.query = ""
         self.facets: dict[str, str] = {}
         self.results: QListWidget
-        self.last: Results | None = None
+        self.last: Any = None  # the service's SearchResults
         self._generation = 0
         self.searching = False
 
         self.summary = QLabel()
         self.sort = QComboBox()
-        self.sort.addItem("Relevance", "relevance")
-        self.sort.addItem("Date, newest first", "date_desc")
-        self.sort.addItem("Date, oldest first", "date")
+        for label, key in SORTS:
+            self.sort.addItem(label, key)
         self.sort.setAccessibleName("Sort results")
         self.sort.activated.connect(lambda _i: self.refresh())
         self.save_button = QPushButton(icon("saved-search"), "Save search…")
@@ -177,7 +176,7 @@ class SearchPanel(QWidget):
         self.searching = True
         self.summary.setText("Searching…")
 
-        def done(results: Results) -> None:
+        def done(results: Any) -> None:
             if generation == self._generation:
                 self.searching = False
                 self._show(results)
@@ -198,7 +197,7 @@ class SearchPanel(QWidget):
             on_error=failed,
         )
 
-    def _show(self, results: Results) -> None:
+    def _show(self, results: Any) -> None:
         self.last = results
         n = results.total
         self.summary.setText(f"<b>{n}</b> document{'s' if n != 1 else ''} match")
@@ -212,7 +211,7 @@ class SearchPanel(QWidget):
         self._fill_facets(results)
         self._fill_chips()
 
-    def _fill_facets(self, results: Results) -> None:
+    def _fill_facets(self, results: Any) -> None:
         self.facet_tree.clear()
         for name in [*FACET_ORDER, *(k for k in results.facets if k not in FACET_ORDER)]:
             values = results.facets.get(name)
@@ -225,7 +224,7 @@ class SearchPanel(QWidget):
                 shown = (
                     labels.kind_label(value)
                     if name == "kind"
-                    else (labels.language_label(value) if name == "language" else value)
+                    else (labels.language_label(value) if name == "lang" else value)
                 )
                 active = self.facets.get(name) == value
                 item = QTreeWidgetItem(root, [f"{'✓ ' if active else ''}{shown}  {count}"])
@@ -276,10 +275,9 @@ class SearchPanel(QWidget):
     def open_hit(self, item: QListWidgetItem | None) -> None:
         if item is None:
             return
-        hit: Hit = item.data(HIT_ROLE)
-        terms = self.last.terms if self.last and self.last.terms else query_terms(self.query)
-        page = hit.pages[0] if hit.pages else 1
-        self.view.open_document(hit.uid, page, terms, list(hit.pages))
+        hit = item.data(HIT_ROLE)
+        pages = [p for p in hit.pages if p > 0]
+        self.view.open_document(hit.uid, pages[0] if pages else 1, query_terms(self.query), pages)
 
     # -- saving -----------------------------------------------------------------------------
     def save_current(self) -> None:
@@ -293,12 +291,13 @@ class SearchPanel(QWidget):
 
     def save_as(self, name: str) -> None:
         api = search_api()
-        full = self.last.query if self.last else self.query
+        full = self.query
         self.controller.runner.write(
             api.save_search,
             self.controller.case,
             name,
             full,
+            sort=self.sort.currentData(),
             on_done=lambda _s: self.controller.savedSearchesChanged.emit(),
             on_error=self.controller._report,
         )

@@ -140,3 +140,25 @@ def test_gui_without_display_says_so(tmp_path: Path) -> None:
         assert result.returncode != 0
         assert "casefile --help" in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_window_and_splitter_state_persist(qtbot, settings, demo_path) -> None:
+    from casefile.ui.main_window import MainWindow
+
+    first = MainWindow(settings)
+    qtbot.addWidget(first)
+    first.resize(1111, 777)
+    first.show()
+    first.open_case(str(demo_path))
+    qtbot.waitUntil(lambda: first.case_view is not None, timeout=15000)
+    first.case_view.setSizes([300, 500, 500])
+    saved = first.case_view.sizes()
+    first.close()
+    second = MainWindow(settings)
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.width(), second.height()) == (1111, 777)
+    second.open_case(settings.recent_cases()[0])
+    qtbot.waitUntil(lambda: second.case_view is not None, timeout=15000)
+    assert second.case_view.sizes()[0] == saved[0]
+    second.close()
