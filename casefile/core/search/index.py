@@ -1,0 +1,165 @@
+"""The Whoosh index of a case: its schema, its format version and the open handle.
+
+One Whoosh document per *page*, so a hit names its page. Texts are not stored (snippets
+are cut from the database text); what a result needs besides the match — uid, page,
+revision, dates, kind, languages, tags — sits in one per-page column (`row`), read per
+segment once and kept in memory, so grouping, facets, date sorting and reconcile never
+touch stored fields or the database.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from whoosh import columns, fields, index
+from whoosh.filedb.filestore import FileStorage
+
+from casefile.core.search.analysis import ScriptPositions, ScriptTokenizer
+from casefile.core.search.codec import CasefileCodec
+
+# Bump when the analyzer's behaviour or the schema changes: an index with another
+# version is rebuilt (with progress) on open instead of failing or giving wrong hits.
+FORMAT_VERSION = 1
+VERSION_FILE = "casefile-index.json"
+INDEX_NAME = "pages"
+TEXT_FIELDS = ("text", "head", "title", "source")
+
+
+def _text_field(boost: float = 1.0) -> fields.TEXT:
+    f = fields.TEXT(analyzer=ScriptTokenizer(), phrase=True, field_boost=boost)
+    f.format = ScriptPositions(field_boost=boost)
+    return f
+
+
+def build_schema() -> fields.Schema:
+    return fields.Schema(
+        pid=fields.ID(unique=True),  # "uid/page": the unit of update
+        uid=fields.ID(),  # delete a whole document by this term
+        text=_text_field(),
+        head=_text_field(boost=2.0),  # the title, on page 1 only: a title hit
+        title=_text_field(),  # the title on every page: for title:… filters
+        source=_text_field(),
+        kind=fields.ID(),
+        tag=fields.KEYWORD(lowercase=True, commas=True),
+        lang=fields.KEYWORD(lowercase=True, commas=True),
+        entity=fields.KEYWORD(lowercase=True, commas=True),  # filled by the entities issue
+        date_lo=fields.NUMERIC(int, bits=32, signed=False),
+        date_hi=fields.NUMERIC(int, bits=32, signed=False),
+        row=fields.COLUMN(columns.VarBytesColumn()),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """What the index knows about one page besides its words."""
+
+    uid: str
+    page: int
+    rev: int
+    date_lo: int  # yyyymmdd, 0 when undated
+    date_hi: int
+    kind: str
+    langs: tuple[str, ...]
+    tags: tuple[str, ...]
+
+    def encode(self) -> bytes:
+        return json.dumps(
+            [self.uid, self.page, self.rev, self.date_lo, self.date_hi, self.kind,
+             list(self.langs), list(self.tags)],
+            ensure_ascii=False,
+        ).encode()
+
+    @classmethod
+    def decode(cls, raw: bytes) -> Row | None:
+        if not raw:
+            return None
+        u, p, r, lo, hi, k, langs, tags = json.loads(raw)
+        return cls(u, p, r, lo, hi, k, tuple(langs), tuple(tags))
+
+
+def day_number(iso: str | None) -> int:
+    """'2023-02-01' -> 20230201; None -> 0."""
+    if not iso:
+        return 0
+    y, m, d = iso.split("-")
+    return int(y) * 10000 + int(m) * 100 + int(d)
+
+
+class IndexFormatError(Exception):
+    """The index on disk is missing, unreadable or of another format version."""
+
+
+def read_version(path: Path) -> int | None:
+    try:
+        return int(json.loads((path / VERSION_FILE).read_text())["format"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def create(path: Path) -> index.Index:
+    """A new empty index at `path` (replacing whatever was there)."""
+    if path.exists():
+        shutil.rmtree(path)
+    path.mkdir(parents=True)
+    ix = FileStorage(str(path)).create_index(build_schema(), indexname=INDEX_NAME)
+    write_version(path)
+    return ix
+
+
+def writer(ix: index.Index, limitmb: int = 96) -> Any:
+    """Every writer uses the case codec (see `codec.py` for why)."""
+    return ix.writer(limitmb=limitmb, procs=1, codec=CasefileCodec())
+
+
+def write_version(path: Path) -> None:
+    tmp = path / (VERSION_FILE + ".tmp")
+    tmp.write_text(json.dumps({"format": FORMAT_VERSION}))
+    tmp.replace(path / VERSION_FILE)
+
+
+def open_existing(path: Path) -> index.Index:
+    if read_version(path) != FORMAT_VERSION:
+        raise IndexFormatError(f"index at {path} is not format {FORMAT_VERSION}")
+    try:
+        return FileStorage(str(path)).open_index(indexname=INDEX_NAME)
+    except Exception as exc:  # a half-written or foreign index: rebuild, never crash
+        raise IndexFormatError(str(exc)) from exc
+
+
+class SegmentTables:
+    """Per-segment `Row` lists, keyed by segment id: segments never change once
+    written (deletions only hide documents), so each is decoded once."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._by_segment: dict[str, list[Row | None]] = {}
+
+    def rows_for(self, reader: Any) -> list[tuple[list[Row | None], int]]:
+        out = []
+        live = set()
+        for leaf, offset in reader.leaf_readers():
+            segid = leaf.segment().segment_id()
+            live.add(segid)
+            with self._lock:
+                rows = self._by_segment.get(segid)
+            if rows is None:
+                col = leaf.column_reader("row")
+                cache: dict[bytes, Row | None] = {}
+                rows = []
+                for raw in col:
+                    r = cache.get(raw)
+                    if r is None:
+                        r = cache[raw] = Row.decode(raw)
+                    rows.append(r)
+                with self._lock:
+                    self._by_segment[segid] = rows
+            out.append((rows, offset))
+        with self._lock:
+            for dead in set(self._by_segment) - live:
+                del self._by_segment[dead]
+        return out

@@ -1,0 +1,249 @@
+"""Keeping the index in step with the database.
+
+The order of commits is what makes a crash harmless: a change and its work item are
+committed together in the database; the index is committed next; only then are the
+work items deleted and `indexed_revision` set. A crash anywhere leaves work items behind
+(or an index that is ahead, which re-indexing makes equal), and `reconcile` on open
+finishes the job. Re-indexing a document is idempotent: all its pages are deleted by
+uid and added again.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from casefile.core import queue
+from casefile.core.case import Case
+from casefile.core.jobs import Cancelled, JobContext
+from casefile.core.schema import Document, WorkItem
+from casefile.core.search import index as ixmod
+from casefile.core.search.store import SearchIndex, attach, swap_in
+
+BATCH = 500  # documents per writer commit when draining the queue
+WRITER_MB = 96  # Whoosh pool size: above ~128 MB gives nothing (FIELD-NOTES)
+
+
+@dataclass(frozen=True)
+class _Doc:
+    uid: str
+    revision: int
+    fields: dict[str, Any]  # shared by every page
+    title: str
+    pages: list[tuple[int, str]]
+
+
+def _snapshot(doc: Document) -> _Doc:
+    tags = sorted(t.name for t in doc.tags)
+    langs = [x for x in (doc.languages or "").split(",") if x]
+    lo, hi = ixmod.day_number(doc.date_lower), ixmod.day_number(doc.date_upper)
+    fields: dict[str, Any] = {
+        "uid": doc.uid,
+        "title": doc.title or "",
+        "kind": doc.kind or "other",
+    }
+    if doc.source:
+        fields["source"] = doc.source
+    if tags:
+        fields["tag"] = ",".join(t.lower() for t in tags)
+    if langs:
+        fields["lang"] = ",".join(langs)
+    if lo:
+        fields["date_lo"] = lo
+        fields["date_hi"] = hi or lo
+    row = ixmod.Row(doc.uid, 0, doc.revision, lo, hi or lo, doc.kind or "other",
+                    tuple(langs), tuple(tags))
+    fields["_row"] = row
+    pages = [(p.number, p.text or "") for p in doc.pages]
+    return _Doc(doc.uid, doc.revision, fields, doc.title or "", pages or [(0, "")])
+
+
+def _load(session: Session, uids: Sequence[str]) -> dict[str, _Doc]:
+    docs = session.scalars(
+        select(Document)
+        .where(Document.uid.in_(list(uids)))
+        .options(selectinload(Document.pages), selectinload(Document.tags))
+    )
+    return {d.uid: _snapshot(d) for d in docs}
+
+
+def _add(writer: Any, d: _Doc) -> None:
+    base = dict(d.fields)
+    row: ixmod.Row = base.pop("_row")
+    first = True
+    for number, text in d.pages:
+        fields = dict(base)
+        fields["pid"] = f"{d.uid}/{number}"
+        fields["text"] = text
+        if first:
+            fields["head"] = d.title
+            first = False
+        fields["row"] = ixmod.Row(row.uid, number, row.rev, row.date_lo, row.date_hi,
+                                  row.kind, row.langs, row.tags).encode()
+        writer.add_document(**fields)
+
+
+def _writer(si: SearchIndex) -> Any:
+    assert si.ix is not None
+    return ixmod.writer(si.ix, WRITER_MB)
+
+
+def sync(case: Case, ctx: JobContext | None = None) -> None:
+    """Drain the "index" work queue in batches (the registered index syncer)."""
+    if case.readonly:
+        return
+    si = attach(case)
+    if not si.usable:
+        rebuild(case, ctx)
+        return
+    if not si.reconciled:
+        si.reconciled = True
+        _enqueue_drift(case, si)
+    while True:
+        with case.read_session() as s:
+            items = queue.pending(s, queue.INDEX, limit=BATCH * 4)
+            if not items:
+                return
+            ids = [i.id for i in items]
+            uids = list(dict.fromkeys(i.document_uid for i in items))[:BATCH]
+            keep = set(uids)
+            ids = [i.id for i in items if i.document_uid in keep]
+            docs = _load(s, uids)
+        with si.lock:
+            w = _writer(si)
+            try:
+                for uid in uids:
+                    w.delete_by_term("uid", uid)
+                    d = docs.get(uid)
+                    if d is not None:
+                        _add(w, d)
+                w.commit()
+            except BaseException:
+                w.cancel()
+                raise
+        _mark_done(case, ids, {u: d.revision for u, d in docs.items()})
+        if ctx is not None:
+            ctx.advance(step=len(uids))
+
+
+def _mark_done(case: Case, item_ids: Iterable[int], revisions: dict[str, int]) -> None:
+    with case.session() as s:
+        for uid, rev in revisions.items():
+            s.execute(update(Document).where(Document.uid == uid).values(indexed_revision=rev))
+        queue.done(s, item_ids)
+
+
+def _enqueue_drift(case: Case, si: SearchIndex) -> None:
+    """Queue every document whose indexed state differs from the database: what the
+    index holds (uid -> revision, from its rows) against what the database says."""
+    with si.lock:
+        held: dict[str, int] = {}
+        reader = si.searcher().reader()
+        dels = reader.has_deletions()  # rows of deleted pages stay in the columns
+        for rows, offset in si.tables.rows_for(reader):
+            for n, r in enumerate(rows):
+                if r is not None and not (dels and reader.is_deleted(offset + n)):
+                    held[r.uid] = r.rev
+    with case.session() as s:
+        truth = dict(s.execute(select(Document.uid, Document.revision)).tuples())
+        pending = set(s.scalars(select(WorkItem.document_uid).where(WorkItem.kind == queue.INDEX)))
+        stale = [u for u, rev in truth.items() if held.get(u) != rev and u not in pending]
+        gone = [u for u in held if u not in truth and u not in pending]
+        queue.enqueue(s, stale + gone)
+        # The database's record of what the index holds, made true again.
+        for u, rev in truth.items():
+            if held.get(u) == rev:
+                s.execute(
+                    update(Document)
+                    .where(Document.uid == u, Document.indexed_revision != rev)
+                    .values(indexed_revision=rev)
+                )
+
+
+def reconcile(case: Case, ctx: JobContext | None = None) -> None:
+    """Repair any drift between database and index (called when a case opens)."""
+    if case.readonly:
+        return
+    si = attach(case)
+    if not si.usable:
+        rebuild(case, ctx)
+        return
+    si.reconciled = True
+    _enqueue_drift(case, si)
+    sync(case, ctx)
+
+
+def _iter_docs(case: Case, chunk: int = 200) -> Iterator[list[_Doc]]:
+    with case.read_session() as s:
+        ids = list(s.scalars(select(Document.id).order_by(Document.id)))
+        for i in range(0, len(ids), chunk):
+            part = ids[i : i + chunk]
+            docs = s.scalars(
+                select(Document)
+                .where(Document.id.in_(part))
+                .options(selectinload(Document.pages), selectinload(Document.tags))
+            )
+            yield [_snapshot(d) for d in docs]
+            s.expunge_all()
+
+
+def rebuild(case: Case, ctx: JobContext | None = None) -> int:
+    """Build the index from scratch into `index.new/`, then swap it in. Cancelling
+    (ctx) or crashing leaves the previous index in place. Returns documents indexed."""
+    if case.readonly:
+        raise PermissionError("a read-only case cannot rebuild its index")
+    si = attach(case)
+    new_path: Path = si.path.with_name(si.path.name + ".new")
+    with case.read_session() as s:
+        total = s.scalar(select(func.count(Document.id))) or 0
+        last_item = s.scalar(select(func.max(WorkItem.id)).where(WorkItem.kind == queue.INDEX))
+    if ctx is not None:
+        ctx.report(0, total, "Indexing")
+    new_ix = ixmod.create(new_path)
+    writer = ixmod.writer(new_ix, WRITER_MB)
+    revisions: dict[str, int] = {}
+    done = 0
+    try:
+        for docs in _iter_docs(case):
+            if ctx is not None:
+                ctx.raise_if_cancelled()
+            for d in docs:
+                _add(writer, d)
+                revisions[d.uid] = d.revision
+            done += len(docs)
+            if ctx is not None:
+                ctx.report(done, total, docs[-1].title if docs else "Indexing")
+        if ctx is not None:
+            ctx.report(done, total, "Writing the index")
+        writer.commit(optimize=True)
+        new_ix.close()
+    except BaseException:
+        writer.cancel()
+        new_ix.close()
+        shutil.rmtree(new_path, ignore_errors=True)
+        raise
+    swap_in(si, new_path)
+    si.reconciled = True
+    with case.session() as s:
+        for uid, rev in revisions.items():
+            s.execute(update(Document).where(Document.uid == uid).values(indexed_revision=rev))
+        if last_item is not None:
+            s.execute(
+                delete(WorkItem).where(WorkItem.kind == queue.INDEX, WorkItem.id <= last_item)
+            )
+        # Documents changed since we read them still differ in revision: queue them.
+        changed = s.scalars(
+            select(Document.uid).where(Document.indexed_revision != Document.revision)
+        )
+        queue.enqueue(s, list(changed))
+    sync(case, ctx)
+    return done
+
+
+__all__ = ["Cancelled", "rebuild", "reconcile", "sync"]

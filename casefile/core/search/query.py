@@ -1,0 +1,318 @@
+"""The query language: words, "phrases", AND / OR / NOT, -word, (groups), field:value,
+date:2023-02 and date:[2020 TO 2022], prefix wildcards (санкц*), and an exact mode.
+
+Whoosh's QueryParser does the parsing (with PlusMinus and a date plugin); two things are
+ours. First, a small lexer checks the string before Whoosh sees it, because Whoosh
+quietly "repairs" broken queries (drops a lone AND, treats an unknown field as a word)
+and the user then gets hits for a query they did not write; here they get one sentence
+naming the problem and its position. Second, words in text fields are stemmed and
+expanded against the index vocabulary (see `analysis.py`): "санкции" becomes every
+indexed form of the stem "санкц", "sold" stays itself, "selling" finds "sell", "sells".
+In exact mode a word matches only its own (case-folded) form.
+
+Dates match by containment: a document dated 2023-02 (Feb 1 to Feb 28) is inside
+date:2023 and date:[2020 TO 2023], but not inside date:2023-02-10; an undated document
+is never inside a date range.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from whoosh import query as wq
+from whoosh.qparser import QueryParser, plugins, syntax
+from whoosh.qparser.syntax import AndGroup
+
+from casefile.core import dates
+from casefile.core.errors import CasefileError
+from casefile.core.schema import DOCUMENT_KINDS
+from casefile.core.search.analysis import fold, iter_words, stem, stem_prefix
+from casefile.core.search.index import TEXT_FIELDS, build_schema, day_number
+
+FIELDS = {"kind": "kind", "tag": "tag", "lang": "lang", "language": "lang",
+          "source": "source", "title": "title", "date": "date", "entity": "entity"}
+DEFAULT_FIELDS = ("text", "head")
+MAX_SCAN = 20_000  # vocabulary terms examined to expand one word
+_OPS = {"AND", "OR", "NOT"}
+
+
+class QueryError(CasefileError):
+    """A query the user typed that cannot be run; `position` is a 0-based offset."""
+
+    def __init__(self, message: str, query: str = "", position: int | None = None) -> None:
+        super().__init__(message)
+        self.query = query
+        self.position = position
+
+
+# -- checking the string before Whoosh sees it -----------------------------------------
+_TOKEN = re.compile(r'[-+]?\w+:\[[^\]]*\]?|[-+]?\w+:"[^"]*"|"[^"]*"|\(|\)|\[[^\]]*\]?|[^\s()"\[]+')
+_FIELD = re.compile(r"^([^\W\d_]\w*):(.*)$", re.S)
+_DATE_RANGE = re.compile(r"^\[\s*(\S*)\s+TO\s+(\S*)\s*\]$", re.I)
+
+
+def _at(pos: int) -> str:
+    return f"at character {pos + 1}"
+
+
+def date_bounds(text: str, qs: str = "", pos: int = 0) -> tuple[int | None, int | None]:
+    """date:VALUE -> (lowest day, highest day) as yyyymmdd; None means open."""
+    text = text.strip()
+    m = _DATE_RANGE.match(text)
+    if text.startswith("[") and not m:
+        raise QueryError(
+            f"The date range {_at(pos)} should look like date:[2020 TO 2022].", qs, pos
+        )
+    parts = [m.group(1), m.group(2)] if m else [text]
+    bounds: list[int | None] = []
+    for i, part in enumerate(parts):
+        if m and part in ("", "*"):
+            bounds.append(None)
+            continue
+        try:
+            parsed = dates.parse(part)
+        except Exception as exc:
+            raise QueryError(
+                f"“{part}” {_at(pos)} is not a date (write 2023, 2023-02 or 2023-02-07).", qs, pos
+            ) from exc
+        lo, hi = day_number(parsed.lower) or None, day_number(parsed.upper) or None
+        if not m:
+            return lo, hi
+        bounds.append(lo if i == 0 else hi)
+    return bounds[0], bounds[1]
+
+
+def resolve_kind(value: str, qs: str = "", pos: int = 0) -> str:
+    v = value.strip().lower().replace(" ", "_").replace("-", "_")
+    if v in DOCUMENT_KINDS:
+        return v
+    matches = [k for k in DOCUMENT_KINDS if k.startswith(v)]
+    if len(matches) == 1:
+        return matches[0]
+    raise QueryError(
+        f"“{value}” {_at(pos)} is not a document kind; use one of: {', '.join(DOCUMENT_KINDS)}.",
+        qs, pos,
+    )
+
+
+def check(qs: str) -> None:
+    """Raise QueryError naming the first problem in `qs`, if any."""
+    if not qs.strip():
+        raise QueryError("Type something to search for.", qs, 0)
+    if qs.count('"') % 2:
+        pos = qs.rfind('"')
+        raise QueryError(f"The quote {_at(pos)} is never closed.", qs, pos)
+    depth: list[int] = []
+    prev: str | None = None  # kind of the previous token: word, op, open
+    prev_pos = 0
+    for m in _TOKEN.finditer(qs):
+        tok, pos = m.group(0), m.start()
+        if tok == "(":
+            depth.append(pos)
+            kind = "open"
+        elif tok == ")":
+            if not depth:
+                raise QueryError(f"The bracket {_at(pos)} closes nothing.", qs, pos)
+            if prev == "op":
+                raise QueryError(
+                    f"The operator {_at(prev_pos)} has nothing after it.", qs, prev_pos
+                )
+            if prev == "open":
+                raise QueryError(f"The brackets {_at(depth[-1])} are empty.", qs, depth[-1])
+            depth.pop()
+            kind = "word"
+        elif tok.startswith("["):
+            raise QueryError(
+                f"Square brackets {_at(pos)} are only for dates, as in date:[2020 TO 2022].",
+                qs, pos,
+            )
+        elif tok in _OPS:
+            if tok != "NOT" and prev in (None, "op", "open"):
+                raise QueryError(
+                    f"“{tok}” {_at(pos)} needs a word on each side (to search for the word "
+                    f"itself, write it in lower case or in quotes).", qs, pos,
+                )
+            kind = "op"
+        else:
+            kind = "word"
+            _check_word(qs, tok, pos)
+        prev, prev_pos = kind, pos
+    if depth:
+        raise QueryError(f"The bracket {_at(depth[-1])} is never closed.", qs, depth[-1])
+    if prev == "op":
+        raise QueryError(f"The operator {_at(prev_pos)} has nothing after it.", qs, prev_pos)
+
+
+def _check_word(qs: str, tok: str, pos: int) -> None:
+    fm = _FIELD.match(tok.lstrip("+-"))
+    if not fm:
+        return
+    name, value = fm.group(1).lower(), fm.group(2)
+    if name not in FIELDS:
+        raise QueryError(
+            f"“{fm.group(1)}:” {_at(pos)} is not a field; use kind:, tag:, lang:, source:, "
+            f"title: or date: (or put the text in quotes to search for it).", qs, pos,
+        )
+    if name == "date" and value.startswith("[") and not value.endswith("]"):
+        raise QueryError(f"The date range {_at(pos)} is never closed with ].", qs, pos)
+    if not value:
+        raise QueryError(f"“{fm.group(1)}:” {_at(pos)} needs a value after the colon.", qs, pos)
+    if name == "date":
+        date_bounds(value, qs, pos)
+    elif name == "kind" and not value.startswith('"'):
+        resolve_kind(value, qs, pos)
+
+
+# -- Whoosh parsing --------------------------------------------------------------------
+_SCHEMA = build_schema()
+
+
+class DateNode(syntax.SyntaxNode):  # type: ignore[misc]
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def r(self) -> str:
+        return f"date:{self.text}"
+
+    def query(self, parser: Any) -> wq.Query:
+        lo, hi = date_bounds(self.text)
+        parts: list[wq.Query] = [wq.NumericRange("date_lo", lo or 1, None)]
+        if hi is not None:
+            parts.append(wq.NumericRange("date_hi", None, hi))
+        return wq.And(parts)
+
+
+class DatePlugin(plugins.TaggingPlugin):  # type: ignore[misc]
+    priority = -10  # before fields (0) and groups see "date:" and the brackets
+    expr = r"(?i)date:(?P<text>\[[^\]]*\]|[^\s()]+)"
+
+    def create(self, parser: Any, match: Any) -> DateNode:
+        return DateNode(match.group("text"))
+
+
+class CaseParser(QueryParser):  # type: ignore[misc]
+    """Whoosh's parser, with text words stemmed and expanded against `reader`'s
+    vocabulary (or exact), kinds resolved, and prefix wildcards on folded forms."""
+
+    def __init__(self, reader: Any, exact: bool = False, cache: dict[Any, Any] | None = None):
+        super().__init__(None, _SCHEMA, group=AndGroup)
+        self.add_plugin(plugins.MultifieldPlugin(list(DEFAULT_FIELDS)))
+        self.reader = reader
+        self.exact = exact
+        self.cache = cache if cache is not None else {}
+        self.remove_plugin_class(plugins.SingleQuotePlugin)
+        self.remove_plugin_class(plugins.RangePlugin)
+        self.add_plugin(plugins.PlusMinusPlugin())
+        self.add_plugin(DatePlugin())
+        self.phraseclass = self._phrase
+
+    def forms(self, field: str, word: str) -> list[str]:
+        """Indexed forms a query word stands for in `field` (the word itself in exact
+        mode). Never empty: an unknown word stays itself and simply matches nothing."""
+        w = fold(word)
+        if self.exact:
+            return [w]
+        key = (field, w)
+        got = self.cache.get(key)
+        if got is None:
+            s = stem(w)
+            got = []
+            for n, raw in enumerate(self.reader.expand_prefix(field, stem_prefix(s))):
+                if n >= MAX_SCAN:
+                    break
+                t = raw.decode() if isinstance(raw, bytes) else raw
+                if stem(t) == s:
+                    got.append(t)
+            if w not in got:
+                got.append(w)
+            self.cache[key] = got
+        return got
+
+    def _words(self, field: str, text: str) -> list[list[str]]:
+        return [self.forms(field, w) for _s, _e, w in iter_words(text)]
+
+    def _any(self, field: str, forms: list[str], boost: float = 1.0) -> wq.Query:
+        if len(forms) == 1:
+            return wq.Term(field, forms[0], boost=boost)
+        return wq.Or([wq.Term(field, f) for f in forms], boost=boost)
+
+    def _phrase(self, field: str, words: list[str], slop: int = 1, boost: float = 1.0,
+                char_ranges: Any = None) -> wq.Query:
+        if field not in TEXT_FIELDS:
+            return wq.Term(field, " ".join(words).lower(), boost=boost)
+        groups = [self.forms(field, w) for w in words]
+        if not groups:
+            return wq.NullQuery
+        if len(groups) == 1:
+            return self._any(field, groups[0], boost)
+        if all(len(g) == 1 for g in groups):
+            return wq.Phrase(field, [g[0] for g in groups], slop=slop, boost=boost)
+        return wq.Sequence([self._any(field, g) for g in groups], slop=slop, boost=boost)
+
+    def term_query(self, fieldname: str, text: str, termclass: Any, boost: float = 1.0,
+                   tokenize: bool = True, removestops: bool = True) -> wq.Query | None:
+        if fieldname in TEXT_FIELDS:
+            if termclass in (wq.Prefix, wq.Wildcard):
+                pattern = fold(text)
+                if termclass is wq.Wildcard and pattern.endswith("*") and "*" not in pattern[:-1] \
+                        and "?" not in pattern:
+                    return wq.Prefix(fieldname, pattern[:-1], boost=boost)
+                return termclass(fieldname, pattern, boost=boost)
+            groups = self._words(fieldname, text)
+            if not groups:
+                return None
+            if len(groups) == 1:
+                return self._any(fieldname, groups[0], boost)
+            # "face-recognition" typed as one word: its parts in sequence.
+            return wq.Sequence([self._any(fieldname, g) for g in groups], boost=boost)
+        if fieldname == "kind":
+            return wq.Term("kind", resolve_kind(text), boost=boost)
+        if fieldname in ("tag", "lang", "entity"):
+            return termclass(fieldname, text.strip().lower(), boost=boost)
+        return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+
+
+def parse(qs: str, reader: Any, *, exact: bool = False,
+          cache: dict[Any, Any] | None = None, allow_empty: bool = False) -> wq.Query:
+    """The Whoosh query for `qs`; QueryError with a readable message if it is broken.
+    With `allow_empty` (facet filters chosen, nothing typed) a blank query matches all."""
+    if allow_empty and not qs.strip():
+        return wq.Every()
+    check(qs)
+    normalized = re.sub(r"(?i)\blanguage:", "lang:", qs)
+    parser = CaseParser(reader, exact, cache)
+    try:
+        q = parser.parse(normalized)
+    except QueryError:
+        raise
+    except Exception as exc:  # Whoosh's own complaints, in one sentence
+        raise QueryError(f"Cannot understand this query: {exc}", qs, None) from exc
+    if q is wq.NullQuery or isinstance(q, wq.NullQuery.__class__):
+        raise QueryError("This query has no words to search for.", qs, 0)
+    return q
+
+
+def positive_words(qs: str) -> list[str]:
+    """Folded words of the query that should be highlighted (not after NOT or -)."""
+    out: list[str] = []
+    negate = False
+    for m in _TOKEN.finditer(qs):
+        tok = m.group(0)
+        if tok == "NOT":
+            negate = True
+            continue
+        if tok in ("AND", "OR", "(", ")"):
+            continue
+        neg = negate or tok.startswith("-")
+        negate = False
+        if neg:
+            continue
+        tok = tok.lstrip("+")
+        fm = _FIELD.match(tok)
+        if fm and fm.group(1).lower() in FIELDS:
+            continue  # field filters do not mark words in the page text
+        out.extend(w for _s, _e, w in iter_words(tok.strip('"')))
+        if tok.endswith("*"):
+            out[-1:] = [out[-1] + "*"] if out else []
+    return out

@@ -1,0 +1,99 @@
+"""Snippets cut from the database text of a page (the index stores no text), with the
+matched words as (start, end) spans. Made only for the hits on screen: a snippet needs
+the page tokenized again, which is most of what a query costs (FIELD-NOTES)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from whoosh import query as wq
+
+from casefile.core.search.analysis import iter_words
+from casefile.core.search.index import TEXT_FIELDS
+
+WIDTH = 240  # characters of context per snippet
+
+
+def highlight_terms(q: wq.Query, reader: Any) -> tuple[set[str], tuple[str, ...]]:
+    """Folded forms and prefixes the user asked *for* (not those after NOT)."""
+    words: set[str] = set()
+    prefixes: list[str] = []
+
+    def walk(node: wq.Query) -> None:
+        if isinstance(node, wq.Not):
+            return
+        if isinstance(node, wq.AndNot):
+            walk(node.a)
+            return
+        if isinstance(node, wq.Prefix):
+            if node.fieldname in ("text", "head"):
+                prefixes.append(node.text)
+            return
+        if isinstance(node, wq.Wildcard):
+            if node.fieldname in ("text", "head"):
+                words.update(t for _f, t in _expand(node, reader))
+            return
+        if isinstance(node, wq.Term):
+            if node.fieldname in TEXT_FIELDS and node.fieldname != "title":
+                words.add(node.text)
+            return
+        if isinstance(node, wq.Phrase):
+            if node.fieldname in ("text", "head"):
+                words.update(node.words)
+            return
+        for child in node.children():
+            walk(child)
+
+    walk(q)
+    return words, tuple(prefixes)
+
+
+def _expand(node: wq.Query, reader: Any) -> Iterable[tuple[str, str]]:
+    try:
+        return [(f, t.decode() if isinstance(t, bytes) else t)
+                for f, t in node.existing_terms(reader, expand=True)]
+    except Exception:
+        return []
+
+
+def make(text: str, words: set[str], prefixes: tuple[str, ...], width: int = WIDTH
+         ) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The best window of `text` (most distinct matched words) and its spans."""
+    hits: list[tuple[int, int, str]] = []
+    for start, end, w in iter_words(text):
+        if w in words or (prefixes and w.startswith(prefixes)):
+            hits.append((start, end, w))
+    if not hits:
+        cut = _clean(text[:width])
+        return cut + ("…" if len(text) > width else ""), ()
+    best_i, best_score = 0, -1
+    j = 0
+    for i, (s, _e, _w) in enumerate(hits):
+        while j < len(hits) and hits[j][1] <= s + width - 40:
+            j += 1
+        score = len({w for _s, _e, w in hits[i:j]}) * 1000 + (j - i)
+        if score > best_score:
+            best_i, best_score = i, score
+    first = hits[best_i][0]
+    start = max(0, first - 60)
+    if start:
+        sp = text.find(" ", start, first)
+        start = sp + 1 if sp >= 0 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        sp = text.rfind(" ", first, end)
+        end = sp if sp > first else end
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    body = _clean(text[start:end])
+    spans = tuple(
+        (len(prefix) + s - start, len(prefix) + e - start)
+        for s, e, _w in hits if s >= start and e <= end
+    )
+    return prefix + body + suffix, spans
+
+
+def _clean(s: str) -> str:
+    """Line breaks and tabs to spaces, one for one (offsets must not move)."""
+    return s.translate({10: 32, 13: 32, 9: 32, 12: 32, 11: 32})

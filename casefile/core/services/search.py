@@ -1,0 +1,230 @@
+"""Search use cases: run a query, rebuild the index, saved searches.
+
+Importing this module wires the index into the case life cycle: the index syncer is
+registered with `services.sync` (every write drains the work queue before it returns),
+reconcile runs when a case opens for writing, the index closes with the case.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select, tuple_
+
+from casefile.core import case as case_module
+from casefile.core.case import Case
+from casefile.core.errors import CasefileError, InvalidValueError
+from casefile.core.jobs import JobContext
+from casefile.core.schema import Document, Page, SavedSearch
+from casefile.core.search import indexer, results, snippets
+from casefile.core.search.query import QueryError
+from casefile.core.search.results import Hit, SearchResults, Snippet
+from casefile.core.search.store import attach, detach
+from casefile.core.services.sync import register_index_syncer
+
+__all__ = [
+    "Hit",
+    "QueryError",
+    "SavedSearchInfo",
+    "SearchResults",
+    "SearchUnavailableError",
+    "Snippet",
+    "delete_saved_search",
+    "ensure_index",
+    "list_saved_searches",
+    "reindex",
+    "run_saved_search",
+    "save_search",
+    "search",
+]
+
+
+class SearchUnavailableError(CasefileError):
+    pass
+
+
+@dataclass(frozen=True)
+class SavedSearchInfo:
+    name: str
+    query: str
+    sort: str
+    exact: bool
+    created_at: datetime
+
+
+# -- life cycle --------------------------------------------------------------------------
+def _on_open(case: Case) -> None:
+    if case.readonly:
+        attach(case)
+        return
+    si = attach(case)
+    if si.usable:  # a missing or outdated index is rebuilt by the first sync/ensure_index
+        indexer.reconcile(case, None)
+
+
+register_index_syncer(indexer.sync)
+case_module.on_open(_on_open)
+case_module.on_close(detach)
+
+
+def ensure_index(case: Case, ctx: JobContext | None = None) -> None:
+    """Make the index usable: rebuild it (with progress) if it is missing, damaged or of
+    an older format; otherwise finish any pending updates."""
+    si = attach(case)
+    if case.readonly:
+        if not si.usable:
+            raise SearchUnavailableError(
+                "This case's search index is missing or out of date, and the case is open "
+                "read-only; open it normally (or run 'casefile reindex') to rebuild it."
+            )
+        return
+    if not si.usable:
+        indexer.rebuild(case, ctx)
+    else:
+        indexer.sync(case, ctx)
+
+
+def reindex(case: Case, ctx: JobContext | None = None) -> int:
+    """Rebuild the index from the database. Cancelling keeps the previous index."""
+    if case.readonly:
+        raise SearchUnavailableError("A case opened read-only cannot rebuild its index.")
+    return indexer.rebuild(case, ctx)
+
+
+# -- searching -----------------------------------------------------------------------------
+def search(
+    case: Case,
+    query: str,
+    *,
+    sort: str = "relevance",
+    exact: bool = False,
+    limit: int = 20,
+    page: int = 1,
+    filters: dict[str, str] | None = None,
+    with_facets: bool = True,
+) -> SearchResults:
+    """Documents matching `query`, best first (or by date), `limit` per page, with
+    their matching pages, snippets for the pages shown, and facet counts."""
+    if sort not in results.SORTS:
+        raise InvalidValueError(f"Cannot sort by “{sort}”; choose relevance, date or newest.")
+    if limit < 1 or page < 1:
+        raise InvalidValueError("The result page and page size start at 1.")
+    si = attach(case)
+    if not si.usable:  # normally done on the writer when the case opened
+        ensure_index(case)
+    offset = (page - 1) * limit
+    with si.lock:
+        q, matches, shown, scores, best, facet_counts = results.run(
+            si, query, exact=exact, sort=sort, limit=limit, offset=offset,
+            filters=filters, with_facets=with_facets,
+        )
+        words, prefixes = snippets.highlight_terms(q, si.searcher().reader())
+    hits = _hits(case, shown, matches, scores, best, words, prefixes)
+    return SearchResults(
+        query=query, total=len(matches.rows), total_pages=matches.total_pages,
+        hits=tuple(hits), offset=offset, limit=limit, sort=sort, exact=exact,
+        facets=facet_counts,
+    )
+
+
+def _hits(case: Case, shown: list[str], matches: results.Matches, scores: dict[str, float],
+          best: dict[str, list[int]], words: set[str], prefixes: tuple[str, ...]) -> list[Hit]:
+    wanted: dict[str, list[int]] = {}
+    for uid in shown:
+        pages = sorted(matches.pages[uid])
+        order = [p for p in best.get(uid, []) if p in pages] + pages
+        wanted[uid] = [p for p in dict.fromkeys(order) if p > 0][:MAX_SNIPPETS]
+    with case.read_session() as s:
+        meta = {
+            uid: (title, kind, date)
+            for uid, title, kind, date in s.execute(
+                select(Document.uid, Document.title, Document.kind, Document.date).where(
+                    Document.uid.in_(shown)
+                )
+            )
+        }
+        keys = [(u, p) for u, ps in wanted.items() for p in ps]
+        texts: dict[tuple[str, int], str] = {}
+        if keys:
+            rows = s.execute(
+                select(Document.uid, Page.number, Page.text)
+                .join(Page, Page.document_id == Document.id)
+                .where(tuple_(Document.uid, Page.number).in_(keys))
+            )
+            texts = {(u, n): t or "" for u, n, t in rows}
+    hits = []
+    for uid in shown:
+        if uid not in meta:  # deleted between the index read and now
+            continue
+        title, kind, date = meta[uid]
+        snips = []
+        for p in wanted[uid]:
+            text, spans = snippets.make(texts.get((uid, p), ""), words, prefixes)
+            snips.append(Snippet(p, text, spans))
+        hits.append(Hit(uid, title, kind, date, round(scores.get(uid, 0.0), 4),
+                        tuple(sorted(matches.pages[uid])), tuple(snips)))
+    return hits
+
+
+MAX_SNIPPETS = results.MAX_PAGES_WITH_SNIPPETS
+
+
+# -- saved searches ------------------------------------------------------------------------
+def _info(s: SavedSearch) -> SavedSearchInfo:
+    return SavedSearchInfo(s.name, s.query, s.sort, bool(s.exact), s.created_at)
+
+
+def list_saved_searches(case: Case) -> list[SavedSearchInfo]:
+    with case.read_session() as s:
+        return [_info(x) for x in s.scalars(select(SavedSearch).order_by(SavedSearch.name))]
+
+
+def save_search(case: Case, name: str, query: str, *, sort: str = "relevance",
+                exact: bool = False, replace: bool = False) -> SavedSearchInfo:
+    """Store a search under `name`; the query is checked first, so a saved search
+    always runs."""
+    name = name.strip()
+    if not name:
+        raise InvalidValueError("A saved search needs a name.")
+    if sort not in results.SORTS:
+        raise InvalidValueError(f"Cannot sort by “{sort}”; choose relevance, date or newest.")
+    from casefile.core.search.query import check
+
+    check(query)
+    with case.session() as s:
+        existing = s.scalar(select(SavedSearch).where(SavedSearch.name == name))
+        if existing is not None and not replace:
+            raise InvalidValueError(
+                f"There is already a saved search called “{name}”; choose another name."
+            )
+        if existing is None:
+            existing = SavedSearch(name=name, query=query, sort=sort, exact=exact)
+            s.add(existing)
+        else:
+            existing.query, existing.sort, existing.exact = query, sort, exact
+        s.flush()
+        return _info(existing)
+
+
+def _saved(case: Case, name: str) -> SavedSearchInfo:
+    with case.read_session() as s:
+        found = s.scalar(select(SavedSearch).where(SavedSearch.name == name))
+        if found is None:
+            raise InvalidValueError(
+                f"There is no saved search called “{name}”; 'casefile saved list' shows them."
+            )
+        return _info(found)
+
+
+def run_saved_search(case: Case, name: str, *, limit: int = 20, page: int = 1) -> SearchResults:
+    saved = _saved(case, name)
+    return search(case, saved.query, sort=saved.sort, exact=saved.exact, limit=limit, page=page)
+
+
+def delete_saved_search(case: Case, name: str) -> None:
+    _saved(case, name)
+    with case.session() as s:
+        found = s.scalar(select(SavedSearch).where(SavedSearch.name == name))
+        if found is not None:
+            s.delete(found)
