@@ -48,8 +48,8 @@ def build_schema() -> fields.Schema:
         tag=fields.KEYWORD(lowercase=True, commas=True),
         lang=fields.KEYWORD(lowercase=True, commas=True),
         entity=fields.KEYWORD(lowercase=True, commas=True),  # filled by the entities issue
-        date_lo=fields.NUMERIC(int, bits=32, signed=False),
-        date_hi=fields.NUMERIC(int, bits=32, signed=False),
+        date_lo=fields.NUMERIC(int, bits=32),
+        date_hi=fields.NUMERIC(int, bits=32),
         row=fields.COLUMN(columns.VarBytesColumn()),
     )
 

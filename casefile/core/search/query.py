@@ -33,6 +33,7 @@ from casefile.core.search.index import TEXT_FIELDS, build_schema, day_number
 FIELDS = {"kind": "kind", "tag": "tag", "lang": "lang", "language": "lang",
           "source": "source", "title": "title", "date": "date", "entity": "entity"}
 DEFAULT_FIELDS = ("text", "head")
+DAY_MIN, DAY_MAX = 1, 99_991_231
 MAX_SCAN = 20_000  # vocabulary terms examined to expand one word
 _OPS = {"AND", "OR", "NOT"}
 
@@ -177,10 +178,11 @@ class DateNode(syntax.SyntaxNode):  # type: ignore[misc]
 
     def query(self, parser: Any) -> wq.Query:
         lo, hi = date_bounds(self.text)
-        parts: list[wq.Query] = [wq.NumericRange("date_lo", lo or 1, None)]
-        if hi is not None:
-            parts.append(wq.NumericRange("date_hi", None, hi))
-        return wq.And(parts)
+        # Explicit bounds: Whoosh mishandles an open end on an unsigned numeric field.
+        return wq.And([
+            wq.NumericRange("date_lo", lo or DAY_MIN, DAY_MAX),
+            wq.NumericRange("date_hi", DAY_MIN, hi or DAY_MAX),
+        ])
 
 
 class DatePlugin(plugins.TaggingPlugin):  # type: ignore[misc]

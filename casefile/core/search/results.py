@@ -78,7 +78,7 @@ def filter_query(filters: dict[str, str] | None) -> list[wq.Query]:
             out.append(wq.Term(key, str(value).lower()))
         elif key == "year":
             if value == "undated":
-                out.append(wq.Not(wq.NumericRange("date_lo", 1, None)))
+                out.append(wq.Not(wq.NumericRange("date_lo", 1, 99_991_231)))
             else:
                 y = int(value)
                 out.append(wq.NumericRange("date_lo", y * 10000 + 101, y * 10000 + 1231))
