@@ -1,0 +1,80 @@
+"""Web pages saved to disk: the visible text, in the charset the page really uses.
+
+The charset comes, as a browser would take it, from a byte-order mark, then a
+`<meta charset>` or `http-equiv` declaration, then detection (old court and parliament
+pages often declare nothing, or declare ISO-8859-1 and use Windows-1252 quotes: the
+WHATWG rule maps that label to windows-1252). Script, style and form state
+(`__VIEWSTATE` lives in hidden inputs) are not text. lxml parses with network access
+off, and nothing here follows a link, so a saved page never phones home.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+import html_text
+import lxml.html
+from lxml import etree
+
+from casefile.core.ingest.charset import bom_encoding, decode_bytes, utf16_without_bom
+from casefile.core.ingest.extract_text import normalise_newlines
+from casefile.core.ingest.types import Extraction, FileType, Status
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.IGNORECASE
+)
+# WHATWG Encoding Standard: these labels mean windows-1252 in every browser.
+_WINDOWS_1252_LABELS = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii"}
+_INVISIBLE = ("script", "style", "noscript", "template", "head")
+
+
+def declared_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:8192])
+    if not match:
+        return None
+    label = match.group(1).decode("ascii", "ignore").lower()
+    if label in _WINDOWS_1252_LABELS:
+        return "windows-1252"
+    if label.startswith("utf-16") or label.startswith("utf-32"):
+        return None  # a meta tag readable as ASCII cannot be UTF-16: the page lies
+    return label
+
+
+def decode_html(data: bytes) -> tuple[str, str]:
+    if bom_encoding(data) or utf16_without_bom(data):
+        return decode_bytes(data)
+    return decode_bytes(data, declared=declared_charset(data))
+
+
+def html_to_text(markup: str) -> tuple[str, str | None]:
+    """(visible text, <title>) of an HTML string; used for HTML e-mail bodies too."""
+    markup = markup.replace("\x00", "")
+    if not markup.strip():
+        return "", None
+    parser = lxml.html.HTMLParser(recover=True, no_network=True, remove_comments=True)
+    try:
+        root = lxml.html.document_fromstring(markup, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return markup, None
+    title_el = root.find(".//title")
+    title = " ".join(title_el.text_content().split()) if title_el is not None else None
+    for el in list(root.iter(*_INVISIBLE, "input", "select", "textarea", "button")):
+        if el.getparent() is not None:  # (dropping while iterating would skip elements)
+            el.drop_tree()
+    text = html_text.etree_to_text(root)
+    return normalise_newlines(text), title or None
+
+
+def extract_html(path: str | os.PathLike[str]) -> Extraction:
+    with open(path, "rb") as fh:
+        data = fh.read()
+    markup, encoding = decode_html(data)
+    text, title = html_to_text(markup)
+    return Extraction(
+        file_type=FileType.HTML,
+        status=Status.OK,
+        pages=[text],
+        title=title,
+        encoding=encoding,
+    )
