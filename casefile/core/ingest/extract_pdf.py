@@ -17,8 +17,7 @@ import re
 import warnings
 from typing import Any
 
-from pypdf import PdfReader
-from pypdf import PasswordType
+from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 from pypdf.filters import JBIG2Decode
 from pypdf.generic import DictionaryObject, IndirectObject
