@@ -151,7 +151,7 @@ def _enqueue_drift(case: Case, si: SearchIndex) -> None:
                 if r is not None and not (dels and reader.is_deleted(offset + n)):
                     held[r.uid] = r.rev
     with case.session() as s:
-        truth = dict(s.execute(select(Document.uid, Document.revision)).tuples())
+        truth = {u: r for u, r in s.execute(select(Document.uid, Document.revision))}
         pending = set(s.scalars(select(WorkItem.document_uid).where(WorkItem.kind == queue.INDEX)))
         stale = [u for u, rev in truth.items() if held.get(u) != rev and u not in pending]
         gone = [u for u in held if u not in truth and u not in pending]
@@ -179,7 +179,7 @@ def reconcile(case: Case, ctx: JobContext | None = None) -> None:
     sync(case, ctx)
 
 
-def _iter_docs(case: Case, chunk: int = 200) -> Iterator[list[_Doc]]:
+def _iter_docs(case: Case, chunk: int = 100) -> Iterator[list[_Doc]]:
     with case.read_session() as s:
         ids = list(s.scalars(select(Document.id).order_by(Document.id)))
         for i in range(0, len(ids), chunk):
@@ -220,6 +220,7 @@ def rebuild(case: Case, ctx: JobContext | None = None) -> int:
             if ctx is not None:
                 ctx.report(done, total, docs[-1].title if docs else "Indexing")
         if ctx is not None:
+            ctx.raise_if_cancelled()
             ctx.report(done, total, "Writing the index")
         writer.commit(optimize=True)
         new_ix.close()

@@ -49,12 +49,14 @@ class SearchIndex:
     def searcher(self) -> Any:
         """The current searcher (call with `lock` held)."""
         assert self.ix is not None
+        # Not Searcher.refresh(): it reuses the readers of unchanged segments, and
+        # those keep their old deletions (an edited page would be found twice).
+        if self._searcher is not None and (
+            self._searcher.reader().generation() != self.ix.latest_generation()
+        ):
+            self.close_searcher()
         if self._searcher is None:
             self._searcher = self.ix.searcher()
-        else:
-            fresh = self._searcher.refresh()
-            if fresh is not self._searcher:
-                self._searcher = fresh
         return self._searcher
 
     def replace(self, ix: Index | None) -> None:
