@@ -52,9 +52,15 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
     markup = markup.replace("\x00", "")
     if not markup.strip():
         return "", None
-    parser = lxml.html.HTMLParser(recover=True, no_network=True, remove_comments=True)
+    # Bytes with an explicit encoding: given a str, libxml2 may obey a <meta charset>
+    # inside it and decode the text a second time (mojibake).
+    parser = lxml.html.HTMLParser(
+        recover=True, no_network=True, remove_comments=True, encoding="utf-8"
+    )
     try:
-        root = lxml.html.document_fromstring(markup, parser=parser)
+        root = lxml.html.document_fromstring(
+            markup.encode("utf-8", errors="surrogatepass"), parser=parser
+        )
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return markup, None
     title_el = root.find(".//title")
