@@ -19,15 +19,6 @@ FILTER_ROLE = Qt.ItemDataRole.UserRole + 1
 PROBLEM_STATUSES = ("password_required", "needs_ocr", "failed", "unsupported", "empty")
 
 
-def _saved_search_api() -> Any:
-    """The saved-search functions, once the search services provide them."""
-    try:
-        from casefile.core.services import search as search_services
-    except ImportError:
-        return None
-    return search_services if hasattr(search_services, "list_saved_searches") else None
-
-
 class Navigator(QTreeWidget):
     filterChosen = Signal(dict)  # {"kind": …} / {"tag": …} / {"status": …} / {}
     savedSearchChosen = Signal(object)  # the saved search DTO
@@ -62,7 +53,6 @@ class Navigator(QTreeWidget):
 
     def refresh(self) -> None:
         """Counts come from one background read, so a big case never stalls the UI."""
-        api = _saved_search_api()
 
         def gather(case: Any) -> dict[str, Any]:
             return {
@@ -70,7 +60,7 @@ class Navigator(QTreeWidget):
                 "kinds": {k: services.count_documents(case, kind=k) for k in DOCUMENT_KINDS},
                 "status": services.status_counts(case),
                 "tags": services.list_tags(case),
-                "saved": api.list_saved_searches(case) if api else [],
+                "saved": services.list_saved_searches(case),
             }
 
         self.controller.read(gather, on_done=self._fill)

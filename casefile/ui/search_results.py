@@ -15,12 +15,10 @@ SORTS = (
 
 
 def search_api() -> Any:
-    """`casefile.core.services.search`, or None while it cannot be imported."""
-    try:
-        from casefile.core.services import search as api
-    except ImportError:
-        return None
-    return api if hasattr(api, "search") else None
+    """The services, if this build has search (it always does once the index lands)."""
+    from casefile.core import services
+
+    return services if hasattr(services, "save_search") else None
 
 
 def snippet_html(text: str, spans: tuple[tuple[int, int], ...]) -> str:
@@ -37,5 +35,6 @@ def snippet_html(text: str, spans: tuple[tuple[int, int], ...]) -> str:
 
 def run_search(case: Any, query: str, facets: dict[str, str], sort: str, limit: int = 100) -> Any:
     """Called on a reader thread; returns the service's SearchResults."""
-    api = search_api()
-    return api.search(case, query, sort=sort, limit=limit, filters=dict(facets) or None)
+    from casefile.core import services
+
+    return services.search(case, query, sort=sort, limit=limit, filters=dict(facets) or None)

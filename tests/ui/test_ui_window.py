@@ -147,7 +147,7 @@ def test_window_and_splitter_state_persist(qtbot, settings, demo_path) -> None:
 
     first = MainWindow(settings)
     qtbot.addWidget(first)
-    first.resize(1111, 777)
+    first.resize(720, 530)  # within the offscreen screen (800×600)
     first.show()
     first.open_case(str(demo_path))
     qtbot.waitUntil(lambda: first.case_view is not None, timeout=15000)
@@ -157,7 +157,7 @@ def test_window_and_splitter_state_persist(qtbot, settings, demo_path) -> None:
     second = MainWindow(settings)
     qtbot.addWidget(second)
     second.show()
-    assert (second.width(), second.height()) == (1111, 777)
+    assert (second.width(), second.height()) == (720, 530)
     second.open_case(settings.recent_cases()[0])
     qtbot.waitUntil(lambda: second.case_view is not None, timeout=15000)
     assert second.case_view.sizes()[0] == saved[0]
