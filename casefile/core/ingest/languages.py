@@ -19,6 +19,7 @@ MIN_CONFIDENCE = 0.5  # chunk-level probability below which the chunk is not cou
 _CHUNK_CHARS = 300
 _MAX_CHUNKS = 240  # long books: an even sample is as good as every chunk
 _MIN_LETTERS = 25
+_MIN_LETTERS_SHORT = 12
 _MAX_SAMPLE = 200_000
 
 _lock = threading.Lock()
@@ -70,6 +71,8 @@ def detect_languages(text: str) -> list[str]:
         step = len(text) // 20
         text = "\n\n".join(text[i * step : i * step + _MAX_SAMPLE // 20] for i in range(20))
     chunks = [c for c in _chunks(text) if len(_LETTER.findall(c)) >= _MIN_LETTERS]
+    if not chunks and len(_LETTER.findall(text)) >= _MIN_LETTERS_SHORT:
+        chunks = [text]  # a short note: one guess for the whole of it
     if not chunks:
         return []
     if len(chunks) > _MAX_CHUNKS:
@@ -79,7 +82,7 @@ def detect_languages(text: str) -> list[str]:
     weights: Counter[str] = Counter()
     for chunk in chunks:
         lang, prob = model.classify(chunk)
-        if prob >= MIN_CONFIDENCE:
+        if prob >= MIN_CONFIDENCE and len(lang) == 2:  # not "zxx" (no linguistic content)
             weights[lang] += len(_LETTER.findall(chunk))
     total = sum(weights.values())
     if not total:

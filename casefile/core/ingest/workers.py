@@ -1,0 +1,246 @@
+"""Run extractions in worker processes, so a hostile file fails alone.
+
+A PDF that loops forever, a zip bomb, or a parser that segfaults must cost that one
+file, never the import or the application. Each file runs in a pebble worker process
+with a wall-time limit (pebble kills the worker on timeout and starts a new one) and an
+address-space cap (RLIMIT_AS, set in the worker initializer). The cap is counted *on
+top of* what the worker inherits at fork: a GUI parent may already map a gigabyte of
+Qt libraries, and a flat limit below that would make every allocation fail.
+
+Workers never touch the database (they only return picklable `Extraction`s) and never
+open network sockets: an audit hook in each worker refuses any IP connection or name
+lookup, so even a library bug cannot fetch a remote image.
+
+Throughput: a process round trip costs about a millisecond, which dominates for tiny
+notes. Small plain-text files (below `inline_text_bytes`, 256 KB by default) are
+therefore extracted in the calling thread: text has no parser to exploit, decoding is
+linear in its size, and the byte limit bounds both time and memory. Everything else
+(PDF, DOCX, HTML, e-mail, bigger text) goes to a worker.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import resource
+import socket
+import sys
+import threading
+from collections.abc import Callable
+from concurrent.futures import CancelledError, Future
+from concurrent.futures import TimeoutError as FutureTimeout
+from typing import Any
+
+from pebble import ProcessExpired, ProcessPool
+
+from casefile.core.ingest.extract import OUT_OF_MEMORY, extract_file, extract_small_text
+from casefile.core.ingest.types import Extraction, FileType, Status
+
+Extractor = Callable[[str, "str | None", "str | None"], Extraction]
+_NETWORK_FAMILIES = {socket.AF_INET, socket.AF_INET6}
+_REFUSED_EVENTS = {"socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyaddr"}
+
+
+def _refuse_network(event: str, args: tuple[Any, ...]) -> None:
+    if event in _REFUSED_EVENTS or (
+        event == "socket.connect" and getattr(args[0], "family", None) in _NETWORK_FAMILIES
+    ):
+        raise PermissionError("Casefile extraction workers never use the network.")
+
+
+def _current_address_space() -> int:
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _init_worker(memory_bytes: int | None) -> None:
+    """Runs once in each worker process before it takes any task."""
+    sys.addaudithook(_refuse_network)
+    if memory_bytes:
+        limit = _current_address_space() + memory_bytes
+        with contextlib.suppress(ValueError, OSError):  # e.g. not permitted: keep going
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _run(extractor: Extractor, path: str, password: str | None, name: str | None) -> Extraction:
+    return extractor(path, password, name)
+
+
+def _preload() -> None:
+    """Import the extractors (and the language model) before forking, so each worker
+    starts with them in copy-on-write memory instead of loading them itself."""
+    import casefile.core.ingest.extract_docx
+    import casefile.core.ingest.extract_email
+    import casefile.core.ingest.extract_html
+    import casefile.core.ingest.extract_pdf  # noqa: F401
+    from casefile.core.ingest.languages import _model
+
+    _model()
+
+
+class _ExtractionFuture(Future[Extraction]):
+    """Our future: cancelling it cancels (or kills) the worker task behind it."""
+
+    inner: Future[Any] | None = None
+
+    def cancel(self) -> bool:
+        if self.inner is not None:
+            self.inner.cancel()
+        return super().cancel()
+
+
+def _quick_type(path: str, name: str | None) -> FileType:
+    """A cheap type for messages about files whose worker died (no parsing here)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(1024)
+    except OSError:
+        head = b""
+    if b"%PDF-" in head:
+        return FileType.PDF
+    from casefile.core.ingest.sniff import extension_type
+
+    return extension_type(name or path) or FileType.UNKNOWN
+
+
+class ExtractionPool:
+    """Extract files in isolated worker processes; see the module docstring.
+
+    `submit` returns a future that always resolves to an `Extraction` (a timeout, crash
+    or memory blow-up becomes Status.FAILED with a reason), unless it is cancelled.
+    """
+
+    def __init__(
+        self,
+        max_workers: int | None = None,
+        timeout_s: float = 60.0,
+        memory_mb: int | None = 1536,
+        inline: bool = False,
+        inline_text_bytes: int = 256 * 1024,
+        extractor: Extractor = extract_file,
+        context: str | None = None,
+    ) -> None:
+        self.max_workers = max_workers or os.cpu_count() or 2
+        self.timeout_s = timeout_s
+        self.memory_mb = memory_mb
+        self.inline = inline
+        self.inline_text_bytes = inline_text_bytes
+        self.extractor = extractor
+        self._context = context
+        self._pool: ProcessPool | None = None
+        self._futures: set[_ExtractionFuture] = set()
+        self._lock = threading.Lock()
+
+    # -- lifecycle -------------------------------------------------------------------
+    def _ensure_pool(self) -> ProcessPool:
+        if self._pool is None:
+            method = self._context or ("fork" if sys.platform.startswith("linux") else "spawn")
+            if method == "fork":
+                _preload()
+            memory = self.memory_mb * 1024 * 1024 if self.memory_mb else None
+            self._pool = ProcessPool(
+                max_workers=self.max_workers,
+                initializer=_init_worker,
+                initargs=(memory,),
+                context=multiprocessing.get_context(method),
+            )
+        return self._pool
+
+    def close(self) -> None:
+        """Stop the workers; tasks not finished are cancelled."""
+        self.cancel_pending()
+        if self._pool is not None:
+            self._pool.stop()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> ExtractionPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def cancel_pending(self) -> None:
+        """Cancel every task not finished yet (running ones are stopped)."""
+        with self._lock:
+            futures = list(self._futures)
+        for fut in futures:
+            fut.cancel()
+
+    # -- work ------------------------------------------------------------------------
+    def submit(
+        self, path: str, password: str | None = None, name: str | None = None
+    ) -> Future[Extraction]:
+        path = os.fspath(path)
+        outer = _ExtractionFuture()
+        if self.inline or self.extractor is extract_file:
+            quick = (
+                self._inline_extract(path, password, name)
+                if self.inline
+                else extract_small_text(path, self.inline_text_bytes, name)
+            )
+            if quick is not None:
+                outer.set_running_or_notify_cancel()
+                outer.set_result(quick)
+                return outer
+        inner = self._ensure_pool().schedule(
+            _run, args=(self.extractor, path, password, name), timeout=self.timeout_s
+        )
+        outer.inner = inner
+        with self._lock:
+            self._futures.add(outer)
+        inner.add_done_callback(lambda done: self._resolve(outer, done, path, name))
+        return outer
+
+    def _inline_extract(self, path: str, password: str | None, name: str | None) -> Extraction:
+        try:
+            return self.extractor(path, password, name)
+        except Exception:
+            return Extraction(
+                _quick_type(path, name), Status.FAILED, reason="This file could not be read."
+            )
+
+    def _resolve(
+        self, outer: _ExtractionFuture, inner: Future[Any], path: str, name: str | None
+    ) -> None:
+        with self._lock:
+            self._futures.discard(outer)
+        if inner.cancelled():
+            outer.cancel()
+            return
+        if not outer.set_running_or_notify_cancel():
+            return  # cancelled by the caller meanwhile
+        try:
+            result: Extraction = inner.result()
+        except CancelledError:
+            outer.cancel()
+            return
+        except (FutureTimeout, TimeoutError):
+            result = self._failure(
+                path,
+                name,
+                f"Extraction was stopped after {self.timeout_s:g} s: the file may be hostile "
+                "or damaged. The original is kept.",
+            )
+        except ProcessExpired:
+            result = self._failure(
+                path,
+                name,
+                "The extraction process stopped unexpectedly while reading this file (it may "
+                "be hostile or damaged). The original is kept.",
+            )
+        except MemoryError:
+            result = self._failure(path, name, OUT_OF_MEMORY)
+        except Exception:
+            result = self._failure(
+                path, name, "This file could not be read (the extraction failed)."
+            )
+        outer.set_result(result)
+
+    @staticmethod
+    def _failure(path: str, name: str | None, reason: str) -> Extraction:
+        return Extraction(_quick_type(path, name), Status.FAILED, reason=reason)
