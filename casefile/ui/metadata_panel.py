@@ -35,6 +35,7 @@ class MetadataPanel(QScrollArea):
         self.detail: DocumentDetail | None = None
         self._loading = False
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         body = QWidget()
         form = QFormLayout(body)

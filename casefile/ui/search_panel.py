@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from casefile.ui import labels
 from casefile.ui.controller import CaseController
 from casefile.ui.highlight import query_terms
-from casefile.ui.icons import icon, kind_icon
+from casefile.ui.icons import icon
 from casefile.ui.search_results import FACET_ORDER, SORTS, run_search, search_api, snippet_html
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -148,7 +148,9 @@ class SearchPanel(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.facet_tree)
         split.addWidget(self.results)
-        split.setSizes([170, 430])
+        self.facet_tree.setMinimumWidth(110)
+        self.results.setMinimumWidth(220)
+        split.setSizes([150, 450])
         split.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
@@ -204,7 +206,7 @@ class SearchPanel(QWidget):
         self.results.blockSignals(True)
         self.results.clear()
         for hit in results.hits:
-            item = QListWidgetItem(kind_icon(hit.kind), hit_html(hit))
+            item = QListWidgetItem(hit_html(hit))
             item.setData(HIT_ROLE, hit)
             self.results.addItem(item)
         self.results.blockSignals(False)
