@@ -153,6 +153,7 @@ def _hits(case: Case, shown: list[str], matches: results.Matches, scores: dict[s
                 .where(tuple_(Document.uid, Page.number).in_(keys))
             )
             texts = {(u, n): t or "" for u, n, t in rows}
+    pattern = snippets.matcher(words, prefixes)
     hits = []
     for uid in shown:
         if uid not in meta:  # deleted between the index read and now
@@ -160,7 +161,8 @@ def _hits(case: Case, shown: list[str], matches: results.Matches, scores: dict[s
         title, kind, date = meta[uid]
         snips = []
         for p in wanted[uid]:
-            text, spans = snippets.make(texts.get((uid, p), ""), words, prefixes)
+            text, spans = snippets.make(texts.get((uid, p), ""), words, prefixes,
+                                        pattern=pattern)
             snips.append(Snippet(p, text, spans))
         hits.append(Hit(uid, title, kind, date, round(scores.get(uid, 0.0), 4),
                         tuple(sorted(matches.pages[uid])), tuple(snips)))

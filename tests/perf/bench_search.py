@@ -1,0 +1,316 @@
+"""Search benchmarks, side by side in one run: Casefile (Whoosh) vs Recoll vs SQLite FTS5.
+
+    apt-get update && apt-get install -y recollcmd     # once, for the Recoll column
+    .venv/bin/python tests/perf/bench_search.py [--count 2000] [--big 100000]
+        [--cache-dir ~/.cache/casefile-bench] [--skip-big]
+
+Prints one JSON object:
+- index: wall time to get 2,000 generated ~3 KB mixed ru/en text files from disk into a
+  searchable index — Casefile (services.import_paths when the importer imports, else the
+  same path without extraction: read, insert rows, queue, sync_index in 200-document
+  batches), Recoll (`recollindex -c CONF -z`, stemming english+russian), FTS5 (one
+  transaction, unicode61 tokenizer, no stemming) — each in its own process, with its
+  peak RSS.
+- query: p50/p95 latency over a fixed query set (words, inflections, phrases, mixed
+  scripts, filters), top 20 documents with snippets (and facets, for Casefile), at
+  2,000 documents and at `--big` documents (the big case is cached in --cache-dir).
+No timed assertions anywhere: targets are in the issue (<= 1.5x Recoll's index time;
+p95 <= 50 ms at 100,000 documents; index build peak RSS <= 300 MB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import resource
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+QUERIES = [
+    "суд", "судья", "санкции", "следователь", "Нехлюдов", "Маслова", "приговор",
+    "court", "veteran", "disability", "evidence", "appeal", "sentence",
+    '"the court"', '"судебный следователь"', "Nekhludov OR Нехлюдов",
+    "court приговор", "appeal -veteran", "(суд OR court) AND evidence", "присяжн*",
+    "evaluat*", "kind:court_filing appeal", "date:[2010 TO 2015] суд", "lang:ru суд",
+    "VisionLabs санкции", "claimant", "defendant", "генерал", "тюрьма", "criminal",
+]
+
+
+def _rss_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def write_files(folder: Path, count: int) -> list[dict[str, object]]:
+    from tests.perf.gen_corpus import documents
+
+    folder.mkdir(parents=True, exist_ok=True)
+    docs = list(documents(count))
+    for d in docs:
+        (folder / f"doc{d['i']:06d}.txt").write_text(str(d["text"]), encoding="utf-8")
+    (folder / "meta.json").write_text(json.dumps(
+        [{k: v for k, v in d.items() if k != "text"} for d in docs]))
+    return docs
+
+
+# -- indexers (each run in a child process: `python bench_search.py --child NAME DIR OUT`) --
+def child_casefile(src: Path, out: Path) -> dict[str, object]:
+    from casefile.core import services
+
+    case = services.create_case(out / "bench")
+    t0 = time.perf_counter()
+    mode = "import_paths"
+    try:
+        services.import_paths(case, [src])
+    except Exception as exc:  # importer not usable in this checkout: index path alone
+        mode = f"direct ({type(exc).__name__})"
+        _direct_load(case, src, 200)
+    elapsed = time.perf_counter() - t0
+    n = services.count_documents(case)
+    case.close()
+    return {"seconds": round(elapsed, 2), "documents": n, "mode": mode, "peak_rss_mb": _rss_mb()}
+
+
+def _direct_load(case: object, src: Path, batch: int, meta: list[dict] | None = None) -> None:
+    from tests.search_fixtures import add_document
+
+    files = sorted(src.glob("*.txt"))
+    meta = meta or json.loads((src / "meta.json").read_text())
+    for i, f in enumerate(files):
+        m = meta[i]
+        add_document(case, str(m["title"]), [f.read_text(encoding="utf-8")],  # type: ignore[arg-type]
+                     kind=str(m["kind"]), date=str(m["date"]), languages=str(m["languages"]),
+                     sync=(i + 1) % batch == 0 or i + 1 == len(files))
+
+
+def child_fts5(src: Path, out: Path) -> dict[str, object]:
+    t0 = time.perf_counter()
+    db = sqlite3.connect(out / "fts.sqlite")
+    db.execute("CREATE VIRTUAL TABLE t USING fts5(title, body, "
+               "tokenize='unicode61 remove_diacritics 2')")
+    with db:
+        for f in sorted(src.glob("*.txt")):
+            db.execute("INSERT INTO t VALUES (?, ?)", (f.stem, f.read_text(encoding="utf-8")))
+    db.close()
+    return {"seconds": round(time.perf_counter() - t0, 2), "peak_rss_mb": _rss_mb()}
+
+
+def recoll(src: Path, out: Path) -> dict[str, object]:
+    exe = shutil.which("recollindex")
+    if exe is None:
+        return {"skipped": "recollindex not installed (apt-get install -y recollcmd)"}
+    conf = out / "recoll-conf"
+    conf.mkdir()
+    (conf / "recoll.conf").write_text(
+        f"topdirs = {src}\nindexStemmingLanguages = english russian\nnoaspell = 1\n"
+        "skippedNames = meta.json\n"
+    )
+    t0 = time.perf_counter()
+    subprocess.run([exe, "-c", str(conf), "-z"], check=True, capture_output=True)
+    elapsed = time.perf_counter() - t0
+    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"seconds": round(elapsed, 2), "peak_rss_mb": round(rss, 1), "conf": str(conf)}
+
+
+def run_child(name: str, src: Path, out: Path) -> dict[str, object]:
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", name, str(src), str(out)],
+        capture_output=True, text=True, check=False,
+    )
+    if proc.returncode:
+        return {"error": proc.stderr.strip().splitlines()[-1:]}
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+# -- queries ---------------------------------------------------------------------------
+def _pcts(times: list[float]) -> dict[str, float]:
+    times = sorted(times)
+    return {
+        "p50_ms": round(statistics.median(times) * 1000, 1),
+        "p95_ms": round(times[max(0, int(len(times) * 0.95) - 1)] * 1000, 1),
+        "max_ms": round(times[-1] * 1000, 1),
+    }
+
+
+def query_casefile(case_path: Path, rounds: int = 3) -> dict[str, object]:
+    from casefile.core import services
+
+    with services.open_case(case_path) as case:
+        t0 = time.perf_counter()
+        services.search(case, "суд")  # first query decodes the per-segment rows
+        first = time.perf_counter() - t0
+        times, nofacet, hits = [], [], {}
+        for _ in range(rounds):
+            for q in QUERIES:
+                t = time.perf_counter()
+                r = services.search(case, q, limit=20)
+                times.append(time.perf_counter() - t)
+                hits[q] = r.total
+                t = time.perf_counter()
+                services.search(case, q, limit=20, with_facets=False)
+                nofacet.append(time.perf_counter() - t)
+    return {"with_snippets_and_facets": _pcts(times), "without_facets": _pcts(nofacet),
+            "first_query_ms": round(first * 1000, 1), "totals": hits}
+
+
+def query_fts5(db_path: Path, rounds: int = 3) -> dict[str, object]:
+    db = sqlite3.connect(db_path)
+    times = []
+    for _ in range(rounds):
+        for q in QUERIES:
+            words = [w.strip('"()*-') for w in q.split() if w not in ("AND", "OR", "NOT")
+                     and ":" not in w]
+            fq = " OR ".join(f'"{w}"' for w in words if w) if " OR " in q else " ".join(
+                f'"{w}"' for w in words if w)
+            t = time.perf_counter()
+            try:
+                db.execute("SELECT count(*) FROM t WHERE t MATCH ?", (fq,)).fetchone()
+                db.execute("SELECT rowid, snippet(t, 1, '[', ']', '…', 24) FROM t "
+                           "WHERE t MATCH ? ORDER BY rank LIMIT 20", (fq,)).fetchall()
+            except sqlite3.OperationalError:
+                pass
+            times.append(time.perf_counter() - t)
+    return {"with_snippets": _pcts(times)}
+
+
+def query_recoll(conf: str, rounds: int = 1) -> dict[str, object]:
+    exe = shutil.which("recollq")
+    if exe is None:
+        return {"skipped": "recollq not installed"}
+    times = []
+    for q in QUERIES[:10]:
+        t = time.perf_counter()
+        subprocess.run([exe, "-c", conf, "-n", "20", "-A", q], capture_output=True)
+        times.append(time.perf_counter() - t)
+    return {"note": "recollq process per query (includes start-up)", **_pcts(times)}
+
+
+def build_big(cache: Path, count: int) -> tuple[Path, dict[str, object]]:
+    """A case of `count` generated documents, cached: rows inserted directly (the
+    importer is not what is measured here), then `reindex` in a child process."""
+    case_path = cache / f"big-{count}.casefile"
+    info_path = cache / f"big-{count}.json"
+    if case_path.exists() and info_path.exists():
+        return case_path, {**json.loads(info_path.read_text()), "cached": True}
+    shutil.rmtree(case_path, ignore_errors=True)
+    cache.mkdir(parents=True, exist_ok=True)
+    proc = subprocess.run([sys.executable, __file__, "--child", "big", str(count),
+                           str(case_path)], capture_output=True, text=True, check=False)
+    if proc.returncode:
+        raise SystemExit(proc.stderr)
+    info = json.loads(proc.stdout.strip().splitlines()[-1])
+    info_path.write_text(json.dumps(info))
+    return case_path, info
+
+
+def child_big(count: int, case_path: Path) -> dict[str, object]:
+    from sqlalchemy import insert
+
+    from casefile.core import dates, services
+    from casefile.core.schema import Document, Page
+    from casefile.core.services import sync
+    from tests.perf.gen_corpus import documents
+
+    saved = list(sync._index_syncers)
+    sync._index_syncers.clear()  # load rows first, then measure one rebuild
+    case = services.create_case(case_path)
+    batch_d, batch_p = [], []
+    next_id = 1
+    for d in documents(count, seed=11):
+        p = dates.parse(str(d["date"]))
+        batch_d.append(dict(id=next_id, uid=f"{next_id:032x}", title=d["title"], kind=d["kind"],
+                            date=p.text, date_lower=p.lower, date_upper=p.upper,
+                            languages=d["languages"], sha256=f"{next_id:064x}", size=3000,
+                            original_filename="gen.txt", file_type="txt",
+                            importer_version="bench", status="ok", page_count=1,
+                            revision=1, indexed_revision=0))
+        batch_p.append(dict(document_id=next_id, number=1, text=d["text"]))
+        next_id += 1
+        if len(batch_d) == 5000:
+            with case.session() as s:
+                s.execute(insert(Document), batch_d)
+                s.execute(insert(Page), batch_p)
+            batch_d, batch_p = [], []
+    if batch_d:
+        with case.session() as s:
+            s.execute(insert(Document), batch_d)
+            s.execute(insert(Page), batch_p)
+    sync._index_syncers[:] = saved
+    rss_before = _rss_mb()
+    t0 = time.perf_counter()
+    services.reindex(case)
+    elapsed = time.perf_counter() - t0
+    case.close()
+    size = sum(f.stat().st_size for f in (case_path / "index").iterdir())
+    return {"documents": count, "rebuild_seconds": round(elapsed, 1),
+            "docs_per_s": round(count / elapsed), "peak_rss_mb": _rss_mb(),
+            "rss_before_rebuild_mb": rss_before, "index_mb": round(size / 2**20)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--count", type=int, default=2000)
+    ap.add_argument("--big", type=int, default=100_000)
+    ap.add_argument("--skip-big", action="store_true")
+    ap.add_argument("--cache-dir", default=str(Path.home() / ".cache" / "casefile-bench"))
+    ap.add_argument("--child", nargs=3)
+    args = ap.parse_args()
+    if args.child:
+        name, a, b = args.child
+        if name == "big":
+            print(json.dumps(child_big(int(a), Path(b))))
+        else:
+            fn = {"casefile": child_casefile, "fts5": child_fts5}[name]
+            print(json.dumps(fn(Path(a), Path(b))))
+        return
+    result: dict[str, object] = {"machine": {"cpus": os.cpu_count()}}
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "files"
+        write_files(src, args.count)
+        mb = sum(f.stat().st_size for f in src.glob("*.txt")) / 2**20
+        index: dict[str, object] = {"documents": args.count, "mb": round(mb, 1)}
+        for name in ("casefile", "fts5"):
+            out = Path(tmp) / name
+            out.mkdir()
+            index[name] = run_child(name, src, out)
+        rc = recoll(src, Path(tmp))
+        index["recoll"] = rc
+        with contextlib.suppress(KeyError, TypeError, ValueError):
+            index["casefile_vs_recoll"] = round(
+                float(index["casefile"]["seconds"]) / float(rc["seconds"]), 2)  # type: ignore[index]
+        result["index"] = index
+        result["query_2k"] = {
+            "casefile": query_casefile(Path(tmp) / "casefile" / "bench.casefile"),
+            "fts5": query_fts5(Path(tmp) / "fts5" / "fts.sqlite"),
+            "recoll": query_recoll(str(rc["conf"])) if "conf" in rc else rc,
+        }
+    if not args.skip_big:
+        big_path, info = build_big(Path(args.cache_dir).expanduser(), args.big)
+        result["build_big"] = info
+        result["query_big"] = {"casefile": query_casefile(big_path)}
+        fts = Path(args.cache_dir).expanduser() / f"big-{args.big}-fts.sqlite"
+        if not fts.exists():
+            db = sqlite3.connect(fts)
+            db.execute("CREATE VIRTUAL TABLE t USING fts5(title, body, "
+                       "tokenize='unicode61 remove_diacritics 2')")
+            src_db = sqlite3.connect(big_path / "case.sqlite")
+            with db:
+                db.executemany("INSERT INTO t VALUES (?, ?)", src_db.execute(
+                    "SELECT d.title, p.text FROM document d JOIN page p ON p.document_id=d.id"))
+            db.close()
+        result["query_big"]["fts5"] = query_fts5(fts)  # type: ignore[index]
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()
