@@ -74,6 +74,12 @@ class MetadataPanel(QScrollArea):
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.facts.setObjectName("facts")
 
+        for combo in (self.kind, self.rel_source, self.rel_info):
+            # Long grade names must not widen the panel past its pane; they elide.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(6)
         reliability = QHBoxLayout()
         reliability.addWidget(self.rel_source, 1)
         reliability.addWidget(self.rel_info, 1)
@@ -152,6 +158,8 @@ class MetadataPanel(QScrollArea):
             )
             self.rel_info.setCurrentIndex(max(0, self.rel_info.findData(detail.reliability_info)))
             self.tags.setText(", ".join(detail.tags))
+            for edit in (self.title, self.source, self.author, self.url, self.tags):
+                edit.setCursorPosition(0)  # show the beginning of long values
             self.notes.setPlainText(detail.notes or "")
             langs = ", ".join(labels.language_label(x) for x in detail.languages) or "unknown"
             self.facts.setText(

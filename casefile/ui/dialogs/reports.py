@@ -43,6 +43,9 @@ class ImportSummaryDialog(QDialog):
             f"{_plural(summary.duplicates, 'duplicate')} skipped, "
             f"{_plural(summary.failed, 'file')} failed."
         )
+        unread = sum(1 for o in summary.problems if o.result != "failed")
+        if unread:
+            head += f" {_plural(unread, 'document')} kept without readable text (see below)."
         if summary.cancelled:
             head += (
                 " <br>The import was cancelled: the files above were kept; the rest "
@@ -65,7 +68,12 @@ class ImportSummaryDialog(QDialog):
             if o.result == "duplicate" and o.duplicate_of:
                 details = f"Already in the case as “{o.duplicate_of}”"
             elif o.result in ("imported", "reextracted") and o.status and o.status != "ok":
-                result += f" · {labels.status_label(o.status)}"
+                # The original is kept as evidence even when its text cannot be read.
+                result = (
+                    "Kept, text not read"
+                    if o.status == "failed"
+                    else f"{result} · {labels.status_label(o.status)}"
+                )
             item = QTreeWidgetItem([Path(o.path).name, result, details])
             item.setToolTip(0, o.path)
             item.setToolTip(2, details)
