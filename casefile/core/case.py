@@ -1,10 +1,10 @@
 """A case folder: create, open, close; one database, one store, one lock.
 
-    My Case.casefile/
-      case.sqlite   the truth (WAL, foreign keys on)
-      originals/    evidence by SHA-256
-      index/        derived search index, safe to delete
-      .lock         held while a process has the case open for writing
+My Case.casefile/
+  case.sqlite   the truth (WAL, foreign keys on)
+  originals/    evidence by SHA-256
+  index/        derived search index, safe to delete
+  .lock         held while a process has the case open for writing
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from casefile.core import migrate
-from casefile.core.errors import CaseExistsError, CaseNotFoundError, CasefileError
+from casefile.core.errors import CaseExistsError, CasefileError, CaseNotFoundError
 from casefile.core.lock import CaseLock
 from casefile.core.schema import CaseInfo
 from casefile.core.store import OriginalStore
@@ -46,10 +46,7 @@ def on_close(hook: Callable[[Case], None]) -> None:
 
 
 def _make_engine(db_path: Path, readonly: bool) -> Engine:
-    if readonly:
-        url = f"sqlite:///file:{db_path}?mode=ro&uri=true"
-    else:
-        url = f"sqlite:///{db_path}"
+    url = f"sqlite:///file:{db_path}?mode=ro&uri=true" if readonly else f"sqlite:///{db_path}"
     engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
 
     @event.listens_for(engine, "connect")

@@ -122,9 +122,7 @@ class Tag(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
 
-    documents: Mapped[list[Document]] = relationship(
-        secondary=document_tag, back_populates="tags"
-    )
+    documents: Mapped[list[Document]] = relationship(secondary=document_tag, back_populates="tags")
 
 
 class SavedSearch(Base):
