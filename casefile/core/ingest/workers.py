@@ -21,6 +21,7 @@ linear in its size, and the byte limit bounds both time and memory. Everything e
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import multiprocessing
 import os
 import resource
@@ -60,6 +61,7 @@ def _current_address_space() -> int:
 def _init_worker(memory_bytes: int | None) -> None:
     """Runs once in each worker process before it takes any task."""
     sys.addaudithook(_refuse_network)
+    faulthandler.disable()  # a hostile file's crash is reported as a reason, not a dump
     if memory_bytes:
         limit = _current_address_space() + memory_bytes
         with contextlib.suppress(ValueError, OSError):  # e.g. not permitted: keep going

@@ -1,0 +1,129 @@
+"""Worker isolation: a file that hangs, crashes or eats memory fails alone, with a reason,
+and the pool goes on serving the other files."""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import socket
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from casefile.core.ingest.extract import extract_file
+from casefile.core.ingest.types import Extraction, Status
+from casefile.core.ingest.workers import ExtractionPool
+from tests.corpus import corpus_dir, nonspace
+
+
+def hostile_extractor(path: str, password: str | None, name: str | None) -> Extraction:
+    """Test-only extractor: misbehaves according to the file's name (runs in a worker)."""
+    stem = Path(path).stem
+    if stem == "hang":
+        time.sleep(120)
+    elif stem == "crash":
+        os._exit(3)
+    elif stem == "segv":
+        ctypes.string_at(0)
+    elif stem == "bomb":
+        hog = [bytearray(64 * 1024 * 1024) for _ in range(1000)]  # 64 GB, far over the cap
+        del hog
+    elif stem == "net":
+        socket.create_connection(("example.org", 80), timeout=1)
+    return extract_file(path, password, name)
+
+
+def _files(tmp_path: Path, *stems: str) -> dict[str, str]:
+    paths = {}
+    for stem in stems:
+        path = tmp_path / f"{stem}.txt"
+        path.write_text(f"Плохой файл {stem}? No: an ordinary note about {stem}.\n" * 20)
+        paths[stem] = str(path)
+    return paths
+
+
+def test_hang_crash_and_memory_bomb_fail_alone(tmp_path: Path) -> None:
+    files = _files(tmp_path, "hang", "crash", "segv", "bomb", "ok1", "ok2", "ok3")
+    started = time.monotonic()
+    with ExtractionPool(
+        max_workers=2, timeout_s=3, memory_mb=300, extractor=hostile_extractor
+    ) as pool:
+        futures = {stem: pool.submit(path) for stem, path in files.items()}
+        results = {stem: fut.result(timeout=60) for stem, fut in futures.items()}
+        # The pool still serves new work after all that.
+        again = pool.submit(files["ok1"]).result(timeout=30)
+    assert time.monotonic() - started < 45
+    assert results["hang"].status == Status.FAILED
+    assert results["hang"].reason == (
+        "Extraction was stopped after 3 s: the file may be hostile or damaged. "
+        "The original is kept."
+    )
+    for stem in ("crash", "segv"):
+        assert results[stem].status == Status.FAILED
+        assert "stopped unexpectedly" in (results[stem].reason or "")
+    assert results["bomb"].status == Status.FAILED
+    assert "memory" in (results["bomb"].reason or "")
+    for stem in ("ok1", "ok2", "ok3"):
+        assert results[stem].status == Status.OK and stem in results[stem].pages[0]
+    assert again.status == Status.OK
+
+
+def test_workers_refuse_the_network(tmp_path: Path) -> None:
+    files = _files(tmp_path, "net")
+    with ExtractionPool(max_workers=1, extractor=hostile_extractor) as pool:
+        ex = pool.submit(files["net"]).result(timeout=30)
+    assert ex.status == Status.FAILED and ex.reason and "Error" not in ex.reason
+
+
+def test_cancel_pending_and_inline_mode(tmp_path: Path) -> None:
+    files = _files(tmp_path, "hang", "ok1")
+    pool = ExtractionPool(max_workers=1, timeout_s=60, extractor=hostile_extractor)
+    try:
+        hang = pool.submit(files["hang"])
+        queued = pool.submit(files["ok1"])
+        time.sleep(0.5)
+        pool.cancel_pending()
+        assert hang.cancelled() and queued.cancelled()
+    finally:
+        started = time.monotonic()
+        pool.close()
+        assert time.monotonic() - started < 10
+    with ExtractionPool(inline=True) as inline:
+        assert inline.submit(files["ok1"]).result().status == Status.OK
+
+
+def test_many_small_text_files(tmp_path: Path) -> None:
+    """Throughput smoke test (the benchmark proper lives in tests/perf)."""
+    paths = []
+    for i in range(300):
+        path = tmp_path / f"note{i}.txt"
+        path.write_text(f"Заметка {i}: Forrest met the vendor in Cyprus.\n", encoding="utf-8")
+        paths.append(str(path))
+    with ExtractionPool() as pool:
+        results = [f.result() for f in [pool.submit(p) for p in paths]]
+    assert all(r.status == Status.OK for r in results)
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_every_corpus_file_gives_text_or_a_reason() -> None:
+    corpus = corpus_dir()
+    files = [p for p in corpus.rglob("*") if p.is_file() and p.name != "SOURCES.md"]
+    files.sort(key=lambda p: -p.stat().st_size)  # the slow big ones start first
+    counts: Counter[str] = Counter()
+    with ExtractionPool(timeout_s=60) as pool:
+        futures = [(p, pool.submit(str(p), name=p.name)) for p in files]
+        for path, future in futures:
+            ex = future.result()
+            assert isinstance(ex, Extraction), path
+            counts[ex.status] += 1
+            rel = path.relative_to(corpus)
+            if ex.status == Status.OK:
+                assert any(nonspace(page) for page in ex.pages), rel
+            else:
+                assert ex.reason and "Error" not in ex.reason and "Traceback" not in ex.reason, rel
+    print("per-status counts over the corpus:", dict(counts))
+    assert sum(counts.values()) == len(files)
+    assert counts[Status.OK] >= 115
