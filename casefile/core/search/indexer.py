@@ -118,8 +118,15 @@ def sync(case: Case, ctx: JobContext | None = None) -> None:
         with si.lock:
             w = _writer(si)
             try:
+                # One searcher for all deletions: without it Whoosh opens every segment
+                # again for each deleted term (that was most of a small batch's time).
+                ws = w.searcher()
+                try:
+                    for uid in uids:
+                        w.delete_by_term("uid", uid, searcher=ws)
+                finally:
+                    ws.close()
                 for uid in uids:
-                    w.delete_by_term("uid", uid)
                     d = docs.get(uid)
                     if d is not None:
                         _add(w, d)
