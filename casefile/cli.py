@@ -45,7 +45,15 @@ def progress_job(label: str, enabled: bool = True) -> Iterator[JobContext]:
     """A JobContext shown as a tqdm bar on stderr; Ctrl-C asks the job to stop cleanly."""
     from tqdm import tqdm
 
-    bar = tqdm(total=0, desc=label, unit="file", disable=not enabled, file=sys.stderr, leave=False)
+    # disable=None: no bar when stderr is not a terminal (logs, pipes, CI).
+    bar = tqdm(
+        total=0,
+        desc=label,
+        unit="file",
+        disable=None if enabled else True,
+        file=sys.stderr,
+        leave=False,
+    )
 
     def show(p: Progress) -> None:
         if p.total is not None and bar.total != p.total:
@@ -136,7 +144,7 @@ def _print_import_summary(summary: Any) -> None:
         elif o.result == "reextracted":
             _out(f"  ↻ {o.path}: read again with the password — {o.status}")
         elif o.status != "ok":
-            _out(f"  ~ {o.path}: imported as “{o.title}”, but {o.reason}")
+            _out(f"  ~ {o.path}: imported as “{o.title}” — {o.reason}")
     word = "Stopped" if summary.cancelled else "Done"
     _out(
         f"{word}: {summary.imported} imported, {summary.duplicates} already in the case, "

@@ -108,4 +108,4 @@ def test_languages_of_a_bilingual_document(tmp_path: Path) -> None:
     path.write_text((RU_ARTICLE + "\n\n") * 3 + (EN_CLAIM + "\n\n") * 2, encoding="utf-8")
     assert extract_file(str(path)).languages == ["ru", "en"]
     path.write_text(RU_ARTICLE + " " + EN_CLAIM, encoding="utf-8")  # one paragraph, two
-    assert extract_file(str(path)).languages == ["ru", "en"]
+    assert sorted(extract_file(str(path)).languages) == ["en", "ru"]  # about equal shares

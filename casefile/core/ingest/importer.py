@@ -59,6 +59,7 @@ class ImportOptions:
 class _Item:
     path: Path  # where the user's file is
     display: str  # what to call it in messages
+    name: str  # the original file name, as recorded on the document
     sha256: str
     size: int
     stored: Path
@@ -104,7 +105,7 @@ def _title_for(item: _Item, ex: Extraction) -> str:
     title = (ex.title or "").strip()
     if title and len(title) < 500:
         return title
-    return Path(item.display).stem or Path(item.display).name or "Untitled"
+    return Path(item.name).stem or item.name or "Untitled"
 
 
 def _document_for(run: _Run, item: _Item, ex: Extraction, parent_id: int | None) -> Document:
@@ -130,7 +131,7 @@ def _document_for(run: _Run, item: _Item, ex: Extraction, parent_id: int | None)
         languages=",".join(ex.languages) or None,
         sha256=item.sha256,
         size=item.size,
-        original_filename=Path(item.display).name,
+        original_filename=item.name,
         file_type=str(ex.file_type),
         importer_version=casefile.__version__,
         status=str(ex.status),
@@ -146,12 +147,13 @@ def _document_for(run: _Run, item: _Item, ex: Extraction, parent_id: int | None)
     )
 
 
-def _flush(run: _Run, submit_attachment: Callable[[bytes, str, str], None]) -> None:
+def _flush(run: _Run, submit_attachment: Callable[[bytes, str, str, str], None]) -> None:
     """Write the finished files of this batch in one transaction, then index them."""
     if not run.rows:
         return
     rows, run.rows = run.rows, []
     written: list[tuple[_Item, Extraction, Document]] = []
+    run.case.store.sync()  # the originals are on disk before any row cites them
     with run.case.session() as s:
         parents = {
             uid: pid
@@ -161,12 +163,17 @@ def _flush(run: _Run, submit_attachment: Callable[[bytes, str, str], None]) -> N
                 )
             )
         }
+        present = set(
+            s.scalars(
+                select(Document.sha256).where(Document.sha256.in_([i.sha256 for i, _ in rows]))
+            )
+        )
         for item, ex in rows:
-            if s.scalar(select(Document.id).where(Document.sha256 == item.sha256)):
+            if item.sha256 in present:
                 continue  # written by an earlier, interrupted run
+            present.add(item.sha256)
             doc = _document_for(run, item, ex, parents.get(item.parent_uid or ""))
             s.add(doc)
-            s.flush()
             audit.record(
                 s,
                 "import_document",
@@ -194,7 +201,7 @@ def _flush(run: _Run, submit_attachment: Callable[[bytes, str, str], None]) -> N
             )
         )
         for att in ex.attachments:
-            submit_attachment(att.data, att.filename, doc.uid)
+            submit_attachment(att.data, att.filename, doc.uid, item.name)
     from casefile.core.services.sync import sync_index
 
     sync_index(run.case, None)
@@ -240,13 +247,13 @@ def import_paths(
                 fut.set_result(_too_large(item))
                 item.future = fut
             else:
-                item.future = pool.submit(str(item.stored), options.password)
+                item.future = pool.submit(str(item.stored), options.password, name=item.name)
             in_flight.append(item)
 
-        def submit_attachment(data: bytes, filename: str, parent_uid: str) -> None:
+        def submit_attachment(data: bytes, filename: str, parent_uid: str, parent: str) -> None:
             nonlocal total
-            stored = case.store.put_bytes(data)
-            display = f"{filename} (attached)"
+            stored = case.store.put_bytes(data, durable=False)
+            display = f"{filename} (attached to {parent})"
             if stored.sha256 in run.known:
                 run.outcomes.append(
                     ImportOutcome(display, "duplicate", duplicate_of=run.known[stored.sha256])
@@ -255,7 +262,7 @@ def import_paths(
             run.known[stored.sha256] = filename
             total += 1
             ctx.report(done, total)
-            item = _Item(stored.path, filename, stored.sha256, stored.size, stored.path)
+            item = _Item(stored.path, display, filename, stored.sha256, stored.size, stored.path)
             item.parent_uid = parent_uid
             submit(item)
 
@@ -339,7 +346,7 @@ def _prepare(run: _Run, path: Path, problem: str | None) -> _Item | None:
         run.outcomes.append(ImportOutcome(display, "duplicate", duplicate_of=run.known[sha]))
         return None
     try:
-        stored = run.case.store.put_file(path)
+        stored = run.case.store.put_file(path, durable=False)
     except OSError as exc:
         run.outcomes.append(
             ImportOutcome(
@@ -353,7 +360,7 @@ def _prepare(run: _Run, path: Path, problem: str | None) -> _Item | None:
     if stored.sha256 != sha:  # the file changed between hashing and copying
         sha = stored.sha256
     run.known[sha] = path.name
-    return _Item(path, display, sha, stored.size, stored.path)
+    return _Item(path, display, path.name, sha, stored.size, stored.path)
 
 
 def _too_large(item: _Item) -> Extraction:

@@ -1,10 +1,11 @@
 """Which languages a document is written in, most used first.
 
 Investigators' documents are often bilingual (a Russian article quoting an English
-filing), and one `classify(whole_text)` call names only the majority language. So we
-classify paragraph-sized chunks, weight each by its letters, and keep every language
-that covers a real share of the text. The py3langid model (~2 MB pickle) loads once per
-process, on first use, so workers that never see text never pay for it.
+filing), and one `classify(whole_text)` call names only the majority language. So the
+words are split by script, each script's share is classified on its own, and every
+language that covers a real share of the text is kept. The py3langid model (~2 MB
+pickle) loads once per process, on first use, so workers that never see text never pay
+for it.
 """
 
 from __future__ import annotations
@@ -16,18 +17,14 @@ from typing import Any
 
 MIN_SHARE = 0.15  # a language must cover this share of the classified letters
 MIN_CONFIDENCE = 0.5  # chunk-level probability below which the chunk is not counted
-_CHUNK_CHARS = 300
-_MAX_CHUNKS = 240  # long books: an even sample is as good as every chunk
-_MIN_LETTERS = 25
+_SAMPLE_CHARS = 500  # per script: enough for a confident guess, cheap to classify
 _MIN_LETTERS_SHORT = 12
 _MAX_SAMPLE = 200_000
 
 _lock = threading.Lock()
 _identifier: Any = None
-_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_PARAGRAPH = re.compile(r"\n\s*\n")
-_SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n")
 
 
 def _model() -> Any:
@@ -40,50 +37,43 @@ def _model() -> Any:
         return _identifier
 
 
-def _script(sentence: str) -> str:
-    cyrillic = len(_CYRILLIC.findall(sentence))
-    return "cyrillic" if cyrillic * 2 > len(_LETTER.findall(sentence)) else "other"
-
-
-def _chunks(text: str) -> list[str]:
-    """Sentence runs of about _CHUNK_CHARS that never cross a paragraph or a switch
-    between Cyrillic and other scripts, so one chunk rarely mixes two languages."""
-    chunks: list[str] = []
-    for para in _PARAGRAPH.split(text):
-        current, current_script = "", ""
-        for sentence in _SENTENCE.split(para):
-            script = _script(sentence)
-            if current and (
-                len(current) + len(sentence) > _CHUNK_CHARS or script != current_script
-            ):
-                chunks.append(current)
-                current = ""
-            current = f"{current} {sentence}" if current else sentence
-            current_script = script
-        if current:
-            chunks.append(current)
-    return chunks
+def _samples_by_script(text: str) -> dict[str, tuple[str, int]]:
+    """Words grouped by script (Cyrillic or other), each group's letter count and a
+    sample of it. A Russian article quoting English names yields two groups, each
+    classified once: one call per script keeps detection at a fraction of a
+    millisecond per document, where a call per paragraph cost ~15 ms on a 3 KB text."""
+    groups: dict[str, list[str]] = {"cyrillic": [], "other": []}
+    letters = {"cyrillic": 0, "other": 0}
+    sample_len = {"cyrillic": 0, "other": 0}
+    for word in _WORD.findall(text):
+        script = "cyrillic" if _CYRILLIC.match(word) else "other"
+        letters[script] += len(word)
+        if sample_len[script] < _SAMPLE_CHARS:
+            groups[script].append(word)
+            sample_len[script] += len(word) + 1
+    return {k: (" ".join(groups[k]), letters[k]) for k in groups if letters[k]}
 
 
 def detect_languages(text: str) -> list[str]:
-    """ISO 639-1 codes covering at least MIN_SHARE of the text, most frequent first."""
+    """ISO 639-1 codes covering at least MIN_SHARE of the text, most frequent first.
+
+    Two languages in the same script (English and German in one letter) are reported
+    as the majority one: rare in the cases Casefile serves, and the price of speed."""
     if len(text) > _MAX_SAMPLE:  # a long book: even slices of it are enough
         step = len(text) // 20
         text = "\n\n".join(text[i * step : i * step + _MAX_SAMPLE // 20] for i in range(20))
-    chunks = [c for c in _chunks(text) if len(_LETTER.findall(c)) >= _MIN_LETTERS]
-    if not chunks and len(_LETTER.findall(text)) >= _MIN_LETTERS_SHORT:
-        chunks = [text]  # a short note: one guess for the whole of it
-    if not chunks:
+    groups = _samples_by_script(text)
+    total_letters = sum(n for _, n in groups.values())
+    if total_letters < _MIN_LETTERS_SHORT:
         return []
-    if len(chunks) > _MAX_CHUNKS:
-        step = len(chunks) / _MAX_CHUNKS
-        chunks = [chunks[int(i * step)] for i in range(_MAX_CHUNKS)]
     model = _model()
     weights: Counter[str] = Counter()
-    for chunk in chunks:
-        lang, prob = model.classify(chunk)
+    for sample, n in groups.values():
+        if n < _MIN_LETTERS_SHORT or n / total_letters < MIN_SHARE:
+            continue
+        lang, prob = model.classify(sample)
         if prob >= MIN_CONFIDENCE and len(lang) == 2:  # not "zxx" (no linguistic content)
-            weights[lang] += len(_LETTER.findall(chunk))
+            weights[lang] += n
     total = sum(weights.values())
     if not total:
         return []
