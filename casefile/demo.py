@@ -40,6 +40,7 @@ DEMO_DOCUMENTS: dict[str, dict[str, object]] = {
         "tags": ["OkoVision", "Tarn Data"],
     },
     "okovision-designation-summary.txt": {
+        "title": "Summary of designation — OkoVision LLC",
         "kind": "report",
         "date": "2023-02-14",
         "source": "Sanctions notice (summary by the case team)",

@@ -40,7 +40,9 @@ def corpus_case(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-un
         elif event in ("socket.getaddrinfo", "socket.gethostbyname", "urllib.Request"):
             violations.append(f"{event} {args[0]!r}")
 
-    sys.addaudithook(no_network)  # inherited by forked extraction workers
+    # Watches the importing process (database, store, index). The extraction workers are
+    # separate processes with their own refusing hook, proven in test_ingest_workers.
+    sys.addaudithook(no_network)
     case = services.create_case(tmp_path_factory.mktemp("corpus") / "Corpus")
     summary = services.import_paths(case, [corpus], timeout_s=60)
     yield case, summary, corpus, violations

@@ -105,7 +105,12 @@ class CaseController(QObject):
             self.failed.emit("This case is open read-only; nothing can be imported into it.")
             return None
         job = self.runner.start_job(
-            "Importing", services.import_paths, self.case, list(paths), password=password
+            "Importing",
+            services.import_paths,
+            self.case,
+            list(paths),
+            password=password,
+            isolate_all=True,  # the event loop must never wait on text decoding
         )
         job.finished.connect(lambda _s: self.documentsChanged.emit())
         job.failed.connect(self._report)

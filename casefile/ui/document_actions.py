@@ -15,13 +15,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from casefile.core import services
 from casefile.core.errors import CasefileError
 from casefile.ui.controller import CaseController
-from casefile.ui.originals import original_path, temporary_copy
 
 
 def open_original(controller: CaseController, uid: str, parent: QWidget) -> Path | None:
     try:
         detail = services.get_document(controller.case, uid)
-        copy = temporary_copy(controller.case, detail.sha256, detail.original_filename)
+        copy = services.original_copy(controller.case, detail.uid)
     except CasefileError as exc:
         QMessageBox.warning(parent, "Cannot open the original", str(exc))
         return None
@@ -37,7 +36,7 @@ def open_original(controller: CaseController, uid: str, parent: QWidget) -> Path
 def reveal_original(controller: CaseController, uid: str) -> None:
     """Show the stored original selected in the file manager (its folder, at least)."""
     detail = services.get_document(controller.case, uid)
-    path = original_path(controller.case, detail.sha256)
+    path = services.original_path(controller.case, detail.uid)
     if sys.platform == "darwin":
         subprocess.Popen(["open", "-R", str(path)])
     elif sys.platform == "win32":

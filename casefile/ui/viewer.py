@@ -29,7 +29,6 @@ from casefile.core.services import DocumentDetail
 from casefile.ui.controller import CaseController
 from casefile.ui.highlight import find_spans
 from casefile.ui.icons import icon
-from casefile.ui.originals import original_path
 from casefile.ui.status_banner import StatusBanner
 
 HIT = QColor("#ffe066")
@@ -288,7 +287,7 @@ class Viewer(QWidget):
         if remember:
             self.prefer_original = True
         self.original_mode.setChecked(True)
-        path = str(original_path(self.controller.case, self.detail.sha256))
+        path = str(services.original_path(self.controller.case, self.detail.uid))
         if self._pdf_path != path:
             self.pdf_doc.close()
             self.pdf_doc.load(path)

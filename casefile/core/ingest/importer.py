@@ -53,6 +53,7 @@ class ImportOptions:
     timeout_s: float = 60.0
     memory_mb: int = 1536
     inline: bool = False  # extract in this process (debugging only; no isolation)
+    inline_text_bytes: int | None = None  # None: the pool's default; 0: isolate every file
 
 
 @dataclass
@@ -237,8 +238,14 @@ def import_paths(
     last_flush = time.monotonic()
     cancelled = False
 
+    pool_options: dict[str, object] = {}
+    if options.inline_text_bytes is not None:
+        pool_options["inline_text_bytes"] = options.inline_text_bytes
     with ExtractionPool(
-        timeout_s=options.timeout_s, memory_mb=options.memory_mb, inline=options.inline
+        timeout_s=options.timeout_s,
+        memory_mb=options.memory_mb,
+        inline=options.inline,
+        **pool_options,  # type: ignore[arg-type]
     ) as pool:
 
         def submit(item: _Item) -> None:

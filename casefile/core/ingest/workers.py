@@ -72,6 +72,16 @@ def _run(extractor: Extractor, path: str, password: str | None, name: str | None
     return extractor(path, password, name)
 
 
+_PRELOAD = [
+    "casefile.core.ingest.extract",
+    "casefile.core.ingest.extract_docx",
+    "casefile.core.ingest.extract_email",
+    "casefile.core.ingest.extract_html",
+    "casefile.core.ingest.extract_pdf",
+    "casefile.core.ingest.workers",
+]
+
+
 def _preload() -> None:
     """Import the extractors (and the language model) before forking, so each worker
     starts with them in copy-on-write memory instead of loading them itself."""
@@ -140,15 +150,23 @@ class ExtractionPool:
     # -- lifecycle -------------------------------------------------------------------
     def _ensure_pool(self) -> ProcessPool:
         if self._pool is None:
-            method = self._context or ("fork" if sys.platform.startswith("linux") else "spawn")
+            # Not "fork": the GUI (and a busy test run) has many threads, and a child
+            # forked while another thread holds a lock can hang forever. The fork server
+            # is a clean single-threaded process that imports the extractors once and
+            # forks each worker from that state, which is nearly as cheap.
+            default = "forkserver" if os.name == "posix" else "spawn"
+            method = self._context or default
+            context = multiprocessing.get_context(method)
             if method == "fork":
                 _preload()
+            elif method == "forkserver":
+                context.set_forkserver_preload(_PRELOAD)
             memory = self.memory_mb * 1024 * 1024 if self.memory_mb else None
             self._pool = ProcessPool(
                 max_workers=self.max_workers,
                 initializer=_init_worker,
                 initargs=(memory,),
-                context=multiprocessing.get_context(method),
+                context=context,
             )
         return self._pool
 

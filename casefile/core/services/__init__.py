@@ -33,6 +33,7 @@ from casefile.core.services.dto import (
 )
 from casefile.core.services.importing import import_paths, reextract_document
 from casefile.core.services.integrity import audit_log, verify_case
+from casefile.core.services.originals import original_copy, original_path
 from casefile.core.services.search import (
     Hit,
     QueryError,
@@ -79,6 +80,8 @@ __all__ = [
     "list_saved_searches",
     "list_tags",
     "open_case",
+    "original_copy",
+    "original_path",
     "overview",
     "reextract_document",
     "reindex",
