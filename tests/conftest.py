@@ -6,13 +6,13 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from casefile.core import services  # noqa: E402
-from casefile.core.case import Case  # noqa: E402
+from casefile.core import services
+from casefile.core.case import Case
 
 
 @pytest.fixture

@@ -21,15 +21,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from casefile.core import services  # noqa: E402
-from casefile.core.services import sync  # noqa: E402
-from tests.helpers import write_text_files  # noqa: E402
+from casefile.core import services
+from casefile.core.services import sync
+from tests.helpers import write_text_files
 
 
 def _peak_rss_mb() -> dict[str, float]:
     self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     kids_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return {"main_process_mb": round(self_kb / 1024, 1), "largest_worker_mb": round(kids_kb / 1024, 1)}
+    return {
+        "main_process_mb": round(self_kb / 1024, 1),
+        "largest_worker_mb": round(kids_kb / 1024, 1),
+    }
 
 
 def _measure(label: str, paths: list[Path], with_index: bool) -> dict[str, object]:
