@@ -126,14 +126,15 @@ def test_upgrade_copies_the_database_aside_first(
     # A newer Casefile ships one more migration; opening the old case runs it.
     migrations = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, migrations)
-    (migrations / "versions" / "0002_test.py").write_text(
+    head = migrate.head_revision()
+    (migrations / "versions" / "9999_test.py").write_text(
         textwrap.dedent(
-            """
+            f"""
             import sqlalchemy as sa
             from alembic import op
 
-            revision = "0002_test"
-            down_revision = "0001"
+            revision = "9999_test"
+            down_revision = "{head}"
 
             def upgrade():
                 with op.batch_alter_table("document") as b:
@@ -146,8 +147,8 @@ def test_upgrade_copies_the_database_aside_first(
         backup = c.migration_backup
     assert backup is not None and backup.is_file()
     old = sqlite3.connect(backup)
-    assert old.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    assert old.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head
     new = sqlite3.connect(path / "case.sqlite")
     cols = {r[1] for r in new.execute("PRAGMA table_info(document)")}
     assert "extra_test" in cols
-    assert new.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002_test"
+    assert new.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "9999_test"

@@ -53,6 +53,8 @@ document_tag = Table(
 
 class Document(Base):
     __tablename__ = "document"
+    # The default listing order, served from the index alone (migration 0002).
+    __table_args__ = (Index("ix_document_date_order", "date_lower", "id", "uid"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uid: Mapped[str] = mapped_column(String(32), unique=True)
