@@ -37,9 +37,9 @@ def test_edits_are_validated_with_readable_messages(case: Case, uids: list[str])
     uid = uids[0]
     with pytest.raises(InvalidValueError, match="not a date Casefile understands"):
         services.update_document(case, uid, date="2024-13-40")
-    with pytest.raises(InvalidValueError, match="A to F|A \\(completely reliable\\)"):
+    with pytest.raises(InvalidValueError, match=r"A \(completely reliable\)"):
         services.update_document(case, uid, reliability_source="Z")
-    with pytest.raises(InvalidValueError, match="1 \\(confirmed\\)"):
+    with pytest.raises(InvalidValueError, match=r"1 \(confirmed\)"):
         services.update_document(case, uid, reliability_info=9)
     with pytest.raises(InvalidValueError, match="not a document kind"):
         services.update_document(case, uid, kind="gossip")
@@ -85,7 +85,7 @@ def test_delete_keeps_the_original_and_records_what_went(case: Case, uids: list[
     services.delete_document(case, uid)
     assert uid not in services.document_uids(case)
     assert case.store.path_for(sha).is_file()  # evidence is never destroyed by a click
-    entry = [e for e in services.audit_log(case) if e.action == "delete_document"][0]
+    entry = next(e for e in services.audit_log(case) if e.action == "delete_document")
     assert json.loads(entry.before or "{}")["title"] == "a"
 
 
