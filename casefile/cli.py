@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -348,6 +349,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # extraction workers in a frozen (PyInstaller) build
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -8,8 +8,10 @@ to the command line instead.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Sequence
 
 APP_NAME = "Casefile"
@@ -102,7 +104,14 @@ def make_app(argv: Sequence[str] | None = None, dark: bool | None = None) -> obj
     return app
 
 
+def _prepare_import() -> None:
+    from casefile.core import services
+
+    services.prepare_import()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # extraction workers in a frozen (PyInstaller) build
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if _no_display():
         print(
@@ -116,6 +125,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     window = MainWindow()
     window.show()
+    # The extraction workers' fork server loads for about a second: start it now, off
+    # the UI thread, so the first import or the demo case does not wait for it.
+    threading.Thread(target=_prepare_import, name="warm-up", daemon=True).start()
     if args.demo:
         window.open_demo()
     elif args.case:

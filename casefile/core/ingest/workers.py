@@ -72,14 +72,22 @@ def _run(extractor: Extractor, path: str, password: str | None, name: str | None
     return extractor(path, password, name)
 
 
-_PRELOAD = [
-    "casefile.core.ingest.extract",
-    "casefile.core.ingest.extract_docx",
-    "casefile.core.ingest.extract_email",
-    "casefile.core.ingest.extract_html",
-    "casefile.core.ingest.extract_pdf",
-    "casefile.core.ingest.workers",
-]
+_PRELOAD = ["casefile.core.ingest.warm"]
+
+
+def _default_method() -> str:
+    return "forkserver" if os.name == "posix" else "spawn"
+
+
+def warm_up() -> None:
+    """Start the fork server now (it loads the extractors and the language model), so
+    the first import does not wait for it. The GUI calls this in the background."""
+    if _default_method() != "forkserver":
+        return
+    from multiprocessing import forkserver
+
+    multiprocessing.get_context("forkserver").set_forkserver_preload(_PRELOAD)
+    forkserver.ensure_running()
 
 
 def _preload() -> None:
@@ -154,8 +162,7 @@ class ExtractionPool:
             # forked while another thread holds a lock can hang forever. The fork server
             # is a clean single-threaded process that imports the extractors once and
             # forks each worker from that state, which is nearly as cheap.
-            default = "forkserver" if os.name == "posix" else "spawn"
-            method = self._context or default
+            method = self._context or _default_method()
             context = multiprocessing.get_context(method)
             if method == "fork":
                 _preload()

@@ -31,7 +31,7 @@ from casefile.core.services.dto import (
     VerifyProblem,
     VerifyReport,
 )
-from casefile.core.services.importing import import_paths, reextract_document
+from casefile.core.services.importing import import_paths, prepare_import, reextract_document
 from casefile.core.services.integrity import audit_log, verify_case
 from casefile.core.services.originals import original_copy, original_path
 from casefile.core.services.search import (
@@ -83,6 +83,7 @@ __all__ = [
     "original_copy",
     "original_path",
     "overview",
+    "prepare_import",
     "reextract_document",
     "reindex",
     "remove_tag",

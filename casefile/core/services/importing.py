@@ -12,7 +12,16 @@ from casefile.core.ingest.reextract import reextract
 from casefile.core.jobs import JobContext
 from casefile.core.services.dto import DocumentDetail, ImportSummary
 
-__all__ = ["ImportOptions", "import_paths", "reextract_document"]
+__all__ = ["ImportOptions", "import_paths", "prepare_import", "reextract_document"]
+
+
+def prepare_import() -> None:
+    """Start the extraction workers' fork server ahead of time (about a second of
+    loading), so a face can call it in the background and the first import starts at once.
+    Safe to call more than once."""
+    from casefile.core.ingest.workers import warm_up
+
+    warm_up()
 
 
 def import_paths(
