@@ -216,6 +216,11 @@ class MainWindow(WindowActions, QMainWindow):
         self.stack.setCurrentWidget(view)
         state = {k: self.settings.get(f"splitter/{k}") for k in ("main", "right", "table")}
         view.restore_state_bytes(state)
+        # Again once the view has its real size: a splitter restored before its first
+        # layout hands the difference to whichever pane stretches.
+        QTimer.singleShot(
+            0, lambda: view.restore_state_bytes(state) if view is self.case_view else None
+        )
         view.selectionChanged.connect(lambda _u: self._update_actions())
         view.model.loaded.connect(lambda _n: self._update_counts())
         controller.jobStarted.connect(self.job_widget.track)

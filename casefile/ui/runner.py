@@ -19,6 +19,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from casefile.core.jobs import JobContext, Progress
@@ -112,9 +113,18 @@ class Runner(QObject):
 
     # -- plumbing -------------------------------------------------------------------
     def _on_deliver(self, callback: Callable[[Any], None] | None, value: Any) -> None:
+        """Hand a result to its callback, unless the widget that asked is gone: a reply
+        that arrives after its window closed is dropped, not an error."""
         try:
-            if callback is not None:
+            owner = getattr(callback, "__self__", None)
+            if callback is None or (isinstance(owner, QObject) and not shiboken6.isValid(owner)):
+                return
+            try:
                 callback(value)
+            except RuntimeError as exc:
+                if "already deleted" not in str(exc) and "has been deleted" not in str(exc):
+                    raise
+                log.debug("dropped a result for a closed widget: %s", exc)
         finally:
             self.pending -= 1
 
