@@ -134,11 +134,26 @@ def recoll(src: Path, out: Path) -> dict[str, object]:
         f"topdirs = {src}\nindexStemmingLanguages = english russian\nnoaspell = 1\n"
         "skippedNames = meta.json\n"
     )
+    # In a fresh process, so RUSAGE_CHILDREN is recollindex's alone.
+    proc = subprocess.run([sys.executable, __file__, "--child", "recoll", exe, str(conf)],
+                          capture_output=True, text=True, check=True)
+    return {**json.loads(proc.stdout.strip().splitlines()[-1]), "conf": str(conf)}
+
+
+def child_recoll(exe: Path, conf: Path) -> dict[str, object]:
     t0 = time.perf_counter()
-    subprocess.run([exe, "-c", str(conf), "-z"], check=True, capture_output=True)
+    subprocess.run([str(exe), "-c", str(conf), "-z"], check=True, capture_output=True)
     elapsed = time.perf_counter() - t0
     rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"seconds": round(elapsed, 2), "peak_rss_mb": round(rss, 1), "conf": str(conf)}
+    return {"seconds": round(elapsed, 2), "peak_rss_mb": round(rss, 1)}
+
+
+def child_import_only(src: Path, out: Path) -> dict[str, object]:
+    """The importer alone (no index syncer): how much of Casefile's time is indexing."""
+    from casefile.core.services import sync
+
+    sync._index_syncers.clear()
+    return child_casefile(src, out)
 
 
 def run_child(name: str, src: Path, out: Path) -> dict[str, object]:
@@ -289,7 +304,8 @@ def main() -> None:
         if name == "big":
             print(json.dumps(child_big(int(a), Path(b))))
         else:
-            fn = {"casefile": child_casefile, "fts5": child_fts5}[name]
+            fn = {"casefile": child_casefile, "fts5": child_fts5, "recoll": child_recoll,
+                  "import_only": child_import_only}[name]
             print(json.dumps(fn(Path(a), Path(b))))
         return
     result: dict[str, object] = {"machine": {"cpus": os.cpu_count()}}
@@ -298,7 +314,7 @@ def main() -> None:
         write_files(src, args.count)
         mb = sum(f.stat().st_size for f in src.glob("*.txt")) / 2**20
         index: dict[str, object] = {"documents": args.count, "mb": round(mb, 1)}
-        for name in ("casefile", "fts5"):
+        for name in ("casefile", "import_only", "fts5"):
             out = Path(tmp) / name
             out.mkdir()
             index[name] = run_child(name, src, out)
