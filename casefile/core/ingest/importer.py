@@ -41,6 +41,11 @@ from casefile.core.store import hash_file
 
 BATCH_SIZE = 200
 BATCH_SECONDS = 1.0
+# The index is brought up to date in larger batches than the database: every Whoosh
+# commit pays a cost per distinct word, so 20-document commits made indexing cost twice
+# the import itself. Documents are searchable within INDEX_SECONDS during a long import.
+INDEX_EVERY = 1000
+INDEX_SECONDS = 20.0
 IN_FLIGHT = 32
 MAX_EXTRACT_BYTES = 512 * 1024 * 1024  # larger files are stored but not extracted
 
@@ -77,6 +82,8 @@ class _Run:
     known: dict[str, str] = field(default_factory=dict)  # sha -> title, in case or batch
     rows: list[tuple[_Item, Extraction]] = field(default_factory=list)
     locked: dict[str, str] = field(default_factory=dict)  # sha -> uid, password required
+    unindexed: int = 0  # documents written but not yet indexed
+    last_index: float = field(default_factory=time.monotonic)
     retry_with_password: list[tuple[str, str]] = field(default_factory=list)  # uid, path
 
 
@@ -203,9 +210,20 @@ def _flush(run: _Run, submit_attachment: Callable[[bytes, str, str, str], None])
         )
         for att in ex.attachments:
             submit_attachment(att.data, att.filename, doc.uid, item.name)
+    run.unindexed += len(written)
+    if run.unindexed >= INDEX_EVERY or time.monotonic() - run.last_index > INDEX_SECONDS:
+        _index(run)
+
+
+def _index(run: _Run) -> None:
+    """Index what the import wrote so far (the work items were queued with the rows)."""
     from casefile.core.services.sync import sync_index
 
-    sync_index(run.case, None)
+    if run.unindexed:
+        run.ctx.report(run.ctx.snapshot().done, label="Updating the search index")
+        sync_index(run.case, None)
+    run.unindexed = 0
+    run.last_index = time.monotonic()
 
 
 def import_paths(
@@ -304,6 +322,7 @@ def import_paths(
         if cancelled:
             # Whole files only: what finished extracting is written, the rest not begun.
             _flush(run, lambda *_: None)
+    _index(run)
     for uid, display in run.retry_with_password:
         if cancelled:
             break
