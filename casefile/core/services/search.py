@@ -17,7 +17,7 @@ from casefile.core.case import Case
 from casefile.core.errors import CasefileError, InvalidValueError
 from casefile.core.jobs import JobContext
 from casefile.core.schema import Document, Page, SavedSearch
-from casefile.core.search import indexer, results, snippets
+from casefile.core.search import highlight, indexer, results, snippets
 from casefile.core.search.query import QueryError
 from casefile.core.search.results import Hit, SearchResults, Snippet
 from casefile.core.search.store import attach, detach
@@ -32,6 +32,7 @@ __all__ = [
     "Snippet",
     "delete_saved_search",
     "ensure_index",
+    "highlight_spans",
     "list_saved_searches",
     "reindex",
     "run_saved_search",
@@ -126,6 +127,16 @@ def search(
         hits=tuple(hits), offset=offset, limit=limit, sort=sort, exact=exact,
         facets=facet_counts,
     )
+
+
+def highlight_spans(query: str, text: str, *, exact: bool = False
+                    ) -> tuple[tuple[int, int], ...]:
+    """Character spans of `text` that `query` matches, by the index's own analyzer
+    (tokens, case folding, ё→е, stemming by script; exact mode compares folded forms).
+    Operators, field:value clauses and NOT/-terms mark nothing; phrase words and
+    prefix wildcards mark their words. No case needed: the GUI calls it for the page on
+    screen. A query that does not parse marks nothing (the search reports the error)."""
+    return highlight.spans(highlight.query_terms(query, exact), text, exact)
 
 
 def _hits(case: Case, shown: list[str], matches: results.Matches, scores: dict[str, float],

@@ -1,0 +1,108 @@
+"""Which characters of a text a query marks, without an index (for the GUI's page view).
+
+The query is parsed by the real parser in exact mode (no vocabulary needed), so operators,
+field:value clauses and NOT/-terms are understood exactly as a search understands them;
+the page is then tokenized by the index's own tokenizer and each word is compared by
+*stem* (or by folded form in exact mode). Comparing stems rather than expanding against
+a vocabulary means the page's own inflections highlight even when the index has never
+seen them, and no index or case is needed.
+
+Cost: one `iter_words` pass plus a cached stem lookup per word (a 20 KB page ≈ 2-3 ms);
+the parsed query's terms are cached per (query, exact).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from whoosh import query as wq
+
+from casefile.core.search.analysis import iter_words, stem
+
+_HIGHLIGHT_FIELDS = ("text", "head")
+
+
+@dataclass(frozen=True)
+class Terms:
+    """What a query asks for in the page text: folded words, their stems, prefixes and
+    wildcard patterns (over folded words)."""
+
+    words: frozenset[str]
+    stems: frozenset[str]
+    prefixes: tuple[str, ...]
+    patterns: tuple[re.Pattern[str], ...]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.words or self.prefixes or self.patterns)
+
+
+def _wildcard_regex(pattern: str) -> re.Pattern[str]:
+    out = []
+    for ch in pattern:
+        out.append(".*" if ch == "*" else "." if ch == "?" else re.escape(ch))
+    return re.compile("".join(out), re.S)
+
+
+@lru_cache(maxsize=256)
+def query_terms(qs: str, exact: bool = False) -> Terms:
+    """The positive text terms of `qs` (an unparseable query asks for nothing)."""
+    from casefile.core.search.query import QueryError, parse
+
+    words: set[str] = set()
+    prefixes: list[str] = []
+    wildcards: list[str] = []
+    try:
+        q = parse(qs, None, exact=True)
+    except QueryError:
+        return Terms(frozenset(), frozenset(), (), ())
+
+    def walk(node: wq.Query) -> None:
+        if isinstance(node, wq.Not):
+            return
+        if isinstance(node, wq.AndNot):
+            walk(node.a)
+            return
+        field = getattr(node, "fieldname", None)
+        if isinstance(node, wq.Prefix):
+            if field in _HIGHLIGHT_FIELDS and node.text not in prefixes:
+                prefixes.append(node.text)
+            return
+        if isinstance(node, wq.Wildcard):
+            if field in _HIGHLIGHT_FIELDS and node.text not in wildcards:
+                wildcards.append(node.text)
+            return
+        if isinstance(node, wq.Term):
+            if field in _HIGHLIGHT_FIELDS and isinstance(node.text, str):
+                words.add(node.text)
+            return
+        if isinstance(node, wq.Phrase):
+            if field in _HIGHLIGHT_FIELDS:
+                words.update(node.words)
+            return
+        for child in node.children():
+            walk(child)
+
+    walk(q)
+    stems = frozenset() if exact else frozenset(stem(w) for w in words)
+    patterns = tuple(_wildcard_regex(w) for w in wildcards)
+    return Terms(frozenset(words), stems, tuple(prefixes), patterns)
+
+
+def spans(terms: Terms, text: str, exact: bool = False) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every word of `text` that `terms` match, in order."""
+    if terms.empty or not text:
+        return ()
+    words, stems, prefixes, patterns = terms.words, terms.stems, terms.prefixes, terms.patterns
+    out: list[tuple[int, int]] = []
+    for start, end, w in iter_words(text):
+        if (
+            w in words
+            or (not exact and stem(w) in stems)
+            or (prefixes and w.startswith(prefixes))
+            or (patterns and any(p.fullmatch(w) for p in patterns))
+        ):
+            out.append((start, end))
+    return tuple(out)

@@ -1,0 +1,57 @@
+"""highlight_spans: the spans the GUI marks on a page, by the index's own analyzer."""
+
+from __future__ import annotations
+
+import time
+
+from casefile.core.services import highlight_spans
+
+TEXT = ("Система распознавания лиц VisionLabs попала под санкции. "
+        "The company was sanctioned; Sanctions apply to the FRONT company. "
+        "Ёлки и елка. Designated entities, designation notice.")
+
+
+def marked(query: str, text: str = TEXT, **kw: bool) -> list[str]:
+    return [text[s:e] for s, e in highlight_spans(query, text, **kw)]
+
+
+def test_inflections_by_script() -> None:
+    assert marked("распознавание") == ["распознавания"]
+    assert marked("санкция") == ["санкции"]
+    assert marked("sanction") == ["sanctioned", "Sanctions"]
+    assert marked("ёлка") == ["Ёлки", "елка"]  # ё folds to е, then stems
+
+
+def test_exact_mode_matches_folded_forms_only() -> None:
+    assert marked("sanction", exact=True) == []
+    assert marked("sanctions", exact=True) == ["Sanctions"]
+    assert marked("елка", exact=True) == ["елка"]
+
+
+def test_not_terms_fields_and_operators_mark_nothing() -> None:
+    assert marked("company NOT sanction") == ["company", "company"]
+    assert marked("company -санкции") == ["company", "company"]
+    assert marked("kind:note title:front AND лиц") == ["лиц"]
+    assert marked("(front OR лицо) AND NOT (designation OR apply)") == ["лиц", "FRONT"]
+
+
+def test_phrases_and_wildcards() -> None:
+    assert marked('"front company"') == ["company", "FRONT", "company"]
+    assert marked("design*") == ["Designated", "designation"]
+    assert marked("санкц*") == ["санкции"]
+    assert marked("comp?ny") == ["company", "company"]
+
+
+def test_unparseable_or_empty_marks_nothing() -> None:
+    assert highlight_spans('"unclosed', TEXT) == ()
+    assert highlight_spans("", TEXT) == ()
+    assert highlight_spans("company", "") == ()
+
+
+def test_a_large_page_is_cheap() -> None:
+    page = (TEXT + " ") * 100  # ≈ 20 KB
+    highlight_spans("sanction распознавание", page)
+    t0 = time.perf_counter()
+    got = highlight_spans("sanction распознавание", page)
+    assert time.perf_counter() - t0 < 0.05
+    assert len(got) == 300
