@@ -15,11 +15,16 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from casefile.core import services
+from casefile.core.jobs import Cancelled, Progress
 from casefile.core.services import DocumentDetail, ImportSummary, VerifyReport
 from casefile.ui.runner import Job, Runner
 
 if TYPE_CHECKING:
     from casefile.core.case import Case
+
+
+UPDATING_INDEX = "Updating the search index"
+REBUILDING_INDEX = "Rebuilding the search index…"
 
 
 class CaseController(QObject):
@@ -37,6 +42,51 @@ class CaseController(QObject):
         self.runner = runner
         self.undo_stack = QUndoStack(self)
         self.readonly = bool(getattr(case, "readonly", False))
+        self.index_job: Job | None = None
+
+    # -- the search index -------------------------------------------------------------
+    def ensure_index(self) -> Job:
+        """Bring the search index up to date on the writer thread, as the search service
+        expects after every open: a deleted, damaged or older index is rebuilt (with
+        progress: it takes minutes on a big case), else pending updates are finished.
+        Searches wait for this job (see `after_index`), so a reader thread never starts
+        a second rebuild of its own."""
+        job = self.runner.start_job(UPDATING_INDEX, services.ensure_index, self.case)
+        self.index_job = job
+
+        def progress(p: Progress) -> None:
+            # Only a rebuild reports a total; draining the queue just counts up.
+            if p.total is not None and job.title != REBUILDING_INDEX:
+                job.title = REBUILDING_INDEX
+
+        def done(_r: object) -> None:
+            if job.title == REBUILDING_INDEX:
+                self.message.emit("The search index was rebuilt; search is ready.")
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, Cancelled):
+                self.message.emit(
+                    "Rebuilding the search index was stopped; the next search finishes it."
+                )
+            else:
+                self._report(exc)
+
+        job.progress.connect(progress)  # before the status bar's slot: it shows the title
+        job.finished.connect(done)
+        job.failed.connect(failed)
+        self.jobStarted.emit(job)
+        return job
+
+    def after_index(self, callback: Callable[[], None]) -> bool:
+        """Run `callback` now, or once the index job has ended (whether it succeeded or
+        not: a search then says itself what is wrong). True if it had to wait."""
+        job = self.index_job
+        if job is None or not job.running:
+            callback()
+            return False
+        job.finished.connect(lambda _r: callback())
+        job.failed.connect(lambda _e: callback())
+        return True
 
     # -- reads ---------------------------------------------------------------------
     @property

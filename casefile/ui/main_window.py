@@ -234,6 +234,7 @@ class MainWindow(WindowActions, QMainWindow):
         self._attach_search(view)
         self._update_actions()
         self._update_counts()
+        controller.ensure_index()
 
     def _attach_search(self, view: CaseView) -> None:
         from casefile.ui.search_panel import SearchPanel

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import (
@@ -176,6 +177,14 @@ class SearchPanel(QWidget):
         self._generation += 1
         generation = self._generation
         self.searching = True
+        self.summary.setText("Searching…")
+        if self.controller.after_index(lambda: self._submit(generation)):
+            self.summary.setText("Waiting for the search index to be ready…")
+
+    def _submit(self, generation: int) -> None:
+        """Run the search on a reader thread, unless a newer one has replaced it."""
+        if not shiboken6.isValid(self) or generation != self._generation:
+            return  # closed while the index was being rebuilt, or superseded
         self.summary.setText("Searching…")
 
         def done(results: Any) -> None:

@@ -68,3 +68,24 @@ def test_sort_by_date_and_save_the_search(case_window, qtbot) -> None:
     panel.save_as("OkoVision everywhere")
     wait_idle(qtbot, w)
     qtbot.waitUntil(lambda: w.case_view.navigator.find_item("OkoVision everywhere") is not None)
+
+
+def test_deleted_index_is_rebuilt_on_open_with_progress(window, demo_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The index folder is only a cache: without it, opening the case rebuilds it in the
+    background (the status bar says so) and search works afterwards."""
+    import shutil
+
+    shutil.rmtree(demo_path / "index")
+    w = window
+    w.open_case(str(demo_path))
+    qtbot.waitUntil(lambda: w.controller is not None and w.controller.index_job is not None)
+    job = w.controller.index_job
+    # A search typed while the index is rebuilt waits for it instead of racing it.
+    panel = _search(qtbot, w, "OkoVision")
+    assert not job.running and job.error is None
+    assert job.title == "Rebuilding the search index…"
+    assert w.job_widget.label.text().startswith("Rebuilding the search index")
+    assert (demo_path / "index").is_dir()
+    assert panel.last.total >= 3
+    panel = _search(qtbot, w, "распознавание")
+    assert panel.last.total >= 1
