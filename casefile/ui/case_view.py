@@ -141,8 +141,9 @@ class CaseView(QSplitter):
         self,
         uid: str,
         page: int = 1,
-        terms: list[str] | None = None,
+        query: str = "",
         hit_pages: list[int] | None = None,
+        exact: bool = False,
     ) -> None:
         self.current_uid = uid
         try:
@@ -151,7 +152,7 @@ class CaseView(QSplitter):
             self.forget(uid)
             return
         self.metadata.show_document(detail)
-        self.viewer.show_document(uid, page, terms, hit_pages)
+        self.viewer.show_document(uid, page, query, hit_pages, exact)
 
     def forget(self, uid: str) -> None:
         if self.current_uid == uid:

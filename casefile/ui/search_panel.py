@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from casefile.ui import labels
 from casefile.ui.controller import CaseController
-from casefile.ui.highlight import query_terms
 from casefile.ui.icons import icon
 from casefile.ui.search_results import FACET_ORDER, SORTS, run_search, search_api, snippet_html
 
@@ -288,7 +287,8 @@ class SearchPanel(QWidget):
             return
         hit = item.data(HIT_ROLE)
         pages = [p for p in hit.pages if p > 0]
-        self.view.open_document(hit.uid, pages[0] if pages else 1, query_terms(self.query), pages)
+        exact = bool(getattr(self.last, "exact", False))
+        self.view.open_document(hit.uid, pages[0] if pages else 1, self.query, pages, exact)
 
     # -- saving -----------------------------------------------------------------------------
     def save_current(self) -> None:

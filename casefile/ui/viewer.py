@@ -27,12 +27,14 @@ from casefile.core import services
 from casefile.core.errors import CasefileError
 from casefile.core.services import DocumentDetail
 from casefile.ui.controller import CaseController
-from casefile.ui.highlight import find_spans
 from casefile.ui.icons import icon
 from casefile.ui.status_banner import StatusBanner
 
 HIT = QColor("#ffe066")
 CURRENT_HIT = QColor("#ff9f1a")
+# Pages longer than this have their hits found on a reader thread: the analyzer costs
+# about 2-3 ms per 20 KB, and a 1 MB page of an e-mail archive must not stall typing.
+SYNC_HIGHLIGHT_CHARS = 20_000
 
 
 class Viewer(QWidget):
@@ -44,7 +46,9 @@ class Viewer(QWidget):
         self.detail: DocumentDetail | None = None
         self.page = 1
         self.total = 0
-        self.terms: list[str] = []
+        self.query = ""  # the search whose words are highlighted
+        self.exact = False
+        self._highlight_generation = 0
         self.hit_pages: list[int] = []
         self.spans: list[tuple[int, int]] = []
         self.current_hit = -1
@@ -148,10 +152,12 @@ class Viewer(QWidget):
         self,
         uid: str,
         page: int = 1,
-        terms: list[str] | None = None,
+        query: str = "",
         hit_pages: list[int] | None = None,
+        exact: bool = False,
     ) -> None:
-        """Open a document at a page; with `terms`, highlight them and go to the first."""
+        """Open a document at a page; with a search `query`, highlight the words it
+        matches (as the index matches them: by stem, ё as е) and go to the first."""
         try:
             detail = services.get_document(self.controller.case, uid)
         except CasefileError as exc:
@@ -159,7 +165,8 @@ class Viewer(QWidget):
             self.placeholder.setText(str(exc))
             return
         self.detail = detail
-        self.terms = list(terms or [])
+        self.query = query.strip()
+        self.exact = exact
         self.hit_pages = sorted(set(hit_pages or []))
         self.total = detail.page_count
         self.title.setText(f"<b>{_esc(detail.title)}</b>")
@@ -169,13 +176,13 @@ class Viewer(QWidget):
         self.banner.show_for(detail, has_original_view=is_pdf)
         if not is_pdf:
             self.text_mode.setChecked(True)
-        self._load_page(max(1, min(page, max(self.total, 1))), first_hit=True)
+        self._load_page(max(1, min(page, max(self.total, 1))))
         if is_pdf and (self.prefer_original or self.total == 0):
             self.show_original(remember=False)
         else:
             self.stack.setCurrentWidget(self.text)
 
-    def _load_page(self, number: int, first_hit: bool = True, last_hit: bool = False) -> None:
+    def _load_page(self, number: int, last_hit: bool = False) -> None:
         if self.detail is None:
             return
         self.page = number
@@ -186,15 +193,39 @@ class Viewer(QWidget):
             except CasefileError as exc:
                 text = str(exc)
         self.text.setPlainText(text)
-        self.spans = find_spans(text, self.terms)
-        self.current_hit = -1
-        if self.spans:
-            self.current_hit = len(self.spans) - 1 if last_hit else 0 if first_hit else -1
-        self._paint_hits()
+        self._highlight(text, last_hit)
         if self._pdf_path and self.pdf_doc.pageCount() >= number:
             self.pdf.pageNavigator().jump(number - 1, QPointF(), 0)
         self._update_controls()
         self.pageChanged.emit(number)
+
+    def _highlight(self, text: str, last_hit: bool) -> None:
+        """Mark the query's words on this page with the search's own analyzer, so what is
+        highlighted is what was found. A long page is analysed on a reader thread; its
+        spans are dropped if the user has moved on by the time they arrive."""
+        self._highlight_generation += 1
+        generation = self._highlight_generation
+        self.spans = []
+        self.current_hit = -1
+        self.text.setExtraSelections([])
+        if not self.query or not text:
+            return
+
+        def show(spans: tuple[tuple[int, int], ...]) -> None:
+            if generation != self._highlight_generation:
+                return
+            self.spans = list(spans)
+            if self.spans:
+                self.current_hit = len(self.spans) - 1 if last_hit else 0
+            self._paint_hits()
+            self._update_controls()
+
+        if len(text) <= SYNC_HIGHLIGHT_CHARS:
+            show(services.highlight_spans(self.query, text, exact=self.exact))
+        else:
+            self.controller.runner.read(
+                services.highlight_spans, self.query, text, exact=self.exact, on_done=show
+            )
 
     def _paint_hits(self) -> None:
         selections = []
@@ -229,7 +260,7 @@ class Viewer(QWidget):
         any_hits = bool(self.spans or self.hit_pages)
         self.prev_hit.setEnabled(any_hits)
         self.next_hit.setEnabled(any_hits)
-        if self.terms and self.detail is not None:
+        if self.query and self.detail is not None:
             n = len(self.spans)
             where = f"{self.current_hit + 1}/{n}" if n else "none"
             self.hit_label.setText(f" Hits on page: {where} ")
@@ -257,7 +288,7 @@ class Viewer(QWidget):
             return
         later = [p for p in self._pages_with_hits() if p > self.page]
         if later:
-            self._load_page(later[0], first_hit=True)
+            self._load_page(later[0])
 
     def previous_hit(self) -> None:
         if self.current_hit > 0:
@@ -314,7 +345,7 @@ class Viewer(QWidget):
             self.banner.setEnabled(True)
             page = self.page
             self._pdf_path = None if detail.status != self.detail.status else self._pdf_path
-            self.show_document(detail.uid, page, self.terms, self.hit_pages)
+            self.show_document(detail.uid, page, self.query, self.hit_pages, self.exact)
 
 
 def _esc(text: str) -> str:

@@ -47,11 +47,47 @@ def test_search_click_a_facet_then_open_a_highlighted_hit(case_window, qtbot) ->
     assert viewer.text.extraSelections()
 
 
-def test_russian_query_finds_inflected_forms(case_window, qtbot) -> None:
+def _marked_words(viewer) -> list[str]:  # type: ignore[no-untyped-def]
+    text = viewer.text.toPlainText()
+    return [text[a:b].lower() for a, b in viewer.spans]
+
+
+def _open_hit(panel, kind: str) -> None:  # type: ignore[no-untyped-def]
+    row = next(i for i, h in enumerate(panel.last.hits) if h.kind == kind)
+    panel.results.setCurrentRow(row)
+
+
+def test_russian_query_highlights_inflected_forms(case_window, qtbot) -> None:
+    """The viewer marks what the index found: the query's stem, not its spelling."""
     panel = _search(qtbot, case_window, "распознавание")
     assert panel.last.total >= 1
+    _open_hit(panel, "article")
+    marked = _marked_words(case_window.case_view.viewer)
+    assert "распознавания" in marked
+
+
+def test_english_query_highlights_inflected_forms(case_window, qtbot) -> None:
+    # Field clauses are query syntax: "court_filing" is never marked on the page.
+    panel = _search(qtbot, case_window, "sanction kind:court_filing")
+    _open_hit(panel, "court_filing")
+    viewer = case_window.case_view.viewer
+    assert viewer.detail is not None and viewer.page == 1
+    assert _marked_words(viewer) == ["sanctions"]
+    viewer.next_hit.trigger()  # the next hit is on the next page
+    assert viewer.page == 2
+    assert _marked_words(viewer) == ["sanctioned"]
+
+
+def test_long_page_is_highlighted_off_the_ui_thread(case_window, qtbot, monkeypatch) -> None:
+    from casefile.ui import viewer as viewer_module
+
+    monkeypatch.setattr(viewer_module, "SYNC_HIGHLIGHT_CHARS", 0)  # every page is "long"
+    panel = _search(qtbot, case_window, "OkoVision")
     panel.results.setCurrentRow(0)
-    assert case_window.case_view.viewer.spans
+    viewer = case_window.case_view.viewer
+    qtbot.waitUntil(lambda: bool(viewer.spans))
+    assert all(w.startswith("okovision") for w in _marked_words(viewer))
+    assert viewer.text.extraSelections() and viewer.current_hit == 0
 
 
 def test_sort_by_date_and_save_the_search(case_window, qtbot) -> None:

@@ -26,7 +26,7 @@ def test_hits_are_highlighted_and_navigable(case_window, qtbot) -> None:
     view = case_window.case_view
     row = _row_where(view.model, lambda s: s.file_type == "text")
     uid = view.model.uid_at(row)
-    view.open_document(uid, 1, ["okovision"])
+    view.open_document(uid, 1, "okovision")
     viewer = view.viewer
     assert len(viewer.spans) >= 2
     assert len(viewer.text.extraSelections()) == len(viewer.spans)
@@ -49,7 +49,7 @@ def test_russian_article_is_shown_as_text_with_stemmed_hits(case_window) -> None
     assert any("а" <= ch <= "я" for ch in text.lower())  # Cyrillic, as text
     assert "<p" not in text and "<script" not in text  # never rendered HTML
     assert not viewer.original_mode.isEnabled()  # only PDFs have an original view
-    view.open_document(view.model.uid_at(row), 1, ["санкции"])
+    view.open_document(view.model.uid_at(row), 1, "санкции")
     assert viewer.spans  # "санкциями"/"санкций" match the query word's stem
 
 
