@@ -23,8 +23,10 @@ _MAX_SAMPLE = 200_000
 
 _lock = threading.Lock()
 _identifier: Any = None
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_LETTER = re.compile(r"[^\W\d_]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
+_SPACES = re.compile(r"\s+")
 
 
 def _model() -> Any:
@@ -38,20 +40,20 @@ def _model() -> Any:
 
 
 def _samples_by_script(text: str) -> dict[str, tuple[str, int]]:
-    """Words grouped by script (Cyrillic or other), each group's letter count and a
-    sample of it. A Russian article quoting English names yields two groups, each
-    classified once: one call per script keeps detection at a fraction of a
-    millisecond per document, where a call per paragraph cost ~15 ms on a 3 KB text."""
-    groups: dict[str, list[str]] = {"cyrillic": [], "other": []}
-    letters = {"cyrillic": 0, "other": 0}
-    sample_len = {"cyrillic": 0, "other": 0}
-    for word in _WORD.findall(text):
-        script = "cyrillic" if _CYRILLIC.match(word) else "other"
-        letters[script] += len(word)
-        if sample_len[script] < _SAMPLE_CHARS:
-            groups[script].append(word)
-            sample_len[script] += len(word) + 1
-    return {k: (" ".join(groups[k]), letters[k]) for k in groups if letters[k]}
+    """Each script's letter count (Cyrillic or other) and a sample of its words. A
+    Russian article quoting English names yields two groups, each classified once: one
+    call per script keeps detection near a millisecond per document, where a call per
+    paragraph cost ~15 ms on a 3 KB text. All of it is regex work, not a Python loop."""
+    letters = len(_LETTER.findall(text))
+    cyrillic = len(_CYRILLIC.findall(text))
+    head = text[: _SAMPLE_CHARS * 8]
+    groups: dict[str, tuple[str, int]] = {}
+    if cyrillic:
+        groups["cyrillic"] = (" ".join(_CYRILLIC_WORD.findall(head))[:_SAMPLE_CHARS], cyrillic)
+    if letters - cyrillic > 0:
+        other = _SPACES.sub(" ", _CYRILLIC_WORD.sub(" ", head)).strip()
+        groups["other"] = (other[:_SAMPLE_CHARS], letters - cyrillic)
+    return groups
 
 
 def detect_languages(text: str) -> list[str]:
