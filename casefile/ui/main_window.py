@@ -244,9 +244,8 @@ class MainWindow(WindowActions, QMainWindow):
         view.centre.addWidget(panel)
 
         def run_saved(saved: Any) -> None:
-            query = getattr(saved, "query", "")
-            self.search_field.setText(query)
-            panel.run(query)
+            self.search_field.setText(getattr(saved, "query", ""))
+            panel.run_saved(saved)
 
         view.navigator.savedSearchChosen.connect(run_saved)
 

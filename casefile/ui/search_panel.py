@@ -34,7 +34,14 @@ from PySide6.QtWidgets import (
 from casefile.ui import labels
 from casefile.ui.controller import CaseController
 from casefile.ui.icons import icon
-from casefile.ui.search_results import FACET_ORDER, SORTS, run_search, search_api, snippet_html
+from casefile.ui.search_results import (
+    FACET_ORDER,
+    SORTS,
+    query_with_facets,
+    run_search,
+    search_api,
+    snippet_html,
+)
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 FACET_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -172,6 +179,13 @@ class SearchPanel(QWidget):
         self.view.centre.setCurrentWidget(self)
         self.refresh()
 
+    def run_saved(self, saved: Any) -> None:
+        """A saved search: its query (facets included, as clauses) in its sort order."""
+        index = self.sort.findData(getattr(saved, "sort", "relevance"))
+        if index >= 0:
+            self.sort.setCurrentIndex(index)
+        self.run(getattr(saved, "query", ""))
+
     def refresh(self) -> None:
         self._generation += 1
         generation = self._generation
@@ -291,18 +305,27 @@ class SearchPanel(QWidget):
         self.view.open_document(hit.uid, pages[0] if pages else 1, self.query, pages, exact)
 
     # -- saving -----------------------------------------------------------------------------
+    def saved_query(self) -> str:
+        """What Save stores: the typed query with the clicked facets as clauses."""
+        return query_with_facets(self.query, self.facets)
+
     def save_current(self) -> None:
         api = search_api()
-        if api is None or not hasattr(api, "save_search") or not self.query:
+        if api is None or not hasattr(api, "save_search") or not (self.query or self.facets):
             self.controller.message.emit("Run a search first, then save it.")
             return
-        name, ok = QInputDialog.getText(self, "Save search", "Name:", text=self.query[:60])
+        try:
+            full = self.saved_query()
+        except ValueError as exc:
+            self.controller.failed.emit(str(exc))
+            return
+        name, ok = QInputDialog.getText(self, "Save search", "Name:", text=full[:60])
         if ok and name.strip():
             self.save_as(name.strip())
 
     def save_as(self, name: str) -> None:
         api = search_api()
-        full = self.query
+        full = self.saved_query()
         self.controller.runner.write(
             api.save_search,
             self.controller.case,

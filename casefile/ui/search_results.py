@@ -4,6 +4,7 @@ a reader thread, and turn a snippet (plain text + highlight spans) into safe HTM
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 FACET_ORDER = ("kind", "year", "lang", "tag")
@@ -31,6 +32,30 @@ def snippet_html(text: str, spans: tuple[tuple[int, int], ...]) -> str:
         pos = end
     out.append(html.escape(text[pos:]))
     return "".join(out)
+
+
+def facet_clause(name: str, value: str) -> str:
+    """One clicked facet as the search language writes it, so a saved search (which is
+    only a query string) finds what the screen showed. Tags are always quoted: a tag may
+    hold spaces or a hyphen, which unquoted would split into a tag and a text word."""
+    if name == "year":
+        # No clause means "undated"; "not inside any date range" does.
+        return "NOT date:[* TO *]" if value == "undated" else f"date:{value}"
+    if name == "tag":
+        if '"' in value:
+            raise ValueError(f"The tag “{value}” has a quote mark and cannot be saved as a filter.")
+        return f'tag:"{value}"'
+    return f"{name}:{value}"  # kind:court_filing, lang:ru: single words
+
+
+def query_with_facets(query: str, facets: dict[str, str]) -> str:
+    """`query` narrowed by the facets, as one query string. A query with OR at its top
+    is put in parentheses: "a OR b kind:x" would otherwise mean a OR (b AND kind:x)."""
+    clauses = [facet_clause(n, v) for n, v in facets.items() if v]
+    query = query.strip()
+    if query and clauses and re.search(r"\bOR\b", query):
+        query = f"({query})"
+    return " ".join([query, *clauses] if query else clauses)
 
 
 def run_search(case: Any, query: str, facets: dict[str, str], sort: str, limit: int = 100) -> Any:

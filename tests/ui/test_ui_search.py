@@ -125,3 +125,44 @@ def test_deleted_index_is_rebuilt_on_open_with_progress(window, demo_path, qtbot
     assert panel.last.total >= 3
     panel = _search(qtbot, w, "распознавание")
     assert panel.last.total >= 1
+
+
+def _click_facet(qtbot, panel, name: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    item = panel.facet_item(name, value)
+    assert item is not None, (name, value)
+    rect = panel.facet_tree.visualItemRect(item)
+    qtbot.mouseClick(panel.facet_tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: not panel.searching and panel.facets.get(name) == value)
+
+
+def test_saved_search_keeps_the_clicked_facets(case_window, qtbot) -> None:
+    w = case_window
+    panel = _search(qtbot, w, "OkoVision OR Tarn")
+    _click_facet(qtbot, panel, "tag", "Helix Cloud")
+    _click_facet(qtbot, panel, "year", "2024")
+    _click_facet(qtbot, panel, "lang", "ru")
+    shown = [h.uid for h in panel.last.hits]
+    assert len(shown) == 1 and panel.last.total < 4
+    panel.save_as("Russian Helix press")
+    wait_idle(qtbot, w)
+    nav = w.case_view.navigator
+    qtbot.waitUntil(lambda: nav.find_item("Russian Helix press") is not None)
+    w.show_all_documents()
+    item = nav.find_item("Russian Helix press")
+    qtbot.mouseClick(
+        nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(item).center()
+    )
+    qtbot.waitUntil(lambda: w.case_view.centre.currentWidget() is panel and not panel.searching)
+    assert w.search_field.text() == '(OkoVision OR Tarn) tag:"Helix Cloud" date:2024 lang:ru'
+    assert [h.uid for h in panel.last.hits] == shown
+
+
+def test_facets_are_written_as_query_clauses() -> None:
+    from casefile.ui.search_results import query_with_facets
+
+    assert query_with_facets("", {"kind": "court_filing"}) == "kind:court_filing"
+    assert query_with_facets("санкции", {"tag": "Helix-Cloud"}) == 'санкции tag:"Helix-Cloud"'
+    assert query_with_facets("a", {"year": "undated"}) == "a NOT date:[* TO *]"
+    assert query_with_facets("a OR b", {}) == "a OR b"
+    with pytest.raises(ValueError):
+        query_with_facets("a", {"tag": 'the "X" file'})
