@@ -33,8 +33,9 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m casefile.ui.screenshots docs/screenshots
 
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet psutil
-	$(BIN)/python tests/perf/bench_import.py
+	$(BIN)/python tests/perf/bench_import.py --with-index
+	$(BIN)/python tests/perf/bench_search.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_ui.py
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache
