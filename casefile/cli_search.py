@@ -46,13 +46,16 @@ def _print_results(res: Any) -> None:
         for sn in hit.snippets:
             _out(f"     p.{sn.page}: {_marked(sn.text, sn.spans)}")
     shown_to = res.offset + len(res.hits)
+    about = "about " if res.total_is_estimate else ""
     _out(
-        f"{res.total} document(s), {res.total_pages} page(s) match; "
+        f"{about}{res.total} document(s), {about}{res.total_pages} page(s) match; "
         f"showing {res.offset + 1}–{shown_to}."
     )
     for name, values in res.facets.items():
         if values:
-            _out(f"  {name}: " + ", ".join(f"{k} ({v})" for k, v in values[:10]))
+            # Estimated counts (a very broad query) are marked with "~".
+            mark = "~" if about else ""
+            _out(f"  {name}: " + ", ".join(f"{k} ({mark}{v})" for k, v in values[:10]))
 
 
 def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
@@ -69,6 +72,7 @@ def _results_json(res: Any) -> dict[str, Any]:
         "query": res.query,
         "total": res.total,
         "total_pages": res.total_pages,
+        "total_is_estimate": bool(res.total_is_estimate),
         "offset": res.offset,
         "sort": res.sort,
         "exact": res.exact,

@@ -1,16 +1,24 @@
 """Running a query: hits grouped by document, facets, sorting, pages of results.
 
-One unscored pass collects every matching page (docnum -> row through the per-segment
-tables): that gives the total, the facets, each document's matching pages and the date
-order without touching the database. Relevance order comes from Whoosh's scored top-K,
-widened until it covers the requested page of documents. Snippets are made only for
-the documents on the requested page (they are the expensive part).
+One *scored* pass over the matching pages (docnum -> row through the per-segment
+tables) gives the total, the facets, each document's matching pages, its best score
+and the date order, without touching the database. Snippets are made only for the
+documents on the requested page.
+
+Why the pass is bounded: Whoosh spends several microseconds of Python per matching
+posting, so a word found on half of 100,000 pages costs seconds however it is counted.
+The pass therefore visits at most `MATCH_BUDGET` matching pages, spread over `STRATA`
+equal slices of the index (so old and new documents are both represented); when the
+budget runs out the total and facets are *estimated* from the share of each slice that
+was read (`Matches.estimated`), and the order is the best of the pages read. A match
+set within the budget is read in full: exact totals, facets and ranking.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from whoosh import query as wq
@@ -55,6 +63,10 @@ class SearchResults:
     sort: str
     exact: bool
     facets: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
+    # True when the match set was too large to count in time: `total`, `total_pages`
+    # and the facet counts are then estimates (show "about N"), and the order is the
+    # best of a sample spread over the whole index (see `scan`).
+    total_is_estimate: bool = False
 
 
 @dataclass
@@ -64,6 +76,15 @@ class Matches:
     rows: dict[str, Row]  # uid -> a row of the document
     pages: dict[str, list[int]]
     total_pages: int
+    scores: dict[str, float] = field(default_factory=dict)  # uid -> best page's score
+    best: dict[str, list[int]] = field(default_factory=dict)  # uid -> pages, best first
+    estimated: bool = False  # the budget ran out: totals below are extrapolated
+    total_docs: int = 0  # matching documents (estimated when `estimated`)
+    scale: float = 1.0  # estimated total / counted, for facets
+
+
+MATCH_BUDGET = 4000  # matching pages read per query, at most (≈ 20-40 ms of Whoosh)
+STRATA = 4
 
 
 def filter_query(filters: dict[str, str] | None) -> list[wq.Query]:
@@ -85,32 +106,75 @@ def filter_query(filters: dict[str, str] | None) -> list[wq.Query]:
     return out
 
 
-def collect(searcher: Any, q: wq.Query, si: SearchIndex) -> Matches:
-    reader = searcher.reader()
-    tables = si.tables.rows_for(reader)
-    bounds = [(off, off + len(rows), rows) for rows, off in tables]
+def scan(searcher: Any, q: wq.Query, si: SearchIndex, *, scored: bool = True,
+         budget: int | None = None) -> Matches:
+    """The bounded pass (see the module docstring): rows, pages and best scores of the
+    matching pages, exact when they number at most `budget`."""
+    budget = MATCH_BUDGET if budget is None else budget
+    tables = si.tables.rows_for(searcher.reader())
+    leaves = searcher.leaf_searchers()
+    total_docs = sum(len(rows) for rows, _off in tables) or 1
+    ctx = searcher.context() if scored else searcher.boolean_context()
     rows_by_uid: dict[str, Row] = {}
     pages: dict[str, list[int]] = {}
-    seg = 0
+    scored_pages: dict[str, list[tuple[float, int]]] = {}
     n = 0
-    for docnum in q.docs(searcher):
-        while seg < len(bounds) - 1 and docnum >= bounds[seg][1]:
-            seg += 1
-        start, _end, rows = bounds[seg]
-        r = rows[docnum - start]
-        if r is None:
+    estimate = 0.0
+    estimated = False
+    per_stratum = max(1, budget // STRATA)
+    for (sub, _off), (rows, _off2) in zip(leaves, tables, strict=True):
+        size = len(rows)
+        if not size:
             continue
-        n += 1
-        got = pages.get(r.uid)
-        if got is None:
-            pages[r.uid] = [r.page]
-            rows_by_uid[r.uid] = r
-        else:
-            got.append(r.page)
-    return Matches(rows_by_uid, pages, n)
+        m = q.matcher(sub, ctx)
+        k = max(1, round(STRATA * size / total_docs))  # this leaf's share of the slices
+        bounds = [size * i // k for i in range(k + 1)]
+        for lo, hi in pairwise(bounds):
+            if lo >= hi:
+                continue
+            if m.is_active() and m.id() < lo:
+                m.skip_to(lo)
+            got = 0
+            while m.is_active():
+                d = m.id()
+                if d >= hi:
+                    break
+                if got >= per_stratum:
+                    break
+                r = rows[d]
+                if r is not None:
+                    got += 1
+                    got_pages = pages.get(r.uid)
+                    if got_pages is None:
+                        pages[r.uid] = [r.page]
+                        rows_by_uid[r.uid] = r
+                        scored_pages[r.uid] = []
+                    else:
+                        got_pages.append(r.page)
+                    if scored:
+                        scored_pages[r.uid].append((m.score(), r.page))
+                m.next()
+            n += got
+            if got >= per_stratum and m.is_active() and m.id() < hi:
+                # [lo, next match) was read in full; extrapolate to the whole slice
+                estimated = True
+                estimate += got * (hi - lo) / max(1, m.id() - lo)
+            else:
+                estimate += got
+    scores: dict[str, float] = {}
+    best: dict[str, list[int]] = {}
+    if scored:
+        for uid, sp in scored_pages.items():
+            sp.sort(key=lambda x: -x[0])
+            scores[uid] = sp[0][0]
+            best[uid] = [p for _s, p in sp]
+    scale = estimate / n if estimated and n else 1.0
+    docs = round(len(rows_by_uid) * scale)
+    return Matches(rows_by_uid, pages, round(estimate) if estimated else n, scores, best,
+                   estimated, docs, scale)
 
 
-def facets(rows: dict[str, Row]) -> dict[str, tuple[tuple[str, int], ...]]:
+def facets(rows: dict[str, Row], scale: float = 1.0) -> dict[str, tuple[tuple[str, int], ...]]:
     kinds: Counter[str] = Counter()
     years: Counter[str] = Counter()
     langs: Counter[str] = Counter()
@@ -121,6 +185,11 @@ def facets(rows: dict[str, Row]) -> dict[str, tuple[tuple[str, int], ...]]:
         langs.update(r.langs)
         tags.update(r.tags)
 
+    if scale != 1.0:  # estimated from a sample (see `scan`)
+        for c in (kinds, years, langs, tags):
+            for key in c:
+                c[key] = max(1, round(c[key] * scale))
+
     def ordered(c: Counter[str]) -> tuple[tuple[str, int], ...]:
         return tuple(sorted(c.items(), key=lambda kv: (-kv[1], kv[0])))
 
@@ -130,47 +199,6 @@ def facets(rows: dict[str, Row]) -> dict[str, tuple[tuple[str, int], ...]]:
         "lang": ordered(langs),
         "tag": ordered(tags),
     }
-
-
-def ranked(searcher: Any, q: wq.Query, matches: Matches, want: int
-           ) -> tuple[list[str], dict[str, float], dict[str, list[int]]]:
-    """Top `want` documents by their best page's score, with the best-scoring pages."""
-    total = matches.total_pages
-    k = max(want * 3, 30)
-    while True:
-        res = searcher.search(q, limit=min(k, total) or 1)
-        order: list[str] = []
-        scores: dict[str, float] = {}
-        best_pages: dict[str, list[int]] = {}
-        tables = None
-        for hit in res:
-            if tables is None:
-                tables = _row_lookup(searcher)
-            r = tables(hit.docnum)
-            if r is None:
-                continue
-            if r.uid not in scores:
-                order.append(r.uid)
-                scores[r.uid] = float(hit.score or 0.0)
-                best_pages[r.uid] = []
-            best_pages[r.uid].append(r.page)
-        if len(order) >= want or k >= total:
-            return order, scores, best_pages
-        k *= 4
-
-
-def _row_lookup(searcher: Any) -> Any:
-    reader = searcher.reader()
-    leaves = [(off, leaf) for leaf, off in reader.leaf_readers()]
-    cols = [(off, leaf.column_reader("row")) for off, leaf in leaves]
-
-    def get(docnum: int) -> Row | None:
-        for off, col in reversed(cols):
-            if docnum >= off:
-                return Row.decode(col[docnum - off])
-        return None
-
-    return get
 
 
 def run(si: SearchIndex, qs: str, *, exact: bool = False, sort: str = "relevance",
@@ -184,13 +212,16 @@ def run(si: SearchIndex, qs: str, *, exact: bool = False, sort: str = "relevance
     extra = filter_query(filters)
     if extra:
         q = wq.And([q, *extra])
-    matches = collect(searcher, q, si)
+    matches = scan(searcher, q, si, scored=sort == "relevance")
     want = offset + limit
     if sort == "relevance":
-        order, scores, best = ranked(searcher, q, matches, want)
+        scores, best = matches.scores, matches.best
+        order = sorted(scores, key=lambda u: -scores[u])  # stable: index order on ties
     else:
         far = 99_999_999 if sort == "date" else -1
         order = sorted(matches.rows, key=lambda u: (matches.rows[u].date_lo or far, u),
                        reverse=sort == "newest")
         scores, best = {}, {}
-    return q, matches, order[offset:want], scores, best, facets(matches.rows) if with_facets else {}
+    shown = order[offset:want]
+    return q, matches, shown, scores, best, (
+        facets(matches.rows, matches.scale) if with_facets else {})

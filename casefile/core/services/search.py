@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import select
 
 from casefile.core import case as case_module
 from casefile.core.case import Case
@@ -123,9 +123,9 @@ def search(
         words, prefixes = snippets.highlight_terms(q, si.searcher().reader())
     hits = _hits(case, shown, matches, scores, best, words, prefixes)
     return SearchResults(
-        query=query, total=len(matches.rows), total_pages=matches.total_pages,
+        query=query, total=matches.total_docs, total_pages=matches.total_pages,
         hits=tuple(hits), offset=offset, limit=limit, sort=sort, exact=exact,
-        facets=facet_counts,
+        facets=facet_counts, total_is_estimate=matches.estimated,
     )
 
 
@@ -155,15 +155,18 @@ def _hits(case: Case, shown: list[str], matches: results.Matches, scores: dict[s
                 )
             )
         }
-        keys = [(u, p) for u, ps in wanted.items() for p in ps]
+        keys = {(u, p) for u, ps in wanted.items() for p in ps}
         texts: dict[tuple[str, int], str] = {}
         if keys:
+            # By document uid (indexed) and page number, filtered here: a (uid, number)
+            # row-value IN made SQLite scan every page (150 ms at 100,000 documents).
             rows = s.execute(
                 select(Document.uid, Page.number, Page.text)
                 .join(Page, Page.document_id == Document.id)
-                .where(tuple_(Document.uid, Page.number).in_(keys))
+                .where(Document.uid.in_([u for u, ps in wanted.items() if ps]))
+                .where(Page.number.in_({p for _u, p in keys}))
             )
-            texts = {(u, n): t or "" for u, n, t in rows}
+            texts = {(u, n): t or "" for u, n, t in rows if (u, n) in keys}
     pattern = snippets.matcher(words, prefixes)
     hits = []
     for uid in shown:

@@ -1,0 +1,49 @@
+"""Bounded counting: exact below the budget, an honest estimate above it."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile.core import services
+from casefile.core.case import Case
+from casefile.core.search import results
+from tests.search_fixtures import add_document
+
+
+@pytest.fixture
+def many(case: Case) -> Case:
+    for i in range(40):
+        add_document(case, f"Doc {i}", [f"The court heard appeal number {i}.",
+                                        "Nothing here."], kind="report" if i % 2 else "note",
+                     sync=i == 39)
+    return case
+
+
+def test_small_match_sets_are_exact(many: Case) -> None:
+    r = services.search(many, "court")
+    assert (r.total, r.total_pages, r.total_is_estimate) == (40, 40, False)
+    assert dict(r.facets["kind"]) == {"note": 20, "report": 20}
+
+
+def test_beyond_the_budget_totals_are_estimated(many: Case,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(results, "MATCH_BUDGET", 8)
+    r = services.search(many, "court")
+    assert r.total_is_estimate
+    assert 30 <= r.total <= 50  # every page matches, so the extrapolation is close
+    assert len(r.hits) == 8  # hits come only from the pages read
+    assert sum(v for _k, v in r.facets["kind"]) == pytest.approx(r.total, abs=2)
+    exact = services.search(many, "appeal number 7")
+    assert not exact.total_is_estimate and exact.total == 1
+
+
+def test_cli_says_about(many: Case, monkeypatch: pytest.MonkeyPatch,
+                        capsys: pytest.CaptureFixture[str]) -> None:
+    from casefile import cli_search
+
+    monkeypatch.setattr(results, "MATCH_BUDGET", 8)
+    cli_search._print_results(services.search(many, "court"))
+    out = capsys.readouterr().out
+    assert "about " in out and "(~" in out
+    cli_search._print_results(services.search(many, "appeal number 7"))
+    assert "about" not in capsys.readouterr().out
