@@ -7,9 +7,10 @@ right after an edit sees it.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
@@ -20,6 +21,8 @@ from casefile.core.errors import DocumentNotFoundError, InvalidValueError
 from casefile.core.schema import DOCUMENT_KINDS, Document, Page, Tag, document_tag
 from casefile.core.services.dto import DocumentDetail, DocumentSummary, PageText
 from casefile.core.services.sync import sync_index
+
+T = TypeVar("T")
 
 SORT_COLUMNS = {
     "title": Document.title,
@@ -48,20 +51,18 @@ def _langs(doc: Document) -> tuple[str, ...]:
     return tuple(x for x in (doc.languages or "").split(",") if x)
 
 
+def _from_row(cls: type[T], doc: Document, **computed: Any) -> T:
+    """Fill a DTO from the document's same-named columns, plus the computed fields."""
+    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    values = {n: getattr(doc, n) for n in names if n not in computed}
+    return cls(**values, **computed)
+
+
 def summary(doc: Document) -> DocumentSummary:
-    return DocumentSummary(
-        uid=doc.uid,
-        title=doc.title,
-        kind=doc.kind,
-        date=doc.date,
-        source=doc.source,
-        page_count=doc.page_count,
-        status=doc.status,
-        status_reason=doc.status_reason,
-        file_type=doc.file_type,
+    return _from_row(
+        DocumentSummary,
+        doc,
         languages=_langs(doc),
-        original_filename=doc.original_filename,
-        imported_at=doc.imported_at,
         tags=tuple(sorted(t.name for t in doc.tags)),
     )
 
@@ -190,36 +191,15 @@ def get_document(case: Case, uid: str) -> DocumentDetail:
         children = s.scalars(
             select(Document.uid).where(Document.parent_id == doc.id).order_by(Document.id)
         )
-        return DocumentDetail(
-            uid=doc.uid,
-            title=doc.title,
-            kind=doc.kind,
-            date=doc.date,
-            date_lower=doc.date_lower,
-            date_upper=doc.date_upper,
-            source=doc.source,
-            author=doc.author,
-            url=doc.url,
+        return _from_row(
+            DocumentDetail,
+            doc,
             languages=_langs(doc),
-            reliability_source=doc.reliability_source,
-            reliability_info=doc.reliability_info,
-            notes=doc.notes,
-            sha256=doc.sha256,
-            size=doc.size,
-            original_filename=doc.original_filename,
-            file_type=doc.file_type,
-            imported_at=doc.imported_at,
-            importer_version=doc.importer_version,
-            status=doc.status,
-            status_reason=doc.status_reason,
-            page_count=doc.page_count,
             pages_needing_ocr=tuple(ocr),
-            encoding=doc.encoding,
             extra=json.loads(doc.extra) if doc.extra else {},
             tags=tuple(sorted(t.name for t in doc.tags)),
             parent_uid=parent_uid,
             child_uids=tuple(children),
-            revision=doc.revision,
         )
 
 
