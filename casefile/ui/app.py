@@ -78,6 +78,9 @@ def make_app(argv: Sequence[str] | None = None, dark: bool | None = None) -> obj
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
+    from casefile.ui.pyside_guard import guard_singleton_refcounts
+
+    guard_singleton_refcounts()  # before the first widget: see pyside_guard
     # Background threads hand the GIL back to the event loop every 1 ms instead of 5 ms,
     # which keeps repaints and key presses prompt while an import runs.
     sys.setswitchinterval(0.001)

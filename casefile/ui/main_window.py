@@ -30,7 +30,7 @@ from casefile.ui.icons import app_icon, icon
 from casefile.ui.job_widget import JobWidget
 from casefile.ui.main_window_actions import WindowActions
 from casefile.ui.menus import build_menus
-from casefile.ui.runner import Runner
+from casefile.ui.runner import Runner, quieter_garbage_collection
 from casefile.ui.settings import Settings
 
 CASE_SUFFIX = ".casefile"
@@ -235,6 +235,7 @@ class MainWindow(WindowActions, QMainWindow):
         self._update_actions()
         self._update_counts()
         controller.ensure_index()
+        quieter_garbage_collection()
 
     def _attach_search(self, view: CaseView) -> None:
         from casefile.ui.search_panel import SearchPanel
