@@ -69,8 +69,10 @@ class CaseView(QSplitter):
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.addWidget(self.viewer)
         self.right.addWidget(self.metadata)
-        self.right.setStretchFactor(0, 3)
-        self.right.setStretchFactor(1, 2)
+        self.right.setStretchFactor(0, 1)
+        self.right.setStretchFactor(1, 0)
+        # The panel's rows need ~400 px; below that its Notes box is clipped (1360x820).
+        self.right.setSizes([300, 430])
         self.right.setChildrenCollapsible(False)
         centre_box = QWidget()
         box = QVBoxLayout(centre_box)

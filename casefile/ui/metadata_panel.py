@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
+    QSizePolicy,
     QWidget,
 )
 
@@ -67,7 +68,10 @@ class MetadataPanel(QScrollArea):
         self.tags.setPlaceholderText("Comma-separated, e.g. sanctions, OkoVision")
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(90)
+        # Notes is the last row and takes the height that is left (at least three
+        # lines), so a short pane at 1360x820 shows all of it instead of a clipped box.
+        self.notes.setMinimumHeight(self.notes.fontMetrics().lineSpacing() * 3 + 12)
+        self.notes.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.notes.installEventFilter(self)
         self.facts = QLabel()
         self.facts.setWordWrap(True)
@@ -94,8 +98,8 @@ class MetadataPanel(QScrollArea):
         rel_label.setBuddy(self.rel_source)
         form.addRow(rel_label, reliability)
         form.addRow("Ta&gs", self.tags)
-        form.addRow("&Notes", self.notes)
         form.addRow("File", self.facts)
+        form.addRow("&Notes", self.notes)
         self.rel_source.setToolTip("Admiralty code: how reliable is the source (A–F)?")
         self.rel_info.setToolTip("Admiralty code: how credible is this information (1–6)?")
         self.setWidget(body)

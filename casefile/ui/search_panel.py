@@ -12,7 +12,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -56,6 +56,14 @@ class RichDelegate(QStyledItemDelegate):
     ) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
+        # The facts line is grey, but on the selection's blue grey is unreadable: there
+        # it takes the selected text's colour, slightly faded.
+        if option.state & QStyle.StateFlag.State_Selected:
+            meta = QColor(option.palette.color(QPalette.ColorRole.HighlightedText))
+            meta.setAlphaF(0.85)
+        else:
+            meta = QColor(option.palette.color(QPalette.ColorRole.PlaceholderText))
+        doc.setDefaultStyleSheet(f".meta {{ color: {meta.name(QColor.NameFormat.HexArgb)}; }}")
         doc.setHtml(index.data(Qt.ItemDataRole.DisplayRole) or "")
         doc.setTextWidth(max(200, option.rect.width() - 8))
         return doc
@@ -103,7 +111,7 @@ def hit_html(hit: Any) -> str:
         )
     parts = [
         f"<b>{html.escape(hit.title)}</b>",
-        f"<span style='color:gray'>{html.escape(' · '.join(facts))}</span>",
+        f"<span class='meta'>{html.escape(' · '.join(facts))}</span>",
     ]
     for s in hit.snippets[:3]:
         page = f"<i>p.{s.page}</i> " if s.page else ""
