@@ -147,20 +147,24 @@ def test_window_and_splitter_state_persist(qtbot, settings, demo_path) -> None:
 
     first = MainWindow(settings)
     qtbot.addWidget(first)
-    first.resize(720, 530)  # within the offscreen screen (800×600)
+    first.resize(790, 560)  # the offscreen screen is 800×600
     first.show()
     first.open_case(str(demo_path))
     qtbot.waitUntil(lambda: first.case_view is not None, timeout=15000)
     qtbot.waitUntil(lambda: first.case_view.width() > 0 and sum(first.case_view.sizes()) > 0)
-    total = sum(first.case_view.sizes())
-    first.case_view.setSizes([total // 4, total // 2, total - total // 4 - total // 2])
+    default = first.case_view.sizes()
+    # Widen the navigator at the viewer's expense; the list keeps its (minimum) width.
+    first.case_view.setSizes([default[0] + 50, default[1] - 25, default[2] - 25])
+    qtbot.wait(50)
     saved = first.case_view.sizes()
+    assert saved[0] - default[0] > 30  # a change worth remembering
     first.close()
     second = MainWindow(settings)
     qtbot.addWidget(second)
     second.show()
-    assert (second.width(), second.height()) == (720, 530)
+    assert (second.width(), second.height()) == (790, 560)
     second.open_case(settings.recent_cases()[0])
     qtbot.waitUntil(lambda: second.case_view is not None, timeout=15000)
-    qtbot.waitUntil(lambda: abs(second.case_view.sizes()[0] - saved[0]) <= 2, timeout=3000)
+    # Within a few pixels: minimum widths may nudge a pane when the layout settles.
+    qtbot.waitUntil(lambda: abs(second.case_view.sizes()[0] - saved[0]) <= 8, timeout=3000)
     second.close()
