@@ -127,3 +127,17 @@ def test_every_corpus_file_gives_text_or_a_reason() -> None:
     print("per-status counts over the corpus:", dict(counts))
     assert sum(counts.values()) == len(files)
     assert counts[Status.OK] >= 115
+
+
+def test_a_bad_file_in_a_batch_fails_alone(tmp_path: Path) -> None:
+    """Small files travel in batches; a crash or hang inside one batch must still cost
+    only the culprit: the batch is retried file by file."""
+    files = _files(tmp_path, "ok1", "crash", "ok2", "hang", "ok3")
+    jobs = [(path, None, None) for path in files.values()]
+    with ExtractionPool(max_workers=2, timeout_s=3, extractor=hostile_extractor) as pool:
+        futures = pool.submit_batch(jobs)
+        results = dict(zip(files, (f.result(timeout=60) for f in futures), strict=True))
+    for stem in ("ok1", "ok2", "ok3"):
+        assert results[stem].status == Status.OK and stem in results[stem].pages[0]
+    assert "stopped unexpectedly" in (results["crash"].reason or "")
+    assert "stopped after 3 s" in (results["hang"].reason or "")

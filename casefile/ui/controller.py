@@ -160,7 +160,6 @@ class CaseController(QObject):
             self.case,
             list(paths),
             password=password,
-            isolate_all=True,  # the event loop must never wait on text decoding
         )
         job.finished.connect(lambda _s: self.documentsChanged.emit())
         job.failed.connect(self._report)

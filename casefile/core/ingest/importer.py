@@ -46,8 +46,10 @@ BATCH_SECONDS = 1.0
 # the import itself. Documents are searchable within INDEX_SECONDS during a long import.
 INDEX_EVERY = 1000
 INDEX_SECONDS = 20.0
-IN_FLIGHT = 32
+IN_FLIGHT = 64
 MAX_EXTRACT_BYTES = 512 * 1024 * 1024  # larger files are stored but not extracted
+SMALL_BYTES = 64 * 1024  # files up to this size are extracted in batches…
+SMALL_BATCH = 16  # …of this many per worker task
 
 
 @dataclass
@@ -58,7 +60,6 @@ class ImportOptions:
     timeout_s: float = 60.0
     memory_mb: int = 1536
     inline: bool = False  # extract in this process (debugging only; no isolation)
-    inline_text_bytes: int | None = None  # None: the pool's default; 0: isolate every file
 
 
 @dataclass
@@ -256,24 +257,35 @@ def import_paths(
     last_flush = time.monotonic()
     cancelled = False
 
-    pool_options: dict[str, object] = {}
-    if options.inline_text_bytes is not None:
-        pool_options["inline_text_bytes"] = options.inline_text_bytes
+    # Every file is extracted in a worker process, small notes included; those travel in
+    # batches (one process round trip per SMALL_BATCH files) so that isolation costs
+    # nothing and language detection runs on both cores.
+    small: list[_Item] = []
     with ExtractionPool(
         timeout_s=options.timeout_s,
         memory_mb=options.memory_mb,
         inline=options.inline,
-        **pool_options,  # type: ignore[arg-type]
+        inline_text_bytes=0,
     ) as pool:
 
+        def dispatch_small() -> None:
+            jobs = [(str(i.stored), options.password, i.name) for i in small]
+            for item, future in zip(small, pool.submit_batch(jobs), strict=True):
+                item.future = future
+            small.clear()
+
         def submit(item: _Item) -> None:
+            in_flight.append(item)
             if item.size > MAX_EXTRACT_BYTES:
                 fut: Future[Extraction] = Future()
                 fut.set_result(_too_large(item))
                 item.future = fut
+            elif item.size <= SMALL_BYTES:
+                small.append(item)
+                if len(small) >= SMALL_BATCH:
+                    dispatch_small()
             else:
                 item.future = pool.submit(str(item.stored), options.password, name=item.name)
-            in_flight.append(item)
 
         def submit_attachment(data: bytes, filename: str, parent_uid: str, parent: str) -> None:
             nonlocal total
@@ -305,6 +317,8 @@ def import_paths(
                     ctx.report(done, total, path.name)
                     continue
                 submit(item)
+            if small:
+                dispatch_small()
             if in_flight:
                 item = in_flight.popleft()
                 assert item.future is not None

@@ -34,20 +34,15 @@ def import_paths(
     password: str | None = None,
     timeout_s: float = 60.0,
     memory_mb: int = 1536,
-    isolate_all: bool = False,
 ) -> ImportSummary:
     """Import files and folders (recursively). Never raises for a bad file: each file's
-    fate is in the summary. Cancelling through `ctx` keeps every file already written.
-    `isolate_all` sends even small text files to the worker processes: slower in bulk,
-    but it keeps the calling process's interpreter free (the GUI asks for it so that its
-    event loop never waits on charset or language detection)."""
+    fate is in the summary. Cancelling through `ctx` keeps every file already written."""
     options = ImportOptions(
         kind=kind,
         source=source,
         password=password,
         timeout_s=timeout_s,
         memory_mb=memory_mb,
-        inline_text_bytes=0 if isolate_all else None,
     )
     return _import_paths(case, paths, ctx, options)
 
