@@ -6,6 +6,7 @@ can never disagree with the case.
 
 from __future__ import annotations
 
+import functools
 import getpass
 import json
 from typing import Any
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session
 from casefile.core.schema import AuditEntry
 
 
+@functools.cache
 def _actor() -> str:
     try:
         return getpass.getuser()
