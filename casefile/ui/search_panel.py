@@ -232,7 +232,14 @@ class SearchPanel(QWidget):
     def _show(self, results: Any) -> None:
         self.last = results
         n = results.total
-        self.summary.setText(f"<b>{n}</b> document{'s' if n != 1 else ''} match")
+        # Beyond a few thousand matching pages the core counts a sample: say so.
+        about = "about " if getattr(results, "total_is_estimate", False) else ""
+        self.summary.setText(f"{about}<b>{n:,}</b> document{'s' if n != 1 else ''} match")
+        self.summary.setToolTip(
+            "An estimate from a sample of the matches; narrow the search for an exact count."
+            if about
+            else ""
+        )
         self.results.blockSignals(True)
         self.results.clear()
         for hit in results.hits:

@@ -166,3 +166,23 @@ def test_facets_are_written_as_query_clauses() -> None:
     assert query_with_facets("a OR b", {}) == "a OR b"
     with pytest.raises(ValueError):
         query_with_facets("a", {"tag": 'the "X" file'})
+
+
+def test_a_huge_result_set_is_labelled_as_an_estimate(window, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Past a few thousand matching pages the core counts a sample; the window must say
+    "about", never show an estimate as an exact count."""
+    from casefile.core import services
+    from tests.helpers import write_text_files
+
+    write_text_files(tmp_path / "many", 1500, size=400)
+    with services.create_case(tmp_path / "Big") as case:
+        services.import_paths(case, [tmp_path / "many"])
+        path = str(case.path)
+    window.open_case(path)
+    qtbot.waitUntil(lambda: window.case_view is not None, timeout=15000)
+    panel = _search(qtbot, window, "Forrest")
+    assert panel.last.total_is_estimate
+    assert panel.summary.text().startswith("about ")
+    narrow = _search(qtbot, window, '"Document 7."')
+    assert not narrow.last.total_is_estimate
+    assert not narrow.summary.text().startswith("about")
