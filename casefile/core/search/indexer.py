@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from casefile.core import queue
 from casefile.core.case import Case
+from casefile.core.gcpause import gc_paused
 from casefile.core.jobs import Cancelled, JobContext
 from casefile.core.schema import Document, WorkItem
 from casefile.core.search import index as ixmod
@@ -94,6 +95,7 @@ def _writer(si: SearchIndex) -> Any:
     return ixmod.writer(si.ix, WRITER_MB)
 
 
+@gc_paused
 def sync(case: Case, ctx: JobContext | None = None) -> None:
     """Drain the "index" work queue in batches (the registered index syncer)."""
     if case.readonly:
@@ -200,6 +202,7 @@ def _iter_docs(case: Case, chunk: int = 100) -> Iterator[list[_Doc]]:
             s.expunge_all()
 
 
+@gc_paused
 def rebuild(case: Case, ctx: JobContext | None = None) -> int:
     """Build the index from scratch into `index.new/`, then swap it in. Cancelling
     (ctx) or crashing leaves the previous index in place. Returns documents indexed."""
