@@ -19,17 +19,17 @@ import os
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
 
 import casefile
 from casefile.core import audit, dates, queue
-from casefile.core.case import SUFFIX, Case
+from casefile.core.case import Case
 from casefile.core.errors import InvalidValueError
+from casefile.core.ingest.intake import ImportOptions, Item, Run, iter_files, prepare, too_large
 from casefile.core.ingest.kind_guess import guess_kind
 from casefile.core.ingest.reextract import reextract
 from casefile.core.ingest.types import Extraction
@@ -37,7 +37,6 @@ from casefile.core.ingest.workers import ExtractionPool
 from casefile.core.jobs import JobContext
 from casefile.core.schema import DOCUMENT_KINDS, Document, Page
 from casefile.core.services.dto import ImportOutcome, ImportSummary
-from casefile.core.store import hash_file
 
 BATCH_SIZE = 200
 BATCH_SECONDS = 1.0
@@ -52,72 +51,14 @@ SMALL_BYTES = 64 * 1024  # files up to this size are extracted in batches…
 SMALL_BATCH = 16  # …of this many per worker task
 
 
-@dataclass
-class ImportOptions:
-    kind: str | None = None
-    source: str | None = None
-    password: str | None = None
-    timeout_s: float = 60.0
-    memory_mb: int = 1536
-    inline: bool = False  # extract in this process (debugging only; no isolation)
-
-
-@dataclass
-class _Item:
-    path: Path  # where the user's file is
-    display: str  # what to call it in messages
-    name: str  # the original file name, as recorded on the document
-    sha256: str
-    size: int
-    stored: Path
-    parent_uid: str | None = None
-    future: Future[Extraction] | None = None
-
-
-@dataclass
-class _Run:
-    case: Case
-    ctx: JobContext
-    options: ImportOptions
-    outcomes: list[ImportOutcome] = field(default_factory=list)
-    known: dict[str, str] = field(default_factory=dict)  # sha -> title, in case or batch
-    rows: list[tuple[_Item, Extraction]] = field(default_factory=list)
-    locked: dict[str, str] = field(default_factory=dict)  # sha -> uid, password required
-    unindexed: int = 0  # documents written but not yet indexed
-    last_index: float = field(default_factory=time.monotonic)
-    retry_with_password: list[tuple[str, str]] = field(default_factory=list)  # uid, path
-
-
-def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, str | None]]:
-    """Every file under the given paths, with a reason instead when one can't be read."""
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            for dirpath, dirnames, filenames in os.walk(p, onerror=None):
-                # Never import a case into itself, nor hidden folders (.git, .DS_Store…).
-                dirnames[:] = sorted(
-                    d for d in dirnames if not d.startswith(".") and not d.endswith(SUFFIX)
-                )
-                for name in sorted(filenames):
-                    if name.startswith("."):
-                        continue
-                    yield Path(dirpath) / name, None
-        elif p.is_file():
-            yield p, None
-        elif p.exists():
-            yield p, "This is not a regular file (a device, socket or pipe); it was skipped."
-        else:
-            yield p, "There is no file or folder at this path."
-
-
-def _title_for(item: _Item, ex: Extraction) -> str:
+def _title_for(item: Item, ex: Extraction) -> str:
     title = (ex.title or "").strip()
     if title and len(title) < 500:
         return title
     return Path(item.name).stem or item.name or "Untitled"
 
 
-def _document_for(run: _Run, item: _Item, ex: Extraction, parent_id: int | None) -> Document:
+def _document_for(run: Run, item: Item, ex: Extraction, parent_id: int | None) -> Document:
     date_text = lower = upper = None
     if ex.date:
         try:
@@ -156,12 +97,12 @@ def _document_for(run: _Run, item: _Item, ex: Extraction, parent_id: int | None)
     )
 
 
-def _flush(run: _Run, submit_attachment: Callable[[bytes, str, str, str], None]) -> None:
+def _flush(run: Run, submit_attachment: Callable[[bytes, str, str, str], None]) -> None:
     """Write the finished files of this batch in one transaction, then index them."""
     if not run.rows:
         return
     rows, run.rows = run.rows, []
-    written: list[tuple[_Item, Extraction, Document]] = []
+    written: list[tuple[Item, Extraction, Document]] = []
     run.case.store.sync()  # the originals are on disk before any row cites them
     with run.case.session() as s:
         parents = {
@@ -216,7 +157,7 @@ def _flush(run: _Run, submit_attachment: Callable[[bytes, str, str, str], None])
         _index(run)
 
 
-def _index(run: _Run) -> None:
+def _index(run: Run) -> None:
     """Index what the import wrote so far (the work items were queued with the rows)."""
     from casefile.core.services.sync import sync_index
 
@@ -239,7 +180,7 @@ def import_paths(
         raise InvalidValueError(
             f"“{options.kind}” is not a document kind; choose one of: {', '.join(DOCUMENT_KINDS)}."
         )
-    run = _Run(case, ctx, options)
+    run = Run(case, ctx, options)
     with case.read_session() as s:
         run.known = dict(s.execute(select(Document.sha256, Document.title)).all())
         run.locked = dict(
@@ -251,7 +192,7 @@ def import_paths(
     files = list(iter_files(paths))
     total = len(files)
     ctx.report(0, total, "Starting import")
-    in_flight: deque[_Item] = deque()
+    in_flight: deque[Item] = deque()
     pending_files = deque(files)
     done = 0
     last_flush = time.monotonic()
@@ -260,7 +201,7 @@ def import_paths(
     # Every file is extracted in a worker process, small notes included; those travel in
     # batches (one process round trip per SMALL_BATCH files) so that isolation costs
     # nothing and language detection runs on both cores.
-    small: list[_Item] = []
+    small: list[Item] = []
     with ExtractionPool(
         timeout_s=options.timeout_s,
         memory_mb=options.memory_mb,
@@ -274,11 +215,11 @@ def import_paths(
                 item.future = future
             small.clear()
 
-        def submit(item: _Item) -> None:
+        def submit(item: Item) -> None:
             in_flight.append(item)
             if item.size > MAX_EXTRACT_BYTES:
                 fut: Future[Extraction] = Future()
-                fut.set_result(_too_large(item))
+                fut.set_result(too_large(item))
                 item.future = fut
             elif item.size <= SMALL_BYTES:
                 small.append(item)
@@ -299,7 +240,7 @@ def import_paths(
             run.known[stored.sha256] = filename
             total += 1
             ctx.report(done, total)
-            item = _Item(stored.path, display, filename, stored.sha256, stored.size, stored.path)
+            item = Item(stored.path, display, filename, stored.sha256, stored.size, stored.path)
             item.parent_uid = parent_uid
             submit(item)
 
@@ -311,7 +252,7 @@ def import_paths(
             # Keep the workers busy: hash, dedupe and store ahead of extraction.
             while pending_files and len(in_flight) < IN_FLIGHT:
                 path, problem = pending_files.popleft()
-                item = _prepare(run, path, problem)
+                item = prepare(run, path, problem)
                 if item is None:
                     done += 1
                     ctx.report(done, total, path.name)
@@ -352,65 +293,3 @@ def import_paths(
             )
         )
     return ImportSummary(tuple(run.outcomes), cancelled=cancelled)
-
-
-def _prepare(run: _Run, path: Path, problem: str | None) -> _Item | None:
-    """Hash, dedupe and store one file; None when there is nothing more to do for it."""
-    display = str(path)
-    if problem:
-        run.outcomes.append(ImportOutcome(display, "failed", reason=problem))
-        return None
-    try:
-        sha, _size = hash_file(path)
-    except PermissionError:
-        run.outcomes.append(
-            ImportOutcome(
-                display,
-                "failed",
-                reason="Casefile is not allowed to read this file; check its permissions.",
-            )
-        )
-        return None
-    except OSError as exc:
-        run.outcomes.append(
-            ImportOutcome(
-                display, "failed", reason=f"The file could not be read ({exc.strerror or exc})."
-            )
-        )
-        return None
-    if sha in run.locked and run.options.password:
-        # Already in the case but unreadable until now: try the password given.
-        run.retry_with_password.append((run.locked.pop(sha), display))
-        return None
-    if sha in run.known:
-        run.outcomes.append(ImportOutcome(display, "duplicate", duplicate_of=run.known[sha]))
-        return None
-    try:
-        stored = run.case.store.put_file(path, durable=False)
-    except OSError as exc:
-        run.outcomes.append(
-            ImportOutcome(
-                display,
-                "failed",
-                reason=f"The original could not be stored in the case ({exc.strerror or exc}); "
-                "check the free disk space.",
-            )
-        )
-        return None
-    if stored.sha256 != sha:  # the file changed between hashing and copying
-        sha = stored.sha256
-    run.known[sha] = path.name
-    return _Item(path, display, path.name, sha, stored.size, stored.path)
-
-
-def _too_large(item: _Item) -> Extraction:
-    from casefile.core.ingest.types import FileType, Status
-
-    return Extraction(
-        file_type=FileType.UNKNOWN,
-        status=Status.FAILED,
-        reason=(
-            f"The file is too large to extract text from ({item.size / 2**20:.0f} MB); "
-            "the original is kept in the case."
-        ),
-    )

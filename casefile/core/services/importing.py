@@ -6,8 +6,8 @@ import os
 from collections.abc import Iterable
 
 from casefile.core.case import Case
-from casefile.core.ingest.importer import ImportOptions
 from casefile.core.ingest.importer import import_paths as _import_paths
+from casefile.core.ingest.intake import ImportOptions
 from casefile.core.ingest.reextract import reextract
 from casefile.core.jobs import JobContext
 from casefile.core.services.dto import DocumentDetail, ImportSummary

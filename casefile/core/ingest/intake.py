@@ -1,0 +1,135 @@
+"""The intake side of an import: which files there are, and each one hashed, checked
+against the case and stored as evidence before any extraction begins."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from casefile.core.case import SUFFIX, Case
+from casefile.core.ingest.types import Extraction, FileType, Status
+from casefile.core.jobs import JobContext
+from casefile.core.services.dto import ImportOutcome
+from casefile.core.store import hash_file
+
+
+@dataclass
+class ImportOptions:
+    kind: str | None = None
+    source: str | None = None
+    password: str | None = None
+    timeout_s: float = 60.0
+    memory_mb: int = 1536
+    inline: bool = False  # extract in this process (debugging only; no isolation)
+
+
+@dataclass
+class Item:
+    path: Path  # where the user's file is
+    display: str  # what to call it in messages
+    name: str  # the original file name, as recorded on the document
+    sha256: str
+    size: int
+    stored: Path
+    parent_uid: str | None = None
+    future: Future[Extraction] | None = None
+
+
+@dataclass
+class Run:
+    case: Case
+    ctx: JobContext
+    options: ImportOptions
+    outcomes: list[ImportOutcome] = field(default_factory=list)
+    known: dict[str, str] = field(default_factory=dict)  # sha -> title, in case or batch
+    rows: list[tuple[Item, Extraction]] = field(default_factory=list)
+    locked: dict[str, str] = field(default_factory=dict)  # sha -> uid, password required
+    unindexed: int = 0  # documents written but not yet indexed
+    last_index: float = field(default_factory=time.monotonic)
+    retry_with_password: list[tuple[str, str]] = field(default_factory=list)  # uid, path
+
+
+def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, str | None]]:
+    """Every file under the given paths, with a reason instead when one can't be read."""
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for dirpath, dirnames, filenames in os.walk(p, onerror=None):
+                # Never import a case into itself, nor hidden folders (.git, .DS_Store…).
+                dirnames[:] = sorted(
+                    d for d in dirnames if not d.startswith(".") and not d.endswith(SUFFIX)
+                )
+                for name in sorted(filenames):
+                    if name.startswith("."):
+                        continue
+                    yield Path(dirpath) / name, None
+        elif p.is_file():
+            yield p, None
+        elif p.exists():
+            yield p, "This is not a regular file (a device, socket or pipe); it was skipped."
+        else:
+            yield p, "There is no file or folder at this path."
+
+
+def prepare(run: Run, path: Path, problem: str | None) -> Item | None:
+    """Hash, dedupe and store one file; None when there is nothing more to do for it."""
+    display = str(path)
+    if problem:
+        run.outcomes.append(ImportOutcome(display, "failed", reason=problem))
+        return None
+    try:
+        sha, _size = hash_file(path)
+    except PermissionError:
+        run.outcomes.append(
+            ImportOutcome(
+                display,
+                "failed",
+                reason="Casefile is not allowed to read this file; check its permissions.",
+            )
+        )
+        return None
+    except OSError as exc:
+        run.outcomes.append(
+            ImportOutcome(
+                display, "failed", reason=f"The file could not be read ({exc.strerror or exc})."
+            )
+        )
+        return None
+    if sha in run.locked and run.options.password:
+        # Already in the case but unreadable until now: try the password given.
+        run.retry_with_password.append((run.locked.pop(sha), display))
+        return None
+    if sha in run.known:
+        run.outcomes.append(ImportOutcome(display, "duplicate", duplicate_of=run.known[sha]))
+        return None
+    try:
+        stored = run.case.store.put_file(path, durable=False)
+    except OSError as exc:
+        run.outcomes.append(
+            ImportOutcome(
+                display,
+                "failed",
+                reason=f"The original could not be stored in the case ({exc.strerror or exc}); "
+                "check the free disk space.",
+            )
+        )
+        return None
+    if stored.sha256 != sha:  # the file changed between hashing and copying
+        sha = stored.sha256
+    run.known[sha] = path.name
+    return Item(path, display, path.name, sha, stored.size, stored.path)
+
+
+def too_large(item: Item) -> Extraction:
+    return Extraction(
+        file_type=FileType.UNKNOWN,
+        status=Status.FAILED,
+        reason=(
+            f"The file is too large to extract text from ({item.size / 2**20:.0f} MB); "
+            "the original is kept in the case."
+        ),
+    )
