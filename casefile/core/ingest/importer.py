@@ -46,6 +46,7 @@ BATCH_SECONDS = 1.0
 INDEX_EVERY = 1000
 INDEX_SECONDS = 20.0
 IN_FLIGHT = 64
+IN_FLIGHT_STARTING = 4096
 MAX_EXTRACT_BYTES = 512 * 1024 * 1024  # larger files are stored but not extracted
 SMALL_BYTES = 64 * 1024  # files up to this size are extracted in batches…
 SMALL_BATCH = 16  # …of this many per worker task
@@ -202,12 +203,14 @@ def import_paths(
     # batches (one process round trip per SMALL_BATCH files) so that isolation costs
     # nothing and language detection runs on both cores.
     small: list[Item] = []
+    waiting: list[Item] = []  # stored while the workers start (~1 s): intake runs ahead
     with ExtractionPool(
         timeout_s=options.timeout_s,
         memory_mb=options.memory_mb,
         inline=options.inline,
         inline_text_bytes=0,
     ) as pool:
+        pool.start_in_background()
 
         def dispatch_small() -> None:
             jobs = [(str(i.stored), options.password, i.name) for i in small]
@@ -215,18 +218,24 @@ def import_paths(
                 item.future = future
             small.clear()
 
+        def dispatch(item: Item) -> None:
+            if item.size <= SMALL_BYTES:
+                small.append(item)
+                if len(small) >= SMALL_BATCH:
+                    dispatch_small()
+            else:
+                item.future = pool.submit(str(item.stored), options.password, name=item.name)
+
         def submit(item: Item) -> None:
             in_flight.append(item)
             if item.size > MAX_EXTRACT_BYTES:
                 fut: Future[Extraction] = Future()
                 fut.set_result(too_large(item))
                 item.future = fut
-            elif item.size <= SMALL_BYTES:
-                small.append(item)
-                if len(small) >= SMALL_BATCH:
-                    dispatch_small()
+            elif pool.ready.is_set():
+                dispatch(item)
             else:
-                item.future = pool.submit(str(item.stored), options.password, name=item.name)
+                waiting.append(item)  # the workers are still starting
 
         def submit_attachment(data: bytes, filename: str, parent_uid: str, parent: str) -> None:
             nonlocal total
@@ -249,8 +258,10 @@ def import_paths(
                 cancelled = True
                 pool.cancel_pending()
                 break
-            # Keep the workers busy: hash, dedupe and store ahead of extraction.
-            while pending_files and len(in_flight) < IN_FLIGHT:
+            # Keep the workers busy: hash, dedupe and store ahead of extraction (and,
+            # while the workers start, as far ahead as the intake can get).
+            ahead = IN_FLIGHT if pool.ready.is_set() else IN_FLIGHT_STARTING
+            while pending_files and len(in_flight) < ahead:
                 path, problem = pending_files.popleft()
                 item = prepare(run, path, problem)
                 if item is None:
@@ -258,6 +269,13 @@ def import_paths(
                     ctx.report(done, total, path.name)
                     continue
                 submit(item)
+                if waiting and pool.ready.is_set():
+                    break
+            if waiting and (pool.ready.is_set() or not pending_files or len(in_flight) >= ahead):
+                pool.ready.wait()
+                for item in waiting:
+                    dispatch(item)
+                waiting.clear()
             if small:
                 dispatch_small()
             if in_flight:

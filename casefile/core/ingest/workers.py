@@ -68,6 +68,10 @@ def _init_worker(memory_bytes: int | None) -> None:
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
+def _noop() -> None:
+    return None
+
+
 def _run(extractor: Extractor, path: str, password: str | None, name: str | None) -> Extraction:
     return extractor(path, password, name)
 
@@ -168,8 +172,26 @@ class ExtractionPool:
         self._pool: ProcessPool | None = None
         self._futures: set[_ExtractionFuture] = set()
         self._lock = threading.Lock()
+        self.ready = threading.Event()  # set once the workers can take tasks
+        if inline:
+            self.ready.set()
 
     # -- lifecycle -------------------------------------------------------------------
+    def start_in_background(self) -> None:
+        """Start the workers on a side thread (the fork server may need ~1 s to load the
+        extractors) and set `ready` when they answer; callers do other work meanwhile
+        and must not submit before `ready` is set."""
+        if self.ready.is_set():
+            return
+
+        def start() -> None:
+            try:
+                self._ensure_pool().schedule(_noop).result()
+            finally:
+                self.ready.set()
+
+        threading.Thread(target=start, name="extraction-start", daemon=True).start()
+
     def _ensure_pool(self) -> ProcessPool:
         if self._pool is None:
             # Not "fork": the GUI (and a busy test run) has many threads, and a child
