@@ -11,9 +11,10 @@ import getpass
 import json
 from typing import Any
 
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from casefile.core.schema import AuditEntry
+from casefile.core.schema import AuditEntry, utcnow
 
 
 @functools.cache
@@ -39,4 +40,25 @@ def record(
             before=None if before is None else json.dumps(before, ensure_ascii=False, default=str),
             after=None if after is None else json.dumps(after, ensure_ascii=False, default=str),
         )
+    )
+
+
+def record_many(session: Session, action: str, entries: list[tuple[str | None, Any]]) -> None:
+    """One action on many targets (an import batch), as one executemany insert."""
+    if not entries:
+        return
+    actor = _actor()
+    session.execute(
+        insert(AuditEntry),
+        [
+            {
+                "at": utcnow(),
+                "actor": actor,
+                "action": action,
+                "target": target,
+                "before": None,
+                "after": json.dumps(after, ensure_ascii=False, default=str),
+            }
+            for target, after in entries
+        ],
     )

@@ -5,16 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from casefile.core.schema import WorkItem
+from casefile.core.schema import WorkItem, utcnow
 
 INDEX = "index"
 
 
 def enqueue(session: Session, uids: Iterable[str], kind: str = INDEX) -> None:
-    session.add_all(WorkItem(kind=kind, document_uid=uid) for uid in uids)
+    rows = [{"kind": kind, "document_uid": uid, "created_at": utcnow()} for uid in uids]
+    if rows:
+        session.execute(insert(WorkItem), rows)
 
 
 def pending(session: Session, kind: str = INDEX, limit: int | None = None) -> list[WorkItem]:

@@ -22,8 +22,9 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 import casefile
 from casefile.core import audit, dates, queue
@@ -35,7 +36,7 @@ from casefile.core.ingest.reextract import reextract
 from casefile.core.ingest.types import Extraction
 from casefile.core.ingest.workers import ExtractionPool
 from casefile.core.jobs import JobContext
-from casefile.core.schema import DOCUMENT_KINDS, Document, Page
+from casefile.core.schema import DOCUMENT_KINDS, Document, Page, utcnow
 from casefile.core.services.dto import ImportOutcome, ImportSummary
 
 BATCH_SIZE = 200
@@ -59,7 +60,9 @@ def _title_for(item: Item, ex: Extraction) -> str:
     return Path(item.name).stem or item.name or "Untitled"
 
 
-def _document_for(run: Run, item: Item, ex: Extraction, parent_id: int | None) -> Document:
+def _document_row(run: Run, item: Item, ex: Extraction, parent_id: int | None) -> dict[str, Any]:
+    """The document's columns as plain values: a batch is written with Core
+    executemany inserts, which cost a fraction of ORM objects (~0.5 ms a file)."""
     date_text = lower = upper = None
     if ex.date:
         try:
@@ -70,32 +73,31 @@ def _document_for(run: Run, item: Item, ex: Extraction, parent_id: int | None) -
     extra = dict(ex.metadata)
     if item.path != item.stored:
         extra.setdefault("imported_from", str(item.path))
-    return Document(
-        uid=uuid.uuid4().hex,
-        title=_title_for(item, ex),
-        kind=run.options.kind or guess_kind(ex),
-        date=date_text,
-        date_lower=lower,
-        date_upper=upper,
-        source=run.options.source,
-        author=ex.author,
-        languages=",".join(ex.languages) or None,
-        sha256=item.sha256,
-        size=item.size,
-        original_filename=item.name,
-        file_type=str(ex.file_type),
-        importer_version=casefile.__version__,
-        status=str(ex.status),
-        status_reason=ex.reason,
-        page_count=len(ex.pages),
-        encoding=ex.encoding,
-        extra=json.dumps(extra, ensure_ascii=False) if extra else None,
-        parent_id=parent_id,
-        pages=[
-            Page(number=i, text=text, needs_ocr=i in ex.pages_needing_ocr)
-            for i, text in enumerate(ex.pages, start=1)
-        ],
-    )
+    return {
+        "uid": uuid.uuid4().hex,
+        "title": _title_for(item, ex),
+        "kind": run.options.kind or guess_kind(ex),
+        "date": date_text,
+        "date_lower": lower,
+        "date_upper": upper,
+        "source": run.options.source,
+        "author": ex.author,
+        "languages": ",".join(ex.languages) or None,
+        "sha256": item.sha256,
+        "size": item.size,
+        "original_filename": item.name,
+        "file_type": str(ex.file_type),
+        "imported_at": utcnow(),
+        "importer_version": casefile.__version__,
+        "status": str(ex.status),
+        "status_reason": ex.reason,
+        "page_count": len(ex.pages),
+        "encoding": ex.encoding,
+        "extra": json.dumps(extra, ensure_ascii=False) if extra else None,
+        "parent_id": parent_id,
+        "revision": 1,
+        "indexed_revision": 0,
+    }
 
 
 def _flush(run: Run, submit_attachment: Callable[[bytes, str, str, str], None]) -> None:
@@ -103,7 +105,7 @@ def _flush(run: Run, submit_attachment: Callable[[bytes, str, str, str], None]) 
     if not run.rows:
         return
     rows, run.rows = run.rows, []
-    written: list[tuple[Item, Extraction, Document]] = []
+    written: list[tuple[Item, Extraction, dict[str, Any]]] = []
     run.case.store.sync()  # the originals are on disk before any row cites them
     with run.case.session() as s:
         parents = {
@@ -123,36 +125,60 @@ def _flush(run: Run, submit_attachment: Callable[[bytes, str, str, str], None]) 
             if item.sha256 in present:
                 continue  # written by an earlier, interrupted run
             present.add(item.sha256)
-            doc = _document_for(run, item, ex, parents.get(item.parent_uid or ""))
-            s.add(doc)
-            audit.record(
+            row = _document_row(run, item, ex, parents.get(item.parent_uid or ""))
+            written.append((item, ex, row))
+        if written:
+            s.execute(insert(Document), [row for _, _, row in written])
+            ids = dict(
+                s.execute(
+                    select(Document.uid, Document.id).where(
+                        Document.uid.in_([row["uid"] for _, _, row in written])
+                    )
+                ).all()
+            )
+            pages = [
+                {
+                    "document_id": ids[row["uid"]],
+                    "number": n,
+                    "text": text,
+                    "needs_ocr": n in ex.pages_needing_ocr,
+                }
+                for _, ex, row in written
+                for n, text in enumerate(ex.pages, start=1)
+            ]
+            if pages:
+                s.execute(insert(Page), pages)
+            audit.record_many(
                 s,
                 "import_document",
-                doc.uid,
-                None,
-                {
-                    "title": doc.title,
-                    "original_filename": doc.original_filename,
-                    "sha256": doc.sha256,
-                    "status": doc.status,
-                    "imported_from": str(item.path),
-                },
+                [
+                    (
+                        row["uid"],
+                        {
+                            "title": row["title"],
+                            "original_filename": row["original_filename"],
+                            "sha256": row["sha256"],
+                            "status": row["status"],
+                            "imported_from": str(item.path),
+                        },
+                    )
+                    for item, _, row in written
+                ],
             )
-            written.append((item, ex, doc))
-        queue.enqueue(s, [doc.uid for _, _, doc in written])
-    for item, ex, doc in written:
+            queue.enqueue(s, [row["uid"] for _, _, row in written])
+    for item, ex, row in written:
         run.outcomes.append(
             ImportOutcome(
                 path=item.display,
                 result="imported",
-                document_uid=doc.uid,
-                title=doc.title,
-                status=doc.status,
-                reason=doc.status_reason,
+                document_uid=row["uid"],
+                title=row["title"],
+                status=row["status"],
+                reason=row["status_reason"],
             )
         )
         for att in ex.attachments:
-            submit_attachment(att.data, att.filename, doc.uid, item.name)
+            submit_attachment(att.data, att.filename, row["uid"], item.name)
     run.unindexed += len(written)
     if run.unindexed >= INDEX_EVERY or time.monotonic() - run.last_index > INDEX_SECONDS:
         _index(run)
