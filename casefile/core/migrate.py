@@ -11,31 +11,36 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
-
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy.engine import Engine
+from typing import TYPE_CHECKING
 
 from casefile.core.errors import CaseTooNewError
+
+if TYPE_CHECKING:  # alembic is imported when a case opens, not when Casefile starts
+    from alembic.config import Config
+    from sqlalchemy.engine import Engine
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
 def _config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_config()).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
@@ -56,6 +61,9 @@ def _backup(db_path: Path, rev: str | None) -> Path:
 
 def upgrade(engine: Engine, db_path: Path, *, fresh: bool = False) -> Path | None:
     """Migrate to head; returns the backup path when one was made."""
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(_config())
     current = current_revision(engine)
     head = head_revision()
