@@ -243,12 +243,6 @@ def main() -> int:
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "casefile-bench")
     parser.add_argument("--skip-import", action="store_true")
     parser.add_argument("--skip-launch", action="store_true")
-    parser.add_argument(
-        "--no-inline-text",
-        action="store_true",
-        help="extract small text files in the worker processes too (what the GUI needs: "
-        "in-thread charset and language detection hold the GIL for up to ~250 ms)",
-    )
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     result: dict[str, object] = {
@@ -261,15 +255,7 @@ def main() -> int:
     if not args.skip_launch:
         result["launch_100k"] = bench_launch(args.docs, args.work)
     if not args.skip_import:
-        if args.no_inline_text:
-            from casefile.core.ingest import workers
-
-            defaults = list(workers.ExtractionPool.__init__.__defaults__ or ())
-            names = workers.ExtractionPool.__init__.__code__.co_varnames[1 : 1 + len(defaults)]
-            defaults[names.index("inline_text_bytes")] = 0
-            workers.ExtractionPool.__init__.__defaults__ = tuple(defaults)
-        key = "import_event_loop" + ("_no_inline_text" if args.no_inline_text else "")
-        result[key] = bench_import_latency(args.corpus)
+        result["import_event_loop"] = bench_import_latency(args.corpus)
     print(json.dumps(result, indent=2, ensure_ascii=False))
     return 0
 

@@ -176,15 +176,11 @@ def _enqueue_drift(case: Case, si: SearchIndex) -> None:
 
 
 def reconcile(case: Case, ctx: JobContext | None = None) -> None:
-    """Repair any drift between database and index (called when a case opens)."""
+    """Repair any drift between database and index (called when a case opens): the
+    next sync compares the two before draining the queue."""
     if case.readonly:
         return
-    si = attach(case)
-    if not si.usable:
-        rebuild(case, ctx)
-        return
-    si.reconciled = True
-    _enqueue_drift(case, si)
+    attach(case).reconciled = False
     sync(case, ctx)
 
 
