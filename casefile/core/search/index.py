@@ -21,6 +21,7 @@ from whoosh.filedb.filestore import FileStorage
 
 from casefile.core.search.analysis import ScriptPositions, ScriptTokenizer
 from casefile.core.search.codec import CasefileCodec
+from casefile.core.search.pool import install as install_pool
 
 # Bump when the analyzer's behaviour or the schema changes: an index with another
 # version is rebuilt (with progress) on open instead of failing or giving wrong hits.
@@ -112,8 +113,9 @@ def create(path: Path) -> index.Index:
 
 
 def writer(ix: index.Index, limitmb: int = 96) -> Any:
-    """Every writer uses the case codec (see `codec.py` for why)."""
-    return ix.writer(limitmb=limitmb, procs=1, codec=CasefileCodec())
+    """Every writer uses the case codec (see `codec.py` for why) and the grouped
+    posting pool (see `pool.py`: Whoosh's own stalls every other thread at commit)."""
+    return install_pool(ix.writer(limitmb=limitmb, procs=1, codec=CasefileCodec()))
 
 
 def write_version(path: Path) -> None:
