@@ -141,3 +141,22 @@ def test_a_bad_file_in_a_batch_fails_alone(tmp_path: Path) -> None:
         assert results[stem].status == Status.OK and stem in results[stem].pages[0]
     assert "stopped unexpectedly" in (results["crash"].reason or "")
     assert "stopped after 3 s" in (results["hang"].reason or "")
+
+
+def niceness_extractor(path: str, password: str | None, name: str | None) -> Extraction:
+    """Test-only extractor: reports the worker's own nice value as the text."""
+    result = extract_file(path, password, name)
+    return Extraction(
+        file_type=result.file_type,
+        status=result.status,
+        pages=[str(os.getpriority(os.PRIO_PROCESS, 0))],
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="nice values are POSIX")
+def test_workers_run_below_the_window_they_serve(tmp_path: Path) -> None:
+    # Extraction at full priority took the CPU from the GUI's event loop on 2 cores.
+    path = _files(tmp_path, "note")["note"]
+    with ExtractionPool(max_workers=1, extractor=niceness_extractor) as pool:
+        result = pool.submit(path).result(timeout=60)
+    assert int(result.pages[0]) == max(10, os.getpriority(os.PRIO_PROCESS, 0))

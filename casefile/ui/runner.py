@@ -9,12 +9,8 @@ every 100 ms: the worker never touches a widget, the UI never blocks on the work
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import logging
-import os
-import sys
-import threading
 import traceback
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -24,20 +20,11 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from casefile.core.jobs import JobContext, Progress
+from casefile.core.priority import lower_this_thread
 
 log = logging.getLogger(__name__)
 
 Callback = Callable[[Any], None]
-
-
-def _background_priority() -> None:
-    """Run the writer (and the extraction processes it starts, which inherit its nice
-    value on Linux) below the UI thread, as calibre does for its workers: on a 2-core
-    laptop, extraction saturates the CPUs and would otherwise delay the event loop."""
-    if not hasattr(os, "setpriority") or not sys.platform.startswith("linux"):
-        return  # elsewhere the nice value is per process; leave it
-    with contextlib.suppress(OSError):
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
 
 
 def quieter_garbage_collection() -> None:
@@ -116,7 +103,7 @@ class Runner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._writer = ThreadPoolExecutor(
-            max_workers=1, thread_name_prefix="casefile-writer", initializer=_background_priority
+            max_workers=1, thread_name_prefix="casefile-writer", initializer=lower_this_thread
         )
         self._readers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="casefile-reader")
         self._bridge = _Bridge()

@@ -37,6 +37,7 @@ from pebble import ProcessExpired, ProcessPool
 
 from casefile.core.ingest.extract import OUT_OF_MEMORY, extract_file, extract_small_text
 from casefile.core.ingest.types import Extraction, FileType, Status
+from casefile.core.priority import lower_this_thread
 
 Extractor = Callable[[str, "str | None", "str | None"], Extraction]
 _NETWORK_FAMILIES = {socket.AF_INET, socket.AF_INET6}
@@ -61,6 +62,7 @@ def _current_address_space() -> int:
 def _init_worker(memory_bytes: int | None) -> None:
     """Runs once in each worker process before it takes any task."""
     sys.addaudithook(_refuse_network)
+    lower_this_thread()  # extraction must not take the CPU from the user's window
     faulthandler.disable()  # a hostile file's crash is reported as a reason, not a dump
     if memory_bytes:
         limit = _current_address_space() + memory_bytes
