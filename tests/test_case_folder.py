@@ -143,6 +143,7 @@ def test_upgrade_copies_the_database_aside_first(
         )
     )
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", migrations)
+    monkeypatch.setattr(migrate, "HEAD_REVISION", "9999_test")
     with Case.open(path) as c:
         backup = c.migration_backup
     assert backup is not None and backup.is_file()
@@ -152,3 +153,9 @@ def test_upgrade_copies_the_database_aside_first(
     cols = {r[1] for r in new.execute("PRAGMA table_info(document)")}
     assert "extra_test" in cols
     assert new.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "9999_test"
+
+
+def test_the_fast_open_path_knows_the_newest_shipped_migration() -> None:
+    # A current case opens without alembic by comparing against HEAD_REVISION; a new
+    # migration that forgot to bump it would silently never run.
+    assert migrate.head_revision() == migrate.HEAD_REVISION

@@ -129,8 +129,7 @@ class Case:
             engine = _make_engine(db_path, readonly)
             backup = None
             if readonly:
-                current = migrate.current_revision(engine)
-                if current != migrate.head_revision():
+                if migrate.stamped_revision(engine) != migrate.HEAD_REVISION:
                     raise CasefileError(
                         "This case needs an upgrade before it can be read; "
                         "open it normally (not read-only) once."

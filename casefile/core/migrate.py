@@ -20,6 +20,10 @@ if TYPE_CHECKING:  # alembic is imported when a case opens, not when Casefile st
     from sqlalchemy.engine import Engine
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# The newest migration shipped (a test checks it against alembic's own head). A case
+# already at this revision opens without importing alembic at all: alembic and its
+# dialect modules take ~0.15 s to import, most of the time to open a current case.
+HEAD_REVISION = "0002"
 
 
 def _config() -> Config:
@@ -36,6 +40,18 @@ def head_revision() -> str:
     head = ScriptDirectory.from_config(_config()).get_current_head()
     assert head is not None
     return head
+
+
+def stamped_revision(engine: Engine) -> str | None:
+    """The revision recorded in the case, read directly (None for a new database)."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import OperationalError
+
+    with engine.connect() as conn:
+        try:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except OperationalError:  # no such table: never migrated
+            return None
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -61,6 +77,8 @@ def _backup(db_path: Path, rev: str | None) -> Path:
 
 def upgrade(engine: Engine, db_path: Path, *, fresh: bool = False) -> Path | None:
     """Migrate to head; returns the backup path when one was made."""
+    if stamped_revision(engine) == HEAD_REVISION:
+        return None
     from alembic import command
     from alembic.script import ScriptDirectory
 

@@ -2,7 +2,12 @@
 
 Functions take plain values and return frozen DTOs (see `dto.py`); nothing here hands out
 an ORM object or a session. Importing this package also wires in the search index.
+
+The import use cases (and the extraction machinery behind them) load on first use: a
+face that only opens and reads a case should not pay for them before its first paint.
 """
+
+from typing import TYPE_CHECKING, Any
 
 from casefile.core.services.cases import close_case, create_case, open_case, overview
 from casefile.core.services.documents import (
@@ -12,6 +17,7 @@ from casefile.core.services.documents import (
     document_uids,
     get_document,
     get_page,
+    kind_counts,
     list_documents,
     list_tags,
     remove_tag,
@@ -31,7 +37,6 @@ from casefile.core.services.dto import (
     VerifyProblem,
     VerifyReport,
 )
-from casefile.core.services.importing import import_paths, prepare_import, reextract_document
 from casefile.core.services.integrity import audit_log, verify_case
 from casefile.core.services.originals import original_copy, original_path
 from casefile.core.services.search import (
@@ -49,6 +54,24 @@ from casefile.core.services.search import (
     save_search,
     search,
 )
+
+_LAZY = {"import_paths", "prepare_import", "reextract_document"}
+
+if TYPE_CHECKING:
+    from casefile.core.services.importing import (
+        import_paths,
+        prepare_import,
+        reextract_document,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from casefile.core.services import importing
+
+        return getattr(importing, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "AuditRecord",
@@ -78,6 +101,7 @@ __all__ = [
     "get_page",
     "highlight_spans",
     "import_paths",
+    "kind_counts",
     "list_documents",
     "list_saved_searches",
     "list_tags",

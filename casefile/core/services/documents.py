@@ -173,6 +173,14 @@ def count_documents(case: Case, **filters: Any) -> int:
         return s.scalar(_filtered(select(func.count(Document.id)), **filters)) or 0
 
 
+def kind_counts(case: Case) -> dict[str, int]:
+    """How many documents of each kind (kinds with none are absent): one grouped query,
+    where a count per kind took ten passes over a 100,000-document table."""
+    with case.read_session() as s:
+        rows = s.execute(select(Document.kind, func.count()).group_by(Document.kind))
+        return {kind: n for kind, n in rows}
+
+
 def status_counts(case: Case) -> dict[str, int]:
     with case.read_session() as s:
         rows = s.execute(select(Document.status, func.count()).group_by(Document.status))
