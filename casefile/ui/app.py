@@ -15,6 +15,7 @@ import threading
 from collections.abc import Sequence
 
 APP_NAME = "Casefile"
+WARM_UP_DELAY_MS = 1500
 ORG_NAME = "Casefile"
 
 
@@ -109,8 +110,20 @@ def make_app(argv: Sequence[str] | None = None, dark: bool | None = None) -> obj
 
 def _prepare_import() -> None:
     from casefile.core import services
+    from casefile.core.priority import lower_this_thread
+
+    lower_this_thread()  # the fork server and its workers inherit this thread's priority
 
     services.prepare_import()
+
+
+def start_warm_up() -> threading.Thread:
+    """Start the extraction workers' fork server (about a second of loading) off the
+    UI thread, so the first import neither waits for it nor freezes the window while
+    the fork server and its resource tracker are spawned (a spawn holds the GIL)."""
+    thread = threading.Thread(target=_prepare_import, name="warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -124,13 +137,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 2
     app = make_app()
-    from casefile.ui.main_window import MainWindow
+    from PySide6.QtCore import QTimer
+
+    from casefile.ui.main_window import MainWindow  # light: the core loads as a case opens
 
     window = MainWindow()
     window.show()
-    # The extraction workers' fork server loads for about a second: start it now, off
-    # the UI thread, so the first import or the demo case does not wait for it.
-    threading.Thread(target=_prepare_import, name="warm-up", daemon=True).start()
+    # Once the window and the case are up (the fork server would compete with them for
+    # the CPU); an import started before then starts the workers itself.
+    QTimer.singleShot(WARM_UP_DELAY_MS, start_warm_up)
     if args.demo:
         window.open_demo()
     elif args.case:

@@ -92,7 +92,8 @@ class CaseView(QSplitter):
         self.model.modelReset.connect(self._restore_selection)
         self.navigator.filterChosen.connect(self.show_filter)
         self._keep: list[str] = []
-        self.model.ensure_loaded()
+        # No load here: the window restores the saved column order first (which may
+        # change the sort), then calls `model.ensure_loaded()`: one query, not two.
 
     # -- table ----------------------------------------------------------------------------
     def show_filter(self, filters: dict[str, str]) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoStack
 from casefile.core import services
 from casefile.core.jobs import Cancelled, Progress
 from casefile.core.services import DocumentDetail, ImportSummary, VerifyReport
+from casefile.ui.messages import user_message
 from casefile.ui.runner import Job, Runner
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ class CaseController(QObject):
         self.undo_stack = QUndoStack(self)
         self.readonly = bool(getattr(case, "readonly", False))
         self.index_job: Job | None = None
+        self._index_waiters: list[Callable[[], None]] | None = None  # see ensure_index_soon
 
     # -- the search index -------------------------------------------------------------
     def ensure_index(self) -> Job:
@@ -53,6 +55,7 @@ class CaseController(QObject):
         a second rebuild of its own."""
         job = self.runner.start_job(UPDATING_INDEX, services.ensure_index, self.case)
         self.index_job = job
+        waiters, self._index_waiters = self._index_waiters or [], None
 
         def progress(p: Progress) -> None:
             # Only a rebuild reports a total; draining the queue just counts up.
@@ -74,18 +77,34 @@ class CaseController(QObject):
         job.progress.connect(progress)  # before the status bar's slot: it shows the title
         job.finished.connect(done)
         job.failed.connect(failed)
+        for callback in waiters:
+            self._when_ended(job, callback)
         self.jobStarted.emit(job)
         return job
+
+    def ensure_index_soon(self) -> None:
+        """Promise an `ensure_index` shortly (the window calls it once the first screen
+        of documents is painted: checking a 100,000-document index against the database
+        takes the interpreter for a while). Searches asked for meanwhile wait for it."""
+        if self.index_job is None and self._index_waiters is None:
+            self._index_waiters = []
+
+    @staticmethod
+    def _when_ended(job: Job, callback: Callable[[], None]) -> None:
+        job.finished.connect(lambda _r: callback())
+        job.failed.connect(lambda _e: callback())
 
     def after_index(self, callback: Callable[[], None]) -> bool:
         """Run `callback` now, or once the index job has ended (whether it succeeded or
         not: a search then says itself what is wrong). True if it had to wait."""
+        if self._index_waiters is not None:  # ensure_index is promised, not yet started
+            self._index_waiters.append(callback)
+            return True
         job = self.index_job
         if job is None or not job.running:
             callback()
             return False
-        job.finished.connect(lambda _r: callback())
-        job.failed.connect(lambda _e: callback())
+        self._when_ended(job, callback)
         return True
 
     # -- reads ---------------------------------------------------------------------
@@ -208,15 +227,6 @@ class CaseController(QObject):
 
     def _report(self, exc: Any) -> None:
         self.failed.emit(user_message(exc))
-
-
-def user_message(exc: BaseException) -> str:
-    """Words for the user: a CasefileError already has them; anything else is a bug."""
-    from casefile.core.errors import CasefileError
-
-    if isinstance(exc, CasefileError):
-        return str(exc)
-    return f"Something went wrong inside Casefile and the action was not completed ({exc})."
 
 
 __all__ = ["CaseController", "ImportSummary", "VerifyReport", "user_message"]

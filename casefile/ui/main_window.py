@@ -1,11 +1,15 @@
 """The main window: start page or an open case, menus, search field, status bar with
 job progress, drag-and-drop import. Opening a case runs off the UI thread (migrations
-and index reconcile can take a while on a big case), so the window paints at once."""
+and index reconcile can take a while on a big case), so the window paints at once.
+
+This module must stay light to import: the window paints before the core services
+(SQLAlchemy, the search engine: ~0.4 s of imports) are loaded, and those are imported
+on the writer thread as the case opens. `test_startup_imports` guards it."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoGroup
@@ -21,17 +25,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.core import services
 from casefile.core.errors import CaseLockedError
-from casefile.ui.case_view import CaseView
-from casefile.ui.controller import CaseController, user_message
 from casefile.ui.dialogs.start_page import StartPage
 from casefile.ui.icons import app_icon, icon
 from casefile.ui.job_widget import JobWidget
 from casefile.ui.main_window_actions import WindowActions
 from casefile.ui.menus import build_menus
+from casefile.ui.messages import user_message
 from casefile.ui.runner import Runner, quieter_garbage_collection
 from casefile.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from casefile.ui.case_view import CaseView
+    from casefile.ui.controller import CaseController
 
 CASE_SUFFIX = ".casefile"
 
@@ -143,6 +149,8 @@ class MainWindow(WindowActions, QMainWindow):
         title, ok = QInputDialog.getText(self, "New case", "Case title:", text=Path(path).stem)
         if not ok:
             return
+        from casefile.core import services
+
         try:
             case = services.create_case(path, title or None)
         except Exception as exc:  # CasefileError, or an OS error creating the folder
@@ -200,12 +208,18 @@ class MainWindow(WindowActions, QMainWindow):
             self.statusBar().clearMessage()
             self._attach(case)
 
+        def open_in_background() -> Any:
+            from casefile.core import services  # the first import happens here, off the UI
+
+            return services.open_case(path, readonly=readonly)
+
         # On the writer thread: it runs after any queued close of the same case.
-        self.runner.write(
-            services.open_case, path, readonly=readonly, on_done=opened, on_error=failed
-        )
+        self.runner.write(open_in_background, on_done=opened, on_error=failed)
 
     def _attach(self, case: Any) -> None:
+        from casefile.ui.case_view import CaseView
+        from casefile.ui.controller import CaseController
+
         self.close_case()
         self.controller = controller = CaseController(case, self.runner, self)
         self.undo_group.addStack(controller.undo_stack)
@@ -216,6 +230,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.stack.setCurrentWidget(view)
         state = {k: self.settings.get(f"splitter/{k}") for k in ("main", "right", "table")}
         view.restore_state_bytes(state)
+        view.model.ensure_loaded()  # after the restored sort order: see CaseView
         # Again once the view has its real size: a splitter restored before its first
         # layout hands the difference to whichever pane stretches.
         QTimer.singleShot(
@@ -234,7 +249,15 @@ class MainWindow(WindowActions, QMainWindow):
         self._attach_search(view)
         self._update_actions()
         self._update_counts()
-        controller.ensure_index()
+        controller.ensure_index_soon()
+        view.model.loaded.connect(self._after_first_screen, Qt.ConnectionType.SingleShotConnection)
+
+    def _after_first_screen(self, _rows: int) -> None:
+        """Work that can wait until the first documents are on screen: checking the
+        search index against the database, and tidying the garbage collector (each
+        takes tens to hundreds of milliseconds of interpreter time on a big case)."""
+        if self.controller is not None:
+            self.controller.ensure_index()
         quieter_garbage_collection()
 
     def _attach_search(self, view: CaseView) -> None:
@@ -261,6 +284,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.undo_group.removeStack(controller.undo_stack)
         self.stack.removeWidget(view)
         view.deleteLater()
+        from casefile.core import services
+
         # Close on the writer thread, after every queued write has finished.
         self.runner.write(services.close_case, controller.case)
         self._show_start()
@@ -296,6 +321,8 @@ class MainWindow(WindowActions, QMainWindow):
             self.counts.setText(
                 f"{total} document{'s' if total != 1 else ''} · {problems} with problems"
             )
+
+        from casefile.core import services
 
         self.controller.read(services.status_counts, on_done=show)
 

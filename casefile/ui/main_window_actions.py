@@ -1,15 +1,17 @@
 """Import and document actions of the main window, split out to keep each module short.
-A mixin over MainWindow: it uses the window's controller, case view and dialogs list."""
+A mixin over MainWindow: it uses the window's controller, case view and dialogs list.
+`document_actions` needs the core services, so it is imported when an action runs (the
+window must paint before the services are loaded: see main_window)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from casefile.ui import document_actions
 from casefile.ui.dialogs.reports import ImportSummaryDialog, VerifyReportDialog
 from casefile.ui.runner import Job
 
@@ -54,6 +56,11 @@ class WindowActions:
         return job
 
     def _import_finished(self, summary: Any) -> None:
+        # On the next turn of the event loop: the lists reload at this very moment, and
+        # building the report in the same turn would freeze the window for both at once.
+        QTimer.singleShot(0, self, lambda: self._show_import_summary(summary))
+
+    def _show_import_summary(self, summary: Any) -> None:
         dialog = ImportSummaryDialog(summary, self)
         dialog.unlockRequested.connect(self._unlock)
         self.dialogs.append(dialog)
@@ -91,16 +98,22 @@ class WindowActions:
     def open_original(self) -> None:
         uids = self._selected()
         if uids and self.controller:
+            from casefile.ui import document_actions
+
             document_actions.open_original(self.controller, uids[0], self)
 
     def reveal_original(self) -> None:
         uids = self._selected()
         if uids and self.controller:
+            from casefile.ui import document_actions
+
             document_actions.reveal_original(self.controller, uids[0])
 
     def delete_selected(self) -> None:
         uids = self._selected()
         if uids and self.controller and not self.controller.readonly:
+            from casefile.ui import document_actions
+
             self.dialogs.append(document_actions.confirm_delete(self.controller, uids, self))
 
     def verify_case(self) -> None:

@@ -6,9 +6,10 @@
 1. Event-loop latency during a background import of the shared corpus: a 5 ms QTimer
    in the UI thread records how late each tick fires; we report the largest stall and the
    99th percentile (target: no stall over 50 ms).
-2. Launch with a 100,000-document case: a fresh process runs `casefile-gui CASE`; we
-   report the time from process start to the first painted window, and to the first
-   painted table rows (target: <= 1 s).
+2. Launch with a 100,000-document case: a fresh process runs `casefile-gui CASE` (the
+   real entry point, with its settings in a scratch folder); we report the time from
+   process start to the first painted window, and to the first painted table rows
+   (target: <= 1 s).
 """
 
 from __future__ import annotations
@@ -42,12 +43,13 @@ def bench_import_latency(corpus: Path) -> dict[str, object]:
     from PySide6.QtWidgets import QApplication
 
     from casefile.core import services
-    from casefile.ui.app import make_app
+    from casefile.ui.app import make_app, start_warm_up
     from casefile.ui.main_window import MainWindow
     from casefile.ui.settings import Settings
 
     app = make_app(dark=False)
     assert isinstance(app, QApplication)
+    warm_up = start_warm_up()  # as `casefile-gui` does at launch
     with tempfile.TemporaryDirectory() as tmp:
         case_path = Path(tmp) / "bench.casefile"
         services.close_case(services.create_case(case_path, "Latency bench"))
@@ -56,25 +58,30 @@ def bench_import_latency(corpus: Path) -> dict[str, object]:
         win.resize(1360, 820)
         win.show()
         win.open_case(str(case_path))
-        while win.case_view is None:
+        while win.case_view is None or warm_up.is_alive():
             app.processEvents()
         interval = 5
         clock = QElapsedTimer()
         stalls: list[float] = []
         long_ones: list[dict[str, object]] = []
         last = [0.0]
+        cpu = [time.thread_time()]
         job: Any = None
 
         def tick() -> None:
             now = clock.nsecsElapsed() / 1e6
+            used, cpu[0] = time.thread_time() - cpu[0], time.thread_time()
             stall = max(0.0, now - last[0] - interval)
             stalls.append(stall)
-            if stall > 50:
+            if stall > 20:  # the largest few are reported with what was running
                 p = job.snapshot() if job is not None else None
                 long_ones.append(
                     {
                         "at_s": round(now / 1000, 2),
                         "ms": round(stall),
+                        # CPU the UI thread itself used meanwhile: the rest was waiting
+                        # (for the GIL, or for a CPU).
+                        "ui_thread_cpu_ms": round(used * 1000),
                         "during": "import" if job is not None and job.running else "after",
                         "item": p.label[-40:] if p else "",
                     }
@@ -111,7 +118,7 @@ def bench_import_latency(corpus: Path) -> dict[str, object]:
         "p99_stall_ms": round(_percentile(stalls, 0.99), 1),
         "p50_stall_ms": round(_percentile(stalls, 0.50), 1),
         "stalls_over_50ms": sum(1 for s in stalls if s > 50),
-        "long_stalls": long_ones,
+        "largest_stalls": sorted(long_ones, key=lambda x: -float(x["ms"]))[:5],  # type: ignore[arg-type]
         "target": "no stall over 50 ms",
     }
 
@@ -172,31 +179,31 @@ def build_big_case(path: Path, n: int) -> Path:
 LAUNCH_PROBE = r"""
 import sys, time
 T0 = float(sys.argv[2])
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-from casefile.ui.app import make_app
-app = make_app([])
-from casefile.ui.main_window import MainWindow
-from casefile.ui.settings import Settings
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+from casefile.ui import app as appmod
 marks = {}
 class Probe(QObject):
     def eventFilter(self, obj, ev):
         if ev.type() == QEvent.Type.Paint:
             marks.setdefault("window", time.time() - T0)
-            w = win.case_view
-            if w is not None and w.model.rowCount() and obj is w.table.viewport():
+            win = next((w for w in QApplication.topLevelWidgets() if hasattr(w, "case_view")), None)
+            view = win.case_view if win is not None else None
+            if view is not None and view.model.rowCount() and obj is view.table.viewport():
                 marks.setdefault("table", time.time() - T0)
                 print(f"{marks['window']:.4f} {marks['table']:.4f}", flush=True)
-                QTimer.singleShot(0, app.quit)
+                QTimer.singleShot(0, QApplication.instance().quit)
         return False
 probe = Probe()
-app.installEventFilter(probe)
-win = MainWindow(Settings(QSettings(sys.argv[3], QSettings.Format.IniFormat)))
-win.resize(1360, 820)
-win.show()
-win.open_case(sys.argv[1])
-QTimer.singleShot(60000, app.quit)
-app.exec()
-win.close()
+make_app = appmod.make_app
+def probing_make_app(*args, **kwargs):
+    app = make_app(*args, **kwargs)
+    app.installEventFilter(probe)
+    QTimer.singleShot(60000, app.quit)
+    return app
+appmod.make_app = probing_make_app
+if __name__ == "__main__":
+    appmod.main([sys.argv[1]])  # exactly what `casefile-gui CASE` runs
 """
 
 
@@ -215,8 +222,8 @@ def bench_launch(n: int, work: Path) -> dict[str, object]:
                 LAUNCH_PROBE,
                 str(case_path),
                 repr(t0),
-                str(work / "launch.ini"),
             ],
+            env={**os.environ, "XDG_CONFIG_HOME": str(work / "config")},
             capture_output=True,
             text=True,
             timeout=120,

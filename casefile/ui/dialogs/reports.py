@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,9 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.core.services import ImportSummary, VerifyReport
 from casefile.ui import labels
 from casefile.ui.icons import icon
+
+if TYPE_CHECKING:
+    from casefile.core.services import ImportSummary, VerifyReport
 
 
 def _plural(n: int, word: str) -> str:
@@ -57,6 +60,7 @@ class ImportSummaryDialog(QDialog):
         self.tree.setHeaderLabels(["File", "Result", "Details"])
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)  # thousands of rows after a big import
         for o in sorted(summary.outcomes, key=lambda o: (o.result == "imported", o.path)):
             result = {
                 "imported": "Imported",

@@ -1,0 +1,80 @@
+"""What makes the window appear fast on a big case, guarded: the window module paints
+before the core is loaded, a case's documents are asked for once (in the saved order),
+and a search asked for before the index check has started waits for it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from casefile.core import services
+from casefile.ui.controller import CaseController
+from casefile.ui.runner import Runner
+from tests.ui.util import wait_idle
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_window_paints_before_the_core_is_imported() -> None:
+    code = (
+        "import sys; import casefile.ui.app, casefile.ui.main_window; "
+        "print(sorted(m for m in ('sqlalchemy', 'whoosh', 'alembic', 'edtf', "
+        "'casefile.core.services') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
+
+
+def test_reopening_asks_for_the_documents_once_in_the_saved_order(
+    window, demo_path, qtbot, monkeypatch
+) -> None:
+    w = window
+    w.open_case(str(demo_path))
+    qtbot.waitUntil(lambda: w.case_view is not None and w.case_view.model.rowCount() == 4)
+    w.case_view.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # the title column
+    qtbot.waitUntil(lambda: not w.case_view.model.loading)
+    wait_idle(qtbot, w)
+    w.close_case()  # saves the column order
+    wait_idle(qtbot, w)
+
+    calls: list[dict[str, Any]] = []
+    real = services.list_documents
+
+    def counting(case: Any, **kwargs: Any) -> Any:
+        calls.append(kwargs)
+        return real(case, **kwargs)
+
+    monkeypatch.setattr(services, "list_documents", counting)
+    w.open_case(str(demo_path))
+    qtbot.waitUntil(lambda: w.case_view is not None and w.case_view.model.rowCount() == 4)
+    wait_idle(qtbot, w)
+    model = w.case_view.model
+    titles = [model.summary(r).title for r in range(4)]
+    assert titles == sorted(titles, reverse=True)
+    assert [(c["sort"], c["descending"]) for c in calls] == [("title", True)]
+
+
+def test_a_search_asked_for_before_the_index_check_waits_for_it(demo_path, qtbot) -> None:
+    runner = Runner()
+    case = services.open_case(demo_path)
+    try:
+        controller = CaseController(case, runner)
+        controller.ensure_index_soon()
+        ran: list[bool] = []
+        assert controller.after_index(lambda: ran.append(controller.index_job is not None))
+        qtbot.wait(50)
+        assert ran == []  # not before the check has even started
+        job = controller.ensure_index()
+        qtbot.waitUntil(lambda: not job.running, timeout=30000)
+        qtbot.waitUntil(lambda: ran == [True])
+    finally:
+        qtbot.waitUntil(lambda: runner.idle, timeout=30000)
+        runner.shutdown()
+        services.close_case(case)
