@@ -62,6 +62,12 @@ class MainWindow(WindowActions, QMainWindow):
         self.start_page = StartPage()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start_page)
+        # Shown instead of the start page while a case opens from nothing (at launch,
+        # on a big case, for most of a second): the user asked for a case, not a menu.
+        self.opening_page = QLabel()
+        self.opening_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.opening_page.setEnabled(False)  # the calm, greyed text of a placeholder
+        self.stack.addWidget(self.opening_page)
         self.setCentralWidget(self.stack)
         self.actions_ = build_menus(self)
         self._build_toolbar()
@@ -171,6 +177,9 @@ class MainWindow(WindowActions, QMainWindow):
             self.open_case(str(path))
             return
         self.statusBar().showMessage("Building the demo case…")
+        if self.controller is None:
+            self.opening_page.setText("Building the demo case (a few seconds, once)…")
+            self.stack.setCurrentWidget(self.opening_page)
 
         def build() -> Path:
             from casefile.demo import build_demo_case
@@ -178,11 +187,15 @@ class MainWindow(WindowActions, QMainWindow):
             path.parent.mkdir(parents=True, exist_ok=True)
             return build_demo_case(path)
 
-        self.runner.write(
-            build,
-            on_done=lambda p: self.open_case(str(p)),
-            on_error=lambda e: self.show_error(user_message(e)),
-        )
+        def failed(exc: Any) -> None:
+            self.statusBar().clearMessage()
+            if self.controller is None:
+                self._show_start()
+                self.start_page.show_message(user_message(exc))
+            else:
+                self.show_error(user_message(exc))
+
+        self.runner.write(build, on_done=lambda p: self.open_case(str(p)), on_error=failed)
 
     def open_case(self, path: str, readonly: bool = False) -> None:
         """Open in the background; the start page says what happened if it fails."""
@@ -190,6 +203,9 @@ class MainWindow(WindowActions, QMainWindow):
             return
         self.opening = True
         self.statusBar().showMessage(f"Opening {Path(path).stem}…")
+        if self.controller is None:
+            self.opening_page.setText(f"Opening “{Path(path).stem}”…")
+            self.stack.setCurrentWidget(self.opening_page)
 
         def failed(exc: Any) -> None:
             self.opening = False

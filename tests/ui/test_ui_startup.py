@@ -78,3 +78,14 @@ def test_a_search_asked_for_before_the_index_check_waits_for_it(demo_path, qtbot
         qtbot.waitUntil(lambda: runner.idle, timeout=30000)
         runner.shutdown()
         services.close_case(case)
+
+
+def test_while_a_case_opens_the_window_says_so_instead_of_the_start_page(
+    window, demo_path, qtbot
+) -> None:
+    w = window
+    w.open_case(str(demo_path))
+    assert w.stack.currentWidget() is w.opening_page  # the first paint after launch
+    assert w.opening_page.text() == "Opening “Demo case”…"
+    qtbot.waitUntil(lambda: w.case_view is not None)
+    assert w.stack.currentWidget() is w.case_view
