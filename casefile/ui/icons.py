@@ -19,12 +19,23 @@ from casefile.resources import resources_dir
 ICON_DIR = resources_dir() / "icons"
 
 
+_tint_cache: tuple[int, tuple[str, str]] | None = None
+
+
 def _tint() -> tuple[str, str]:
-    """The text colour, and a faded one (a third of the way to the background)."""
+    """The text colour, and a faded one (a third of the way to the background).
+
+    Kept per palette (by its cache key): `icon()` runs in every table paint, and a dozen
+    calls into Qt per icon add up, each one handing the interpreter to a busy
+    background thread and waiting to get it back."""
+    global _tint_cache
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return "#2b3440", "#a0a6ad"
     pal = app.palette()
+    key = pal.cacheKey()
+    if _tint_cache is not None and _tint_cache[0] == key:
+        return _tint_cache[1]
     fg = pal.color(QPalette.ColorRole.WindowText)
     bg = pal.color(QPalette.ColorRole.Window)
     faded = QColor(
@@ -32,7 +43,8 @@ def _tint() -> tuple[str, str]:
         (fg.green() + bg.green() * 2) // 3,
         (fg.blue() + bg.blue() * 2) // 3,
     )
-    return fg.name(), faded.name()
+    _tint_cache = (key, (fg.name(), faded.name()))
+    return _tint_cache[1]
 
 
 class _SvgEngine(QIconEngine):
@@ -92,9 +104,14 @@ def icon(name: str) -> QIcon:
     return _icon(name, _tint())
 
 
-def kind_icon(kind: str) -> QIcon:
+@cache
+def _kind_icon_name(kind: str) -> str:
     name = f"kind-{kind}"
-    return icon(name if (ICON_DIR / f"{name}.svg").is_file() else "kind-other")
+    return name if (ICON_DIR / f"{name}.svg").is_file() else "kind-other"
+
+
+def kind_icon(kind: str) -> QIcon:
+    return icon(_kind_icon_name(kind))
 
 
 def app_icon() -> QIcon:

@@ -61,6 +61,7 @@ class ImportSummaryDialog(QDialog):
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)  # thousands of rows after a big import
+        items = []
         for o in sorted(summary.outcomes, key=lambda o: (o.result == "imported", o.path)):
             result = {
                 "imported": "Imported",
@@ -85,7 +86,8 @@ class ImportSummaryDialog(QDialog):
                 item.setIcon(1, icon("failed"))
             elif o.status in labels.STATUS_ICONS:
                 item.setIcon(1, icon(labels.STATUS_ICONS[o.status]))
-            self.tree.addTopLevelItem(item)
+            items.append(item)
+        self.tree.addTopLevelItems(items)  # one insertion, not one per file
         for col, width in ((0, 240), (1, 170)):
             self.tree.setColumnWidth(col, width)
 
