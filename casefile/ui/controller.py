@@ -134,7 +134,7 @@ class CaseController(QObject):
 
     def apply_update(self, uid: str, **fields: Any) -> None:
         """Called by undo commands: queue the write, announce the new state."""
-        self.runner.write(
+        self.runner.edit(
             services.update_document,
             self.case,
             uid,
@@ -148,7 +148,7 @@ class CaseController(QObject):
             self._changed(detail)
             self.tagsChanged.emit()
 
-        self.runner.write(
+        self.runner.edit(
             services.set_tags,
             self.case,
             uid,

@@ -9,8 +9,10 @@ every 100 ms: the worker never touches a widget, the UI never blocks on the work
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
+import threading
 import traceback
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -37,6 +39,13 @@ def quieter_garbage_collection() -> None:
     which at this moment is a few kilobytes at most."""
     gc.collect()
     gc.freeze()
+
+
+def _quietly(work: Callable[[], Any]) -> None:
+    """`work` delivers its own result or error to the UI; inside a job's safe point its
+    exception must not also stop the job."""
+    with contextlib.suppress(BaseException):
+        work()
 
 
 class _Bridge(QObject):
@@ -110,6 +119,11 @@ class Runner(QObject):
         self._bridge.deliver.connect(self._on_deliver)
         self.pending = 0
         self.jobs: list[Job] = []
+        # Which job holds the writer thread now, and how many writes wait in its queue
+        # (see `edit`): both change on the writer thread, so under a lock.
+        self._writer_lock = threading.Lock()
+        self._writer_job: JobContext | None = None
+        self._writer_queued = 0
 
     # -- plumbing -------------------------------------------------------------------
     def _on_deliver(self, callback: Callable[[Any], None] | None, value: Any) -> None:
@@ -130,13 +144,13 @@ class Runner(QObject):
 
     def _submit(
         self,
-        pool: ThreadPoolExecutor,
+        submit: Callable[[Callable[[], Any]], Any],
         fn: Callable[..., Any],
         args: tuple[Any, ...],
         kwargs: dict[str, Any],
         on_done: Callback | None,
         on_error: Callback | None,
-    ) -> Future[Any]:
+    ) -> Any:
         self.pending += 1
         bridge = self._bridge
         report = on_error if on_error is not None else self.error.emit
@@ -151,7 +165,17 @@ class Runner(QObject):
             bridge.deliver.emit(on_done, value)
             return value
 
-        return pool.submit(work)
+        return submit(work)
+
+    def _queue_write(self, work: Callable[[], Any]) -> Future[Any]:
+        def counted() -> Any:
+            with self._writer_lock:
+                self._writer_queued -= 1
+            return work()
+
+        with self._writer_lock:
+            self._writer_queued += 1
+        return self._writer.submit(counted)
 
     # -- API ------------------------------------------------------------------------
     def write(
@@ -163,7 +187,29 @@ class Runner(QObject):
         **kwargs: Any,
     ) -> Future[Any]:
         """Run a writing service call on the one writer thread, in submission order."""
-        return self._submit(self._writer, fn, args, kwargs, on_done, on_error)
+        return self._submit(self._queue_write, fn, args, kwargs, on_done, on_error)
+
+    def edit(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callback | None = None,
+        on_error: Callback | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """A small write the user is waiting to see (a title, a tag): like `write`, but
+        while a long job (an import) holds the writer thread, the job runs it between
+        two of its batches instead of at its end (`JobContext.run_between`). Order is
+        kept: when other writes already wait behind the job, this one waits too."""
+
+        def hand_to_job(work: Callable[[], Any]) -> Any:
+            with self._writer_lock:
+                job = self._writer_job if self._writer_queued == 0 else None
+                if job is not None and job.run_between(lambda: _quietly(work)):
+                    return None
+            return self._queue_write(work)
+
+        self._submit(hand_to_job, fn, args, kwargs, on_done, on_error)
 
     def read(
         self,
@@ -174,7 +220,7 @@ class Runner(QObject):
         **kwargs: Any,
     ) -> Future[Any]:
         """Run a reading service call on the reader pool (its own session per call)."""
-        return self._submit(self._readers, fn, args, kwargs, on_done, on_error)
+        return self._submit(self._readers.submit, fn, args, kwargs, on_done, on_error)
 
     def start_job(self, title: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Job:
         """Run `fn(*args, ctx, **kwargs)` on the writer thread as a cancellable job."""
@@ -189,7 +235,17 @@ class Runner(QObject):
             self.jobs.remove(job)
             job._fail(exc)
 
-        self.write(fn, *args, job.ctx, on_done=done, on_error=failed, **kwargs)
+        def run(*a: Any, **kw: Any) -> Any:
+            with self._writer_lock:
+                self._writer_job = job.ctx
+            try:
+                return fn(*a, **kw)
+            finally:
+                with self._writer_lock:
+                    self._writer_job = None
+                job.ctx.end_between()  # edits handed over too late for a safe point
+
+        self.write(run, *args, job.ctx, on_done=done, on_error=failed, **kwargs)
         return job
 
     @property

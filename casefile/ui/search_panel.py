@@ -341,7 +341,7 @@ class SearchPanel(QWidget):
     def save_as(self, name: str) -> None:
         api = search_api()
         full = self.saved_query()
-        self.controller.runner.write(
+        self.controller.runner.edit(
             api.save_search,
             self.controller.case,
             name,

@@ -61,3 +61,31 @@ def test_cancel_an_import_midway_keeps_the_case_consistent(
     assert services.verify_case(case).ok
     assert w.last_import_summary.windowTitle() == "Import cancelled"
     qtbot.waitUntil(lambda: w.case_view.model.rowCount() == 4 + len(imported))
+
+
+def test_a_title_edited_during_an_import_is_saved_before_the_import_ends(
+    case_window, tmp_path: Path, qtbot
+) -> None:
+    w = case_window
+    uid = w.case_view.model.uid_at(0)
+    old = w.case_view.model.summary(0).title
+    files = write_text_files(tmp_path / "many", 1200, size=1500)
+    job = w.import_paths([str(files[0].parent)])
+    assert job is not None
+    qtbot.waitUntil(lambda: job.snapshot().done >= 20, timeout=60000)
+    saved: list[tuple[str, bool, int]] = []
+    w.controller.documentChanged.connect(
+        lambda d: saved.append((d.title, job.running, job.snapshot().done))
+    )
+    w.controller.edit_document(uid, "title", old, "Retitled while importing", "Edit title")
+    qtbot.waitUntil(lambda: bool(saved), timeout=60000)
+    title, still_importing, done = saved[0]
+    assert title == "Retitled while importing"
+    assert still_importing and done < len(files)  # not held back until the import ended
+    qtbot.waitUntil(lambda: not job.running, timeout=120000)
+    wait_idle(qtbot, w)
+    assert job.result.imported == len(files)
+    assert services.get_document(w.controller.case, uid).title == "Retitled while importing"
+    w.undo_group.undo()  # and the edit is undoable like any other
+    wait_idle(qtbot, w)
+    assert services.get_document(w.controller.case, uid).title == old

@@ -280,6 +280,7 @@ def import_paths(
             submit(item)
 
         while True:
+            ctx.safe_point()  # no transaction is open here: a user's edit may run
             if ctx.cancelled:
                 cancelled = True
                 pool.cancel_pending()
@@ -322,6 +323,7 @@ def import_paths(
             # Whole files only: what finished extracting is written, the rest not begun.
             _flush(run, lambda *_: None)
     _index(run)
+    ctx.safe_point()
     for uid, display in run.retry_with_password:
         if cancelled:
             break

@@ -1,0 +1,68 @@
+"""Small writes handed to a long job run between its batches, in order, on its thread,
+and never after it has ended; an import offers such a point for every file."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from casefile.core import services
+from casefile.core.case import Case
+from casefile.core.jobs import JobContext
+from tests.helpers import write_text_files
+from tests.search_fixtures import add_document
+
+
+def test_handed_over_work_runs_in_order_at_safe_points_and_never_after_the_end() -> None:
+    ctx = JobContext()
+    ran: list[int] = []
+    assert ctx.run_between(lambda: ran.append(1))
+    assert ctx.run_between(lambda: ran.append(2))
+    assert ran == []  # nothing runs outside the job's own safe points
+    ctx.safe_point()
+    assert ran == [1, 2]
+    assert ctx.run_between(lambda: ran.append(3))
+    ctx.end_between()  # the job's end runs what is left...
+    assert ran == [1, 2, 3]
+    assert not ctx.run_between(lambda: ran.append(4))  # ...and takes nothing more
+    ctx.safe_point()
+    assert ran == [1, 2, 3]
+
+
+def test_an_edit_handed_to_a_running_import_lands_before_the_import_ends(
+    case: Case, tmp_path: Path
+) -> None:
+    uid = add_document(case, "Memo", ["An existing note."], kind="note")
+    files = write_text_files(tmp_path / "in", 400)
+    ctx = JobContext()
+    seen: dict[str, object] = {}
+    started = threading.Event()
+
+    def edit() -> None:
+        services.update_document(case, uid, title="Memo, retitled during the import")
+        seen["thread"] = threading.current_thread()
+        seen["done_then"] = ctx.snapshot().done
+        seen["search"] = {h.uid for h in services.search(case, "retitled").hits}
+
+    def progress_watch() -> None:
+        while ctx.snapshot().done < 20:
+            if ctx.cancelled:
+                return
+            threading.Event().wait(0.005)
+        started.set()
+
+    importer = threading.Thread(
+        target=lambda: seen.setdefault("summary", services.import_paths(case, files, ctx))
+    )
+    watcher = threading.Thread(target=progress_watch)
+    importer.start()
+    watcher.start()
+    assert started.wait(60)
+    assert ctx.run_between(edit)
+    importer.join(120)
+    watcher.join(5)
+    assert seen["thread"] is importer  # the one writer: the import's own thread
+    assert 20 <= int(seen["done_then"]) < len(files)  # long before the end
+    assert seen["search"] == {uid}  # and it was indexed at once, as any edit is
+    assert seen["summary"].imported == len(files)  # type: ignore[union-attr]
+    assert services.get_document(case, uid).title == "Memo, retitled during the import"
