@@ -20,7 +20,7 @@ class JobWidget(QWidget):
         self.label.setMinimumWidth(220)
         self.label.setMaximumWidth(460)
         self.bar = QProgressBar()
-        self.bar.setMaximumWidth(180)
+        self.bar.setFixedWidth(160)
         self.bar.setTextVisible(False)
         self.cancel = QToolButton()
         self.cancel.setIcon(icon("cancel"))
@@ -70,16 +70,17 @@ class JobWidget(QWidget):
         if p.total:
             self.bar.setRange(0, p.total)
             self.bar.setValue(min(p.done, p.total))
-            count = f" {p.done}/{p.total}"
+            count = f" {p.done:,} of {p.total:,}"
         else:
             self.bar.setRange(0, 0)  # busy indicator until the total is known
             count = ""
         more = f" (+{len(self.waiting)} waiting)" if self.waiting else ""
-        label = p.label.rsplit("/", 1)[-1] if p.label else ""
-        text = f"{self.job.title}{count}{more}" + (f" · {label}" if label else "")
-        self.label.setText(
-            self.label.fontMetrics().elidedText(
-                text, Qt.TextElideMode.ElideMiddle, self.label.maximumWidth()
-            )
-        )
+        head = f"{self.job.title}{count}{more}"
+        item = p.label.rsplit("/", 1)[-1] if p.label and p.label != self.job.title else ""
+        metrics = self.label.fontMetrics()
+        if item:
+            # The job and its count always show in full; the current file gives way.
+            room = self.label.maximumWidth() - metrics.horizontalAdvance(head + " · ")
+            item = metrics.elidedText(item, Qt.TextElideMode.ElideMiddle, max(room, 0))
+        self.label.setText(f"{head} · {item}" if item else head)
         self.label.setToolTip(p.label)
