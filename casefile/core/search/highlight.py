@@ -17,11 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from whoosh import query as wq
-
 from casefile.core.search.analysis import iter_words, stem
-
-_HIGHLIGHT_FIELDS = ("text", "head")
 
 
 @dataclass(frozen=True)
@@ -49,46 +45,15 @@ def _wildcard_regex(pattern: str) -> re.Pattern[str]:
 @lru_cache(maxsize=256)
 def query_terms(qs: str, exact: bool = False) -> Terms:
     """The positive text terms of `qs` (an unparseable query asks for nothing)."""
-    from casefile.core.search.query import QueryError, parse
+    from casefile.core.search.query import QueryError, asked_for, parse
 
-    words: set[str] = set()
-    prefixes: list[str] = []
-    wildcards: list[str] = []
     try:
-        q = parse(qs, None, exact=True)
+        asked = asked_for(parse(qs, None, exact=True))
     except QueryError:
         return Terms(frozenset(), frozenset(), (), ())
-
-    def walk(node: wq.Query) -> None:
-        if isinstance(node, wq.Not):
-            return
-        if isinstance(node, wq.AndNot):
-            walk(node.a)
-            return
-        field = getattr(node, "fieldname", None)
-        if isinstance(node, wq.Prefix):
-            if field in _HIGHLIGHT_FIELDS and node.text not in prefixes:
-                prefixes.append(node.text)
-            return
-        if isinstance(node, wq.Wildcard):
-            if field in _HIGHLIGHT_FIELDS and node.text not in wildcards:
-                wildcards.append(node.text)
-            return
-        if isinstance(node, wq.Term):
-            if field in _HIGHLIGHT_FIELDS and isinstance(node.text, str):
-                words.add(node.text)
-            return
-        if isinstance(node, wq.Phrase):
-            if field in _HIGHLIGHT_FIELDS:
-                words.update(node.words)
-            return
-        for child in node.children():
-            walk(child)
-
-    walk(q)
-    stems = frozenset() if exact else frozenset(stem(w) for w in words)
-    patterns = tuple(_wildcard_regex(w) for w in wildcards)
-    return Terms(frozenset(words), stems, tuple(prefixes), patterns)
+    stems = frozenset() if exact else frozenset(stem(w) for w in asked.words)
+    patterns = tuple(_wildcard_regex(w.text) for w in asked.wildcards)
+    return Terms(asked.words, stems, asked.prefixes, patterns)
 
 
 def spans(terms: Terms, text: str, exact: bool = False) -> tuple[tuple[int, int], ...]:

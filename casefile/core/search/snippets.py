@@ -10,43 +10,19 @@ from typing import Any
 
 from whoosh import query as wq
 
-from casefile.core.search.index import TEXT_FIELDS
+from casefile.core.search.query import asked_for
 
 WIDTH = 240  # characters of context per snippet
 
 
 def highlight_terms(q: wq.Query, reader: Any) -> tuple[set[str], tuple[str, ...]]:
-    """Folded forms and prefixes the user asked *for* (not those after NOT)."""
-    words: set[str] = set()
-    prefixes: list[str] = []
-
-    def walk(node: wq.Query) -> None:
-        if isinstance(node, wq.Not):
-            return
-        if isinstance(node, wq.AndNot):
-            walk(node.a)
-            return
-        if isinstance(node, wq.Prefix):
-            if node.fieldname in ("text", "head"):
-                prefixes.append(node.text)
-            return
-        if isinstance(node, wq.Wildcard):
-            if node.fieldname in ("text", "head"):
-                words.update(t for _f, t in _expand(node, reader))
-            return
-        if isinstance(node, wq.Term):
-            if node.fieldname in TEXT_FIELDS and node.fieldname != "title":
-                words.add(node.text)
-            return
-        if isinstance(node, wq.Phrase):
-            if node.fieldname in ("text", "head"):
-                words.update(node.words)
-            return
-        for child in node.children():
-            walk(child)
-
-    walk(q)
-    return words, tuple(prefixes)
+    """Folded forms and prefixes the user asked *for* (not those after NOT); wildcards
+    become the indexed words they match."""
+    asked = asked_for(q)
+    words = set(asked.words)
+    for node in asked.wildcards:
+        words.update(t for _f, t in _expand(node, reader))
+    return words, asked.prefixes
 
 
 def _expand(node: wq.Query, reader: Any) -> Iterable[tuple[str, str]]:
