@@ -55,3 +55,22 @@ def test_a_large_page_is_cheap() -> None:
     got = highlight_spans("sanction распознавание", page)
     assert time.perf_counter() - t0 < 0.05
     assert len(got) == 300
+
+
+def test_result_snippets_mark_what_was_asked_for_and_nothing_else(case) -> None:  # type: ignore[no-untyped-def]
+    from casefile.core.services import search
+    from tests.search_fixtures import add_document
+
+    add_document(
+        case, "Ruling", ["The court heard Reuters and dismissed the appeal of the vessel."],
+        source="Reuters",
+    )
+
+    def snippet_marks(query: str) -> list[str]:
+        (hit,) = search(case, query).hits
+        snip = hit.snippets[0]
+        return [snip.text[s:e] for s, e in snip.spans]
+
+    assert snippet_marks("court OR (tribunal -appeal)") == ["court"]  # excluded: unmarked
+    assert snippet_marks("source:Reuters vessel") == ["vessel"]  # a filter marks nothing
+    assert snippet_marks("dismiss*") == ["dismissed"]

@@ -54,6 +54,9 @@ def test_mixed_scripts_phrases_and_operators(case: Case, docs: dict[str, str]) -
     assert titles(case, "Forrest") == {"Claim summary", "Undated note"}
     assert titles(case, "Forrest NOT front") == set()
     assert titles(case, "Forrest -office") == {"Claim summary"}
+    # -word inside brackets (Whoosh only handled it at the outermost level)
+    assert titles(case, "designated OR (Forrest -office)") == {
+        "Claim summary", "Designation notice"}
     assert titles(case, "(Helix OR Forrest) AND cloud") == {"Статья о санкциях", "Claim summary"}
     assert titles(case, "санкц*") == {"Статья о санкциях", "Claim summary"}
     assert titles(case, "design*") == {"Designation notice"}

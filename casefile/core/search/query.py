@@ -194,6 +194,17 @@ class DatePlugin(plugins.TaggingPlugin):  # type: ignore[misc]
         return DateNode(match.group("text"))
 
 
+class NestedPlusMinusPlugin(plugins.PlusMinusPlugin):  # type: ignore[misc]
+    """+word and -word inside brackets too. Whoosh sorts them out in the outermost group
+    only, so "court OR (tribunal -appeal)" failed with a bare "Minus"."""
+
+    def do_plusminus(self, parser: Any, group: Any) -> Any:
+        for i, node in enumerate(group):
+            if isinstance(node, syntax.GroupNode):
+                group[i] = self.do_plusminus(parser, node)
+        return super().do_plusminus(parser, group)
+
+
 class CaseParser(QueryParser):  # type: ignore[misc]
     """Whoosh's parser, with text words stemmed and expanded against `reader`'s
     vocabulary (or exact), kinds resolved, and prefix wildcards on folded forms."""
@@ -206,7 +217,7 @@ class CaseParser(QueryParser):  # type: ignore[misc]
         self.cache = cache if cache is not None else {}
         self.remove_plugin_class(plugins.SingleQuotePlugin)
         self.remove_plugin_class(plugins.RangePlugin)
-        self.add_plugin(plugins.PlusMinusPlugin())
+        self.add_plugin(NestedPlusMinusPlugin())
         self.add_plugin(DatePlugin())
         self.phraseclass = self._phrase
 
