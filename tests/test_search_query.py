@@ -154,3 +154,13 @@ def test_saved_searches(case: Case, docs: dict[str, str]) -> None:
         services.save_search(case, "Broken", '"oops')
     services.delete_saved_search(case, "Names")
     assert [s.name for s in services.list_saved_searches(case)] == ["Sanctions by date"]
+
+
+def test_a_hyphen_inside_a_word_joins_it_rather_than_excluding(case: Case) -> None:
+    add_document(case, "Vendor memo", ["A face-recognition system was sold to the agency."])
+    add_document(case, "Court note", ["Recognition of a face in court is disputed."])
+    add_document(case, "Travel", ["Поездка в Ростов-на-Дону и обратно."])
+    assert titles(case, "face-recognition") == {"Vendor memo"}  # the words, side by side
+    assert titles(case, '"face recognition"') == {"Vendor memo"}
+    assert titles(case, "face -recognition") == set()  # a minus after a space still excludes
+    assert titles(case, "Ростов-на-Дону") == {"Travel"}

@@ -196,7 +196,14 @@ class DatePlugin(plugins.TaggingPlugin):  # type: ignore[misc]
 
 class NestedPlusMinusPlugin(plugins.PlusMinusPlugin):  # type: ignore[misc]
     """+word and -word inside brackets too. Whoosh sorts them out in the outermost group
-    only, so "court OR (tribunal -appeal)" failed with a bare "Minus"."""
+    only, so "court OR (tribunal -appeal)" failed with a bare "Minus".
+
+    And only at the start of a word: a hyphen inside one ("face-recognition", "Ростов-
+    на-Дону") joins its parts, as the index's tokenizer sees them, instead of excluding
+    the second half."""
+
+    def __init__(self) -> None:
+        super().__init__(plusexpr=r"(?<![^\s(])\+", minusexpr=r"(?<![^\s(])-")
 
     def do_plusminus(self, parser: Any, group: Any) -> Any:
         for i, node in enumerate(group):
