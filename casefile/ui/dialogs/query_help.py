@@ -12,7 +12,10 @@ HELP = """
 <tr><td><code>Helix OkoVision</code></td><td>both words (AND is the default)</td></tr>
 <tr><td><code>"face recognition"</code></td><td>the exact phrase</td></tr>
 <tr><td><code>санкции OR sanctions</code></td><td>either word</td></tr>
-<tr><td><code>Helix NOT Amazon</code></td><td>leave out documents with a word</td></tr>
+<tr><td><code>Helix NOT Amazon</code>, <code>Helix -Amazon</code></td><td>leave out documents
+with a word</td></tr>
+<tr><td><code>face-recognition</code></td><td>hyphenated words, as written (a hyphen
+inside a word never excludes)</td></tr>
 <tr><td><code>recogn*</code></td><td>words beginning so</td></tr>
 <tr><td><code>kind:court_filing</code></td><td>one kind of document</td></tr>
 <tr><td><code>tag:sanctions</code></td><td>documents with a tag</td></tr>
