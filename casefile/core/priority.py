@@ -1,11 +1,14 @@
-"""Background work runs below the thread that talks to the user.
+"""Extraction runs below the threads that talk to the user.
 
 On Linux a nice value belongs to a thread, and processes inherit the value of the thread
-that started them. Lowering the GUI's writer thread therefore lowers the extraction fork
-server it starts, and every worker forked from it; but the fork server may be started
-from anywhere (a warm-up thread, the CLI), so the workers also lower themselves. On a
-2-core laptop two extraction workers at full priority otherwise take the CPU from the
-event loop: bench_ui.py measured 40-60 ms stalls that went away at nice 10.
+that started them; the fork server may be started from anywhere (a warm-up thread, the
+CLI), so the workers lower themselves. On a 2-core laptop two extraction workers at full
+priority otherwise take the CPU from the event loop.
+
+Threads of the GUI process itself stay at normal priority, the writer included: they
+share the interpreter lock, and a lowered thread holding it gets descheduled in favour
+of the workers while the event loop waits for the lock (bench_ui.py measured 40-60 ms
+stalls that way, gone once the writer ran at normal priority).
 """
 
 from __future__ import annotations

@@ -110,9 +110,6 @@ def make_app(argv: Sequence[str] | None = None, dark: bool | None = None) -> obj
 
 def _prepare_import() -> None:
     from casefile.core import services
-    from casefile.core.priority import lower_this_thread
-
-    lower_this_thread()  # the fork server and its workers inherit this thread's priority
 
     services.prepare_import()
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from casefile.ui.dialogs.start_page import StartPage
 
 CASE_SUFFIX = ".casefile"
+REPORT_DELAY_MS = 150
 
 
 class WindowActions:
@@ -56,9 +57,9 @@ class WindowActions:
         return job
 
     def _import_finished(self, summary: Any) -> None:
-        # On the next turn of the event loop: the lists reload at this very moment, and
-        # building the report in the same turn would freeze the window for both at once.
-        QTimer.singleShot(0, self, lambda: self._show_import_summary(summary))
+        # A moment later: the table, navigator and counts reload right now, and building
+        # the report in the same breath would freeze the window for both at once.
+        QTimer.singleShot(REPORT_DELAY_MS, self, lambda: self._show_import_summary(summary))
 
     def _show_import_summary(self, summary: Any) -> None:
         dialog = ImportSummaryDialog(summary, self)

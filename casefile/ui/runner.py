@@ -22,7 +22,6 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from casefile.core.jobs import JobContext, Progress
-from casefile.core.priority import lower_this_thread
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +111,7 @@ class Runner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._writer = ThreadPoolExecutor(
-            max_workers=1, thread_name_prefix="casefile-writer", initializer=lower_this_thread
+            max_workers=1, thread_name_prefix="casefile-writer"
         )
         self._readers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="casefile-reader")
         self._bridge = _Bridge()

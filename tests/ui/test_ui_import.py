@@ -59,6 +59,7 @@ def test_cancel_an_import_midway_keeps_the_case_consistent(
     for o in imported:
         assert services.get_page(case, o.document_uid, 1).text.startswith("Document ")
     assert services.verify_case(case).ok
+    qtbot.waitUntil(lambda: hasattr(w, "last_import_summary"))  # shown a moment later
     assert w.last_import_summary.windowTitle() == "Import cancelled"
     qtbot.waitUntil(lambda: w.case_view.model.rowCount() == 4 + len(imported))
 

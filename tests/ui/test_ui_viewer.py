@@ -85,6 +85,7 @@ def test_encrypted_pdf_asks_for_a_password_and_reads_with_it(case_window, tmp_pa
     qtbot.waitUntil(lambda: not job.running, timeout=60000)
     outcome = job.result.outcomes[0]
     assert outcome.status == "password_required"
+    qtbot.waitUntil(lambda: hasattr(w, "last_import_summary"))  # the report, a moment later
     assert w.last_import_summary.locked == [outcome.document_uid]
     view = w.case_view
     qtbot.waitUntil(lambda: view.model.row_of(outcome.document_uid) is not None)
