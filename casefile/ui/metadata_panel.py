@@ -149,6 +149,7 @@ class MetadataPanel(QScrollArea):
                 self.notes.clear()
                 self.date_words.clear()
                 self.facts.clear()
+                self.kind.setCurrentIndex(-1)  # no document, no kind (not "Court filing")
                 return
             self.title.setText(detail.title)
             self.kind.setCurrentIndex(max(0, self.kind.findData(detail.kind)))

@@ -89,3 +89,10 @@ def test_while_a_case_opens_the_window_says_so_instead_of_the_start_page(
     assert w.opening_page.text() == "Opening “Demo case”…"
     qtbot.waitUntil(lambda: w.case_view is not None)
     assert w.stack.currentWidget() is w.case_view
+
+
+def test_with_nothing_selected_the_metadata_panel_claims_nothing(case_window) -> None:
+    panel = case_window.case_view.metadata
+    assert case_window.case_view.selected_uids() == []
+    assert not panel.title.isEnabled() and panel.title.text() == ""
+    assert panel.kind.currentText() == ""  # not a kind the user never chose
