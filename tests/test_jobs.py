@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from casefile.core import services
+from casefile.core import queue, services
 from casefile.core.case import Case
 from casefile.core.jobs import JobContext
 from tests.helpers import write_text_files
@@ -43,9 +43,11 @@ def test_an_edit_handed_to_a_running_import_lands_before_the_import_ends(
         seen["thread"] = threading.current_thread()
         seen["done_then"] = ctx.snapshot().done
         seen["search"] = {h.uid for h in services.search(case, "retitled").hits}
+        with case.read_session() as s:
+            seen["backlog"] = len(queue.pending(s))  # the import's, left to the import
 
     def progress_watch() -> None:
-        while ctx.snapshot().done < 20:
+        while ctx.snapshot().done < 250:  # past the first written batch (200 files)
             if ctx.cancelled:
                 return
             threading.Event().wait(0.005)
@@ -62,7 +64,8 @@ def test_an_edit_handed_to_a_running_import_lands_before_the_import_ends(
     importer.join(120)
     watcher.join(5)
     assert seen["thread"] is importer  # the one writer: the import's own thread
-    assert 20 <= int(seen["done_then"]) < len(files)  # long before the end
-    assert seen["search"] == {uid}  # and it was indexed at once, as any edit is
+    assert 250 <= int(seen["done_then"]) < len(files)  # long before the end
+    assert seen["search"] == {uid}  # and it was indexed at once, as any edit is,
+    assert int(seen["backlog"]) >= 200  # without indexing the import's documents for it
     assert seen["summary"].imported == len(files)  # type: ignore[union-attr]
     assert services.get_document(case, uid).title == "Memo, retitled during the import"

@@ -74,6 +74,9 @@ class Case:
         self.readonly = lock is None
         self.extensions: dict[str, object] = {}  # derived services (the search index)
         self.migration_backup: Path | None = None
+        # True while a bulk job (an import) writes and indexes its own backlog in large
+        # commits; meanwhile a small write indexes only what it touched (services.sync).
+        self.indexing_in_bulk = False
 
     # -- life cycle ---------------------------------------------------------------
     @classmethod

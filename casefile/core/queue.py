@@ -3,7 +3,7 @@ matching later), recorded in the change's own transaction so a crash cannot lose
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
@@ -19,8 +19,16 @@ def enqueue(session: Session, uids: Iterable[str], kind: str = INDEX) -> None:
         session.execute(insert(WorkItem), rows)
 
 
-def pending(session: Session, kind: str = INDEX, limit: int | None = None) -> list[WorkItem]:
+def pending(
+    session: Session,
+    kind: str = INDEX,
+    limit: int | None = None,
+    uids: Collection[str] | None = None,
+) -> list[WorkItem]:
+    """Unfinished items, oldest first (only those of `uids` when given)."""
     stmt = select(WorkItem).where(WorkItem.kind == kind).order_by(WorkItem.id)
+    if uids is not None:
+        stmt = stmt.where(WorkItem.document_uid.in_(list(uids)))
     if limit is not None:
         stmt = stmt.limit(limit)
     return list(session.scalars(stmt))

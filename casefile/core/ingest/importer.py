@@ -201,6 +201,21 @@ def import_paths(
     ctx: JobContext | None = None,
     options: ImportOptions | None = None,
 ) -> ImportSummary:
+    # The import indexes its own documents in large commits (`_index`); an edit made
+    # meanwhile (at a safe point) indexes only its own document (services.sync).
+    was_bulk, case.indexing_in_bulk = case.indexing_in_bulk, True
+    try:
+        return _import(case, paths, ctx, options)
+    finally:
+        case.indexing_in_bulk = was_bulk
+
+
+def _import(
+    case: Case,
+    paths: Iterable[str | os.PathLike[str]],
+    ctx: JobContext | None,
+    options: ImportOptions | None,
+) -> ImportSummary:
     ctx = ctx or JobContext()
     options = options or ImportOptions()
     if options.kind is not None and options.kind not in DOCUMENT_KINDS:

@@ -55,5 +55,5 @@ def reextract(case: Case, uid: str, password: str | None = None) -> DocumentDeta
             {"status": doc.status, "page_count": doc.page_count},
         )
         queue.enqueue(s, [uid])
-    sync_index(case)
+    sync_index(case, touched=[uid])
     return get_document(case, uid)

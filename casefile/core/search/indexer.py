@@ -96,8 +96,9 @@ def _writer(si: SearchIndex) -> Any:
 
 
 @gc_paused
-def sync(case: Case, ctx: JobContext | None = None) -> None:
-    """Drain the "index" work queue in batches (the registered index syncer)."""
+def sync(case: Case, ctx: JobContext | None = None, only: Sequence[str] | None = None) -> None:
+    """Drain the "index" work queue in batches (the registered index syncer); with
+    `only`, just the items of those documents."""
     if case.readonly:
         return
     si = attach(case)
@@ -109,7 +110,7 @@ def sync(case: Case, ctx: JobContext | None = None) -> None:
         _enqueue_drift(case, si)
     while True:
         with case.read_session() as s:
-            items = queue.pending(s, queue.INDEX, limit=BATCH * 4)
+            items = queue.pending(s, queue.INDEX, limit=BATCH * 4, uids=only)
             if not items:
                 return
             ids = [i.id for i in items]

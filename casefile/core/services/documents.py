@@ -287,7 +287,7 @@ def update_document(case: Case, uid: str, **changes: Any) -> DocumentDetail:
             doc.revision += 1
             audit.record(s, "edit_document", doc.uid, before, after)
             queue.enqueue(s, [doc.uid])
-    sync_index(case)
+    sync_index(case, touched=[uid])
     return get_document(case, uid)
 
 
@@ -306,7 +306,7 @@ def set_tags(case: Case, uid: str, tags: Sequence[str]) -> DocumentDetail:
             doc.revision += 1
             audit.record(s, "set_tags", doc.uid, before, wanted)
             queue.enqueue(s, [doc.uid])
-    sync_index(case)
+    sync_index(case, touched=[uid])
     return get_document(case, uid)
 
 
@@ -348,4 +348,4 @@ def delete_document(case: Case, uid: str) -> None:
         )
         queue.enqueue(s, [doc.uid])
         s.delete(doc)
-    sync_index(case)
+    sync_index(case, touched=[uid])
