@@ -69,3 +69,33 @@ def test_an_edit_handed_to_a_running_import_lands_before_the_import_ends(
     assert int(seen["backlog"]) >= 200  # without indexing the import's documents for it
     assert seen["summary"].imported == len(files)  # type: ignore[union-attr]
     assert services.get_document(case, uid).title == "Memo, retitled during the import"
+
+
+def test_an_edit_during_an_index_rebuild_is_saved_at_once_and_indexed_by_it(
+    case: Case,
+) -> None:
+    uids = [
+        add_document(case, f"Note {i}", [f"Ordinary note number {i}."], sync=False)
+        for i in range(600)
+    ]
+    ctx = JobContext()
+    seen: dict[str, object] = {}
+
+    def edit() -> None:
+        services.update_document(case, uids[5], title="Renamed mid-rebuild")
+        seen["done_then"] = ctx.snapshot().done
+
+    def rebuild() -> None:
+        seen["indexed"] = services.reindex(case, ctx)
+
+    worker = threading.Thread(target=rebuild)
+    worker.start()
+    while ctx.snapshot().done < 100 and worker.is_alive():
+        threading.Event().wait(0.002)
+    assert ctx.run_between(edit)
+    worker.join(120)
+    assert 100 <= int(seen["done_then"]) < 600  # saved while the rebuild ran
+    assert {h.uid for h in services.search(case, "renamed").hits} == {uids[5]}
+    assert len(services.search(case, "ordinary", limit=1000).hits) == 600
+    with case.read_session() as s:
+        assert queue.pending(s) == []

@@ -102,6 +102,10 @@ def sync(case: Case, ctx: JobContext | None = None, only: Sequence[str] | None =
     if case.readonly:
         return
     si = attach(case)
+    if only is not None and (si.rebuilding or not si.usable):
+        # A small write never starts or joins a rebuild: its item waits in the queue,
+        # and the rebuild (running, or the next one) indexes it.
+        return
     if not si.usable:
         rebuild(case, ctx)
         return
@@ -140,6 +144,8 @@ def sync(case: Case, ctx: JobContext | None = None, only: Sequence[str] | None =
         _mark_done(case, ids, {u: d.revision for u, d in docs.items()})
         if ctx is not None:
             ctx.advance(step=len(uids))
+            if only is None:
+                ctx.safe_point()  # between batches: a user's edit may run (see jobs)
 
 
 def _mark_done(case: Case, item_ids: Iterable[int], revisions: dict[str, int]) -> None:
@@ -216,6 +222,7 @@ def rebuild(case: Case, ctx: JobContext | None = None) -> int:
     writer = ixmod.writer(new_ix, WRITER_MB)
     revisions: dict[str, int] = {}
     done = 0
+    si.rebuilding, was_bulk, case.indexing_in_bulk = True, case.indexing_in_bulk, True
     try:
         for docs in _iter_docs(case):
             if ctx is not None:
@@ -226,6 +233,9 @@ def rebuild(case: Case, ctx: JobContext | None = None) -> int:
             done += len(docs)
             if ctx is not None:
                 ctx.report(done, total, docs[-1].title if docs else "Indexing")
+                # An edit may run here: it changes the database only (see `sync`), and
+                # the revision check below queues its document for the final sync.
+                ctx.safe_point()
         if ctx is not None:
             ctx.raise_if_cancelled()
             ctx.report(done, total, "Writing the index")
@@ -236,6 +246,8 @@ def rebuild(case: Case, ctx: JobContext | None = None) -> int:
         new_ix.close()
         shutil.rmtree(new_path, ignore_errors=True)
         raise
+    finally:
+        si.rebuilding, case.indexing_in_bulk = False, was_bulk
     swap_in(si, new_path)
     si.reconciled = True
     with case.session() as s:

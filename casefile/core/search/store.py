@@ -35,6 +35,7 @@ class SearchIndex:
         self._searcher: Any = None
         self._expansions: tuple[Any, dict[Any, Any]] = (None, {})
         self.reconciled = False
+        self.rebuilding = False  # a rebuild is writing index.new/ (see indexer.rebuild)
 
     def expansion_cache(self, searcher: Any) -> dict[Any, Any]:
         """Word -> indexed forms, valid while this searcher (index generation) lives."""
