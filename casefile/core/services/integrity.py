@@ -22,6 +22,7 @@ def verify_case(case: Case, ctx: JobContext | None = None) -> VerifyReport:
     problems: list[VerifyProblem] = []
     checked = 0
     for sha, uid, title in docs:
+        ctx.safe_point()  # it only reads: a user's edit may run between two files
         if ctx.cancelled:
             return VerifyReport(checked, tuple(problems), cancelled=True)
         path = case.store.path_for(sha)
