@@ -99,3 +99,12 @@ def test_an_edit_during_an_index_rebuild_is_saved_at_once_and_indexed_by_it(
     assert len(services.search(case, "ordinary", limit=1000).hits) == 600
     with case.read_session() as s:
         assert queue.pending(s) == []
+
+
+def test_verification_lets_handed_over_edits_run(case: Case, tmp_path: Path) -> None:
+    services.import_paths(case, write_text_files(tmp_path / "in", 3))
+    ctx = JobContext()
+    ran: list[int] = []
+    assert ctx.run_between(lambda: ran.append(ctx.snapshot().done))
+    report = services.verify_case(case, ctx)
+    assert report.ok and ran == [0]  # at its first safe point, not after the end
