@@ -155,14 +155,23 @@ class MainWindow(WindowActions, QMainWindow):
         title, ok = QInputDialog.getText(self, "New case", "Case title:", text=Path(path).stem)
         if not ok:
             return
-        from casefile.core import services
+        self.create_case(path, title or None)
 
-        try:
-            case = services.create_case(path, title or None)
-        except Exception as exc:  # CasefileError, or an OS error creating the folder
-            self.show_error(user_message(exc))
-            return
-        self._attach(case)
+    def create_case(self, path: str, title: str | None = None) -> None:
+        """Create and open a case, off the UI thread like `open_case` (the first use of
+        the core loads it). A failure (an OS error creating the folder, a case already
+        there) is shown, and whatever was open stays open."""
+
+        def create_in_background() -> Any:
+            from casefile.core import services
+
+            return services.create_case(path, title)
+
+        self.runner.write(
+            create_in_background,
+            on_done=self._attach,
+            on_error=lambda exc: self.show_error(user_message(exc)),
+        )
 
     def choose_case(self) -> None:
         path = QFileDialog.getExistingDirectory(

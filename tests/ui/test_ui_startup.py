@@ -96,3 +96,15 @@ def test_with_nothing_selected_the_metadata_panel_claims_nothing(case_window) ->
     assert case_window.case_view.selected_uids() == []
     assert not panel.title.isEnabled() and panel.title.text() == ""
     assert panel.kind.currentText() == ""  # not a kind the user never chose
+
+
+def test_a_new_case_is_created_off_the_ui_thread_and_opened(window, tmp_path, qtbot) -> None:
+    w = window
+    w.create_case(str(tmp_path / "Inquiry"), "Port inquiry")
+    qtbot.waitUntil(lambda: w.case_view is not None)
+    assert w.windowTitle().startswith("Port inquiry")
+    assert (tmp_path / "Inquiry.casefile" / "case.sqlite").is_file()
+    w.create_case(str(tmp_path / "Inquiry.casefile"), "Again")  # already a case there
+    qtbot.waitUntil(lambda: any(getattr(d, "text", lambda: "")() for d in w.dialogs))
+    assert "already" in w.dialogs[-1].text().lower()
+    assert w.windowTitle().startswith("Port inquiry")  # what was open stays open
