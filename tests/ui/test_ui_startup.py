@@ -108,3 +108,13 @@ def test_a_new_case_is_created_off_the_ui_thread_and_opened(window, tmp_path, qt
     qtbot.waitUntil(lambda: any(getattr(d, "text", lambda: "")() for d in w.dialogs))
     assert "already" in w.dialogs[-1].text().lower()
     assert w.windowTitle().startswith("Port inquiry")  # what was open stays open
+
+
+def test_the_index_check_runs_once_per_opening_not_per_reload(case_window, qtbot) -> None:
+    w = case_window
+    qtbot.waitUntil(lambda: w.controller.index_job is not None)
+    first = w.controller.index_job
+    w.case_view.model.reload()
+    qtbot.waitUntil(lambda: not w.case_view.model.loading)
+    wait_idle(qtbot, w)
+    assert w.controller.index_job is first
