@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from casefile.core import services
+from casefile.ui import labels
 from casefile.ui.controller import CaseController
 from casefile.ui.runner import Runner
 from tests.ui.util import wait_idle
@@ -118,3 +119,55 @@ def test_the_index_check_runs_once_per_opening_not_per_reload(case_window, qtbot
     qtbot.waitUntil(lambda: not w.case_view.model.loading)
     wait_idle(qtbot, w)
     assert w.controller.index_job is first
+
+
+def test_scrolling_fetches_rows_off_the_ui_thread_and_fills_them_in(
+    window, tmp_path, qtbot, monkeypatch
+) -> None:
+    import threading
+
+    from tests.search_fixtures import add_document
+
+    case = services.create_case(tmp_path / "Many")
+    for i in range(400):
+        add_document(case, f"Report {i:03d}", [f"Body {i}."], date="2024-01-01", sync=False)
+    services.close_case(case)
+    threads: list[str] = []
+    real = services.summaries_for
+
+    def recording(case: Any, uids: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        return real(case, uids)
+
+    monkeypatch.setattr(services, "summaries_for", recording)
+    w = window
+    w.open_case(str(tmp_path / "Many.casefile"))
+    qtbot.waitUntil(lambda: w.case_view is not None and w.case_view.model.rowCount() == 400)
+    table, model = w.case_view.table, w.case_view.model
+    table.scrollToBottom()
+    last = model.index(399, 0)
+    qtbot.waitUntil(lambda: model.data(last) is not None)  # painted empty, then filled in
+    assert model.data(last) == model.summary(399).title
+    table.viewport().repaint()
+    assert threads and all(t != "MainThread" for t in threads)  # never on the UI thread
+
+
+def test_each_table_cell_paints_its_own_text_icon_and_alignment(case_window) -> None:
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    view = case_window.case_view
+    table, model = view.table, view.model
+    delegate = table.itemDelegate()
+    seen = []
+    for row in range(model.rowCount()):
+        doc = model.summary(row)
+        for column in range(model.columnCount()):  # in order, as the view paints
+            option = QStyleOptionViewItem()
+            delegate.initStyleOption(option, model.index(row, column))
+            seen.append((column, option.text, not option.icon.isNull(), option.displayAlignment))
+        title, kind, _date, _source, pages, _status = seen[-6:]
+        assert title[1:3] == (doc.title, True)  # the title, with its kind's icon
+        assert kind[1:3] == (labels.kind_label(doc.kind), False)  # no icon left over
+        assert pages[1] == str(doc.page_count)
+        assert pages[3] & Qt.AlignmentFlag.AlignRight
+        assert not kind[3] & Qt.AlignmentFlag.AlignRight
