@@ -7,10 +7,12 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pytest
 from whoosh.filedb.filestore import FileStorage
 from whoosh.writing import PostingPool
 
 from casefile.core.search import index as ixmod
+from casefile.core.search import pool as pool_module
 from casefile.core.search.pool import GroupedPostingPool, sorted_in_slices
 
 
@@ -50,7 +52,11 @@ def test_in_memory_order_equals_a_full_sort(tmp_path: Path) -> None:
     assert list(pool.iter_postings()) == sorted(items)
 
 
-def test_spilled_runs_merge_to_a_full_sort(tmp_path: Path) -> None:
+@pytest.mark.parametrize("chunk", [7, 4096])  # several marshal chunks per run, or one
+def test_spilled_runs_merge_to_a_full_sort(
+    tmp_path: Path, chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pool_module, "RUN_CHUNK", chunk)
     items = _postings(400, seed=3)
     pool = _pool(tmp_path, limit_bytes=200_000)
     for item in items:
