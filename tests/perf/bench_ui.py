@@ -1,7 +1,7 @@
 """GUI benchmarks; prints one JSON object. Not part of the test suite.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tests/perf/bench_ui.py [--corpus PATH]
-        [--docs 100000] [--skip-import] [--skip-launch]
+        [--docs 100000] [--skip-import] [--skip-launch] [--skip-scroll]
 
 1. Event-loop latency during a background import of the shared corpus: a 5 ms QTimer
    in the UI thread records how late each tick fires; we report the largest stall and the
@@ -10,6 +10,8 @@
    real entry point, with its settings in a scratch folder); we report the time from
    process start to the first painted window, and to the first painted table rows
    (target: <= 1 s).
+3. Scrolling that case: each jump's hold on the UI thread and the time until the new
+   rows are filled in, while the search index is rebuilt and then idle.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -250,6 +253,73 @@ def bench_launch(n: int, work: Path) -> dict[str, object]:
     }
 
 
+def bench_scroll(n: int, work: Path, jumps: int = 150) -> dict[str, object]:
+    """Jump through the 100,000-document table as dragging the scroll bar thumb does
+    (seven screens at a time): how long each jump holds the UI thread, and how long
+    until the new screen's rows are filled in. First while the case's search index is
+    being rebuilt (a big case opened for the first time: the interpreter is busy), then
+    with the rebuild stopped."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from casefile.ui.app import make_app
+    from casefile.ui.main_window import MainWindow
+    from casefile.ui.settings import Settings
+
+    case_path = build_big_case(work / f"big-{n}.casefile", n)
+    shutil.rmtree(case_path / "index", ignore_errors=True)
+    app = make_app(dark=False)
+    assert isinstance(app, QApplication)
+    settings = Settings(QSettings(str(work / "scroll.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(settings)
+    win.resize(1360, 820)
+    win.show()
+    win.open_case(str(case_path))
+    while win.case_view is None or win.case_view.model.loading:
+        app.processEvents()
+    view = win.case_view
+    bar, model = view.table.verticalScrollBar(), view.model
+
+    def jump_through() -> dict[str, float]:
+        bar.setValue(0)
+        held: list[float] = []
+        filled: list[float] = []
+        for _ in range(jumps):
+            t0 = time.perf_counter()
+            bar.setValue((bar.value() + 7 * bar.pageStep()) % max(bar.maximum(), 1))
+            view.table.viewport().repaint()
+            held.append(time.perf_counter() - t0)
+            row = view.table.rowAt(0)
+            while model.painted_summary(row) is None:
+                app.processEvents()
+            filled.append(time.perf_counter() - t0)
+        ms = lambda xs, q: round(1000 * _percentile(xs, q), 1)  # noqa: E731
+        return {
+            "ui_held_p50_ms": ms(held, 0.5),
+            "ui_held_p95_ms": ms(held, 0.95),
+            "ui_held_max_ms": ms(held, 1.0),
+            "rows_filled_p50_ms": ms(filled, 0.5),
+            "rows_filled_p95_ms": ms(filled, 0.95),
+        }
+
+    while win.controller is None or win.controller.index_job is None:
+        app.processEvents()
+    job = win.controller.index_job
+    during = jump_through()
+    rebuilding = job.running
+    job.cancel()
+    while job.running:
+        app.processEvents()
+    idle = jump_through()
+    win.close()
+    return {
+        "documents": n,
+        "jumps": jumps,
+        "while_rebuilding_the_index": {**during, "rebuild_ran_throughout": rebuilding},
+        "idle": idle,
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -257,6 +327,7 @@ def main() -> int:
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "casefile-bench")
     parser.add_argument("--skip-import", action="store_true")
     parser.add_argument("--skip-launch", action="store_true")
+    parser.add_argument("--skip-scroll", action="store_true")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     result: dict[str, object] = {
@@ -270,6 +341,8 @@ def main() -> int:
         result["launch_100k"] = bench_launch(args.docs, args.work)
     if not args.skip_import:
         result["import_event_loop"] = bench_import_latency(args.corpus)
+    if not args.skip_scroll:
+        result["scroll_100k"] = bench_scroll(args.docs, args.work)
     print(json.dumps(result, indent=2, ensure_ascii=False))
     return 0
 
