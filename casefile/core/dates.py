@@ -7,7 +7,9 @@ ISO days so that sorting and range queries treat "2023-02" as all of February.
 
 from __future__ import annotations
 
+import calendar
 import math
+import re
 import time
 from dataclasses import dataclass
 from datetime import date
@@ -45,11 +47,40 @@ def _iso(value: object) -> str | None:
     return None
 
 
+_PLAIN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _parse_plain(cleaned: str) -> ParsedDate | None:
+    """A plain day, month or year ("2024-06-07", "2023-02", "2020"), the form nearly
+    every extracted date takes, without the EDTF grammar (4-10 ms a call, which an
+    import of thousands of dated files felt). None: leave it to the full parser."""
+    m = _PLAIN.fullmatch(cleaned)
+    if m is None:
+        return None
+    year, month, day = int(m[1]), m[2], m[3]
+    try:
+        if day is not None:
+            first = last = date(year, int(month), int(day))
+        elif month is not None:
+            first = date(year, int(month), 1)
+            last = date(year, int(month), calendar.monthrange(year, int(month))[1])
+        else:
+            first, last = date(year, 1, 1), date(year, 12, 31)
+    except ValueError:
+        return None  # year 0, month 13, 30 February...: the full parser decides and says
+    return ParsedDate(cleaned, first.isoformat(), last.isoformat())
+
+
 def parse(text: str) -> ParsedDate:
     """Validate an EDTF string; raise InvalidValueError with a readable hint otherwise."""
+    cleaned = text.strip()
+    plain = _parse_plain(cleaned)
+    return plain if plain is not None else _parse_edtf(cleaned)
+
+
+def _parse_edtf(cleaned: str) -> ParsedDate:
     import edtf  # with its pyparsing grammar ~0.09 s: only when a date is actually parsed
 
-    cleaned = text.strip()
     try:
         parsed = edtf.parse_edtf(cleaned)
     except Exception as exc:  # EDTFParseException and friends
