@@ -2,20 +2,21 @@
 job progress, drag-and-drop import. Opening a case runs off the UI thread (migrations
 and index reconcile can take a while on a big case), so the window paints at once.
 
-This module must stay light to import: the window paints before the core services
+Opening and closing cases is in `main_window_cases`, import and document actions in
+`main_window_actions` (mixins over this class).
+
+These modules must stay light to import: the window paints before the core services
 (SQLAlchemy, the search engine: ~0.4 s of imports) are loaded, and those are imported
-on the writer thread as the case opens. `test_startup_imports` guards it."""
+on the writer thread as the case opens.
+`test_the_window_paints_before_the_core_is_imported` guards it."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoGroup
 from PySide6.QtWidgets import (
-    QFileDialog,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -25,29 +26,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.core.errors import CaseLockedError
 from casefile.ui.dialogs.start_page import StartPage
 from casefile.ui.icons import app_icon, icon
 from casefile.ui.job_widget import JobWidget
 from casefile.ui.main_window_actions import WindowActions
+from casefile.ui.main_window_cases import CaseLifecycle
 from casefile.ui.menus import build_menus
 from casefile.ui.messages import user_message
-from casefile.ui.runner import Runner, quieter_garbage_collection
+from casefile.ui.runner import Runner
 from casefile.ui.settings import Settings
 
 if TYPE_CHECKING:
     from casefile.ui.case_view import CaseView
     from casefile.ui.controller import CaseController
 
-CASE_SUFFIX = ".casefile"
-
-
-def demo_case_path() -> Path:
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base or Path.home() / ".casefile") / "Demo case.casefile"
-
-
-class MainWindow(WindowActions, QMainWindow):
+class MainWindow(CaseLifecycle, WindowActions, QMainWindow):
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
         self.settings = settings or Settings()
@@ -145,195 +138,12 @@ class MainWindow(WindowActions, QMainWindow):
         self.actions_["delete"].setEnabled(selected and writable)
         self.search_field.setEnabled(has_case)
 
-    # -- opening and closing --------------------------------------------------------------
-    def new_case(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "New case", str(Path.home()), "Casefile case (*.casefile)"
-        )
-        if not path:
-            return
-        title, ok = QInputDialog.getText(self, "New case", "Case title:", text=Path(path).stem)
-        if not ok:
-            return
-        self.create_case(path, title or None)
-
-    def create_case(self, path: str, title: str | None = None) -> None:
-        """Create and open a case, off the UI thread like `open_case` (the first use of
-        the core loads it). A failure (an OS error creating the folder, a case already
-        there) is shown, and whatever was open stays open."""
-
-        def create_in_background() -> Any:
-            from casefile.core import services
-
-            return services.create_case(path, title)
-
-        self.runner.write(
-            create_in_background,
-            on_done=self._attach,
-            on_error=lambda exc: self.show_error(user_message(exc)),
-        )
-
-    def choose_case(self) -> None:
-        path = QFileDialog.getExistingDirectory(
-            self, "Open case (a .casefile folder)", str(Path.home())
-        )
-        if path:
-            self.open_case(path)
-
-    def open_demo(self) -> None:
-        path = demo_case_path()
-        if (path / "case.sqlite").exists():
-            self.open_case(str(path))
-            return
-        self.statusBar().showMessage("Building the demo case…")
-        if self.controller is None:
-            self.opening_page.setText("Building the demo case (a few seconds, once)…")
-            self.stack.setCurrentWidget(self.opening_page)
-
-        def build() -> Path:
-            from casefile.demo import build_demo_case
-
-            path.parent.mkdir(parents=True, exist_ok=True)
-            return build_demo_case(path)
-
-        def failed(exc: Any) -> None:
-            self.statusBar().clearMessage()
-            if self.controller is None:
-                self._show_start()
-                self.start_page.show_message(user_message(exc))
-            else:
-                self.show_error(user_message(exc))
-
-        self.runner.write(build, on_done=lambda p: self.open_case(str(p)), on_error=failed)
-
-    def open_case(self, path: str, readonly: bool = False) -> None:
-        """Open in the background; the start page says what happened if it fails."""
-        if self.opening:
-            return
-        self.opening = True
-        self.statusBar().showMessage(f"Opening {Path(path).stem}…")
-        if self.controller is None:
-            self.opening_page.setText(f"Opening “{Path(path).stem}”…")
-            self.stack.setCurrentWidget(self.opening_page)
-
-        def failed(exc: Any) -> None:
-            self.opening = False
-            self.statusBar().clearMessage()
-            if self.controller is not None:
-                self.show_error(user_message(exc))
-                return
-            self._show_start()
-            if isinstance(exc, CaseLockedError):
-                self.start_page.show_locked(path, exc.holder)
-            else:
-                self.start_page.show_message(user_message(exc))
-
-        def opened(case: Any) -> None:
-            self.opening = False
-            self.statusBar().clearMessage()
-            self._attach(case)
-
-        def open_in_background() -> Any:
-            from casefile.core import services  # the first import happens here, off the UI
-
-            return services.open_case(path, readonly=readonly)
-
-        # On the writer thread: it runs after any queued close of the same case.
-        self.runner.write(open_in_background, on_done=opened, on_error=failed)
-
-    def _attach(self, case: Any) -> None:
-        from casefile.ui.case_view import CaseView
-        from casefile.ui.controller import CaseController
-
-        self.close_case()
-        self.controller = controller = CaseController(case, self.runner, self)
-        self.undo_group.addStack(controller.undo_stack)
-        self.undo_group.setActiveStack(controller.undo_stack)
-        view = CaseView(controller)
-        self.case_view = view
-        self.stack.addWidget(view)
-        self.stack.setCurrentWidget(view)
-        state = {k: self.settings.get(f"splitter/{k}") for k in ("main", "right", "table")}
-        view.restore_state_bytes(state)
-        view.model.ensure_loaded()  # after the restored sort order: see CaseView
-        # Again once the view has its real size: a splitter restored before its first
-        # layout hands the difference to whichever pane stretches.
-        QTimer.singleShot(
-            0, lambda: view.restore_state_bytes(state) if view is self.case_view else None
-        )
-        view.selectionChanged.connect(lambda _u: self._update_actions())
-        view.model.loaded.connect(lambda _n: self._update_counts())
-        controller.jobStarted.connect(self.job_widget.track)
-        controller.message.connect(lambda m: self.statusBar().showMessage(m, 8000))
-        controller.failed.connect(self.show_error)
-        controller.documentsChanged.connect(self._update_counts)
-        self.settings.add_recent(case.path)
-        self.start_page.hide_notice()
-        ro = " (read-only)" if controller.readonly else ""
-        self.setWindowTitle(f"{controller.title}{ro} — Casefile")
-        self._attach_search(view)
-        self._update_actions()
-        self._update_counts()
-        controller.ensure_index_soon()
-        view.model.loaded.connect(self._after_first_screen, Qt.ConnectionType.SingleShotConnection)
-
-    def _after_first_screen(self, _rows: int) -> None:
-        """Work that can wait until the first documents are on screen: checking the
-        search index against the database, and tidying the garbage collector (each
-        takes tens to hundreds of milliseconds of interpreter time on a big case)."""
-        if self.controller is not None:
-            self.controller.ensure_index()
-        quieter_garbage_collection()
-
-    def _attach_search(self, view: CaseView) -> None:
-        from casefile.ui.search_panel import SearchPanel
-
-        panel = SearchPanel(self.controller, view)  # type: ignore[arg-type]
-        view.search_panel = panel
-        view.centre.addWidget(panel)
-
-        def run_saved(saved: Any) -> None:
-            self.search_field.setText(getattr(saved, "query", ""))
-            panel.run_saved(saved)
-
-        view.navigator.savedSearchChosen.connect(run_saved)
-
-    def close_case(self) -> None:
-        if self.controller is None or self.case_view is None:
-            return
-        self._save_view_state()
-        controller, view = self.controller, self.case_view
-        self.controller = self.case_view = None
-        for job in list(self.runner.jobs):
-            job.cancel()
-        self.undo_group.removeStack(controller.undo_stack)
-        self.stack.removeWidget(view)
-        view.deleteLater()
-        from casefile.core import services
-
-        # Close on the writer thread, after every queued write has finished.
-        self.runner.write(services.close_case, controller.case)
-        self._show_start()
-        self.counts.clear()
-
-    def _save_view_state(self) -> None:
-        if self.case_view is not None:
-            for k, v in self.case_view.save_state_bytes().items():
-                self.settings.set(f"splitter/{k}", v)
-
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set("window/geometry", self.saveGeometry())
         self.close_case()
         self.runner.shutdown()
         self.settings.sync()
         super().closeEvent(event)
-
-    def fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        for p in self.settings.recent_cases():
-            self.recent_menu.addAction(Path(p).stem, lambda p=p: self.open_case(p))
-        if self.recent_menu.isEmpty():
-            self.recent_menu.addAction("No recent cases").setEnabled(False)
 
     # -- status -----------------------------------------------------------------------------
     def _update_counts(self) -> None:
@@ -408,4 +218,4 @@ class MainWindow(WindowActions, QMainWindow):
         )
 
 
-__all__ = ["MainWindow", "QTimer", "demo_case_path"]
+__all__ = ["MainWindow"]
