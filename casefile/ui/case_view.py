@@ -155,7 +155,7 @@ class CaseView(QSplitter):
             self.forget(uid)
             return
         self.metadata.show_document(detail)
-        self.viewer.show_document(uid, page, query, hit_pages, exact)
+        self.viewer.show_document(detail, page, query, hit_pages, exact)
 
     def forget(self, uid: str) -> None:
         if self.current_uid == uid:

@@ -150,20 +150,15 @@ class Viewer(QWidget):
 
     def show_document(
         self,
-        uid: str,
+        detail: DocumentDetail,
         page: int = 1,
         query: str = "",
         hit_pages: list[int] | None = None,
         exact: bool = False,
     ) -> None:
-        """Open a document at a page; with a search `query`, highlight the words it
-        matches (as the index matches them: by stem, ё as е) and go to the first."""
-        try:
-            detail = services.get_document(self.controller.case, uid)
-        except CasefileError as exc:
-            self.clear()
-            self.placeholder.setText(str(exc))
-            return
+        """Open a document (already read by the caller) at a page; with a search
+        `query`, highlight the words it matches (as the index matches them: by stem, ё
+        as е) and go to the first."""
         self.detail = detail
         self.query = query.strip()
         self.exact = exact
@@ -345,7 +340,7 @@ class Viewer(QWidget):
             self.banner.setEnabled(True)
             page = self.page
             self._pdf_path = None if detail.status != self.detail.status else self._pdf_path
-            self.show_document(detail.uid, page, self.query, self.hit_pages, self.exact)
+            self.show_document(detail, page, self.query, self.hit_pages, self.exact)
 
 
 def _esc(text: str) -> str:

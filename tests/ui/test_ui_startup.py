@@ -171,3 +171,20 @@ def test_each_table_cell_paints_its_own_text_icon_and_alignment(case_window) -> 
         assert pages[1] == str(doc.page_count)
         assert pages[3] & Qt.AlignmentFlag.AlignRight
         assert not kind[3] & Qt.AlignmentFlag.AlignRight
+
+
+def test_opening_a_document_reads_it_once(case_window, qtbot, monkeypatch) -> None:
+    view = case_window.case_view
+    uid = view.model.uid_at(0)
+    reads: list[str] = []
+    real = services.get_document
+
+    def counting(case: Any, wanted: str) -> Any:
+        reads.append(wanted)
+        return real(case, wanted)
+
+    monkeypatch.setattr(services, "get_document", counting)
+    view.open_document(uid)
+    assert reads == [uid]  # metadata panel and viewer share the one read
+    assert view.viewer.detail is not None and view.viewer.detail.uid == uid
+    assert view.metadata.title.text() == view.viewer.detail.title
