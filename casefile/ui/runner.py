@@ -119,7 +119,7 @@ class Runner(QObject):
         self.pending = 0
         self.jobs: list[Job] = []
         # Which job holds the writer thread now, and how many writes wait in its queue
-        # (see `edit`): both change on the writer thread, so under a lock.
+        # (see `edit`): read and changed from both threads, so under a lock.
         self._writer_lock = threading.Lock()
         self._writer_job: JobContext | None = None
         self._writer_queued = 0
