@@ -10,9 +10,10 @@ from collections.abc import Sequence
 
 from sqlalchemy import select
 
-from casefile.core import dates, queue
+from casefile.core import dates
 from casefile.core.case import Case
-from casefile.core.schema import Document, Page, Tag
+from casefile.core.db import work_queue
+from casefile.core.db.schema import Document, Page, Tag
 from casefile.core.services.sync import sync_index
 
 _counter = itertools.count()
@@ -41,19 +42,26 @@ def add_document(
                 s.add(t)
             tag_rows.append(t)
         doc = Document(
-            uid=uid, title=title, kind=kind, date=parsed.text if parsed else None,
+            uid=uid,
+            title=title,
+            kind=kind,
+            date=parsed.text if parsed else None,
             date_lower=parsed.lower if parsed else None,
             date_upper=parsed.upper if parsed else None,
-            source=source, languages=languages,
+            source=source,
+            languages=languages,
             sha256=hashlib.sha256(f"{uid}{next(_counter)}".encode()).hexdigest(),
-            size=sum(len(p) for p in pages), original_filename=f"{title}.txt",
-            file_type="txt", importer_version="test", status="ok",
+            size=sum(len(p) for p in pages),
+            original_filename=f"{title}.txt",
+            file_type="txt",
+            importer_version="test",
+            status="ok",
             page_count=len(pages),
             pages=[Page(number=i, text=t) for i, t in enumerate(pages, start=1)],
         )
         doc.tags = tag_rows
         s.add(doc)
-        queue.enqueue(s, [uid])
+        work_queue.enqueue(s, [uid])
     if sync:
         sync_index(case)
     return uid

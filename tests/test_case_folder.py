@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from casefile.core import migrate, services
+from casefile.core import services
 from casefile.core.case import Case
+from casefile.core.db import migrate
 from casefile.core.errors import (
     CaseExistsError,
     CaseLockedError,
@@ -36,8 +37,9 @@ def test_new_case_has_the_documented_layout(tmp_path: Path) -> None:
 
 def test_foreign_keys_are_enforced(case: Case) -> None:
     with pytest.raises(Exception, match="FOREIGN KEY"), case.engine.begin() as conn:
-        conn.exec_driver_sql("INSERT INTO page (document_id, number, text, needs_ocr) "
-                             "VALUES (999, 1, 'x', 0)")
+        conn.exec_driver_sql(
+            "INSERT INTO page (document_id, number, text, needs_ocr) VALUES (999, 1, 'x', 0)"
+        )
 
 
 def test_creating_over_an_existing_case_is_refused(tmp_path: Path) -> None:
@@ -86,10 +88,14 @@ def test_lock_of_a_killed_process_does_not_linger(tmp_path: Path) -> None:
     path = tmp_path / "Killed.casefile"
     services.create_case(path).close()
     proc = subprocess.Popen(
-        [sys.executable, "-c",
-         f"from casefile.core import services; c = services.open_case({str(path)!r}); "
-         "print('open', flush=True); import time; time.sleep(60)"],
-        stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            f"from casefile.core import services; c = services.open_case({str(path)!r}); "
+            "print('open', flush=True); import time; time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert proc.stdout is not None and proc.stdout.readline().strip() == "open"
     with pytest.raises(CaseLockedError):

@@ -15,9 +15,7 @@ CLI = [sys.executable, "-m", "casefile.cli"]
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*CLI, *args], capture_output=True, text=True, timeout=120, input=stdin
-    )
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=120, input=stdin)
 
 
 def assert_clean_error(result: subprocess.CompletedProcess[str], code: int = 1) -> str:

@@ -163,7 +163,8 @@ def test_cli_password_option_opens_a_protected_pdf(tmp_path: Path) -> None:
     subprocess.run([*cli, "new", str(case_path)], check=True, capture_output=True)
     result = subprocess.run(
         [*cli, "import", str(case_path), str(pdf), "--password", "asdfzxcv", "--json"],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     outcome = json.loads(result.stdout)["files"][0]

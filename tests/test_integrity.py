@@ -17,9 +17,7 @@ from tests.helpers import write_mixed_folder, write_text_files
 CLI = [sys.executable, "-m", "casefile.cli"]
 
 
-def test_verify_catches_one_flipped_byte_and_a_missing_original(
-    case: Case, tmp_path: Path
-) -> None:
+def test_verify_catches_one_flipped_byte_and_a_missing_original(case: Case, tmp_path: Path) -> None:
     write_mixed_folder(tmp_path / "in")
     services.import_paths(case, [tmp_path / "in"])
     assert services.verify_case(case).ok
@@ -58,7 +56,9 @@ def test_kill_9_during_import_then_rerun_gives_a_verified_case_with_each_file_on
     services.create_case(case_path).close()
     proc = subprocess.Popen(
         [*CLI, "import", str(case_path), str(src)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     db = case_path / "case.sqlite"
     deadline = time.monotonic() + 60

@@ -6,8 +6,9 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from casefile.core import queue, services
+from casefile.core import services
 from casefile.core.case import Case
+from casefile.core.db import work_queue
 from casefile.core.jobs import JobContext
 from tests.helpers import write_text_files
 from tests.search_fixtures import add_document
@@ -44,7 +45,7 @@ def test_an_edit_handed_to_a_running_import_lands_before_the_import_ends(
         seen["done_then"] = ctx.snapshot().done
         seen["search"] = {h.uid for h in services.search(case, "retitled").hits}
         with case.read_session() as s:
-            seen["backlog"] = len(queue.pending(s))  # the import's, left to the import
+            seen["backlog"] = len(work_queue.pending(s))  # the import's, left to the import
         seen["written"] = services.count_documents(case) - 1  # the import's so far
 
     def progress_watch() -> None:
@@ -100,7 +101,7 @@ def test_an_edit_during_an_index_rebuild_is_saved_at_once_and_indexed_by_it(
     assert {h.uid for h in services.search(case, "renamed").hits} == {uids[5]}
     assert len(services.search(case, "ordinary", limit=1000).hits) == 600
     with case.read_session() as s:
-        assert queue.pending(s) == []
+        assert work_queue.pending(s) == []
 
 
 def test_verification_lets_handed_over_edits_run(case: Case, tmp_path: Path) -> None:

@@ -16,9 +16,13 @@ from tests.search_fixtures import add_document
 def case_path(tmp_path: Path) -> str:
     path = tmp_path / "c.casefile"
     with services.create_case(path) as case:
-        add_document(case, "Claim summary", ["Daniel Forrest sold services to VisionLabs.",
-                                             "Санкции против VisionLabs."],
-                     kind="court_filing", date="2024-06")
+        add_document(
+            case,
+            "Claim summary",
+            ["Daniel Forrest sold services to VisionLabs.", "Санкции против VisionLabs."],
+            kind="court_filing",
+            date="2024-06",
+        )
         add_document(case, "Note", ["Nothing here."], kind="note")
     return str(path)
 
@@ -32,8 +36,7 @@ def test_search_json_and_text(case_path: str, capsys: pytest.CaptureFixture[str]
     assert "Claim summary" in text and "[Forrest]" in text
 
 
-def test_malformed_query_is_one_message(case_path: str,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_malformed_query_is_one_message(case_path: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["search", case_path, '"unclosed']) == cli.EXIT_FAIL
     err = capsys.readouterr().err
     assert "never closed" in err and "Traceback" not in err

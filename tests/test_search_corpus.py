@@ -47,8 +47,9 @@ def corpus_case(case: Case) -> dict[str, str]:
     uids = {}
     for key, rel in FILES.items():
         text = (root / rel).read_text(encoding="utf-8", errors="replace")
-        uids[key] = add_document(case, key, [text], languages="en" if key == "bva" else "ru",
-                                 sync=False)
+        uids[key] = add_document(
+            case, key, [text], languages="en" if key == "bva" else "ru", sync=False
+        )
     services.ensure_index(case)
     return uids
 

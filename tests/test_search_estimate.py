@@ -13,9 +13,13 @@ from tests.search_fixtures import add_document
 @pytest.fixture
 def many(case: Case) -> Case:
     for i in range(40):
-        add_document(case, f"Doc {i}", [f"The court heard appeal number {i}.",
-                                        "Nothing here."], kind="report" if i % 2 else "note",
-                     sync=i == 39)
+        add_document(
+            case,
+            f"Doc {i}",
+            [f"The court heard appeal number {i}.", "Nothing here."],
+            kind="report" if i % 2 else "note",
+            sync=i == 39,
+        )
     return case
 
 
@@ -25,8 +29,9 @@ def test_small_match_sets_are_exact(many: Case) -> None:
     assert dict(r.facets["kind"]) == {"note": 20, "report": 20}
 
 
-def test_beyond_the_budget_totals_are_estimated(many: Case,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_beyond_the_budget_totals_are_estimated(
+    many: Case, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(results, "MATCH_BUDGET", 8)
     r = services.search(many, "court")
     assert r.total_is_estimate
@@ -37,9 +42,10 @@ def test_beyond_the_budget_totals_are_estimated(many: Case,
     assert not exact.total_is_estimate and exact.total == 1
 
 
-def test_cli_says_about(many: Case, monkeypatch: pytest.MonkeyPatch,
-                        capsys: pytest.CaptureFixture[str]) -> None:
-    from casefile import cli_search
+def test_cli_says_about(
+    many: Case, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from casefile.cli import search as cli_search
 
     monkeypatch.setattr(results, "MATCH_BUDGET", 8)
     cli_search._print_results(services.search(many, "court"))

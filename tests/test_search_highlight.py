@@ -6,9 +6,11 @@ import time
 
 from casefile.core.services import highlight_spans
 
-TEXT = ("Система распознавания лиц VisionLabs попала под санкции. "
-        "The company was sanctioned; Sanctions apply to the FRONT company. "
-        "Ёлки и елка. Designated entities, designation notice.")
+TEXT = (
+    "Система распознавания лиц VisionLabs попала под санкции. "
+    "The company was sanctioned; Sanctions apply to the FRONT company. "
+    "Ёлки и елка. Designated entities, designation notice."
+)
 
 
 def marked(query: str, text: str = TEXT, **kw: bool) -> list[str]:
@@ -62,7 +64,9 @@ def test_result_snippets_mark_what_was_asked_for_and_nothing_else(case) -> None:
     from tests.search_fixtures import add_document
 
     add_document(
-        case, "Ruling", ["The court heard Reuters and dismissed the appeal of the vessel."],
+        case,
+        "Ruling",
+        ["The court heard Reuters and dismissed the appeal of the vessel."],
         source="Reuters",
     )
 

@@ -13,20 +13,41 @@ from tests.search_fixtures import add_document
 @pytest.fixture
 def docs(case: Case) -> dict[str, str]:
     return {
-        "ru": add_document(case, "Статья о санкциях", [RU_ARTICLE], kind="article",
-                           date="2024-06", languages="ru", tags=["sanctions"],
-                           source="Эхо"),
-        "claim": add_document(
-            case, "Claim summary",
-            [EN_CLAIM, "Second page: VisionLabs and санкции were discussed."],
-            kind="court_filing", date="2024-06-07", languages="en,ru",
-            source="Employment Tribunal", tags=["sanctions", "tribunal"],
+        "ru": add_document(
+            case,
+            "Статья о санкциях",
+            [RU_ARTICLE],
+            kind="article",
+            date="2024-06",
+            languages="ru",
+            tags=["sanctions"],
+            source="Эхо",
         ),
-        "old": add_document(case, "Designation notice", ["The company was designated "
-                            "for sanctions. Selling services is prohibited."],
-                            kind="report", date="2021", languages="en"),
-        "note": add_document(case, "Undated note", ["Forrest called about the front office."],
-                             kind="note", languages="en"),
+        "claim": add_document(
+            case,
+            "Claim summary",
+            [EN_CLAIM, "Second page: VisionLabs and санкции were discussed."],
+            kind="court_filing",
+            date="2024-06-07",
+            languages="en,ru",
+            source="Employment Tribunal",
+            tags=["sanctions", "tribunal"],
+        ),
+        "old": add_document(
+            case,
+            "Designation notice",
+            ["The company was designated for sanctions. Selling services is prohibited."],
+            kind="report",
+            date="2021",
+            languages="en",
+        ),
+        "note": add_document(
+            case,
+            "Undated note",
+            ["Forrest called about the front office."],
+            kind="note",
+            languages="en",
+        ),
     }
 
 
@@ -56,7 +77,9 @@ def test_mixed_scripts_phrases_and_operators(case: Case, docs: dict[str, str]) -
     assert titles(case, "Forrest -office") == {"Claim summary"}
     # -word inside brackets (Whoosh only handled it at the outermost level)
     assert titles(case, "designated OR (Forrest -office)") == {
-        "Claim summary", "Designation notice"}
+        "Claim summary",
+        "Designation notice",
+    }
     assert titles(case, "(Helix OR Forrest) AND cloud") == {"Статья о санкциях", "Claim summary"}
     assert titles(case, "санкц*") == {"Статья о санкциях", "Claim summary"}
     assert titles(case, "design*") == {"Designation notice"}
@@ -86,7 +109,10 @@ def test_dates_match_by_containment(case: Case, docs: dict[str, str]) -> None:
     assert titles(case, "date:2024-06-07") == {"Claim summary"}  # a month is not inside a day
     assert titles(case, "date:[2020 TO 2022]") == {"Designation notice"}
     assert titles(case, "date:[2021 TO 2024-06]") == {
-        "Статья о санкциях", "Claim summary", "Designation notice"}
+        "Статья о санкциях",
+        "Claim summary",
+        "Designation notice",
+    }
     assert titles(case, "date:[2022 TO *]") == {"Статья о санкциях", "Claim summary"}
 
 
@@ -99,11 +125,14 @@ def test_facets_totals_and_sorting(case: Case, docs: dict[str, str]) -> None:
     assert dict(r.facets["tag"]) == {"sanctions": 2, "tribunal": 1}
     by_date = services.search(case, "sanctions OR санкции OR Forrest", sort="date")
     assert [h.title for h in by_date.hits] == [
-        "Designation notice", "Статья о санкциях", "Claim summary", "Undated note"]
+        "Designation notice",
+        "Статья о санкциях",
+        "Claim summary",
+        "Undated note",
+    ]
     newest = services.search(case, "sanctions OR санкции OR Forrest", sort="newest")
     assert newest.hits[0].title == "Claim summary"
-    page2 = services.search(case, "sanctions OR санкции OR Forrest", sort="date", limit=3,
-                            page=2)
+    page2 = services.search(case, "sanctions OR санкции OR Forrest", sort="date", limit=3, page=2)
     assert [h.title for h in page2.hits] == ["Undated note"]
     filtered = services.search(case, "", filters={"year": "2024", "kind": "article"})
     assert [h.title for h in filtered.hits] == ["Статья о санкциях"]
@@ -115,8 +144,7 @@ def test_snippets_are_text_with_spans(case: Case, docs: dict[str, str]) -> None:
     assert sn.page == 2
     assert [sn.text[s:e] for s, e in sn.spans] == ["VisionLabs", "санкции"]
     r = services.search(case, "Forrest NOT office")
-    assert all(sn.text[s:e] == "Forrest" for h in r.hits for sn in h.snippets
-               for s, e in sn.spans)
+    assert all(sn.text[s:e] == "Forrest" for h in r.hits for sn in h.snippets for s, e in sn.spans)
 
 
 @pytest.mark.parametrize(
@@ -137,8 +165,9 @@ def test_snippets_are_text_with_spans(case: Case, docs: dict[str, str]) -> None:
         ("   ", "Type something"),
     ],
 )
-def test_malformed_queries_give_messages(case: Case, docs: dict[str, str], query: str,
-                                         fragment: str) -> None:
+def test_malformed_queries_give_messages(
+    case: Case, docs: dict[str, str], query: str, fragment: str
+) -> None:
     with pytest.raises(services.QueryError) as info:
         services.search(case, query)
     assert fragment in str(info.value)

@@ -16,8 +16,8 @@ from sqlalchemy import select
 
 from casefile.core import services
 from casefile.core.case import Case
+from casefile.core.db.schema import Document
 from casefile.core.jobs import Cancelled, JobContext
-from casefile.core.schema import Document
 from casefile.core.search import index as ixmod
 from tests.search_fixtures import add_document
 
@@ -49,8 +49,7 @@ def test_edits_tags_and_deletes_show_at_once(case: Case) -> None:
 
 def _rows(case: Case, queries: list[str]) -> list[list[tuple[str, tuple[int, ...]]]]:
     return [
-        sorted((h.uid, h.pages) for h in services.search(case, q, limit=1000).hits)
-        for q in queries
+        sorted((h.uid, h.pages) for h in services.search(case, q, limit=1000).hits) for q in queries
     ]
 
 
@@ -75,7 +74,9 @@ def test_kill_9_while_indexing_then_reopen_equals_rebuild(tmp_path: Path) -> Non
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), *sys.path])}
     proc = subprocess.Popen(
         [sys.executable, "-c", CRASH_SCRIPT.format(root=str(ROOT), path=str(path))],
-        stdout=subprocess.PIPE, text=True, env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
     )
     assert proc.stdout is not None
     for line in proc.stdout:

@@ -20,11 +20,11 @@ from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from casefile.core import migrate
+from casefile.core.db import migrate
+from casefile.core.db.lock import CaseLock
+from casefile.core.db.schema import CaseInfo
 from casefile.core.errors import CaseExistsError, CasefileError, CaseNotFoundError
-from casefile.core.lock import CaseLock
-from casefile.core.schema import CaseInfo
-from casefile.core.store import OriginalStore
+from casefile.core.originals import OriginalStore
 
 DB_NAME = "case.sqlite"
 SUFFIX = ".casefile"

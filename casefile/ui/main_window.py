@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from casefile.ui.case_view import CaseView
     from casefile.ui.controller import CaseController
 
+
 class MainWindow(CaseLifecycle, WindowActions, QMainWindow):
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()

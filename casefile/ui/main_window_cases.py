@@ -236,4 +236,3 @@ class CaseLifecycle:
             self.recent_menu.addAction(Path(p).stem, lambda p=p: self.open_case(p))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction("No recent cases").setEnabled(False)
-

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.core import dates
+from casefile.core.db.schema import DOCUMENT_KINDS
 from casefile.core.errors import InvalidValueError
-from casefile.core.schema import DOCUMENT_KINDS
 from casefile.core.services import DocumentDetail
 from casefile.ui import labels
 from casefile.ui.controller import CaseController

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from casefile.core import services
-from casefile.core.schema import DOCUMENT_KINDS
+from casefile.core.db.schema import DOCUMENT_KINDS
 from casefile.ui import labels
 from casefile.ui.controller import CaseController
 from casefile.ui.icons import icon, kind_icon

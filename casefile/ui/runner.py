@@ -110,9 +110,7 @@ class Runner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._writer = ThreadPoolExecutor(
-            max_workers=1, thread_name_prefix="casefile-writer"
-        )
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="casefile-writer")
         self._readers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="casefile-reader")
         self._bridge = _Bridge()
         self._bridge.deliver.connect(self._on_deliver)

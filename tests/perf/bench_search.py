@@ -38,12 +38,36 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 QUERIES = [
-    "суд", "судья", "санкции", "следователь", "Нехлюдов", "Маслова", "приговор",
-    "court", "veteran", "disability", "evidence", "appeal", "sentence",
-    '"the court"', '"судебный следователь"', "Nekhludov OR Нехлюдов",
-    "court приговор", "appeal -veteran", "(суд OR court) AND evidence", "присяжн*",
-    "evaluat*", "kind:court_filing appeal", "date:[2010 TO 2015] суд", "lang:ru суд",
-    "VisionLabs санкции", "claimant", "defendant", "генерал", "тюрьма", "criminal",
+    "суд",
+    "судья",
+    "санкции",
+    "следователь",
+    "Нехлюдов",
+    "Маслова",
+    "приговор",
+    "court",
+    "veteran",
+    "disability",
+    "evidence",
+    "appeal",
+    "sentence",
+    '"the court"',
+    '"судебный следователь"',
+    "Nekhludov OR Нехлюдов",
+    "court приговор",
+    "appeal -veteran",
+    "(суд OR court) AND evidence",
+    "присяжн*",
+    "evaluat*",
+    "kind:court_filing appeal",
+    "date:[2010 TO 2015] суд",
+    "lang:ru суд",
+    "VisionLabs санкции",
+    "claimant",
+    "defendant",
+    "генерал",
+    "тюрьма",
+    "criminal",
 ]
 
 
@@ -58,8 +82,9 @@ def write_files(folder: Path, count: int) -> list[dict[str, object]]:
     docs = list(documents(count))
     for d in docs:
         (folder / f"doc{d['i']:06d}.txt").write_text(str(d["text"]), encoding="utf-8")
-    (folder / "meta.json").write_text(json.dumps(
-        [{k: v for k, v in d.items() if k != "text"} for d in docs]))
+    (folder / "meta.json").write_text(
+        json.dumps([{k: v for k, v in d.items() if k != "text"} for d in docs])
+    )
     return docs
 
 
@@ -87,8 +112,9 @@ def _direct_load(case: object, src: Path, batch: int) -> None:
     import hashlib
     import uuid
 
-    from casefile.core import dates, queue
-    from casefile.core.schema import Document, Page
+    from casefile.core import dates
+    from casefile.core.db import work_queue
+    from casefile.core.db.schema import Document, Page
     from casefile.core.services.sync import sync_index
 
     files = sorted(src.glob("*.txt"))
@@ -101,22 +127,35 @@ def _direct_load(case: object, src: Path, batch: int) -> None:
                 m, p = meta[i], dates.parse(str(meta[i]["date"]))
                 uid = uuid.uuid4().hex
                 uids.append(uid)
-                s.add(Document(
-                    uid=uid, title=m["title"], kind=m["kind"], date=p.text,
-                    date_lower=p.lower, date_upper=p.upper, languages=m["languages"],
-                    sha256=hashlib.sha256(raw).hexdigest(), size=len(raw),
-                    original_filename=files[i].name, file_type="txt",
-                    importer_version="bench", status="ok", page_count=1,
-                    pages=[Page(number=1, text=raw.decode("utf-8"))]))
-            queue.enqueue(s, uids)
+                s.add(
+                    Document(
+                        uid=uid,
+                        title=m["title"],
+                        kind=m["kind"],
+                        date=p.text,
+                        date_lower=p.lower,
+                        date_upper=p.upper,
+                        languages=m["languages"],
+                        sha256=hashlib.sha256(raw).hexdigest(),
+                        size=len(raw),
+                        original_filename=files[i].name,
+                        file_type="txt",
+                        importer_version="bench",
+                        status="ok",
+                        page_count=1,
+                        pages=[Page(number=1, text=raw.decode("utf-8"))],
+                    )
+                )
+            work_queue.enqueue(s, uids)
         sync_index(case)  # type: ignore[arg-type]
 
 
 def child_fts5(src: Path, out: Path) -> dict[str, object]:
     t0 = time.perf_counter()
     db = sqlite3.connect(out / "fts.sqlite")
-    db.execute("CREATE VIRTUAL TABLE t USING fts5(title, body, "
-               "tokenize='unicode61 remove_diacritics 2')")
+    db.execute(
+        "CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize='unicode61 remove_diacritics 2')"
+    )
     with db:
         for f in sorted(src.glob("*.txt")):
             db.execute("INSERT INTO t VALUES (?, ?)", (f.stem, f.read_text(encoding="utf-8")))
@@ -135,8 +174,12 @@ def recoll(src: Path, out: Path) -> dict[str, object]:
         "skippedNames = meta.json\n"
     )
     # In a fresh process, so RUSAGE_CHILDREN is recollindex's alone.
-    proc = subprocess.run([sys.executable, __file__, "--child", "recoll", exe, str(conf)],
-                          capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", "recoll", exe, str(conf)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return {**json.loads(proc.stdout.strip().splitlines()[-1]), "conf": str(conf)}
 
 
@@ -159,7 +202,9 @@ def child_import_only(src: Path, out: Path) -> dict[str, object]:
 def run_child(name: str, src: Path, out: Path) -> dict[str, object]:
     proc = subprocess.run(
         [sys.executable, __file__, "--child", name, str(src), str(out)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if proc.returncode:
         return {"error": proc.stderr.strip().splitlines()[-1:]}
@@ -193,8 +238,12 @@ def query_casefile(case_path: Path, rounds: int = 3) -> dict[str, object]:
                 t = time.perf_counter()
                 services.search(case, q, limit=20, with_facets=False)
                 nofacet.append(time.perf_counter() - t)
-    return {"with_snippets_and_facets": _pcts(times), "without_facets": _pcts(nofacet),
-            "first_query_ms": round(first * 1000, 1), "totals": hits}
+    return {
+        "with_snippets_and_facets": _pcts(times),
+        "without_facets": _pcts(nofacet),
+        "first_query_ms": round(first * 1000, 1),
+        "totals": hits,
+    }
 
 
 def query_fts5(db_path: Path, rounds: int = 3) -> dict[str, object]:
@@ -202,15 +251,24 @@ def query_fts5(db_path: Path, rounds: int = 3) -> dict[str, object]:
     times = []
     for _ in range(rounds):
         for q in QUERIES:
-            words = [w.strip('"()*-') for w in q.split() if w not in ("AND", "OR", "NOT")
-                     and ":" not in w]
-            fq = " OR ".join(f'"{w}"' for w in words if w) if " OR " in q else " ".join(
-                f'"{w}"' for w in words if w)
+            words = [
+                w.strip('"()*-')
+                for w in q.split()
+                if w not in ("AND", "OR", "NOT") and ":" not in w
+            ]
+            fq = (
+                " OR ".join(f'"{w}"' for w in words if w)
+                if " OR " in q
+                else " ".join(f'"{w}"' for w in words if w)
+            )
             t = time.perf_counter()
             try:
                 db.execute("SELECT count(*) FROM t WHERE t MATCH ?", (fq,)).fetchone()
-                db.execute("SELECT rowid, snippet(t, 1, '[', ']', '…', 24) FROM t "
-                           "WHERE t MATCH ? ORDER BY rank LIMIT 20", (fq,)).fetchall()
+                db.execute(
+                    "SELECT rowid, snippet(t, 1, '[', ']', '…', 24) FROM t "
+                    "WHERE t MATCH ? ORDER BY rank LIMIT 20",
+                    (fq,),
+                ).fetchall()
             except sqlite3.OperationalError:
                 pass
             times.append(time.perf_counter() - t)
@@ -238,8 +296,12 @@ def build_big(cache: Path, count: int) -> tuple[Path, dict[str, object]]:
         return case_path, {**json.loads(info_path.read_text()), "cached": True}
     shutil.rmtree(case_path, ignore_errors=True)
     cache.mkdir(parents=True, exist_ok=True)
-    proc = subprocess.run([sys.executable, __file__, "--child", "big", str(count),
-                           str(case_path)], capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", "big", str(count), str(case_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if proc.returncode:
         raise SystemExit(proc.stderr)
     info = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -251,7 +313,7 @@ def child_big(count: int, case_path: Path) -> dict[str, object]:
     from sqlalchemy import insert
 
     from casefile.core import dates, services
-    from casefile.core.schema import Document, Page
+    from casefile.core.db.schema import Document, Page
     from casefile.core.services import sync
     from tests.perf.gen_corpus import documents
 
@@ -262,12 +324,27 @@ def child_big(count: int, case_path: Path) -> dict[str, object]:
     next_id = 1
     for d in documents(count, seed=11):
         p = dates.parse(str(d["date"]))
-        batch_d.append(dict(id=next_id, uid=f"{next_id:032x}", title=d["title"], kind=d["kind"],
-                            date=p.text, date_lower=p.lower, date_upper=p.upper,
-                            languages=d["languages"], sha256=f"{next_id:064x}", size=3000,
-                            original_filename="gen.txt", file_type="txt",
-                            importer_version="bench", status="ok", page_count=1,
-                            revision=1, indexed_revision=0))
+        batch_d.append(
+            dict(
+                id=next_id,
+                uid=f"{next_id:032x}",
+                title=d["title"],
+                kind=d["kind"],
+                date=p.text,
+                date_lower=p.lower,
+                date_upper=p.upper,
+                languages=d["languages"],
+                sha256=f"{next_id:064x}",
+                size=3000,
+                original_filename="gen.txt",
+                file_type="txt",
+                importer_version="bench",
+                status="ok",
+                page_count=1,
+                revision=1,
+                indexed_revision=0,
+            )
+        )
         batch_p.append(dict(document_id=next_id, number=1, text=d["text"]))
         next_id += 1
         if len(batch_d) == 5000:
@@ -286,9 +363,14 @@ def child_big(count: int, case_path: Path) -> dict[str, object]:
     elapsed = time.perf_counter() - t0
     case.close()
     size = sum(f.stat().st_size for f in (case_path / "index").iterdir())
-    return {"documents": count, "rebuild_seconds": round(elapsed, 1),
-            "docs_per_s": round(count / elapsed), "peak_rss_mb": _rss_mb(),
-            "rss_before_rebuild_mb": rss_before, "index_mb": round(size / 2**20)}
+    return {
+        "documents": count,
+        "rebuild_seconds": round(elapsed, 1),
+        "docs_per_s": round(count / elapsed),
+        "peak_rss_mb": _rss_mb(),
+        "rss_before_rebuild_mb": rss_before,
+        "index_mb": round(size / 2**20),
+    }
 
 
 def main() -> None:
@@ -304,8 +386,12 @@ def main() -> None:
         if name == "big":
             print(json.dumps(child_big(int(a), Path(b))))
         else:
-            fn = {"casefile": child_casefile, "fts5": child_fts5, "recoll": child_recoll,
-                  "import_only": child_import_only}[name]
+            fn = {
+                "casefile": child_casefile,
+                "fts5": child_fts5,
+                "recoll": child_recoll,
+                "import_only": child_import_only,
+            }[name]
             print(json.dumps(fn(Path(a), Path(b))))
         return
     result: dict[str, object] = {"machine": {"cpus": os.cpu_count()}}
@@ -322,7 +408,8 @@ def main() -> None:
         index["recoll"] = rc
         with contextlib.suppress(KeyError, TypeError, ValueError):
             index["casefile_vs_recoll"] = round(
-                float(index["casefile"]["seconds"]) / float(rc["seconds"]), 2)  # type: ignore[index]
+                float(index["casefile"]["seconds"]) / float(rc["seconds"]), 2
+            )  # type: ignore[index]
         result["index"] = index
         result["query_2k"] = {
             "casefile": query_casefile(Path(tmp) / "casefile" / "bench.casefile"),
@@ -336,12 +423,18 @@ def main() -> None:
         fts = Path(args.cache_dir).expanduser() / f"big-{args.big}-fts.sqlite"
         if not fts.exists():
             db = sqlite3.connect(fts)
-            db.execute("CREATE VIRTUAL TABLE t USING fts5(title, body, "
-                       "tokenize='unicode61 remove_diacritics 2')")
+            db.execute(
+                "CREATE VIRTUAL TABLE t USING fts5(title, body, "
+                "tokenize='unicode61 remove_diacritics 2')"
+            )
             src_db = sqlite3.connect(big_path / "case.sqlite")
             with db:
-                db.executemany("INSERT INTO t VALUES (?, ?)", src_db.execute(
-                    "SELECT d.title, p.text FROM document d JOIN page p ON p.document_id=d.id"))
+                db.executemany(
+                    "INSERT INTO t VALUES (?, ?)",
+                    src_db.execute(
+                        "SELECT d.title, p.text FROM document d JOIN page p ON p.document_id=d.id"
+                    ),
+                )
             db.close()
         result["query_big"]["fts5"] = query_fts5(fts)  # type: ignore[index]
     print(json.dumps(result, ensure_ascii=False, indent=2))

@@ -138,7 +138,7 @@ def build_big_case(path: Path, n: int) -> Path:
     from sqlalchemy import insert
 
     from casefile.core import services
-    from casefile.core.schema import DOCUMENT_KINDS, Document, Page
+    from casefile.core.db.schema import DOCUMENT_KINDS, Document, Page
 
     if (path / "case.sqlite").exists():
         return path

@@ -10,15 +10,35 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-RU_FILES = ["ru/Воскресение.txt", "ru/Злоумышленник.txt", "ru/Хамелеон.txt",
-            "ru/Смерть чиновника.txt", "ru/Праведный судья.txt",
-            "ru/bsnlp_nord_stream_file_1.txt", "ru/bsnlp_nord_stream_file_7.txt"]
+RU_FILES = [
+    "ru/Воскресение.txt",
+    "ru/Злоумышленник.txt",
+    "ru/Хамелеон.txt",
+    "ru/Смерть чиновника.txt",
+    "ru/Праведный судья.txt",
+    "ru/bsnlp_nord_stream_file_1.txt",
+    "ru/bsnlp_nord_stream_file_7.txt",
+]
 EN_FILES = ["txt/bva_subexample_1.txt", "txt/jpml_1.txt"]
-EN_HTML = ["html/ny_current_template.html", "html/dcd_1.html", "html/nysd_2.html",
-           "html/09-8612.htm", "html/01-18-00277-CR.html", "html/va_example.html",
-           "html/selctee0047_2005-07-20.html", "html/govposts0026_2005-06-28.html"]
-KINDS = ["court_filing", "article", "parliamentary_submission", "correspondence", "report",
-         "note", "other"]
+EN_HTML = [
+    "html/ny_current_template.html",
+    "html/dcd_1.html",
+    "html/nysd_2.html",
+    "html/09-8612.htm",
+    "html/01-18-00277-CR.html",
+    "html/va_example.html",
+    "html/selctee0047_2005-07-20.html",
+    "html/govposts0026_2005-06-28.html",
+]
+KINDS = [
+    "court_filing",
+    "article",
+    "parliamentary_submission",
+    "correspondence",
+    "report",
+    "note",
+    "other",
+]
 
 
 def corpus_dir() -> Path:
@@ -46,8 +66,9 @@ def load_pools(corpus: Path) -> tuple[list[str], list[str]]:
     return ru, en
 
 
-def documents(count: int, size: int = 3000, seed: int = 7,
-              corpus: Path | None = None) -> Iterator[dict[str, object]]:
+def documents(
+    count: int, size: int = 3000, seed: int = 7, corpus: Path | None = None
+) -> Iterator[dict[str, object]]:
     """`count` documents: title, text (~size chars, 1/3 Russian, 1/3 English, 1/3
     mixed), kind, date (EDTF, some month- or year-precision), languages."""
     ru, en = load_pools(corpus or corpus_dir())
@@ -66,7 +87,18 @@ def documents(count: int, size: int = 3000, seed: int = 7,
         langs = ["ru"] if mode == 0 else ["en"] if mode == 1 else ["ru", "en"]
         year = 2000 + rng.randrange(25)
         r = rng.random()
-        date = (f"{year}" if r < 0.2 else f"{year}-{rng.randrange(1, 13):02d}" if r < 0.5
-                else f"{year}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}")
-        yield {"i": i, "title": f"Document {i}: " + " ".join(text.split()[:6]), "text": text,
-               "kind": KINDS[i % len(KINDS)], "date": date, "languages": ",".join(langs)}
+        date = (
+            f"{year}"
+            if r < 0.2
+            else f"{year}-{rng.randrange(1, 13):02d}"
+            if r < 0.5
+            else f"{year}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
+        )
+        yield {
+            "i": i,
+            "title": f"Document {i}: " + " ".join(text.split()[:6]),
+            "text": text,
+            "kind": KINDS[i % len(KINDS)],
+            "date": date,
+            "languages": ",".join(langs),
+        }

@@ -26,8 +26,7 @@ from casefile.core.ingest.types import Extraction, FileType, Status
 
 PASSWORD_REQUIRED = "This PDF is password-protected: enter the password to extract its text."
 WRONG_PASSWORD = (
-    "The password given for this PDF is not correct: enter the right password to extract "
-    "its text."
+    "The password given for this PDF is not correct: enter the right password to extract its text."
 )
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
 _MAX_XOBJECT_DEPTH = 4

@@ -27,8 +27,10 @@ from typing import Any
 from sqlalchemy import insert, select
 
 import casefile
-from casefile.core import audit, dates, queue
+from casefile.core import dates
 from casefile.core.case import Case
+from casefile.core.db import audit, work_queue
+from casefile.core.db.schema import DOCUMENT_KINDS, Document, Page, utcnow
 from casefile.core.errors import InvalidValueError
 from casefile.core.ingest.intake import ImportOptions, Item, Run, iter_files, prepare, too_large
 from casefile.core.ingest.kind_guess import guess_kind
@@ -36,7 +38,6 @@ from casefile.core.ingest.reextract import reextract
 from casefile.core.ingest.types import Extraction
 from casefile.core.ingest.workers import ExtractionPool
 from casefile.core.jobs import JobContext
-from casefile.core.schema import DOCUMENT_KINDS, Document, Page, utcnow
 from casefile.core.services.dto import ImportOutcome, ImportSummary
 
 BATCH_SIZE = 200
@@ -165,7 +166,7 @@ def _flush(run: Run, submit_attachment: Callable[[bytes, str, str, str], None]) 
                     for item, _, row in written
                 ],
             )
-            queue.enqueue(s, [row["uid"] for _, _, row in written])
+            work_queue.enqueue(s, [row["uid"] for _, _, row in written])
     for item, ex, row in written:
         run.outcomes.append(
             ImportOutcome(

@@ -13,8 +13,8 @@ from pathlib import Path
 from casefile.core.case import SUFFIX, Case
 from casefile.core.ingest.types import Extraction, FileType, Status
 from casefile.core.jobs import JobContext
+from casefile.core.originals import hash_file
 from casefile.core.services.dto import ImportOutcome
-from casefile.core.store import hash_file
 
 
 @dataclass

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from sqlalchemy import delete, select
 
-from casefile.core import audit, queue
 from casefile.core.case import Case
+from casefile.core.db import audit, work_queue
+from casefile.core.db.schema import Document, Page
 from casefile.core.errors import DocumentNotFoundError
 from casefile.core.ingest.workers import ExtractionPool
-from casefile.core.schema import Document, Page
 from casefile.core.services.dto import DocumentDetail
 
 
@@ -54,6 +54,6 @@ def reextract(case: Case, uid: str, password: str | None = None) -> DocumentDeta
             before,
             {"status": doc.status, "page_count": doc.page_count},
         )
-        queue.enqueue(s, [uid])
+        work_queue.enqueue(s, [uid])
     sync_index(case, touched=[uid])
     return get_document(case, uid)

@@ -2,11 +2,11 @@
 the language model are loaded once there, and every worker starts with them in
 copy-on-write memory instead of paying ~1 s to load them itself.
 
-The fork server first lowers its own priority (see `casefile.core.priority`): its ~1 s of
+The fork server first lowers its own priority (see `casefile.core.runtime.priority`): its ~1 s of
 loading, and every worker forked from it, then run below the user's window whichever
 thread started it."""
 
-from casefile.core.priority import lower_this_thread
+from casefile.core.runtime.priority import lower_this_thread
 
 lower_this_thread()
 

@@ -37,7 +37,7 @@ from pebble import ProcessExpired, ProcessPool
 
 from casefile.core.ingest.extract import OUT_OF_MEMORY, extract_file, extract_small_text
 from casefile.core.ingest.types import Extraction, FileType, Status
-from casefile.core.priority import lower_this_thread
+from casefile.core.runtime.priority import lower_this_thread
 
 Extractor = Callable[[str, "str | None", "str | None"], Extraction]
 _NETWORK_FAMILIES = {socket.AF_INET, socket.AF_INET6}

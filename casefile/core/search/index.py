@@ -70,8 +70,16 @@ class Row:
 
     def encode(self) -> bytes:
         return json.dumps(
-            [self.uid, self.page, self.rev, self.date_lo, self.date_hi, self.kind,
-             list(self.langs), list(self.tags)],
+            [
+                self.uid,
+                self.page,
+                self.rev,
+                self.date_lo,
+                self.date_hi,
+                self.kind,
+                list(self.langs),
+                list(self.tags),
+            ],
             ensure_ascii=False,
         ).encode()
 

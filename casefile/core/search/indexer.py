@@ -19,13 +19,13 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from casefile.core import queue
 from casefile.core.case import Case
-from casefile.core.gcpause import gc_paused
+from casefile.core.db import work_queue
+from casefile.core.db.schema import Document, WorkItem
 from casefile.core.jobs import Cancelled, JobContext
-from casefile.core.schema import Document, WorkItem
+from casefile.core.runtime.gcpause import gc_paused
 from casefile.core.search import index as ixmod
-from casefile.core.search.store import SearchIndex, attach, swap_in
+from casefile.core.search.case_index import SearchIndex, attach, swap_in
 
 BATCH = 500  # documents per writer commit when draining the queue
 WRITER_MB = 96  # Whoosh pool size: above ~128 MB gives nothing (FIELD-NOTES)
@@ -58,8 +58,9 @@ def _snapshot(doc: Document) -> _Doc:
     if lo:
         fields["date_lo"] = lo
         fields["date_hi"] = hi or lo
-    row = ixmod.Row(doc.uid, 0, doc.revision, lo, hi or lo, doc.kind or "other",
-                    tuple(langs), tuple(tags))
+    row = ixmod.Row(
+        doc.uid, 0, doc.revision, lo, hi or lo, doc.kind or "other", tuple(langs), tuple(tags)
+    )
     fields["_row"] = row
     pages = [(p.number, p.text or "") for p in doc.pages]
     return _Doc(doc.uid, doc.revision, fields, doc.title or "", pages or [(0, "")])
@@ -85,8 +86,9 @@ def _add(writer: Any, d: _Doc) -> None:
         if first:
             fields["head"] = d.title
             first = False
-        fields["row"] = ixmod.Row(row.uid, number, row.rev, row.date_lo, row.date_hi,
-                                  row.kind, row.langs, row.tags).encode()
+        fields["row"] = ixmod.Row(
+            row.uid, number, row.rev, row.date_lo, row.date_hi, row.kind, row.langs, row.tags
+        ).encode()
         writer.add_document(**fields)
 
 
@@ -114,7 +116,7 @@ def sync(case: Case, ctx: JobContext | None = None, only: Sequence[str] | None =
         _enqueue_drift(case, si)
     while True:
         with case.read_session() as s:
-            items = queue.pending(s, queue.INDEX, limit=BATCH * 4, uids=only)
+            items = work_queue.pending(s, work_queue.INDEX, limit=BATCH * 4, uids=only)
             if not items:
                 return
             ids = [i.id for i in items]
@@ -152,7 +154,7 @@ def _mark_done(case: Case, item_ids: Iterable[int], revisions: dict[str, int]) -
     with case.session() as s:
         for uid, rev in revisions.items():
             s.execute(update(Document).where(Document.uid == uid).values(indexed_revision=rev))
-        queue.done(s, item_ids)
+        work_queue.done(s, item_ids)
 
 
 def _enqueue_drift(case: Case, si: SearchIndex) -> None:
@@ -168,10 +170,12 @@ def _enqueue_drift(case: Case, si: SearchIndex) -> None:
                     held[r.uid] = r.rev
     with case.session() as s:
         truth = {u: r for u, r in s.execute(select(Document.uid, Document.revision))}
-        pending = set(s.scalars(select(WorkItem.document_uid).where(WorkItem.kind == queue.INDEX)))
+        pending = set(
+            s.scalars(select(WorkItem.document_uid).where(WorkItem.kind == work_queue.INDEX))
+        )
         stale = [u for u, rev in truth.items() if held.get(u) != rev and u not in pending]
         gone = [u for u in held if u not in truth and u not in pending]
-        queue.enqueue(s, stale + gone)
+        work_queue.enqueue(s, stale + gone)
         # The database's record of what the index holds, made true again.
         for u, rev in truth.items():
             if held.get(u) == rev:
@@ -215,7 +219,7 @@ def rebuild(case: Case, ctx: JobContext | None = None) -> int:
     new_path: Path = si.path.with_name(si.path.name + ".new")
     with case.read_session() as s:
         total = s.scalar(select(func.count(Document.id))) or 0
-        last_item = s.scalar(select(func.max(WorkItem.id)).where(WorkItem.kind == queue.INDEX))
+        last_item = s.scalar(select(func.max(WorkItem.id)).where(WorkItem.kind == work_queue.INDEX))
     if ctx is not None:
         ctx.report(0, total, "Indexing")
     new_ix = ixmod.create(new_path)
@@ -255,13 +259,13 @@ def rebuild(case: Case, ctx: JobContext | None = None) -> int:
             s.execute(update(Document).where(Document.uid == uid).values(indexed_revision=rev))
         if last_item is not None:
             s.execute(
-                delete(WorkItem).where(WorkItem.kind == queue.INDEX, WorkItem.id <= last_item)
+                delete(WorkItem).where(WorkItem.kind == work_queue.INDEX, WorkItem.id <= last_item)
             )
         # Documents changed since we read them still differ in revision: queue them.
         changed = s.scalars(
             select(Document.uid).where(Document.indexed_revision != Document.revision)
         )
-        queue.enqueue(s, list(changed))
+        work_queue.enqueue(s, list(changed))
     sync(case, ctx)
     return done
 

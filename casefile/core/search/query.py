@@ -26,13 +26,21 @@ from whoosh.qparser import QueryParser, plugins, syntax
 from whoosh.qparser.syntax import AndGroup
 
 from casefile.core import dates
+from casefile.core.db.schema import DOCUMENT_KINDS
 from casefile.core.errors import CasefileError
-from casefile.core.schema import DOCUMENT_KINDS
 from casefile.core.search.analysis import fold, iter_words, stem, stem_prefix
 from casefile.core.search.index import TEXT_FIELDS, build_schema, day_number
 
-FIELDS = {"kind": "kind", "tag": "tag", "lang": "lang", "language": "lang",
-          "source": "source", "title": "title", "date": "date", "entity": "entity"}
+FIELDS = {
+    "kind": "kind",
+    "tag": "tag",
+    "lang": "lang",
+    "language": "lang",
+    "source": "source",
+    "title": "title",
+    "date": "date",
+    "entity": "entity",
+}
 DEFAULT_FIELDS = ("text", "head")
 DAY_MIN, DAY_MAX = 1, 99_991_231
 MAX_SCAN = 20_000  # vocabulary terms examined to expand one word
@@ -94,7 +102,8 @@ def resolve_kind(value: str, qs: str = "", pos: int = 0) -> str:
         return matches[0]
     raise QueryError(
         f"“{value}” {_at(pos)} is not a document kind; use one of: {', '.join(DOCUMENT_KINDS)}.",
-        qs, pos,
+        qs,
+        pos,
     )
 
 
@@ -127,13 +136,16 @@ def check(qs: str) -> None:
         elif tok.startswith("["):
             raise QueryError(
                 f"Square brackets {_at(pos)} are only for dates, as in date:[2020 TO 2022].",
-                qs, pos,
+                qs,
+                pos,
             )
         elif tok in _OPS:
             if tok != "NOT" and prev in (None, "op", "open"):
                 raise QueryError(
                     f"“{tok}” {_at(pos)} needs a word on each side (to search for the word "
-                    f"itself, write it in lower case or in quotes).", qs, pos,
+                    f"itself, write it in lower case or in quotes).",
+                    qs,
+                    pos,
                 )
             kind = "op"
         else:
@@ -154,7 +166,9 @@ def _check_word(qs: str, tok: str, pos: int) -> None:
     if name not in FIELDS:
         raise QueryError(
             f"“{fm.group(1)}:” {_at(pos)} is not a field; use kind:, tag:, lang:, source:, "
-            f"title: or date: (or put the text in quotes to search for it).", qs, pos,
+            f"title: or date: (or put the text in quotes to search for it).",
+            qs,
+            pos,
         )
     if name == "date" and value.startswith("[") and not value.endswith("]"):
         raise QueryError(f"The date range {_at(pos)} is never closed with ].", qs, pos)
@@ -180,10 +194,12 @@ class DateNode(syntax.SyntaxNode):  # type: ignore[misc]
     def query(self, parser: Any) -> wq.Query:
         lo, hi = date_bounds(self.text)
         # Explicit bounds: Whoosh mishandles an open end on an unsigned numeric field.
-        return wq.And([
-            wq.NumericRange("date_lo", lo or DAY_MIN, DAY_MAX),
-            wq.NumericRange("date_hi", DAY_MIN, hi or DAY_MAX),
-        ])
+        return wq.And(
+            [
+                wq.NumericRange("date_lo", lo or DAY_MIN, DAY_MAX),
+                wq.NumericRange("date_hi", DAY_MIN, hi or DAY_MAX),
+            ]
+        )
 
 
 class DatePlugin(plugins.TaggingPlugin):  # type: ignore[misc]
@@ -258,8 +274,14 @@ class CaseParser(QueryParser):  # type: ignore[misc]
             return wq.Term(field, forms[0], boost=boost)
         return wq.Or([wq.Term(field, f) for f in forms], boost=boost)
 
-    def _phrase(self, field: str, words: list[str], slop: int = 1, boost: float = 1.0,
-                char_ranges: Any = None) -> wq.Query:
+    def _phrase(
+        self,
+        field: str,
+        words: list[str],
+        slop: int = 1,
+        boost: float = 1.0,
+        char_ranges: Any = None,
+    ) -> wq.Query:
         if field not in TEXT_FIELDS:
             return wq.Term(field, " ".join(words).lower(), boost=boost)
         groups = [self.forms(field, w) for w in words]
@@ -271,13 +293,24 @@ class CaseParser(QueryParser):  # type: ignore[misc]
             return wq.Phrase(field, [g[0] for g in groups], slop=slop, boost=boost)
         return wq.Sequence([self._any(field, g) for g in groups], slop=slop, boost=boost)
 
-    def term_query(self, fieldname: str, text: str, termclass: Any, boost: float = 1.0,
-                   tokenize: bool = True, removestops: bool = True) -> wq.Query | None:
+    def term_query(
+        self,
+        fieldname: str,
+        text: str,
+        termclass: Any,
+        boost: float = 1.0,
+        tokenize: bool = True,
+        removestops: bool = True,
+    ) -> wq.Query | None:
         if fieldname in TEXT_FIELDS:
             if termclass in (wq.Prefix, wq.Wildcard):
                 pattern = fold(text)
-                if termclass is wq.Wildcard and pattern.endswith("*") and "*" not in pattern[:-1] \
-                        and "?" not in pattern:
+                if (
+                    termclass is wq.Wildcard
+                    and pattern.endswith("*")
+                    and "*" not in pattern[:-1]
+                    and "?" not in pattern
+                ):
                     return wq.Prefix(fieldname, pattern[:-1], boost=boost)
                 return termclass(fieldname, pattern, boost=boost)
             groups = self._words(fieldname, text)
@@ -294,8 +327,14 @@ class CaseParser(QueryParser):  # type: ignore[misc]
         return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
 
 
-def parse(qs: str, reader: Any, *, exact: bool = False,
-          cache: dict[Any, Any] | None = None, allow_empty: bool = False) -> wq.Query:
+def parse(
+    qs: str,
+    reader: Any,
+    *,
+    exact: bool = False,
+    cache: dict[Any, Any] | None = None,
+    allow_empty: bool = False,
+) -> wq.Query:
     """The Whoosh query for `qs`; QueryError with a readable message if it is broken.
     With `allow_empty` (facet filters chosen, nothing typed) a blank query matches all."""
     if allow_empty and not qs.strip():

@@ -24,9 +24,9 @@ from typing import Any
 
 from whoosh import query as wq
 
+from casefile.core.search.case_index import SearchIndex
 from casefile.core.search.index import Row
 from casefile.core.search.query import parse, resolve_kind
-from casefile.core.search.store import SearchIndex
 
 SORTS = ("relevance", "date", "newest")
 MAX_PAGES_WITH_SNIPPETS = 3
@@ -115,8 +115,12 @@ def _row_test(node: wq.Query) -> RowTest | None:
     """A filter clause (date range, kind, lang, tag, or NOT/AND of them) as a test on
     the page's row, or None. Whoosh answers a date range with a union over hundreds of
     trie terms (seconds at 100,000 pages); the rows are already in memory."""
-    if isinstance(node, wq.NumericRange) and node.fieldname in ("date_lo", "date_hi") \
-            and not node.startexcl and not node.endexcl:
+    if (
+        isinstance(node, wq.NumericRange)
+        and node.fieldname in ("date_lo", "date_hi")
+        and not node.startexcl
+        and not node.endexcl
+    ):
         name, lo, hi = node.fieldname, node.start, node.end
         return lambda r: lo <= getattr(r, name) <= hi
     if isinstance(node, wq.Term) and isinstance(node.text, str):
@@ -160,8 +164,9 @@ def split_filters(q: wq.Query) -> tuple[wq.Query, RowTest | None]:
     return rest, (tests[0] if len(tests) == 1 else lambda r: all(t(r) for t in tests))
 
 
-def scan(searcher: Any, q: wq.Query, si: SearchIndex, *, scored: bool = True,
-         budget: int | None = None) -> Matches:
+def scan(
+    searcher: Any, q: wq.Query, si: SearchIndex, *, scored: bool = True, budget: int | None = None
+) -> Matches:
     """The bounded pass (see the module docstring): rows, pages and best scores of the
     matching pages, exact when they number at most `budget`."""
     budget = MATCH_BUDGET if budget is None else budget
@@ -210,8 +215,7 @@ def scan(searcher: Any, q: wq.Query, si: SearchIndex, *, scored: bool = True,
                         scored_pages[r.uid].append((m.score(), r.page))
                 m.next()
             n += got
-            if m.is_active() and m.id() < hi and (
-                    got >= per_stratum or examine >= per_stratum_cap):
+            if m.is_active() and m.id() < hi and (got >= per_stratum or examine >= per_stratum_cap):
                 # [lo, next match) was read in full; extrapolate to the whole slice
                 estimated = True
                 estimate += got * (hi - lo) / max(1, m.id() - lo)
@@ -226,8 +230,16 @@ def scan(searcher: Any, q: wq.Query, si: SearchIndex, *, scored: bool = True,
             best[uid] = [p for _s, p in sp]
     scale = estimate / n if estimated and n else 1.0
     docs = round(len(rows_by_uid) * scale)
-    return Matches(rows_by_uid, pages, round(estimate) if estimated else n, scores, best,
-                   estimated, docs, scale)
+    return Matches(
+        rows_by_uid,
+        pages,
+        round(estimate) if estimated else n,
+        scores,
+        best,
+        estimated,
+        docs,
+        scale,
+    )
 
 
 def facets(rows: dict[str, Row], scale: float = 1.0) -> dict[str, tuple[tuple[str, int], ...]]:
@@ -257,10 +269,17 @@ def facets(rows: dict[str, Row], scale: float = 1.0) -> dict[str, tuple[tuple[st
     }
 
 
-def run(si: SearchIndex, qs: str, *, exact: bool = False, sort: str = "relevance",
-        limit: int = 20, offset: int = 0, filters: dict[str, str] | None = None,
-        with_facets: bool = True) -> tuple[Any, Matches, list[str], dict[str, float],
-                                           dict[str, list[int]], Any]:
+def run(
+    si: SearchIndex,
+    qs: str,
+    *,
+    exact: bool = False,
+    sort: str = "relevance",
+    limit: int = 20,
+    offset: int = 0,
+    filters: dict[str, str] | None = None,
+    with_facets: bool = True,
+) -> tuple[Any, Matches, list[str], dict[str, float], dict[str, list[int]], Any]:
     """Everything `search` needs from the index (call with `si.lock` held)."""
     searcher = si.searcher()
     cache = si.expansion_cache(searcher)
@@ -275,9 +294,18 @@ def run(si: SearchIndex, qs: str, *, exact: bool = False, sort: str = "relevance
         order = sorted(scores, key=lambda u: -scores[u])  # stable: index order on ties
     else:
         far = 99_999_999 if sort == "date" else -1
-        order = sorted(matches.rows, key=lambda u: (matches.rows[u].date_lo or far, u),
-                       reverse=sort == "newest")
+        order = sorted(
+            matches.rows,
+            key=lambda u: (matches.rows[u].date_lo or far, u),
+            reverse=sort == "newest",
+        )
         scores, best = {}, {}
     shown = order[offset:want]
-    return q, matches, shown, scores, best, (
-        facets(matches.rows, matches.scale) if with_facets else {})
+    return (
+        q,
+        matches,
+        shown,
+        scores,
+        best,
+        (facets(matches.rows, matches.scale) if with_facets else {}),
+    )

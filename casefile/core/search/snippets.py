@@ -27,8 +27,10 @@ def highlight_terms(q: wq.Query, reader: Any) -> tuple[set[str], tuple[str, ...]
 
 def _expand(node: wq.Query, reader: Any) -> Iterable[tuple[str, str]]:
     try:
-        return [(f, t.decode() if isinstance(t, bytes) else t)
-                for f, t in node.existing_terms(reader, expand=True)]
+        return [
+            (f, t.decode() if isinstance(t, bytes) else t)
+            for f, t in node.existing_terms(reader, expand=True)
+        ]
     except Exception:
         return []
 
@@ -56,8 +58,13 @@ def _loose(word: str) -> str:
     return "".join(out)
 
 
-def make(text: str, words: set[str], prefixes: tuple[str, ...], width: int = WIDTH,
-         pattern: re.Pattern[str] | None = None) -> tuple[str, tuple[tuple[int, int], ...]]:
+def make(
+    text: str,
+    words: set[str],
+    prefixes: tuple[str, ...],
+    width: int = WIDTH,
+    pattern: re.Pattern[str] | None = None,
+) -> tuple[str, tuple[tuple[int, int], ...]]:
     """The best window of `text` (most distinct matched words) and its spans."""
     if pattern is None:
         pattern = matcher(words, prefixes)
@@ -89,7 +96,8 @@ def make(text: str, words: set[str], prefixes: tuple[str, ...], width: int = WID
     body = _clean(text[start:end])
     spans = tuple(
         (len(prefix) + s - start, len(prefix) + e - start)
-        for s, e, _w in hits if s >= start and e <= end
+        for s, e, _w in hits
+        if s >= start and e <= end
     )
     return prefix + body + suffix, spans
 

@@ -15,10 +15,11 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from casefile.core import audit, dates, queue
+from casefile.core import dates
 from casefile.core.case import Case
+from casefile.core.db import audit, work_queue
+from casefile.core.db.schema import DOCUMENT_KINDS, Document, Page, Tag, document_tag
 from casefile.core.errors import DocumentNotFoundError, InvalidValueError
-from casefile.core.schema import DOCUMENT_KINDS, Document, Page, Tag, document_tag
 from casefile.core.services.dto import DocumentDetail, DocumentSummary, PageText
 from casefile.core.services.sync import sync_index
 
@@ -286,7 +287,7 @@ def update_document(case: Case, uid: str, **changes: Any) -> DocumentDetail:
                 setattr(doc, k, v)
             doc.revision += 1
             audit.record(s, "edit_document", doc.uid, before, after)
-            queue.enqueue(s, [doc.uid])
+            work_queue.enqueue(s, [doc.uid])
     sync_index(case, touched=[uid])
     return get_document(case, uid)
 
@@ -305,7 +306,7 @@ def set_tags(case: Case, uid: str, tags: Sequence[str]) -> DocumentDetail:
             doc.tags = [existing[n] for n in wanted]
             doc.revision += 1
             audit.record(s, "set_tags", doc.uid, before, wanted)
-            queue.enqueue(s, [doc.uid])
+            work_queue.enqueue(s, [doc.uid])
     sync_index(case, touched=[uid])
     return get_document(case, uid)
 
@@ -346,6 +347,6 @@ def delete_document(case: Case, uid: str) -> None:
             },
             None,
         )
-        queue.enqueue(s, [doc.uid])
+        work_queue.enqueue(s, [doc.uid])
         s.delete(doc)
     sync_index(case, touched=[uid])

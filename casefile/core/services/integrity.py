@@ -8,10 +8,10 @@ from datetime import datetime
 from sqlalchemy import select
 
 from casefile.core.case import Case
+from casefile.core.db.schema import AuditEntry, Document
 from casefile.core.jobs import JobContext
-from casefile.core.schema import AuditEntry, Document
+from casefile.core.originals import hash_file
 from casefile.core.services.dto import AuditRecord, VerifyProblem, VerifyReport
-from casefile.core.store import hash_file
 
 
 def verify_case(case: Case, ctx: JobContext | None = None) -> VerifyReport:

@@ -16,8 +16,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from casefile.core.case import Case
+from casefile.core.db.schema import Document
 from casefile.core.errors import CasefileError, DocumentNotFoundError
-from casefile.core.schema import Document
 
 _UNSAFE = '/\\:*?"<>|\x00'
 
@@ -25,9 +25,7 @@ _UNSAFE = '/\\:*?"<>|\x00'
 def original_path(case: Case, uid: str) -> Path:
     """The stored original of a document (read-only; for viewing in-process only)."""
     with case.read_session() as s:
-        row = s.execute(
-            select(Document.sha256, Document.title).where(Document.uid == uid)
-        ).first()
+        row = s.execute(select(Document.sha256, Document.title).where(Document.uid == uid)).first()
     if row is None:
         raise DocumentNotFoundError(f"There is no document {uid} in this case.")
     path = case.store.path_for(row.sha256)

@@ -14,13 +14,13 @@ from sqlalchemy import select
 
 from casefile.core import case as case_module
 from casefile.core.case import Case
+from casefile.core.db.schema import Document, Page, SavedSearch
 from casefile.core.errors import CasefileError, InvalidValueError
 from casefile.core.jobs import JobContext
-from casefile.core.schema import Document, Page, SavedSearch
 from casefile.core.search import highlight, indexer, results, snippets
+from casefile.core.search.case_index import attach, detach
 from casefile.core.search.query import QueryError
 from casefile.core.search.results import Hit, SearchResults, Snippet
-from casefile.core.search.store import attach, detach
 from casefile.core.services.sync import register_index_syncer
 
 __all__ = [
@@ -117,20 +117,32 @@ def search(
     offset = (page - 1) * limit
     with si.lock:
         q, matches, shown, scores, best, facet_counts = results.run(
-            si, query, exact=exact, sort=sort, limit=limit, offset=offset,
-            filters=filters, with_facets=with_facets,
+            si,
+            query,
+            exact=exact,
+            sort=sort,
+            limit=limit,
+            offset=offset,
+            filters=filters,
+            with_facets=with_facets,
         )
         words, prefixes = snippets.highlight_terms(q, si.searcher().reader())
     hits = _hits(case, shown, matches, scores, best, words, prefixes)
     return SearchResults(
-        query=query, total=matches.total_docs, total_pages=matches.total_pages,
-        hits=tuple(hits), offset=offset, limit=limit, sort=sort, exact=exact,
-        facets=facet_counts, total_is_estimate=matches.estimated,
+        query=query,
+        total=matches.total_docs,
+        total_pages=matches.total_pages,
+        hits=tuple(hits),
+        offset=offset,
+        limit=limit,
+        sort=sort,
+        exact=exact,
+        facets=facet_counts,
+        total_is_estimate=matches.estimated,
     )
 
 
-def highlight_spans(query: str, text: str, *, exact: bool = False
-                    ) -> tuple[tuple[int, int], ...]:
+def highlight_spans(query: str, text: str, *, exact: bool = False) -> tuple[tuple[int, int], ...]:
     """Character spans of `text` that `query` matches, by the index's own analyzer
     (tokens, case folding, ё→е, stemming by script; exact mode compares folded forms).
     Operators, field:value clauses and NOT/-terms mark nothing; phrase words and
@@ -139,8 +151,15 @@ def highlight_spans(query: str, text: str, *, exact: bool = False
     return highlight.spans(highlight.query_terms(query, exact), text, exact)
 
 
-def _hits(case: Case, shown: list[str], matches: results.Matches, scores: dict[str, float],
-          best: dict[str, list[int]], words: set[str], prefixes: tuple[str, ...]) -> list[Hit]:
+def _hits(
+    case: Case,
+    shown: list[str],
+    matches: results.Matches,
+    scores: dict[str, float],
+    best: dict[str, list[int]],
+    words: set[str],
+    prefixes: tuple[str, ...],
+) -> list[Hit]:
     wanted: dict[str, list[int]] = {}
     for uid in shown:
         pages = sorted(matches.pages[uid])
@@ -175,11 +194,19 @@ def _hits(case: Case, shown: list[str], matches: results.Matches, scores: dict[s
         title, kind, date = meta[uid]
         snips = []
         for p in wanted[uid]:
-            text, spans = snippets.make(texts.get((uid, p), ""), words, prefixes,
-                                        pattern=pattern)
+            text, spans = snippets.make(texts.get((uid, p), ""), words, prefixes, pattern=pattern)
             snips.append(Snippet(p, text, spans))
-        hits.append(Hit(uid, title, kind, date, round(scores.get(uid, 0.0), 4),
-                        tuple(sorted(matches.pages[uid])), tuple(snips)))
+        hits.append(
+            Hit(
+                uid,
+                title,
+                kind,
+                date,
+                round(scores.get(uid, 0.0), 4),
+                tuple(sorted(matches.pages[uid])),
+                tuple(snips),
+            )
+        )
     return hits
 
 
@@ -196,8 +223,15 @@ def list_saved_searches(case: Case) -> list[SavedSearchInfo]:
         return [_info(x) for x in s.scalars(select(SavedSearch).order_by(SavedSearch.name))]
 
 
-def save_search(case: Case, name: str, query: str, *, sort: str = "relevance",
-                exact: bool = False, replace: bool = False) -> SavedSearchInfo:
+def save_search(
+    case: Case,
+    name: str,
+    query: str,
+    *,
+    sort: str = "relevance",
+    exact: bool = False,
+    replace: bool = False,
+) -> SavedSearchInfo:
     """Store a search under `name`; the query is checked first, so a saved search
     always runs."""
     name = name.strip()

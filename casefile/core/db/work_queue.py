@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterable
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from casefile.core.schema import WorkItem, utcnow
+from casefile.core.db.schema import WorkItem, utcnow
 
 INDEX = "index"
 

@@ -9,6 +9,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
+from casefile.cli.common import EXIT_CANCELLED, EXIT_OK, add_command, out, progress_job
 from casefile.core.errors import CasefileError, CaseLockedError
 
 SORTS = ("relevance", "date", "newest")
@@ -33,21 +34,19 @@ def _query_error(exc: Any) -> CasefileError:
 
 
 def _print_results(res: Any) -> None:
-    from casefile.cli import _out
-
     if not res.hits:
-        _out(f"No documents match “{res.query}”.")
+        out(f"No documents match “{res.query}”.")
         return
     for n, hit in enumerate(res.hits, start=res.offset + 1):
         pages = ", ".join(str(p) for p in hit.pages[:12]) + ("…" if len(hit.pages) > 12 else "")
         score = f"  score {hit.score:.2f}" if res.sort == "relevance" else ""
-        _out(f"{n:>3}. {hit.title}  [{hit.kind}, {hit.date or 'undated'}]{score}")
-        _out(f"     {hit.uid[:8]}  page{'s' if len(hit.pages) != 1 else ''} {pages}")
+        out(f"{n:>3}. {hit.title}  [{hit.kind}, {hit.date or 'undated'}]{score}")
+        out(f"     {hit.uid[:8]}  page{'s' if len(hit.pages) != 1 else ''} {pages}")
         for sn in hit.snippets:
-            _out(f"     p.{sn.page}: {_marked(sn.text, sn.spans)}")
+            out(f"     p.{sn.page}: {_marked(sn.text, sn.spans)}")
     shown_to = res.offset + len(res.hits)
     about = "about " if res.total_is_estimate else ""
-    _out(
+    out(
         f"{about}{res.total} document(s), {about}{res.total_pages} page(s) match; "
         f"showing {res.offset + 1}–{shown_to}."
     )
@@ -55,7 +54,7 @@ def _print_results(res: Any) -> None:
         if values:
             # Estimated counts (a very broad query) are marked with "~".
             mark = "~" if about else ""
-            _out(f"  {name}: " + ", ".join(f"{k} ({mark}{v})" for k, v in values[:10]))
+            out(f"  {name}: " + ", ".join(f"{k} ({mark}{v})" for k, v in values[:10]))
 
 
 def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
@@ -82,7 +81,6 @@ def _results_json(res: Any) -> dict[str, Any]:
 
 
 def _ensure(case: Any, quiet: bool) -> None:
-    from casefile.cli import progress_job
     from casefile.core import services
 
     with progress_job("Indexing", not quiet) as ctx:
@@ -90,14 +88,17 @@ def _ensure(case: Any, quiet: bool) -> None:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from casefile.cli import EXIT_OK
     from casefile.core import services
 
     with _open_for_search(args.case) as case:
         _ensure(case, args.json)
         try:
             res = services.search(
-                case, args.query, sort=args.sort, exact=args.exact, limit=args.limit,
+                case,
+                args.query,
+                sort=args.sort,
+                exact=args.exact,
+                limit=args.limit,
                 page=args.page,
             )
         except services.QueryError as exc:
@@ -110,7 +111,6 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
-    from casefile.cli import EXIT_CANCELLED, EXIT_OK, _out, progress_job
     from casefile.core import services
     from casefile.core.jobs import Cancelled
 
@@ -118,14 +118,13 @@ def cmd_reindex(args: argparse.Namespace) -> int:
         try:
             n = services.reindex(case, ctx)
         except Cancelled:
-            _out("Stopped; the previous index is still in use.")
+            out("Stopped; the previous index is still in use.")
             return EXIT_CANCELLED
-    _out(f"Indexed {n} document(s).")
+    out(f"Indexed {n} document(s).")
     return EXIT_OK
 
 
 def cmd_saved(args: argparse.Namespace) -> int:
-    from casefile.cli import EXIT_OK, _out
     from casefile.core import services
 
     action = args.action
@@ -133,13 +132,12 @@ def cmd_saved(args: argparse.Namespace) -> int:
         with services.open_case(args.case, readonly=True) as case:
             saved = services.list_saved_searches(case)
         if args.json:
-            print(json.dumps([asdict(s) for s in saved], ensure_ascii=False, indent=2,
-                             default=str))
+            print(json.dumps([asdict(s) for s in saved], ensure_ascii=False, indent=2, default=str))
         else:
             for s in saved:
                 flags = f"sort {s.sort}" + (", exact" if s.exact else "")
-                _out(f"{s.name}: {s.query}  ({flags})")
-            _out(f"{len(saved)} saved search(es)")
+                out(f"{s.name}: {s.query}  ({flags})")
+            out(f"{len(saved)} saved search(es)")
         return EXIT_OK
     if not args.name:
         raise CasefileError(f"'casefile saved {action}' needs the name of a saved search.")
@@ -148,15 +146,21 @@ def cmd_saved(args: argparse.Namespace) -> int:
             raise CasefileError("'casefile saved add' needs a name and a query.")
         with services.open_case(args.case) as case:
             try:
-                services.save_search(case, args.name, args.query, sort=args.sort,
-                                     exact=args.exact, replace=args.replace)
+                services.save_search(
+                    case,
+                    args.name,
+                    args.query,
+                    sort=args.sort,
+                    exact=args.exact,
+                    replace=args.replace,
+                )
             except services.QueryError as exc:
                 raise _query_error(exc) from None
-        _out(f"Saved “{args.name}”.")
+        out(f"Saved “{args.name}”.")
     elif action == "rm":
         with services.open_case(args.case) as case:
             services.delete_saved_search(case, args.name)
-        _out(f"Deleted “{args.name}”.")
+        out(f"Deleted “{args.name}”.")
     else:  # run
         with _open_for_search(args.case) as case:
             _ensure(case, args.json)
@@ -171,26 +175,27 @@ def cmd_saved(args: argparse.Namespace) -> int:
 def register(sub: Any) -> None:
     """Add the search commands to the main parser's subparsers."""
 
-    def add(name: str, fn: Any, help: str) -> argparse.ArgumentParser:
-        sp = sub.add_parser(name, help=help, description=help)
-        sp.set_defaults(func=fn)
-        sp.add_argument("case", metavar="CASE", help="the case folder (…/Name.casefile)")
-        return sp
-
-    sp = add("search", cmd_search, "Search the documents of a case.")
-    sp.add_argument("query", metavar="QUERY",
-                    help='words, "phrases", AND/OR/NOT, -word, kind:, tag:, lang:, source:, '
-                         "title:, date:2023-02, date:[2020 TO 2022], prefix*")
+    sp = add_command(sub, "search", cmd_search, "Search the documents of a case.")
+    sp.add_argument(
+        "query",
+        metavar="QUERY",
+        help='words, "phrases", AND/OR/NOT, -word, kind:, tag:, lang:, source:, '
+        "title:, date:2023-02, date:[2020 TO 2022], prefix*",
+    )
     sp.add_argument("--json", action="store_true")
     sp.add_argument("--limit", type=int, default=20, help="documents per page (default 20)")
     sp.add_argument("--page", type=int, default=1, help="which page of results")
-    sp.add_argument("--sort", choices=SORTS, default="relevance",
-                    help="relevance, date (oldest first) or newest")
+    sp.add_argument(
+        "--sort",
+        choices=SORTS,
+        default="relevance",
+        help="relevance, date (oldest first) or newest",
+    )
     sp.add_argument("--exact", action="store_true", help="match words exactly, no stemming")
 
-    add("reindex", cmd_reindex, "Rebuild the search index from the case database.")
+    add_command(sub, "reindex", cmd_reindex, "Rebuild the search index from the case database.")
 
-    sp = add("saved", cmd_saved, "List, add, run or delete saved searches.")
+    sp = add_command(sub, "saved", cmd_saved, "List, add, run or delete saved searches.")
     sp.add_argument("action", choices=("list", "add", "run", "rm"))
     sp.add_argument("name", nargs="?", help="the saved search's name")
     sp.add_argument("query", nargs="?", help="the query (for add)")

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from casefile.core.schema import AuditEntry, utcnow
+from casefile.core.db.schema import AuditEntry, utcnow
 
 
 @functools.cache

@@ -1,9 +1,9 @@
-"""Alembic environment: always run on a connection handed in by `casefile.core.migrate`,
+"""Alembic environment: always run on a connection handed in by `casefile.core.db.migrate`,
 never from a URL in a config file, because a case database can live anywhere."""
 
 from alembic import context
 
-from casefile.core.schema import Base
+from casefile.core.db.schema import Base
 
 connection = context.config.attributes["connection"]
 context.configure(

@@ -1,0 +1,94 @@
+"""`casefile import`: files and folders into a case, with a progress bar and a summary."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from casefile.cli.common import (
+    EXIT_CANCELLED,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    add_command,
+    open_case,
+    out,
+    print_json,
+    progress_job,
+)
+from casefile.core.errors import CasefileError
+
+
+def password_from(args: argparse.Namespace) -> str | None:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    return args.password
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from casefile.core import services
+
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing and len(missing) == len(args.paths):
+        raise CasefileError(f"Nothing to import: {missing[0]} does not exist.")
+    with open_case(args.case) as case, progress_job("Importing", not args.json) as ctx:
+        summary = services.import_paths(
+            case,
+            args.paths,
+            ctx,
+            kind=args.kind,
+            source=args.source,
+            password=password_from(args),
+            timeout_s=args.timeout,
+        )
+    if args.json:
+        print_json(
+            {
+                "imported": summary.imported,
+                "duplicates": summary.duplicates,
+                "failed": summary.failed,
+                "cancelled": summary.cancelled,
+                "files": [asdict(o) for o in summary.outcomes],
+            }
+        )
+    else:
+        print_import_summary(summary)
+    if summary.cancelled:
+        return EXIT_CANCELLED
+    return EXIT_PROBLEMS if summary.failed else EXIT_OK
+
+
+def print_import_summary(summary: Any) -> None:
+    for o in summary.outcomes:
+        if o.result == "duplicate":
+            out(f"  = {o.path}: already in case as “{o.duplicate_of}”")
+        elif o.result == "failed":
+            out(f"  ! {o.path}: {o.reason}")
+        elif o.result == "reextracted":
+            out(f"  ↻ {o.path}: read again with the password — {o.status}")
+        elif o.status != "ok":
+            out(f"  ~ {o.path}: imported as “{o.title}” — {o.reason}")
+    word = "Stopped" if summary.cancelled else "Done"
+    out(
+        f"{word}: {summary.imported} imported, {summary.duplicates} already in the case, "
+        f"{summary.failed} failed, "
+        f"{sum(1 for o in summary.outcomes if o.result == 'imported' and o.status != 'ok')} "
+        "imported without readable text."
+    )
+
+
+def register(sub: Any) -> None:
+    from casefile.core.db.schema import DOCUMENT_KINDS
+
+    sp = add_command(
+        sub, "import", cmd_import, "Import files and folders (recursively) into a case."
+    )
+    sp.add_argument("paths", nargs="+", metavar="PATH")
+    sp.add_argument("--kind", choices=DOCUMENT_KINDS, help="set this kind on every document")
+    sp.add_argument("--source", help="publisher or source to record on every document")
+    sp.add_argument("--password", help="password for protected PDFs in this import")
+    sp.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    sp.add_argument("--timeout", type=float, default=60.0, help="seconds allowed per file")
+    sp.add_argument("--json", action="store_true", help="print the summary as JSON")
