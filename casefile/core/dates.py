@@ -1,8 +1,10 @@
 """EDTF dates as investigators write them: `2024-06-07`, `2023-02`, `2020`, `2024-05~`,
-`2020/2022`, `2022-02-24/..`.
+`2020?`, `2020/2022`, `2022-02-24/..`.
 
 A document or event keeps the date exactly as typed, plus strict lower/upper bounds as
-ISO days so that sorting and range queries treat "2023-02" as all of February.
+ISO days so that sorting and range queries treat "2023-02" as all of February, plus a
+sort key (see `sort_key`). Rendering in words lives in `casefile.core.date_words`.
+See docs/architecture.md (dates).
 """
 
 from __future__ import annotations
@@ -31,12 +33,34 @@ MONTHS = [
     "December",
 ]
 
+# Precision ranks, finest first. They break sort ties between dates that start on the
+# same day: "2024-06-01" (day) sorts before "2024-06" (month) before "2024" (year)
+# before "2024/2026" (an interval starting then). Finer first, because a precise event
+# is a fact about that day while the coarser one only says "some time from then on".
+DAY, MONTH, SEASON, YEAR = "day", "month", "season", "year"
+DECADE, INTERVAL, OTHER = "decade", "interval", "other"
+_RANK = {DAY: 1, MONTH: 2, SEASON: 3, YEAR: 4, DECADE: 5, INTERVAL: 6, OTHER: 7}
+OPEN_START = "0000-00-00"  # sorts before every real day: "../2020" is "until 2020"
+
+HINT = (
+    "Use forms like 2024-06-07, 2023-02, 2020, 2024-05~ (about), 2020? (uncertain) "
+    "or 2020/2022 (a range)."
+)
+
 
 @dataclass(frozen=True)
 class ParsedDate:
     text: str  # the EDTF as stored
     lower: str | None  # ISO day, inclusive; None when open
     upper: str | None  # ISO day, inclusive; None when open
+
+    @property
+    def precision(self) -> str:
+        return precision(self.text)
+
+    @property
+    def sort_key(self) -> str:
+        return _key(self.text, self.lower)
 
 
 def _iso(value: object) -> str | None:
@@ -48,6 +72,7 @@ def _iso(value: object) -> str | None:
 
 
 _PLAIN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_SINGLE = re.compile(r"(\d{4}|\d{3}X|\d{2}XX)(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?([~?%]?)")
 
 
 def _parse_plain(cleaned: str) -> ParsedDate | None:
@@ -78,59 +103,110 @@ def parse(text: str) -> ParsedDate:
     return plain if plain is not None else _parse_edtf(cleaned)
 
 
+def _impossible(cleaned: str) -> str | None:
+    """What is impossible in a day or month written plainly (edtf itself lets 29
+    February 2023 through), or None."""
+    for part in cleaned.split("/"):
+        m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?[~?%]?", part)
+        if m is None:
+            continue
+        year, month = int(m[1]), int(m[2])
+        if year == 0:
+            return "There is no year 0000 in Casefile's calendar; years start at 0001."
+        if not 1 <= month <= 12 and not 21 <= month <= 24:
+            return f"There is no month {m[2]}; months run from 01 to 12."
+        if m[3] is not None and 1 <= month <= 12:
+            days = calendar.monthrange(year, month)[1]
+            if not 1 <= int(m[3]) <= days:
+                return f"{MONTHS[month - 1]} {year} has {days} days, so there is no day {m[3]}."
+    return None
+
+
+def _what_is_wrong(cleaned: str) -> str:
+    """The one thing wrong with a date that looks like a date, else the general hint."""
+    if not cleaned:
+        return "A date cannot be empty. " + HINT
+    if cleaned.count("/") > 1:
+        return "A range has one start and one end, separated by a single “/”."
+    impossible = _impossible(cleaned)
+    if impossible:
+        return impossible
+    if re.fullmatch(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}", cleaned):
+        return "Write the year first, then month and day: 2024-06-07 for 7 June 2024."
+    return HINT
+
+
 def _parse_edtf(cleaned: str) -> ParsedDate:
     import edtf  # with its pyparsing grammar ~0.09 s: only when a date is actually parsed
 
     try:
+        if _impossible(cleaned):
+            raise ValueError(cleaned)
         parsed = edtf.parse_edtf(cleaned)
     except Exception as exc:  # EDTFParseException and friends
         raise InvalidValueError(
-            f"“{cleaned}” is not a date Casefile understands. Use forms like 2024-06-07, "
-            "2023-02, 2020, 2024-05~ (about), 2020? (uncertain) or 2020/2022 (a range)."
+            f"“{cleaned}” is not a date Casefile understands. {_what_is_wrong(cleaned)}"
         ) from exc
-    try:
-        lower = _iso(parsed.lower_strict())
-    except Exception:
-        lower = None
-    try:
-        upper = _iso(parsed.upper_strict())
-    except Exception:
-        upper = None
+    lower, upper = _bound(parsed, "lower_strict"), _bound(parsed, "upper_strict")
+    if cleaned.endswith("/") or cleaned.endswith("/?"):
+        upper = None  # an unknown end: edtf guesses ten years on, which is no fact
+    for bound in (lower, upper):
+        if bound is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", bound):
+            raise InvalidValueError(
+                f"“{cleaned}” is not a date Casefile understands. "
+                "Casefile handles years from 0001 to 9999."
+            )
+    if lower is not None and upper is not None and upper < lower:
+        raise InvalidValueError(
+            f"“{cleaned}” is not a date Casefile understands. The range ends before it starts."
+        )
     return ParsedDate(cleaned, lower, upper)
+
+
+def _bound(parsed: object, name: str) -> str | None:
+    try:
+        return _iso(getattr(parsed, name)())
+    except Exception:  # an open end: edtf hands back infinity, or fails turning it into a date
+        return None
+
+
+def precision(text: str) -> str:
+    """How precise the date is, from its written form: day, month, season, year, decade,
+    interval or other (sets, level 2 forms)."""
+    cleaned = text.strip()
+    if "/" in cleaned:
+        return INTERVAL
+    m = _SINGLE.fullmatch(cleaned)
+    if m is None:
+        return OTHER
+    if m[1].endswith("X"):
+        return DECADE if m[2] is None else OTHER
+    if m[3] is not None and m[3] != "XX":
+        return DAY
+    if m[2] is not None and m[2] != "XX":
+        return SEASON if int(m[2]) > 12 else MONTH
+    return YEAR
+
+
+def _key(text: str, lower: str | None) -> str:
+    return f"{lower or OPEN_START}.{_RANK[precision(text)]}"
+
+
+def sort_key(text: str | None) -> str | None:
+    """The stored, indexed ordering of a date: its first possible day, then precision
+    rank (finer first: see _RANK). "2023-02" sorts on 1 February 2023; an open start
+    ("../2020") before everything; no date gives None (the caller sorts those last)."""
+    if not text:
+        return None
+    return parse(text).sort_key
 
 
 def from_datetime(value: date) -> str:
     return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
 
 
-def _words_simple(part: str) -> str:
-    qualifier = ""
-    core = part
-    while core and core[-1] in "~?%":
-        qualifier = {"~": "about ", "?": "possibly ", "%": "about, possibly "}[core[-1]]
-        core = core[:-1]
-    bits = core.split("-")
-    try:
-        if len(bits) == 3:
-            words = f"{int(bits[2])} {MONTHS[int(bits[1]) - 1]} {int(bits[0])}"
-        elif len(bits) == 2:
-            words = f"{MONTHS[int(bits[1]) - 1]} {int(bits[0])}"
-        else:
-            words = str(int(bits[0]))
-    except (ValueError, IndexError):
-        return part
-    return qualifier + words
+def describe(text: str | None, lang: str = "en") -> str:
+    """The date in words, for the viewer and reports: "c. May 2024", "2020–2022"."""
+    from casefile.core.date_words import in_words
 
-
-def describe(text: str | None) -> str:
-    """The date in words, for the viewer and reports: "about May 2024", "2020 to 2022"."""
-    if not text:
-        return "no date"
-    if "/" in text:
-        start, _, end = text.partition("/")
-        if end in ("..", ""):
-            return f"from {_words_simple(start)} onwards"
-        if start in ("..", ""):
-            return f"until {_words_simple(end)}"
-        return f"{_words_simple(start)} to {_words_simple(end)}"
-    return _words_simple(text)
+    return in_words(text, lang)
