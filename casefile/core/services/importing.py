@@ -48,5 +48,12 @@ def import_paths(
 
 
 def reextract_document(case: Case, uid: str, password: str | None = None) -> DocumentDetail:
-    """Read a stored original again, e.g. with the password of a protected PDF."""
-    return reextract(case, uid, password)
+    """Read a stored original again, e.g. with the password of a protected PDF; the
+    chronology's quotes from it are then found again on the new text (or flagged lost)."""
+    from casefile.core.services.chronology import reanchor_citations
+
+    reextract(case, uid, password)
+    reanchor_citations(case, uid)
+    from casefile.core.services.documents import get_document
+
+    return get_document(case, uid)

@@ -1,0 +1,385 @@
+"""Use cases of the chronology: events with EDTF dates, tags, entities and citations;
+filters; re-anchoring quotes after re-extraction. Date suggestions from the text are in
+`chronology_suggest`. Every change is one transaction with its audit entry. See
+docs/architecture.md (chronology)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session, selectinload
+
+from casefile.core import dates
+from casefile.core.case import Case
+from casefile.core.chronology import anchoring
+from casefile.core.chronology.flags import FLAGS, Support, flags_for
+from casefile.core.db import audit
+from casefile.core.db.schema import (
+    Document,
+    Event,
+    EventCitation,
+    EventEntity,
+    Page,
+    Tag,
+    utcnow,
+)
+from casefile.core.errors import CasefileError, DocumentNotFoundError, InvalidValueError
+from casefile.core.services.chronology_dto import (
+    CitationInfo,
+    CitationSpec,
+    EntityRef,
+    EventInfo,
+)
+
+
+class EventNotFoundError(CasefileError):
+    pass
+
+
+def _event(s: Session, uid: str) -> Event:
+    ev = s.scalar(select(Event).where(Event.uid == uid))
+    if ev is None:
+        matches = list(s.scalars(select(Event).where(Event.uid.startswith(uid.lower()))))
+        if len(matches) == 1 and len(uid) >= 4:
+            return matches[0]
+        raise EventNotFoundError(
+            f"There is no event {uid} in this chronology; 'casefile event list' shows them."
+        )
+    return ev
+
+
+def _date_columns(value: str | None) -> dict[str, Any]:
+    if value is None or not value.strip():
+        return {"date": None, "date_lower": None, "date_upper": None, "sort_key": None}
+    parsed = dates.parse(value)
+    return {
+        "date": parsed.text,
+        "date_lower": parsed.lower,
+        "date_upper": parsed.upper,
+        "sort_key": parsed.sort_key,
+    }
+
+
+def _grade(value: int | str | None) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        grade = int(value)
+    except (TypeError, ValueError):
+        grade = 0
+    if not 1 <= grade <= 6:
+        raise InvalidValueError(
+            "Information credibility is a number from 1 (confirmed) to 6 (cannot be judged)."
+        )
+    return grade
+
+
+def _entity_uid(s: Session, name: str) -> str | None:
+    """The uid of the case's entity called `name` (by name or alias), when the case has
+    an entity table (migration 0009); the event keeps the name either way."""
+    has_table = s.execute(
+        text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='entity'")
+    ).first()
+    if not has_table:
+        return None
+    row = s.execute(
+        text(
+            "SELECT uid FROM entity WHERE name = :n COLLATE NOCASE UNION "
+            "SELECT e.uid FROM entity e JOIN entity_alias a ON a.entity_id = e.id "
+            "WHERE a.text = :n COLLATE NOCASE LIMIT 1"
+        ),
+        {"n": name},
+    ).first()
+    return None if row is None else str(row[0])
+
+
+def _tags(s: Session, names: Iterable[str]) -> list[Tag]:
+    wanted = sorted({n.strip() for n in names if n.strip()})
+    existing = {t.name: t for t in s.scalars(select(Tag).where(Tag.name.in_(wanted)))}
+    for name in wanted:
+        if name not in existing:
+            existing[name] = Tag(name=name)
+            s.add(existing[name])
+    return [existing[n] for n in wanted]
+
+
+def _entities(s: Session, refs: Iterable[str | EntityRef]) -> list[EventEntity]:
+    out: dict[str, EventEntity] = {}
+    for ref in refs:
+        r = EntityRef(ref) if isinstance(ref, str) else ref
+        name = r.name.strip()
+        if not name or name.casefold() in out:
+            continue
+        uid = r.entity_uid or _entity_uid(s, name)
+        out[name.casefold()] = EventEntity(name=name, entity_uid=uid, relation_uid=r.relation_uid)
+    return list(out.values())
+
+
+def _citation(s: Session, spec: CitationSpec) -> EventCitation:
+    doc = s.scalar(select(Document).where(Document.uid == spec.document_uid))
+    if doc is None:
+        raise DocumentNotFoundError(f"There is no document {spec.document_uid} in this case.")
+    page = s.scalar(select(Page).where(Page.document_id == doc.id, Page.number == spec.page))
+    if page is None:
+        raise InvalidValueError(f"“{doc.title}” has no page {spec.page}.")
+    quote = " ".join(spec.quote.split())
+    span = anchoring.locate(page.text, quote, spec.near)
+    if span is None:
+        raise InvalidValueError(
+            f"The quote is not on page {spec.page} of “{doc.title}”; copy it from the page text."
+        )
+    grade = _grade(spec.grade) if spec.grade is not None else doc.reliability_info
+    return EventCitation(
+        document_id=doc.id,
+        document_uid=doc.uid,
+        page=spec.page,
+        quote=page.text[span[0] : span[1]],
+        start=span[0],
+        end=span[1],
+        lost=False,
+        grade=grade,
+    )
+
+
+def _info(ev: Event, docs: dict[int, Document], lang: str = "en") -> EventInfo:
+    cites = []
+    for c in ev.citations:
+        doc = docs.get(c.document_id) if c.document_id is not None else None
+        cites.append(
+            CitationInfo(
+                id=c.id,
+                document_uid=c.document_uid,
+                document_title=doc.title if doc else None,
+                page=c.page,
+                quote=c.quote,
+                start=c.start,
+                end=c.end,
+                lost=c.lost or doc is None,
+                grade=c.grade,
+                source_grade=doc.reliability_source if doc else None,
+            )
+        )
+    supports = [Support(c.document_uid, c.source_grade, c.grade, c.lost) for c in cites]
+    return EventInfo(
+        uid=ev.uid,
+        date=ev.date,
+        date_words=dates.describe(ev.date, lang),
+        precision=dates.precision(ev.date) if ev.date else None,
+        date_lower=ev.date_lower,
+        date_upper=ev.date_upper,
+        sort_key=ev.sort_key,
+        title=ev.title,
+        description=ev.description,
+        tags=tuple(sorted(t.name for t in ev.tags)),
+        entities=tuple(EntityRef(e.name, e.entity_uid, e.relation_uid) for e in ev.entities),
+        citations=tuple(cites),
+        flags=flags_for(supports),
+    )
+
+
+def _infos(s: Session, events: Sequence[Event], lang: str = "en") -> list[EventInfo]:
+    ids = {c.document_id for ev in events for c in ev.citations if c.document_id is not None}
+    docs = {d.id: d for d in s.scalars(select(Document).where(Document.id.in_(ids)))}
+    return [_info(ev, docs, lang) for ev in events]
+
+
+def _loaded() -> Any:
+    return (
+        selectinload(Event.tags),
+        selectinload(Event.citations),
+        selectinload(Event.entities),
+    )
+
+
+def get_event(case: Case, uid: str, lang: str = "en") -> EventInfo:
+    with case.read_session() as s:
+        ev = _event(s, uid)
+        return _infos(s, [ev], lang)[0]
+
+
+def _snapshot(ev: Event) -> dict[str, Any]:
+    return {
+        "date": ev.date,
+        "title": ev.title,
+        "description": ev.description,
+        "tags": sorted(t.name for t in ev.tags),
+        "entities": [e.name for e in ev.entities],
+        "citations": [[c.document_uid, c.page, c.quote, c.grade] for c in ev.citations],
+    }
+
+
+def add_event(
+    case: Case,
+    *,
+    title: str,
+    date: str | None = None,
+    description: str | None = None,
+    tags: Sequence[str] = (),
+    entities: Sequence[str | EntityRef] = (),
+    citations: Sequence[CitationSpec] = (),
+) -> EventInfo:
+    """A new event; its date is validated (a sentence says what is wrong) and every
+    citation's quote must be found on its page."""
+    if not title.strip():
+        raise InvalidValueError("An event needs a title saying what happened.")
+    columns = _date_columns(date)
+    uid = uuid.uuid4().hex
+    with case.session() as s:
+        ev = Event(uid=uid, title=title.strip(), description=description or None, **columns)
+        ev.tags = _tags(s, tags)
+        ev.entities = _entities(s, entities)
+        ev.citations = [_citation(s, c) for c in citations]
+        s.add(ev)
+        s.flush()
+        audit.record(s, "add_event", uid, None, _snapshot(ev))
+    return get_event(case, uid)
+
+
+def update_event(case: Case, uid: str, **changes: Any) -> EventInfo:
+    """Edit date, title, description, tags or entities; unchanged values are not
+    written and reach no audit entry."""
+    allowed = {"date", "title", "description", "tags", "entities"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise InvalidValueError(f"“{sorted(unknown)[0]}” is not a field of an event.")
+    with case.session() as s:
+        ev = _event(s, uid)
+        before = _snapshot(ev)
+        if "date" in changes:
+            for k, v in _date_columns(changes["date"]).items():
+                setattr(ev, k, v)
+        if "title" in changes:
+            if not str(changes["title"] or "").strip():
+                raise InvalidValueError("An event needs a title saying what happened.")
+            ev.title = str(changes["title"]).strip()
+        if "description" in changes:
+            ev.description = changes["description"] or None
+        if "tags" in changes:
+            ev.tags = _tags(s, changes["tags"])
+        if "entities" in changes:
+            ev.entities = _entities(s, changes["entities"])
+        s.flush()
+        after = _snapshot(ev)
+        if after != before:
+            ev.updated_at = utcnow()
+            changed = [k for k in after if after[k] != before[k]]
+            audit.record(
+                s,
+                "edit_event",
+                ev.uid,
+                {k: before[k] for k in changed},
+                {k: after[k] for k in changed},
+            )
+        uid = ev.uid
+    return get_event(case, uid)
+
+
+def delete_event(case: Case, uid: str) -> None:
+    with case.session() as s:
+        ev = _event(s, uid)
+        audit.record(s, "delete_event", ev.uid, _snapshot(ev), None)
+        s.delete(ev)
+
+
+def add_citation(case: Case, uid: str, spec: CitationSpec) -> EventInfo:
+    with case.session() as s:
+        ev = _event(s, uid)
+        cite = _citation(s, spec)
+        ev.citations.append(cite)
+        s.flush()
+        audit.record(
+            s, "cite_event", ev.uid, None, [cite.document_uid, cite.page, cite.quote, cite.grade]
+        )
+        uid = ev.uid
+    return get_event(case, uid)
+
+
+def remove_citation(case: Case, uid: str, citation_id: int) -> EventInfo:
+    with case.session() as s:
+        ev = _event(s, uid)
+        cite = next((c for c in ev.citations if c.id == citation_id), None)
+        if cite is None:
+            raise InvalidValueError(f"Event “{ev.title}” has no citation {citation_id}.")
+        audit.record(
+            s, "uncite_event", ev.uid, [cite.document_uid, cite.page, cite.quote, cite.grade], None
+        )
+        ev.citations.remove(cite)
+        uid = ev.uid
+    return get_event(case, uid)
+
+
+def list_events(
+    case: Case,
+    *,
+    entity: str | None = None,
+    tag: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    flag: str | None = None,
+    lang: str = "en",
+) -> list[EventInfo]:
+    """Events in chronological order (dates.sort_key; undated last), filtered by an
+    entity (name or uid), a tag, a date range (EDTF; an event overlapping the range is
+    in it) and a flag (flags.FLAGS)."""
+    if flag is not None and flag not in FLAGS:
+        raise InvalidValueError(f"“{flag}” is not a flag; choose one of: {', '.join(FLAGS)}.")
+    stmt = select(Event).options(*_loaded())
+    if entity:
+        stmt = stmt.where(
+            Event.id.in_(
+                select(EventEntity.event_id).where(
+                    (EventEntity.entity_uid == entity) | (EventEntity.name.ilike(entity))
+                )
+            )
+        )
+    if tag:
+        stmt = stmt.where(Event.tags.any(Tag.name == tag))
+    if date_from:
+        lower = dates.parse(date_from).lower
+        if lower:
+            stmt = stmt.where((Event.date_upper.is_(None)) | (Event.date_upper >= lower))
+            stmt = stmt.where(Event.date.is_not(None))
+    if date_to:
+        upper = dates.parse(date_to).upper
+        if upper:
+            stmt = stmt.where((Event.date_lower.is_(None)) | (Event.date_lower <= upper))
+            stmt = stmt.where(Event.date.is_not(None))
+    stmt = stmt.order_by(Event.sort_key.is_(None), Event.sort_key, Event.id)
+    with case.read_session() as s:
+        infos = _infos(s, list(s.scalars(stmt)), lang)
+    if flag:
+        infos = [i for i in infos if flag in i.flags]
+    return infos
+
+
+def reanchor_citations(case: Case, document_uid: str) -> tuple[int, int]:
+    """Find every citation's quote on its page again after the document's text changed;
+    a quote no longer there is flagged lost (never dropped). Returns (moved, lost)."""
+    moved = lost = 0
+    with case.session() as s:
+        cites = list(
+            s.scalars(select(EventCitation).where(EventCitation.document_uid == document_uid))
+        )
+        if not cites:
+            return 0, 0
+        doc_id = cites[0].document_id
+        pages = {
+            p.number: p.text for p in s.scalars(select(Page).where(Page.document_id == doc_id))
+        }
+        changes = []
+        for c in cites:
+            span = anchoring.locate(pages.get(c.page, ""), c.quote, c.start)
+            if span is None:
+                if not c.lost:
+                    c.lost, lost = True, lost + 1
+                    changes.append([c.id, "lost"])
+            elif (c.start, c.end) != span or c.lost:
+                c.start, c.end, c.lost = span[0], span[1], False
+                moved += 1
+                changes.append([c.id, list(span)])
+        if changes:
+            audit.record(s, "reanchor_citations", document_uid, None, changes)
+    return moved, lost

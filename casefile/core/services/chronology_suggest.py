@@ -1,0 +1,133 @@
+"""Dates suggested from the documents' text, for the chronology's review queue: each
+is an event candidate the user accepts (the event made with its citation filled in) or
+dismisses (remembered, never suggested again). Relative phrases resolve against the
+document's own date. Many documents go to a worker process (suggest_pool), so natasha
+never runs in the process that paints the window. See docs/architecture.md
+(chronology)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+from sqlalchemy import select
+
+from casefile.core import dates
+from casefile.core.case import Case
+from casefile.core.chronology.suggest_dates import DateSuggestion, suggest_dates
+from casefile.core.db import audit
+from casefile.core.db.schema import DateDismissal, Document, EventCitation, Page
+from casefile.core.errors import DocumentNotFoundError
+from casefile.core.services.chronology import add_event
+from casefile.core.services.chronology_dto import CitationSpec, DateSuggestionInfo, EventInfo
+
+POOL_THRESHOLD = 40  # pages; fewer are read in this process (no 1 s worker start-up)
+
+
+def suggestion_key(date: str, phrase: str, sentence: str) -> str:
+    return hashlib.sha1(f"{date}|{phrase}|{' '.join(sentence.split())}".encode()).hexdigest()
+
+
+def suggest_event_dates(
+    case: Case, document_uid: str | None = None, lang: str = "en"
+) -> list[DateSuggestionInfo]:
+    """Date suggestions from one document (or all), minus the dismissed ones and the
+    ones an event already cites."""
+    with case.read_session() as s:
+        stmt = select(Document.id, Document.uid, Document.title, Document.date)
+        if document_uid:
+            stmt = stmt.where(Document.uid == document_uid)
+        docs = {row.id: row for row in s.execute(stmt)}
+        if document_uid and not docs:
+            raise DocumentNotFoundError(f"There is no document {document_uid} in this case.")
+        pages = list(
+            s.execute(
+                select(Page.document_id, Page.number, Page.text)
+                .where(Page.document_id.in_(docs))
+                .order_by(Page.document_id, Page.number)
+            )
+        )
+        dismissed = {
+            (d.document_uid, d.key)
+            for d in s.scalars(
+                select(DateDismissal).where(
+                    DateDismissal.document_uid.in_([d.uid for d in docs.values()])
+                )
+            )
+        }
+        cited = {
+            (c.document_id, c.page): (c.start, c.end)
+            for c in s.scalars(select(EventCitation).where(EventCitation.document_id.in_(docs)))
+        }
+    items = [(p.text, docs[p.document_id].date) for p in pages]
+    found: list[list[DateSuggestion]]
+    if len(items) > POOL_THRESHOLD:
+        from casefile.core.chronology.suggest_pool import suggest_many
+
+        found = suggest_many(items)
+    else:
+        found = [suggest_dates(t, r) for t, r in items]
+    out: list[DateSuggestionInfo] = []
+    for p, suggestions in zip(pages, found, strict=True):
+        doc = docs[p.document_id]
+        span = cited.get((p.document_id, p.number))
+        for sg in suggestions:
+            key = suggestion_key(sg.date, sg.phrase, sg.sentence)
+            if (doc.uid, key) in dismissed:
+                continue
+            if span and span[0] is not None and span[0] <= sg.start and sg.end <= (span[1] or 0):
+                continue  # already the citation of an event
+            out.append(
+                DateSuggestionInfo(
+                    document_uid=doc.uid,
+                    document_title=doc.title,
+                    page=p.number,
+                    date=sg.date,
+                    date_words=dates.describe(sg.date, lang),
+                    precision=sg.precision,
+                    start=sg.start,
+                    end=sg.end,
+                    phrase=sg.phrase,
+                    sentence=sg.sentence,
+                    rule=sg.rule,
+                    key=key,
+                )
+            )
+    return out
+
+
+def dismiss_suggestion(case: Case, suggestion: DateSuggestionInfo) -> None:
+    """Never suggest this date from this passage of this document again."""
+    with case.session() as s:
+        exists = s.get(DateDismissal, (suggestion.document_uid, suggestion.key))
+        if exists is None:
+            s.add(DateDismissal(document_uid=suggestion.document_uid, key=suggestion.key))
+            audit.record(
+                s,
+                "dismiss_date_suggestion",
+                suggestion.document_uid,
+                None,
+                {"date": suggestion.date, "phrase": suggestion.phrase, "page": suggestion.page},
+            )
+
+
+def accept_suggestion(
+    case: Case,
+    suggestion: DateSuggestionInfo,
+    title: str | None = None,
+    *,
+    tags: Sequence[str] = (),
+    entities: Sequence[str] = (),
+) -> EventInfo:
+    """An event from a suggestion: its date, and the sentence cited on its page."""
+    sentence = suggestion.sentence
+    return add_event(
+        case,
+        title=title or (sentence if len(sentence) <= 120 else sentence[:117] + "…"),
+        date=suggestion.date,
+        tags=tags,
+        entities=entities,
+        citations=[
+            CitationSpec(suggestion.document_uid, suggestion.page, sentence, near=suggestion.start)
+        ],
+    )
