@@ -196,3 +196,23 @@ def test_suggestions_accepted_with_citation_and_dismissed_for_good(
     left = [s.date for s in suggest.suggest_event_dates(case, docs["article"])]
     assert left == ["2020", "2024-05"]  # dismissed and already-cited ones are gone
     assert "dismiss_date_suggestion" in [a.action for a in services.audit_log(case)]
+
+
+def test_a_case_from_before_the_chronology_opens_and_upgrades(tmp_path: Path) -> None:
+    from alembic import command
+
+    from casefile.core.db import migrate
+
+    path = tmp_path / "Old.casefile"
+    services.create_case(path).close()
+    old = services.open_case(path)
+    cfg = migrate._config()
+    with old.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0002")  # as a case written before migration 0010
+    old.close()
+    with services.open_case(path) as case:
+        assert migrate.stamped_revision(case.engine) == migrate.HEAD_REVISION
+        assert case.migration_backup is not None
+        ev = chrono.add_event(case, title="After upgrade", date="2020/2022")
+        assert chrono.list_events(case)[0].date_words == "2020–2022" == ev.date_words
