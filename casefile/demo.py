@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from casefile.core import services
-from casefile.core.case import DB_NAME, SUFFIX
+from casefile.core.case import DB_NAME, SUFFIX, Case
 from casefile.core.errors import CaseExistsError
 from casefile.resources import resources_dir
 
@@ -51,6 +51,87 @@ DEMO_DOCUMENTS: dict[str, dict[str, object]] = {
 }
 
 
+ART, CLAIM = "eho-severa-2024-06-07.html", "forrest-v-helix-claim-summary.pdf"
+OSW, DESIG = "open-supply-watch-written-evidence.docx", "okovision-designation-summary.txt"
+
+# The chronology: (EDTF date, title, entities, tags, citations (file, page, quote, grade)).
+DEMO_EVENTS: list[tuple[str, str, list[str], list[str], list[tuple[str, int, str, int]]]] = [
+    (
+        "2019-03/2024-03-15",
+        "Daniel Forrest employed by Helix Cloud as a senior billing analyst",
+        ["Daniel Forrest", "Helix Cloud"],
+        ["whistleblower"],
+        [(CLAIM, 1, "employed by the Respondent as a senior billing analyst from March 2019", 2)],
+    ),
+    (
+        "2023-01",
+        "Tarn Data Solutions Ltd incorporated in Cyprus",
+        ["Tarn Data"],
+        ["Tarn Data"],
+        [(OSW, 1, "Tarn Data Solutions Ltd, was incorporated in January 2023", 3)],
+    ),
+    (
+        "2023-02-14",
+        "OkoVision LLC designated under sanctions",
+        ["OkoVision"],
+        ["sanctions"],
+        [
+            (DESIG, 1, "Date of designation: 2023-02-14", 1),
+            (CLAIM, 1, "designated under sanctions on 14 February 2023", 2),
+            (ART, 1, "который в феврале 2023 года попал под санкции", 3),
+        ],
+    ),
+    (
+        "2023-21",
+        "Tarn Data Solutions becomes a customer of Helix Cloud",
+        ["Tarn Data", "Helix Cloud"],
+        ["Tarn Data"],
+        [
+            (ART, 1, "с весны 2023 года клиентом Helix Cloud значилась кипрская компания", 3),
+            (OSW, 1, "Spring 2023 Tarn Data Solutions opens an account with Helix Cloud", 3),
+        ],
+    ),
+    (
+        "2023-11",
+        "Forrest notices OkoVision engineers behind the Tarn Data account",
+        ["Daniel Forrest", "OkoVision", "Tarn Data"],
+        ["whistleblower"],
+        [(CLAIM, 1, "In November 2023 the Claimant noticed that a customer account", 2)],
+    ),
+    (
+        "2024-03-15",
+        "Forrest dismissed by Helix Cloud",
+        ["Daniel Forrest", "Helix Cloud"],
+        ["whistleblower"],
+        [(CLAIM, 1, "until his dismissal on 15 March 2024", 2)],
+    ),
+    (
+        "2024-04~",
+        "Tarn Data account reportedly closed",
+        ["Tarn Data", "Helix Cloud"],
+        [],
+        [(OSW, 1, "April 2024 Account reportedly closed", 4)],
+    ),
+    (
+        "2024-05",
+        "Open Supply Watch submits written evidence to the Foreign Affairs Committee",
+        ["Open Supply Watch"],
+        ["parliament"],
+        [
+            (ART, 1, "В мае этого года в парламентский комитет поступили письменные показания", 3),
+            (OSW, 1, "Written evidence submitted by Open Supply Watch (SEN0042)", 2),
+        ],
+    ),
+    (
+        "2024-06-07",
+        "Эхо Севера publishes its investigation",
+        ["Helix Cloud", "OkoVision"],
+        ["press"],
+        [(ART, 1, "Эхо Севера · Расследования · 7 июня 2024 года", 3)],
+    ),
+]
+
+
 def demo_sources() -> list[Path]:
     folder = resources_dir() / "demo"
     return [folder / name for name in DEMO_DOCUMENTS]
@@ -73,4 +154,22 @@ def build_demo_case(path: Path, overwrite: bool = False) -> Path:
             fields = {k: v for k, v in meta.items() if k != "tags"}
             services.update_document(case, outcome.document_uid, **fields)
             services.set_tags(case, outcome.document_uid, list(meta["tags"]))  # type: ignore[arg-type]
+        _build_chronology(case, {name: str(o.document_uid) for name, o in by_name.items()})
         return case.path
+
+
+def _build_chronology(case: Case, uids: dict[str, str]) -> None:
+    from casefile.core.services import chronology
+    from casefile.core.services.chronology_dto import CitationSpec
+
+    for date, title, entities, tags, cites in DEMO_EVENTS:
+        chronology.add_event(
+            case,
+            title=title,
+            date=date,
+            entities=entities,
+            tags=tags,
+            citations=[
+                CitationSpec(uids[f], page, quote, grade) for f, page, quote, grade in cites
+            ],
+        )

@@ -63,8 +63,13 @@ _ANCHORS = [
     )
 ]
 _MARGIN = 64
+# A sentence ends at . ! ? … before a capital (not after an initial or "г."), at a blank
+# line, before a table row (a line with a tab), or at a line break after a line that
+# does not run on (a heading).
 _SENTENCE_END = re.compile(
     r"(?<![\s.][A-ZА-ЯЁа-яёa-z])(?<!\bг)[.!?…]+[\"»”)]*\s+(?=[\"«“(]?[A-ZА-ЯЁ0-9])"
+    r"|\n[ \t]*\n\s*|[ \t]*\n\s*(?=[^\n]*\t)"
+    r"|(?<=[^\sa-zа-яё,;:\-])[ \t]*\n\s*(?=[A-ZА-ЯЁ0-9«\"(])"
 )
 
 
@@ -89,7 +94,9 @@ def sentence_around(text: str, start: int, end: int, limit: int = 400) -> str:
     """The sentence holding text[start:end], cut to `limit` characters around it."""
     lo = max(0, start - limit)
     left = 0
-    for m in _SENTENCE_END.finditer(text, lo, start):
+    for m in _SENTENCE_END.finditer(text, lo):  # no endpos: lookaheads must see on
+        if m.end() > start:
+            break
         left = m.end()
     left = max(left, lo)
     m = _SENTENCE_END.search(text, end, min(len(text), end + limit))

@@ -55,10 +55,10 @@ def suggest_event_dates(
                 )
             )
         }
-        cited = {
-            (c.document_id, c.page): (c.start, c.end)
-            for c in s.scalars(select(EventCitation).where(EventCitation.document_id.in_(docs)))
-        }
+        cited: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for c in s.scalars(select(EventCitation).where(EventCitation.document_id.in_(docs))):
+            if c.start is not None and c.end is not None and c.document_id is not None:
+                cited.setdefault((c.document_id, c.page), []).append((c.start, c.end))
     items = [(p.text, docs[p.document_id].date) for p in pages]
     found: list[list[DateSuggestion]]
     if len(items) > POOL_THRESHOLD:
@@ -70,12 +70,12 @@ def suggest_event_dates(
     out: list[DateSuggestionInfo] = []
     for p, suggestions in zip(pages, found, strict=True):
         doc = docs[p.document_id]
-        span = cited.get((p.document_id, p.number))
+        spans = cited.get((p.document_id, p.number), [])
         for sg in suggestions:
             key = suggestion_key(sg.date, sg.phrase, sg.sentence)
             if (doc.uid, key) in dismissed:
                 continue
-            if span and span[0] is not None and span[0] <= sg.start and sg.end <= (span[1] or 0):
+            if any(a <= sg.start and sg.end <= b for a, b in spans):
                 continue  # already the citation of an event
             out.append(
                 DateSuggestionInfo(
