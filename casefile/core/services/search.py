@@ -18,7 +18,7 @@ from casefile.core.db.schema import Document, Page, SavedSearch
 from casefile.core.errors import CasefileError, InvalidValueError
 from casefile.core.jobs import JobContext
 from casefile.core.search import highlight, indexer, results, snippets
-from casefile.core.search.case_index import attach, detach
+from casefile.core.search.case_index import attach, detach, load_in_memory
 from casefile.core.search.query import QueryError
 from casefile.core.search.results import Hit, SearchResults, Snippet
 from casefile.core.services.sync import register_index_syncer
@@ -74,11 +74,8 @@ def ensure_index(case: Case, ctx: JobContext | None = None) -> None:
     an older format; otherwise finish any pending updates."""
     si = attach(case)
     if case.readonly:
-        if not si.usable:
-            raise SearchUnavailableError(
-                "This case's search index is missing or out of date, and the case is open "
-                "read-only; open it normally (or run 'casefile reindex') to rebuild it."
-            )
+        if not si.usable:  # nothing may be written: search from an index in memory
+            load_in_memory(case)
         return
     if not si.usable:
         indexer.rebuild(case, ctx)
