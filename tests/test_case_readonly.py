@@ -31,12 +31,16 @@ def _can_mount_read_only(tmp_path: Path) -> bool:
         return False
     probe = tmp_path / "probe"
     probe.mkdir()
-    script = f"mount --bind {probe} {probe} && mount -o remount,ro,bind {probe} && ! touch {probe}/x"
+    script = (
+        f"mount --bind {probe} {probe} && mount -o remount,ro,bind {probe} && ! touch {probe}/x"
+    )
     done = subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True)
     return done.returncode == 0
 
 
-def _on_read_only_media(folder: Path, commands: list[str]) -> list[subprocess.CompletedProcess[str]]:
+def _on_read_only_media(
+    folder: Path, commands: list[str]
+) -> list[subprocess.CompletedProcess[str]]:
     """Run each CLI command with `folder` mounted read-only (one namespace per command)."""
     results = []
     for command in commands:
