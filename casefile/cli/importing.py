@@ -66,6 +66,8 @@ def print_import_summary(summary: Any) -> None:
             out(f"  = {o.path}: already in case as “{o.duplicate_of}”")
         elif o.result == "failed":
             out(f"  ! {o.path}: {o.reason}")
+        elif o.result == "restored":
+            out(f"  + {o.path}: {o.reason}")
         elif o.result == "reextracted":
             out(f"  ↻ {o.path}: read again with the password — {o.status}")
         elif o.status != "ok":
