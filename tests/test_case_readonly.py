@@ -81,7 +81,10 @@ def test_a_case_on_read_only_media_can_be_read_and_says_so(case_path: Path, tmp_
         assert RO_NOTE in result.stderr
         assert "Traceback" not in result.stderr
     assert "5 document(s)" in docs.stdout
-    assert "All 5 original(s) are intact" in verify.stdout
+    assert "All 5 original(s) of the case's documents are intact" in verify.stdout
+    assert "This run was not recorded in the audit log: the case is open read-only" in (
+        verify.stdout
+    )
     assert "import_document" in audit.stdout
     assert "doc0000" in search.stdout
     assert not (case_path / ".lock").exists()  # no lock file was written
