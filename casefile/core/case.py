@@ -115,6 +115,12 @@ def _sqlite_uri(db_path: Path, mode: str) -> str:
     return uri
 
 
+# Every commit is one the user is told about ("Done", a saved edit): with WAL, NORMAL
+# may lose the last commits on power loss after they were reported; FULL syncs the log at
+# each commit (docs/architecture.md, durability; cost measured in tests/perf/bench_import).
+SYNCHRONOUS = "FULL"
+
+
 def _make_engine(db_path: Path, readonly: bool, mode: str | None = None) -> Engine:
     mode = mode or ("ro" if readonly else "rw")
     uri = _sqlite_uri(db_path, mode)
@@ -135,7 +141,7 @@ def _make_engine(db_path: Path, readonly: bool, mode: str | None = None) -> Engi
         if not readonly:
             cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
         cur.execute("PRAGMA busy_timeout=30000")
         cur.close()
 
