@@ -164,3 +164,14 @@ def test_disk_full_is_a_casefile_error_the_gui_can_show(closed_case: Path, full_
         uid = services.document_uids(case)[0]
         with pytest.raises(DiskFullError, match="free some space"):
             services.update_document(case, uid, notes="x" * 200_000)
+
+
+def test_an_originals_subfolder_linked_elsewhere_is_refused(
+    closed_case: Path, tmp_path: Path
+) -> None:
+    sub = next(p for p in (closed_case / "originals").iterdir() if p.is_dir())
+    outside = tmp_path / "loot"
+    sub.rename(outside)
+    sub.symlink_to(outside)
+    with pytest.raises(UnsafeCaseError, match=f"originals/{sub.name} is a link"):
+        services.open_case(closed_case)

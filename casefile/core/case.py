@@ -89,6 +89,16 @@ def check_folder(folder: Path) -> None:
                 "files there. Ask the sender for a copy without links, or replace the link "
                 "by the real file."
             )
+    originals = folder / "originals"
+    if originals.is_dir() and not originals.is_symlink():
+        with os.scandir(originals) as entries:  # <= 256 two-letter folders
+            for sub in entries:
+                if sub.is_symlink():
+                    raise UnsafeCaseError(
+                        f"The case folder {folder} is not safe to open: originals/{sub.name} "
+                        f"is a link to {os.readlink(sub.path)}, so Casefile would read or "
+                        "store evidence elsewhere. Replace the link by the real folder."
+                    )
     db = folder / DB_NAME
     if db.exists() and not db.is_file():
         raise UnsafeCaseError(
