@@ -175,6 +175,7 @@ def test_importing_the_pristine_file_restores_a_damaged_original(
     code, out = _run(capsys, "import", str(case_path), str(pristine))
     assert code == 0, out
     assert "was missing or altered; it was restored from this file" in out
+    assert "Done (1 original(s) restored)" in out
     assert hashlib.sha256(stored.read_bytes()).hexdigest() == sha
 
     code, out = _run(capsys, "verify", str(case_path))

@@ -73,6 +73,9 @@ def print_import_summary(summary: Any) -> None:
         elif o.status != "ok":
             out(f"  ~ {o.path}: imported as “{o.title}” — {o.reason}")
     word = "Stopped" if summary.cancelled else "Done"
+    restored = summary.count("restored")
+    if restored:
+        word += f" ({restored} original(s) restored)"
     out(
         f"{word}: {summary.imported} imported, {summary.duplicates} already in the case, "
         f"{summary.failed} failed, "
