@@ -192,6 +192,6 @@ def test_verify_reports_originals_no_document_refers_to(
     with services.open_case(case_path) as case:
         case.store.put_bytes(b"stored by an import that was killed before recording it")
     code, out = _run(capsys, "verify", str(case_path))
-    assert code == 3
+    assert code == 0  # reported, but no recorded evidence is in doubt
     assert "belongs to no document" in out
     assert "1 of the 5 original(s) in the case folder belong to no document" in out

@@ -153,7 +153,7 @@ def test_a_full_disk_during_import_says_so_and_loses_nothing(
         stored = sum(1 for _ in case.store.iter_stored())
     assert stored > 3
     code, out, _ = _run(capsys, "verify", str(closed_case))
-    assert code == 3
+    assert code == 0  # a note, not a problem: no recorded evidence is in doubt
     assert "All 3 original(s) of the case's documents are intact" in out
     orphans = stored - 3
     assert f"{orphans} of the {stored} original(s) in the case folder belong to no document" in out

@@ -45,7 +45,8 @@ def _summary(report: Any) -> str:
     if report.orphans:
         parts.append(
             f"{report.orphans} of the {report.stored} original(s) in the case folder belong "
-            "to no document"
+            "to no document (an import stopped before recording them; importing the same "
+            "files again adds them)"
         )
     chain = kinds.get("audit_altered", 0) + kinds.get("audit_removed", 0)
     if chain:
@@ -86,13 +87,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 "ok": report.ok,
                 "cancelled": report.cancelled,
                 "problems": [asdict(p) for p in report.problems],
+                "orphan_originals": [p.sha256 for p in report.orphan_originals],
             }
         )
     else:
-        orphans = [p for p in report.problems if p.problem == "orphan"]
+        orphans = report.orphan_originals
         for p in report.problems:
-            if p.problem != "orphan":
-                out(f"  ! {p.message}")
+            out(f"  ! {p.message}")
         for p in orphans[:ORPHANS_SHOWN]:
             out(f"  ? {p.message}")
         if len(orphans) > ORPHANS_SHOWN:

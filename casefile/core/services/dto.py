@@ -114,7 +114,8 @@ class VerifyProblem:
     sha256: str
     document_uid: str | None
     title: str | None
-    # missing | altered | orphan | audit_altered | audit_removed | unsealed_hash | head_unknown
+    # missing | altered | orphan (a note) | audit_altered | audit_removed |
+    # unsealed_hash | head_unknown
     problem: str
     message: str
 
@@ -136,6 +137,9 @@ class VerifyReport:
     cancelled: bool = False
     stored: int = 0  # originals found in the case folder (with or without a document)
     orphans: int = 0  # …of which no document refers to
+    # One per such original: reported, but not a problem of the evidence (nothing
+    # recorded is in doubt; importing the same file again adds it).
+    orphan_originals: tuple[VerifyProblem, ...] = ()
     audit_entries: int = 0  # audit entries whose seal and link were checked
     head_found: bool | None = None  # the lodged head is in the chain (None: none given)
     recorded: bool = False  # this run was written to the audit log

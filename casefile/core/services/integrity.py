@@ -6,6 +6,7 @@ the log. `audit_log` and `audit_head` read the log (docs/architecture.md, the au
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 from typing import Any
 
@@ -150,6 +151,7 @@ def _record(case: Case, report: VerifyReport, head: str | None) -> tuple[bool, s
         "audit_entries": report.audit_entries,
         "ok": report.ok,
         "problems": kinds,
+        "orphans": report.orphans,
     }
     if head:
         result["lodged_head"] = head
@@ -186,23 +188,15 @@ def verify_case(
     entries, chain, found = _chain_problems(case, head)
     report = VerifyReport(
         checked,
-        tuple(problems + chain + orphans),
+        tuple(problems + chain),
         stored=stored,
         orphans=len(orphans),
+        orphan_originals=tuple(orphans),
         audit_entries=entries,
         head_found=found,
     )
     recorded, why = _record(case, report, head)
-    return VerifyReport(
-        report.checked,
-        report.problems,
-        stored=report.stored,
-        orphans=report.orphans,
-        audit_entries=report.audit_entries,
-        head_found=report.head_found,
-        recorded=recorded,
-        not_recorded=why,
-    )
+    return dataclasses.replace(report, recorded=recorded, not_recorded=why)
 
 
 def audit_head(case: Case) -> AuditHead | None:
