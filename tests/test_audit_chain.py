@@ -195,3 +195,23 @@ def test_verify_reports_originals_no_document_refers_to(
     assert code == 0  # reported, but no recorded evidence is in doubt
     assert "belongs to no document" in out
     assert "1 of the 5 original(s) in the case folder belong to no document" in out
+
+
+def test_an_old_case_can_be_listed_read_only_at_once(
+    case_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `docs`, `show` and `audit` open read-only; a case from the previous version is
+    # upgraded (with its backup) first instead of being refused.
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    engine = create_engine(f"sqlite:///{case_path / 'case.sqlite'}")
+    cfg = migrate._config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0002")
+    engine.dispose()
+    code, out = _run(capsys, "docs", str(case_path))
+    assert code == 0
+    assert "4 document(s)" in out
+    assert list(case_path.glob("case.sqlite.bak-0002-*"))

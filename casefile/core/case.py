@@ -15,7 +15,7 @@ import os
 import sqlite3
 import urllib.parse
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -29,6 +29,7 @@ from casefile.core.db.schema import CaseInfo
 from casefile.core.errors import (
     CaseExistsError,
     CasefileError,
+    CaseLockedError,
     CaseNotFoundError,
     ReadOnlyCaseError,
     UnsafeCaseError,
@@ -248,7 +249,17 @@ class Case:
             engine = _make_engine(db_path, readonly, mode)
             backup = None
             if readonly:
-                if migrate.stamped_revision(engine) != migrate.HEAD_REVISION:
+                stamped = migrate.stamped_revision(engine)
+                if stamped != migrate.HEAD_REVISION and not media_ro:
+                    # Read-only by choice, on a writable disk: upgrade once (with its
+                    # backup) unless another Casefile holds the case, then read.
+                    engine.dispose()
+                    with suppress(CaseLockedError):
+                        cls._open_folder(folder, readonly=False, fresh=False).close()
+                    engine = _make_engine(db_path, readonly, mode)
+                    stamped = migrate.stamped_revision(engine)
+                if stamped != migrate.HEAD_REVISION:
+                    engine.dispose()
                     raise CasefileError(
                         "This case was saved by an older Casefile and needs an upgrade, "
                         "which read-only media does not allow; copy the case folder to a "
