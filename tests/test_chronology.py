@@ -216,3 +216,28 @@ def test_a_case_from_before_the_chronology_opens_and_upgrades(tmp_path: Path) ->
         assert case.migration_backup is not None
         ev = chrono.add_event(case, title="After upgrade", date="2020/2022")
         assert chrono.list_events(case)[0].date_words == "2020–2022" == ev.date_words
+
+
+def test_document_date_comes_from_the_dateline_before_file_properties(
+    case: Case, tmp_path: Path
+) -> None:
+    from docx import Document as Docx
+
+    folder = tmp_path / "dated"
+    folder.mkdir()
+    article = Docx()  # python-docx's template says it was created on 2013-12-23
+    article.add_paragraph("Эхо Севера · 7 июня 2024 года")
+    article.add_paragraph("В феврале 2023 года OkoVision попала под санкции.")
+    article.save(str(folder / "article.docx"))
+    undated = Docx()
+    undated.add_paragraph("В 2020 году компания открыла офис.")  # what it is about, not when
+    undated.save(str(folder / "undated.docx"))
+    summary = services.import_paths(case, [folder / "article.docx", folder / "undated.docx"])
+    uids = {Path(o.path).stem: o.document_uid for o in summary.outcomes}
+    doc = services.get_document(case, str(uids["article"]))
+    assert (doc.date, doc.date_source) == ("2024-06-07", "text")
+    assert doc.extra.get("file_date", "").startswith("2013-12-23")
+    other = services.get_document(case, str(uids["undated"]))
+    assert (other.date, other.date_source) == ("2013-12-23", "file")
+    edited = services.update_document(case, str(uids["undated"]), date="2020")
+    assert (edited.date, edited.date_source) == ("2020", "user")

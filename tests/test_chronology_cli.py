@@ -97,3 +97,12 @@ def test_suggest_lists_dates_with_sentences(demo: Path, capsys: pytest.CaptureFi
     cited = ("2024-03-15", "15 March 2024")  # page 1's citation covers it; page 2 does not
     assert sum(1 for s in found if (s["date"], s["phrase"]) == cited) == 1
     assert all(s["sentence"] and s["precision"] for s in found)
+
+
+def test_show_says_where_a_documents_date_came_from(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, out, _ = cli(capsys, "docs", str(demo), "--json")
+    article = next(d["uid"] for d in json.loads(out) if d["kind"] == "article")
+    _, out, _ = cli(capsys, "show", str(demo), article[:8])
+    assert "Date:        2024-06-07 (7 June 2024), set by a person" in out

@@ -40,8 +40,25 @@ def cmd_docs(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+DATE_SOURCES = {
+    "user": "set by a person",
+    "text": "from the document's text",
+    "file": "from the file's properties",
+    "email": "from the e-mail's Date header",
+}
+
+
+def _date_line(date: str | None, source: str | None) -> str:
+    from casefile.core import dates
+
+    if not date:
+        return "—"
+    origin = f", {DATE_SOURCES[source]}" if source in DATE_SOURCES else ""
+    return f"{date} ({dates.describe(date)}){origin}"
+
+
 def cmd_show(args: argparse.Namespace) -> int:
-    from casefile.core import dates, services
+    from casefile.core import services
 
     with open_case(args.case, readonly=True) as case:
         uid = resolve_uid(case, args.document)
@@ -54,7 +71,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     rows = [
         ("Title", d.title),
         ("Kind", d.kind),
-        ("Date", f"{d.date} ({dates.describe(d.date)})" if d.date else "—"),
+        ("Date", _date_line(d.date, d.date_source)),
         ("Source", d.source or "—"),
         ("Author", d.author or "—"),
         ("Languages", ", ".join(d.languages) or "—"),

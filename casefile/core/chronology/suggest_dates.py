@@ -7,7 +7,7 @@ per MB), so a cheap pattern first finds the places a date can be (a number besid
 month word or "год"/"г."), and natasha reads only a window around each. Relative years
 ("в мае этого года", "в декабре прошлого года"), English ("on 24 February 2022",
 "February 2023", "last May", "earlier this year"), which also occurs inside Russian
-prose, and ISO days are our own rules (`suggest_rules`). Relative phrases are resolved
+prose, and ISO days are our own rules (`casefile.core.date_rules`). Relative phrases are resolved
 against the document's own date and dropped when it has none. Noise (page numbers,
 money, docket numbers, times, section numbers) has no rule that accepts it.
 `dateparser.search_dates` is not used: it reads "в 2020 году" as the year 4.
@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from casefile.core import date_rules as rules
 from casefile.core import dates
-from casefile.core.chronology import suggest_rules as rules
 
 
 @dataclass(frozen=True)
@@ -190,9 +190,9 @@ def suggest_dates(text: str, reference: str | None = None) -> list[DateSuggestio
 
 
 def document_date_from_text(text: str, head: int = 600) -> DateSuggestion | None:
-    """The dateline or heading date of an article or filing: the first absolute date
-    in the first lines ("7 июня 2024 года" at the top). None when the head has none."""
-    for suggestion in suggest_dates(text[:head]):
-        if not suggestion.rule.endswith("relative"):
-            return suggestion
-    return None
+    """The dateline or heading date of an article or filing (`date_rules.dateline`), as
+    a suggestion with its span and sentence. None when the head has no full day."""
+    edtf = rules.dateline(text, head)
+    if edtf is None:
+        return None
+    return next((s for s in suggest_dates(text[:head]) if s.date == edtf), None)

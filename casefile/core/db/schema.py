@@ -64,6 +64,9 @@ class Document(Base):
     date: Mapped[str | None] = mapped_column(String(64))
     date_lower: Mapped[str | None] = mapped_column(String(10), index=True)
     date_upper: Mapped[str | None] = mapped_column(String(10))
+    # Where the date came from (migration 0010): user, text (the dateline), file (PDF
+    # or DOCX properties, often the day a file was saved), email (its Date header).
+    date_source: Mapped[str | None] = mapped_column(String(16))
     source: Mapped[str | None] = mapped_column(Text)
     author: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)

@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import insert, select
 
 import casefile
-from casefile.core import dates
+from casefile.core import date_rules, dates
 from casefile.core.case import Case
 from casefile.core.db import audit, work_queue
 from casefile.core.db.schema import DOCUMENT_KINDS, Document, Page, utcnow
@@ -35,7 +35,7 @@ from casefile.core.errors import InvalidValueError
 from casefile.core.ingest.intake import ImportOptions, Item, Run, iter_files, prepare, too_large
 from casefile.core.ingest.kind_guess import guess_kind
 from casefile.core.ingest.reextract import reextract
-from casefile.core.ingest.types import Extraction
+from casefile.core.ingest.types import Extraction, FileType
 from casefile.core.ingest.workers import ExtractionPool
 from casefile.core.jobs import JobContext
 from casefile.core.services.dto import ImportOutcome, ImportSummary
@@ -61,17 +61,34 @@ def _title_for(item: Item, ex: Extraction) -> str:
     return Path(item.name).stem or item.name or "Untitled"
 
 
+def _date_of(ex: Extraction) -> tuple[str | None, str | None, str | None, str | None]:
+    """The document's date, bounds and where it came from: the dateline at the top of
+    the text (an article's or filing's own date) before the file's properties, which
+    often give the day the file was saved (python-docx's template says 2013-12-23); an
+    e-mail's Date header as it is. See docs/architecture.md (chronology)."""
+    mail = ex.file_type in (FileType.EMAIL, FileType.MSG)
+    candidates: list[tuple[str | None, str]] = []
+    if ex.pages and not mail:
+        candidates.append((date_rules.dateline(ex.pages[0]), "text"))
+    candidates.append((ex.date, "email" if mail else "file"))
+    for value, source in candidates:
+        if not value:
+            continue
+        try:
+            parsed = dates.parse(value)
+        except InvalidValueError:
+            continue
+        return parsed.text, parsed.lower, parsed.upper, source
+    return None, None, None, None
+
+
 def _document_row(run: Run, item: Item, ex: Extraction, parent_id: int | None) -> dict[str, Any]:
     """The document's columns as plain values: a batch is written with Core
     executemany inserts, which cost a fraction of ORM objects (~0.5 ms a file)."""
-    date_text = lower = upper = None
-    if ex.date:
-        try:
-            parsed = dates.parse(ex.date)
-            date_text, lower, upper = parsed.text, parsed.lower, parsed.upper
-        except InvalidValueError:
-            pass
+    date_text, lower, upper, date_source = _date_of(ex)
     extra = dict(ex.metadata)
+    if date_source == "text" and ex.date and ex.date != date_text:
+        extra["file_date"] = ex.date  # what the file's properties said, kept for the record
     if item.path != item.stored:
         extra.setdefault("imported_from", str(item.path))
     return {
@@ -81,6 +98,7 @@ def _document_row(run: Run, item: Item, ex: Extraction, parent_id: int | None) -
         "date": date_text,
         "date_lower": lower,
         "date_upper": upper,
+        "date_source": date_source,
         "source": run.options.source,
         "author": ex.author,
         "languages": ",".join(ex.languages) or None,

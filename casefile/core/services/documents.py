@@ -246,9 +246,14 @@ def _validated(field: str, value: Any) -> dict[str, Any]:
         return {"kind": value}
     if field == "date":
         if value is None:
-            return {"date": None, "date_lower": None, "date_upper": None}
+            return {"date": None, "date_lower": None, "date_upper": None, "date_source": None}
         parsed = dates.parse(value)
-        return {"date": parsed.text, "date_lower": parsed.lower, "date_upper": parsed.upper}
+        return {
+            "date": parsed.text,
+            "date_lower": parsed.lower,
+            "date_upper": parsed.upper,
+            "date_source": "user",  # whatever the text or the file said before
+        }
     if field == "reliability_source":
         if value is not None:
             value = str(value).upper()

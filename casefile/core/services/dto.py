@@ -32,6 +32,7 @@ class DocumentDetail:
     date: str | None
     date_lower: str | None
     date_upper: str | None
+    date_source: str | None  # user, text, file, email: where the date came from
     source: str | None
     author: str | None
     url: str | None

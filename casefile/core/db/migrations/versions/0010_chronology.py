@@ -1,6 +1,6 @@
-"""The chronology: events (EDTF date, bounds, sort key), their tags, entities and
-relations by uid, citations (document, page, quote, offsets, grade), dismissed date
-suggestions.
+"""The chronology and where a document's date came from: document.date_source;
+events (EDTF date, bounds, sort key), their tags, entities and relations by uid,
+citations (document, page, quote, offsets, grade), dismissed date suggestions.
 
 Revision ID: 0010
 Revises: 0003
@@ -18,6 +18,8 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("document") as batch:
+        batch.add_column(sa.Column("date_source", sa.String(length=16), nullable=True))
     op.create_table(
         "event",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -93,3 +95,5 @@ def downgrade() -> None:
     op.drop_table("event_tag")
     op.drop_index("ix_event_order", table_name="event")
     op.drop_table("event")
+    with op.batch_alter_table("document") as batch:
+        batch.drop_column("date_source")

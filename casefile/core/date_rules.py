@@ -1,8 +1,9 @@
-"""Our own date rules: English (a small grammar), ISO days, and Russian relative
-phrases, each returning (start, end, EDTF, rule) for `suggest_dates` to merge with
-natasha's Russian absolute dates. A reference day is (year, month, day) with 0 for an
-unknown month or day (a document dated only "2024"). See docs/architecture.md
-(chronology)."""
+"""Our own date rules: English (a small grammar), ISO days, Russian relative phrases
+and a document's dateline, each returning (start, end, EDTF, rule) for the chronology's
+`suggest_dates` to merge with natasha's Russian absolute dates. A base module (plain
+regular expressions, no natasha): the importer reads a document's dateline with it.
+A reference day is (year, month, day) with 0 for an unknown month or day (a document
+dated only "2024"). See docs/architecture.md (chronology)."""
 
 from __future__ import annotations
 
@@ -225,3 +226,46 @@ def russian_relative(text: str, ref: Ref, lo: int = 0, hi: int | None = None) ->
                 edtf = edtf_of(index // 12, index % 12 + 1)
             found.append((m.start(), m.end(), edtf, "ru-relative"))
     return found
+
+
+_RU_GEN = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+_RU_DAY_MONTH_YEAR = re.compile(
+    rf"(?<![\d.])(?P<day>[12]\d|3[01]|0?[1-9])\s+(?P<month>{_RU_GEN})\s+{_Y}"
+    r"(?:\s*(?:года|г\.|г\b))?",
+    re.IGNORECASE,
+)
+_DOTTED = re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.{_Y}(?![\d.]\d)")
+_RU_MONTH_NUMBER = {name: i + 1 for i, name in enumerate(_RU_GEN.split("|"))}
+
+
+def russian_days(text: str, lo: int = 0, hi: int | None = None) -> Found:
+    """ "7 июня 2024 года", "07.06.2024": the full dates a dateline is written in."""
+    hi = len(text) if hi is None else hi
+    found: Found = []
+    for m in _RU_DAY_MONTH_YEAR.finditer(text, lo, hi):
+        month = _RU_MONTH_NUMBER[m["month"].lower()]
+        found.append((m.start(), m.end(), edtf_of(int(m["year"]), month, int(m["day"])), "ru"))
+    for m in _DOTTED.finditer(text, lo, hi):
+        found.append(
+            (m.start(), m.end(), edtf_of(int(m["year"]), int(m["month"]), int(m["day"])), "ru")
+        )
+    return found
+
+
+def dateline(text: str, head: int = 600) -> str | None:
+    """The date an article or filing gives itself at its top ("7 июня 2024 года",
+    "Date received: 6 June 2024", "2024-06-07"): the first full day in the first
+    `head` characters, or None. Months or years alone are not datelines: "в 2020 году"
+    at the top is what the story is about, not when it was written."""
+    top = text[:head]
+    found = sorted(
+        (f for f in english(top, None) + iso_days(top) + russian_days(top) if f[2].count("-") == 2),
+        key=lambda f: f[0],
+    )
+    for _start, _end, edtf, _rule in found:
+        try:
+            dates.parse(edtf)
+        except Exception:  # 31.02.2024: not a day
+            continue
+        return edtf
+    return None
