@@ -179,7 +179,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    from casefile.core.chronology.flags import FLAGS
+    from casefile.core.services.chronology import FLAGS
 
     ev = sub.add_parser("event", help="The chronology: dated events with citations.")
     events = ev.add_subparsers(dest="event_command", metavar="ACTION", parser_class=Parser)

@@ -83,7 +83,7 @@ def _extractor() -> Any:
     from natasha.morph.vocab import MorphForm, MorphVocab
     from pymorphy2.analyzer import MorphAnalyzer
 
-    class _Vocab(MorphVocab):
+    class _Vocab(MorphVocab):  # type: ignore[misc]  # natasha ships no type information
         def __init__(self) -> None:
             MorphAnalyzer.__init__(self, path=pymorphy2_dicts_ru.get_path(), result_type=MorphForm)
 
@@ -99,8 +99,8 @@ def sentence_around(text: str, start: int, end: int, limit: int = 400) -> str:
             break
         left = m.end()
     left = max(left, lo)
-    m = _SENTENCE_END.search(text, end, min(len(text), end + limit))
-    right = m.start() + len(m.group(0).rstrip()) if m else min(len(text), end + limit)
+    after = _SENTENCE_END.search(text, end, min(len(text), end + limit))
+    right = after.start() + len(after.group(0).rstrip()) if after else min(len(text), end + limit)
     return " ".join(text[left:right].split())
 
 

@@ -34,6 +34,19 @@ from casefile.core.services.chronology_dto import (
     EventInfo,
 )
 
+__all__ = [
+    "FLAGS",
+    "EventNotFoundError",
+    "add_citation",
+    "add_event",
+    "delete_event",
+    "get_event",
+    "list_events",
+    "reanchor_citations",
+    "remove_citation",
+    "update_event",
+]
+
 
 class EventNotFoundError(CasefileError):
     pass
