@@ -10,12 +10,12 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import select, text
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from casefile.core import dates
 from casefile.core.case import Case
 from casefile.core.chronology import anchoring
-from casefile.core.chronology.flags import FLAGS, Support, flags_for
+from casefile.core.chronology.flags import FLAGS
 from casefile.core.db import audit
 from casefile.core.db.schema import (
     Document,
@@ -28,11 +28,11 @@ from casefile.core.db.schema import (
 )
 from casefile.core.errors import CasefileError, DocumentNotFoundError, InvalidValueError
 from casefile.core.services.chronology_dto import (
-    CitationInfo,
     CitationSpec,
     EntityRef,
     EventInfo,
 )
+from casefile.core.services.chronology_read import event_infos
 
 __all__ = [
     "FLAGS",
@@ -157,60 +157,10 @@ def _citation(s: Session, spec: CitationSpec) -> EventCitation:
     )
 
 
-def _info(ev: Event, docs: dict[int, Document], lang: str = "en") -> EventInfo:
-    cites = []
-    for c in ev.citations:
-        doc = docs.get(c.document_id) if c.document_id is not None else None
-        cites.append(
-            CitationInfo(
-                id=c.id,
-                document_uid=c.document_uid,
-                document_title=doc.title if doc else None,
-                page=c.page,
-                quote=c.quote,
-                start=c.start,
-                end=c.end,
-                lost=c.lost or doc is None,
-                grade=c.grade,
-                source_grade=doc.reliability_source if doc else None,
-            )
-        )
-    supports = [Support(c.document_uid, c.source_grade, c.grade, c.lost) for c in cites]
-    return EventInfo(
-        uid=ev.uid,
-        date=ev.date,
-        date_words=dates.describe(ev.date, lang),
-        precision=dates.precision(ev.date) if ev.date else None,
-        date_lower=ev.date_lower,
-        date_upper=ev.date_upper,
-        sort_key=ev.sort_key,
-        title=ev.title,
-        description=ev.description,
-        tags=tuple(sorted(t.name for t in ev.tags)),
-        entities=tuple(EntityRef(e.name, e.entity_uid, e.relation_uid) for e in ev.entities),
-        citations=tuple(cites),
-        flags=flags_for(supports),
-    )
-
-
-def _infos(s: Session, events: Sequence[Event], lang: str = "en") -> list[EventInfo]:
-    ids = {c.document_id for ev in events for c in ev.citations if c.document_id is not None}
-    docs = {d.id: d for d in s.scalars(select(Document).where(Document.id.in_(ids)))}
-    return [_info(ev, docs, lang) for ev in events]
-
-
-def _loaded() -> Any:
-    return (
-        selectinload(Event.tags),
-        selectinload(Event.citations),
-        selectinload(Event.entities),
-    )
-
-
 def get_event(case: Case, uid: str, lang: str = "en") -> EventInfo:
     with case.read_session() as s:
         ev = _event(s, uid)
-        return _infos(s, [ev], lang)[0]
+        return event_infos(s, select(Event.id).where(Event.id == ev.id), lang)[0]
 
 
 def _snapshot(ev: Event) -> dict[str, Any]:
@@ -339,7 +289,7 @@ def list_events(
     in it) and a flag (flags.FLAGS)."""
     if flag is not None and flag not in FLAGS:
         raise InvalidValueError(f"“{flag}” is not a flag; choose one of: {', '.join(FLAGS)}.")
-    stmt = select(Event).options(*_loaded())
+    stmt = select(Event.id)
     if entity:
         stmt = stmt.where(
             Event.id.in_(
@@ -360,9 +310,8 @@ def list_events(
         if upper:
             stmt = stmt.where((Event.date_lower.is_(None)) | (Event.date_lower <= upper))
             stmt = stmt.where(Event.date.is_not(None))
-    stmt = stmt.order_by(Event.sort_key.is_(None), Event.sort_key, Event.id)
     with case.read_session() as s:
-        infos = _infos(s, list(s.scalars(stmt)), lang)
+        infos = event_infos(s, stmt, lang)
     if flag:
         infos = [i for i in infos if flag in i.flags]
     return infos
