@@ -126,3 +126,18 @@ def test_bulk_suggestion_runs_in_a_worker_process_with_the_same_results() -> Non
 
     items = [(text, DOC_DATE) for text, _ in ISSUE[:4] + ENGLISH[:3]]
     assert suggest_many(items) == [suggest_dates(t, r) for t, r in items]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Клиентом он значился с весны 2023 года.", [("2023-21", "весны 2023 года")]),
+        ("Spring 2023: the account was opened.", [("2023-21", "Spring 2023")]),
+        ("They met in the summer of 2022.", [("2022-22", "summer of 2022")]),
+        ("Офис открыт около 2015 года.", [("2015~", "около 2015 года")]),
+        ("It happened around May 2024.", [("2024-05~", "around May 2024")]),
+        ("Примерно в марте 2019 года фирму продали.", [("2019-03~", "Примерно в марте 2019 года")]),
+    ],
+)
+def test_seasons_and_approximate_dates(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected

@@ -269,3 +269,37 @@ def dateline(text: str, head: int = 600) -> str | None:
             continue
         return edtf
     return None
+
+
+_SEASON_WORDS = {
+    "весной": 21, "весны": 21, "весна": 21, "летом": 22, "лета": 22, "лето": 22,
+    "осенью": 23, "осени": 23, "осень": 23, "зимой": 24, "зимы": 24, "зима": 24,
+    "spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24,
+}  # fmt: skip
+_SEASON = re.compile(
+    rf"(?<![\w])(?P<season>{'|'.join(_SEASON_WORDS)})\s+(?:of\s+)?{_Y}(?!\d)"
+    r"(?:\s+(?:года|году|г\.))?",
+    re.IGNORECASE,
+)
+_APPROX = re.compile(
+    r"(?:около|примерно|приблизительно|ориентировочно|around|about|approximately|circa|"
+    r"c\.|ca\.)\s+(?:(?:в|во|с|in|on|the)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def seasons(text: str, lo: int = 0, hi: int | None = None) -> Found:
+    """ "весной 2023 года", "летом 2022", "Spring 2023", "the summer of 2022": EDTF
+    seasons (2023-21 is spring 2023)."""
+    hi = len(text) if hi is None else hi
+    return [
+        (m.start(), m.end(), f"{int(m['year']):04d}-{_SEASON_WORDS[m['season'].lower()]}", "season")
+        for m in _SEASON.finditer(text, lo, hi)
+    ]
+
+
+def approximate(text: str, start: int) -> int | None:
+    """Where an "около", "around", "c." before text[start:] begins, or None: the date
+    after it is approximate (EDTF ~)."""
+    m = _APPROX.search(text, max(0, start - 24), start)
+    return m.start() if m else None

@@ -162,6 +162,7 @@ def suggest_dates(text: str, reference: str | None = None) -> list[DateSuggestio
     found: list[tuple[int, int, str, str]] = []
     for lo, hi in _windows(text, _ANCHORS, _MARGIN):
         found += rules.english(text, ref, lo, hi) + rules.iso_days(text, lo, hi)
+        found += rules.seasons(text, lo, hi)
         if rules.has_cyrillic(text[lo:hi]):
             found += _russian(text, ref, lo, hi) + rules.russian_relative(text, ref, lo, hi)
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
@@ -170,11 +171,14 @@ def suggest_dates(text: str, reference: str | None = None) -> list[DateSuggestio
     for start, end, edtf, rule in found:
         if start < last_end:
             continue  # inside a longer phrase already taken
-        last_end = end
+        previous_end, last_end = last_end, end
         try:
             dates.parse(edtf)
         except Exception:  # "30 February 2023": not a date, nor is the "February 2023" in it
             continue
+        qualifier = rules.approximate(text, start)
+        if qualifier is not None and qualifier >= previous_end:
+            start, edtf = qualifier, edtf + "~"  # "около 2015 года", "around May 2024"
         result.append(
             DateSuggestion(
                 date=edtf,
