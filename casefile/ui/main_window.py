@@ -96,9 +96,14 @@ class MainWindow(CaseLifecycle, WindowActions, QMainWindow):
         self.search_field.setMinimumWidth(340)
         self.search_field.setAccessibleName("Search")
         self.search_field.returnPressed.connect(self.run_search)
+        # An emptied box (its clear button, or the text deleted) shows no results.
+        self.search_field.textChanged.connect(self._search_text_changed)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search_field)
         escape.setContext(Qt.ShortcutContext.WidgetShortcut)
         escape.activated.connect(self.show_all_documents)
+        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search_field)
+        down.setContext(Qt.ShortcutContext.WidgetShortcut)
+        down.activated.connect(self.focus_results)
         bar.addWidget(self.search_field)
         bar.addAction(self.actions_["syntax"])
         self.toolbar = bar
@@ -127,16 +132,20 @@ class MainWindow(CaseLifecycle, WindowActions, QMainWindow):
         self._update_actions()
 
     def _update_actions(self) -> None:
+        """Document actions act on what the user is looking at (see CaseView); Delete
+        says how many documents it would delete."""
         has_case = self.controller is not None
         writable = has_case and not self.controller.readonly  # type: ignore[union-attr]
-        selected = bool(self.case_view and self.case_view.selected_uids())
+        targets = self.case_view.target_uids() if self.case_view else []
         for k in ("close", "find", "all_docs", "verify", "save_search"):
             self.actions_[k].setEnabled(has_case)
         for k in ("import_files", "import_folder"):
             self.actions_[k].setEnabled(writable)
         for k in ("open_original", "reveal"):
-            self.actions_[k].setEnabled(selected)
-        self.actions_["delete"].setEnabled(selected and writable)
+            self.actions_[k].setEnabled(bool(targets))
+        delete = self.actions_["delete"]
+        delete.setEnabled(bool(targets) and writable)
+        delete.setText(f"&Delete {len(targets)} Documents…" if len(targets) > 1 else "&Delete…")
         self.search_field.setEnabled(has_case)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -176,11 +185,25 @@ class MainWindow(CaseLifecycle, WindowActions, QMainWindow):
         self.search_field.selectAll()
 
     def run_search(self) -> None:
-        if self.case_view is not None and self.case_view.search_panel is not None:
-            self.case_view.search_panel.run(self.search_field.text())
+        if self.case_view is not None:
+            self.case_view.run_search(self.search_field.text())
+
+    def _search_text_changed(self, text: str) -> None:
+        if not text and self.case_view is not None and self.case_view.in_search:
+            self.show_all_documents()
+
+    def focus_results(self) -> None:
+        """Down in the search box: into the results, at the first (or chosen) one."""
+        view = self.case_view
+        if view is None or not view.in_search or not view.search_panel.results.count():
+            return
+        results = view.search_panel.results
+        results.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if results.currentItem() is None:
+            results.setCurrentRow(0)
 
     def save_search(self) -> None:
-        if self.case_view is not None and self.case_view.search_panel is not None:
+        if self.case_view is not None:
             self.case_view.search_panel.save_current()
 
     def focus_pane(self, pane: str) -> None:
@@ -194,13 +217,16 @@ class MainWindow(CaseLifecycle, WindowActions, QMainWindow):
             "viewer": view.viewer.text,
             "metadata": view.metadata.title,
         }[pane]
-        if pane == "centre" and view.centre.currentWidget() is view.search_panel:
+        if pane == "centre" and view.in_search:
             target = view.search_panel.results
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_all_documents(self) -> None:
         if self.case_view is not None:
+            self.search_field.blockSignals(True)  # one reload, not two
             self.search_field.clear()
+            self.search_field.blockSignals(False)
+            self.case_view.search_panel.clear()
             self.case_view.show_filter({})
 
     def show_query_help(self) -> None:

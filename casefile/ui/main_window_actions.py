@@ -93,29 +93,35 @@ class WindowActions:
             self.import_paths(paths)
 
     # -- document actions -------------------------------------------------------------------
-    def _selected(self) -> list[str]:
-        return self.case_view.selected_uids() if self.case_view else []
-
+    # Each acts on what the user is looking at (CaseView.target_uids): the current search
+    # result while results are shown, the table's selection otherwise.
     def open_original(self) -> None:
-        uids = self._selected()
-        if uids and self.controller:
+        uid = self.case_view.viewed_uid() if self.case_view else None
+        if uid and self.controller:
             from casefile.ui import document_actions
 
-            document_actions.open_original(self.controller, uids[0], self)
+            document_actions.open_original(self.controller, uid, self)  # type: ignore[arg-type]
 
     def reveal_original(self) -> None:
-        uids = self._selected()
-        if uids and self.controller:
+        uid = self.case_view.viewed_uid() if self.case_view else None
+        if uid and self.controller:
             from casefile.ui import document_actions
 
-            document_actions.reveal_original(self.controller, uids[0])
+            document_actions.reveal_original(self.controller, uid)
 
     def delete_selected(self) -> None:
-        uids = self._selected()
-        if uids and self.controller and not self.controller.readonly:
+        view = self.case_view
+        uids = view.target_uids() if view else []
+        if view and uids and self.controller and not self.controller.readonly:
             from casefile.ui import document_actions
 
-            self.dialogs.append(document_actions.confirm_delete(self.controller, uids, self))
+            document_actions.confirm_delete(
+                self.controller,
+                uids,
+                view.title_of,
+                self,  # type: ignore[arg-type]
+                on_open=self.dialogs.append,
+            )
 
     def verify_case(self) -> None:
         if self.controller is None:

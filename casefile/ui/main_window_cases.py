@@ -170,17 +170,19 @@ class CaseLifecycle:
         QTimer.singleShot(
             0, lambda: view.restore_state_bytes(state) if view is self.case_view else None
         )
-        view.selectionChanged.connect(lambda _u: self._update_actions())
+        view.targetChanged.connect(self._update_actions)
+        view.queryShown.connect(self.search_field.setText)
         view.model.loaded.connect(lambda _n: self._update_counts())
         controller.jobStarted.connect(self.job_widget.track)
         controller.message.connect(lambda m: self.statusBar().showMessage(m, 8000))
         controller.failed.connect(self.show_error)
-        controller.documentsChanged.connect(self._update_counts)
+        controller.changed.connect(
+            lambda c: self._update_counts() if c.membership or c.edited else None
+        )
         self.settings.add_recent(case.path)
         self.start_page.hide_notice()
         ro = " (read-only)" if controller.readonly else ""
         self.setWindowTitle(f"{controller.title}{ro} — Casefile")
-        self._attach_search(view)
         self._update_actions()
         self._update_counts()
         controller.ensure_index_soon()
@@ -193,19 +195,6 @@ class CaseLifecycle:
         if self.controller is not None:
             self.controller.ensure_index()
         quieter_garbage_collection()
-
-    def _attach_search(self, view: CaseView) -> None:
-        from casefile.ui.search_panel import SearchPanel
-
-        panel = SearchPanel(self.controller, view)  # type: ignore[arg-type]
-        view.search_panel = panel
-        view.centre.addWidget(panel)
-
-        def run_saved(saved: Any) -> None:
-            self.search_field.setText(getattr(saved, "query", ""))
-            panel.run_saved(saved)
-
-        view.navigator.savedSearchChosen.connect(run_saved)
 
     def close_case(self) -> None:
         if self.controller is None or self.case_view is None:

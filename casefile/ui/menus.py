@@ -89,7 +89,10 @@ def build_menus(win: MainWindow) -> dict[str, QAction]:
     undo.setShortcuts(S.Undo)
     undo.setIcon(icon("undo"))
     redo = win.undo_group.createRedoAction(win, "&Redo")
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(S.Redo)])
+    # Ctrl+Shift+Z everywhere, and the platform's own keys too (on Linux that is also
+    # Ctrl+Shift+Z: a key given twice is an "ambiguous shortcut" and does nothing).
+    redo_keys = [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(S.Redo)]
+    redo.setShortcuts(list(dict.fromkeys(redo_keys)))
     redo.setIcon(icon("redo"))
     a["undo"], a["redo"] = undo, redo
 

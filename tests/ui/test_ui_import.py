@@ -75,8 +75,8 @@ def test_a_title_edited_during_an_import_is_saved_before_the_import_ends(
     assert job is not None
     qtbot.waitUntil(lambda: job.snapshot().done >= 20, timeout=60000)
     saved: list[tuple[str, bool, int]] = []
-    w.controller.documentChanged.connect(
-        lambda d: saved.append((d.title, job.running, job.snapshot().done))
+    w.controller.changed.connect(
+        lambda c: saved.extend((d.title, job.running, job.snapshot().done) for d in c.edited)
     )
     w.controller.edit_document(uid, "title", old, "Retitled while importing", "Edit title")
     qtbot.waitUntil(lambda: bool(saved), timeout=60000)

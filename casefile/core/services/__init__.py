@@ -29,6 +29,7 @@ from casefile.core.services.documents import (
 from casefile.core.services.dto import (
     AuditRecord,
     CaseOverview,
+    Changes,
     DocumentDetail,
     DocumentSummary,
     ImportOutcome,
@@ -50,6 +51,7 @@ from casefile.core.services.search import (
     highlight_spans,
     list_saved_searches,
     reindex,
+    rename_saved_search,
     run_saved_search,
     save_search,
     search,
@@ -76,6 +78,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "AuditRecord",
     "CaseOverview",
+    "Changes",
     "DocumentDetail",
     "DocumentSummary",
     "Hit",
@@ -113,6 +116,7 @@ __all__ = [
     "reextract_document",
     "reindex",
     "remove_tag",
+    "rename_saved_search",
     "run_saved_search",
     "save_search",
     "search",
