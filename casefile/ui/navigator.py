@@ -131,7 +131,8 @@ class Navigator(QTreeWidget):
         return None if filters is None else ("filter", dict(filters))
 
     def _show_mark(self) -> None:
-        match = next((i for i in self._entries() if self._names(i) == self._shown), None)
+        shown = self._shown
+        match = next((i for i in self._entries() if shown and self._names(i) == shown), None)
         if match is not None:
             self.setCurrentItem(match)
         else:

@@ -7,6 +7,7 @@ text, never rendered, so no remote content can ever be fetched.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QTextCharFormat, QTextCursor
@@ -28,6 +29,7 @@ from casefile.core.errors import CasefileError
 from casefile.core.services import Changes, DocumentDetail, PageText
 from casefile.ui.controller import CaseController
 from casefile.ui.icons import icon
+from casefile.ui.messages import user_message
 from casefile.ui.status_banner import StatusBanner
 
 HIT = QColor("#ffe066")
@@ -350,7 +352,27 @@ class Viewer(QWidget):
         if remember:
             self.prefer_original = True
         self.original_mode.setChecked(True)
-        path = str(services.original_path(self.controller.case, self.detail.uid))
+        uid = self.detail.uid
+
+        def still_wanted() -> bool:
+            detail = self.detail
+            return detail is not None and detail.uid == uid and self.original_mode.isChecked()
+
+        def found(path: Path) -> None:
+            if still_wanted():
+                self._show_pdf(str(path))
+
+        def missing(exc: BaseException) -> None:
+            if still_wanted():
+                self.placeholder.setText(user_message(exc))
+                self.stack.setCurrentWidget(self.placeholder)
+
+        # Where the original is stored is a database read: on the reader pool.
+        self.controller.runner.read(
+            services.original_path, self.controller.case, uid, on_done=found, on_error=missing
+        )
+
+    def _show_pdf(self, path: str) -> None:
         if self._pdf_path != path:
             self.pdf_doc.close()
             self.pdf_doc.load(path)

@@ -64,6 +64,7 @@ def test_pdf_original_with_page_navigation(case_window, qtbot) -> None:
     wait_idle(qtbot, case_window)
     assert viewer.original_mode.isEnabled()
     viewer.original_mode.trigger()
+    wait_idle(qtbot, case_window)
     assert viewer.stack.currentWidget() is viewer.pdf
     assert viewer.pdf_doc.status() == QPdfDocument.Status.Ready
     assert viewer.pdf_doc.pageCount() == viewer.total >= 2
