@@ -69,6 +69,7 @@ class CaseView(QSplitter):
         self._open_generation = 0
         self._keep: list[str] = []
         self._after_removal: str | None = None  # the row to select once a deletion lands
+        self._scroll: tuple[object, int] | None = None  # where the table was, for a reload
         self.navigator = Navigator(controller)
         self.model = DocumentTableModel(controller, self)
         self.table = DocumentTable(self.model)
@@ -200,6 +201,8 @@ class CaseView(QSplitter):
     def _remember_selection(self) -> None:
         # With a restore still waiting for its rows (`_loaded`), both are kept.
         self._keep = list(dict.fromkeys([*self._keep, *self.selected_uids()]))
+        if self._scroll is None:  # the same list read again (an import's batch landed)
+            self._scroll = (self.model.view_key(), self.table.verticalScrollBar().value())
 
     def _restore_selection(self) -> None:
         """After a reload, select the rows that were selected. A row beyond the first
@@ -211,6 +214,9 @@ class CaseView(QSplitter):
     def _loaded(self) -> None:
         if self._keep:
             self._reselect()
+        scroll, self._scroll = self._scroll, None
+        if scroll is not None and scroll[0] == self.model.view_key():
+            self.table.verticalScrollBar().setValue(scroll[1])  # keep the user's place
         self._settle()
 
     def _settle(self) -> None:

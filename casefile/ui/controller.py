@@ -9,6 +9,7 @@ table, the navigator, the viewer and the metadata panel never disagree.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,9 @@ if TYPE_CHECKING:
 
 
 UPDATING_INDEX = "Updating the search index"
+# While an import runs, lists are read again this often (if it has made progress), so
+# new documents appear as the import's batches land, not only at its end.
+LIVE_IMPORT_RELOAD_S = 2.5
 REBUILDING_INDEX = "Rebuilding the search index…"
 
 
@@ -185,6 +189,15 @@ class CaseController(QObject):
         )
         job.finished.connect(lambda summary: self.changed.emit(summary.changes))
         job.failed.connect(self._report)
+        shown = {"done": 0, "at": time.monotonic()}
+
+        def progress(p: Progress) -> None:
+            now = time.monotonic()
+            if p.done > shown["done"] and now - shown["at"] >= LIVE_IMPORT_RELOAD_S:
+                shown.update(done=p.done, at=now)
+                self.changed.emit(Changes(more_documents=True))
+
+        job.progress.connect(progress)
         self.jobStarted.emit(job)
         return job
 

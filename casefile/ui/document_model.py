@@ -72,6 +72,10 @@ class DocumentTableModel(QAbstractTableModel):
     def filters(self) -> dict[str, Any]:
         return dict(self._filters)
 
+    def view_key(self) -> tuple[str, bool, tuple[tuple[str, Any], ...]]:
+        """Which list this is (order and filters): the same key, the same list."""
+        return (self._sort, self._descending, tuple(sorted(self._filters.items())))
+
     def set_filters(self, **filters: Any) -> None:
         self._filters = {k: v for k, v in filters.items() if v}
         self.reload()

@@ -165,6 +165,7 @@ class Changes:
     removed: frozenset[str] = frozenset()
     tags: bool = False  # the set of tags or their counts changed
     saved_searches: bool = False
+    more_documents: bool = False  # a running import added some (which: known at its end)
 
     @classmethod
     def edit(cls, detail: DocumentDetail, *, tags: bool = False) -> Changes:
@@ -178,12 +179,13 @@ class Changes:
             removed=self.removed | other.removed,
             tags=self.tags or other.tags,
             saved_searches=self.saved_searches or other.saved_searches,
+            more_documents=self.more_documents or other.more_documents,
         )
 
     @property
     def membership(self) -> bool:
         """Documents came or went: lists of documents must be read again."""
-        return bool(self.added or self.removed)
+        return bool(self.added or self.removed or self.more_documents)
 
     def detail(self, uid: str) -> DocumentDetail | None:
         """The new state of `uid` if this change edited it."""
