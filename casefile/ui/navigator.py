@@ -116,11 +116,11 @@ class Navigator(QTreeWidget):
         self._show_mark()
 
     def _entries(self) -> list[QTreeWidgetItem]:
-        items = []
-        for i in range(self.topLevelItemCount()):
-            root = self.topLevelItem(i)
+        """Every entry, roots first, in the order shown."""
+        items: list[QTreeWidgetItem] = []
+        for root in (self.documents, self.searches, self.tags):
             items.append(root)
-            items.extend(root.child(j) for j in range(root.childCount()))
+            items.extend(c for j in range(root.childCount()) if (c := root.child(j)) is not None)
         return items
 
     def _names(self, item: QTreeWidgetItem) -> tuple[str, Any] | None:
@@ -137,7 +137,7 @@ class Navigator(QTreeWidget):
             self.setCurrentItem(match)
         else:
             self.clearSelection()
-            self.setCurrentItem(None)
+            self.selectionModel().clearCurrentIndex()
 
     def marked(self) -> QTreeWidgetItem | None:
         """The highlighted entry, if any (for tests: what a user sees as chosen)."""
@@ -172,7 +172,7 @@ class Navigator(QTreeWidget):
     def _context_menu(self, pos: QPoint) -> None:
         item = self.itemAt(pos)
         saved = self._saved_at(item)
-        if saved is None or self.controller.readonly:
+        if item is None or saved is None or self.controller.readonly:
             return
         self.setCurrentItem(item)
         menu = QMenu(self)
@@ -222,11 +222,4 @@ class Navigator(QTreeWidget):
 
     def find_item(self, text_prefix: str) -> QTreeWidgetItem | None:
         """For tests and keyboard users: the first entry whose text starts so."""
-        for i in range(self.topLevelItemCount()):
-            root = self.topLevelItem(i)
-            if root.text(0).startswith(text_prefix):
-                return root
-            for j in range(root.childCount()):
-                if root.child(j).text(0).startswith(text_prefix):
-                    return root.child(j)
-        return None
+        return next((i for i in self._entries() if i.text(0).startswith(text_prefix)), None)

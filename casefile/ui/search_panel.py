@@ -306,8 +306,8 @@ class SearchPanel(QWidget):
 
     def _fill_chips(self) -> None:
         while self.chips.count():
-            w = self.chips.takeAt(0).widget()
-            if w is not None:
+            taken = self.chips.takeAt(0)
+            if taken is not None and (w := taken.widget()) is not None:
                 w.deleteLater()
         for name, value in self.facets.items():
             chip = QPushButton(icon("cancel"), f"{FACET_TITLES.get(name, name)}: {value}")
@@ -334,11 +334,13 @@ class SearchPanel(QWidget):
         self.refresh()
 
     def facet_item(self, name: str, value: str) -> QTreeWidgetItem | None:
-        for i in range(self.facet_tree.topLevelItemCount()):
-            root = self.facet_tree.topLevelItem(i)
-            for j in range(root.childCount()):
-                if root.child(j).data(0, FACET_ROLE) == (name, value):
-                    return root.child(j)
+        roots = (
+            self.facet_tree.topLevelItem(i) for i in range(self.facet_tree.topLevelItemCount())
+        )
+        for root in roots:
+            for child in (root.child(j) for j in range(root.childCount())) if root else ():
+                if child is not None and child.data(0, FACET_ROLE) == (name, value):
+                    return child
         return None
 
     # -- the chosen result ------------------------------------------------------------------

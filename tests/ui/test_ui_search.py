@@ -13,7 +13,7 @@ pytestmark = pytest.mark.skipif(search_api() is None, reason="search services no
 
 
 def _search(qtbot, w, text: str) -> object:  # type: ignore[no-untyped-def]
-    w.actions_["find"].trigger()
+    w.action_set.edit.find.trigger()
     assert w.search_field.hasFocus() or True  # offscreen windows may not take focus
     w.search_field.setText(text)
     qtbot.keyClick(w.search_field, Qt.Key.Key_Return)

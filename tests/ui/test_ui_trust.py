@@ -108,7 +108,7 @@ def test_open_original_in_search_mode_opens_the_result_on_screen(
     panel = _search(qtbot, w, "OkoVision")
     b = next(h for h in panel.last.hits if h.uid != a)
     _click_result(qtbot, w, panel, b.uid)
-    w.actions_["open_original"].trigger()
+    w.action_set.document.open_original.trigger()
     qtbot.waitUntil(lambda: bool(opened))
     name = services.get_document(w.controller.case, b.uid).original_filename
     assert opened[0].toLocalFile().endswith(name)
@@ -119,8 +119,8 @@ def test_delete_of_several_rows_says_how_many_and_names_them(case_window, qtbot)
     view = w.case_view
     view.table.selectAll()
     wait_idle(qtbot, w)
-    assert w.actions_["delete"].text().replace("&", "") == "Delete 4 Documents…"
-    w.actions_["delete"].trigger()
+    assert w.action_set.document.delete.text().replace("&", "") == "Delete 4 Documents…"
+    w.action_set.document.delete.trigger()
     box = _delete_dialog(qtbot, w)
     assert "these 4 documents" in box.text()
     assert _title(w, view.model.uid_at(0)) in box.text()
@@ -152,12 +152,12 @@ def test_after_deleting_the_last_result_the_panes_are_empty(case_window, qtbot) 
     panel = _search(qtbot, w, "kind:court_filing")
     assert len(panel.last.hits) == 1
     _click_result(qtbot, w, panel, panel.last.hits[0].uid)
-    w.actions_["delete"].trigger()
+    w.action_set.document.delete.trigger()
     _confirm(qtbot, w, _delete_dialog(qtbot, w))
     assert panel.results.count() == 0
     assert view.viewer.detail is None and view.metadata.detail is None
     assert not view.metadata.title.isEnabled() and view.metadata.title.text() == ""
-    assert not w.actions_["delete"].isEnabled()
+    assert not w.action_set.document.delete.isEnabled()
 
 
 # -- 11. every view shows the state it names ---------------------------------------------
@@ -217,7 +217,7 @@ def test_the_navigator_highlights_what_the_table_shows(case_window, qtbot) -> No
     )
     qtbot.waitUntil(lambda: model.rowCount() == 3)
     assert nav.selectedItems() == [nav.find_item("OkoVision")]
-    w.actions_["all_docs"].trigger()
+    w.action_set.view.all_docs.trigger()
     qtbot.waitUntil(lambda: model.rowCount() == 4)
     wait_idle(qtbot, w)
     assert [i.text(0) for i in nav.selectedItems()] == ["Documents  4"]
@@ -265,7 +265,7 @@ def test_ctrl_z_in_a_field_and_ctrl_shift_z_do_not_fight(case_window, qtbot) -> 
     qtbot.keyClick(view.table, Qt.Key.Key_Z, redo)
     wait_idle(qtbot, w)
     assert _title(w, uid) == "Edited title"
-    assert QKeySequence("Ctrl+Shift+Z") in w.actions_["redo"].shortcuts()
+    assert QKeySequence("Ctrl+Shift+Z") in w.action_set.edit.redo.shortcuts()
 
 
 # -- 10. saved searches are renamed and deleted in the app, undoably ---------------------
@@ -293,10 +293,10 @@ def test_saved_search_is_deleted_with_del_and_renamed_with_undo(
     wait_idle(qtbot, w)
     qtbot.waitUntil(lambda: nav.find_item("Faces everywhere") is None)
     assert names() == [] and len(_uids(w)) == 4  # no document was touched
-    w.actions_["undo"].trigger()
+    w.action_set.edit.undo.trigger()
     wait_idle(qtbot, w)
     assert names() == ["Faces everywhere"]
-    w.actions_["undo"].trigger()
+    w.action_set.edit.undo.trigger()
     wait_idle(qtbot, w)
     assert names() == ["Faces"]
     saved = services.list_saved_searches(w.controller.case)[0]
@@ -346,9 +346,9 @@ def test_documents_and_originals_are_read_off_the_ui_thread(
     wait_idle(qtbot, w)
     assert view.viewer.stack.currentWidget() is view.viewer.pdf
     view.viewer.text_mode.trigger()
-    w.actions_["open_original"].trigger()
-    w.actions_["reveal"].trigger()
-    w.actions_["delete"].trigger()
+    w.action_set.document.open_original.trigger()
+    w.action_set.document.reveal.trigger()
+    w.action_set.document.delete.trigger()
     _delete_dialog(qtbot, w).reject()
     panel = _search(qtbot, w, "OkoVision")
     _click_result(qtbot, w, panel, panel.last.hits[1].uid)

@@ -78,13 +78,13 @@ def test_edit_title_then_undo_and_redo(case_window, qtbot) -> None:
     wait_idle(qtbot, w)
     assert services.get_document(w.controller.case, uid).title == "Edited title"
     assert view.model.summary(view.model.row_of(uid)).title == "Edited title"
-    undo = w.actions_["undo"]
+    undo = w.action_set.edit.undo
     assert undo.isEnabled() and "title" in undo.text()
     undo.trigger()
     wait_idle(qtbot, w)
     assert services.get_document(w.controller.case, uid).title == original
     qtbot.waitUntil(lambda: panel.title.text() == original)
-    w.actions_["redo"].trigger()
+    w.action_set.edit.redo.trigger()
     wait_idle(qtbot, w)
     assert services.get_document(w.controller.case, uid).title == "Edited title"
 
