@@ -47,6 +47,8 @@ class CaseController(QObject):
         self.undo_stack = QUndoStack(self)
         self.readonly = bool(getattr(case, "readonly", False))
         self.index_job: Job | None = None
+        self.removed: set[str] = set()  # deleted documents: their edits cannot be undone
+        self.changed.connect(lambda c: self.removed.update(c.removed))
         self._index_waiters: list[Callable[[], None]] | None = None  # see ensure_index_soon
 
     # -- the search index -------------------------------------------------------------

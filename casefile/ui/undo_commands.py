@@ -38,10 +38,12 @@ class EditFieldCommand(QUndoCommand):
         self.new = new
 
     def redo(self) -> None:
-        self.controller.apply_update(self.uid, **{self.field: self.new})
+        if not _gone(self, self.uid):
+            self.controller.apply_update(self.uid, **{self.field: self.new})
 
     def undo(self) -> None:
-        self.controller.apply_update(self.uid, **{self.field: self.old})
+        if not _gone(self, self.uid):
+            self.controller.apply_update(self.uid, **{self.field: self.old})
 
 
 class SetTagsCommand(QUndoCommand):
@@ -63,10 +65,24 @@ class SetTagsCommand(QUndoCommand):
         self.new = new
 
     def redo(self) -> None:
-        self.controller.apply_tags(self.uid, self.new)
+        if not _gone(self, self.uid):
+            self.controller.apply_tags(self.uid, self.new)
 
     def undo(self) -> None:
-        self.controller.apply_tags(self.uid, self.old)
+        if not _gone(self, self.uid):
+            self.controller.apply_tags(self.uid, self.old)
+
+
+def _gone(command: EditFieldCommand | SetTagsCommand, uid: str) -> bool:
+    """An edit of a document deleted since: it leaves the stack (Qt drops a command
+    that is obsolete after undo or redo), and the user is told why nothing happened."""
+    if uid not in command.controller.removed:
+        return False
+    command.setObsolete(True)
+    command.controller.message.emit(
+        f"“{command.text()}” was an edit of a document deleted since; there is nothing to undo."
+    )
+    return True
 
 
 def _short(text: str, limit: int = 40) -> str:

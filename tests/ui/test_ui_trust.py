@@ -354,3 +354,35 @@ def test_documents_and_originals_are_read_off_the_ui_thread(
     _click_result(qtbot, w, panel, panel.last.hits[1].uid)
     wait_idle(qtbot, w)
     assert on_ui == []
+
+
+# -- issue 9 item 5: one signal carrying what changed ------------------------------------
+def test_the_controller_announces_each_write_once_with_what_changed(case_window, qtbot) -> None:
+    w = case_window
+    heard: list[Any] = []
+    w.controller.changed.connect(heard.append)
+    uid = w.case_view.model.uid_at(0)
+    w.controller.set_tags(uid, [], ["urgent"])
+    wait_idle(qtbot, w)
+    assert len(heard) == 1 and heard[0].tags and heard[0].detail(uid).tags == ("urgent",)
+    w.controller.delete_documents([uid])
+    wait_idle(qtbot, w)
+    assert len(heard) == 2 and heard[1].removed == {uid}
+    assert not any(hasattr(w.controller, n) for n in ("documentChanged", "documentsChanged"))
+
+
+def test_undo_after_a_delete_does_not_edit_the_deleted_document(case_window, qtbot) -> None:
+    w = case_window
+    uid = w.case_view.model.uid_at(0)
+    title = _title(w, uid)
+    w.controller.edit_document(uid, "title", title, "Renamed", title)
+    wait_idle(qtbot, w)
+    w.controller.delete_documents([uid])
+    wait_idle(qtbot, w)
+    errors: list[str] = []
+    w.controller.failed.connect(errors.append)
+    w.action_set.edit.undo.trigger()
+    wait_idle(qtbot, w)
+    assert errors == []  # no "there is no document" box for an edit nobody can see
+    assert "deleted since" in w.statusBar().currentMessage()
+    assert not w.undo_group.canUndo()
