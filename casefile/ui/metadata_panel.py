@@ -153,6 +153,8 @@ class MetadataPanel(QScrollArea):
                 self.date_words.clear()
                 self.facts.clear()
                 self.kind.setCurrentIndex(-1)  # no document, no kind (not "Court filing")
+                self.rel_source.setCurrentIndex(0)  # "—", not the last document's grade
+                self.rel_info.setCurrentIndex(0)
                 return
             self.title.setText(detail.title)
             self.kind.setCurrentIndex(max(0, self.kind.findData(detail.kind)))

@@ -353,17 +353,21 @@ class SearchPanel(QWidget):
         return [hit.uid] if hit is not None else []
 
     def hit_for(self, uid: str) -> Any:
-        for i in range(self.results.count()):
-            hit = self.results.item(i).data(HIT_ROLE)
-            if hit.uid == uid:
-                return hit
-        return None
+        hits = (self._hit_at(i) for i in range(self.results.count()))
+        return next((h for h in hits if h is not None and h.uid == uid), None)
 
     def remove_uids(self, uids: frozenset[str]) -> None:
-        """Deleted documents leave the results; the next result is chosen instead."""
-        for i in reversed(range(self.results.count())):
-            if self.results.item(i).data(HIT_ROLE).uid in uids:
-                self.results.takeItem(i)
+        """Deleted documents leave the results; the next result is chosen instead, and
+        the search runs again so its count and facets stop counting them."""
+        rows = [i for i in range(self.results.count()) if self._hit_at(i).uid in uids]
+        for i in reversed(rows):
+            self.results.takeItem(i)
+        if rows and (self.query or self.facets):
+            self.refresh()
+
+    def _hit_at(self, row: int) -> Any:
+        item = self.results.item(row)
+        return item.data(HIT_ROLE) if item is not None else None
 
     def open_hit(self, item: QListWidgetItem | None) -> None:
         if item is None:

@@ -85,11 +85,18 @@ def test_delete_in_search_mode_deletes_the_result_on_screen_not_the_hidden_row(
     b = next(h.uid for h in panel.last.hits if h.uid != a)
     title_a, title_b = _title(w, a), _title(w, b)
     _click_result(qtbot, w, panel, b)
+    total = panel.last.total
     qtbot.keyClick(panel.results, Qt.Key.Key_Delete)
     box = _delete_dialog(qtbot, w)
     assert title_b in box.text() and title_a not in box.text()
     _confirm(qtbot, w, box)
     assert b not in _uids(w) and a in _uids(w)
+    # The results stop counting it (the search ran again), and show the next result.
+    qtbot.waitUntil(lambda: not panel.searching and panel.last is not None)
+    wait_idle(qtbot, w)
+    assert panel.last.total == total - 1 and b not in [h.uid for h in panel.last.hits]
+    assert f"{total - 1}</b> document" in panel.summary.text()
+    assert view.viewer.detail is not None and view.viewer.detail.uid != b
 
 
 def test_open_original_in_search_mode_opens_the_result_on_screen(
@@ -154,9 +161,12 @@ def test_after_deleting_the_last_result_the_panes_are_empty(case_window, qtbot) 
     _click_result(qtbot, w, panel, panel.last.hits[0].uid)
     w.action_set.document.delete.trigger()
     _confirm(qtbot, w, _delete_dialog(qtbot, w))
+    qtbot.waitUntil(lambda: not panel.searching)
+    wait_idle(qtbot, w)
     assert panel.results.count() == 0
     assert view.viewer.detail is None and view.metadata.detail is None
     assert not view.metadata.title.isEnabled() and view.metadata.title.text() == ""
+    assert view.metadata.rel_source.currentText() == "—"  # not the deleted one's grade
     assert not w.action_set.document.delete.isEnabled()
 
 
