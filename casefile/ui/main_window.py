@@ -384,11 +384,9 @@ class MainWindow(QMainWindow):
 
     def show_all_documents(self) -> None:
         if self.case_view is not None:
-            self.search_field.blockSignals(True)  # one reload, not two
-            self.search_field.clear()
-            self.search_field.blockSignals(False)
             self.case_view.search_panel.clear()
             self.case_view.show_filter({})
+            self.search_field.clear()  # out of search mode first: see _search_text_changed
 
     def show_query_help(self) -> None:
         from casefile.ui.dialogs.query_help import QueryHelp
