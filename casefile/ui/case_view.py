@@ -312,7 +312,11 @@ class CaseView(QSplitter):
         if uid is not None and self.current_uid == uid:
             self.current_uid = None
             self._open_generation += 1  # a read still on its way is not shown
-            self.viewer.clear()
+            self.viewer.clear(
+                "Choose a result to read it here."
+                if self.in_search
+                else "Select a document to read it here."
+            )
             self.metadata.show_document(None)
 
     # -- state ----------------------------------------------------------------------------

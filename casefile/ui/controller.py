@@ -244,8 +244,12 @@ class CaseController(QObject):
         self.runner.write(delete_all, on_done=done, on_error=self._report)
 
     # -- saved searches (undoable: see undo_commands) ---------------------------------
-    def save_search(self, name: str, query: str, sort: str) -> None:
+    def save_search(
+        self, name: str, query: str, sort: str, on_saved: Callable[[], None] | None = None
+    ) -> None:
         def saved(_info: Any) -> None:
+            if on_saved is not None:
+                on_saved()
             self.changed.emit(Changes(saved_searches=True))
 
         self.runner.edit(

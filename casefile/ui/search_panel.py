@@ -397,4 +397,10 @@ class SearchPanel(QWidget):
             self.save_as(name.strip())
 
     def save_as(self, name: str) -> None:
-        self.controller.save_search(name, self.saved_query(), self.sort.currentData())
+        # Once saved, what is shown has that name: the navigator highlights it.
+        self.controller.save_search(
+            name,
+            self.saved_query(),
+            self.sort.currentData(),
+            on_saved=lambda: self.view.navigator.mark_saved(name),
+        )

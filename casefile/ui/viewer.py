@@ -143,7 +143,9 @@ class Viewer(QWidget):
         return action
 
     # -- showing --------------------------------------------------------------------------
-    def clear(self) -> None:
+    def clear(self, hint: str = "Select a document to read it here.") -> None:
+        """No document: the placeholder says what would show one."""
+        self.placeholder.setText(hint)
         self.detail = None
         self.total = 0
         self._page_generation += 1

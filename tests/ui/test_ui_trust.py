@@ -289,6 +289,7 @@ def test_saved_search_is_deleted_with_del_and_renamed_with_undo(
     panel = _search(qtbot, w, "OkoVision")
     panel.save_as("Faces")  # (not "Oko": the tag OkoVision starts so)
     qtbot.waitUntil(lambda: nav.find_item("Faces") is not None)
+    assert nav.selectedItems() == [nav.find_item("Faces")]  # it names what is shown
     names = lambda: [s.name for s in services.list_saved_searches(w.controller.case)]  # noqa: E731
     monkeypatch.setattr(
         navigator_module.QInputDialog, "getText", lambda *a, **k: ("Faces everywhere", True)

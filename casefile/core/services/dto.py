@@ -157,8 +157,8 @@ class CaseOverview:
 class Changes:
     """What one write changed, as a value: the services that write return it (or a DTO
     that exposes it), and a face updates exactly what it shows from it instead of
-    listening for one kind of news per kind of thing (docs/architecture.md, "how a
-    change reaches the views"). Combine two with `|`."""
+    listening for one kind of news per kind of thing (docs/architecture.md). Combine
+    two with `|`."""
 
     edited: tuple[DocumentDetail, ...] = ()  # the new state of each edited document
     added: frozenset[str] = frozenset()  # document uids
