@@ -97,6 +97,7 @@ def test_encrypted_pdf_asks_for_a_password_and_reads_with_it(case_window, tmp_pa
     qtbot.waitUntil(lambda: view.model.row_of(outcome.document_uid) is not None)
     view.select_uid(outcome.document_uid)
     banner = view.viewer.banner
+    wait_idle(qtbot, w)  # the document is read on the reader pool
     assert banner.isVisible() and banner.password.isVisible()
     assert "password" in banner.text.text()
     banner.password.setText("test")
@@ -105,4 +106,5 @@ def test_encrypted_pdf_asks_for_a_password_and_reads_with_it(case_window, tmp_pa
     detail = services.get_document(w.controller.case, outcome.document_uid)
     assert detail.status == "ok"
     qtbot.waitUntil(lambda: not banner.isVisible())
+    wait_idle(qtbot, w)
     assert view.viewer.text.toPlainText().strip()
