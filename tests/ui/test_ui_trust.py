@@ -397,3 +397,15 @@ def test_undo_after_a_delete_does_not_edit_the_deleted_document(case_window, qtb
     assert errors == []  # no "there is no document" box for an edit nobody can see
     assert "deleted since" in w.statusBar().currentMessage()
     assert not w.undo_group.canUndo()
+
+
+def test_a_reply_arriving_as_the_window_closes_asks_for_nothing_more(qtbot) -> None:
+    """A document read that lands after the window closed used to ask for its page on a
+    pool already shut down ("cannot schedule new futures after shutdown")."""
+    from casefile.ui.runner import Runner
+
+    runner = Runner()
+    runner.shutdown()
+    called: list[object] = []
+    future = runner.read(called.append, 1, on_done=called.append)
+    assert future.cancelled() and runner.idle and called == []
