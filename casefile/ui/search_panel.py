@@ -7,7 +7,6 @@ The search itself runs on a reader thread; a newer query supersedes an older one
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import shiboken6
@@ -37,10 +36,10 @@ from casefile.ui.icons import icon
 from casefile.ui.search_results import (
     FACET_ORDER,
     SORTS,
+    hit_html,
     query_with_facets,
     run_search,
     search_api,
-    snippet_html,
 )
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -97,26 +96,6 @@ class RichDelegate(QStyledItemDelegate):
     ) -> QSize:
         doc = self._doc(option, index)
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 6)
-
-
-def hit_html(hit: Any) -> str:
-    facts = [labels.kind_label(hit.kind)]
-    if hit.date:
-        facts.append(hit.date)
-    pages = [p for p in hit.pages if p > 0]
-    if pages:
-        shown = ", ".join(str(p) for p in pages[:10])
-        facts.append(
-            f"page{'s' if len(pages) > 1 else ''} {shown}" + ("…" if len(pages) > 10 else "")
-        )
-    parts = [
-        f"<b>{html.escape(hit.title)}</b>",
-        f"<span class='meta'>{html.escape(' · '.join(facts))}</span>",
-    ]
-    for s in hit.snippets[:3]:
-        page = f"<i>p.{s.page}</i> " if s.page else ""
-        parts.append(f"{page}{snippet_html(s.text, s.spans)}")
-    return "<br>".join(parts)
 
 
 class SearchPanel(QWidget):
