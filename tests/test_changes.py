@@ -29,6 +29,8 @@ def test_import_delete_and_saved_searches_return_what_changed(case: Case, tmp_pa
     renamed = services.rename_saved_search(case, "Helix", "Helix contract")
     assert renamed.saved_searches and not renamed.membership
     assert [s.name for s in services.list_saved_searches(case)] == ["Helix contract"]
+    renamed_entry = [e for e in services.audit_log(case) if e.action == "rename_saved_search"]
+    assert len(renamed_entry) == 1 and renamed_entry[0].target == "Helix"
     assert services.delete_saved_search(case, "Helix contract").saved_searches
     assert services.document_uids(case) == [b]
 

@@ -14,11 +14,12 @@ from sqlalchemy import select
 
 from casefile.core import case as case_module
 from casefile.core.case import Case
+from casefile.core.db import audit
 from casefile.core.db.schema import Document, Page, SavedSearch
 from casefile.core.errors import CasefileError, InvalidValueError
 from casefile.core.jobs import JobContext
 from casefile.core.search import highlight, indexer, results, snippets
-from casefile.core.search.case_index import attach, detach
+from casefile.core.search.case_index import attach, detach, load_in_memory
 from casefile.core.search.query import QueryError
 from casefile.core.search.results import Hit, SearchResults, Snippet
 from casefile.core.services.dto import Changes
@@ -76,11 +77,8 @@ def ensure_index(case: Case, ctx: JobContext | None = None) -> None:
     an older format; otherwise finish any pending updates."""
     si = attach(case)
     if case.readonly:
-        if not si.usable:
-            raise SearchUnavailableError(
-                "This case's search index is missing or out of date, and the case is open "
-                "read-only; open it normally (or run 'casefile reindex') to rebuild it."
-            )
+        if not si.usable:  # nothing may be written: search from an index in memory
+            load_in_memory(case)
         return
     if not si.usable:
         indexer.rebuild(case, ctx)
@@ -92,7 +90,10 @@ def reindex(case: Case, ctx: JobContext | None = None) -> int:
     """Rebuild the index from the database. Cancelling keeps the previous index."""
     if case.readonly:
         raise SearchUnavailableError("A case opened read-only cannot rebuild its index.")
-    return indexer.rebuild(case, ctx)
+    done = indexer.rebuild(case, ctx)
+    with case.session() as s:
+        audit.record(s, "reindex", None, after={"documents": done})
+    return done
 
 
 # -- searching -----------------------------------------------------------------------------
@@ -250,11 +251,15 @@ def save_search(
             raise InvalidValueError(
                 f"There is already a saved search called “{name}”; choose another name."
             )
+        after = {"query": query, "sort": sort, "exact": exact}
         if existing is None:
             existing = SavedSearch(name=name, query=query, sort=sort, exact=exact)
             s.add(existing)
+            audit.record(s, "save_search", name, after=after)
         else:
+            before = {"query": existing.query, "sort": existing.sort, "exact": existing.exact}
             existing.query, existing.sort, existing.exact = query, sort, exact
+            audit.record(s, "replace_saved_search", name, before, after)
         s.flush()
         return _info(existing)
 
@@ -279,12 +284,14 @@ def delete_saved_search(case: Case, name: str) -> Changes:
     with case.session() as s:
         found = s.scalar(select(SavedSearch).where(SavedSearch.name == name))
         if found is not None:
+            before = {"query": found.query, "sort": found.sort, "exact": found.exact}
             s.delete(found)
+            audit.record(s, "delete_saved_search", name, before=before)
     return Changes(saved_searches=True)
 
 
 def rename_saved_search(case: Case, name: str, new_name: str) -> Changes:
-    """Give a saved search another name; its query and sort stay as they were."""
+    """Give a saved search another name (audited); its query and sort stay as they were."""
     new_name = new_name.strip()
     if not new_name:
         raise InvalidValueError("A saved search needs a name.")
@@ -297,6 +304,7 @@ def rename_saved_search(case: Case, name: str, new_name: str) -> Changes:
                 f"There is already a saved search called “{new_name}”; choose another name."
             )
         found = s.scalar(select(SavedSearch).where(SavedSearch.name == name))
-        if found is not None:
+        if found is not None and new_name != name:
             found.name = new_name
+            audit.record(s, "rename_saved_search", name, {"name": name}, {"name": new_name})
     return Changes(saved_searches=True)
