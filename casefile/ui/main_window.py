@@ -43,7 +43,7 @@ from casefile.ui.icons import app_icon, icon
 from casefile.ui.job_widget import JobWidget
 from casefile.ui.main_window_actions import CaseCommands
 from casefile.ui.main_window_cases import CaseLifecycle
-from casefile.ui.menus import build_actions, build_menu_bar
+from casefile.ui.menus import ActionSet, build_actions, build_menu_bar
 from casefile.ui.messages import user_message
 from casefile.ui.runner import Job, Runner, quieter_garbage_collection
 from casefile.ui.settings import Settings
@@ -96,6 +96,12 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1360, 840)
+
+    @property
+    def actions_(self) -> ActionSet:
+        """The action set by flat name (`actions_["undo"]`), as scripts and older tests
+        ask for it; see `ActionSet.__getitem__`."""
+        return self.action_set
 
     @property
     def controller(self) -> CaseController | None:
