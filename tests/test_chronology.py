@@ -171,7 +171,7 @@ def test_edit_and_delete_are_audited(case: Case, docs: dict[str, str]) -> None:
     shown = chrono.get_event(case, ev.uid)
     assert (shown.title, shown.date_words) == ("Contract renewed", "c. May 2024")
     chrono.update_event(case, ev.uid, title="Contract renewed")  # no change, no entry
-    chrono.delete_event(case, ev.uid)
+    assert chrono.delete_event(case, ev.uid).events == {ev.uid}
     actions = [a.action for a in services.audit_log(case) if a.target == ev.uid]
     assert sorted(actions) == ["add_event", "delete_event", "edit_event"]
     with pytest.raises(chrono.EventNotFoundError):

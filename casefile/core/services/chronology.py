@@ -33,6 +33,7 @@ from casefile.core.services.chronology_dto import (
     EventInfo,
 )
 from casefile.core.services.chronology_read import event_infos
+from casefile.core.services.dto import Changes
 
 __all__ = [
     "FLAGS",
@@ -240,11 +241,13 @@ def update_event(case: Case, uid: str, **changes: Any) -> EventInfo:
     return get_event(case, uid)
 
 
-def delete_event(case: Case, uid: str) -> None:
+def delete_event(case: Case, uid: str) -> Changes:
+    """Remove an event; the audit log keeps what it was."""
     with case.session() as s:
         ev = _event(s, uid)
         audit.record(s, "delete_event", ev.uid, _snapshot(ev), None)
         s.delete(ev)
+        return Changes(events=frozenset([ev.uid]))
 
 
 def add_citation(case: Case, uid: str, spec: CitationSpec) -> EventInfo:

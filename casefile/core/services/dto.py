@@ -188,6 +188,7 @@ class Changes:
     tags: bool = False  # the set of tags or their counts changed
     saved_searches: bool = False
     more_documents: bool = False  # a running import added some (which: known at its end)
+    events: frozenset[str] = frozenset()  # chronology events added, edited or removed
 
     @classmethod
     def edit(cls, detail: DocumentDetail, *, tags: bool = False) -> Changes:
@@ -202,6 +203,7 @@ class Changes:
             tags=self.tags or other.tags,
             saved_searches=self.saved_searches or other.saved_searches,
             more_documents=self.more_documents or other.more_documents,
+            events=self.events | other.events,
         )
 
     @property
