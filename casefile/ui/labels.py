@@ -52,6 +52,13 @@ INFO_GRADES = {
     5: "Improbable",
     6: "Truth cannot be judged",
 }
+# Where a document's date came from (DocumentDetail.date_source).
+DATE_SOURCE_LABELS = {
+    "user": "set by a person",
+    "text": "from the document's text",
+    "file": "from the file's properties",
+    "email": "from the e-mail's Date header",
+}
 LANGUAGE_LABELS = {
     "en": "English",
     "ru": "Russian",

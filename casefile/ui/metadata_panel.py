@@ -159,7 +159,9 @@ class MetadataPanel(QScrollArea):
             self.title.setText(detail.title)
             self.kind.setCurrentIndex(max(0, self.kind.findData(detail.kind)))
             self.date.setText(detail.date or "")
-            self._check_date(detail.date or "")
+            origin = labels.DATE_SOURCE_LABELS.get(detail.date_source or "")
+            if self._check_date(detail.date or "") and detail.date and origin:
+                self.date_words.setText(f"{self.date_words.text()} · {origin}")
             self.source.setText(detail.source or "")
             self.author.setText(detail.author or "")
             self.url.setText(detail.url or "")
