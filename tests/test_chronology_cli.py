@@ -106,3 +106,26 @@ def test_show_says_where_a_documents_date_came_from(
     article = next(d["uid"] for d in json.loads(out) if d["kind"] == "article")
     _, out, _ = cli(capsys, "show", str(demo), article[:8])
     assert "Date:        2024-06-07 (7 June 2024), set by a person" in out
+
+
+def test_suggestions_accepted_and_dismissed_from_the_command_line(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, out, _ = cli(capsys, "event", "suggest", str(demo), "--json")
+    found = json.loads(out)
+    notice = next(s for s in found if s["phrase"] == "4 December 2023")
+    code, out, err = cli(
+        capsys, "event", "suggest", str(demo), "--accept", notice["key"][:10],
+        "--title", "Concerns reported in writing",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "4 December 2023 — Concerns reported in writing" in out
+    due = next(s for s in found if s["phrase"] == "4 July 2024")
+    code, out, _ = cli(capsys, "event", "suggest", str(demo), "--dismiss", due["key"][:10])
+    assert code == 0 and "will not be suggested again" in out
+    _, out, _ = cli(capsys, "event", "suggest", str(demo), "--json")
+    left = {s["phrase"] for s in json.loads(out)}
+    assert "4 July 2024" not in left and "4 December 2023" not in left
+    _, out, _ = cli(capsys, "event", "list", str(demo), "--json")
+    accepted = next(e for e in json.loads(out) if e["title"] == "Concerns reported in writing")
+    assert "4 December 2023" in accepted["citations"][0]["quote"]

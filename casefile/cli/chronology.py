@@ -162,19 +162,43 @@ def cmd_cite(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _pick(found: list[Any], prefix: str) -> Any:
+    hits = [s for s in found if s.key.startswith(prefix.lower())]
+    if len(hits) != 1:
+        raise CasefileError(
+            f"No suggestion has the key “{prefix}”; 'casefile event suggest' lists them."
+            if not hits
+            else f"“{prefix}” matches {len(hits)} suggestions; give more of the key."
+        )
+    return hits[0]
+
+
 def cmd_suggest(args: argparse.Namespace) -> int:
     from casefile.core.services import chronology_suggest
 
-    with open_case(args.case, readonly=True) as case:
+    writing = bool(args.accept or args.dismiss)
+    with open_case(args.case, readonly=not writing) as case:
         uid = resolve_uid(case, args.document) if args.document else None
         found = chronology_suggest.suggest_event_dates(case, uid, lang=args.lang)
+        if args.accept:
+            ev = chronology_suggest.accept_suggestion(case, _pick(found, args.accept), args.title)
+            out(f"Added event {ev.uid[:8]}: {ev.date_words} — {ev.title}")
+            return EXIT_OK
+        if args.dismiss:
+            picked = _pick(found, args.dismiss)
+            chronology_suggest.dismiss_suggestion(case, picked)
+            out(f"Dismissed “{picked.phrase}” ({picked.date}); it will not be suggested again.")
+            return EXIT_OK
     if args.json:
         print_json([asdict(s) for s in found])
         return EXIT_OK
     for s in found:
-        out(f"{s.document_uid[:8]} p.{s.page}  {s.date:<12} {s.date_words:<24} “{s.phrase}”")
-        out(f"      {s.sentence}")
-    out(f"{len(found)} suggestion(s)")
+        out(
+            f"{s.key[:8]}  {s.document_uid[:8]} p.{s.page}  {s.date:<12} "
+            f"{s.date_words:<24} “{s.phrase}”"
+        )
+        out(f"          {s.sentence}")
+    out(f"{len(found)} suggestion(s); --accept KEY or --dismiss KEY to act on one")
     return EXIT_OK
 
 
@@ -229,3 +253,7 @@ def register(sub: Any) -> None:
     sp.add_argument("document", nargs="?", metavar="DOC", help="one document (default: all)")
     sp.add_argument("--lang", choices=["en", "ru"], default="en")
     sp.add_argument("--json", action="store_true")
+    act = sp.add_mutually_exclusive_group()
+    act.add_argument("--accept", metavar="KEY", help="make the suggestion an event, cited")
+    act.add_argument("--dismiss", metavar="KEY", help="never suggest it again")
+    sp.add_argument("--title", help="the new event's title (with --accept)")
