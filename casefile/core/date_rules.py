@@ -85,6 +85,14 @@ _RU_RELATIVE = [
         ),
     ),
     (
+        "part-year",
+        re.compile(
+            r"(?<![а-яё])(?:в\s+)?(?:начале|конце|середине|первой\s+половине|второй\s+половине)"
+            rf"\s+(?P<rel>{'|'.join(_RU_REL)})\s+года(?![а-яё])",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "month-rel",
         re.compile(
             rf"(?<![а-яё])(?:в|во)\s+(?P<rel>{'|'.join(_RU_REL_LOC)})\s+месяце(?![а-яё])",
@@ -219,6 +227,8 @@ def russian_relative(text: str, ref: Ref, lo: int = 0, hi: int | None = None) ->
                 edtf = edtf_of(year + _RU_REL[rel], _ru_month(m.group("month")))
             elif rule == "year":
                 edtf = edtf_of(year + _RU_REL_LOC[rel])
+            elif rule == "part-year":
+                edtf = edtf_of(year + _RU_REL[rel])
             else:
                 if not ref_month:
                     continue
