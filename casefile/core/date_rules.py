@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 
 from casefile.core import dates
+from casefile.core.date_words import MONTHS
 
 Found = list[tuple[int, int, str, str]]
 Ref = tuple[int, int, int] | None
 
 _EN_MONTHS = {
-    name.lower(): i + 1 for i, name in enumerate(dates.MONTHS)
+    name.lower(): i + 1 for i, name in enumerate(MONTHS)
 } | {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
      "sept": 9, "oct": 10, "nov": 11, "dec": 12}  # fmt: skip
 # Capitalised only: "may" the verb is not a month; "May" opening a sentence is caught

@@ -3,7 +3,8 @@
 
 A document or event keeps the date exactly as typed, plus strict lower/upper bounds as
 ISO days so that sorting and range queries treat "2023-02" as all of February, plus a
-sort key (see `sort_key`). Rendering in words lives in `casefile.core.date_words`.
+sort key (see `sort_key`). Words ("c. May 2024") come from `casefile.core.date_words`,
+which imports nothing of ours.
 See docs/architecture.md (dates).
 """
 
@@ -16,22 +17,8 @@ import time
 from dataclasses import dataclass
 from datetime import date
 
+from casefile.core.date_words import MONTHS, in_words
 from casefile.core.errors import InvalidValueError
-
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 # Precision ranks, finest first. They break sort ties between dates that start on the
 # same day: "2024-06-01" (day) sorts before "2024-06" (month) before "2024" (year)
@@ -207,6 +194,4 @@ def from_datetime(value: date) -> str:
 
 def describe(text: str | None, lang: str = "en") -> str:
     """The date in words, for the viewer and reports: "c. May 2024", "2020–2022"."""
-    from casefile.core.date_words import in_words
-
     return in_words(text, lang)
