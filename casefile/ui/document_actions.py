@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -67,6 +67,7 @@ def confirm_delete(controller: CaseController, uids: list[str], parent: QWidget)
         "The deletion is recorded in the case's audit log, and the original files stay in "
         "the case folder's store."
     )
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the title is document data
     delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
 

@@ -166,6 +166,7 @@ class MainWindow(CaseLifecycle, WindowActions, QMainWindow):
         box = QMessageBox(
             QMessageBox.Icon.Warning, "Casefile", text, QMessageBox.StandardButton.Ok, self
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # errors quote titles and file names
         box.open()
         self.dialogs.append(box)
         self.statusBar().showMessage(text.split(". ")[0], 10000)

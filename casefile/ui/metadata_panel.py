@@ -27,6 +27,7 @@ from casefile.core.errors import InvalidValueError
 from casefile.core.services import DocumentDetail
 from casefile.ui import labels
 from casefile.ui.controller import CaseController
+from casefile.ui.plain import plain_label
 
 
 class MetadataPanel(QScrollArea):
@@ -73,9 +74,8 @@ class MetadataPanel(QScrollArea):
         self.notes.setMinimumHeight(self.notes.fontMetrics().lineSpacing() * 3 + 12)
         self.notes.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.notes.installEventFilter(self)
-        self.facts = QLabel()
-        self.facts.setWordWrap(True)
-        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # File facts are document data (the original's name can hold markup): plain text.
+        self.facts = plain_label(wrap=True, selectable=True)
         self.facts.setObjectName("facts")
 
         for combo in (self.kind, self.rel_source, self.rel_info):
@@ -168,11 +168,12 @@ class MetadataPanel(QScrollArea):
             self.notes.setPlainText(detail.notes or "")
             langs = ", ".join(labels.language_label(x) for x in detail.languages) or "unknown"
             self.facts.setText(
-                f"{detail.original_filename}<br>{detail.file_type.upper()} · "
-                f"{labels.human_size(detail.size)} · {detail.page_count} page(s) · {langs}<br>"
+                f"{detail.original_filename}\n{detail.file_type.upper()} · "
+                f"{labels.human_size(detail.size)} · {detail.page_count} page(s) · {langs}\n"
                 f"Imported {detail.imported_at:%Y-%m-%d %H:%M} · "
-                f"<span title='{detail.sha256}'>SHA-256 {detail.sha256[:16]}…</span>"
+                f"SHA-256 {detail.sha256[:16]}…"
             )
+            self.facts.setToolTip(f"SHA-256 {detail.sha256}")
         finally:
             self._loading = False
 

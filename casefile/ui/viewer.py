@@ -28,6 +28,7 @@ from casefile.core.errors import CasefileError
 from casefile.core.services import DocumentDetail
 from casefile.ui.controller import CaseController
 from casefile.ui.icons import icon
+from casefile.ui.plain import plain_label
 from casefile.ui.status_banner import StatusBanner
 
 HIT = QColor("#ffe066")
@@ -91,10 +92,8 @@ class Viewer(QWidget):
             if btn is not None:
                 btn.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
 
-        self.title = QLabel()
-        self.title.setWordWrap(True)
+        self.title = plain_label(bold=True, wrap=True, selectable=True)
         self.title.setObjectName("viewerTitle")
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.banner = StatusBanner()
         self.banner.unlockRequested.connect(self._unlock)
         self.banner.retryRequested.connect(lambda: self._unlock(None))
@@ -164,7 +163,7 @@ class Viewer(QWidget):
         self.exact = exact
         self.hit_pages = sorted(set(hit_pages or []))
         self.total = detail.page_count
-        self.title.setText(f"<b>{_esc(detail.title)}</b>")
+        self.title.setText(detail.title)
         is_pdf = detail.file_type == "pdf"
         self.original_mode.setEnabled(is_pdf)
         self._pdf_path = None
@@ -341,9 +340,3 @@ class Viewer(QWidget):
             page = self.page
             self._pdf_path = None if detail.status != self.detail.status else self._pdf_path
             self.show_document(detail, page, self.query, self.hit_pages, self.exact)
-
-
-def _esc(text: str) -> str:
-    import html
-
-    return html.escape(text)

@@ -4,7 +4,6 @@ They are modeless so the user can keep working while reading them."""
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from casefile.ui import labels
 from casefile.ui.icons import icon
+from casefile.ui.plain import plain_label, plain_tip
 
 if TYPE_CHECKING:
     from casefile.core.services import ImportSummary, VerifyReport
@@ -80,8 +80,8 @@ class ImportSummaryDialog(QDialog):
                     else f"{result} · {labels.status_label(o.status)}"
                 )
             item = QTreeWidgetItem([Path(o.path).name, result, details])
-            item.setToolTip(0, o.path)
-            item.setToolTip(2, details)
+            item.setToolTip(0, plain_tip(o.path))
+            item.setToolTip(2, plain_tip(details))
             if o.result == "failed":
                 item.setIcon(1, icon("failed"))
             elif o.status in labels.STATUS_ICONS:
@@ -151,9 +151,9 @@ class VerifyReportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         if report.problems:
-            body = QLabel("<br><br>".join(html.escape(p.message) for p in report.problems))
-            body.setWordWrap(True)
-            body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            body = plain_label(
+                "\n\n".join(p.message for p in report.problems), wrap=True, selectable=True
+            )
             layout.addWidget(body, 1)
         else:
             layout.addStretch(1)
