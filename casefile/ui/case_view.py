@@ -88,6 +88,7 @@ class CaseView(QSplitter):
         self.setChildrenCollapsible(False)
 
         self.table.selectionModel().selectionChanged.connect(self._selection)
+        self.selectionChanged.connect(self.metadata.show_selection)  # several = bulk edit
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
         self.navigator.filterChosen.connect(self.show_filter)

@@ -1,7 +1,13 @@
 """The metadata panel: title, kind, date, source, author, address, reliability, tags and
 notes of the selected document. Each committed change becomes an undoable command that
 goes through a service; the date is checked as you type and said back in words, the way
-a colleague would read it ("about May 2024")."""
+a colleague would read it ("about May 2024").
+
+With several rows selected the panel edits them together: kind, source, reliability and
+tags go to every selected document as one undoable step (`bulk_edit`); the fields that
+belong to one document (title, date, author, address, notes) are disabled and say so.
+A date the user typed that is not valid stays in the field, marked, until they fix it
+or revert it (Escape): saving another field never silently replaces it."""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -25,17 +32,24 @@ from casefile.core import dates
 from casefile.core.db.schema import DOCUMENT_KINDS
 from casefile.core.errors import InvalidValueError
 from casefile.core.services import DocumentDetail
+from casefile.core.services.bulk import SharedMetadata
 from casefile.ui import labels
+from casefile.ui.bulk_edit import BulkEditCommand
 from casefile.ui.controller import CaseController
-from casefile.ui.plain import plain_label
+from casefile.ui.metadata_bulk import BulkSelection
+from casefile.ui.plain import ElidedLabel, plain_label
 
 
-class MetadataPanel(QScrollArea):
+class MetadataPanel(BulkSelection, QScrollArea):
     def __init__(self, controller: CaseController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.detail: DocumentDetail | None = None
+        self.uids: list[str] = []  # the table's selection; several = a bulk edit
+        self.shared: SharedMetadata | None = None
+        self._shared_generation = 0
         self._loading = False
+        self._bulk_refresh_pending = False
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -50,9 +64,13 @@ class MetadataPanel(QScrollArea):
             self.kind.addItem(labels.kind_label(k), k)
         self.date = QLineEdit()
         self.date.setPlaceholderText("2024-06-07, 2023-02, 2024-05~, 2020/2022")
-        self.date_words = QLabel()
+        # One line, always: a long error must not push the form down under the mouse
+        # (it elides; the whole message is the tooltip of the line and the field).
+        self.date_words = ElidedLabel()
         self.date_words.setObjectName("dateWords")
-        self.date_words.setWordWrap(True)
+        # The red border of an invalid date is a style sheet, which changes a line
+        # edit's natural height: pin it so the rows below do not jump.
+        self.date.setFixedHeight(self.date.sizeHint().height())
         self.source = QLineEdit()
         self.author = QLineEdit()
         self.url = QLineEdit()
@@ -74,6 +92,7 @@ class MetadataPanel(QScrollArea):
         self.notes.setMinimumHeight(self.notes.fontMetrics().lineSpacing() * 3 + 12)
         self.notes.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.notes.installEventFilter(self)
+        self.date.installEventFilter(self)  # Escape reverts an invalid date
         # File facts are document data (the original's name can hold markup): plain text.
         self.facts = plain_label(wrap=True, selectable=True)
         self.facts.setObjectName("facts")
@@ -87,6 +106,10 @@ class MetadataPanel(QScrollArea):
         reliability = QHBoxLayout()
         reliability.addWidget(self.rel_source, 1)
         reliability.addWidget(self.rel_info, 1)
+        self.selection_note = plain_label(wrap=True)
+        self.selection_note.setObjectName("selectionNote")
+        self.selection_note.hide()
+        form.addRow(self.selection_note)
         form.addRow("&Title", self.title)
         form.addRow("&Kind", self.kind)
         form.addRow("&Date", self.date)
@@ -103,6 +126,11 @@ class MetadataPanel(QScrollArea):
         self.rel_source.setToolTip("Admiralty code: how reliable is the source (A–F)?")
         self.rel_info.setToolTip("Admiralty code: how credible is this information (1–6)?")
         self.setWidget(body)
+        self._placeholders = {
+            w: w.placeholderText()
+            for w in (self.title, self.date, self.source, self.author, self.url, self.tags)
+        }
+        self._per_document = (self.title, self.date, self.author, self.url, self.notes)
 
         for edit, field in (
             (self.title, "title"),
@@ -126,7 +154,25 @@ class MetadataPanel(QScrollArea):
 
     # -- showing --------------------------------------------------------------------------
     def show_document(self, detail: DocumentDetail | None) -> None:
+        previous = self.detail
+        if previous is not None and (detail is None or detail.uid != previous.uid):
+            self._warn_unsaved_date(previous)
         self.detail = detail
+        if self.bulk and detail is not None and detail.uid in self.uids:
+            return  # the panel shows the selection; the viewer shows this one
+        if detail is None or detail.uid not in self.uids:
+            self.uids = [detail.uid] if detail is not None else []
+        # Refreshing the same document keeps a date the user typed and has not yet
+        # fixed (another field's save must not replace it with the stored one).
+        kept_date = (
+            self.date.text()
+            if detail is not None
+            and previous is not None
+            and previous.uid == detail.uid
+            and self.date.property("invalid")
+            else None
+        )
+        self._set_bulk_look(False)
         self._loading = True
         try:
             enabled = detail is not None and not self.controller.readonly
@@ -153,8 +199,8 @@ class MetadataPanel(QScrollArea):
                 return
             self.title.setText(detail.title)
             self.kind.setCurrentIndex(max(0, self.kind.findData(detail.kind)))
-            self.date.setText(detail.date or "")
-            self._check_date(detail.date or "")
+            self.date.setText(detail.date or "" if kept_date is None else kept_date)
+            self._check_date(self.date.text())
             self.source.setText(detail.source or "")
             self.author.setText(detail.author or "")
             self.url.setText(detail.url or "")
@@ -178,8 +224,19 @@ class MetadataPanel(QScrollArea):
             self._loading = False
 
     def _on_changed(self, detail: DocumentDetail) -> None:
-        if self.detail is not None and detail.uid == self.detail.uid:
+        if self.bulk and detail.uid in self.uids:
+            if self.detail is not None and detail.uid == self.detail.uid:
+                self.detail = detail
+            self._show_bulk_soon()
+        elif self.detail is not None and detail.uid == self.detail.uid:
             self.show_document(detail)
+
+    def _warn_unsaved_date(self, detail: DocumentDetail) -> None:
+        if self.date.property("invalid") and self.date.text().strip():
+            self.controller.message.emit(
+                f"The date “{self.date.text().strip()}” was not saved for “{detail.title}”: "
+                "it is not a date Casefile understands."
+            )
 
     # -- committing -----------------------------------------------------------------------
     def _current(self, field: str) -> Any:
@@ -188,10 +245,15 @@ class MetadataPanel(QScrollArea):
         return value if value not in ("",) else None
 
     def _commit(self, field: str, value: Any) -> None:
-        if self._loading or self.detail is None:
+        if self._loading:
             return
         if isinstance(value, str):
             value = value.strip() or None
+        if self.bulk:
+            self._commit_bulk(field, value)
+            return
+        if self.detail is None:
+            return
         old = self._current(field)
         if value == old:
             return
@@ -213,10 +275,12 @@ class MetadataPanel(QScrollArea):
         try:
             dates.parse(text)
         except InvalidValueError as exc:
-            self.date_words.setText(str(exc))
+            self.date_words.setText(f"{exc} Escape puts back the saved date.")
+            self.date.setToolTip(str(exc))
             self._mark_date(False)
             return False
         self.date_words.setText(dates.describe(text))
+        self.date.setToolTip("")
         self._mark_date(True)
         return True
 
@@ -231,14 +295,42 @@ class MetadataPanel(QScrollArea):
         if self._check_date(self.date.text()):
             self._commit("date", self.date.text())
 
+    def _revert_date(self) -> None:
+        if self.detail is None or self.bulk:
+            return
+        self.date.setText(self.detail.date or "")
+        self._check_date(self.date.text())
+
     def _commit_tags(self) -> None:
-        if self._loading or self.detail is None:
+        if self._loading:
             return
         new = [t.strip() for t in self.tags.text().split(",") if t.strip()]
+        if self.bulk:
+            if self.shared is None or self.controller.readonly:
+                return
+            common = set(self.shared.common_tags)
+            added = [t for t in dict.fromkeys(new) if t not in common]
+            removed = sorted(common - set(new))
+            if added or removed:
+                self.controller.undo_stack.push(
+                    BulkEditCommand(self.controller, self.uids, None, added, removed)
+                )
+            return
+        if self.detail is None:
+            return
         self.controller.set_tags(self.detail.uid, self.detail.tags, new)
         self.detail = replace(self.detail, tags=tuple(sorted(set(new))))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.notes and event.type() == QEvent.Type.FocusOut:
             self._commit("notes", self.notes.toPlainText())
+        if (
+            watched is self.date
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and self.date.property("invalid")
+        ):
+            self._revert_date()
+            return True
         return super().eventFilter(watched, event)

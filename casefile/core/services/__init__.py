@@ -9,6 +9,13 @@ face that only opens and reads a case should not pay for them before its first p
 
 from typing import TYPE_CHECKING, Any
 
+from casefile.core.services.bulk import (
+    BulkEdit,
+    SharedMetadata,
+    edit_documents,
+    restore_documents,
+    shared_metadata,
+)
 from casefile.core.services.cases import close_case, create_case, open_case, overview
 from casefile.core.services.documents import (
     add_tag,
@@ -75,6 +82,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "AuditRecord",
+    "BulkEdit",
     "CaseOverview",
     "DocumentDetail",
     "DocumentSummary",
@@ -85,6 +93,7 @@ __all__ = [
     "QueryError",
     "SavedSearchInfo",
     "SearchResults",
+    "SharedMetadata",
     "Snippet",
     "VerifyProblem",
     "VerifyReport",
@@ -96,6 +105,7 @@ __all__ = [
     "delete_document",
     "delete_saved_search",
     "document_uids",
+    "edit_documents",
     "ensure_index",
     "get_document",
     "get_page",
@@ -113,10 +123,12 @@ __all__ = [
     "reextract_document",
     "reindex",
     "remove_tag",
+    "restore_documents",
     "run_saved_search",
     "save_search",
     "search",
     "set_tags",
+    "shared_metadata",
     "status_counts",
     "summaries_for",
     "update_document",
