@@ -45,6 +45,7 @@ class CaseController(QObject):
         self.readonly = bool(getattr(case, "readonly", False))
         self.index_job: Job | None = None
         self._index_waiters: list[Callable[[], None]] | None = None  # see ensure_index_soon
+        self.pdf_passwords: dict[str, str] = {}  # uid -> password that read it (memory only)
 
     # -- the search index -------------------------------------------------------------
     def ensure_index(self) -> Job:
@@ -196,8 +197,13 @@ class CaseController(QObject):
         uid: str,
         password: str | None,
         on_done: Callable[[DocumentDetail], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
         def done(detail: DocumentDetail) -> None:
+            if password and detail.status != "password_required":
+                # Kept in memory for this session only (never in the case), so the
+                # Original view can open the PDF too.
+                self.pdf_passwords[uid] = password
             self._changed(detail)
             self.documentsChanged.emit()
             if on_done is not None:
@@ -209,7 +215,7 @@ class CaseController(QObject):
             uid,
             password,
             on_done=done,
-            on_error=self._report,
+            on_error=on_error or self._report,
         )
 
     def delete_documents(self, uids: Sequence[str]) -> None:

@@ -63,15 +63,24 @@ class WindowActions:
 
     def _show_import_summary(self, summary: Any) -> None:
         dialog = ImportSummaryDialog(summary, self)
-        dialog.unlockRequested.connect(self._unlock)
+        dialog.unlockRequested.connect(lambda uid, password: self._unlock(dialog, uid, password))
         self.dialogs.append(dialog)
         self.last_import_summary = dialog
         dialog.show()
 
-    def _unlock(self, uids: list[str], password: str) -> None:
-        if self.controller is not None:
-            for uid in uids:
-                self.controller.reextract(uid, password)
+    def _unlock(self, dialog: ImportSummaryDialog, uid: str, password: str) -> None:
+        """Read one locked PDF again with its password; its row in the report says how."""
+        if self.controller is None:
+            dialog.show_unlock_result(uid, None, "The case was closed; open it and try again.")
+            return
+        from casefile.ui.messages import user_message
+
+        self.controller.reextract(
+            uid,
+            password,
+            on_done=lambda detail: dialog.show_unlock_result(uid, detail.status),
+            on_error=lambda exc: dialog.show_unlock_result(uid, None, user_message(exc)),
+        )
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()

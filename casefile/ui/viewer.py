@@ -36,6 +36,7 @@ CURRENT_HIT = QColor("#ff9f1a")
 # Pages longer than this have their hits found on a reader thread: the analyzer costs
 # about 2-3 ms per 20 KB, and a 1 MB page of an e-mail archive must not stall typing.
 SYNC_HIGHLIGHT_CHARS = 20_000
+PLACEHOLDER = "Select a document to read it here."
 
 
 class Viewer(QWidget):
@@ -54,6 +55,7 @@ class Viewer(QWidget):
         self.spans: list[tuple[int, int]] = []
         self.current_hit = -1
         self._pdf_path: str | None = None
+        self._pdf_password = ""
         self.prefer_original = False  # the user's last choice, kept from PDF to PDF
         self._build()
         controller.documentChanged.connect(self._on_changed)
@@ -79,6 +81,8 @@ class Viewer(QWidget):
         self.next_hit = self._act(bar, "hit-next", "Next hit", "F3", self.next_hit_)
         bar.addSeparator()
         group = QActionGroup(self)
+        # Optional: when neither view can be shown, neither button claims to be on.
+        group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
         self.text_mode = self._act(bar, "view-text", "Text", "Ctrl+1", self.show_text)
         self.original_mode = self._act(
             bar, "view-original", "Original", "Ctrl+2", self.show_original
@@ -111,8 +115,9 @@ class Viewer(QWidget):
         self.pdf.setDocument(self.pdf_doc)
         self.pdf.setPageMode(QPdfView.PageMode.SinglePage)
         self.pdf.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.placeholder = QLabel("Select a document to read it here.")
+        self.placeholder = QLabel(PLACEHOLDER)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
         self.placeholder.setEnabled(False)
         self.stack = QStackedWidget()
         for w in (self.placeholder, self.text, self.pdf):
@@ -144,6 +149,7 @@ class Viewer(QWidget):
         self.total = 0
         self.title.clear()
         self.banner.hide()
+        self.placeholder.setText(PLACEHOLDER)
         self.stack.setCurrentWidget(self.placeholder)
         self._update_controls()
 
@@ -174,6 +180,7 @@ class Viewer(QWidget):
         if is_pdf and (self.prefer_original or self.total == 0):
             self.show_original(remember=False)
         else:
+            self.text_mode.setChecked(True)
             self.stack.setCurrentWidget(self.text)
 
     def _load_page(self, number: int, last_hit: bool = False) -> None:
@@ -311,21 +318,45 @@ class Viewer(QWidget):
             return
         if remember:
             self.prefer_original = True
-        self.original_mode.setChecked(True)
         path = str(services.original_path(self.controller.case, self.detail.uid))
-        if self._pdf_path != path:
+        password = self.controller.pdf_passwords.get(self.detail.uid, "")
+        if self._pdf_path != path or self._pdf_password != password:
             self.pdf_doc.close()
+            # The password that read the text this session opens the original too; it
+            # lives in memory only (see CaseController.pdf_passwords).
+            self.pdf_doc.setPassword(password)
             self.pdf_doc.load(path)
-            self._pdf_path = path
+            self._pdf_path, self._pdf_password = path, password
         if self.pdf_doc.status() != QPdfDocument.Status.Ready:
-            self.placeholder.setText(
-                "The original cannot be shown here (it may need a password). "
-                "Use Document → Open Original to open it in another program."
-            )
-            self.stack.setCurrentWidget(self.placeholder)
+            self._original_unavailable()
             return
+        self.original_mode.setChecked(True)
         self.stack.setCurrentWidget(self.pdf)
         self.pdf.pageNavigator().jump(max(self.page, 1) - 1, QPointF(), 0)
+
+    def _original_unavailable(self) -> None:
+        """Say why the original is not on screen, and let the toggle show what is."""
+        assert self.detail is not None
+        if self.detail.status == "password_required":
+            why = (
+                "The original is protected by a password: enter it above to read its "
+                "text and show the original."
+            )
+        else:
+            why = (
+                "The original cannot be shown here. Use Document → Open Original to "
+                "open it in another program."
+            )
+        if self.total > 0:
+            self.text_mode.setChecked(True)
+            self.stack.setCurrentWidget(self.text)
+            self.controller.message.emit(why)
+            return
+        # Neither view can show anything: neither toggle is on.
+        for action in (self.text_mode, self.original_mode):
+            action.setChecked(False)
+        self.placeholder.setText(why)
+        self.stack.setCurrentWidget(self.placeholder)
 
     # -- status actions -------------------------------------------------------------------
     def _unlock(self, password: str | None) -> None:

@@ -8,13 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.ui import labels
+from casefile.ui.dialogs.passwords import PasswordRows
 from casefile.ui.icons import icon
 from casefile.ui.plain import plain_label, plain_tip
 
@@ -34,7 +33,7 @@ def _plural(n: int, word: str) -> str:
 
 
 class ImportSummaryDialog(QDialog):
-    unlockRequested = Signal(list, str)  # document uids, password
+    unlockRequested = Signal(str, str)  # document uid, password
 
     def __init__(self, summary: ImportSummary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,7 +61,8 @@ class ImportSummaryDialog(QDialog):
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)  # thousands of rows after a big import
         items = []
-        for o in sorted(summary.outcomes, key=lambda o: (o.result == "imported", o.path)):
+        ordered = sorted(summary.outcomes, key=lambda o: (o.result == "imported", o.path))
+        for o in ordered:
             result = {
                 "imported": "Imported",
                 "duplicate": "Duplicate",
@@ -96,21 +96,16 @@ class ImportSummaryDialog(QDialog):
             for o in summary.outcomes
             if o.status == "password_required" and o.document_uid
         ]
+        self.items = {o.document_uid: it for o, it in zip(ordered, items, strict=True)}
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.tree, 1)
-        self.password = QLineEdit()
-        self.unlock = QPushButton(icon("lock"), "Read with password")
+        self.passwords: PasswordRows | None = None
         if self.locked:
-            row = QHBoxLayout()
-            row.addWidget(QLabel(f"{_plural(len(self.locked), 'PDF')} need a password to be read:"))
-            self.password.setEchoMode(QLineEdit.EchoMode.Password)
-            self.password.setPlaceholderText("Password")
-            row.addWidget(self.password, 1)
-            row.addWidget(self.unlock)
-            self.unlock.clicked.connect(self._unlock)
-            self.password.returnPressed.connect(self._unlock)
-            layout.addLayout(row)
+            paths = {o.document_uid: o.path for o in summary.outcomes}
+            self.passwords = PasswordRows([(u, paths[u]) for u in self.locked], self)
+            self.passwords.unlockRequested.connect(self.unlockRequested)
+            layout.addWidget(self.passwords)
         note = QLabel("An import cannot be undone; delete documents you did not want.")
         note.setEnabled(False)
         layout.addWidget(note)
@@ -118,11 +113,15 @@ class ImportSummaryDialog(QDialog):
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
 
-    def _unlock(self) -> None:
-        if self.password.text():
-            self.unlockRequested.emit(list(self.locked), self.password.text())
-            self.unlock.setEnabled(False)
-            self.unlock.setText("Reading…")
+    def show_unlock_result(self, uid: str, status: str | None, error: str | None = None) -> None:
+        """A locked PDF was read again: say how on its row, and in the list above."""
+        if self.passwords is not None:
+            self.passwords.show_result(uid, status, error)
+        item = self.items.get(uid)
+        if item is not None and error is None and status and status != "password_required":
+            item.setText(1, f"Read with password · {labels.status_label(status)}")
+            name = labels.STATUS_ICONS.get(status)
+            item.setIcon(1, icon(name) if name else QIcon())
 
 
 class VerifyReportDialog(QDialog):
