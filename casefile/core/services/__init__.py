@@ -45,7 +45,13 @@ from casefile.core.services.dto import (
     VerifyReport,
 )
 from casefile.core.services.integrity import audit_log, verify_case
-from casefile.core.services.originals import original_copy, original_path
+from casefile.core.services.originals import (
+    copies_root,
+    original_copy,
+    original_path,
+    remove_session_copies,
+    remove_stale_copies,
+)
 from casefile.core.services.search import (
     Hit,
     QueryError,
@@ -100,6 +106,7 @@ __all__ = [
     "add_tag",
     "audit_log",
     "close_case",
+    "copies_root",
     "count_documents",
     "create_case",
     "delete_document",
@@ -122,6 +129,8 @@ __all__ = [
     "prepare_import",
     "reextract_document",
     "reindex",
+    "remove_session_copies",
+    "remove_stale_copies",
     "remove_tag",
     "restore_documents",
     "run_saved_search",
