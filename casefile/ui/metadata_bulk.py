@@ -8,11 +8,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from casefile.core import services
 from casefile.core.services.bulk import BULK_FIELDS, SharedMetadata
 from casefile.ui.bulk_edit import BulkEditCommand
+from casefile.ui.suggestions import SuggestionBar, mark
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit
@@ -46,6 +47,8 @@ class BulkSelection:
     notes: QPlainTextEdit
     facts: QLabel
     selection_note: QLabel
+    suggestion_bar: SuggestionBar
+    _suggestable: dict[str, QWidget]
 
     @property
     def bulk(self) -> bool:
@@ -84,6 +87,8 @@ class BulkSelection:
             n = len(self.uids)
             self.facts.setText(f"{n} documents selected")
             self.facts.setToolTip("")
+            mark(self._suggestable, ())
+            self.suggestion_bar.hide()
             self.selection_note.setText(
                 f"{n} documents selected: kind, source, reliability and tags change all "
                 "of them (one undo step). Title, date, author, address and notes belong "

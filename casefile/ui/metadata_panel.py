@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.core import dates
+from casefile.core import dates, services
 from casefile.core.db.schema import DOCUMENT_KINDS
 from casefile.core.errors import InvalidValueError
 from casefile.core.services import DocumentDetail
@@ -36,8 +36,10 @@ from casefile.core.services.bulk import SharedMetadata
 from casefile.ui import labels
 from casefile.ui.bulk_edit import BulkEditCommand
 from casefile.ui.controller import CaseController
+from casefile.ui.messages import user_message
 from casefile.ui.metadata_bulk import BulkSelection
 from casefile.ui.plain import ElidedLabel, plain_label
+from casefile.ui.suggestions import SuggestionBar, mark
 
 
 class MetadataPanel(BulkSelection, QScrollArea):
@@ -110,6 +112,9 @@ class MetadataPanel(BulkSelection, QScrollArea):
         self.selection_note.setObjectName("selectionNote")
         self.selection_note.hide()
         form.addRow(self.selection_note)
+        self.suggestion_bar = SuggestionBar()
+        self.suggestion_bar.confirmRequested.connect(self._confirm_suggestions)
+        form.addRow(self.suggestion_bar)
         form.addRow("&Title", self.title)
         form.addRow("&Kind", self.kind)
         form.addRow("&Date", self.date)
@@ -129,6 +134,12 @@ class MetadataPanel(BulkSelection, QScrollArea):
         self._placeholders = {
             w: w.placeholderText()
             for w in (self.title, self.date, self.source, self.author, self.url, self.tags)
+        }
+        self._suggestable = {
+            "title": self.title,
+            "kind": self.kind,
+            "date": self.date,
+            "author": self.author,
         }
         self._per_document = (self.title, self.date, self.author, self.url, self.notes)
 
@@ -190,6 +201,8 @@ class MetadataPanel(BulkSelection, QScrollArea):
             ):
                 w.setEnabled(enabled)
             if detail is None:
+                mark(self._suggestable, ())
+                self.suggestion_bar.hide()
                 for e in (self.title, self.date, self.source, self.author, self.url, self.tags):
                     e.clear()
                 self.notes.clear()
@@ -220,8 +233,23 @@ class MetadataPanel(BulkSelection, QScrollArea):
                 f"SHA-256 {detail.sha256[:16]}…"
             )
             self.facts.setToolTip(f"SHA-256 {detail.sha256}")
+            mark(self._suggestable, detail.suggested)
+            self.suggestion_bar.show_fields(detail.suggested, not self.controller.readonly)
         finally:
             self._loading = False
+
+    def _confirm_suggestions(self) -> None:
+        """Accept what Casefile suggested for this document, as it stands."""
+        if self.detail is None or self.controller.readonly:
+            return
+        controller = self.controller
+        controller.runner.edit(
+            services.confirm_suggestions,
+            controller.case,
+            self.detail.uid,
+            on_done=controller.documentChanged.emit,
+            on_error=lambda exc: controller.failed.emit(user_message(exc)),
+        )
 
     def _on_changed(self, detail: DocumentDetail) -> None:
         if self.bulk and detail.uid in self.uids:

@@ -67,6 +67,7 @@ from casefile.core.services.search import (
     save_search,
     search,
 )
+from casefile.core.services.suggestions import confirm_suggestions
 
 _LAZY = {"import_paths", "prepare_import", "reextract_document"}
 
@@ -106,6 +107,7 @@ __all__ = [
     "add_tag",
     "audit_log",
     "close_case",
+    "confirm_suggestions",
     "copies_root",
     "count_documents",
     "create_case",

@@ -16,7 +16,7 @@ from casefile.core.case import Case
 from casefile.core.db import audit, work_queue
 from casefile.core.db.schema import Document, Tag
 from casefile.core.errors import InvalidValueError
-from casefile.core.services.documents import _get, _validated, get_document
+from casefile.core.services.documents import _get, _validated, confirm, get_document
 from casefile.core.services.dto import DocumentDetail
 from casefile.core.services.sync import sync_index
 
@@ -83,6 +83,7 @@ def _apply(
         for k, v in after.items():
             setattr(doc, k, v)
         audit.record(s, "edit_document", doc.uid, before, after)
+        confirm(doc, after)
     old_tags = sorted(t.name for t in doc.tags)
     if tags is not None:
         wanted = sorted({t.strip() for t in tags if t.strip()})
