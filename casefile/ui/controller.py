@@ -26,6 +26,10 @@ if TYPE_CHECKING:
 
 UPDATING_INDEX = "Updating the search index"
 REBUILDING_INDEX = "Rebuilding the search index…"
+EMPTY_CASE = (
+    "This case has no documents yet: import files with File → Import (Ctrl+I) "
+    "or drop them on the window."
+)
 
 
 class CaseController(QObject):
@@ -65,7 +69,13 @@ class CaseController(QObject):
 
         def done(_r: object) -> None:
             if job.title == REBUILDING_INDEX:
-                self.message.emit("The search index was rebuilt; search is ready.")
+                # A new case "rebuilds" an empty index: invite an import instead.
+                self.read(
+                    services.count_documents,
+                    on_done=lambda n: self.message.emit(
+                        "The search index was rebuilt; search is ready." if n else EMPTY_CASE
+                    ),
+                )
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, Cancelled):

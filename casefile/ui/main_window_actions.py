@@ -5,13 +5,13 @@ window must paint before the services are loaded: see main_window)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
+from casefile.ui.dialogs import folders
 from casefile.ui.dialogs.reports import ImportSummaryDialog, VerifyReportDialog
 from casefile.ui.runner import Job
 
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from casefile.ui.case_view import CaseView
     from casefile.ui.controller import CaseController
     from casefile.ui.dialogs.start_page import StartPage
+    from casefile.ui.settings import Settings
 
 CASE_SUFFIX = ".casefile"
 REPORT_DELAY_MS = 150
@@ -29,24 +30,21 @@ class WindowActions:
     case_view: CaseView | None
     dialogs: list[QWidget]
     start_page: StartPage
+    settings: Settings
 
     def open_case(self, path: str, readonly: bool = False) -> None:
         raise NotImplementedError
 
     # -- import -----------------------------------------------------------------------------
     def choose_import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self,  # type: ignore[arg-type]
-            "Import files",
-            str(Path.home()),
-        )
+        paths = folders.choose_files(self, self.settings)  # type: ignore[arg-type]
         if paths:
             self.import_paths(paths)
 
     def choose_import_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Import folder", str(Path.home()))
-        if path:
-            self.import_paths([path])
+        paths = folders.choose_folders(self, self.settings)  # type: ignore[arg-type]
+        if paths:
+            self.import_paths(paths)
 
     def import_paths(self, paths: list[str]) -> Job | None:
         if self.controller is None:
@@ -62,6 +60,9 @@ class WindowActions:
         QTimer.singleShot(REPORT_DELAY_MS, self, lambda: self._show_import_summary(summary))
 
     def _show_import_summary(self, summary: Any) -> None:
+        # One report at a time: the previous import's report gives way to this one
+        # (a locked PDF it listed still offers its password in the viewer).
+        self._replace_report(getattr(self, "last_import_summary", None))
         dialog = ImportSummaryDialog(summary, self)
         dialog.unlockRequested.connect(lambda uid, password: self._unlock(dialog, uid, password))
         self.dialogs.append(dialog)
@@ -132,8 +133,16 @@ class WindowActions:
         job = self.controller.verify()
 
         def done(report: Any) -> None:
+            self._replace_report(getattr(self, "last_verify_report", None))
             dialog = VerifyReportDialog(report, self)
             self.dialogs.append(dialog)
+            self.last_verify_report = dialog
             dialog.show()
 
         job.finished.connect(done)
+
+    def _replace_report(self, previous: QWidget | None) -> None:
+        """Close the report a new one replaces, and forget the reports already closed."""
+        if previous is not None:
+            previous.close()
+        self.dialogs = [d for d in self.dialogs if d.isVisible()]

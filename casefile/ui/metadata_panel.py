@@ -186,20 +186,16 @@ class MetadataPanel(BulkSelection, QScrollArea):
         self._set_bulk_look(False)
         self._loading = True
         try:
-            enabled = detail is not None and not self.controller.readonly
-            for w in (
-                self.title,
-                self.kind,
-                self.date,
-                self.source,
-                self.author,
-                self.url,
-                self.rel_source,
-                self.rel_info,
-                self.tags,
-                self.notes,
-            ):
-                w.setEnabled(enabled)
+            readonly = self.controller.readonly
+            # Read-only text stays selectable, so a value can be copied from a case
+            # opened read-only; the choices that cannot be read-only are disabled.
+            for w in (self.title, self.date, self.source, self.author, self.url, self.tags):
+                w.setEnabled(detail is not None)
+                w.setReadOnly(readonly)
+            self.notes.setEnabled(detail is not None)
+            self.notes.setReadOnly(readonly)
+            for combo in (self.kind, self.rel_source, self.rel_info):
+                combo.setEnabled(detail is not None and not readonly)
             if detail is None:
                 mark(self._suggestable, ())
                 self.suggestion_bar.hide()

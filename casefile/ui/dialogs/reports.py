@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QScrollArea,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -128,7 +129,6 @@ class VerifyReportDialog(QDialog):
     def __init__(self, report: VerifyReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Verification report")
-        self.resize(640, 360)
         if report.cancelled:
             text = (
                 f"Verification was stopped after {_plural(report.checked, 'original')}; "
@@ -150,12 +150,20 @@ class VerifyReportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         if report.problems:
+            # Problems scroll; a clean report is a short note, not a big empty window.
             body = plain_label(
                 "\n\n".join(p.message for p in report.problems), wrap=True, selectable=True
             )
-            layout.addWidget(body, 1)
-        else:
-            layout.addStretch(1)
+            body.setContentsMargins(4, 4, 4, 4)
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(body)
+            layout.addWidget(scroll, 1)
+            self.resize(640, 360)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
+        if not report.problems:
+            self.setMinimumWidth(420)
+            self.heading.setMinimumWidth(400)
+            layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetFixedSize)
