@@ -29,6 +29,7 @@ from casefile.core.services import DocumentDetail
 from casefile.ui.controller import CaseController
 from casefile.ui.icons import icon
 from casefile.ui.plain import plain_label
+from casefile.ui.reflow import reflow
 from casefile.ui.status_banner import StatusBanner
 
 HIT = QColor("#ffe066")
@@ -95,6 +96,16 @@ class Viewer(QWidget):
             btn = bar.widgetForAction(a)
             if btn is not None:
                 btn.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.addSeparator()
+        # Paragraphs (hard-wrapped lines joined) or the text exactly as extracted.
+        self.reflow_mode = QAction("Paragraphs", self)
+        self.reflow_mode.setCheckable(True)
+        self.reflow_mode.setChecked(True)
+        self.reflow_mode.setToolTip(
+            "Join hard-wrapped lines into paragraphs (off: the text exactly as extracted)"
+        )
+        self.reflow_mode.toggled.connect(lambda _on: self._load_page(self.page))
+        bar.addAction(self.reflow_mode)
 
         self.title = plain_label(bold=True, wrap=True, selectable=True)
         self.title.setObjectName("viewerTitle")
@@ -193,7 +204,8 @@ class Viewer(QWidget):
                 text = services.get_page(self.controller.case, self.detail.uid, number).text
             except CasefileError as exc:
                 text = str(exc)
-        self.text.setPlainText(text)
+        # Reflowing keeps every offset, so the hits found in `text` stay in place.
+        self.text.setPlainText(reflow(text) if self.reflow_mode.isChecked() else text)
         self._highlight(text, last_hit)
         if self._pdf_path and self.pdf_doc.pageCount() >= number:
             self.pdf.pageNavigator().jump(number - 1, QPointF(), 0)
