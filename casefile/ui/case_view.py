@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -23,6 +24,9 @@ from casefile.ui.document_model import DocumentTableModel
 from casefile.ui.metadata_panel import MetadataPanel
 from casefile.ui.navigator import Navigator
 from casefile.ui.viewer import Viewer
+
+TITLE_MIN = 220  # px: room for a readable title
+VIEWER_MIN = 240  # px: the viewer shows a dozen lines, however short the window
 
 
 class DocumentTable(QTableView):
@@ -43,10 +47,32 @@ class DocumentTable(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         for col, width in ((1, 104), (2, 82), (3, 120), (4, 46), (5, 92)):
             self.setColumnWidth(col, width)
+        header.sectionResized.connect(self._other_column_resized)
+        self.fit_title()
+
+    def fit_title(self) -> None:
+        """The Title column takes the room the other columns leave, but never less than
+        TITLE_MIN (a stretched section would shrink to a sliver in a narrow window, e.g.
+        1024 px after a relaunch); below that the table scrolls sideways instead."""
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        others = sum(
+            self.columnWidth(c) for c in range(1, header.count()) if not self.isColumnHidden(c)
+        )
+        width = max(TITLE_MIN, self.viewport().width() - others)
+        if width != self.columnWidth(0):
+            self.setColumnWidth(0, width)
+
+    def _other_column_resized(self, index: int, _old: int, _new: int) -> None:
+        if index != 0:
+            self.fit_title()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_title()
 
 
 class CaseView(QSplitter):
@@ -74,6 +100,7 @@ class CaseView(QSplitter):
         # The panel's rows need ~400 px; below that its Notes box is clipped (1360x820).
         self.right.setSizes([300, 430])
         self.right.setChildrenCollapsible(False)
+        self.viewer.setMinimumHeight(VIEWER_MIN)
         centre_box = QWidget()
         box = QVBoxLayout(centre_box)
         box.setContentsMargins(0, 0, 0, 0)
@@ -179,3 +206,4 @@ class CaseView(QSplitter):
             self.right.restoreState(state["right"])
         if state.get("table"):
             self.table.horizontalHeader().restoreState(state["table"])
+            self.table.fit_title()  # a saved state may carry a sliver of a title

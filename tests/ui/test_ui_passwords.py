@@ -74,9 +74,7 @@ def test_each_locked_pdf_gets_its_own_field_result_and_retry(case_window, tmp_pa
     assert dialog.passwords.pending == []
 
 
-def test_the_password_opens_the_original_and_is_never_stored(
-    case_window, tmp_path, qtbot
-) -> None:
+def test_the_password_opens_the_original_and_is_never_stored(case_window, tmp_path, qtbot) -> None:
     w = case_window
     _dialog, uids = import_locked(w, tmp_path, qtbot)
     view = w.case_view

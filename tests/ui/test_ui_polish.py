@@ -126,3 +126,24 @@ def test_a_clean_verification_is_a_short_note(window, qtbot) -> None:
     qtbot.waitExposed(dialog)
     assert "All 12 originals are intact" in dialog.heading.text()
     assert dialog.height() < 200
+
+
+def test_at_1024_px_the_title_stays_readable_after_a_relaunch(
+    qtbot, settings, demo_path: Path
+) -> None:
+    from casefile.ui.case_view import TITLE_MIN, VIEWER_MIN
+    from casefile.ui.main_window import MainWindow
+
+    for _launch in range(2):  # the second launch restores what the first saved
+        w = MainWindow(settings)
+        qtbot.addWidget(w)
+        w.resize(1024, 700)
+        w.show()
+        w.open_case(str(demo_path))
+        qtbot.waitUntil(lambda w=w: w.case_view is not None, timeout=15000)
+        view = w.case_view
+        qtbot.waitUntil(lambda v=view: v.model.rowCount() == 4, timeout=15000)
+        qtbot.wait(50)  # the restored splitter state is applied once more after layout
+        assert view.table.columnWidth(0) >= TITLE_MIN
+        assert view.viewer.height() >= VIEWER_MIN
+        w.close()
