@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from casefile.core import services
 from casefile.core.errors import CasefileError
+from casefile.ui import labels
 from casefile.ui.controller import CaseController
 from casefile.ui.document_model import DocumentTableModel
 from casefile.ui.metadata_panel import MetadataPanel
@@ -48,7 +49,11 @@ class DocumentTable(QTableView):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
-        for col, width in ((1, 104), (2, 82), (3, 120), (4, 46), (5, 92)):
+        # Kind and Status as wide as their longest (short) label with its icon.
+        fm = self.fontMetrics()
+        kind_w = max(fm.horizontalAdvance(labels.kind_short(k)) for k in labels.KIND_LABELS)
+        status_w = max(fm.horizontalAdvance(labels.status_short(s)) for s in labels.STATUS_LABELS)
+        for col, width in ((1, kind_w + 20), (2, 82), (3, 120), (4, 46), (5, status_w + 40)):
             self.setColumnWidth(col, width)
         header.sectionResized.connect(self._other_column_resized)
         self.fit_title()

@@ -63,7 +63,12 @@ class BulkSelection:
     def show_selection(self, uids: list[str]) -> None:
         """The table's selection changed: several rows make the panel a bulk editor."""
         if not uids:
-            return  # nothing selected: the panel keeps the document the viewer shows
+            # Nothing selected: the panel edits the document the viewer shows, never a
+            # selection that is gone.
+            if self.bulk:
+                self.uids = [self.detail.uid] if self.detail is not None else []
+                self.show_document(self.detail)
+            return
         self.uids = list(uids)
         if self.bulk:
             self._show_bulk()

@@ -106,3 +106,14 @@ def test_an_invalid_date_stays_until_fixed_and_does_not_move_the_form(case_windo
     qtbot.keyClick(panel.date, Qt.Key.Key_Escape)
     assert panel.date.text() == (stored or "")
     assert not panel.date.property("invalid")
+
+
+def test_clearing_the_selection_ends_the_bulk_edit(case_window, qtbot) -> None:
+    w = case_window
+    view, panel = w.case_view, w.case_view.metadata
+    select_rows(view, [0, 1])
+    qtbot.waitUntil(lambda: panel.shared is not None)
+    assert panel.bulk
+    view.table.clearSelection()
+    assert not panel.bulk and not panel.selection_note.isVisible()
+    assert panel.title.isEnabled() and panel.title.text() == panel.detail.title

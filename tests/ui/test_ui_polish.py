@@ -147,3 +147,16 @@ def test_at_1024_px_the_title_stays_readable_after_a_relaunch(
         assert view.table.columnWidth(0) >= TITLE_MIN
         assert view.viewer.height() >= VIEWER_MIN
         w.close()
+
+
+def test_kind_and_status_labels_fit_their_columns(case_window) -> None:
+    from casefile.ui import labels
+
+    table = case_window.case_view.table
+    fm = table.fontMetrics()
+    icon_and_margins = 16 + 16
+    for kind in labels.KIND_LABELS:
+        assert fm.horizontalAdvance(labels.kind_short(kind)) + 12 <= table.columnWidth(1), kind
+    for status in labels.STATUS_LABELS:
+        needed = fm.horizontalAdvance(labels.status_short(status)) + icon_and_margins
+        assert needed <= table.columnWidth(5), status

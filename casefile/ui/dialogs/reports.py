@@ -89,7 +89,11 @@ class ImportSummaryDialog(QDialog):
                 item.setIcon(1, icon(labels.STATUS_ICONS[o.status]))
             items.append(item)
         self.tree.addTopLevelItems(items)  # one insertion, not one per file
-        for col, width in ((0, 240), (1, 170)):
+        # The Result column fits its longest text (a handful of distinct strings).
+        fm = self.tree.fontMetrics()
+        results = {it.text(1) for it in items}
+        result_w = max([170, *(fm.horizontalAdvance(r) + 44 for r in results)])
+        for col, width in ((0, 240), (1, result_w)):
             self.tree.setColumnWidth(col, width)
 
         self.locked = [
@@ -120,7 +124,8 @@ class ImportSummaryDialog(QDialog):
             self.passwords.show_result(uid, status, error)
         item = self.items.get(uid)
         if item is not None and error is None and status and status != "password_required":
-            item.setText(1, f"Read with password · {labels.status_label(status)}")
+            shown = "" if status == "ok" else f" · {labels.status_short(status)}"
+            item.setText(1, f"Read with password{shown}")
             name = labels.STATUS_ICONS.get(status)
             item.setIcon(1, icon(name) if name else QIcon())
 
