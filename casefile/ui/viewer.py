@@ -13,12 +13,14 @@ from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QTextChar
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QSpinBox,
     QStackedWidget,
     QTextEdit,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -66,21 +68,8 @@ class Viewer(QWidget):
         bar = QToolBar("Viewer")
         bar.setIconSize(bar.iconSize() * 0.8)
         self.toolbar = bar
-        self.prev_page = self._act(bar, "page-prev", "Previous page", "Ctrl+PgUp", self.go_prev)
-        self.page_box = QSpinBox()
-        self.page_box.setAccessibleName("Page")
-        self.page_box.setKeyboardTracking(False)
-        self.page_box.valueChanged.connect(lambda n: self.go_to_page(n))
-        bar.addWidget(self.page_box)
-        self.page_total = QLabel()
-        bar.addWidget(self.page_total)
-        self.next_page = self._act(bar, "page-next", "Next page", "Ctrl+PgDown", self.go_next)
-        bar.addSeparator()
-        self.prev_hit = self._act(bar, "hit-prev", "Previous hit", "Shift+F3", self.previous_hit)
-        self.hit_label = QLabel()
-        bar.addWidget(self.hit_label)
-        self.next_hit = self._act(bar, "hit-next", "Next hit", "F3", self.next_hit_)
-        bar.addSeparator()
+        # Text | Original first: in a narrow pane (1024 px) the overflow arrow takes the
+        # last buttons, and the view toggle must always show which view is on screen.
         group = QActionGroup(self)
         # Optional: when neither view can be shown, neither button claims to be on.
         group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
@@ -97,6 +86,20 @@ class Viewer(QWidget):
             if btn is not None:
                 btn.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.addSeparator()
+        self.prev_page = self._act(bar, "page-prev", "Previous page", "Ctrl+PgUp", self.go_prev)
+        self.page_box = QSpinBox()
+        self.page_box.setAccessibleName("Page")
+        self.page_box.setKeyboardTracking(False)
+        self.page_box.valueChanged.connect(lambda n: self.go_to_page(n))
+        bar.addWidget(self.page_box)
+        self.page_total = QLabel()
+        bar.addWidget(self.page_total)
+        self.next_page = self._act(bar, "page-next", "Next page", "Ctrl+PgDown", self.go_next)
+        bar.addSeparator()
+        self.prev_hit = self._act(bar, "hit-prev", "Previous hit", "Shift+F3", self.previous_hit)
+        self.hit_label = QLabel()
+        bar.addWidget(self.hit_label)
+        self.next_hit = self._act(bar, "hit-next", "Next hit", "F3", self.next_hit_)
         # Paragraphs (hard-wrapped lines joined) or the text exactly as extracted.
         self.reflow_mode = QAction("Paragraphs", self)
         self.reflow_mode.setCheckable(True)
@@ -105,7 +108,11 @@ class Viewer(QWidget):
             "Join hard-wrapped lines into paragraphs (off: the text exactly as extracted)"
         )
         self.reflow_mode.toggled.connect(lambda _on: self._load_page(self.page))
-        bar.addAction(self.reflow_mode)
+        # Beside the title, not in the tool bar: at 1024 px the tool bar has no room
+        # left and would hide Text | Original behind its overflow arrow.
+        self.reflow_button = QToolButton()
+        self.reflow_button.setDefaultAction(self.reflow_mode)
+        self.reflow_button.setAutoRaise(True)
 
         self.title = plain_label(bold=True, wrap=True, selectable=True)
         self.title.setObjectName("viewerTitle")
@@ -138,7 +145,10 @@ class Viewer(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(bar)
-        layout.addWidget(self.title)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.reflow_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(title_row)
         layout.addWidget(self.banner)
         layout.addWidget(self.stack, 1)
         self.clear()

@@ -146,6 +146,9 @@ def test_at_1024_px_the_title_stays_readable_after_a_relaunch(
         qtbot.wait(50)  # the restored splitter state is applied once more after layout
         assert view.table.columnWidth(0) >= TITLE_MIN
         assert view.viewer.height() >= VIEWER_MIN
+        bar = view.viewer.toolbar  # the view toggle is never behind the overflow arrow
+        for mode in (view.viewer.text_mode, view.viewer.original_mode):
+            assert bar.widgetForAction(mode).isVisible()
         w.close()
 
 
