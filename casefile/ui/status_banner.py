@@ -107,7 +107,8 @@ class StatusBanner(QFrame):
             head = f"This file {label}."
             message = reason
             show["retry"] = doc.status == "failed"
-        if reason and doc.status in ("password_required", "needs_ocr", "empty"):
+        # (A password reason repeats the headline; the other reasons add to it.)
+        if reason and doc.status in ("needs_ocr", "empty"):
             message += f"\n{reason}"
         self.icon.setPixmap(pixmap(icon, 24, self.devicePixelRatioF()))
         self.heading.setText(head)

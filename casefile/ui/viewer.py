@@ -169,6 +169,7 @@ class Viewer(QWidget):
         self.detail = None
         self.total = 0
         self.title.clear()
+        self.reflow_button.hide()
         self.banner.hide()
         self.placeholder.setText(PLACEHOLDER)
         self.stack.setCurrentWidget(self.placeholder)
@@ -191,6 +192,7 @@ class Viewer(QWidget):
         self.hit_pages = sorted(set(hit_pages or []))
         self.total = detail.page_count
         self.title.setText(detail.title)
+        self.reflow_button.setVisible(detail.page_count > 0)
         is_pdf = detail.file_type == "pdf"
         self.original_mode.setEnabled(is_pdf)
         self._pdf_path = None
