@@ -25,18 +25,18 @@ def test_a_hover_tip_in_the_status_bar_leaves_the_job_text_alone(case_window, qt
     assert job.geometry().left() >= status.fontMetrics().horizontalAdvance(tip)
 
 
-def test_a_long_locked_pdf_message_wraps_instead_of_widening_the_viewer(case_window) -> None:
+def test_a_long_status_message_wraps_instead_of_widening_the_viewer(case_window) -> None:
     viewer = case_window.case_view.viewer
     case = case_window.controller.case
     detail = services.get_document(case, services.document_uids(case)[0])
     locked = dataclasses.replace(
         detail,
-        status="password_required",
+        status="failed",
         status_reason="Could not read " + "Very_long_file_name_without_spaces_" * 8 + ".pdf",
         file_type="pdf",
     )
     viewer.banner.show_for(locked, has_original_view=True)
-    assert viewer.banner.isVisible()
+    assert viewer.banner.isVisible() and "Very_long_file_name" in viewer.banner.text.text()
     assert viewer.banner.minimumSizeHint().width() < 520
     assert viewer.minimumSizeHint().width() < 520
 
