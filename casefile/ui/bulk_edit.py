@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QUndoCommand
 
 from casefile.core import services
+from casefile.core.services import Changes
 from casefile.ui.messages import user_message
 from casefile.ui.undo_commands import FIELD_LABELS
 
@@ -68,14 +69,16 @@ class BulkEditCommand(QUndoCommand):
         controller = self.controller
 
         def done(result: services.BulkEdit) -> None:
-            for detail in result.details:
-                controller.documentChanged.emit(detail)
-            if self.add_tags or self.remove_tags:
-                controller.tagsChanged.emit()
+            tags = bool(self.add_tags or self.remove_tags)
+            controller.changed.emit(Changes(edited=result.details, tags=tags))
 
         def failed(exc: BaseException) -> None:
             controller.failed.emit(user_message(exc))
             for uid in self.uids:  # show the stored truth again, whatever was typed
-                controller.read(services.get_document, uid, on_done=controller.documentChanged.emit)
+                controller.read(
+                    services.get_document,
+                    uid,
+                    on_done=lambda d: controller.changed.emit(Changes.edit(d)),
+                )
 
         controller.runner.edit(work, on_done=done, on_error=failed)

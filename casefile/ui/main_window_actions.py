@@ -1,48 +1,61 @@
-"""Import and document actions of the main window, split out to keep each module short.
-A mixin over MainWindow: it uses the window's controller, case view and dialogs list.
-`document_actions` needs the core services, so it is imported when an action runs (the
-window must paint before the services are loaded: see main_window)."""
+"""Import and document commands of the main window: an object the window is composed
+of, bound to the open case and its view (`bind`). `document_actions` needs the core
+services, so it is imported when an action runs (the window must paint before the
+services are loaded: see main_window)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+import shiboken6
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from casefile.ui.dialogs import folders
 from casefile.ui.dialogs.reports import ImportSummaryDialog, VerifyReportDialog
 from casefile.ui.runner import Job
+from casefile.ui.settings import Settings
 
 if TYPE_CHECKING:
     from casefile.ui.case_view import CaseView
     from casefile.ui.controller import CaseController
-    from casefile.ui.dialogs.start_page import StartPage
-    from casefile.ui.settings import Settings
 
-CASE_SUFFIX = ".casefile"
 REPORT_DELAY_MS = 150
 
 
-class WindowActions:
-    controller: CaseController | None
-    case_view: CaseView | None
-    dialogs: list[QWidget]
-    start_page: StartPage
-    settings: Settings
+class CaseCommands(QObject):
+    """Import, verify, and the document actions. Each document action acts on what the
+    user is looking at (CaseView.target_uids): the current search result while results
+    are shown, the table's selection otherwise."""
 
-    def open_case(self, path: str, readonly: bool = False) -> None:
-        raise NotImplementedError
+    dialogOpened = Signal(object)  # a modeless report or question the window keeps alive
+    importReported = Signal(object)  # the ImportSummaryDialog of the import just ended
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.dialog_parent = parent
+        self.controller: CaseController | None = None
+        self.view: CaseView | None = None
+        self.last_import_summary: QWidget | None = None
+        self.last_verify_report: QWidget | None = None
+
+    @property
+    def settings(self) -> Settings:
+        """The window's settings (where the last import came from)."""
+        settings = getattr(self.dialog_parent, "settings", None)
+        return settings if isinstance(settings, Settings) else Settings()
+
+    def bind(self, controller: CaseController | None, view: CaseView | None) -> None:
+        self.controller, self.view = controller, view
 
     # -- import -----------------------------------------------------------------------------
     def choose_import_files(self) -> None:
-        paths = folders.choose_files(self, self.settings)  # type: ignore[arg-type]
+        paths = folders.choose_files(self.dialog_parent, self.settings)
         if paths:
             self.import_paths(paths)
 
     def choose_import_folder(self) -> None:
-        paths = folders.choose_folders(self, self.settings)  # type: ignore[arg-type]
+        paths = folders.choose_folders(self.dialog_parent, self.settings)
         if paths:
             self.import_paths(paths)
 
@@ -62,11 +75,12 @@ class WindowActions:
     def _show_import_summary(self, summary: Any) -> None:
         # One report at a time: the previous import's report gives way to this one
         # (a locked PDF it listed still offers its password in the viewer).
-        self._replace_report(getattr(self, "last_import_summary", None))
-        dialog = ImportSummaryDialog(summary, self)
+        self._replace_report(self.last_import_summary)
+        dialog = ImportSummaryDialog(summary, self.dialog_parent)
         dialog.unlockRequested.connect(lambda uid, password: self._unlock(dialog, uid, password))
-        self.dialogs.append(dialog)
         self.last_import_summary = dialog
+        self.dialogOpened.emit(dialog)
+        self.importReported.emit(dialog)
         dialog.show()
 
     def _unlock(self, dialog: ImportSummaryDialog, uid: str, password: str) -> None:
@@ -83,49 +97,30 @@ class WindowActions:
             on_error=lambda exc: dialog.show_unlock_result(uid, None, user_message(exc)),
         )
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        urls = event.mimeData().urls()
-        if urls and all(u.isLocalFile() for u in urls):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if not paths:
-            return
-        event.acceptProposedAction()
-        if len(paths) == 1 and paths[0].rstrip("/").endswith(CASE_SUFFIX):
-            self.open_case(paths[0])  # a dropped case folder is opened, not imported
-        elif self.controller is None:
-            self.start_page.show_message(
-                "Open or create a case first, then drop files on it.", "import"
-            )
-        else:
-            self.import_paths(paths)
-
     # -- document actions -------------------------------------------------------------------
-    def _selected(self) -> list[str]:
-        return self.case_view.selected_uids() if self.case_view else []
-
     def open_original(self) -> None:
-        uids = self._selected()
-        if uids and self.controller:
+        uid = self.view.viewed_uid() if self.view else None
+        if uid and self.controller:
             from casefile.ui import document_actions
 
-            document_actions.open_original(self.controller, uids[0], self)
+            document_actions.open_original(self.controller, uid, self.dialog_parent)
 
     def reveal_original(self) -> None:
-        uids = self._selected()
-        if uids and self.controller:
+        uid = self.view.viewed_uid() if self.view else None
+        if uid and self.controller:
             from casefile.ui import document_actions
 
-            document_actions.reveal_original(self.controller, uids[0])
+            document_actions.reveal_original(self.controller, uid)
 
     def delete_selected(self) -> None:
-        uids = self._selected()
-        if uids and self.controller and not self.controller.readonly:
+        view, controller = self.view, self.controller
+        uids = view.target_uids() if view else []
+        if view and uids and controller and not controller.readonly:
             from casefile.ui import document_actions
 
-            self.dialogs.append(document_actions.confirm_delete(self.controller, uids, self))
+            document_actions.confirm_delete(
+                controller, uids, view.title_of, self.dialog_parent, self.dialogOpened.emit
+            )
 
     def verify_case(self) -> None:
         if self.controller is None:
@@ -133,16 +128,15 @@ class WindowActions:
         job = self.controller.verify()
 
         def done(report: Any) -> None:
-            self._replace_report(getattr(self, "last_verify_report", None))
-            dialog = VerifyReportDialog(report, self)
-            self.dialogs.append(dialog)
+            self._replace_report(self.last_verify_report)
+            dialog = VerifyReportDialog(report, self.dialog_parent)
             self.last_verify_report = dialog
+            self.dialogOpened.emit(dialog)
             dialog.show()
 
         job.finished.connect(done)
 
     def _replace_report(self, previous: QWidget | None) -> None:
-        """Close the report a new one replaces, and forget the reports already closed."""
-        if previous is not None:
+        """Close the report a new one replaces: reports do not pile up on screen."""
+        if previous is not None and shiboken6.isValid(previous):
             previous.close()
-        self.dialogs = [d for d in self.dialogs if d.isVisible()]

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from casefile.core import dates, services
 from casefile.core.db.schema import DOCUMENT_KINDS
 from casefile.core.errors import InvalidValueError
-from casefile.core.services import DocumentDetail
+from casefile.core.services import Changes, DocumentDetail
 from casefile.core.services.bulk import SharedMetadata
 from casefile.ui import labels
 from casefile.ui.bulk_edit import BulkEditCommand
@@ -160,7 +160,9 @@ class MetadataPanel(BulkSelection, QScrollArea):
             lambda _i: self._commit("reliability_info", self.rel_info.currentData())
         )
         self.tags.editingFinished.connect(self._commit_tags)
-        controller.documentChanged.connect(self._on_changed)
+        for edit in (self.title, self.date, self.source, self.author, self.url, self.tags):
+            edit.installEventFilter(self)
+        controller.changed.connect(self._on_changed)
         self.show_document(None)
 
     # -- showing --------------------------------------------------------------------------
@@ -205,6 +207,8 @@ class MetadataPanel(BulkSelection, QScrollArea):
                 self.date_words.clear()
                 self.facts.clear()
                 self.kind.setCurrentIndex(-1)  # no document, no kind (not "Court filing")
+                self.rel_source.setCurrentIndex(0)  # "—", not the last document's grade
+                self.rel_info.setCurrentIndex(0)
                 return
             self.title.setText(detail.title)
             self.kind.setCurrentIndex(max(0, self.kind.findData(detail.kind)))
@@ -243,16 +247,18 @@ class MetadataPanel(BulkSelection, QScrollArea):
             services.confirm_suggestions,
             controller.case,
             self.detail.uid,
-            on_done=controller.documentChanged.emit,
+            on_done=lambda detail: controller.changed.emit(Changes.edit(detail)),
             on_error=lambda exc: controller.failed.emit(user_message(exc)),
         )
 
-    def _on_changed(self, detail: DocumentDetail) -> None:
-        if self.bulk and detail.uid in self.uids:
-            if self.detail is not None and detail.uid == self.detail.uid:
-                self.detail = detail
+    def _on_changed(self, changes: Changes) -> None:
+        if self.bulk and any(d.uid in self.uids for d in changes.edited):
+            if self.detail is not None:  # the viewer's document, kept for after
+                self.detail = changes.detail(self.detail.uid) or self.detail
             self._show_bulk_soon()
-        elif self.detail is not None and detail.uid == self.detail.uid:
+            return
+        detail = changes.detail(self.detail.uid) if self.detail is not None else None
+        if detail is not None:
             self.show_document(detail)
 
     def _warn_unsaved_date(self, detail: DocumentDetail) -> None:
@@ -357,4 +363,29 @@ class MetadataPanel(BulkSelection, QScrollArea):
         ):
             self._revert_date()
             return True
+        if event.type() == QEvent.Type.ShortcutOverride and _leave_to_case(watched, event):
+            return True  # not taken by the field: Edit → Undo / Redo gets the key
         return super().eventFilter(watched, event)
+
+
+def _leave_to_case(field: QObject, event: QEvent) -> bool:
+    """Ctrl+Z in a field undoes the typing not yet committed; once there is none (after
+    Enter, or before typing), it is the case's Undo, as Edit → Undo offers. Same for
+    redo. Without this, a line edit takes the key even with nothing to undo."""
+    assert isinstance(event, QKeyEvent)
+    if isinstance(field, QLineEdit):
+        can_undo, can_redo = field.isUndoAvailable(), field.isRedoAvailable()
+    elif isinstance(field, QPlainTextEdit):
+        can_undo = field.document().isUndoAvailable()
+        can_redo = field.document().isRedoAvailable()
+    else:
+        return False
+    if event.matches(QKeySequence.StandardKey.Undo):
+        return not can_undo
+    if event.matches(QKeySequence.StandardKey.Redo) or (
+        event.key() == Qt.Key.Key_Z
+        and event.modifiers()
+        == Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    ):
+        return not can_redo
+    return False

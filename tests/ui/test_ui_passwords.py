@@ -82,11 +82,13 @@ def test_the_password_opens_the_original_and_is_never_stored(case_window, tmp_pa
     qtbot.waitUntil(lambda: view.model.row_of(uid) is not None)
     view.select_uid(uid)
     viewer = view.viewer
+    qtbot.waitUntil(lambda: viewer.detail is not None and viewer.detail.uid == uid)
 
     # Locked: the original cannot be shown and no toggle claims it is.
     viewer.original_mode.trigger()
+    wait_idle(qtbot, w)  # the original's place is read on the reader pool
+    qtbot.waitUntil(lambda: not viewer.original_mode.isChecked())
     assert viewer.stack.currentWidget() is not viewer.pdf
-    assert not viewer.original_mode.isChecked()
     assert "password" in viewer.placeholder.text()
 
     viewer.banner.password.setText("alpha-pw")
@@ -94,11 +96,13 @@ def test_the_password_opens_the_original_and_is_never_stored(case_window, tmp_pa
     wait_idle(qtbot, w)
     qtbot.waitUntil(lambda: viewer.detail.status == "ok", timeout=30000)
     viewer.original_mode.trigger()
+    qtbot.waitUntil(lambda: viewer.stack.currentWidget() is viewer.pdf)
     assert viewer.pdf_doc.status() == QPdfDocument.Status.Ready
     assert viewer.stack.currentWidget() is viewer.pdf
     assert viewer.original_mode.isChecked() and not viewer.text_mode.isChecked()
     viewer.text_mode.trigger()
     assert viewer.stack.currentWidget() is viewer.text and viewer.text_mode.isChecked()
+    qtbot.waitUntil(lambda: viewer.text.toPlainText().strip() != "")
     assert viewer.text.toPlainText().split() == ["Sealed", "exhibit", "Alpha"]
 
     db = Path(w.controller.case.path) / "case.sqlite"

@@ -50,7 +50,8 @@ def test_a_file_name_with_markup_is_shown_literally(
     view = window.case_view
     qtbot.waitUntil(lambda: view.model.row_of(uid) is not None, timeout=15000)
     view.select_uid(uid)
-    qtbot.waitUntil(lambda: view.current_uid == uid)
+    qtbot.waitUntil(lambda: view.metadata.detail is not None and view.metadata.detail.uid == uid)
+    qtbot.waitUntil(lambda: view.viewer.detail is not None and view.viewer.detail.uid == uid)
 
     facts = label_shows(view.metadata.facts)
     assert f"{EVIL}.txt" in facts  # the name as it is, markup and all
@@ -63,7 +64,10 @@ def test_a_file_name_with_markup_is_shown_literally(
     # Deleting it asks about the title as it is.
     from casefile.ui.document_actions import confirm_delete
 
-    box = confirm_delete(window.controller, [uid], window)
+    boxes: list[QMessageBox] = []
+    confirm_delete(window.controller, [uid], view.title_of, window, boxes.append)
+    qtbot.waitUntil(lambda: bool(boxes))
+    box = boxes[0]
     assert title in label_shows(box)
     box.reject()
     wait_idle(qtbot, window)

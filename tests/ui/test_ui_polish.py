@@ -78,9 +78,9 @@ def test_read_only_fields_can_be_selected_and_copied(window, demo_path: Path, qt
 def test_reports_replace_each_other_instead_of_piling_up(window, qtbot) -> None:
     one = ImportSummary((ImportOutcome("/in/a.txt", "imported", "u1", "A", "ok"),))
     two = ImportSummary((ImportOutcome("/in/b.txt", "imported", "u2", "B", "ok"),))
-    window._show_import_summary(one)
+    window.commands._show_import_summary(one)
     first = window.last_import_summary
-    window._show_import_summary(two)
+    window.commands._show_import_summary(two)
     assert not first.isVisible() and window.last_import_summary.isVisible()
     shown = [d for d in window.dialogs if d.isVisible()]
     assert shown == [window.last_import_summary]
@@ -93,7 +93,7 @@ def test_import_dialogs_start_where_the_last_import_came_from_and_take_several_f
     a.mkdir(parents=True)
     b.mkdir()
     imported: list[list[str]] = []
-    monkeypatch.setattr(window, "import_paths", lambda paths: imported.append(paths))
+    monkeypatch.setattr(window.commands, "import_paths", lambda paths: imported.append(paths))
     dialog = folders.folders_dialog(window, str(tmp_path))
     views = dialog.findChildren(QListView) + dialog.findChildren(QTreeView)
     assert views and all(
@@ -104,7 +104,7 @@ def test_import_dialogs_start_where_the_last_import_came_from_and_take_several_f
     # Two folders chosen at once are imported together, and remembered.
     monkeypatch.setattr(QFileDialog, "exec", lambda self: 1)
     monkeypatch.setattr(QFileDialog, "selectedFiles", lambda self: [str(a), str(b)])
-    window.choose_import_folder()
+    window.commands.choose_import_folder()
     assert imported == [[str(a), str(b)]]
     seen: list[str] = []
 
@@ -113,7 +113,7 @@ def test_import_dialogs_start_where_the_last_import_came_from_and_take_several_f
         return [], ""
 
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(fake_open))
-    window.choose_import_files()
+    window.commands.choose_import_files()
     assert seen == [str(tmp_path / "filings")]
 
 

@@ -50,6 +50,7 @@ def test_viewer_shows_paragraphs_with_hits_in_place_and_the_extracted_text_on_de
     detail = services.get_document(window.controller.case, uid)
     view.viewer.show_document(detail, 1, query="tribunal")
     viewer = view.viewer
+    qtbot.waitUntil(lambda: len(viewer.spans) == 2)  # the page is read on the reader pool
 
     shown = viewer.text.toPlainText()
     assert "cloud face-recognition services" in shown  # one paragraph, wrapped once
@@ -58,5 +59,7 @@ def test_viewer_shows_paragraphs_with_hits_in_place_and_the_extracted_text_on_de
     assert shown[cursor.position() : cursor.position() + 8] == "tribunal"
 
     viewer.reflow_mode.trigger()  # as extracted
+    qtbot.waitUntil(lambda: "\n" in viewer.text.toPlainText().split("\n\n")[0])
+    qtbot.waitUntil(lambda: len(viewer.spans) == 2)
     assert viewer.text.toPlainText() == WRAPPED.rstrip("\n") or viewer.text.toPlainText() == WRAPPED
     assert [viewer.text.toPlainText()[a:b] for a, b in viewer.spans] == ["tribunal", "tribunal"]

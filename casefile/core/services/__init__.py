@@ -34,8 +34,10 @@ from casefile.core.services.documents import (
     update_document,
 )
 from casefile.core.services.dto import (
+    AuditHead,
     AuditRecord,
     CaseOverview,
+    Changes,
     DocumentDetail,
     DocumentSummary,
     ImportOutcome,
@@ -44,7 +46,7 @@ from casefile.core.services.dto import (
     VerifyProblem,
     VerifyReport,
 )
-from casefile.core.services.integrity import audit_log, verify_case
+from casefile.core.services.integrity import audit_head, audit_log, verify_case
 from casefile.core.services.originals import (
     copies_root,
     original_copy,
@@ -63,6 +65,7 @@ from casefile.core.services.search import (
     highlight_spans,
     list_saved_searches,
     reindex,
+    rename_saved_search,
     run_saved_search,
     save_search,
     search,
@@ -88,9 +91,11 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "AuditHead",
     "AuditRecord",
     "BulkEdit",
     "CaseOverview",
+    "Changes",
     "DocumentDetail",
     "DocumentSummary",
     "Hit",
@@ -105,6 +110,7 @@ __all__ = [
     "VerifyProblem",
     "VerifyReport",
     "add_tag",
+    "audit_head",
     "audit_log",
     "close_case",
     "confirm_suggestions",
@@ -134,6 +140,7 @@ __all__ = [
     "remove_session_copies",
     "remove_stale_copies",
     "remove_tag",
+    "rename_saved_search",
     "restore_documents",
     "run_saved_search",
     "save_search",

@@ -5,7 +5,7 @@ Comma-separated field names; NULL (every document of an older case) means nothin
 marked, since what was guessed then is no longer known.
 
 Revision ID: 0005
-Revises: 0002
+Revises: 0003
 """
 
 from collections.abc import Sequence
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005"
-down_revision: str | None = "0002"
+down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
