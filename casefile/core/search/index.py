@@ -19,6 +19,8 @@ from typing import Any
 from whoosh import columns, fields, index
 from whoosh.filedb.filestore import FileStorage
 
+from casefile.core.errors import CasefileError
+from casefile.core.jobs import Cancelled
 from casefile.core.search.analysis import ScriptPositions, ScriptTokenizer
 from casefile.core.search.codec import CasefileCodec
 from casefile.core.search.pool import install as install_pool
@@ -136,9 +138,35 @@ def open_existing(path: Path) -> index.Index:
     if read_version(path) != FORMAT_VERSION:
         raise IndexFormatError(f"index at {path} is not format {FORMAT_VERSION}")
     try:
-        return FileStorage(str(path)).open_index(indexname=INDEX_NAME)
-    except Exception as exc:  # a half-written or foreign index: rebuild, never crash
+        ix = FileStorage(str(path)).open_index(indexname=INDEX_NAME)
+        _validate(ix)
+        return ix
+    except Exception as exc:  # a half-written, damaged or foreign index: rebuild, never crash
         raise IndexFormatError(str(exc)) from exc
+
+
+def _validate(ix: index.Index) -> None:
+    """Open every segment and read the last entry of its row column: a deleted segment
+    file or a truncated one (its compound directory sits at the end) fails here, when
+    the case opens, rather than in the middle of a search or a write."""
+    reader = ix.reader()
+    try:
+        for leaf, _offset in reader.leaf_readers():
+            if leaf.segment() is None:
+                continue
+            n = leaf.doc_count_all()
+            if n:
+                leaf.column_reader("row")[n - 1]
+    finally:
+        reader.close()
+
+
+def is_damage(exc: BaseException) -> bool:
+    """Whether an exception raised while reading or writing the index means the index
+    is damaged (and must be rebuilt) rather than a user's mistake or a cancel: Whoosh
+    reports damage as whatever the broken bytes provoke (EOFError, OSError, struct and
+    pickle errors, KeyError...), so everything that is not one of ours counts."""
+    return isinstance(exc, Exception) and not isinstance(exc, (CasefileError, Cancelled))
 
 
 class SegmentTables:
@@ -153,7 +181,11 @@ class SegmentTables:
         out = []
         live = set()
         for leaf, offset in reader.leaf_readers():
-            segid = leaf.segment().segment_id()
+            segment = leaf.segment()
+            if segment is None:  # an empty index (a new case): a valid index, no rows
+                out.append(([], offset))
+                continue
+            segid = segment.segment_id()
             live.add(segid)
             with self._lock:
                 rows = self._by_segment.get(segid)

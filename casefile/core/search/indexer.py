@@ -10,6 +10,7 @@ uid and added again.
 
 from __future__ import annotations
 
+import logging
 import shutil
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ from casefile.core.jobs import Cancelled, JobContext
 from casefile.core.runtime.gcpause import gc_paused
 from casefile.core.search import index as ixmod
 from casefile.core.search.case_index import SearchIndex, attach, swap_in
+
+log = logging.getLogger(__name__)
 
 BATCH = 500  # documents per writer commit when draining the queue
 WRITER_MB = 96  # Whoosh pool size: above ~128 MB gives nothing (FIELD-NOTES)
@@ -111,6 +114,20 @@ def sync(case: Case, ctx: JobContext | None = None, only: Sequence[str] | None =
     if not si.usable:
         rebuild(case, ctx)
         return
+    try:
+        _drain(case, si, ctx, only)
+    except Exception as exc:
+        if not ixmod.is_damage(exc):
+            raise
+        # The index is derived (docs/architecture.md): a damaged one is rebuilt, never
+        # reported. A small write during a rebuild-worthy import leaves its item queued.
+        log.warning("search index damaged (%s: %s); rebuilding", type(exc).__name__, exc)
+        si.mark_damaged()
+        if only is None:
+            rebuild(case, ctx)
+
+
+def _drain(case: Case, si: SearchIndex, ctx: JobContext | None, only: Sequence[str] | None) -> None:
     if not si.reconciled:
         si.reconciled = True
         _enqueue_drift(case, si)

@@ -19,6 +19,7 @@ from casefile.core.errors import CasefileError, InvalidValueError
 from casefile.core.jobs import JobContext
 from casefile.core.search import highlight, indexer, results, snippets
 from casefile.core.search.case_index import attach, detach
+from casefile.core.search.index import is_damage
 from casefile.core.search.query import QueryError
 from casefile.core.search.results import Hit, SearchResults, Snippet
 from casefile.core.services.sync import register_index_syncer
@@ -111,22 +112,30 @@ def search(
         raise InvalidValueError(f"Cannot sort by “{sort}”; choose relevance, date or newest.")
     if limit < 1 or page < 1:
         raise InvalidValueError("The result page and page size start at 1.")
-    si = attach(case)
-    if not si.usable:  # normally done on the writer when the case opened
-        ensure_index(case)
     offset = (page - 1) * limit
-    with si.lock:
-        q, matches, shown, scores, best, facet_counts = results.run(
-            si,
-            query,
-            exact=exact,
-            sort=sort,
-            limit=limit,
-            offset=offset,
-            filters=filters,
-            with_facets=with_facets,
-        )
-        words, prefixes = snippets.highlight_terms(q, si.searcher().reader())
+    for attempt in (1, 2):
+        si = attach(case)
+        if not si.usable:  # normally done on the writer when the case opened
+            ensure_index(case)
+        try:
+            with si.lock:
+                q, matches, shown, scores, best, facet_counts = results.run(
+                    si,
+                    query,
+                    exact=exact,
+                    sort=sort,
+                    limit=limit,
+                    offset=offset,
+                    filters=filters,
+                    with_facets=with_facets,
+                )
+                words, prefixes = snippets.highlight_terms(q, si.searcher().reader())
+            break
+        except Exception as exc:
+            # A damaged index (see `index.is_damage`) is rebuilt and the search run again.
+            if attempt == 2 or not is_damage(exc):
+                raise
+            si.mark_damaged()
     hits = _hits(case, shown, matches, scores, best, words, prefixes)
     return SearchResults(
         query=query,
