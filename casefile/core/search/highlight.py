@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from casefile.core.search.analysis import iter_words, stem
+from casefile.core.search.analysis import apostrophe_parts, iter_words, stem
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,7 @@ def spans(terms: Terms, text: str, exact: bool = False) -> tuple[tuple[int, int]
             or (not exact and stem(w) in stems)
             or (prefixes and w.startswith(prefixes))
             or (patterns and any(p.fullmatch(w) for p in patterns))
+            or ("'" in w and any(p in words for p in apostrophe_parts(w)))
         ):
             out.append((start, end))
     return tuple(out)

@@ -1,10 +1,18 @@
 """The Whoosh index of a case: its schema, its format version and the open handle.
 
-One Whoosh document per *page*, so a hit names its page. Texts are not stored (snippets
-are cut from the database text); what a result needs besides the match — uid, page,
-revision, dates, kind, languages, tags — sits in one per-page column (`row`), read per
-segment once and kept in memory, so grouping, facets, date sorting and reconcile never
-touch stored fields or the database.
+One Whoosh document per *document* (format 2; format 1 had one per page). AND, NOT and
+ranking are then about the document, as the user means them ("clinton comptroller"
+finds a report with the two words on different pages); all pages share one position
+space with `analysis.PAGE_GAP` empty positions between pages, so a phrase stays within a
+page, and the first position of each page (`pagemap` column) tells which pages hold the
+hits of a result. Why not one entry per page: AND/NOT per document would need the whole
+match set grouped in Python for every query, and the per-page copies of title, source,
+kind, tags and dates made the index ~1.5x larger and the rebuild slower.
+
+Texts are not stored (snippets are cut from the database text); what a result needs
+besides the match — uid, revision, dates, kind, languages, tags — sits in one column
+(`row`), read per segment once and kept in memory, so facets, date sorting and reconcile
+never touch stored fields or the database.
 """
 
 from __future__ import annotations
@@ -12,6 +20,7 @@ from __future__ import annotations
 import json
 import shutil
 import threading
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,10 +36,10 @@ from casefile.core.search.pool import install as install_pool
 
 # Bump when the analyzer's behaviour or the schema changes: an index with another
 # version is rebuilt (with progress) on open instead of failing or giving wrong hits.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: one entry per document, normalised text, notes
 VERSION_FILE = "casefile-index.json"
 INDEX_NAME = "pages"
-TEXT_FIELDS = ("text", "head", "title", "source")
+TEXT_FIELDS = ("text", "head", "title", "source", "notes")
 
 
 def _text_field(boost: float = 1.0) -> fields.TEXT:
@@ -41,12 +50,12 @@ def _text_field(boost: float = 1.0) -> fields.TEXT:
 
 def build_schema() -> fields.Schema:
     return fields.Schema(
-        pid=fields.ID(unique=True),  # "uid/page": the unit of update
-        uid=fields.ID(),  # delete a whole document by this term
-        text=_text_field(),
-        head=_text_field(boost=2.0),  # the title, on page 1 only: a title hit
-        title=_text_field(),  # the title on every page: for title:… filters
+        uid=fields.ID(unique=True),  # the unit of update
+        text=_text_field(),  # every page, one position space (see the module docstring)
+        head=_text_field(boost=2.0),  # the title, searched by plain words: a title hit
+        title=_text_field(),  # the title again, unboosted: for title:… filters
         source=_text_field(),
+        notes=_text_field(),  # the investigator's notes (metadata panel)
         kind=fields.ID(),
         tag=fields.KEYWORD(lowercase=True, commas=True),
         lang=fields.KEYWORD(lowercase=True, commas=True),
@@ -54,15 +63,30 @@ def build_schema() -> fields.Schema:
         date_lo=fields.NUMERIC(int, bits=32),
         date_hi=fields.NUMERIC(int, bits=32),
         row=fields.COLUMN(columns.VarBytesColumn()),
+        pagemap=fields.COLUMN(columns.VarBytesColumn()),  # see `encode_pagemap`
     )
+
+
+def encode_pagemap(numbers: list[int], starts: list[int]) -> bytes:
+    """Page numbers and the first position of each (uint32 pairs)."""
+    a = array("I")
+    for n, st in zip(numbers, starts, strict=True):
+        a.append(n)
+        a.append(st)
+    return a.tobytes()
+
+
+def decode_pagemap(raw: bytes) -> tuple[list[int], list[int]]:
+    a = array("I")
+    a.frombytes(raw or b"")
+    return list(a[0::2]), list(a[1::2])
 
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """What the index knows about one page besides its words."""
+    """What the index knows about one document besides its words."""
 
     uid: str
-    page: int
     rev: int
     date_lo: int  # yyyymmdd, 0 when undated
     date_hi: int
@@ -74,7 +98,6 @@ class Row:
         return json.dumps(
             [
                 self.uid,
-                self.page,
                 self.rev,
                 self.date_lo,
                 self.date_hi,
@@ -89,8 +112,8 @@ class Row:
     def decode(cls, raw: bytes) -> Row | None:
         if not raw:
             return None
-        u, p, r, lo, hi, k, langs, tags = json.loads(raw)
-        return cls(u, p, r, lo, hi, k, tuple(langs), tuple(tags))
+        u, r, lo, hi, k, langs, tags = json.loads(raw)
+        return cls(u, r, lo, hi, k, tuple(langs), tuple(tags))
 
 
 def day_number(iso: str | None) -> int:

@@ -40,8 +40,10 @@ FIELDS = {
     "title": "title",
     "date": "date",
     "entity": "entity",
+    "notes": "notes",
 }
-DEFAULT_FIELDS = ("text", "head")
+DEFAULT_FIELDS = ("text", "head", "notes")
+EXACT_FORM_BOOST = 2.0  # the form the user typed, above its other forms ("Gates", "gate")
 DAY_MIN, DAY_MAX = 1, 99_991_231
 MAX_SCAN = 20_000  # vocabulary terms examined to expand one word
 _OPS = {"AND", "OR", "NOT"}
@@ -164,12 +166,7 @@ def _check_word(qs: str, tok: str, pos: int) -> None:
         return
     name, value = fm.group(1).lower(), fm.group(2)
     if name not in FIELDS:
-        raise QueryError(
-            f"“{fm.group(1)}:” {_at(pos)} is not a field; use kind:, tag:, lang:, source:, "
-            f"title: or date: (or put the text in quotes to search for it).",
-            qs,
-            pos,
-        )
+        return  # a pasted URL (https:, mailto:) or a time: text, see `_colons_as_text`
     if name == "date" and value.startswith("[") and not value.endswith("]"):
         raise QueryError(f"The date range {_at(pos)} is never closed with ].", qs, pos)
     if not value:
@@ -261,8 +258,7 @@ class CaseParser(QueryParser):  # type: ignore[misc]
                 t = raw.decode() if isinstance(raw, bytes) else raw
                 if stem(t) == s:
                     got.append(t)
-            if w not in got:
-                got.append(w)
+            got = [w] + [t for t in got if t != w]  # the typed form first (see `_any`)
             self.cache[key] = got
         return got
 
@@ -270,9 +266,11 @@ class CaseParser(QueryParser):  # type: ignore[misc]
         return [self.forms(field, w) for _s, _e, w in iter_words(text)]
 
     def _any(self, field: str, forms: list[str], boost: float = 1.0) -> wq.Query:
+        """Any of a word's forms; the first (the form typed) counts more."""
         if len(forms) == 1:
             return wq.Term(field, forms[0], boost=boost)
-        return wq.Or([wq.Term(field, f) for f in forms], boost=boost)
+        terms = [wq.Term(field, forms[0], boost=EXACT_FORM_BOOST)]
+        return wq.Or(terms + [wq.Term(field, f) for f in forms[1:]], boost=boost)
 
     def _phrase(
         self,
@@ -327,6 +325,21 @@ class CaseParser(QueryParser):  # type: ignore[misc]
         return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
 
 
+def _colons_as_text(qs: str) -> str:
+    """Words with a colon that names no field ("https://…", "mailto:a@b", "10:30")
+    searched as the text they are: their words as a phrase."""
+
+    def fix(m: re.Match[str]) -> str:
+        tok = m.group(0)
+        fm = _FIELD.match(tok.lstrip("+-"))
+        if not fm or fm.group(1).lower() in FIELDS:
+            return tok
+        sign = tok[: len(tok) - len(tok.lstrip("+-"))]
+        return sign + '"' + tok[len(sign) :].replace('"', " ") + '"'
+
+    return _TOKEN.sub(fix, qs)
+
+
 def parse(
     qs: str,
     reader: Any,
@@ -340,7 +353,7 @@ def parse(
     if allow_empty and not qs.strip():
         return wq.Every()
     check(qs)
-    normalized = re.sub(r"(?i)\blanguage:", "lang:", qs)
+    normalized = _colons_as_text(re.sub(r"(?i)\blanguage:", "lang:", qs))
     parser = CaseParser(reader, exact, cache)
     try:
         q = parser.parse(normalized)
