@@ -69,3 +69,21 @@ def test_paging_and_limit_reach_every_match(many: Case, monkeypatch: pytest.Monk
     assert not services.search(many, "court", limit=5, page=9).hits
     full = services.search(many, "court", limit=5, complete=True)
     assert full.total == 40 and not full.total_is_estimate
+
+
+def test_cli_limit_and_page_reach_every_match(
+    many: Case, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from casefile import cli
+
+    monkeypatch.setattr(results, "MATCH_BUDGET", 8)
+    path = str(many.path)
+    many.close()
+    assert cli.main(["search", path, "court", "--limit", "5000", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert len(out["hits"]) == 40 and out["span_unit"] == "code_point"
+    assert cli.main(["search", path, "court", "--limit", "5", "--page", "8"]) == 0
+    text = capsys.readouterr().out
+    assert "No documents match" not in text and "showing 36–40" in text

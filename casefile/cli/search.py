@@ -46,8 +46,9 @@ def _print_results(res: Any) -> None:
             out(f"     p.{sn.page}: {_marked(sn.text, sn.spans)}")
     shown_to = res.offset + len(res.hits)
     about = "about " if res.total_is_estimate else ""
+    about_pages = "about " if res.total_is_estimate or res.total_pages_is_estimate else ""
     out(
-        f"{about}{res.total} document(s), {about}{res.total_pages} page(s) match; "
+        f"{about}{res.total} document(s), {about_pages}{res.total_pages} page(s) match; "
         f"showing {res.offset + 1}–{shown_to}."
     )
     for name, values in res.facets.items():
@@ -72,6 +73,10 @@ def _results_json(res: Any) -> dict[str, Any]:
         "total": res.total,
         "total_pages": res.total_pages,
         "total_is_estimate": bool(res.total_is_estimate),
+        "total_pages_is_estimate": bool(res.total_pages_is_estimate),
+        # Every "spans" / "title_spans" pair is [start, end) in Unicode code points of
+        # the text beside it (not bytes, not UTF-16 units).
+        "span_unit": "code_point",
         "offset": res.offset,
         "sort": res.sort,
         "exact": res.exact,

@@ -14,6 +14,7 @@ the parsed query's terms are cached per (query, exact).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -72,3 +73,19 @@ def spans(terms: Terms, text: str, exact: bool = False) -> tuple[tuple[int, int]
         ):
             out.append((start, end))
     return tuple(out)
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def utf16_spans(
+    text: str, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """`spans` (offsets in code points, as every span of the core) as UTF-16 code-unit
+    offsets, the unit Qt's text positions count: each character outside the Basic
+    Multilingual Plane (emoji, some CJK, historic scripts) is two units there. Call it
+    at the boundary, where a span is handed to a widget."""
+    astral = [m.start() for m in _ASTRAL.finditer(text)]
+    if not astral:
+        return list(spans)
+    return [(a + bisect_left(astral, a), b + bisect_left(astral, b)) for a, b in spans]

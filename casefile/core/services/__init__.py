@@ -53,6 +53,7 @@ from casefile.core.services.search import (
     run_saved_search,
     save_search,
     search,
+    utf16_spans,
 )
 
 _LAZY = {"import_paths", "prepare_import", "reextract_document"}
@@ -100,6 +101,7 @@ __all__ = [
     "get_document",
     "get_page",
     "highlight_spans",
+    "utf16_spans",
     "import_paths",
     "kind_counts",
     "list_documents",

@@ -40,6 +40,7 @@ __all__ = [
     "run_saved_search",
     "save_search",
     "search",
+    "utf16_spans",
 ]
 
 
@@ -168,6 +169,14 @@ def highlight_spans(query: str, text: str, *, exact: bool = False) -> tuple[tupl
     prefix wildcards mark their words. No case needed: the GUI calls it for the page on
     screen. A query that does not parse marks nothing (the search reports the error)."""
     return highlight.spans(highlight.query_terms(query, exact), text, exact)
+
+
+def utf16_spans(
+    text: str, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Spans of `text` in code points (as the core gives them) as UTF-16 offsets (as Qt
+    counts text positions); see `highlight.utf16_spans`."""
+    return highlight.utf16_spans(text, spans)
 
 
 def _hits(
