@@ -101,7 +101,6 @@ __all__ = [
     "get_document",
     "get_page",
     "highlight_spans",
-    "utf16_spans",
     "import_paths",
     "kind_counts",
     "list_documents",
@@ -122,5 +121,6 @@ __all__ = [
     "status_counts",
     "summaries_for",
     "update_document",
+    "utf16_spans",
     "verify_case",
 ]
