@@ -115,3 +115,21 @@ def test_snippets_start_at_a_word_and_title_matches_are_marked(case: Case) -> No
     title_only = hits["Walrus in the title only"]
     assert title_only.pages == ()
     assert [title_only.title[s:e] for s, e in title_only.title_spans] == ["Walrus"]
+
+
+def test_russian_words_by_dictionary_lemma(case: Case) -> None:
+    """Issue 11 item 2: Snowball split these nominatives from their own cases and
+    merged суд with судья/судить."""
+    add_document(case, "gas", ["Акции Газпрома выросли; транзитом через Украину."])
+    add_document(case, "police", ["Полицейский надзиратель Очумелов идёт по площади."])
+    add_document(case, "court", ["Дело рассмотрел районный суд; в суде было тихо."])
+    add_document(case, "judge", ["Судья решил судить строго."])
+    add_document(case, "credit", ["Банк выдал кредиты, аудитом занялся Медведевым."])
+    assert _titles(case, "Газпром") == ["gas"]
+    assert _titles(case, "транзит") == ["gas"]
+    assert _titles(case, "Очумелову") == ["police"]
+    assert _titles(case, "суд") == ["court"]
+    assert _titles(case, "судья") == ["judge"]
+    assert set(_titles(case, "кредит аудит Медведев")) == {"credit"}
+    marked = services.highlight_spans("суд", "Суд и судья: в суде судить.")
+    assert marked == ((0, 3), (15, 19))  # "Суд", "суде"; not судья, судить

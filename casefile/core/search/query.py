@@ -28,6 +28,7 @@ from whoosh.qparser.syntax import AndGroup
 from casefile.core import dates
 from casefile.core.db.schema import DOCUMENT_KINDS
 from casefile.core.errors import CasefileError
+from casefile.core.search import morph
 from casefile.core.search.analysis import fold, iter_words, stem, stem_prefix
 from casefile.core.search.index import TEXT_FIELDS, build_schema, day_number
 
@@ -43,6 +44,8 @@ FIELDS = {
     "notes": "notes",
 }
 DEFAULT_FIELDS = ("text", "head", "notes")
+# Russian words by dictionary lemma (see `morph`); False: Snowball alone (as before).
+USE_LEMMAS = True
 EXACT_FORM_BOOST = 2.0  # the form the user typed, above its other forms ("Gates", "gate")
 DAY_MIN, DAY_MAX = 1, 99_991_231
 MAX_SCAN = 20_000  # vocabulary terms examined to expand one word
@@ -247,20 +250,31 @@ class CaseParser(QueryParser):  # type: ignore[misc]
         w = fold(word)
         if self.exact:
             return [w]
-        key = (field, w)
+        key = (field, w, USE_LEMMAS)
         got = self.cache.get(key)
         if got is None:
-            s = stem(w)
             got = []
-            for n, raw in enumerate(self.reader.expand_prefix(field, stem_prefix(s))):
-                if n >= MAX_SCAN:
-                    break
-                t = raw.decode() if isinstance(raw, bytes) else raw
-                if stem(t) == s:
-                    got.append(t)
+            known = False
+            if USE_LEMMAS and morph.applies(w):
+                lex, known = morph.lexeme(w)
+                got = sorted(f for f in lex if (field, f) in self.reader)
+            if not known:  # not a dictionary word: Snowball's forms as well
+                got += [t for t in self._same_stem(field, w) if t not in got]
             got = [w] + [t for t in got if t != w]  # the typed form first (see `_any`)
             self.cache[key] = got
         return got
+
+    def _same_stem(self, field: str, w: str) -> list[str]:
+        """Indexed forms with the same Snowball stem as `w` (a sorted prefix scan)."""
+        s = stem(w)
+        out = []
+        for n, raw in enumerate(self.reader.expand_prefix(field, stem_prefix(s))):
+            if n >= MAX_SCAN:
+                break
+            t = raw.decode() if isinstance(raw, bytes) else raw
+            if stem(t) == s:
+                out.append(t)
+        return out
 
     def _words(self, field: str, text: str) -> list[list[str]]:
         return [self.forms(field, w) for _s, _e, w in iter_words(text)]
