@@ -133,3 +133,28 @@ def test_russian_words_by_dictionary_lemma(case: Case) -> None:
     assert set(_titles(case, "кредит аудит Медведев")) == {"credit"}
     marked = services.highlight_spans("суд", "Суд и судья: в суде судить.")
     assert marked == ((0, 3), (15, 19))  # "Суд", "суде"; not судья, судить
+
+
+def test_mail_headers_keep_names_and_addresses(case: Case, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11 item 5: "alice@example.com <bob@example.com>" lost the real address."""
+    mail = tmp_path / "m.eml"
+    mail.write_bytes(
+        b"From: alice@example.com <bob@example.com>\r\n"
+        b'To: "Carol Jones" <carol@x.org>, dave@y.org\r\n'
+        b"Cc: Erin <erin@z.org>\r\n"
+        b"Subject: Harbour invoice\r\n"
+        b"Date: Tue, 4 Jun 2024 10:00:00 +0000\r\n\r\nPlease pay.\r\n"
+    )
+    services.import_paths(case, [mail])
+    for q in (
+        "bob@example.com",
+        "from:bob@example.com",
+        "from:alice",
+        "to:carol",
+        "to:dave@y.org",
+        "cc:erin",
+        "subject:harbour",
+    ):
+        assert _titles(case, q) == ["Harbour invoice"], q
+    assert _titles(case, "from:carol") == []
+    assert _titles(case, "subject:pay") == []

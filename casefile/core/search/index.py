@@ -39,7 +39,8 @@ from casefile.core.search.pool import install as install_pool
 FORMAT_VERSION = 2  # 2: one entry per document, normalised text, notes
 VERSION_FILE = "casefile-index.json"
 INDEX_NAME = "pages"
-TEXT_FIELDS = ("text", "head", "title", "source", "notes")
+MAIL_FIELDS = ("from", "to", "cc", "subject")  # e-mail headers, from Document.extra
+TEXT_FIELDS = ("text", "head", "title", "source", "notes", *MAIL_FIELDS)
 
 
 def _text_field(boost: float = 1.0) -> fields.TEXT:
@@ -56,6 +57,7 @@ def build_schema() -> fields.Schema:
         title=_text_field(),  # the title again, unboosted: for title:… filters
         source=_text_field(),
         notes=_text_field(),  # the investigator's notes (metadata panel)
+        **{name: _text_field() for name in MAIL_FIELDS},  # display names and addresses
         kind=fields.ID(),
         tag=fields.KEYWORD(lowercase=True, commas=True),
         lang=fields.KEYWORD(lowercase=True, commas=True),

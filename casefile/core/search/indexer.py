@@ -10,6 +10,7 @@ uid and added again.
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 from collections.abc import Iterable, Iterator, Sequence
@@ -58,6 +59,7 @@ def _snapshot(doc: Document) -> _Doc:
         fields["source"] = doc.source
     if doc.notes:
         fields["notes"] = doc.notes
+    fields.update(_mail_fields(doc.extra))
     if tags:
         fields["tag"] = ",".join(t.lower() for t in tags)
     if langs:
@@ -70,6 +72,19 @@ def _snapshot(doc: Document) -> _Doc:
     ).encode()
     pages = [(p.number, p.text or "") for p in doc.pages]
     return _Doc(doc.uid, doc.revision, fields, doc.title or "", pages or [(0, "")])
+
+
+def _mail_fields(extra: str | None) -> dict[str, str]:
+    """from:, to:, cc:, subject: of an e-mail (its headers are kept in `extra`)."""
+    if not extra or '"' not in extra:
+        return {}
+    try:
+        meta = json.loads(extra)
+    except ValueError:
+        return {}
+    if not isinstance(meta, dict):
+        return {}
+    return {k: v for k in ixmod.MAIL_FIELDS if isinstance(v := meta.get(k), str) and v}
 
 
 def _load(session: Session, uids: Sequence[str]) -> dict[str, _Doc]:

@@ -42,6 +42,10 @@ FIELDS = {
     "date": "date",
     "entity": "entity",
     "notes": "notes",
+    "from": "from",
+    "to": "to",
+    "cc": "cc",
+    "subject": "subject",
 }
 DEFAULT_FIELDS = ("text", "head", "notes")
 # Russian words by dictionary lemma (see `morph`); False: Snowball alone (as before).
