@@ -158,3 +158,14 @@ def test_mail_headers_keep_names_and_addresses(case: Case, tmp_path) -> None:  #
         assert _titles(case, q) == ["Harbour invoice"], q
     assert _titles(case, "from:carol") == []
     assert _titles(case, "subject:pay") == []
+
+
+def test_pages_of_phrases_prefixes_and_inflected_sequences(case: Case) -> None:
+    add_document(
+        case,
+        "story",
+        ["Пришёл судебный следователь.", "Ничего.", "Судебным следователем был он. Присяжные."],
+    )
+    assert services.search(case, '"судебный следователь"').hits[0].pages == (1, 3)
+    assert services.search(case, "присяжн*").hits[0].pages == (3,)
+    assert services.search(case, '"ничего"').hits[0].pages == (2,)

@@ -24,7 +24,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import pairwise, product
 from typing import Any
 
 from whoosh import query as wq
@@ -257,6 +257,39 @@ def _text_leaves(q: wq.Query) -> list[wq.Query]:
     return out
 
 
+MAX_UNITS = 64  # prefix terms, or phrase combinations, placed on pages per query part
+
+
+def _span_units(leaves: list[wq.Query], reader: Any) -> list[wq.Query]:
+    """The leaves as queries whose matchers give positions: terms and phrases of terms.
+    A prefix or wildcard becomes the indexed words it matches; a sequence of word
+    alternatives ("судебный следователь" with its forms) the phrases it stands for, or,
+    when they are too many, its words one by one (its pages are then those holding any
+    of its words)."""
+    units: list[wq.Query] = []
+    for leaf in leaves:
+        if isinstance(leaf, (wq.Term, wq.Phrase)):
+            units.append(leaf)
+        elif isinstance(leaf, (wq.Prefix, wq.Wildcard)):
+            terms = [
+                t.decode() if isinstance(t, bytes) else t
+                for _f, t in leaf.existing_terms(reader, expand=True)
+            ]
+            units += [wq.Term("text", t) for t in terms[:MAX_UNITS]]
+        elif isinstance(leaf, wq.Sequence):
+            groups = [
+                [t.text for t in sub.leaves() if isinstance(t, wq.Term)] for sub in leaf.subqueries
+            ]
+            combos = 1
+            for g in groups:
+                combos *= max(1, len(g))
+            if all(groups) and combos <= MAX_UNITS:
+                units += [wq.Phrase("text", list(c), slop=leaf.slop) for c in product(*groups)]
+            else:
+                units += [wq.Term("text", t) for g in groups for t in g]
+    return units
+
+
 def hit_pages(searcher: Any, q: wq.Query, docnums: list[int]) -> dict[int, Counter[int]]:
     """Docnum -> {page number: hits on it} for the given documents: the positions of
     the hits of `q`'s text parts, placed on pages by the document's page starts."""
@@ -268,7 +301,8 @@ def hit_pages(searcher: Any, q: wq.Query, docnums: list[int]) -> dict[int, Count
     maps: dict[int, tuple[list[int], list[int]]] = {}
     ctx = searcher.boolean_context()
     order = sorted(docnums)
-    for leaf in leaves:  # one matcher each: Whoosh's union matchers give no spans
+    reader = searcher.reader()
+    for leaf in _span_units(leaves, reader):  # one matcher each: unions give no spans
         m = leaf.matcher(searcher, ctx)
         for d in order:
             if not m.is_active():
