@@ -110,3 +110,17 @@ def test_damage_found_during_a_search_is_rebuilt(tmp_path: Path) -> None:
         si.close_searcher()
         _damage(path, "delete")  # after the case opened: found by the search itself
         assert services.search(case, "walrus").total == 3
+
+
+def test_an_index_of_the_previous_format_is_rebuilt_with_progress(tmp_path: Path) -> None:
+    """Format 1 (one entry per page) is rebuilt as format 2 on first use, with progress."""
+    from casefile.core.search import index as ixmod
+
+    path = _case_with_segments(tmp_path)
+    (path / "index" / ixmod.VERSION_FILE).write_text('{"format": 1}')
+    with services.open_case(path) as case:
+        ctx = _Recorder()
+        services.ensure_index(case, ctx)
+        assert 3 in ctx.totals
+        assert services.search(case, "walrus").total == 3
+    assert ixmod.read_version(path / "index") == ixmod.FORMAT_VERSION == 2
