@@ -169,3 +169,15 @@ def test_pages_of_phrases_prefixes_and_inflected_sequences(case: Case) -> None:
     assert services.search(case, '"судебный следователь"').hits[0].pages == (1, 3)
     assert services.search(case, "присяжн*").hits[0].pages == (3,)
     assert services.search(case, '"ничего"').hits[0].pages == (2,)
+
+
+def test_transliteration_is_an_option(case: Case) -> None:
+    """Issue 11 item 9: Latin <-> Cyrillic spellings, off by default."""
+    add_document(case, "ru", ["Чехов писал о Нехлюдове; акции Газпрома упали. Игорь ушёл."])
+    add_document(case, "en", ["Chekhov wrote a letter to Gazprom."])
+    assert _titles(case, "Chekhov") == ["en"]
+    for q in ("Chekhov", "Tchekhov", "Gazprom", "Nekhludov", "Nekhlyudov", "Igor"):
+        assert "ru" in _titles(case, q, translit=True), q
+    assert set(_titles(case, "Чехов", translit=True)) == {"ru", "en"}
+    assert set(_titles(case, "Газпром", translit=True)) == {"ru", "en"}
+    assert _titles(case, "letter", translit=True) == ["en"]

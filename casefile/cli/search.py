@@ -105,6 +105,7 @@ def cmd_search(args: argparse.Namespace) -> int:
                 exact=args.exact,
                 limit=args.limit,
                 page=args.page,
+                translit=args.translit,
             )
         except services.QueryError as exc:
             raise _query_error(exc) from None
@@ -197,6 +198,11 @@ def register(sub: Any) -> None:
         help="relevance, date (oldest first) or newest",
     )
     sp.add_argument("--exact", action="store_true", help="match words exactly, no stemming")
+    sp.add_argument(
+        "--translit",
+        action="store_true",
+        help="Latin words also find their Cyrillic spellings and back (Chekhov, Чехов)",
+    )
 
     add_command(sub, "reindex", cmd_reindex, "Rebuild the search index from the case database.")
 

@@ -203,7 +203,7 @@ class SegmentTables:
         self._by_segment: dict[str, list[Row | None]] = {}
 
     def rows_for(self, reader: Any) -> list[tuple[list[Row | None], int]]:
-        out = []
+        out: list[tuple[list[Row | None], int]] = []
         live = set()
         for leaf, offset in reader.leaf_readers():
             segment = leaf.segment()

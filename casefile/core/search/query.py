@@ -28,7 +28,7 @@ from whoosh.qparser.syntax import AndGroup
 from casefile.core import dates
 from casefile.core.db.schema import DOCUMENT_KINDS
 from casefile.core.errors import CasefileError
-from casefile.core.search import morph
+from casefile.core.search import morph, translit
 from casefile.core.search.analysis import fold, iter_words, stem, stem_prefix
 from casefile.core.search.index import TEXT_FIELDS, build_schema, day_number
 
@@ -236,8 +236,15 @@ class CaseParser(QueryParser):  # type: ignore[misc]
     """Whoosh's parser, with text words stemmed and expanded against `reader`'s
     vocabulary (or exact), kinds resolved, and prefix wildcards on folded forms."""
 
-    def __init__(self, reader: Any, exact: bool = False, cache: dict[Any, Any] | None = None):
+    def __init__(
+        self,
+        reader: Any,
+        exact: bool = False,
+        cache: dict[Any, Any] | None = None,
+        translit: bool = False,
+    ):
         super().__init__(None, _SCHEMA, group=AndGroup)
+        self.translit = translit
         self.add_plugin(plugins.MultifieldPlugin(list(DEFAULT_FIELDS)))
         self.reader = reader
         self.exact = exact
@@ -250,23 +257,52 @@ class CaseParser(QueryParser):  # type: ignore[misc]
 
     def forms(self, field: str, word: str) -> list[str]:
         """Indexed forms a query word stands for in `field` (the word itself in exact
-        mode). Never empty: an unknown word stays itself and simply matches nothing."""
+        mode), the typed form first. Never empty: an unknown word stays itself and
+        simply matches nothing. With `translit`, also the forms of its spellings in the
+        other script (see `translit`)."""
         w = fold(word)
         if self.exact:
             return [w]
-        key = (field, w, USE_LEMMAS)
+        key = (field, w, USE_LEMMAS, self.translit)
         got = self.cache.get(key)
         if got is None:
-            got = []
-            known = False
-            if USE_LEMMAS and morph.applies(w):
-                lex, known = morph.lexeme(w)
-                got = sorted(f for f in lex if (field, f) in self.reader)
-            if not known:  # not a dictionary word: Snowball's forms as well
-                got += [t for t in self._same_stem(field, w) if t not in got]
+            got = self._expand(field, w)
+            if self.translit:
+                for other in self._other_script(field, w):
+                    got += [t for t in [other, *self._expand(field, other)] if t not in got]
+                got = [t for t in got if t == w or (field, t) in self.reader]
             got = [w] + [t for t in got if t != w]  # the typed form first (see `_any`)
             self.cache[key] = got
         return got
+
+    def _expand(self, field: str, w: str) -> list[str]:
+        """Indexed forms of `w`: by dictionary lemma (Russian), else by Snowball stem."""
+        got: list[str] = []
+        known = False
+        if USE_LEMMAS and morph.applies(w):
+            lex, known = morph.lexeme(w)
+            got = sorted(f for f in lex if (field, f) in self.reader)
+        if not known:  # not a dictionary word: Snowball's forms as well
+            got += [t for t in self._same_stem(field, w) if t not in got]
+        return got
+
+    def _other_script(self, field: str, w: str) -> list[str]:
+        latin = translit.to_latin(w)
+        if latin:
+            return latin
+
+        def has_prefix(p: str) -> bool:
+            key = ("prefix", field, p)
+            got = self.cache.get(key)
+            if got is None:
+                got = self.cache[key] = next(iter(self.reader.expand_prefix(field, p)), None)
+            return got is not None
+
+        return [
+            c
+            for c in translit.to_cyrillic(w, has_prefix)
+            if (field, c) in self.reader or translit.known_word(c)
+        ]
 
     def _same_stem(self, field: str, w: str) -> list[str]:
         """Indexed forms with the same Snowball stem as `w` (a sorted prefix scan)."""
@@ -365,6 +401,7 @@ def parse(
     exact: bool = False,
     cache: dict[Any, Any] | None = None,
     allow_empty: bool = False,
+    translit: bool = False,
 ) -> wq.Query:
     """The Whoosh query for `qs`; QueryError with a readable message if it is broken.
     With `allow_empty` (facet filters chosen, nothing typed) a blank query matches all."""
@@ -372,7 +409,7 @@ def parse(
         return wq.Every()
     check(qs)
     normalized = _colons_as_text(re.sub(r"(?i)\blanguage:", "lang:", qs))
-    parser = CaseParser(reader, exact, cache)
+    parser = CaseParser(reader, exact, cache, translit)
     try:
         q = parser.parse(normalized)
     except QueryError:

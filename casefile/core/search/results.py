@@ -387,11 +387,19 @@ def run(
     filters: dict[str, str] | None = None,
     with_facets: bool = True,
     complete: bool = False,
+    translit: bool = False,
 ) -> Ran:
     """Everything `search` needs from the index (call with `si.lock` held)."""
     searcher = si.searcher()
     cache = si.expansion_cache(searcher)
-    q = parse(qs, searcher.reader(), exact=exact, cache=cache, allow_empty=bool(filters))
+    q = parse(
+        qs,
+        searcher.reader(),
+        exact=exact,
+        cache=cache,
+        allow_empty=bool(filters),
+        translit=translit,
+    )
     extra = filter_query(filters)
     if extra:
         q = wq.And([q, *extra])

@@ -14,6 +14,7 @@ from casefile.core.search.analysis import apostrophe_parts, iter_words
 from casefile.core.search.query import asked_for
 
 WIDTH = 240  # characters of context per snippet
+MAX_HITS = 200  # hits read per page to choose the snippet's window
 
 
 def highlight_terms(q: wq.Query, reader: Any) -> tuple[set[str], tuple[str, ...]]:
@@ -69,19 +70,34 @@ _SPACE = re.compile(r"\s")  # includes line breaks and no-break spaces
 def _hits(
     text: str, words: set[str], prefixes: tuple[str, ...], pattern: re.Pattern[str] | None
 ) -> list[tuple[int, int, str]]:
-    if _ODD.search(text):
-        out = []
-        for s, e, w in iter_words(text):
-            if (
-                w in words
-                or (prefixes and w.startswith(prefixes))
-                or ("'" in w and any(p in words for p in apostrophe_parts(w)))
-            ):
-                out.append((s, e, w))
-        return out
-    if pattern is None:
-        return []
-    return [(m.start(), m.end(), m.group(0).lower()) for m in pattern.finditer(text)]
+    """Matched words of `text`: the regex (in C) for plain text; around each odd
+    character (`_ODD`) the words containing it are folded one by one, so a long page
+    with a few ligatures costs little more than a plain one."""
+    found: dict[int, tuple[int, int, str]] = {}
+    end = len(text)
+    if pattern is not None:
+        for m in pattern.finditer(text):
+            found[m.start()] = (m.start(), m.end(), m.group(0).lower())
+            if len(found) >= MAX_HITS:  # enough to choose a window from (a novel: 90 ms)
+                end = m.end()
+                break
+    done_to = -1
+    for odd in _ODD.finditer(text, 0, end):
+        at = odd.start()
+        if at < done_to:
+            continue
+        lo, hi = max(0, at - 64), min(len(text), odd.end() + 64)
+        for s, e, w in iter_words(text[lo:hi]):
+            s, e = s + lo, e + lo
+            if not s <= at < e:
+                continue
+            done_to = e
+            if len(found) >= 2 * MAX_HITS:
+                break
+            asked = w in words or bool(prefixes and w.startswith(prefixes))
+            if asked or ("'" in w and any(p in words for p in apostrophe_parts(w))):
+                found[s] = (s, e, w)
+    return [found[k] for k in sorted(found)]
 
 
 def spans_in(

@@ -108,6 +108,7 @@ def search(
     filters: dict[str, str] | None = None,
     with_facets: bool = True,
     complete: bool = False,
+    translit: bool = False,
 ) -> SearchResults:
     """Documents matching `query`, best first (or by date), `limit` per page, with
     the pages holding their hits, snippets for the pages shown, and facet counts.
@@ -115,7 +116,8 @@ def search(
     A document matches when the document satisfies the query (AND/NOT over all its
     pages). Every page of results can be reached: page 1 of a very broad query may be
     ranked from a sample (`total_is_estimate`), any later page — or `complete=True`,
-    for a list the user scrolls to its end — reads every match."""
+    for a list the user scrolls to its end — reads every match. With `translit`, Latin
+    words also find their Cyrillic spellings and back (Chekhov ↔ Чехов)."""
     if sort not in results.SORTS:
         raise InvalidValueError(f"Cannot sort by “{sort}”; choose relevance, date or newest.")
     if limit < 1 or page < 1:
@@ -137,6 +139,7 @@ def search(
                     filters=filters,
                     with_facets=with_facets,
                     complete=complete,
+                    translit=translit,
                 )
                 words, prefixes = snippets.highlight_terms(ran.query, si.searcher().reader())
             break
