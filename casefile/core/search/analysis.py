@@ -173,6 +173,7 @@ def _findall_words(text: str) -> list[str]:
 
 
 _NEEDS_FOLD = re.compile(r"[-\u0300-\u036f" + _INVISIBLE + r"]")
+_PAGE_NEEDS_FOLD = re.compile(r"[\u0300-\u036f" + _INVISIBLE + r"]|-[ \t]*\r?\n")
 
 
 def page_words(text: str) -> list[str]:
@@ -185,7 +186,7 @@ def page_words(text: str) -> list[str]:
         low = unicodedata.normalize("NFKC", text).casefold()
         low = low.replace("ё", "е").replace("’", "'")
     words = _findall_words(low)
-    if _NEEDS_FOLD.search(low):
+    if _PAGE_NEEDS_FOLD.search(low):  # a mark, a joiner or a line-end hyphenation
         words = [fold(w) if _NEEDS_FOLD.search(w) else w for w in words]
     return words
 
