@@ -48,7 +48,8 @@ def _wildcard_regex(pattern: str) -> re.Pattern[str]:
 @lru_cache(maxsize=256)
 def query_terms(qs: str, exact: bool = False) -> Terms:
     """The positive text terms of `qs` (an unparseable query asks for nothing)."""
-    from casefile.core.search.query import USE_LEMMAS, QueryError, asked_for, parse
+    from casefile.core.search.asked import asked_for
+    from casefile.core.search.query import USE_LEMMAS, QueryError, parse
 
     try:
         asked = asked_for(parse(qs, None, exact=True))

@@ -11,7 +11,7 @@ from typing import Any
 from whoosh import query as wq
 
 from casefile.core.search.analysis import apostrophe_parts, iter_words
-from casefile.core.search.query import asked_for
+from casefile.core.search.asked import asked_for
 
 WIDTH = 240  # characters of context per snippet
 MAX_HITS = 200  # hits read per page to choose the snippet's window
