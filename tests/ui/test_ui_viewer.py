@@ -124,6 +124,6 @@ def test_highlight_after_characters_outside_the_bmp(window, qtbot, tmp_path) -> 
     view = window.case_view
     view.open_document(uid, 1, "walrus")
     viewer = view.viewer
-    assert len(viewer.spans) == 2
+    qtbot.waitUntil(lambda: len(viewer.spans) == 2, timeout=15000)
     selected = [s.cursor.selectedText() for s in viewer.text.extraSelections()]
     assert selected == ["walrus", "walrus"]
