@@ -69,6 +69,7 @@ from casefile.core.services.search import (
     run_saved_search,
     save_search,
     search,
+    utf16_spans,
 )
 from casefile.core.services.suggestions import confirm_suggestions
 
@@ -150,5 +151,6 @@ __all__ = [
     "status_counts",
     "summaries_for",
     "update_document",
+    "utf16_spans",
     "verify_case",
 ]
