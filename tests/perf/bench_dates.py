@@ -74,7 +74,7 @@ def main() -> None:
                 "suggestions": n,
                 "by_rule": {
                     r: sum(1 for x in found for s in x if s.rule == r)
-                    for r in ("ru", "ru-relative", "en", "en-relative", "iso")
+                    for r in ("ru", "ru-relative", "en", "en-relative", "iso", "season")
                 },
                 "target_mb_per_s": 1.0,
             },
