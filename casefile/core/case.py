@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import getpass
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import Engine
@@ -29,20 +30,12 @@ from casefile.core.originals import OriginalStore
 DB_NAME = "case.sqlite"
 SUFFIX = ".casefile"
 
-# Hooks run after a case opens and before it closes (the search index registers here),
-# so the case itself need not know what derived data hangs off it.
-_open_hooks: list[Callable[[Case], None]] = []
-_close_hooks: list[Callable[[Case], None]] = []
 
+class Extension(Protocol):
+    """Derived data the services hang off an open case (the search index): kept in
+    `Case.extensions` and closed with the case (docs/architecture.md, "Wiring")."""
 
-def on_open(hook: Callable[[Case], None]) -> None:
-    if hook not in _open_hooks:
-        _open_hooks.append(hook)
-
-
-def on_close(hook: Callable[[Case], None]) -> None:
-    if hook not in _close_hooks:
-        _close_hooks.append(hook)
+    def close(self) -> None: ...
 
 
 def _make_engine(db_path: Path, readonly: bool) -> Engine:
@@ -72,7 +65,7 @@ class Case:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.store = OriginalStore(path / "originals")
         self.readonly = lock is None
-        self.extensions: dict[str, object] = {}  # derived services (the search index)
+        self.extensions: dict[str, Extension] = {}  # derived data (the search index)
         self.migration_backup: Path | None = None
         # True while a bulk job (an import) writes and indexes its own backlog in large
         # commits; meanwhile a small write indexes only what it touched (services.sync).
@@ -143,8 +136,6 @@ class Case:
             case.migration_backup = backup
             if not readonly:
                 case.store.clean_incoming()
-            for hook in _open_hooks:
-                hook(case)
             return case
         except BaseException:
             if lock is not None:
@@ -153,8 +144,9 @@ class Case:
 
     def close(self) -> None:
         try:
-            for hook in _close_hooks:
-                hook(self)
+            while self.extensions:
+                _key, extension = self.extensions.popitem()
+                extension.close()
         finally:
             self.engine.dispose()
             if self._lock is not None:

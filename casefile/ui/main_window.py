@@ -63,7 +63,7 @@ class MainWindow(CaseLifecycle, WindowActions, QMainWindow):
         self.opening_page.setEnabled(False)  # the calm, greyed text of a placeholder
         self.stack.addWidget(self.opening_page)
         self.setCentralWidget(self.stack)
-        self.actions_ = build_menus(self)
+        self.actions_ = build_menus(self, self)
         self._build_toolbar()
         self._build_status_bar()
         self._connect_start_page()

@@ -4,12 +4,19 @@ indexing, so undo is an ordinary edit in the audit log, as a reviewer would expe
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-if TYPE_CHECKING:
-    from casefile.ui.controller import CaseController
+
+class Editor(Protocol):
+    """What a command needs of the case controller (which creates the commands, so it
+    is described here rather than imported: docs/architecture.md, no cycles)."""
+
+    def apply_update(self, uid: str, **fields: Any) -> None: ...
+
+    def apply_tags(self, uid: str, tags: tuple[str, ...]) -> None: ...
+
 
 FIELD_LABELS = {
     "title": "title",
@@ -26,7 +33,7 @@ FIELD_LABELS = {
 
 class EditFieldCommand(QUndoCommand):
     def __init__(
-        self, controller: CaseController, uid: str, field: str, old: Any, new: Any, doc_title: str
+        self, controller: Editor, uid: str, field: str, old: Any, new: Any, doc_title: str
     ) -> None:
         super().__init__(f"Edit {FIELD_LABELS.get(field, field)} of “{_short(doc_title)}”")
         self.controller = controller
@@ -44,7 +51,7 @@ class EditFieldCommand(QUndoCommand):
 
 class SetTagsCommand(QUndoCommand):
     def __init__(
-        self, controller: CaseController, uid: str, old: tuple[str, ...], new: tuple[str, ...]
+        self, controller: Editor, uid: str, old: tuple[str, ...], new: tuple[str, ...]
     ) -> None:
         added = sorted(set(new) - set(old))
         removed = sorted(set(old) - set(new))

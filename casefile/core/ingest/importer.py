@@ -35,10 +35,9 @@ from casefile.core.errors import InvalidValueError
 from casefile.core.ingest.intake import ImportOptions, Item, Run, iter_files, prepare, too_large
 from casefile.core.ingest.kind_guess import guess_kind
 from casefile.core.ingest.reextract import reextract
-from casefile.core.ingest.types import Extraction
+from casefile.core.ingest.types import Extraction, ImportOutcome, ImportSummary
 from casefile.core.ingest.workers import ExtractionPool
 from casefile.core.jobs import JobContext
-from casefile.core.services.dto import ImportOutcome, ImportSummary
 
 BATCH_SIZE = 200
 BATCH_SECONDS = 1.0
@@ -52,6 +51,11 @@ IN_FLIGHT_STARTING = 4096
 MAX_EXTRACT_BYTES = 512 * 1024 * 1024  # larger files are stored but not extracted
 SMALL_BYTES = 64 * 1024  # files up to this size are extracted in batches…
 SMALL_BATCH = 16  # …of this many per worker task
+
+# Brings the index up to date with what the import wrote (the work items were queued with
+# the rows). The services pass theirs in: the import may not import them (no upward
+# imports, docs/architecture.md); without one the work items wait in the queue.
+IndexSync = Callable[[Case], None]
 
 
 def _title_for(item: Item, ex: Extraction) -> str:
@@ -187,11 +191,9 @@ def _flush(run: Run, submit_attachment: Callable[[bytes, str, str, str], None]) 
 
 def _index(run: Run) -> None:
     """Index what the import wrote so far (the work items were queued with the rows)."""
-    from casefile.core.services.sync import sync_index
-
     if run.unindexed:
         run.ctx.report(run.ctx.snapshot().done, label="Updating the search index")
-        sync_index(run.case, None)
+        run.sync_index(run.case)
     run.unindexed = 0
     run.last_index = time.monotonic()
 
@@ -201,12 +203,13 @@ def import_paths(
     paths: Iterable[str | os.PathLike[str]],
     ctx: JobContext | None = None,
     options: ImportOptions | None = None,
+    sync_index: IndexSync | None = None,
 ) -> ImportSummary:
     # The import indexes its own documents in large commits (`_index`); an edit made
     # meanwhile (at a safe point) indexes only its own document (services.sync).
     was_bulk, case.indexing_in_bulk = case.indexing_in_bulk, True
     try:
-        return _import(case, paths, ctx, options)
+        return _import(case, paths, ctx, options, sync_index)
     finally:
         case.indexing_in_bulk = was_bulk
 
@@ -216,6 +219,7 @@ def _import(
     paths: Iterable[str | os.PathLike[str]],
     ctx: JobContext | None,
     options: ImportOptions | None,
+    sync_index: IndexSync | None,
 ) -> ImportSummary:
     ctx = ctx or JobContext()
     options = options or ImportOptions()
@@ -223,7 +227,7 @@ def _import(
         raise InvalidValueError(
             f"“{options.kind}” is not a document kind; choose one of: {', '.join(DOCUMENT_KINDS)}."
         )
-    run = Run(case, ctx, options)
+    run = Run(case, ctx, options, sync_index=sync_index or (lambda _case: None))
     with case.read_session() as s:
         run.known = dict(s.execute(select(Document.sha256, Document.title)).all())
         run.locked = dict(
@@ -344,6 +348,7 @@ def _import(
         if cancelled:
             break
         detail = reextract(case, uid, options.password)
+        run.sync_index(case)
         run.outcomes.append(
             ImportOutcome(
                 display,
@@ -351,7 +356,7 @@ def _import(
                 document_uid=uid,
                 title=detail.title,
                 status=detail.status,
-                reason=detail.status_reason,
+                reason=detail.reason,
             )
         )
     return ImportSummary(tuple(run.outcomes), cancelled=cancelled)

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from casefile.core.case import SUFFIX, Case
-from casefile.core.ingest.types import Extraction, FileType, Status
+from casefile.core.ingest.types import Extraction, FileType, ImportOutcome, Status
 from casefile.core.jobs import JobContext
 from casefile.core.originals import hash_file
-from casefile.core.services.dto import ImportOutcome
 
 
 @dataclass
@@ -51,6 +50,7 @@ class Run:
     unindexed: int = 0  # documents written but not yet indexed
     last_index: float = field(default_factory=time.monotonic)
     retry_with_password: list[tuple[str, str]] = field(default_factory=list)  # uid, path
+    sync_index: Callable[[Case], None] = lambda _case: None  # see importer.IndexSync
 
 
 def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, str | None]]:

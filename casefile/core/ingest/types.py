@@ -1,4 +1,5 @@
-"""Plain values passed between extraction workers and the importer.
+"""Plain values passed between extraction workers and the importer, and what an import
+reports back (`ImportOutcome`, `ImportSummary`, handed to the faces by the services).
 
 Extraction runs in worker processes that never touch the database, so everything a
 worker returns must be picklable and self-contained: these dataclasses are the whole
@@ -59,3 +60,46 @@ class Extraction:
     metadata: dict[str, str] = field(default_factory=dict)  # e-mail headers, PDF producer…
     attachments: list[Attachment] = field(default_factory=list)
     kind_hint: str | None = None  # e.g. "correspondence" for e-mail
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What became of one file the user gave."""
+
+    path: str
+    result: str  # imported | duplicate | failed | skipped
+    document_uid: str | None = None
+    title: str | None = None
+    status: str | None = None  # document status (ok, needs_ocr, password_required…)
+    reason: str | None = None
+    duplicate_of: str | None = None  # title of the document already in the case
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    outcomes: tuple[ImportOutcome, ...]
+    cancelled: bool = False
+
+    def count(self, result: str) -> int:
+        return sum(1 for o in self.outcomes if o.result == result)
+
+    @property
+    def imported(self) -> int:
+        return self.count("imported")
+
+    @property
+    def duplicates(self) -> int:
+        return self.count("duplicate")
+
+    @property
+    def failed(self) -> int:
+        return self.count("failed")
+
+    @property
+    def problems(self) -> tuple[ImportOutcome, ...]:
+        """Imported files whose text could not be read, and files that failed outright."""
+        return tuple(
+            o
+            for o in self.outcomes
+            if o.result == "failed" or (o.result == "imported" and o.status not in ("ok",))
+        )

@@ -6,6 +6,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+# The import's own values are defined by the import (casefile.core.ingest), which may not
+# import the services; the faces meet them here.
+from casefile.core.ingest.types import ImportOutcome, ImportSummary
+
+__all__ = [
+    "AuditRecord",
+    "CaseOverview",
+    "DocumentDetail",
+    "DocumentSummary",
+    "ImportOutcome",
+    "ImportSummary",
+    "PageText",
+    "VerifyProblem",
+    "VerifyReport",
+]
+
 
 @dataclass(frozen=True)
 class DocumentSummary:
@@ -64,49 +80,6 @@ class PageText:
     total: int
     text: str
     needs_ocr: bool
-
-
-@dataclass(frozen=True)
-class ImportOutcome:
-    """What became of one file the user gave."""
-
-    path: str
-    result: str  # imported | duplicate | failed | skipped
-    document_uid: str | None = None
-    title: str | None = None
-    status: str | None = None  # document status (ok, needs_ocr, password_required…)
-    reason: str | None = None
-    duplicate_of: str | None = None  # title of the document already in the case
-
-
-@dataclass(frozen=True)
-class ImportSummary:
-    outcomes: tuple[ImportOutcome, ...]
-    cancelled: bool = False
-
-    def count(self, result: str) -> int:
-        return sum(1 for o in self.outcomes if o.result == result)
-
-    @property
-    def imported(self) -> int:
-        return self.count("imported")
-
-    @property
-    def duplicates(self) -> int:
-        return self.count("duplicate")
-
-    @property
-    def failed(self) -> int:
-        return self.count("failed")
-
-    @property
-    def problems(self) -> tuple[ImportOutcome, ...]:
-        """Imported files whose text could not be read, and files that failed outright."""
-        return tuple(
-            o
-            for o in self.outcomes
-            if o.result == "failed" or (o.result == "imported" and o.status not in ("ok",))
-        )
 
 
 @dataclass(frozen=True)

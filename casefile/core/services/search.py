@@ -1,8 +1,7 @@
 """Search use cases: run a query, rebuild the index, saved searches.
 
-Importing this module wires the index into the case life cycle: the index syncer is
-registered with `services.sync` (every write drains the work queue before it returns),
-reconcile runs when a case opens for writing, the index closes with the case.
+The index is attached when a case opens (`services.wiring`) and kept up to date after
+every write (`services.sync`); importing this module has no side effects.
 """
 
 from __future__ import annotations
@@ -12,16 +11,14 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from casefile.core import case as case_module
 from casefile.core.case import Case
 from casefile.core.db.schema import Document, Page, SavedSearch
 from casefile.core.errors import CasefileError, InvalidValueError
 from casefile.core.jobs import JobContext
 from casefile.core.search import highlight, indexer, results, snippets
-from casefile.core.search.case_index import attach, detach
+from casefile.core.search.case_index import attach
 from casefile.core.search.query import QueryError
 from casefile.core.search.results import Hit, SearchResults, Snippet
-from casefile.core.services.sync import register_index_syncer
 
 __all__ = [
     "Hit",
@@ -52,21 +49,6 @@ class SavedSearchInfo:
     sort: str
     exact: bool
     created_at: datetime
-
-
-# -- life cycle --------------------------------------------------------------------------
-def _on_open(case: Case) -> None:
-    if case.readonly:
-        attach(case)
-        return
-    si = attach(case)
-    if si.usable:  # a missing or outdated index is rebuilt by the first sync/ensure_index
-        indexer.reconcile(case, None)
-
-
-register_index_syncer(indexer.sync)
-case_module.on_open(_on_open)
-case_module.on_close(detach)
 
 
 def ensure_index(case: Case, ctx: JobContext | None = None) -> None:
