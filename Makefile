@@ -23,8 +23,11 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
+# Style, format, and the layer contracts of docs/architecture.md ([tool.importlinter]).
 lint: $(STAMP)
 	$(BIN)/ruff check casefile tests
+	$(BIN)/ruff format --check casefile tests
+	$(BIN)/lint-imports
 
 demo: $(STAMP)
 	$(BIN)/casefile demo "$(DEMO)" --force

@@ -76,11 +76,11 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    from casefile.core.db.schema import DOCUMENT_KINDS
     from casefile.core.services.documents import SORT_COLUMNS
+    from casefile.core.vocabulary import DocumentKind
 
     sp = add_command(sub, "docs", cmd_docs, "List the documents in a case.")
-    sp.add_argument("--kind", choices=DOCUMENT_KINDS)
+    sp.add_argument("--kind", choices=[k.value for k in DocumentKind])
     sp.add_argument(
         "--status",
         choices=["ok", "empty", "needs_ocr", "password_required", "failed", "unsupported"],

@@ -80,13 +80,15 @@ def print_import_summary(summary: Any) -> None:
 
 
 def register(sub: Any) -> None:
-    from casefile.core.db.schema import DOCUMENT_KINDS
+    from casefile.core.vocabulary import DocumentKind
 
     sp = add_command(
         sub, "import", cmd_import, "Import files and folders (recursively) into a case."
     )
     sp.add_argument("paths", nargs="+", metavar="PATH")
-    sp.add_argument("--kind", choices=DOCUMENT_KINDS, help="set this kind on every document")
+    sp.add_argument(
+        "--kind", choices=[k.value for k in DocumentKind], help="set this kind on every document"
+    )
     sp.add_argument("--source", help="publisher or source to record on every document")
     sp.add_argument("--password", help="password for protected PDFs in this import")
     sp.add_argument("--password-stdin", action="store_true", help="read the password from stdin")

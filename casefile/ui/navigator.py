@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from casefile.core import services
-from casefile.core.db.schema import DOCUMENT_KINDS
+from casefile.core.vocabulary import DocumentKind
 from casefile.ui import labels
 from casefile.ui.controller import CaseController
 from casefile.ui.icons import icon, kind_icon
@@ -59,7 +59,7 @@ class Navigator(QTreeWidget):
             kinds = services.kind_counts(case)
             return {
                 "total": sum(status.values()),
-                "kinds": {k: kinds.get(k, 0) for k in DOCUMENT_KINDS},
+                "kinds": {k.value: kinds.get(k, 0) for k in DocumentKind},
                 "status": status,
                 "tags": services.list_tags(case),
                 "saved": services.list_saved_searches(case),
@@ -73,7 +73,7 @@ class Navigator(QTreeWidget):
         self.documents.setText(0, f"Documents  {data['total']}")
         for root in (self.documents, self.searches, self.tags):
             root.takeChildren()
-        for kind in DOCUMENT_KINDS:
+        for kind in (k.value for k in DocumentKind):
             n = data["kinds"][kind]
             if n:
                 self._child(

@@ -30,7 +30,7 @@ import casefile
 from casefile.core import dates
 from casefile.core.case import Case
 from casefile.core.db import audit, work_queue
-from casefile.core.db.schema import DOCUMENT_KINDS, Document, Page, utcnow
+from casefile.core.db.schema import Document, Page, utcnow
 from casefile.core.errors import InvalidValueError
 from casefile.core.ingest.intake import ImportOptions, Item, Run, iter_files, prepare, too_large
 from casefile.core.ingest.kind_guess import guess_kind
@@ -38,6 +38,7 @@ from casefile.core.ingest.reextract import reextract
 from casefile.core.ingest.types import Extraction, ImportOutcome, ImportSummary
 from casefile.core.ingest.workers import ExtractionPool
 from casefile.core.jobs import JobContext
+from casefile.core.vocabulary import DocumentKind, is_value
 
 BATCH_SIZE = 200
 BATCH_SECONDS = 1.0
@@ -223,9 +224,9 @@ def _import(
 ) -> ImportSummary:
     ctx = ctx or JobContext()
     options = options or ImportOptions()
-    if options.kind is not None and options.kind not in DOCUMENT_KINDS:
+    if options.kind is not None and not is_value(DocumentKind, options.kind):
         raise InvalidValueError(
-            f"“{options.kind}” is not a document kind; choose one of: {', '.join(DOCUMENT_KINDS)}."
+            f"“{options.kind}” is not a document kind; choose one of: {', '.join(DocumentKind)}."
         )
     run = Run(case, ctx, options, sync_index=sync_index or (lambda _case: None))
     with case.read_session() as s:

@@ -18,10 +18,11 @@ from sqlalchemy.orm import Session, selectinload
 from casefile.core import dates
 from casefile.core.case import Case
 from casefile.core.db import audit, work_queue
-from casefile.core.db.schema import DOCUMENT_KINDS, Document, Page, Tag, document_tag
+from casefile.core.db.schema import Document, Page, Tag, document_tag
 from casefile.core.errors import DocumentNotFoundError, InvalidValueError
 from casefile.core.services.dto import DocumentDetail, DocumentSummary, PageText
 from casefile.core.services.sync import sync_index
+from casefile.core.vocabulary import DocumentKind, SourceGrade, is_value
 
 T = TypeVar("T")
 
@@ -239,9 +240,9 @@ def _validated(field: str, value: Any) -> dict[str, Any]:
             raise InvalidValueError("A document needs a title.")
         return {"title": value}
     if field == "kind":
-        if value not in DOCUMENT_KINDS:
+        if not is_value(DocumentKind, value):
             raise InvalidValueError(
-                f"“{value}” is not a document kind; choose one of: {', '.join(DOCUMENT_KINDS)}."
+                f"“{value}” is not a document kind; choose one of: {', '.join(DocumentKind)}."
             )
         return {"kind": value}
     if field == "date":
@@ -252,7 +253,7 @@ def _validated(field: str, value: Any) -> dict[str, Any]:
     if field == "reliability_source":
         if value is not None:
             value = str(value).upper()
-            if value not in tuple("ABCDEF"):
+            if not is_value(SourceGrade, value):
                 raise InvalidValueError(
                     "Source reliability is a letter from A (completely reliable) "
                     "to F (cannot be judged)."
