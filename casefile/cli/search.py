@@ -11,8 +11,9 @@ from typing import Any
 
 from casefile.cli.common import EXIT_CANCELLED, EXIT_OK, add_command, out, progress_job
 from casefile.core.errors import CasefileError, CaseLockedError
+from casefile.core.vocabulary import SearchSort
 
-SORTS = ("relevance", "date", "newest")
+SORTS = [s.value for s in SearchSort]
 
 
 def _open_for_search(path: str) -> Any:

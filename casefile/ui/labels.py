@@ -1,56 +1,74 @@
 """Words for stored codes: what a document kind, a status or a grade is called on screen.
-Kept in one place so the table, the navigator, facets and the panel say the same thing."""
+Kept in one place so the table, the navigator, facets and the panel say the same thing.
+The codes themselves are defined once, in `casefile.core.vocabulary`."""
 
 from __future__ import annotations
 
-KIND_LABELS = {
-    "court_filing": "Court filing",
-    "article": "Article",
-    "parliamentary_submission": "Parliamentary submission",
-    "correspondence": "Correspondence",
-    "report": "Report",
-    "note": "Note",
-    "other": "Other",
+from casefile.core.vocabulary import (
+    DocumentKind,
+    DocumentStatus,
+    InfoGrade,
+    SearchSort,
+    SourceGrade,
+)
+
+K = DocumentKind
+KIND_LABELS: dict[str, str] = {
+    K.COURT_FILING: "Court filing",
+    K.ARTICLE: "Article",
+    K.PARLIAMENTARY_SUBMISSION: "Parliamentary submission",
+    K.CORRESPONDENCE: "Correspondence",
+    K.REPORT: "Report",
+    K.NOTE: "Note",
+    K.OTHER: "Other",
 }
-KIND_PLURALS = {
-    "court_filing": "Court filings",
-    "article": "Articles",
-    "parliamentary_submission": "Parliamentary submissions",
-    "correspondence": "Correspondence",
-    "report": "Reports",
-    "note": "Notes",
-    "other": "Other",
+KIND_PLURALS: dict[str, str] = {
+    K.COURT_FILING: "Court filings",
+    K.ARTICLE: "Articles",
+    K.PARLIAMENTARY_SUBMISSION: "Parliamentary submissions",
+    K.CORRESPONDENCE: "Correspondence",
+    K.REPORT: "Reports",
+    K.NOTE: "Notes",
+    K.OTHER: "Other",
 }
-STATUS_LABELS = {
-    "ok": "Text read",
-    "empty": "No text",
-    "needs_ocr": "Needs OCR",
-    "password_required": "Password required",
-    "failed": "Failed",
-    "unsupported": "Unsupported",
+S = DocumentStatus
+STATUS_LABELS: dict[str, str] = {
+    S.OK: "Text read",
+    S.EMPTY: "No text",
+    S.NEEDS_OCR: "Needs OCR",
+    S.PASSWORD_REQUIRED: "Password required",
+    S.FAILED: "Failed",
+    S.UNSUPPORTED: "Unsupported",
 }
-STATUS_ICONS = {
-    "empty": "needs-ocr",
-    "needs_ocr": "needs-ocr",
-    "password_required": "lock",
-    "failed": "failed",
-    "unsupported": "warning",
+STATUS_ICONS: dict[str, str] = {
+    S.EMPTY: "needs-ocr",
+    S.NEEDS_OCR: "needs-ocr",
+    S.PASSWORD_REQUIRED: "lock",
+    S.FAILED: "failed",
+    S.UNSUPPORTED: "warning",
 }
-SOURCE_GRADES = {
-    "A": "Completely reliable",
-    "B": "Usually reliable",
-    "C": "Fairly reliable",
-    "D": "Not usually reliable",
-    "E": "Unreliable",
-    "F": "Reliability cannot be judged",
+SOURCE_GRADES: dict[str, str] = {
+    SourceGrade.A: "Completely reliable",
+    SourceGrade.B: "Usually reliable",
+    SourceGrade.C: "Fairly reliable",
+    SourceGrade.D: "Not usually reliable",
+    SourceGrade.E: "Unreliable",
+    SourceGrade.F: "Reliability cannot be judged",
 }
-INFO_GRADES = {
-    1: "Confirmed by other sources",
-    2: "Probably true",
-    3: "Possibly true",
-    4: "Doubtful",
-    5: "Improbable",
-    6: "Truth cannot be judged",
+# Plain ints as keys: Qt keeps an IntEnum as an opaque object (a combo box's findData(2)
+# would not find it), while a StrEnum becomes a plain string.
+INFO_GRADES: dict[int, str] = {
+    InfoGrade.CONFIRMED.value: "Confirmed by other sources",
+    InfoGrade.PROBABLY_TRUE.value: "Probably true",
+    InfoGrade.POSSIBLY_TRUE.value: "Possibly true",
+    InfoGrade.DOUBTFUL.value: "Doubtful",
+    InfoGrade.IMPROBABLE.value: "Improbable",
+    InfoGrade.CANNOT_BE_JUDGED.value: "Truth cannot be judged",
+}
+SEARCH_SORT_LABELS: dict[SearchSort, str] = {
+    SearchSort.RELEVANCE: "Relevance",
+    SearchSort.DATE: "Date, oldest first",
+    SearchSort.NEWEST: "Date, newest first",
 }
 LANGUAGE_LABELS = {
     "en": "English",

@@ -10,13 +10,16 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from casefile.core import services
-from casefile.core.vocabulary import DocumentKind
+from casefile.core.vocabulary import DocumentKind, DocumentStatus
 from casefile.ui import labels
 from casefile.ui.controller import CaseController
 from casefile.ui.icons import icon, kind_icon
 
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 1
-PROBLEM_STATUSES = ("password_required", "needs_ocr", "failed", "unsupported", "empty")
+S = DocumentStatus
+PROBLEM_STATUSES = tuple(
+    s.value for s in (S.PASSWORD_REQUIRED, S.NEEDS_OCR, S.FAILED, S.UNSUPPORTED, S.EMPTY)
+)
 
 
 class Navigator(QTreeWidget):

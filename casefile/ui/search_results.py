@@ -7,12 +7,10 @@ import html
 import re
 from typing import Any
 
+from casefile.ui.labels import SEARCH_SORT_LABELS
+
 FACET_ORDER = ("kind", "year", "lang", "tag")
-SORTS = (
-    ("Relevance", "relevance"),
-    ("Date, oldest first", "date"),
-    ("Date, newest first", "newest"),
-)
+SORTS = tuple((word, sort.value) for sort, word in SEARCH_SORT_LABELS.items())
 
 
 def search_api() -> Any:

@@ -35,10 +35,10 @@ from casefile.core.errors import InvalidValueError
 from casefile.core.ingest.intake import ImportOptions, Item, Run, iter_files, prepare, too_large
 from casefile.core.ingest.kind_guess import guess_kind
 from casefile.core.ingest.reextract import reextract
-from casefile.core.ingest.types import Extraction, ImportOutcome, ImportSummary
+from casefile.core.ingest.types import Extraction, Imported, ImportOutcome
 from casefile.core.ingest.workers import ExtractionPool
 from casefile.core.jobs import JobContext
-from casefile.core.vocabulary import DocumentKind, is_value
+from casefile.core.vocabulary import DocumentKind, ImportResult, is_value
 
 BATCH_SIZE = 200
 BATCH_SECONDS = 1.0
@@ -176,7 +176,7 @@ def _flush(run: Run, submit_attachment: Callable[[bytes, str, str, str], None]) 
         run.outcomes.append(
             ImportOutcome(
                 path=item.display,
-                result="imported",
+                result=ImportResult.IMPORTED,
                 document_uid=row["uid"],
                 title=row["title"],
                 status=row["status"],
@@ -205,7 +205,7 @@ def import_paths(
     ctx: JobContext | None = None,
     options: ImportOptions | None = None,
     sync_index: IndexSync | None = None,
-) -> ImportSummary:
+) -> Imported:
     # The import indexes its own documents in large commits (`_index`); an edit made
     # meanwhile (at a safe point) indexes only its own document (services.sync).
     was_bulk, case.indexing_in_bulk = case.indexing_in_bulk, True
@@ -221,7 +221,7 @@ def _import(
     ctx: JobContext | None,
     options: ImportOptions | None,
     sync_index: IndexSync | None,
-) -> ImportSummary:
+) -> Imported:
     ctx = ctx or JobContext()
     options = options or ImportOptions()
     if options.kind is not None and not is_value(DocumentKind, options.kind):
@@ -290,7 +290,9 @@ def _import(
             display = f"{filename} (attached to {parent})"
             if stored.sha256 in run.known:
                 run.outcomes.append(
-                    ImportOutcome(display, "duplicate", duplicate_of=run.known[stored.sha256])
+                    ImportOutcome(
+                        display, ImportResult.DUPLICATE, duplicate_of=run.known[stored.sha256]
+                    )
                 )
                 return
             run.known[stored.sha256] = filename
@@ -353,11 +355,11 @@ def _import(
         run.outcomes.append(
             ImportOutcome(
                 display,
-                "reextracted",
+                ImportResult.REEXTRACTED,
                 document_uid=uid,
                 title=detail.title,
                 status=detail.status,
                 reason=detail.reason,
             )
         )
-    return ImportSummary(tuple(run.outcomes), cancelled=cancelled)
+    return Imported(tuple(run.outcomes), cancelled=cancelled)

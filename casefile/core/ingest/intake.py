@@ -14,6 +14,7 @@ from casefile.core.case import SUFFIX, Case
 from casefile.core.ingest.types import Extraction, FileType, ImportOutcome, Status
 from casefile.core.jobs import JobContext
 from casefile.core.originals import hash_file
+from casefile.core.vocabulary import ImportResult
 
 
 @dataclass
@@ -79,7 +80,7 @@ def prepare(run: Run, path: Path, problem: str | None) -> Item | None:
     """Hash, dedupe and store one file; None when there is nothing more to do for it."""
     display = str(path)
     if problem:
-        run.outcomes.append(ImportOutcome(display, "failed", reason=problem))
+        run.outcomes.append(ImportOutcome(display, ImportResult.FAILED, reason=problem))
         return None
     try:
         sha, _size = hash_file(path)
@@ -87,7 +88,7 @@ def prepare(run: Run, path: Path, problem: str | None) -> Item | None:
         run.outcomes.append(
             ImportOutcome(
                 display,
-                "failed",
+                ImportResult.FAILED,
                 reason="Casefile is not allowed to read this file; check its permissions.",
             )
         )
@@ -95,7 +96,9 @@ def prepare(run: Run, path: Path, problem: str | None) -> Item | None:
     except OSError as exc:
         run.outcomes.append(
             ImportOutcome(
-                display, "failed", reason=f"The file could not be read ({exc.strerror or exc})."
+                display,
+                ImportResult.FAILED,
+                reason=f"The file could not be read ({exc.strerror or exc}).",
             )
         )
         return None
@@ -104,7 +107,9 @@ def prepare(run: Run, path: Path, problem: str | None) -> Item | None:
         run.retry_with_password.append((run.locked.pop(sha), display))
         return None
     if sha in run.known:
-        run.outcomes.append(ImportOutcome(display, "duplicate", duplicate_of=run.known[sha]))
+        run.outcomes.append(
+            ImportOutcome(display, ImportResult.DUPLICATE, duplicate_of=run.known[sha])
+        )
         return None
     try:
         stored = run.case.store.put_file(path, durable=False)
@@ -112,7 +117,7 @@ def prepare(run: Run, path: Path, problem: str | None) -> Item | None:
         run.outcomes.append(
             ImportOutcome(
                 display,
-                "failed",
+                ImportResult.FAILED,
                 reason=f"The original could not be stored in the case ({exc.strerror or exc}); "
                 "check the free disk space.",
             )

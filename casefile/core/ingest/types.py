@@ -1,5 +1,5 @@
 """Plain values passed between extraction workers and the importer, and what an import
-reports back (`ImportOutcome`, `ImportSummary`, handed to the faces by the services).
+reports back (`ImportOutcome` per file, handed to the faces by the services).
 
 Extraction runs in worker processes that never touch the database, so everything a
 worker returns must be picklable and self-contained: these dataclasses are the whole
@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from casefile.core.vocabulary import DocumentStatus, ImportResult
 
 
 class FileType(StrEnum):
@@ -22,15 +24,9 @@ class FileType(StrEnum):
     UNKNOWN = "unknown"
 
 
-class Status(StrEnum):
-    """What became of a document's text. Every non-OK status carries a reason."""
-
-    OK = "ok"
-    EMPTY = "empty"  # opened fine, but there is no text in it
-    NEEDS_OCR = "needs_ocr"  # pages are images without a text layer
-    PASSWORD_REQUIRED = "password_required"
-    FAILED = "failed"  # corrupt, hostile, timed out, out of memory
-    UNSUPPORTED = "unsupported"  # a format Casefile does not read
+# What became of a document's text: the vocabulary's DocumentStatus, under the name the
+# extractors have always used.
+Status = DocumentStatus
 
 
 @dataclass(frozen=True)
@@ -67,39 +63,17 @@ class ImportOutcome:
     """What became of one file the user gave."""
 
     path: str
-    result: str  # imported | duplicate | failed | skipped
+    result: ImportResult  # imported, duplicate, failed or reextracted: see ImportResult
     document_uid: str | None = None
     title: str | None = None
-    status: str | None = None  # document status (ok, needs_ocr, password_required…)
+    status: str | None = None  # the document's DocumentStatus when it was imported
     reason: str | None = None
     duplicate_of: str | None = None  # title of the document already in the case
 
 
 @dataclass(frozen=True)
-class ImportSummary:
+class Imported:
+    """What an import did, file by file (the services hand it on as an ImportSummary)."""
+
     outcomes: tuple[ImportOutcome, ...]
     cancelled: bool = False
-
-    def count(self, result: str) -> int:
-        return sum(1 for o in self.outcomes if o.result == result)
-
-    @property
-    def imported(self) -> int:
-        return self.count("imported")
-
-    @property
-    def duplicates(self) -> int:
-        return self.count("duplicate")
-
-    @property
-    def failed(self) -> int:
-        return self.count("failed")
-
-    @property
-    def problems(self) -> tuple[ImportOutcome, ...]:
-        """Imported files whose text could not be read, and files that failed outright."""
-        return tuple(
-            o
-            for o in self.outcomes
-            if o.result == "failed" or (o.result == "imported" and o.status not in ("ok",))
-        )

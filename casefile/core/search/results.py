@@ -27,8 +27,9 @@ from whoosh import query as wq
 from casefile.core.search.case_index import SearchIndex
 from casefile.core.search.index import Row
 from casefile.core.search.query import parse, resolve_kind
+from casefile.core.vocabulary import SearchSort
 
-SORTS = ("relevance", "date", "newest")
+SORTS = tuple(s.value for s in SearchSort)
 MAX_PAGES_WITH_SNIPPETS = 3
 
 

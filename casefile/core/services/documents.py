@@ -22,19 +22,19 @@ from casefile.core.db.schema import Document, Page, Tag, document_tag
 from casefile.core.errors import DocumentNotFoundError, InvalidValueError
 from casefile.core.services.dto import DocumentDetail, DocumentSummary, PageText
 from casefile.core.services.sync import sync_index
-from casefile.core.vocabulary import DocumentKind, SourceGrade, is_value
+from casefile.core.vocabulary import DocumentKind, DocumentSort, SourceGrade, is_value
 
 T = TypeVar("T")
 
 SORT_COLUMNS = {
-    "title": Document.title,
-    "kind": Document.kind,
-    "date": Document.date_lower,
-    "source": Document.source,
-    "pages": Document.page_count,
-    "status": Document.status,
-    "imported": Document.imported_at,
-    "filename": Document.original_filename,
+    DocumentSort.TITLE: Document.title,
+    DocumentSort.KIND: Document.kind,
+    DocumentSort.DATE: Document.date_lower,
+    DocumentSort.SOURCE: Document.source,
+    DocumentSort.PAGES: Document.page_count,
+    DocumentSort.STATUS: Document.status,
+    DocumentSort.IMPORTED: Document.imported_at,
+    DocumentSort.FILENAME: Document.original_filename,
 }
 EDITABLE = (
     "title",

@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-# The import's own values are defined by the import (casefile.core.ingest), which may not
-# import the services; the faces meet them here.
-from casefile.core.ingest.types import ImportOutcome, ImportSummary
+# One file's outcome is made by the import (casefile.core.ingest), which may not import
+# the services (docs/architecture.md); the faces meet it here.
+from casefile.core.ingest.types import ImportOutcome
+from casefile.core.vocabulary import DocumentStatus, ImportResult
 
 __all__ = [
     "AuditRecord",
@@ -80,6 +81,37 @@ class PageText:
     total: int
     text: str
     needs_ocr: bool
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    outcomes: tuple[ImportOutcome, ...]
+    cancelled: bool = False
+
+    def count(self, result: ImportResult) -> int:
+        return sum(1 for o in self.outcomes if o.result == result)
+
+    @property
+    def imported(self) -> int:
+        return self.count(ImportResult.IMPORTED)
+
+    @property
+    def duplicates(self) -> int:
+        return self.count(ImportResult.DUPLICATE)
+
+    @property
+    def failed(self) -> int:
+        return self.count(ImportResult.FAILED)
+
+    @property
+    def problems(self) -> tuple[ImportOutcome, ...]:
+        """Imported files whose text could not be read, and files that failed outright."""
+        return tuple(
+            o
+            for o in self.outcomes
+            if o.result == ImportResult.FAILED
+            or (o.result == ImportResult.IMPORTED and o.status != DocumentStatus.OK)
+        )
 
 
 @dataclass(frozen=True)

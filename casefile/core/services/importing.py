@@ -46,7 +46,8 @@ def import_paths(
         timeout_s=timeout_s,
         memory_mb=memory_mb,
     )
-    return _import_paths(case, paths, ctx, options, _sync_backlog)
+    done = _import_paths(case, paths, ctx, options, _sync_backlog)
+    return ImportSummary(done.outcomes, cancelled=done.cancelled)
 
 
 def _sync_backlog(case: Case) -> None:
