@@ -10,6 +10,7 @@ My Case.casefile/
 from __future__ import annotations
 
 import getpass
+import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,9 +39,18 @@ class Extension(Protocol):
     def close(self) -> None: ...
 
 
+def _json_text(value: object) -> str:
+    """JSON columns hold readable text: Cyrillic stays Cyrillic, not \\u escapes."""
+    return json.dumps(value, ensure_ascii=False)
+
+
 def _make_engine(db_path: Path, readonly: bool) -> Engine:
     url = f"sqlite:///file:{db_path}?mode=ro&uri=true" if readonly else f"sqlite:///{db_path}"
-    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+    engine = create_engine(
+        url,
+        connect_args={"timeout": 30, "check_same_thread": False},
+        json_serializer=_json_text,
+    )
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]

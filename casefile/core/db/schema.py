@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     Column,
     DateTime,
@@ -77,7 +78,9 @@ class Document(Base):
     status_reason: Mapped[str | None] = mapped_column(Text)
     page_count: Mapped[int] = mapped_column(Integer, default=0)
     encoding: Mapped[str | None] = mapped_column(String(32))
-    extra: Mapped[str | None] = mapped_column(Text)  # JSON: e-mail headers, producer…
+    # E-mail headers, PDF producer… Stored as JSON text (Case's engine writes it unescaped,
+    # as hand-made json.dumps(…, ensure_ascii=False) did: old rows read the same).
+    extra: Mapped[dict[str, str] | None] = mapped_column(JSON(none_as_null=True))
 
     # An e-mail attachment points at its message.
     parent_id: Mapped[int | None] = mapped_column(

@@ -14,7 +14,6 @@ again finds them in the store, extracts them and writes them once (the SHA-256 i
 
 from __future__ import annotations
 
-import json
 import os
 import time
 import uuid
@@ -99,7 +98,7 @@ def _document_row(run: Run, item: Item, ex: Extraction, parent_id: int | None) -
         "status_reason": ex.reason,
         "page_count": len(ex.pages),
         "encoding": ex.encoding,
-        "extra": json.dumps(extra, ensure_ascii=False) if extra else None,
+        "extra": extra or None,
         "parent_id": parent_id,
         "revision": 1,
         "indexed_revision": 0,

@@ -8,7 +8,6 @@ right after an edit sees it.
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
@@ -206,7 +205,7 @@ def get_document(case: Case, uid: str) -> DocumentDetail:
             doc,
             languages=_langs(doc),
             pages_needing_ocr=tuple(ocr),
-            extra=json.loads(doc.extra) if doc.extra else {},
+            extra=doc.extra or {},
             tags=tuple(sorted(t.name for t in doc.tags)),
             parent_uid=parent_uid,
             child_uids=tuple(children),
