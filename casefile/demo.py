@@ -72,5 +72,7 @@ def build_demo_case(path: Path, overwrite: bool = False) -> Path:
             assert outcome.document_uid, f"demo document {name} did not import: {outcome.reason}"
             fields = {k: v for k, v in meta.items() if k != "tags"}
             services.update_document(case, outcome.document_uid, **fields)
-            services.set_tags(case, outcome.document_uid, list(meta["tags"]))  # type: ignore[arg-type]
+            tags = meta["tags"]
+            assert isinstance(tags, list)
+            services.set_tags(case, outcome.document_uid, tags)
         return case.path

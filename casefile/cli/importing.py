@@ -24,7 +24,8 @@ from casefile.core.errors import CasefileError
 def password_from(args: argparse.Namespace) -> str | None:
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\n")
-    return args.password
+    password: str | None = args.password
+    return password
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -35,7 +35,7 @@ from casefile.core.ingest.intake import ImportOptions, Item, Run, iter_files, pr
 from casefile.core.ingest.kind_guess import guess_kind
 from casefile.core.ingest.reextract import reextract
 from casefile.core.ingest.types import Extraction, Imported, ImportOutcome
-from casefile.core.ingest.workers import ExtractionPool
+from casefile.core.ingest.workers import ExtractionPool, Job
 from casefile.core.jobs import JobContext
 from casefile.core.vocabulary import DocumentKind, ImportResult, is_value
 
@@ -259,7 +259,7 @@ def _import(
         pool.start_in_background()
 
         def dispatch_small() -> None:
-            jobs = [(str(i.stored), options.password, i.name) for i in small]
+            jobs: list[Job] = [(str(i.stored), options.password, i.name) for i in small]
             for item, future in zip(small, pool.submit_batch(jobs), strict=True):
                 item.future = future
             small.clear()

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from casefile.core import dates
 from casefile.core.case import Case
@@ -25,7 +25,7 @@ from casefile.core.vocabulary import DocumentKind, DocumentSort, SourceGrade, is
 
 T = TypeVar("T")
 
-SORT_COLUMNS = {
+SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
     DocumentSort.TITLE: Document.title,
     DocumentSort.KIND: Document.kind,
     DocumentSort.DATE: Document.date_lower,
