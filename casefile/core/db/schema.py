@@ -1,8 +1,9 @@
 """The case database: SQLAlchemy 2 typed models.
 
-The database is the truth (DESIGN.md): every thing the user made lives here, and the
-search index is derived from it. Schema changes are Alembic migrations in
-`casefile/core/migrations/versions`; never change a table here without adding one.
+The database is the truth (docs/architecture.md, the case folder): every thing the user
+made lives here, and the search index is derived from it. Schema changes are Alembic
+migrations in `casefile/core/db/migrations/versions`; never change a table here without
+adding one.
 Entities, events, relations and citations arrive in later migrations.
 """
 

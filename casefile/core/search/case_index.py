@@ -1,9 +1,9 @@
 """The open index of a case (kept in `case.extensions`), and how it gets there.
 
-The index is derived data (DESIGN.md, principle 3): whenever it is missing, unreadable
-or of another format version it is rebuilt, never reported as an error. A rebuild writes
-into `index.new/` and swaps it in only when complete, so a cancelled or crashed rebuild
-leaves the previous index usable.
+The index is derived data (docs/architecture.md, how a change reaches the index):
+whenever it is missing, unreadable or of another format version it is rebuilt, never
+reported as an error. A rebuild writes into `index.new/` and swaps it in only when
+complete, so a cancelled or crashed rebuild leaves the previous index usable.
 """
 
 from __future__ import annotations

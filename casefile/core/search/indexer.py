@@ -28,7 +28,7 @@ from casefile.core.search import index as ixmod
 from casefile.core.search.case_index import SearchIndex, attach, swap_in
 
 BATCH = 500  # documents per writer commit when draining the queue
-WRITER_MB = 96  # Whoosh pool size: above ~128 MB gives nothing (FIELD-NOTES)
+WRITER_MB = 96  # Whoosh pool: above ~128 MB gives nothing (docs/architecture.md)
 
 
 @dataclass(frozen=True)
