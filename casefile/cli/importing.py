@@ -19,6 +19,7 @@ from casefile.cli.common import (
     progress_job,
 )
 from casefile.core.errors import CasefileError
+from casefile.core.vocabulary import DocumentStatus, ImportResult
 
 
 def password_from(args: argparse.Namespace) -> str | None:
@@ -63,13 +64,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def print_import_summary(summary: Any) -> None:
     for o in summary.outcomes:
-        if o.result == "duplicate":
+        if o.result == ImportResult.DUPLICATE:
             out(f"  = {o.path}: already in case as “{o.duplicate_of}”")
-        elif o.result == "failed":
+        elif o.result == ImportResult.FAILED:
             out(f"  ! {o.path}: {o.reason}")
-        elif o.result == "reextracted":
+        elif o.result == ImportResult.REEXTRACTED:
             out(f"  ↻ {o.path}: read again with the password — {o.status}")
-        elif o.status != "ok":
+        elif o.status != DocumentStatus.OK:
             out(f"  ~ {o.path}: imported as “{o.title}” — {o.reason}")
     word = "Stopped" if summary.cancelled else "Done"
     out(

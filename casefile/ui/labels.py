@@ -7,6 +7,7 @@ from __future__ import annotations
 from casefile.core.vocabulary import (
     DocumentKind,
     DocumentStatus,
+    ImportResult,
     InfoGrade,
     SearchSort,
     SourceGrade,
@@ -64,6 +65,12 @@ INFO_GRADES: dict[int, str] = {
     InfoGrade.DOUBTFUL.value: "Doubtful",
     InfoGrade.IMPROBABLE.value: "Improbable",
     InfoGrade.CANNOT_BE_JUDGED.value: "Truth cannot be judged",
+}
+IMPORT_RESULT_LABELS: dict[str, str] = {
+    ImportResult.IMPORTED: "Imported",
+    ImportResult.DUPLICATE: "Duplicate",
+    ImportResult.FAILED: "Failed",
+    ImportResult.REEXTRACTED: "Read again",
 }
 SEARCH_SORT_LABELS: dict[SearchSort, str] = {
     SearchSort.RELEVANCE: "Relevance",

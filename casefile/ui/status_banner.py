@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.core.services import DocumentDetail
+from casefile.core.vocabulary import DocumentStatus as S
 from casefile.ui.icons import pixmap
 
 
@@ -65,19 +66,19 @@ class StatusBanner(QFrame):
     def show_for(self, doc: DocumentDetail | None, *, has_original_view: bool) -> None:
         """Explain the document's status; hidden when its text was read fine."""
         self.password.clear()
-        if doc is None or (doc.status == "ok" and not doc.pages_needing_ocr):
+        if doc is None or (doc.status == S.OK and not doc.pages_needing_ocr):
             self.hide()
             return
         reason = html.escape(doc.status_reason or "")
         show = {"password": False, "retry": False, "original": has_original_view}
-        if doc.status == "password_required":
+        if doc.status == S.PASSWORD_REQUIRED:
             icon = "lock"
             message = (
                 "<b>This PDF is protected by a password</b>, so its text could not be "
                 "read. Enter the password to read it again; the original is not changed."
             )
             show["password"] = True
-        elif doc.status in ("needs_ocr", "ok"):
+        elif doc.status in (S.NEEDS_OCR, S.OK):
             icon = "needs-ocr"
             pages = ", ".join(str(p) for p in doc.pages_needing_ocr[:12])
             more = "…" if len(doc.pages_needing_ocr) > 12 else ""
@@ -86,16 +87,16 @@ class StatusBanner(QFrame):
                 f"<b>Needs OCR.</b> {which} pictures of text without a text layer, so "
                 "they cannot be searched yet. Use <i>Original</i> to read them."
             )
-        elif doc.status == "empty":
+        elif doc.status == S.EMPTY:
             icon = "needs-ocr"
             message = "<b>No text.</b> The file opened fine but contains no text."
         else:
-            icon = "failed" if doc.status == "failed" else "warning"
-            label = "could not be read" if doc.status == "failed" else "is in a format "
-            label += "" if doc.status == "failed" else "Casefile does not read"
+            icon = "failed" if doc.status == S.FAILED else "warning"
+            label = "could not be read" if doc.status == S.FAILED else "is in a format "
+            label += "" if doc.status == S.FAILED else "Casefile does not read"
             message = f"<b>This file {label}.</b> {reason}"
-            show["retry"] = doc.status == "failed"
-        if reason and doc.status in ("password_required", "needs_ocr", "empty"):
+            show["retry"] = doc.status == S.FAILED
+        if reason and doc.status in (S.PASSWORD_REQUIRED, S.NEEDS_OCR, S.EMPTY):
             message += f"<br><small>{reason}</small>"
         self.icon.setPixmap(pixmap(icon, 24, self.devicePixelRatioF()))
         self.text.setText(message)

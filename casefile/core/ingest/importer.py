@@ -37,7 +37,7 @@ from casefile.core.ingest.reextract import reextract
 from casefile.core.ingest.types import Extraction, Imported, ImportOutcome
 from casefile.core.ingest.workers import ExtractionPool, Job
 from casefile.core.jobs import JobContext
-from casefile.core.vocabulary import DocumentKind, ImportResult, is_value
+from casefile.core.vocabulary import DocumentKind, DocumentStatus, ImportResult, is_value
 
 BATCH_SIZE = 200
 BATCH_SECONDS = 1.0
@@ -232,7 +232,9 @@ def _import(
         run.known = dict(s.execute(select(Document.sha256, Document.title)).all())
         run.locked = dict(
             s.execute(
-                select(Document.sha256, Document.uid).where(Document.status == "password_required")
+                select(Document.sha256, Document.uid).where(
+                    Document.status == DocumentStatus.PASSWORD_REQUIRED
+                )
             ).all()
         )
 

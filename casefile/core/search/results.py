@@ -275,7 +275,7 @@ def run(
     qs: str,
     *,
     exact: bool = False,
-    sort: str = "relevance",
+    sort: str = SearchSort.RELEVANCE,
     limit: int = 20,
     offset: int = 0,
     filters: dict[str, str] | None = None,
@@ -288,9 +288,9 @@ def run(
     extra = filter_query(filters)
     if extra:
         q = wq.And([q, *extra])
-    matches = scan(searcher, q, si, scored=sort == "relevance")
+    matches = scan(searcher, q, si, scored=sort == SearchSort.RELEVANCE)
     want = offset + limit
-    if sort == "relevance":
+    if sort == SearchSort.RELEVANCE:
         scores, best = matches.scores, matches.best
         order = sorted(scores, key=lambda u: -scores[u])  # stable: index order on ties
     else:
@@ -298,7 +298,7 @@ def run(
         order = sorted(
             matches.rows,
             key=lambda u: (matches.rows[u].date_lo or far, u),
-            reverse=sort == "newest",
+            reverse=sort == SearchSort.NEWEST,
         )
         scores, best = {}, {}
     shown = order[offset:want]

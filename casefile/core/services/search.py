@@ -19,6 +19,7 @@ from casefile.core.search import highlight, indexer, results, snippets
 from casefile.core.search.case_index import attach
 from casefile.core.search.query import QueryError
 from casefile.core.search.results import Hit, SearchResults, Snippet
+from casefile.core.vocabulary import SearchSort
 
 __all__ = [
     "Hit",
@@ -80,7 +81,7 @@ def search(
     case: Case,
     query: str,
     *,
-    sort: str = "relevance",
+    sort: str = SearchSort.RELEVANCE,
     exact: bool = False,
     limit: int = 20,
     page: int = 1,
@@ -210,7 +211,7 @@ def save_search(
     name: str,
     query: str,
     *,
-    sort: str = "relevance",
+    sort: str = SearchSort.RELEVANCE,
     exact: bool = False,
     replace: bool = False,
 ) -> SavedSearchInfo:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.core.vocabulary import DocumentStatus, ImportResult
 from casefile.ui import labels
 from casefile.ui.icons import icon
 
@@ -46,7 +47,7 @@ class ImportSummaryDialog(QDialog):
             f"{_plural(summary.duplicates, 'duplicate')} skipped, "
             f"{_plural(summary.failed, 'file')} failed."
         )
-        unread = sum(1 for o in summary.problems if o.result != "failed")
+        unread = sum(1 for o in summary.problems if o.result != ImportResult.FAILED)
         if unread:
             head += f" {_plural(unread, 'document')} kept without readable text (see below)."
         if summary.cancelled:
@@ -62,27 +63,28 @@ class ImportSummaryDialog(QDialog):
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)  # thousands of rows after a big import
         items = []
-        for o in sorted(summary.outcomes, key=lambda o: (o.result == "imported", o.path)):
-            result = {
-                "imported": "Imported",
-                "duplicate": "Duplicate",
-                "failed": "Failed",
-                "reextracted": "Read again",
-            }.get(o.result, o.result)
+        for o in sorted(
+            summary.outcomes, key=lambda o: (o.result == ImportResult.IMPORTED, o.path)
+        ):
+            result = labels.IMPORT_RESULT_LABELS.get(o.result, o.result)
             details = o.reason or ""
-            if o.result == "duplicate" and o.duplicate_of:
+            if o.result == ImportResult.DUPLICATE and o.duplicate_of:
                 details = f"Already in the case as “{o.duplicate_of}”"
-            elif o.result in ("imported", "reextracted") and o.status and o.status != "ok":
+            elif (
+                o.result in (ImportResult.IMPORTED, ImportResult.REEXTRACTED)
+                and o.status
+                and o.status != DocumentStatus.OK
+            ):
                 # The original is kept as evidence even when its text cannot be read.
                 result = (
                     "Kept, text not read"
-                    if o.status == "failed"
+                    if o.status == DocumentStatus.FAILED
                     else f"{result} · {labels.status_label(o.status)}"
                 )
             item = QTreeWidgetItem([Path(o.path).name, result, details])
             item.setToolTip(0, o.path)
             item.setToolTip(2, details)
-            if o.result == "failed":
+            if o.result == ImportResult.FAILED:
                 item.setIcon(1, icon("failed"))
             elif o.status in labels.STATUS_ICONS:
                 item.setIcon(1, icon(labels.STATUS_ICONS[o.status]))
@@ -94,7 +96,7 @@ class ImportSummaryDialog(QDialog):
         self.locked = [
             o.document_uid
             for o in summary.outcomes
-            if o.status == "password_required" and o.document_uid
+            if o.status == DocumentStatus.PASSWORD_REQUIRED and o.document_uid
         ]
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
