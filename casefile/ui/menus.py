@@ -4,6 +4,7 @@ action can be reached by keyboard (and listed in one place)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Protocol
 
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
@@ -151,7 +152,7 @@ def build_menus(win: QMainWindow, host: MenuHost) -> dict[str, QAction]:
         start=1,
     ):
         a[f"focus_{pane}"] = _action(
-            win, f"Go to {label}", lambda p=pane: host.focus_pane(p), f"Alt+{n}"
+            win, f"Go to {label}", partial(host.focus_pane, pane), f"Alt+{n}"
         )
         view.addAction(a[f"focus_{pane}"])
     host.view_menu = view
