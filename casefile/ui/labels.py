@@ -14,24 +14,17 @@ from casefile.core.vocabulary import (
 )
 
 K = DocumentKind
-KIND_LABELS: dict[str, str] = {
-    K.COURT_FILING: "Court filing",
-    K.ARTICLE: "Article",
-    K.PARLIAMENTARY_SUBMISSION: "Parliamentary submission",
-    K.CORRESPONDENCE: "Correspondence",
-    K.REPORT: "Report",
-    K.NOTE: "Note",
-    K.OTHER: "Other",
+_KIND_WORDS: dict[str, tuple[str, str]] = {  # one, many
+    K.COURT_FILING: ("Court filing", "Court filings"),
+    K.ARTICLE: ("Article", "Articles"),
+    K.PARLIAMENTARY_SUBMISSION: ("Parliamentary submission", "Parliamentary submissions"),
+    K.CORRESPONDENCE: ("Correspondence", "Correspondence"),
+    K.REPORT: ("Report", "Reports"),
+    K.NOTE: ("Note", "Notes"),
+    K.OTHER: ("Other", "Other"),
 }
-KIND_PLURALS: dict[str, str] = {
-    K.COURT_FILING: "Court filings",
-    K.ARTICLE: "Articles",
-    K.PARLIAMENTARY_SUBMISSION: "Parliamentary submissions",
-    K.CORRESPONDENCE: "Correspondence",
-    K.REPORT: "Reports",
-    K.NOTE: "Notes",
-    K.OTHER: "Other",
-}
+KIND_LABELS = {kind: one for kind, (one, _many) in _KIND_WORDS.items()}
+KIND_PLURALS = {kind: many for kind, (_one, many) in _KIND_WORDS.items()}
 S = DocumentStatus
 STATUS_LABELS: dict[str, str] = {
     S.OK: "Text read",
