@@ -23,11 +23,13 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
-# Style, format, and the layer contracts of docs/architecture.md ([tool.importlinter]).
+# Style, format, the layer contracts of docs/architecture.md ([tool.importlinter]) and
+# types ([tool.mypy]: strict on casefile.core).
 lint: $(STAMP)
 	$(BIN)/ruff check casefile tests
 	$(BIN)/ruff format --check casefile tests
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 demo: $(STAMP)
 	$(BIN)/casefile demo "$(DEMO)" --force

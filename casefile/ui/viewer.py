@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTextEdit,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -88,7 +89,7 @@ class Viewer(QWidget):
         self.text_mode.setChecked(True)
         for a in (self.text_mode, self.original_mode):
             btn = bar.widgetForAction(a)
-            if btn is not None:
+            if isinstance(btn, QToolButton):
                 btn.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
 
         self.title = QLabel()
@@ -134,7 +135,9 @@ class Viewer(QWidget):
         action = QAction(icon(name), text, self)
         action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip(f"{text} ({QKeySequence(keys).toString(QKeySequence.NativeText)})")
+        action.setToolTip(
+            f"{text} ({QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)})"
+        )
         action.triggered.connect(lambda _checked=False: slot())
         bar.addAction(action)
         return action
