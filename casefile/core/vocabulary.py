@@ -60,6 +60,7 @@ class ImportResult(StrEnum):
 
     IMPORTED = "imported"  # a new document (its text may still be unreadable: see status)
     DUPLICATE = "duplicate"  # the same bytes are already in the case
+    RESTORED = "restored"  # the same bytes, whose stored original was missing or altered
     FAILED = "failed"  # nothing was imported (unreadable path, disk full…)
     REEXTRACTED = "reextracted"  # already in the case, read again with the password given
 

@@ -64,6 +64,7 @@ IMPORT_RESULT_LABELS: dict[str, str] = {
     ImportResult.DUPLICATE: "Duplicate",
     ImportResult.FAILED: "Failed",
     ImportResult.REEXTRACTED: "Read again",
+    ImportResult.RESTORED: "Original restored",
 }
 SEARCH_SORT_LABELS: dict[SearchSort, str] = {
     SearchSort.RELEVANCE: "Relevance",

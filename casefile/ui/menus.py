@@ -15,7 +15,7 @@ from casefile.ui.icons import icon
 
 class MenuHost(Protocol):
     """What the menus call and fill in on the main window (which builds them, so it is
-    described here rather than imported: docs/architecture.md, no cycles)."""
+    described here rather than imported: docs/architecture.md, layers)."""
 
     undo_group: QUndoGroup
     recent_menu: QMenu

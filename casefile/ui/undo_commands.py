@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoCommand
 
 class Editor(Protocol):
     """What a command needs of the case controller (which creates the commands, so it
-    is described here rather than imported: docs/architecture.md, no cycles)."""
+    is described here rather than imported: docs/architecture.md, layers)."""
 
     def apply_update(self, uid: str, **fields: Any) -> None: ...
 

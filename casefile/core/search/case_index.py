@@ -97,9 +97,22 @@ def attach(case: Case) -> SearchIndex:
         ix: Index | None = ixmod.open_existing(path)
     except ixmod.IndexFormatError:
         ix = None
+    if ix is not None and case.readonly_reason and _behind(case):
+        ix = None  # read-only media: nothing can repair it, so search from memory
     si = SearchIndex(path, ix)
     case.extensions[EXTENSION_KEY] = si
     return si
+
+
+def _behind(case: Case) -> bool:
+    """The database holds changes the index on disk does not (crash, older copy)."""
+    from sqlalchemy import func, select
+
+    from casefile.core.db.schema import Document, WorkItem
+
+    with case.read_session() as s:
+        stale = s.scalar(select(func.count()).where(Document.indexed_revision != Document.revision))
+        return bool(stale) or s.scalar(select(func.count(WorkItem.id))) != 0
 
 
 def detach(case: Case) -> None:

@@ -270,4 +270,24 @@ def rebuild(case: Case, ctx: JobContext | None = None) -> int:
     return done
 
 
-__all__ = ["Cancelled", "rebuild", "reconcile", "sync"]
+def load_in_memory(case: Case) -> SearchIndex:
+    """A read-only case whose index is missing or behind: build one in memory (Whoosh
+    RamStorage) from the database, since nothing may be written to the case folder."""
+    from whoosh.filedb.filestore import RamStorage
+
+    si = attach(case)
+    ix = RamStorage().create_index(ixmod.build_schema(), indexname=ixmod.INDEX_NAME)
+    w = ixmod.writer(ix, WRITER_MB)
+    try:
+        for docs in _iter_docs(case):
+            for d in docs:
+                _add(w, d)
+        w.commit()
+    except BaseException:
+        w.cancel()
+        raise
+    si.replace(ix)
+    return si
+
+
+__all__ = ["Cancelled", "load_in_memory", "rebuild", "reconcile", "sync"]

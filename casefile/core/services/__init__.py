@@ -27,6 +27,7 @@ from casefile.core.services.documents import (
     update_document,
 )
 from casefile.core.services.dto import (
+    AuditHead,
     AuditRecord,
     CaseOverview,
     DocumentDetail,
@@ -37,7 +38,7 @@ from casefile.core.services.dto import (
     VerifyProblem,
     VerifyReport,
 )
-from casefile.core.services.integrity import audit_log, verify_case
+from casefile.core.services.integrity import audit_head, audit_log, verify_case
 from casefile.core.services.originals import original_copy, original_path
 from casefile.core.services.search import (
     Hit,
@@ -74,6 +75,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "AuditHead",
     "AuditRecord",
     "CaseOverview",
     "DocumentDetail",
@@ -89,6 +91,7 @@ __all__ = [
     "VerifyProblem",
     "VerifyReport",
     "add_tag",
+    "audit_head",
     "audit_log",
     "close_case",
     "count_documents",

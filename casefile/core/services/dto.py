@@ -119,15 +119,36 @@ class VerifyProblem:
     sha256: str
     document_uid: str | None
     title: str | None
-    problem: str  # missing | altered
+    # missing | altered | orphan (a note) | audit_altered | audit_removed |
+    # unsealed_hash | head_unknown
+    problem: str
     message: str
 
 
 @dataclass(frozen=True)
+class AuditHead:
+    """The newest entry of the audit chain: lodge `hash` elsewhere to prove later
+    (`verify_case(head=…)`) that the log up to it was not rewritten."""
+
+    hash: str
+    count: int
+    at: datetime
+
+
+@dataclass(frozen=True)
 class VerifyReport:
-    checked: int
+    checked: int  # documents whose original was re-hashed
     problems: tuple[VerifyProblem, ...]
     cancelled: bool = False
+    stored: int = 0  # originals found in the case folder (with or without a document)
+    orphans: int = 0  # …of which no document refers to
+    # One per such original: reported, but not a problem of the evidence (nothing
+    # recorded is in doubt; importing the same file again adds it).
+    orphan_originals: tuple[VerifyProblem, ...] = ()
+    audit_entries: int = 0  # audit entries whose seal and link were checked
+    head_found: bool | None = None  # the lodged head is in the chain (None: none given)
+    recorded: bool = False  # this run was written to the audit log
+    not_recorded: str | None = None  # …and if not, why
 
     @property
     def ok(self) -> bool:

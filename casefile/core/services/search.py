@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from casefile.core.case import Case
+from casefile.core.db import audit
 from casefile.core.db.schema import Document, Page, SavedSearch
 from casefile.core.errors import CasefileError, InvalidValueError
 from casefile.core.jobs import JobContext
@@ -57,11 +58,8 @@ def ensure_index(case: Case, ctx: JobContext | None = None) -> None:
     an older format; otherwise finish any pending updates."""
     si = attach(case)
     if case.readonly:
-        if not si.usable:
-            raise SearchUnavailableError(
-                "This case's search index is missing or out of date, and the case is open "
-                "read-only; open it normally (or run 'casefile reindex') to rebuild it."
-            )
+        if not si.usable:  # nothing may be written: search from an index in memory
+            indexer.load_in_memory(case)
         return
     if not si.usable:
         indexer.rebuild(case, ctx)
@@ -73,7 +71,10 @@ def reindex(case: Case, ctx: JobContext | None = None) -> int:
     """Rebuild the index from the database. Cancelling keeps the previous index."""
     if case.readonly:
         raise SearchUnavailableError("A case opened read-only cannot rebuild its index.")
-    return indexer.rebuild(case, ctx)
+    done = indexer.rebuild(case, ctx)
+    with case.session() as s:
+        audit.record(s, "reindex", None, after={"documents": done})
+    return done
 
 
 # -- searching -----------------------------------------------------------------------------
@@ -231,11 +232,15 @@ def save_search(
             raise InvalidValueError(
                 f"There is already a saved search called “{name}”; choose another name."
             )
+        after = {"query": query, "sort": sort, "exact": exact}
         if existing is None:
             existing = SavedSearch(name=name, query=query, sort=sort, exact=exact)
             s.add(existing)
+            audit.record(s, "save_search", name, after=after)
         else:
+            before = {"query": existing.query, "sort": existing.sort, "exact": existing.exact}
             existing.query, existing.sort, existing.exact = query, sort, exact
+            audit.record(s, "replace_saved_search", name, before, after)
         s.flush()
         return _info(existing)
 
@@ -260,4 +265,6 @@ def delete_saved_search(case: Case, name: str) -> None:
     with case.session() as s:
         found = s.scalar(select(SavedSearch).where(SavedSearch.name == name))
         if found is not None:
+            before = {"query": found.query, "sort": found.sort, "exact": found.exact}
             s.delete(found)
+            audit.record(s, "delete_saved_search", name, before=before)
