@@ -104,6 +104,12 @@ class ImportSummary:
         return self.count(ImportResult.FAILED)
 
     @property
+    def changes(self) -> Changes:
+        """The documents this import added, for the faces to show (see `Changes`)."""
+        added = (o.document_uid for o in self.outcomes if o.result == ImportResult.IMPORTED)
+        return Changes(added=frozenset(u for u in added if u))
+
+    @property
     def problems(self) -> tuple[ImportOutcome, ...]:
         """Imported files whose text could not be read, and files that failed outright."""
         return tuple(
@@ -171,3 +177,42 @@ class CaseOverview:
     title: str
     document_count: int
     status_counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What one write changed, as a value: the services that write return it (or a DTO
+    that exposes it), and a face updates exactly what it shows from it instead of
+    listening for one kind of news per kind of thing (docs/architecture.md). Combine
+    two with `|`."""
+
+    edited: tuple[DocumentDetail, ...] = ()  # the new state of each edited document
+    added: frozenset[str] = frozenset()  # document uids
+    removed: frozenset[str] = frozenset()
+    tags: bool = False  # the set of tags or their counts changed
+    saved_searches: bool = False
+    more_documents: bool = False  # a running import added some (which: known at its end)
+
+    @classmethod
+    def edit(cls, detail: DocumentDetail, *, tags: bool = False) -> Changes:
+        return cls(edited=(detail,), tags=tags)
+
+    def __or__(self, other: Changes) -> Changes:
+        latest = {d.uid: d for d in (*self.edited, *other.edited)}
+        return Changes(
+            edited=tuple(latest.values()),
+            added=self.added | other.added,
+            removed=self.removed | other.removed,
+            tags=self.tags or other.tags,
+            saved_searches=self.saved_searches or other.saved_searches,
+            more_documents=self.more_documents or other.more_documents,
+        )
+
+    @property
+    def membership(self) -> bool:
+        """Documents came or went: lists of documents must be read again."""
+        return bool(self.added or self.removed or self.more_documents)
+
+    def detail(self, uid: str) -> DocumentDetail | None:
+        """The new state of `uid` if this change edited it."""
+        return next((d for d in self.edited if d.uid == uid), None)

@@ -20,6 +20,7 @@ from casefile.core.search import highlight, indexer, results, snippets
 from casefile.core.search.case_index import attach
 from casefile.core.search.query import QueryError
 from casefile.core.search.results import Hit, SearchResults, Snippet
+from casefile.core.services.dto import Changes
 from casefile.core.vocabulary import SearchSort
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "highlight_spans",
     "list_saved_searches",
     "reindex",
+    "rename_saved_search",
     "run_saved_search",
     "save_search",
     "search",
@@ -260,7 +262,7 @@ def run_saved_search(case: Case, name: str, *, limit: int = 20, page: int = 1) -
     return search(case, saved.query, sort=saved.sort, exact=saved.exact, limit=limit, page=page)
 
 
-def delete_saved_search(case: Case, name: str) -> None:
+def delete_saved_search(case: Case, name: str) -> Changes:
     _saved(case, name)
     with case.session() as s:
         found = s.scalar(select(SavedSearch).where(SavedSearch.name == name))
@@ -268,3 +270,24 @@ def delete_saved_search(case: Case, name: str) -> None:
             before = {"query": found.query, "sort": found.sort, "exact": found.exact}
             s.delete(found)
             audit.record(s, "delete_saved_search", name, before=before)
+    return Changes(saved_searches=True)
+
+
+def rename_saved_search(case: Case, name: str, new_name: str) -> Changes:
+    """Give a saved search another name (audited); its query and sort stay as they were."""
+    new_name = new_name.strip()
+    if not new_name:
+        raise InvalidValueError("A saved search needs a name.")
+    _saved(case, name)
+    with case.session() as s:
+        if new_name != name and s.scalar(
+            select(SavedSearch.id).where(SavedSearch.name == new_name)
+        ):
+            raise InvalidValueError(
+                f"There is already a saved search called “{new_name}”; choose another name."
+            )
+        found = s.scalar(select(SavedSearch).where(SavedSearch.name == name))
+        if found is not None and new_name != name:
+            found.name = new_name
+            audit.record(s, "rename_saved_search", name, {"name": name}, {"name": new_name})
+    return Changes(saved_searches=True)
