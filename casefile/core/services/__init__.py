@@ -56,6 +56,7 @@ from casefile.core.services.search import (
     run_saved_search,
     save_search,
     search,
+    utf16_spans,
 )
 
 _LAZY = {"import_paths", "prepare_import", "reextract_document"}
@@ -127,5 +128,6 @@ __all__ = [
     "status_counts",
     "summaries_for",
     "update_document",
+    "utf16_spans",
     "verify_case",
 ]
