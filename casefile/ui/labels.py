@@ -49,6 +49,10 @@ SOURCE_GRADES: dict[str, str] = {
     SourceGrade.E: "Unreliable",
     SourceGrade.F: "Reliability cannot be judged",
 }
+# Narrow table columns say the same in fewer letters (the cell's tooltip has the rest),
+# so no label is cut to "Parliamentary sub…" or "Passwor…".
+KIND_SHORT: dict[str, str] = {K.PARLIAMENTARY_SUBMISSION: "Parliamentary"}
+STATUS_SHORT: dict[str, str] = {S.PASSWORD_REQUIRED: "Password"}
 # Plain ints as keys: Qt keeps an IntEnum as an opaque object (a combo box's findData(2)
 # would not find it), while a StrEnum becomes a plain string.
 INFO_GRADES: dict[int, str] = {
@@ -86,6 +90,14 @@ LANGUAGE_LABELS = {
 
 def kind_label(kind: str) -> str:
     return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+
+
+def kind_short(kind: str) -> str:
+    return KIND_SHORT.get(kind) or kind_label(kind)
+
+
+def status_short(status: str) -> str:
+    return STATUS_SHORT.get(status) or status_label(status)
 
 
 def status_label(status: str) -> str:
