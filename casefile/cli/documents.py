@@ -14,6 +14,7 @@ from casefile.cli.common import (
     print_json,
     resolve_uid,
 )
+from casefile.core.vocabulary import DateSource
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
@@ -40,11 +41,11 @@ def cmd_docs(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-DATE_SOURCES = {
-    "user": "set by a person",
-    "text": "from the document's text",
-    "file": "from the file's properties",
-    "email": "from the e-mail's Date header",
+DATE_SOURCES: dict[str, str] = {
+    DateSource.USER: "set by a person",
+    DateSource.TEXT: "from the document's text",
+    DateSource.FILE: "from the file's properties",
+    DateSource.EMAIL: "from the e-mail's Date header",
 }
 
 

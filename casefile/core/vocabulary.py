@@ -1,5 +1,6 @@
-"""The words the case is stored in: document kinds, statuses, sort orders, import results
-and the Admiralty grades, each defined once here (docs/architecture.md, "Vocabulary").
+"""The words the case is stored in: document kinds, statuses, sort orders, import results,
+the Admiralty grades, date sources and event flags, each defined once here
+(docs/architecture.md, "Vocabulary").
 
 The values are what the database, the index, the CLI's options and its JSON output hold;
 they never change once shipped. The faces map them to words for people
@@ -85,6 +86,24 @@ class InfoGrade(IntEnum):
     DOUBTFUL = 4
     IMPROBABLE = 5
     CANNOT_BE_JUDGED = 6
+
+
+class DateSource(StrEnum):
+    """Where a document's date came from (`document.date_source`, migration 0010)."""
+
+    USER = "user"  # typed or confirmed by a person
+    TEXT = "text"  # the dateline at the top of its text
+    FILE = "file"  # PDF or DOCX properties: often the day the file was saved
+    EMAIL = "email"  # the e-mail's Date header
+
+
+class EventFlag(StrEnum):
+    """What is wrong with the sources of a chronology event (computed, never stored)."""
+
+    NO_SOURCE = "no_source"
+    SINGLE_SOURCE = "single_source"  # every citation is from one document
+    WEAK_SOURCES = "weak_sources"  # only sources graded E/F or information 5/6
+    LOST_QUOTE = "lost_quote"  # a quote is no longer on its page
 
 
 def is_value(enum: type[Enum], value: object) -> bool:

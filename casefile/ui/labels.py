@@ -5,6 +5,7 @@ The codes themselves are defined once, in `casefile.core.vocabulary`."""
 from __future__ import annotations
 
 from casefile.core.vocabulary import (
+    DateSource,
     DocumentKind,
     DocumentStatus,
     ImportResult,
@@ -76,11 +77,11 @@ SEARCH_SORT_LABELS: dict[SearchSort, str] = {
     SearchSort.NEWEST: "Date, newest first",
 }
 # Where a document's date came from (DocumentDetail.date_source).
-DATE_SOURCE_LABELS = {
-    "user": "set by a person",
-    "text": "from the document's text",
-    "file": "from the file's properties",
-    "email": "from the e-mail's Date header",
+DATE_SOURCE_LABELS: dict[str, str] = {
+    DateSource.USER: "set by a person",
+    DateSource.TEXT: "from the document's text",
+    DateSource.FILE: "from the file's properties",
+    DateSource.EMAIL: "from the e-mail's Date header",
 }
 LANGUAGE_LABELS = {
     "en": "English",

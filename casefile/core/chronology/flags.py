@@ -8,14 +8,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-NO_SOURCE = "no_source"
-SINGLE_SOURCE = "single_source"
-WEAK_SOURCES = "weak_sources"
-LOST_QUOTE = "lost_quote"
-FLAGS = (NO_SOURCE, SINGLE_SOURCE, WEAK_SOURCES, LOST_QUOTE)
+from casefile.core.vocabulary import EventFlag, InfoGrade, SourceGrade
 
-WEAK_SOURCE_GRADES = frozenset("EF")
-WEAK_INFO_GRADES = frozenset({5, 6})
+NO_SOURCE = EventFlag.NO_SOURCE
+SINGLE_SOURCE = EventFlag.SINGLE_SOURCE
+WEAK_SOURCES = EventFlag.WEAK_SOURCES
+LOST_QUOTE = EventFlag.LOST_QUOTE
+FLAGS = tuple(EventFlag)
+
+WEAK_SOURCE_GRADES = frozenset({SourceGrade.E, SourceGrade.F})
+WEAK_INFO_GRADES = frozenset({InfoGrade.IMPROBABLE, InfoGrade.CANNOT_BE_JUDGED})
 
 
 @dataclass(frozen=True)
@@ -35,11 +37,11 @@ class Support:
         )
 
 
-def flags_for(supports: Iterable[Support]) -> tuple[str, ...]:
+def flags_for(supports: Iterable[Support]) -> tuple[EventFlag, ...]:
     items = list(supports)
     if not items:
         return (NO_SOURCE,)
-    found: list[str] = []
+    found: list[EventFlag] = []
     if len({s.document_uid for s in items}) == 1:
         found.append(SINGLE_SOURCE)
     if all(s.weak for s in items):

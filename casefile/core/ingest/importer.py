@@ -37,7 +37,13 @@ from casefile.core.ingest.reextract import reextract
 from casefile.core.ingest.types import Extraction, FileType, Imported, ImportOutcome
 from casefile.core.ingest.workers import ExtractionPool, Job
 from casefile.core.jobs import JobContext
-from casefile.core.vocabulary import DocumentKind, DocumentStatus, ImportResult, is_value
+from casefile.core.vocabulary import (
+    DateSource,
+    DocumentKind,
+    DocumentStatus,
+    ImportResult,
+    is_value,
+)
 
 BATCH_SIZE = 200
 BATCH_SECONDS = 1.0
@@ -71,10 +77,10 @@ def _date_of(ex: Extraction) -> tuple[str | None, str | None, str | None, str | 
     often give the day the file was saved (python-docx's template says 2013-12-23); an
     e-mail's Date header as it is. See docs/architecture.md (chronology)."""
     mail = ex.file_type in (FileType.EMAIL, FileType.MSG)
-    candidates: list[tuple[str | None, str]] = []
+    candidates: list[tuple[str | None, DateSource]] = []
     if ex.pages and not mail:
-        candidates.append((date_rules.dateline(ex.pages[0]), "text"))
-    candidates.append((ex.date, "email" if mail else "file"))
+        candidates.append((date_rules.dateline(ex.pages[0]), DateSource.TEXT))
+    candidates.append((ex.date, DateSource.EMAIL if mail else DateSource.FILE))
     for value, source in candidates:
         if not value:
             continue
@@ -91,7 +97,7 @@ def _document_row(run: Run, item: Item, ex: Extraction, parent_id: int | None) -
     executemany inserts, which cost a fraction of ORM objects (~0.5 ms a file)."""
     date_text, lower, upper, date_source = _date_of(ex)
     extra = dict(ex.metadata)
-    if date_source == "text" and ex.date and ex.date != date_text:
+    if date_source == DateSource.TEXT and ex.date and ex.date != date_text:
         extra["file_date"] = ex.date  # what the file's properties said, kept for the record
     if item.path != item.stored:
         extra.setdefault("imported_from", str(item.path))

@@ -21,7 +21,7 @@ from casefile.core.db.schema import Document, Page, Tag, document_tag
 from casefile.core.errors import DocumentNotFoundError, InvalidValueError
 from casefile.core.services.dto import Changes, DocumentDetail, DocumentSummary, PageText
 from casefile.core.services.sync import sync_index
-from casefile.core.vocabulary import DocumentKind, DocumentSort, SourceGrade, is_value
+from casefile.core.vocabulary import DateSource, DocumentKind, DocumentSort, SourceGrade, is_value
 
 T = TypeVar("T")
 
@@ -267,7 +267,7 @@ def _validated(field: str, value: Any) -> dict[str, Any]:
             "date": parsed.text,
             "date_lower": parsed.lower,
             "date_upper": parsed.upper,
-            "date_source": "user",  # whatever the text or the file said before
+            "date_source": DateSource.USER,  # whatever the text or the file said before
         }
     if field == "reliability_source":
         if value is not None:
