@@ -166,14 +166,16 @@ def test_order_and_filters(case: Case, docs: dict[str, str]) -> None:
 
 
 def test_edit_and_delete_are_audited(case: Case, docs: dict[str, str]) -> None:
-    ev = chrono.add_event(case, title="Draft", date="2024")
+    ev = chrono.add_event(case, title="Draft", date="2024", entities=["OkoVision", "Helix"])
     chrono.update_event(case, ev.uid, date="2024-05~", title="Contract renewed")
+    kept = chrono.update_event(case, ev.uid, entities=["OkoVision", "Tarn Data"], tags=["a"])
+    assert [e.name for e in kept.entities] == ["OkoVision", "Tarn Data"] and kept.tags == ("a",)
     shown = chrono.get_event(case, ev.uid)
     assert (shown.title, shown.date_words) == ("Contract renewed", "c. May 2024")
     chrono.update_event(case, ev.uid, title="Contract renewed")  # no change, no entry
     assert chrono.delete_event(case, ev.uid).events == {ev.uid}
     actions = [a.action for a in services.audit_log(case) if a.target == ev.uid]
-    assert sorted(actions) == ["add_event", "delete_event", "edit_event"]
+    assert sorted(actions) == ["add_event", "delete_event", "edit_event", "edit_event"]
     with pytest.raises(chrono.EventNotFoundError):
         chrono.get_event(case, ev.uid)
 

@@ -120,15 +120,24 @@ def _tags(s: Session, names: Iterable[str]) -> list[Tag]:
     return [existing[n] for n in wanted]
 
 
-def _entities(s: Session, refs: Iterable[str | EntityRef]) -> list[EventEntity]:
+def _entities(
+    s: Session, refs: Iterable[str | EntityRef], kept: Sequence[EventEntity] = ()
+) -> list[EventEntity]:
+    """The event's entity rows for `refs`; rows in `kept` with the same name are reused
+    (a new row for the same name would be inserted before the old one is deleted, and
+    collide with it)."""
+    old = {e.name.casefold(): e for e in kept}
     out: dict[str, EventEntity] = {}
     for ref in refs:
         r = EntityRef(ref) if isinstance(ref, str) else ref
         name = r.name.strip()
-        if not name or name.casefold() in out:
+        key = name.casefold()
+        if not name or key in out:
             continue
         uid = r.entity_uid or _entity_uid(s, name)
-        out[name.casefold()] = EventEntity(name=name, entity_uid=uid, relation_uid=r.relation_uid)
+        row = old.get(key) or EventEntity(name=name)
+        row.entity_uid, row.relation_uid = uid, r.relation_uid
+        out[key] = row
     return list(out.values())
 
 
@@ -224,7 +233,7 @@ def update_event(case: Case, uid: str, **changes: Any) -> EventInfo:
         if "tags" in changes:
             ev.tags = _tags(s, changes["tags"])
         if "entities" in changes:
-            ev.entities = _entities(s, changes["entities"])
+            ev.entities = _entities(s, changes["entities"], ev.entities)
         s.flush()
         after = _snapshot(ev)
         if after != before:
