@@ -42,6 +42,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             source=args.source,
             password=password_from(args),
             timeout_s=args.timeout,
+            follow_links=args.follow_links,
         )
     if args.json:
         print_json(
@@ -49,6 +50,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 "imported": summary.imported,
                 "duplicates": summary.duplicates,
                 "failed": summary.failed,
+                "skipped": summary.skipped,
                 "cancelled": summary.cancelled,
                 "files": [asdict(o) for o in summary.outcomes],
             }
@@ -57,7 +59,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print_import_summary(summary)
     if summary.cancelled:
         return EXIT_CANCELLED
-    return EXIT_PROBLEMS if summary.failed else EXIT_OK
+    return EXIT_PROBLEMS if summary.finished_with_problems else EXIT_OK
 
 
 def print_import_summary(summary: Any) -> None:
@@ -66,16 +68,18 @@ def print_import_summary(summary: Any) -> None:
             out(f"  = {o.path}: already in case as “{o.duplicate_of}”")
         elif o.result == "failed":
             out(f"  ! {o.path}: {o.reason}")
+        elif o.result == "skipped":
+            out(f"  - {o.path}: {o.reason}")
         elif o.result == "reextracted":
             out(f"  ↻ {o.path}: read again with the password — {o.status}")
         elif o.status != "ok":
             out(f"  ~ {o.path}: imported as “{o.title}” — {o.reason}")
     word = "Stopped" if summary.cancelled else "Done"
+    skipped = f"{summary.skipped} skipped, " if summary.skipped else ""
+    unread = sum(1 for o in summary.outcomes if o.result == "imported" and o.status != "ok")
     out(
         f"{word}: {summary.imported} imported, {summary.duplicates} already in the case, "
-        f"{summary.failed} failed, "
-        f"{sum(1 for o in summary.outcomes if o.result == 'imported' and o.status != 'ok')} "
-        "imported without readable text."
+        f"{summary.failed} failed, {skipped}{unread} imported without readable text."
     )
 
 
@@ -90,5 +94,10 @@ def register(sub: Any) -> None:
     sp.add_argument("--source", help="publisher or source to record on every document")
     sp.add_argument("--password", help="password for protected PDFs in this import")
     sp.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    sp.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="follow links that lead outside an imported folder (the target is recorded)",
+    )
     sp.add_argument("--timeout", type=float, default=60.0, help="seconds allowed per file")
     sp.add_argument("--json", action="store_true", help="print the summary as JSON")

@@ -5,11 +5,17 @@ main CLI prints them); a broken query also shows where it went wrong."""
 from __future__ import annotations
 
 import argparse
-import json
 from dataclasses import asdict
 from typing import Any
 
-from casefile.cli.common import EXIT_CANCELLED, EXIT_OK, add_command, out, progress_job
+from casefile.cli.common import (
+    EXIT_CANCELLED,
+    EXIT_OK,
+    add_command,
+    out,
+    print_json,
+    progress_job,
+)
 from casefile.core.errors import CasefileError, CaseLockedError
 
 SORTS = ("relevance", "date", "newest")
@@ -104,7 +110,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         except services.QueryError as exc:
             raise _query_error(exc) from None
     if args.json:
-        print(json.dumps(_results_json(res), ensure_ascii=False, indent=2, default=str))
+        print_json(_results_json(res))
     else:
         _print_results(res)
     return EXIT_OK
@@ -132,7 +138,7 @@ def cmd_saved(args: argparse.Namespace) -> int:
         with services.open_case(args.case, readonly=True) as case:
             saved = services.list_saved_searches(case)
         if args.json:
-            print(json.dumps([asdict(s) for s in saved], ensure_ascii=False, indent=2, default=str))
+            print_json([asdict(s) for s in saved])
         else:
             for s in saved:
                 flags = f"sort {s.sort}" + (", exact" if s.exact else "")
@@ -166,7 +172,7 @@ def cmd_saved(args: argparse.Namespace) -> int:
             _ensure(case, args.json)
             res = services.run_saved_search(case, args.name, limit=args.limit, page=args.page)
         if args.json:
-            print(json.dumps(_results_json(res), ensure_ascii=False, indent=2, default=str))
+            print_json(_results_json(res))
         else:
             _print_results(res)
     return EXIT_OK

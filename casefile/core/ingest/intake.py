@@ -3,17 +3,21 @@ against the case and stored as evidence before any extraction begins."""
 
 from __future__ import annotations
 
+import hashlib
 import os
+import stat
 import time
+import uuid
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from casefile.core.case import SUFFIX, Case
+from casefile.core.ingest.names import shown
 from casefile.core.ingest.types import Extraction, FileType, Status
 from casefile.core.jobs import JobContext
-from casefile.core.originals import hash_file
 from casefile.core.services.dto import ImportOutcome
 
 
@@ -25,6 +29,7 @@ class ImportOptions:
     timeout_s: float = 60.0
     memory_mb: int = 1536
     inline: bool = False  # extract in this process (debugging only; no isolation)
+    follow_links: bool = False  # follow links leading outside an imported folder
 
 
 @dataclass
@@ -37,6 +42,9 @@ class Item:
     stored: Path
     parent_uid: str | None = None
     future: Future[Extraction] | None = None
+    link_target: str | None = None  # the user's file was a link to this path
+    uid: str = field(default_factory=lambda: uuid.uuid4().hex)  # of its document
+    group: Any = None  # importer._Group: the message this attachment belongs to
 
 
 @dataclass
@@ -53,36 +61,170 @@ class Run:
     retry_with_password: list[tuple[str, str]] = field(default_factory=list)  # uid, path
 
 
-def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, str | None]]:
-    """Every file under the given paths, with a reason instead when one can't be read."""
+@dataclass(frozen=True)
+class Found:
+    """One entry met while walking what the user gave: a file to read, or a reason why
+    not (`result` "skipped" or "failed")."""
+
+    path: Path
+    problem: str | None = None
+    result: str = "failed"
+    link_target: str | None = None  # a symbolic link followed: where it led
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "not a regular file"
+
+
+def _not_regular(mode: int) -> str:
+    return f"This is {_kind_of(mode)}, not a regular file; it was skipped."
+
+
+def _inside(target: str, root: str) -> bool:
+    return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _entry(full: Path, root: str, follow_links: bool) -> Found:
+    """What to do with one name found in a folder. Only regular files are read; a link
+    is followed only when it stays inside the folder being imported, or on request."""
+    try:
+        lst = os.lstat(full)
+    except OSError as exc:
+        return Found(full, f"The file could not be read ({exc.strerror or exc}).")
+    target = None
+    st = lst
+    if stat.S_ISLNK(lst.st_mode):
+        target = os.path.realpath(full)
+        if not follow_links and not _inside(target, root):
+            return Found(
+                full,
+                f"This is a link to “{shown(target)}”, outside the folder being imported; "
+                "it was not followed (import that file itself, or allow links to be followed).",
+                "skipped",
+            )
+        try:
+            st = os.stat(full)
+        except OSError:
+            return Found(full, "This link leads nowhere (its target is missing).", "skipped")
+    if not stat.S_ISREG(st.st_mode):
+        return Found(full, _not_regular(st.st_mode), "skipped")
+    return Found(full, link_target=target)
+
+
+def iter_files(
+    paths: Iterable[str | os.PathLike[str]], follow_links: bool = False
+) -> Iterator[Found]:
+    """Every file under the given paths, with a reason instead when one can't be read.
+    Folders that cannot be listed are reported (os.walk would drop them silently)."""
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
-            for dirpath, dirnames, filenames in os.walk(p, onerror=None):
-                # Never import a case into itself, nor hidden folders (.git, .DS_Store…).
-                dirnames[:] = sorted(
-                    d for d in dirnames if not d.startswith(".") and not d.endswith(SUFFIX)
-                )
-                for name in sorted(filenames):
-                    if name.startswith("."):
-                        continue
-                    yield Path(dirpath) / name, None
-        elif p.is_file():
-            yield p, None
-        elif p.exists():
-            yield p, "This is not a regular file (a device, socket or pipe); it was skipped."
-        else:
-            yield p, "There is no file or folder at this path."
+        try:
+            st = os.stat(p)  # a path the user named is followed, link or not
+        except FileNotFoundError:
+            reason = (
+                "This link leads nowhere (its target is missing)."
+                if p.is_symlink()
+                else "There is no file or folder at this path."
+            )
+            yield Found(p, reason)
+            continue
+        except OSError as exc:
+            yield Found(p, f"This path could not be read ({exc.strerror or exc}).")
+            continue
+        if stat.S_ISREG(st.st_mode):
+            yield Found(p)
+            continue
+        if not stat.S_ISDIR(st.st_mode):
+            yield Found(p, _not_regular(st.st_mode), "skipped")
+            continue
+        root = os.path.realpath(p)
+        unreadable: list[OSError] = []
+        seen = {root}
+        for dirpath, dirnames, filenames in os.walk(
+            p, onerror=unreadable.append, followlinks=follow_links
+        ):
+            while unreadable:
+                yield _unreadable_folder(unreadable.pop(0))
+            kept = []
+            # Never import a case into itself, nor hidden folders (.git, .DS_Store…).
+            for d in sorted(dirnames):
+                if d.startswith(".") or d.endswith(SUFFIX):
+                    continue
+                full = Path(dirpath) / d
+                if os.path.islink(full):
+                    target = os.path.realpath(full)
+                    if not follow_links:
+                        if not _inside(target, root):
+                            yield Found(
+                                full,
+                                f"This is a link to the folder “{shown(target)}”, outside the "
+                                "folder being imported; it was not followed.",
+                                "skipped",
+                            )
+                        continue  # a link inside is walked where it really is
+                    if target in seen:
+                        continue  # a loop, or a folder already walked
+                    seen.add(target)
+                kept.append(d)
+            dirnames[:] = kept
+            for name in sorted(filenames):
+                if name.startswith("."):
+                    continue
+                yield _entry(Path(dirpath) / name, root, follow_links)
+        while unreadable:
+            yield _unreadable_folder(unreadable.pop(0))
 
 
-def prepare(run: Run, path: Path, problem: str | None) -> Item | None:
+def _unreadable_folder(exc: OSError) -> Found:
+    where = Path(exc.filename) if exc.filename else Path("?")
+    why = "permission denied" if isinstance(exc, PermissionError) else (exc.strerror or str(exc))
+    return Found(
+        where, f"This folder could not be read ({why}); the files in it were not imported."
+    )
+
+
+def _open_regular(path: Path) -> int | str:
+    """A descriptor of `path` if it is a regular file, else the reason it is not. The open
+    never blocks: a FIFO swapped in after the walk would hang a plain `open` forever."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        return _not_regular(st.st_mode)
+    return fd
+
+
+def _hash_fd(fd: int) -> tuple[str, int]:
+    h = hashlib.sha256()
+    size = 0
+    with os.fdopen(fd, "rb") as f:
+        while chunk := f.read(1024 * 1024):
+            h.update(chunk)
+            size += len(chunk)
+    return h.hexdigest(), size
+
+
+def prepare(run: Run, found: Found) -> Item | None:
     """Hash, dedupe and store one file; None when there is nothing more to do for it."""
-    display = str(path)
-    if problem:
-        run.outcomes.append(ImportOutcome(display, "failed", reason=problem))
+    path = found.path
+    display = shown(path)
+    if found.problem:
+        run.outcomes.append(ImportOutcome(display, found.result, reason=found.problem))
         return None
     try:
-        sha, _size = hash_file(path)
+        opened = _open_regular(path)
+        if isinstance(opened, str):
+            run.outcomes.append(ImportOutcome(display, "skipped", reason=opened))
+            return None
+        sha, _size = _hash_fd(opened)
     except PermissionError:
         run.outcomes.append(
             ImportOutcome(
@@ -120,8 +262,10 @@ def prepare(run: Run, path: Path, problem: str | None) -> Item | None:
         return None
     if stored.sha256 != sha:  # the file changed between hashing and copying
         sha = stored.sha256
-    run.known[sha] = path.name
-    return Item(path, display, path.name, sha, stored.size, stored.path)
+    run.known[sha] = shown(path.name)
+    item = Item(path, display, path.name, sha, stored.size, stored.path)
+    item.link_target = found.link_target
+    return item
 
 
 def too_large(item: Item) -> Extraction:

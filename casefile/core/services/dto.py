@@ -71,7 +71,7 @@ class ImportOutcome:
     """What became of one file the user gave."""
 
     path: str
-    result: str  # imported | duplicate | failed | skipped
+    result: str  # imported | duplicate | failed | skipped | reextracted
     document_uid: str | None = None
     title: str | None = None
     status: str | None = None  # document status (ok, needs_ocr, password_required…)
@@ -100,12 +100,27 @@ class ImportSummary:
         return self.count("failed")
 
     @property
+    def skipped(self) -> int:
+        """Entries that are not regular files (pipes, devices…) or links not followed."""
+        return self.count("skipped")
+
+    @property
+    def finished_with_problems(self) -> bool:
+        """Something given was not read: a file or folder failed (a zip bomb refused, a
+        folder without permission), or was skipped (the exit code 3 of the CLI)."""
+        return any(
+            o.result in ("failed", "skipped") or (o.result == "imported" and o.status == "failed")
+            for o in self.outcomes
+        )
+
+    @property
     def problems(self) -> tuple[ImportOutcome, ...]:
         """Imported files whose text could not be read, and files that failed outright."""
         return tuple(
             o
             for o in self.outcomes
-            if o.result == "failed" or (o.result == "imported" and o.status not in ("ok",))
+            if o.result in ("failed", "skipped")
+            or (o.result == "imported" and o.status not in ("ok",))
         )
 
 
