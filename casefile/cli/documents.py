@@ -83,7 +83,15 @@ def register(sub: Any) -> None:
     sp.add_argument("--kind", choices=DOCUMENT_KINDS)
     sp.add_argument(
         "--status",
-        choices=["ok", "empty", "needs_ocr", "password_required", "failed", "unsupported"],
+        choices=[
+            "ok",
+            "empty",
+            "needs_ocr",
+            "password_required",
+            "failed",
+            "unsupported",
+            "garbled",
+        ],
     )
     sp.add_argument("--tag")
     sp.add_argument("--title", help="only titles containing this text")

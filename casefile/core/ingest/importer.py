@@ -36,6 +36,7 @@ from casefile.core.errors import InvalidValueError
 from casefile.core.ingest.intake import ImportOptions, Item, Run, iter_files, prepare, too_large
 from casefile.core.ingest.kind_guess import guess_kind
 from casefile.core.ingest.names import raw_hex, shown
+from casefile.core.ingest.paging import INSERT_CHUNK, discard_spool, page_chunks
 from casefile.core.ingest.reextract import reextract
 from casefile.core.ingest.types import Attachment, Extraction
 from casefile.core.ingest.workers import ExtractionPool
@@ -43,6 +44,7 @@ from casefile.core.jobs import JobContext
 from casefile.core.services.dto import ImportOutcome, ImportSummary
 
 BATCH_SIZE = 200
+BATCH_CHARS = 8_000_000  # page text held for one batch (longer texts are spooled)
 BATCH_SECONDS = 1.0
 # The index is brought up to date in larger batches than the database: every Whoosh
 # commit pays a cost per distinct word, so 20-document commits made indexing cost twice
@@ -100,7 +102,7 @@ def _document_row(run: Run, item: Item, ex: Extraction, parent_id: int | None) -
         "importer_version": casefile.__version__,
         "status": str(ex.status),
         "status_reason": ex.reason,
-        "page_count": len(ex.pages),
+        "page_count": ex.page_count,
         "encoding": ex.encoding,
         "extra": json.dumps(extra, ensure_ascii=False) if extra else None,
         "parent_id": parent_id,
@@ -137,18 +139,7 @@ def _flush(run: Run) -> None:
                     )
                 ).all()
             )
-            pages = [
-                {
-                    "document_id": ids[row["uid"]],
-                    "number": n,
-                    "text": text,
-                    "needs_ocr": n in ex.pages_needing_ocr,
-                }
-                for _, ex, row in written
-                for n, text in enumerate(ex.pages, start=1)
-            ]
-            if pages:
-                s.execute(insert(Page), pages)
+            insert_pages(s, [(ids[row["uid"]], ex) for _, ex, row in written])
             _link_attachments(s, [item for item, _, _ in written], ids)
             audit.record_many(
                 s,
@@ -168,6 +159,8 @@ def _flush(run: Run) -> None:
                 ],
             )
             work_queue.enqueue(s, [row["uid"] for _, _, row in written])
+    for _item, ex in rows:
+        discard_spool(ex)
     for item, _ex, row in written:
         run.outcomes.append(
             ImportOutcome(
@@ -182,6 +175,24 @@ def _flush(run: Run) -> None:
     run.unindexed += len(written)
     if run.unindexed >= INDEX_EVERY or time.monotonic() - run.last_index > INDEX_SECONDS:
         _index(run)
+
+
+def insert_pages(s: Session, docs: list[tuple[int, Extraction]]) -> None:
+    """All pages of a batch: short documents in one executemany, long (spooled) ones
+    streamed from their spool file a few hundred pages at a time."""
+    rows: list[dict[str, Any]] = []
+    for doc_id, ex in docs:
+        ocr = set(ex.pages_needing_ocr)
+        for chunk in page_chunks(ex):
+            rows.extend(
+                {"document_id": doc_id, "number": n, "text": text, "needs_ocr": n in ocr}
+                for n, text in chunk
+            )
+            if len(rows) >= INSERT_CHUNK:
+                s.execute(insert(Page), rows)
+                rows = []
+    if rows:
+        s.execute(insert(Page), rows)
 
 
 def _link_attachments(s: Session, items: list[Item], ids: dict[str, int]) -> None:
@@ -292,11 +303,13 @@ def _import(
     # nothing and language detection runs on both cores.
     small: list[Item] = []
     waiting: list[Item] = []  # stored while the workers start (~1 s): intake runs ahead
+    case.store.root.mkdir(parents=True, exist_ok=True)
     with ExtractionPool(
         timeout_s=options.timeout_s,
         memory_mb=options.memory_mb,
         inline=options.inline,
         inline_text_bytes=0,
+        spool_dir=str(case.store.root),
     ) as pool:
         pool.start_in_background()
 
@@ -329,7 +342,11 @@ def _import(
             """Store one attachment and queue it for extraction; False when it needs no
             more work (its bytes are already in the case or in this import)."""
             nonlocal total
-            stored = case.store.put_bytes(att.data, durable=False)
+            if att.spool:
+                stored = case.store.put_file(Path(att.spool), durable=False)
+                Path(att.spool).unlink(missing_ok=True)
+            else:
+                stored = case.store.put_bytes(att.data, durable=False)
             display = shown(f"{att.filename} (attached to {parent.name})")
             if stored.sha256 in run.known:
                 run.outcomes.append(
@@ -399,7 +416,11 @@ def _import(
                 done += 1
                 ctx.report(done, total, item.display)
                 now = time.monotonic()
-                if len(run.rows) >= BATCH_SIZE or now - last_flush > BATCH_SECONDS:
+                if (
+                    len(run.rows) >= BATCH_SIZE
+                    or now - last_flush > BATCH_SECONDS
+                    or sum(len(p) for _, ex in run.rows for p in ex.pages) > BATCH_CHARS
+                ):
                     _flush(run)
                     last_flush = now
             if not in_flight and not pending_files:

@@ -30,6 +30,7 @@ class Status(StrEnum):
     PASSWORD_REQUIRED = "password_required"
     FAILED = "failed"  # corrupt, hostile, timed out, out of memory
     UNSUPPORTED = "unsupported"  # a format Casefile does not read
+    GARBLED = "garbled"  # text came out, but not the document's words (garbled.py)
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Attachment:
     filename: str
     data: bytes
     content_type: str | None = None
+    spool: str | None = None  # a large one travels as a file instead of `data`
 
 
 @dataclass
@@ -59,3 +61,10 @@ class Extraction:
     metadata: dict[str, str] = field(default_factory=dict)  # e-mail headers, PDF producer…
     attachments: list[Attachment] = field(default_factory=list)
     kind_hint: str | None = None  # e.g. "correspondence" for e-mail
+    # A long text's pages travel in a spool file instead of `pages` (see paging.py).
+    spool: str | None = None
+    spool_count: int = 0
+
+    @property
+    def page_count(self) -> int:
+        return self.spool_count if self.spool else len(self.pages)

@@ -21,14 +21,22 @@ from sqlalchemy.orm import Session, selectinload
 
 from casefile.core.case import Case
 from casefile.core.db import work_queue
-from casefile.core.db.schema import Document, WorkItem
+from casefile.core.db.schema import Document, Page, WorkItem
 from casefile.core.jobs import Cancelled, JobContext
 from casefile.core.runtime.gcpause import gc_paused
 from casefile.core.search import index as ixmod
 from casefile.core.search.case_index import SearchIndex, attach, swap_in
 
 BATCH = 500  # documents per writer commit when draining the queue
+# A document with more pages than this is read page by page as it is indexed, never
+# whole: a 200 MB text (50,000 pages) held at once cost gigabytes (docs/architecture.md).
+EAGER_PAGES = 64
+PAGE_CHUNK = 256
 WRITER_MB = 96  # Whoosh pool size: above ~128 MB gives nothing (FIELD-NOTES)
+# With a long document in the batch the pool spills early: at 96 MB the writer's real
+# memory grew with the document (a 200 MB text: +400 MB), at 32 MB it stays flat
+# (+60 MB for 50 or 100 MB of text), as measured by tests/perf/bench_memory.py.
+LONG_WRITER_MB = 32
 
 
 @dataclass(frozen=True)
@@ -37,10 +45,10 @@ class _Doc:
     revision: int
     fields: dict[str, Any]  # shared by every page
     title: str
-    pages: list[tuple[int, str]]
+    pages: list[tuple[int, str]] | None  # None: read in chunks while indexing (long)
 
 
-def _snapshot(doc: Document) -> _Doc:
+def _snapshot(doc: Document, eager: bool = True) -> _Doc:
     tags = sorted(t.name for t in doc.tags)
     langs = [x for x in (doc.languages or "").split(",") if x]
     lo, hi = ixmod.day_number(doc.date_lower), ixmod.day_number(doc.date_upper)
@@ -62,24 +70,61 @@ def _snapshot(doc: Document) -> _Doc:
         doc.uid, 0, doc.revision, lo, hi or lo, doc.kind or "other", tuple(langs), tuple(tags)
     )
     fields["_row"] = row
+    if not eager:
+        return _Doc(doc.uid, doc.revision, fields, doc.title or "", None)
     pages = [(p.number, p.text or "") for p in doc.pages]
     return _Doc(doc.uid, doc.revision, fields, doc.title or "", pages or [(0, "")])
 
 
-def _load(session: Session, uids: Sequence[str]) -> dict[str, _Doc]:
-    docs = session.scalars(
-        select(Document)
-        .where(Document.uid.in_(list(uids)))
-        .options(selectinload(Document.pages), selectinload(Document.tags))
+def _select_docs(session: Session, where: Any) -> Iterator[_Doc]:
+    """Documents with their pages loaded, except long ones (streamed by `_add`)."""
+    short = Document.page_count <= EAGER_PAGES
+    yield from (
+        _snapshot(d)
+        for d in session.scalars(
+            select(Document)
+            .where(where, short)
+            .options(selectinload(Document.pages), selectinload(Document.tags))
+        )
     )
-    return {d.uid: _snapshot(d) for d in docs}
+    yield from (
+        _snapshot(d, eager=False)
+        for d in session.scalars(
+            select(Document).where(where, ~short).options(selectinload(Document.tags))
+        )
+    )
 
 
-def _add(writer: Any, d: _Doc) -> None:
+def _load(session: Session, uids: Sequence[str]) -> dict[str, _Doc]:
+    return {d.uid: d for d in _select_docs(session, Document.uid.in_(list(uids)))}
+
+
+def _stream_pages(case: Case, uid: str) -> Iterator[tuple[int, str]]:
+    """A long document's pages, PAGE_CHUNK at a time, in order."""
+    last = 0
+    with case.read_session() as s:
+        doc_id = s.scalar(select(Document.id).where(Document.uid == uid))
+        while doc_id is not None:
+            chunk = s.execute(
+                select(Page.number, Page.text)
+                .where(Page.document_id == doc_id, Page.number > last)
+                .order_by(Page.number)
+                .limit(PAGE_CHUNK)
+            ).all()
+            if not chunk:
+                break
+            for number, text in chunk:
+                yield number, text or ""
+            last = chunk[-1][0]
+    if last == 0:
+        yield 0, ""
+
+
+def _add(writer: Any, d: _Doc, case: Case) -> None:
     base = dict(d.fields)
     row: ixmod.Row = base.pop("_row")
     first = True
-    for number, text in d.pages:
+    for number, text in d.pages if d.pages is not None else _stream_pages(case, d.uid):
         fields = dict(base)
         fields["pid"] = f"{d.uid}/{number}"
         fields["text"] = text
@@ -92,9 +137,9 @@ def _add(writer: Any, d: _Doc) -> None:
         writer.add_document(**fields)
 
 
-def _writer(si: SearchIndex) -> Any:
+def _writer(si: SearchIndex, long: bool = False) -> Any:
     assert si.ix is not None
-    return ixmod.writer(si.ix, WRITER_MB)
+    return ixmod.writer(si.ix, LONG_WRITER_MB if long else WRITER_MB)
 
 
 @gc_paused
@@ -125,7 +170,7 @@ def sync(case: Case, ctx: JobContext | None = None, only: Sequence[str] | None =
             ids = [i.id for i in items if i.document_uid in keep]
             docs = _load(s, uids)
         with si.lock:
-            w = _writer(si)
+            w = _writer(si, long=any(d.pages is None for d in docs.values()))
             try:
                 # One searcher for all deletions: without it Whoosh opens every segment
                 # again for each deleted term (that was most of a small batch's time).
@@ -138,7 +183,7 @@ def sync(case: Case, ctx: JobContext | None = None, only: Sequence[str] | None =
                 for uid in uids:
                     d = docs.get(uid)
                     if d is not None:
-                        _add(w, d)
+                        _add(w, d, case)
                 w.commit()
             except BaseException:
                 w.cancel()
@@ -200,12 +245,7 @@ def _iter_docs(case: Case, chunk: int = 100) -> Iterator[list[_Doc]]:
         ids = list(s.scalars(select(Document.id).order_by(Document.id)))
         for i in range(0, len(ids), chunk):
             part = ids[i : i + chunk]
-            docs = s.scalars(
-                select(Document)
-                .where(Document.id.in_(part))
-                .options(selectinload(Document.pages), selectinload(Document.tags))
-            )
-            yield [_snapshot(d) for d in docs]
+            yield list(_select_docs(s, Document.id.in_(part)))
             s.expunge_all()
 
 
@@ -220,10 +260,11 @@ def rebuild(case: Case, ctx: JobContext | None = None) -> int:
     with case.read_session() as s:
         total = s.scalar(select(func.count(Document.id))) or 0
         last_item = s.scalar(select(func.max(WorkItem.id)).where(WorkItem.kind == work_queue.INDEX))
+        has_long = (s.scalar(select(func.max(Document.page_count))) or 0) > EAGER_PAGES
     if ctx is not None:
         ctx.report(0, total, "Indexing")
     new_ix = ixmod.create(new_path)
-    writer = ixmod.writer(new_ix, WRITER_MB)
+    writer = ixmod.writer(new_ix, LONG_WRITER_MB if has_long else WRITER_MB)
     revisions: dict[str, int] = {}
     done = 0
     si.rebuilding, was_bulk, case.indexing_in_bulk = True, case.indexing_in_bulk, True
@@ -232,7 +273,7 @@ def rebuild(case: Case, ctx: JobContext | None = None) -> int:
             if ctx is not None:
                 ctx.raise_if_cancelled()
             for d in docs:
-                _add(writer, d)
+                _add(writer, d, case)
                 revisions[d.uid] = d.revision
             done += len(docs)
             if ctx is not None:
