@@ -51,6 +51,7 @@ def test_a_name_that_is_not_utf8_is_recorded_losslessly_and_the_folder_goes_on(
     assert again.duplicates == 6 and again.failed == 0
 
 
+@pytest.mark.slow  # four command-line runs
 def test_pipes_sockets_devices_and_outside_links_are_skipped_not_opened(tmp_path: Path) -> None:
     case_path = tmp_path / "C.casefile"
     assert run_cli("new", str(case_path)).returncode == 0
@@ -126,6 +127,7 @@ def test_an_unreadable_sub_folder_is_reported(
     assert summary.finished_with_problems
 
 
+@pytest.mark.slow  # four command-line runs
 def test_cli_output_cannot_drive_the_terminal(tmp_path: Path) -> None:
     case_path = tmp_path / "C.casefile"
     assert run_cli("new", str(case_path)).returncode == 0
@@ -176,3 +178,18 @@ def test_a_cancelled_mail_import_never_leaves_a_message_without_its_attachments(
     forwarded = services.get_document(case, docs["Forwarded 0"].uid)
     assert [services.get_document(case, u).title for u in forwarded.child_uids] == ["deep-0"]
     assert services.verify_case(case).ok
+
+
+def test_empty_files_are_said_to_be_empty_never_duplicates_of_each_other(
+    case: Case, tmp_path: Path
+) -> None:
+    (tmp_path / "page.html").write_text("<html><body>SRR000001;NCG;CV</body></html>")
+    (tmp_path / "empty.pdf").write_bytes(b"")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    services.import_paths(case, [tmp_path / "page.html"])
+    summary = services.import_paths(case, [tmp_path / "empty.pdf", tmp_path / "empty.txt"])
+    for o in summary.outcomes:
+        assert o.result == "empty" and o.duplicate_of is None
+        assert "empty (0 bytes)" in (o.reason or "")
+    assert summary.duplicates == 0 and not summary.finished_with_problems
+    assert services.count_documents(case) == 1

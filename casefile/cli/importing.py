@@ -51,6 +51,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 "duplicates": summary.duplicates,
                 "failed": summary.failed,
                 "skipped": summary.skipped,
+                "empty": summary.empty,
                 "cancelled": summary.cancelled,
                 "files": [asdict(o) for o in summary.outcomes],
             }
@@ -68,7 +69,7 @@ def print_import_summary(summary: Any) -> None:
             out(f"  = {o.path}: already in case as “{o.duplicate_of}”")
         elif o.result == "failed":
             out(f"  ! {o.path}: {o.reason}")
-        elif o.result == "skipped":
+        elif o.result in ("skipped", "empty"):
             out(f"  - {o.path}: {o.reason}")
         elif o.result == "reextracted":
             out(f"  ↻ {o.path}: read again with the password — {o.status}")
@@ -76,6 +77,7 @@ def print_import_summary(summary: Any) -> None:
             out(f"  ~ {o.path}: imported as “{o.title}” — {o.reason}")
     word = "Stopped" if summary.cancelled else "Done"
     skipped = f"{summary.skipped} skipped, " if summary.skipped else ""
+    skipped += f"{summary.empty} empty, " if summary.empty else ""
     unread = sum(1 for o in summary.outcomes if o.result == "imported" and o.status != "ok")
     out(
         f"{word}: {summary.imported} imported, {summary.duplicates} already in the case, "

@@ -64,7 +64,7 @@ def write_big_docx(path: Path, megabytes: int) -> None:
             "_rels/.rels",
             '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
             'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
-            "openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+            'openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
             'Target="word/document.xml"/></Relationships>',
         )
         with zf.open("word/document.xml", "w", force_zip64=True) as fh:
@@ -90,7 +90,8 @@ t0 = time.perf_counter()
 summary = services.import_paths(case, [source], timeout_s=3600)
 elapsed = time.perf_counter() - t0
 import casefile
-out = {"code": str(Path(casefile.__file__).parent.parent), "import_s": round(elapsed, 1), "status": [o.status for o in summary.outcomes],
+out = {"code": str(Path(casefile.__file__).parent.parent), "import_s": round(elapsed, 1),
+       "status": [o.status for o in summary.outcomes],
        "reason": [o.reason for o in summary.outcomes]}
 uid = summary.outcomes[0].document_uid
 out["pages"] = services.get_document(case, uid).page_count if uid else 0

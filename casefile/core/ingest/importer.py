@@ -33,7 +33,15 @@ from casefile.core.case import Case
 from casefile.core.db import audit, work_queue
 from casefile.core.db.schema import DOCUMENT_KINDS, Document, Page, utcnow
 from casefile.core.errors import InvalidValueError
-from casefile.core.ingest.intake import ImportOptions, Item, Run, iter_files, prepare, too_large
+from casefile.core.ingest.intake import (
+    EMPTY_NOT_KEPT,
+    ImportOptions,
+    Item,
+    Run,
+    iter_files,
+    prepare,
+    too_large,
+)
 from casefile.core.ingest.kind_guess import guess_kind
 from casefile.core.ingest.names import raw_hex, shown
 from casefile.core.ingest.paging import INSERT_CHUNK, discard_spool, page_chunks
@@ -342,6 +350,10 @@ def _import(
             """Store one attachment and queue it for extraction; False when it needs no
             more work (its bytes are already in the case or in this import)."""
             nonlocal total
+            if not att.spool and not att.data:
+                display = shown(f"{att.filename} (attached to {parent.name})")
+                run.outcomes.append(ImportOutcome(display, "empty", reason=EMPTY_NOT_KEPT))
+                return False
             if att.spool:
                 stored = case.store.put_file(Path(att.spool), durable=False)
                 Path(att.spool).unlink(missing_ok=True)

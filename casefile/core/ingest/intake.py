@@ -224,7 +224,7 @@ def prepare(run: Run, found: Found) -> Item | None:
         if isinstance(opened, str):
             run.outcomes.append(ImportOutcome(display, "skipped", reason=opened))
             return None
-        sha, _size = _hash_fd(opened)
+        sha, size = _hash_fd(opened)
     except PermissionError:
         run.outcomes.append(
             ImportOutcome(
@@ -240,6 +240,10 @@ def prepare(run: Run, found: Found) -> Item | None:
                 display, "failed", reason=f"The file could not be read ({exc.strerror or exc})."
             )
         )
+        return None
+    if size == 0:
+        # All empty files share one hash: never call one "already in the case as" another.
+        run.outcomes.append(ImportOutcome(display, "empty", reason=EMPTY_NOT_KEPT))
         return None
     if sha in run.locked and run.options.password:
         # Already in the case but unreadable until now: try the password given.
@@ -266,6 +270,9 @@ def prepare(run: Run, found: Found) -> Item | None:
     item = Item(path, display, path.name, sha, stored.size, stored.path)
     item.link_target = found.link_target
     return item
+
+
+EMPTY_NOT_KEPT = "The file is empty (0 bytes): there is nothing in it to keep or read."
 
 
 def too_large(item: Item) -> Extraction:

@@ -71,7 +71,7 @@ class ImportOutcome:
     """What became of one file the user gave."""
 
     path: str
-    result: str  # imported | duplicate | failed | skipped | reextracted
+    result: str  # imported | duplicate | empty | failed | skipped | reextracted
     document_uid: str | None = None
     title: str | None = None
     status: str | None = None  # document status (ok, needs_ocr, password_required…)
@@ -98,6 +98,11 @@ class ImportSummary:
     @property
     def failed(self) -> int:
         return self.count("failed")
+
+    @property
+    def empty(self) -> int:
+        """Zero-byte files: nothing to keep, and never "duplicates" of one another."""
+        return self.count("empty")
 
     @property
     def skipped(self) -> int:
