@@ -15,7 +15,7 @@ def build_mail(number: int, attachments: int = 2, inner: bool = False) -> bytes:
     msg["To"] = "tribunal@example.org"
     msg["Subject"] = f"Evidence bundle {number}"
     msg["Date"] = "Mon, 03 Jun 2024 10:00:00 +0000"
-    msg.set_content(f"Message {number}: the invoices from the front company are attached.")
+    msg.set_content(f"Message {number}: the Helix Cloud invoices from the front company.")
     for k in range(attachments):
         msg.add_attachment(
             f"Attachment {k} of message {number}: Helix Cloud invoice {number}-{k}.\n".encode(),
