@@ -193,3 +193,28 @@ def test_empty_files_are_said_to_be_empty_never_duplicates_of_each_other(
         assert "empty (0 bytes)" in (o.reason or "")
     assert summary.duplicates == 0 and not summary.finished_with_problems
     assert services.count_documents(case) == 1
+
+
+def test_a_message_left_without_its_attachments_is_completed_by_a_reimport(
+    case: Case, tmp_path: Path
+) -> None:
+    from sqlalchemy import delete
+
+    from casefile.core.db.schema import Document
+    from tests.mail_fixtures import write_mails
+
+    write_mails(tmp_path / "mail", 2, attachments=2)
+    services.import_paths(case, [tmp_path / "mail"])
+    assert services.count_documents(case) == 6
+    # What an interrupted import of an older version left: messages without attachments.
+    with case.session() as s:
+        s.execute(delete(Document).where(Document.parent_id.is_not(None)))
+    assert services.count_documents(case) == 2
+
+    again = services.import_paths(case, [tmp_path / "mail"])
+    assert again.imported == 4 and again.duplicates == 2
+    assert services.count_documents(case) == 6
+    for d in services.list_documents(case):
+        if d.file_type == "email":
+            assert len(services.get_document(case, d.uid).child_uids) == 2
+    assert services.import_paths(case, [tmp_path / "mail"]).imported == 0  # complete now

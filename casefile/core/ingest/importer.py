@@ -38,6 +38,7 @@ from casefile.core.ingest.intake import (
     ImportOptions,
     Item,
     Run,
+    incomplete_messages,
     iter_files,
     prepare,
     too_large,
@@ -296,6 +297,7 @@ def _import(
                 select(Document.sha256, Document.uid).where(Document.status == "password_required")
             ).all()
         )
+        run.incomplete = incomplete_messages(s)
 
     files = list(iter_files(paths, options.follow_links))
     total = len(files)
@@ -377,6 +379,10 @@ def _import(
         def finished(item: Item, ex: Extraction) -> None:
             """A file's extraction is back: into the batch, or held with its message."""
             group: _Group | None = item.group
+            if item.completing:  # in the case already: `_flush` skips it, not its files
+                run.outcomes.append(
+                    ImportOutcome(item.display, "duplicate", duplicate_of=run.known[item.sha256])
+                )
             if ex.attachments:
                 own = _Group([(item, ex)], parent=group)
                 for att in ex.attachments:

@@ -4,6 +4,7 @@ against the case and stored as evidence before any extraction begins."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import stat
 import time
@@ -14,7 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
 from casefile.core.case import SUFFIX, Case
+from casefile.core.db.schema import Document
 from casefile.core.ingest.names import shown
 from casefile.core.ingest.types import Extraction, FileType, Status
 from casefile.core.jobs import JobContext
@@ -45,6 +50,7 @@ class Item:
     link_target: str | None = None  # the user's file was a link to this path
     uid: str = field(default_factory=lambda: uuid.uuid4().hex)  # of its document
     group: Any = None  # importer._Group: the message this attachment belongs to
+    completing: bool = False  # already in the case: only its missing attachments are new
 
 
 @dataclass
@@ -59,6 +65,7 @@ class Run:
     unindexed: int = 0  # documents written but not yet indexed
     last_index: float = field(default_factory=time.monotonic)
     retry_with_password: list[tuple[str, str]] = field(default_factory=list)  # uid, path
+    incomplete: dict[str, str] = field(default_factory=dict)  # sha -> uid, see below
 
 
 @dataclass(frozen=True)
@@ -249,6 +256,13 @@ def prepare(run: Run, found: Found) -> Item | None:
         # Already in the case but unreadable until now: try the password given.
         run.retry_with_password.append((run.locked.pop(sha), display))
         return None
+    if sha in run.incomplete:
+        # A message in the case without all its attachments (an import interrupted by
+        # an older version): read it again, so the missing attachments are added.
+        item = Item(path, display, path.name, sha, size, run.case.store.path_for(sha))
+        item.uid = run.incomplete.pop(sha)
+        item.completing = True
+        return item
     if sha in run.known:
         run.outcomes.append(ImportOutcome(display, "duplicate", duplicate_of=run.known[sha]))
         return None
@@ -284,3 +298,29 @@ def too_large(item: Item) -> Extraction:
             "the original is kept in the case."
         ),
     )
+
+
+def incomplete_messages(session: Session) -> dict[str, str]:
+    """sha256 -> uid of messages in the case with fewer attached documents than the
+    attachments they name (an import of an older version was interrupted between the
+    message and its attachments): importing such a message again completes it."""
+    children = (
+        select(Document.parent_id, func.count().label("n"))
+        .where(Document.parent_id.is_not(None))
+        .group_by(Document.parent_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Document.sha256, Document.uid, Document.extra, children.c.n)
+        .outerjoin(children, children.c.parent_id == Document.id)
+        .where(Document.file_type.in_(("email", "msg")), Document.extra.contains('"attachments"'))
+    )
+    found = {}
+    for sha, uid, extra, n in rows:
+        try:
+            named = json.loads(extra).get("attachments", "")
+        except (ValueError, AttributeError):
+            continue
+        if named and (n or 0) < len(named.split(", ")):
+            found[sha] = uid
+    return found
