@@ -22,9 +22,9 @@ from collections.abc import Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 import casefile
@@ -48,7 +48,7 @@ from casefile.core.ingest.names import raw_hex, shown
 from casefile.core.ingest.paging import INSERT_CHUNK, discard_spool, page_chunks
 from casefile.core.ingest.reextract import reextract
 from casefile.core.ingest.types import Attachment, Extraction
-from casefile.core.ingest.workers import ExtractionPool
+from casefile.core.ingest.workers import ExtractionPool, Job
 from casefile.core.jobs import JobContext
 from casefile.core.services.dto import ImportOutcome, ImportSummary
 
@@ -220,7 +220,7 @@ def _link_attachments(s: Session, items: list[Item], ids: dict[str, int]) -> Non
         if i.parent_uid and i.parent_uid in ids
     ]
     if links:
-        table = Document.__table__
+        table = cast(Table, Document.__table__)
         s.execute(
             update(table)
             .where(table.c.uid == bindparam("child"))
@@ -324,7 +324,7 @@ def _import(
         pool.start_in_background()
 
         def dispatch_small() -> None:
-            jobs = [(str(i.stored), options.password, i.name) for i in small]
+            jobs: list[Job] = [(str(i.stored), options.password, i.name) for i in small]
             for item, future in zip(small, pool.submit_batch(jobs), strict=True):
                 item.future = future
             small.clear()

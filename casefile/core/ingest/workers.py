@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import faulthandler
+import functools
 import multiprocessing
 import os
 import resource
@@ -122,6 +123,10 @@ def _preload() -> None:
     from casefile.core.ingest.languages import _model
 
     _model()
+
+
+def _refer(target: Future[Extraction], source: Future[Extraction]) -> None:
+    _forward(source, target)
 
 
 def _forward(source: Future[Extraction], target: Future[Extraction]) -> None:
@@ -304,9 +309,7 @@ class ExtractionPool:
             except Exception:  # timeout, crash, memory: find the culprit one by one
                 for outer, job in zip(outers, jobs, strict=True):
                     if not outer.cancelled():
-                        self.submit(*job).add_done_callback(
-                            lambda single, o=outer: _forward(single, o)
-                        )
+                        self.submit(*job).add_done_callback(functools.partial(_refer, outer))
                 return
             for outer, result in zip(outers, results, strict=True):
                 if outer.set_running_or_notify_cancel():
