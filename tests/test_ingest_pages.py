@@ -57,12 +57,12 @@ import json, resource, sys
 from casefile.core import services
 case = services.create_case(sys.argv[1])
 summary = services.import_paths(case, [sys.argv[2]], timeout_s=600)
+rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # import and indexing
 count = services.search(case, "OkoVision", limit=1).total
 uid = summary.outcomes[0].document_uid
 pages = services.get_document(case, uid).page_count
 case.close()
-print(json.dumps({"rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "pages": pages, "found": count}))
+print(json.dumps({"rss_mb": rss_mb, "pages": pages, "found": count}))
 """
 
 
