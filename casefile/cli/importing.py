@@ -71,6 +71,8 @@ def print_import_summary(summary: Any) -> None:
             out(f"  ! {o.path}: {o.reason}")
         elif o.result in ("skipped", "empty"):
             out(f"  - {o.path}: {o.reason}")
+        elif o.result == "restored":
+            out(f"  + {o.path}: {o.reason}")
         elif o.result == "reextracted":
             out(f"  ↻ {o.path}: read again with the password — {o.status}")
         elif o.status != "ok":
@@ -79,6 +81,9 @@ def print_import_summary(summary: Any) -> None:
     skipped = f"{summary.skipped} skipped, " if summary.skipped else ""
     skipped += f"{summary.empty} empty, " if summary.empty else ""
     unread = sum(1 for o in summary.outcomes if o.result == "imported" and o.status != "ok")
+    restored = summary.count("restored")
+    if restored:
+        word += f" ({restored} original(s) restored)"
     out(
         f"{word}: {summary.imported} imported, {summary.duplicates} already in the case, "
         f"{summary.failed} failed, {skipped}{unread} imported without readable text."

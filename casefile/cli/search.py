@@ -12,6 +12,7 @@ from casefile.cli.common import (
     EXIT_CANCELLED,
     EXIT_OK,
     add_command,
+    open_case,
     out,
     print_json,
     progress_job,
@@ -24,12 +25,10 @@ SORTS = ("relevance", "date", "newest")
 def _open_for_search(path: str) -> Any:
     """Open for writing so a stale index can be repaired; if another Casefile holds the
     case, search it read-only as it is."""
-    from casefile.core import services
-
     try:
-        return services.open_case(path)
+        return open_case(path)
     except CaseLockedError:
-        return services.open_case(path, readonly=True)
+        return open_case(path, readonly=True)
 
 
 def _query_error(exc: Any) -> CasefileError:

@@ -27,8 +27,10 @@ from casefile.core.services.documents import (
     update_document,
 )
 from casefile.core.services.dto import (
+    AuditHead,
     AuditRecord,
     CaseOverview,
+    Changes,
     DocumentDetail,
     DocumentSummary,
     ImportOutcome,
@@ -37,7 +39,7 @@ from casefile.core.services.dto import (
     VerifyProblem,
     VerifyReport,
 )
-from casefile.core.services.integrity import audit_log, verify_case
+from casefile.core.services.integrity import audit_head, audit_log, verify_case
 from casefile.core.services.originals import original_copy, original_path
 from casefile.core.services.search import (
     Hit,
@@ -50,6 +52,7 @@ from casefile.core.services.search import (
     highlight_spans,
     list_saved_searches,
     reindex,
+    rename_saved_search,
     run_saved_search,
     save_search,
     search,
@@ -74,8 +77,10 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "AuditHead",
     "AuditRecord",
     "CaseOverview",
+    "Changes",
     "DocumentDetail",
     "DocumentSummary",
     "Hit",
@@ -89,6 +94,7 @@ __all__ = [
     "VerifyProblem",
     "VerifyReport",
     "add_tag",
+    "audit_head",
     "audit_log",
     "close_case",
     "count_documents",
@@ -113,6 +119,7 @@ __all__ = [
     "reextract_document",
     "reindex",
     "remove_tag",
+    "rename_saved_search",
     "run_saved_search",
     "save_search",
     "search",

@@ -40,6 +40,7 @@ def import_paths(
     fate is in the summary. Cancelling through `ctx` keeps every file already written.
     Only regular files are read; links leading out of an imported folder are skipped
     unless `follow_links` (then the target is recorded on the document)."""
+    case.require_writable()
     options = ImportOptions(
         kind=kind,
         source=source,
