@@ -128,7 +128,7 @@ def load_in_memory(case: Case) -> SearchIndex:
     try:
         for docs in indexer._iter_docs(case):
             for d in docs:
-                indexer._add(w, d)
+                indexer._add(w, d, case)
         w.commit()
     except BaseException:
         w.cancel()
