@@ -33,9 +33,9 @@ BATCH = 500  # documents per writer commit when draining the queue
 EAGER_PAGES = 64
 PAGE_CHUNK = 256
 WRITER_MB = 96  # Whoosh pool size: above ~128 MB gives nothing (FIELD-NOTES)
-# With a long document in the batch the pool spills early: at 96 MB the writer's real
-# memory grew with the document (a 200 MB text: +400 MB), at 32 MB it stays flat
-# (+60 MB for 50 or 100 MB of text), as measured by tests/perf/bench_memory.py.
+# With a long document in the batch the pool spills early: at 96 MB the importing
+# process grew with the document (168 MB for 50 MB of text, 238 MB for 100 MB), at 32 MB
+# it stays flat (133 MB for 50, 100 or 200 MB), measured as in tests/perf/bench_memory.py.
 LONG_WRITER_MB = 32
 
 
