@@ -10,6 +10,8 @@ uid and added again.
 
 from __future__ import annotations
 
+import json
+import logging
 import shutil
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -21,44 +23,43 @@ from sqlalchemy.orm import Session, selectinload
 
 from casefile.core.case import Case
 from casefile.core.db import work_queue
-from casefile.core.db.schema import Document, Page, WorkItem
+from casefile.core.db.schema import Document, WorkItem
 from casefile.core.jobs import Cancelled, JobContext
 from casefile.core.runtime.gcpause import gc_paused
 from casefile.core.search import index as ixmod
+from casefile.core.search.analysis import Analyzed, paged_positions
 from casefile.core.search.case_index import SearchIndex, attach, swap_in
 
+log = logging.getLogger(__name__)
+
 BATCH = 500  # documents per writer commit when draining the queue
-# A document with more pages than this is read page by page as it is indexed, never
-# whole: a 200 MB text (50,000 pages) held at once cost gigabytes (docs/architecture.md).
-EAGER_PAGES = 64
-PAGE_CHUNK = 256
 WRITER_MB = 96  # Whoosh pool size: above ~128 MB gives nothing (FIELD-NOTES)
-# With a long document in the batch the pool spills early: at 96 MB the importing
-# process grew with the document (168 MB for 50 MB of text, 238 MB for 100 MB), at 32 MB
-# it stays flat (133 MB for 50, 100 or 200 MB), measured as in tests/perf/bench_memory.py.
-LONG_WRITER_MB = 32
 
 
 @dataclass(frozen=True)
 class _Doc:
     uid: str
     revision: int
-    fields: dict[str, Any]  # shared by every page
+    fields: dict[str, Any]
     title: str
-    pages: list[tuple[int, str]] | None  # None: read in chunks while indexing (long)
+    pages: list[tuple[int, str]]
 
 
-def _snapshot(doc: Document, eager: bool = True) -> _Doc:
+def _snapshot(doc: Document) -> _Doc:
     tags = sorted(t.name for t in doc.tags)
     langs = [x for x in (doc.languages or "").split(",") if x]
     lo, hi = ixmod.day_number(doc.date_lower), ixmod.day_number(doc.date_upper)
     fields: dict[str, Any] = {
         "uid": doc.uid,
         "title": doc.title or "",
+        "head": doc.title or "",
         "kind": doc.kind or "other",
     }
     if doc.source:
         fields["source"] = doc.source
+    if doc.notes:
+        fields["notes"] = doc.notes
+    fields.update(_mail_fields(doc.extra))
     if tags:
         fields["tag"] = ",".join(t.lower() for t in tags)
     if langs:
@@ -66,80 +67,48 @@ def _snapshot(doc: Document, eager: bool = True) -> _Doc:
     if lo:
         fields["date_lo"] = lo
         fields["date_hi"] = hi or lo
-    row = ixmod.Row(
-        doc.uid, 0, doc.revision, lo, hi or lo, doc.kind or "other", tuple(langs), tuple(tags)
-    )
-    fields["_row"] = row
-    if not eager:
-        return _Doc(doc.uid, doc.revision, fields, doc.title or "", None)
+    fields["row"] = ixmod.Row(
+        doc.uid, doc.revision, lo, hi or lo, doc.kind or "other", tuple(langs), tuple(tags)
+    ).encode()
     pages = [(p.number, p.text or "") for p in doc.pages]
     return _Doc(doc.uid, doc.revision, fields, doc.title or "", pages or [(0, "")])
 
 
-def _select_docs(session: Session, where: Any) -> Iterator[_Doc]:
-    """Documents with their pages loaded, except long ones (streamed by `_add`)."""
-    short = Document.page_count <= EAGER_PAGES
-    yield from (
-        _snapshot(d)
-        for d in session.scalars(
-            select(Document)
-            .where(where, short)
-            .options(selectinload(Document.pages), selectinload(Document.tags))
-        )
-    )
-    yield from (
-        _snapshot(d, eager=False)
-        for d in session.scalars(
-            select(Document).where(where, ~short).options(selectinload(Document.tags))
-        )
-    )
+def _mail_fields(extra: str | None) -> dict[str, str]:
+    """from:, to:, cc:, subject: of an e-mail (its headers are kept in `extra`)."""
+    if not extra or '"' not in extra:
+        return {}
+    try:
+        meta = json.loads(extra)
+    except ValueError:
+        return {}
+    if not isinstance(meta, dict):
+        return {}
+    return {k: v for k in ixmod.MAIL_FIELDS if isinstance(v := meta.get(k), str) and v}
 
 
 def _load(session: Session, uids: Sequence[str]) -> dict[str, _Doc]:
-    return {d.uid: d for d in _select_docs(session, Document.uid.in_(list(uids)))}
+    docs = session.scalars(
+        select(Document)
+        .where(Document.uid.in_(list(uids)))
+        .options(selectinload(Document.pages), selectinload(Document.tags))
+    )
+    return {d.uid: _snapshot(d) for d in docs}
 
 
-def _stream_pages(case: Case, uid: str) -> Iterator[tuple[int, str]]:
-    """A long document's pages, PAGE_CHUNK at a time, in order."""
-    last = 0
-    with case.read_session() as s:
-        doc_id = s.scalar(select(Document.id).where(Document.uid == uid))
-        while doc_id is not None:
-            chunk = s.execute(
-                select(Page.number, Page.text)
-                .where(Page.document_id == doc_id, Page.number > last)
-                .order_by(Page.number)
-                .limit(PAGE_CHUNK)
-            ).all()
-            if not chunk:
-                break
-            for number, text in chunk:
-                yield number, text or ""
-            last = chunk[-1][0]
-    if last == 0:
-        yield 0, ""
+def _add(writer: Any, d: _Doc) -> None:
+    """One index entry per document (see `index`'s docstring): every page in one
+    position space, the page starts in the `pagemap` column."""
+    terms, starts = paged_positions([text for _n, text in d.pages])
+    fields = dict(d.fields)
+    fields["text"] = Analyzed.of(terms)
+    fields["pagemap"] = ixmod.encode_pagemap([n for n, _t in d.pages], starts)
+    writer.add_document(**fields)
 
 
-def _add(writer: Any, d: _Doc, case: Case) -> None:
-    base = dict(d.fields)
-    row: ixmod.Row = base.pop("_row")
-    first = True
-    for number, text in d.pages if d.pages is not None else _stream_pages(case, d.uid):
-        fields = dict(base)
-        fields["pid"] = f"{d.uid}/{number}"
-        fields["text"] = text
-        if first:
-            fields["head"] = d.title
-            first = False
-        fields["row"] = ixmod.Row(
-            row.uid, number, row.rev, row.date_lo, row.date_hi, row.kind, row.langs, row.tags
-        ).encode()
-        writer.add_document(**fields)
-
-
-def _writer(si: SearchIndex, long: bool = False) -> Any:
+def _writer(si: SearchIndex) -> Any:
     assert si.ix is not None
-    return ixmod.writer(si.ix, LONG_WRITER_MB if long else WRITER_MB)
+    return ixmod.writer(si.ix, WRITER_MB)
 
 
 @gc_paused
@@ -156,6 +125,20 @@ def sync(case: Case, ctx: JobContext | None = None, only: Sequence[str] | None =
     if not si.usable:
         rebuild(case, ctx)
         return
+    try:
+        _drain(case, si, ctx, only)
+    except Exception as exc:
+        if not ixmod.is_damage(exc):
+            raise
+        # The index is derived (docs/architecture.md): a damaged one is rebuilt, never
+        # reported. A small write during a rebuild-worthy import leaves its item queued.
+        log.warning("search index damaged (%s: %s); rebuilding", type(exc).__name__, exc)
+        si.mark_damaged()
+        if only is None:
+            rebuild(case, ctx)
+
+
+def _drain(case: Case, si: SearchIndex, ctx: JobContext | None, only: Sequence[str] | None) -> None:
     if not si.reconciled:
         si.reconciled = True
         _enqueue_drift(case, si)
@@ -170,7 +153,7 @@ def sync(case: Case, ctx: JobContext | None = None, only: Sequence[str] | None =
             ids = [i.id for i in items if i.document_uid in keep]
             docs = _load(s, uids)
         with si.lock:
-            w = _writer(si, long=any(d.pages is None for d in docs.values()))
+            w = _writer(si)
             try:
                 # One searcher for all deletions: without it Whoosh opens every segment
                 # again for each deleted term (that was most of a small batch's time).
@@ -183,7 +166,7 @@ def sync(case: Case, ctx: JobContext | None = None, only: Sequence[str] | None =
                 for uid in uids:
                     d = docs.get(uid)
                     if d is not None:
-                        _add(w, d, case)
+                        _add(w, d)
                 w.commit()
             except BaseException:
                 w.cancel()
@@ -245,7 +228,12 @@ def _iter_docs(case: Case, chunk: int = 100) -> Iterator[list[_Doc]]:
         ids = list(s.scalars(select(Document.id).order_by(Document.id)))
         for i in range(0, len(ids), chunk):
             part = ids[i : i + chunk]
-            yield list(_select_docs(s, Document.id.in_(part)))
+            docs = s.scalars(
+                select(Document)
+                .where(Document.id.in_(part))
+                .options(selectinload(Document.pages), selectinload(Document.tags))
+            )
+            yield [_snapshot(d) for d in docs]
             s.expunge_all()
 
 
@@ -260,11 +248,10 @@ def rebuild(case: Case, ctx: JobContext | None = None) -> int:
     with case.read_session() as s:
         total = s.scalar(select(func.count(Document.id))) or 0
         last_item = s.scalar(select(func.max(WorkItem.id)).where(WorkItem.kind == work_queue.INDEX))
-        has_long = (s.scalar(select(func.max(Document.page_count))) or 0) > EAGER_PAGES
     if ctx is not None:
         ctx.report(0, total, "Indexing")
     new_ix = ixmod.create(new_path)
-    writer = ixmod.writer(new_ix, LONG_WRITER_MB if has_long else WRITER_MB)
+    writer = ixmod.writer(new_ix, WRITER_MB)
     revisions: dict[str, int] = {}
     done = 0
     si.rebuilding, was_bulk, case.indexing_in_bulk = True, case.indexing_in_bulk, True
@@ -273,7 +260,7 @@ def rebuild(case: Case, ctx: JobContext | None = None) -> int:
             if ctx is not None:
                 ctx.raise_if_cancelled()
             for d in docs:
-                _add(writer, d, case)
+                _add(writer, d)
                 revisions[d.uid] = d.revision
             done += len(docs)
             if ctx is not None:

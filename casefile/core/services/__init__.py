@@ -9,6 +9,13 @@ face that only opens and reads a case should not pay for them before its first p
 
 from typing import TYPE_CHECKING, Any
 
+from casefile.core.services.bulk import (
+    BulkEdit,
+    SharedMetadata,
+    edit_documents,
+    restore_documents,
+    shared_metadata,
+)
 from casefile.core.services.cases import close_case, create_case, open_case, overview
 from casefile.core.services.documents import (
     add_tag,
@@ -40,7 +47,13 @@ from casefile.core.services.dto import (
     VerifyReport,
 )
 from casefile.core.services.integrity import audit_head, audit_log, verify_case
-from casefile.core.services.originals import original_copy, original_path
+from casefile.core.services.originals import (
+    copies_root,
+    original_copy,
+    original_path,
+    remove_session_copies,
+    remove_stale_copies,
+)
 from casefile.core.services.search import (
     Hit,
     QueryError,
@@ -56,7 +69,9 @@ from casefile.core.services.search import (
     run_saved_search,
     save_search,
     search,
+    utf16_spans,
 )
+from casefile.core.services.suggestions import confirm_suggestions
 
 _LAZY = {"import_paths", "prepare_import", "reextract_document"}
 
@@ -79,6 +94,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "AuditHead",
     "AuditRecord",
+    "BulkEdit",
     "CaseOverview",
     "Changes",
     "DocumentDetail",
@@ -90,6 +106,7 @@ __all__ = [
     "QueryError",
     "SavedSearchInfo",
     "SearchResults",
+    "SharedMetadata",
     "Snippet",
     "VerifyProblem",
     "VerifyReport",
@@ -97,11 +114,14 @@ __all__ = [
     "audit_head",
     "audit_log",
     "close_case",
+    "confirm_suggestions",
+    "copies_root",
     "count_documents",
     "create_case",
     "delete_document",
     "delete_saved_search",
     "document_uids",
+    "edit_documents",
     "ensure_index",
     "get_document",
     "get_page",
@@ -118,14 +138,19 @@ __all__ = [
     "prepare_import",
     "reextract_document",
     "reindex",
+    "remove_session_copies",
+    "remove_stale_copies",
     "remove_tag",
     "rename_saved_search",
+    "restore_documents",
     "run_saved_search",
     "save_search",
     "search",
     "set_tags",
+    "shared_metadata",
     "status_counts",
     "summaries_for",
     "update_document",
+    "utf16_spans",
     "verify_case",
 ]
