@@ -13,14 +13,17 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
 from casefile.core import services
-from casefile.core.db.schema import DOCUMENT_KINDS
+from casefile.core.vocabulary import DocumentKind, DocumentStatus
 from casefile.ui import labels
 from casefile.ui.controller import CaseController
 from casefile.ui.icons import icon, kind_icon
 
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 1
 SAVED_ROLE = Qt.ItemDataRole.UserRole + 2
-PROBLEM_STATUSES = ("password_required", "needs_ocr", "failed", "unsupported", "empty")
+S = DocumentStatus
+PROBLEM_STATUSES = tuple(
+    s.value for s in (S.PASSWORD_REQUIRED, S.NEEDS_OCR, S.FAILED, S.UNSUPPORTED, S.EMPTY)
+)
 
 
 class Navigator(QTreeWidget):
@@ -63,7 +66,7 @@ class Navigator(QTreeWidget):
             kinds = services.kind_counts(case)
             return {
                 "total": sum(status.values()),
-                "kinds": {k: kinds.get(k, 0) for k in DOCUMENT_KINDS},
+                "kinds": {k.value: kinds.get(k, 0) for k in DocumentKind},
                 "status": status,
                 "tags": services.list_tags(case),
                 "saved": services.list_saved_searches(case),
@@ -75,12 +78,12 @@ class Navigator(QTreeWidget):
         self.documents.setText(0, f"Documents  {data['total']}")
         for root in (self.documents, self.searches, self.tags):
             root.takeChildren()
-        for kind in DOCUMENT_KINDS:
+        for kind in (k.value for k in DocumentKind):
             n = data["kinds"][kind]
             if n:
                 self._child(
                     self.documents,
-                    f"{labels.KIND_PLURALS[kind]}  {n}",
+                    f"{labels.kind_plural_short(kind)}  {n}",
                     kind_icon(kind),
                     {"kind": kind},
                 )
@@ -98,11 +101,17 @@ class Navigator(QTreeWidget):
             item.setData(0, SAVED_ROLE, saved)
             item.setToolTip(0, getattr(saved, "query", ""))
         if not data["saved"]:
-            self._placeholder(self.searches, "None yet: search, then Save search")
+            self._placeholder(
+                self.searches,
+                "None yet",
+                "Search, then Edit → Save Search… (Ctrl+Shift+S) keeps it here.",
+            )
         for name, n in data["tags"]:
             self._child(self.tags, f"{name}  {n}", icon("tag"), {"tag": name})
         if not data["tags"]:
-            self._placeholder(self.tags, "No tags yet")
+            self._placeholder(
+                self.tags, "None yet", "Tags added in the metadata panel appear here."
+            )
         self._show_mark()
 
     # -- the entry that names what is shown ---------------------------------------------
@@ -205,10 +214,13 @@ class Navigator(QTreeWidget):
         item = QTreeWidgetItem(parent, [text])
         item.setIcon(0, ic)
         item.setData(0, FILTER_ROLE, filters)
+        if filters and "kind" in filters:  # the short word on screen, the whole name on hover
+            item.setToolTip(0, labels.KIND_PLURALS[filters["kind"]])
         return item
 
-    def _placeholder(self, parent: QTreeWidgetItem, text: str) -> None:
+    def _placeholder(self, parent: QTreeWidgetItem, text: str, hint: str) -> None:
         item = QTreeWidgetItem(parent, [text])
+        item.setToolTip(0, hint)
         item.setFlags(Qt.ItemFlag.NoItemFlags)
 
     def _chosen(self, item: QTreeWidgetItem, _column: int = 0) -> None:

@@ -126,7 +126,7 @@ def _walk(msg: Message) -> list[Message]:
     leaves: list[Message] = []
     payload = msg.get_payload()
     for sub in payload if isinstance(payload, list) else []:
-        if isinstance(sub, Message):
+        if isinstance(sub, Message):  # always, in a multipart payload
             leaves.extend(_walk(sub))
     return leaves
 

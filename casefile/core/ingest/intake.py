@@ -9,7 +9,7 @@ import os
 import stat
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,9 +21,9 @@ from sqlalchemy.orm import Session
 from casefile.core.case import SUFFIX, Case
 from casefile.core.db.schema import Document
 from casefile.core.ingest.names import shown
-from casefile.core.ingest.types import Extraction, FileType, Status
+from casefile.core.ingest.types import Extraction, FileType, ImportOutcome, Status
 from casefile.core.jobs import JobContext
-from casefile.core.services.dto import ImportOutcome
+from casefile.core.vocabulary import ImportResult
 
 
 @dataclass
@@ -66,6 +66,7 @@ class Run:
     last_index: float = field(default_factory=time.monotonic)
     retry_with_password: list[tuple[str, str]] = field(default_factory=list)  # uid, path
     incomplete: dict[str, str] = field(default_factory=dict)  # sha -> uid, see below
+    sync_index: Callable[[Case], None] = lambda _case: None  # see importer.IndexSync
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ class Found:
 
     path: Path
     problem: str | None = None
-    result: str = "failed"
+    result: ImportResult = ImportResult.FAILED
     link_target: str | None = None  # a symbolic link followed: where it led
 
 
@@ -115,14 +116,16 @@ def _entry(full: Path, root: str, follow_links: bool) -> Found:
                 full,
                 f"This is a link to “{shown(target)}”, outside the folder being imported; "
                 "it was not followed (import that file itself, or allow links to be followed).",
-                "skipped",
+                ImportResult.SKIPPED,
             )
         try:
             st = os.stat(full)
         except OSError:
-            return Found(full, "This link leads nowhere (its target is missing).", "skipped")
+            return Found(
+                full, "This link leads nowhere (its target is missing).", ImportResult.SKIPPED
+            )
     if not stat.S_ISREG(st.st_mode):
-        return Found(full, _not_regular(st.st_mode), "skipped")
+        return Found(full, _not_regular(st.st_mode), ImportResult.SKIPPED)
     return Found(full, link_target=target)
 
 
@@ -150,7 +153,7 @@ def iter_files(
             yield Found(p)
             continue
         if not stat.S_ISDIR(st.st_mode):
-            yield Found(p, _not_regular(st.st_mode), "skipped")
+            yield Found(p, _not_regular(st.st_mode), ImportResult.SKIPPED)
             continue
         root = os.path.realpath(p)
         unreadable: list[OSError] = []
@@ -174,7 +177,7 @@ def iter_files(
                                 full,
                                 f"This is a link to the folder “{shown(target)}”, outside the "
                                 "folder being imported; it was not followed.",
-                                "skipped",
+                                ImportResult.SKIPPED,
                             )
                         continue  # a link inside is walked where it really is
                     if target in seen:
@@ -229,14 +232,14 @@ def prepare(run: Run, found: Found) -> Item | None:
     try:
         opened = _open_regular(path)
         if isinstance(opened, str):
-            run.outcomes.append(ImportOutcome(display, "skipped", reason=opened))
+            run.outcomes.append(ImportOutcome(display, ImportResult.SKIPPED, reason=opened))
             return None
         sha, size = _hash_fd(opened)
     except PermissionError:
         run.outcomes.append(
             ImportOutcome(
                 display,
-                "failed",
+                ImportResult.FAILED,
                 reason="Casefile is not allowed to read this file; check its permissions.",
             )
         )
@@ -244,13 +247,15 @@ def prepare(run: Run, found: Found) -> Item | None:
     except OSError as exc:
         run.outcomes.append(
             ImportOutcome(
-                display, "failed", reason=f"The file could not be read ({exc.strerror or exc})."
+                display,
+                ImportResult.FAILED,
+                reason=f"The file could not be read ({exc.strerror or exc}).",
             )
         )
         return None
     if size == 0:
         # All empty files share one hash: never call one "already in the case as" another.
-        run.outcomes.append(ImportOutcome(display, "empty", reason=EMPTY_NOT_KEPT))
+        run.outcomes.append(ImportOutcome(display, ImportResult.EMPTY, reason=EMPTY_NOT_KEPT))
         return None
     if sha in run.locked and run.options.password:
         # Already in the case but unreadable until now: try the password given.
@@ -267,7 +272,9 @@ def prepare(run: Run, found: Found) -> Item | None:
             item.uid = run.incomplete.pop(sha)
             item.completing = True
             return item
-        run.outcomes.append(ImportOutcome(display, "duplicate", duplicate_of=run.known[sha]))
+        run.outcomes.append(
+            ImportOutcome(display, ImportResult.DUPLICATE, duplicate_of=run.known[sha])
+        )
         return None
     try:
         stored = run.case.store.put_file(path, durable=False)
@@ -275,7 +282,7 @@ def prepare(run: Run, found: Found) -> Item | None:
         run.outcomes.append(
             ImportOutcome(
                 display,
-                "failed",
+                ImportResult.FAILED,
                 reason=f"The original could not be stored in the case ({exc.strerror or exc}); "
                 "check the free disk space.",
             )
@@ -306,17 +313,19 @@ def restore_original(case: Case, path: Path, display: str, sha: str) -> ImportOu
     except OSError as exc:
         return ImportOutcome(
             display,
-            "failed",
+            ImportResult.FAILED,
             reason=f"The original could not be restored in the case ({exc.strerror or exc}).",
         )
     if stored.sha256 != sha:  # the file changed while it was being read
         return ImportOutcome(
-            display, "failed", reason="The file changed while it was read; import it again."
+            display,
+            ImportResult.FAILED,
+            reason="The file changed while it was read; import it again.",
         )
     with case.session() as s:
         doc = s.execute(select(Document.uid, Document.title).where(Document.sha256 == sha)).first()
         if doc is None:  # stored earlier in this same import: nothing to restore
-            return ImportOutcome(display, "duplicate", duplicate_of=path.name)
+            return ImportOutcome(display, ImportResult.DUPLICATE, duplicate_of=path.name)
         audit.record(
             s,
             "restore_original",
@@ -325,7 +334,7 @@ def restore_original(case: Case, path: Path, display: str, sha: str) -> ImportOu
         )
     return ImportOutcome(
         display,
-        "restored",
+        ImportResult.RESTORED,
         document_uid=doc.uid,
         title=doc.title,
         reason=f"The stored original of “{doc.title}” was missing or altered; it was restored "

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import faulthandler
-import functools
 import multiprocessing
 import os
 import resource
@@ -32,6 +31,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import CancelledError, Future
 from concurrent.futures import TimeoutError as FutureTimeout
+from functools import partial
 from typing import Any
 
 from pebble import ProcessExpired, ProcessPool
@@ -237,7 +237,7 @@ class ExtractionPool:
         """Stop the workers; tasks not finished are cancelled."""
         self.cancel_pending()
         if self._pool is not None:
-            self._pool.stop()
+            self._pool.stop()  # type: ignore[no-untyped-call]  # pebble leaves it untyped
             self._pool.join()
             self._pool = None
 
@@ -309,7 +309,7 @@ class ExtractionPool:
             except Exception:  # timeout, crash, memory: find the culprit one by one
                 for outer, job in zip(outers, jobs, strict=True):
                     if not outer.cancelled():
-                        self.submit(*job).add_done_callback(functools.partial(_refer, outer))
+                        self.submit(*job).add_done_callback(partial(_forward, target=outer))
                 return
             for outer, result in zip(outers, results, strict=True):
                 if outer.set_running_or_notify_cancel():
