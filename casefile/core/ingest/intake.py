@@ -4,7 +4,6 @@ against the case and stored as evidence before any extraction begins."""
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import stat
 import time
@@ -366,14 +365,11 @@ def incomplete_messages(session: Session) -> dict[str, str]:
     rows = session.execute(
         select(Document.sha256, Document.uid, Document.extra, children.c.n)
         .outerjoin(children, children.c.parent_id == Document.id)
-        .where(Document.file_type.in_(("email", "msg")), Document.extra.contains('"attachments"'))
+        .where(Document.file_type.in_(("email", "msg")))
     )
     found = {}
     for sha, uid, extra, n in rows:
-        try:
-            named = json.loads(extra).get("attachments", "")
-        except (ValueError, AttributeError):
-            continue
+        named = extra.get("attachments", "") if isinstance(extra, dict) else ""
         if named and (n or 0) < len(named.split(", ")):
             found[sha] = uid
     return found
