@@ -30,7 +30,7 @@ import casefile
 from casefile.core import date_rules, dates
 from casefile.core.case import Case
 from casefile.core.db import audit, work_queue
-from casefile.core.db.schema import Document, Page, utcnow
+from casefile.core.db.schema import Document, utcnow
 from casefile.core.errors import InvalidValueError
 from casefile.core.ingest.intake import (
     EMPTY_NOT_KEPT,
@@ -44,7 +44,8 @@ from casefile.core.ingest.intake import (
 )
 from casefile.core.ingest.kind_guess import guess_kind
 from casefile.core.ingest.names import raw_hex, shown
-from casefile.core.ingest.paging import INSERT_CHUNK, discard_spool, iter_spool, page_chunks
+from casefile.core.ingest.page_rows import insert_pages
+from casefile.core.ingest.paging import discard_spool, iter_spool
 from casefile.core.ingest.reextract import reextract
 from casefile.core.ingest.types import Attachment, Extraction, FileType, Imported, ImportOutcome
 from casefile.core.ingest.workers import ExtractionPool, Job
@@ -232,24 +233,6 @@ def _flush(run: Run) -> None:
     run.unindexed += len(written)
     if run.unindexed >= INDEX_EVERY or time.monotonic() - run.last_index > INDEX_SECONDS:
         _index(run)
-
-
-def insert_pages(s: Session, docs: list[tuple[int, Extraction]]) -> None:
-    """All pages of a batch: short documents in one executemany, long (spooled) ones
-    streamed from their spool file a few hundred pages at a time."""
-    rows: list[dict[str, Any]] = []
-    for doc_id, ex in docs:
-        ocr = set(ex.pages_needing_ocr)
-        for chunk in page_chunks(ex):
-            rows.extend(
-                {"document_id": doc_id, "number": n, "text": text, "needs_ocr": n in ocr}
-                for n, text in chunk
-            )
-            if len(rows) >= INSERT_CHUNK:
-                s.execute(insert(Page), rows)
-                rows = []
-    if rows:
-        s.execute(insert(Page), rows)
 
 
 def _link_attachments(s: Session, items: list[Item], ids: dict[str, int]) -> None:

@@ -16,6 +16,7 @@ from casefile.core.case import Case
 from casefile.core.db import audit, work_queue
 from casefile.core.db.schema import Document, Page
 from casefile.core.errors import DocumentNotFoundError
+from casefile.core.ingest.page_rows import insert_pages
 from casefile.core.ingest.paging import discard_spool
 from casefile.core.ingest.types import Extraction
 from casefile.core.ingest.workers import ExtractionPool
@@ -47,8 +48,6 @@ def reextract(case: Case, uid: str, password: str | None = None) -> Reextracted:
 
 
 def _replace(case: Case, uid: str, ex: Extraction) -> Reextracted:
-    from casefile.core.ingest.importer import insert_pages
-
     with case.session() as s:
         doc = s.scalar(select(Document).where(Document.uid == uid))
         if doc is None:
