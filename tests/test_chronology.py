@@ -243,3 +243,14 @@ def test_document_date_comes_from_the_dateline_before_file_properties(
     assert (other.date, other.date_source) == ("2013-12-23", "file")
     edited = services.update_document(case, str(uids["undated"]), date="2020")
     assert (edited.date, edited.date_source) == ("2020", "user")
+
+
+def test_a_long_documents_dateline_is_read_from_its_spooled_first_page(
+    case: Case, tmp_path: Path
+) -> None:
+    long = tmp_path / "long.txt"  # over paging.SPOOL_CHARS: its pages travel in a file
+    long.write_text("Эхо Севера\n7 июня 2024 года\n\n" + "Слово за словом. " * 70_000)
+    (outcome,) = services.import_paths(case, [long]).outcomes
+    doc = services.get_document(case, str(outcome.document_uid))
+    assert doc.page_count > 100
+    assert (doc.date, doc.date_source) == ("2024-06-07", "text")
