@@ -130,12 +130,12 @@ def _word_cases(
     out: dict[str, set[str]] = {}
     for case in CASES:
         found = {word.lower()} if case == "nomn" else set()
-        want = {case}
+        wanted = [{case}]
         if case == "accs" and parse.tag.POS != "NOUN" and parse.tag.gender == "masc":
-            want = {case, animacy}
-        for want in (want, {"loc2"} if case == "loct" else None):
-            if want is None:
-                continue
+            wanted = [{case, animacy}]
+        if case == "loct":
+            wanted.append({"loc2"})
+        for want in wanted:
             f = parse.inflect(want)
             if f is not None:
                 found.add(f.word)

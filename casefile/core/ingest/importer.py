@@ -167,6 +167,7 @@ def _flush(run: Run, submit_attachment: Callable[[bytes, str, str, str], None]) 
                 ],
             )
             work_queue.enqueue(s, [row["uid"] for _, _, row in written])
+            work_queue.enqueue(s, [row["uid"] for _, _, row in written], kind=work_queue.MATCH)
     for item, ex, row in written:
         run.outcomes.append(
             ImportOutcome(

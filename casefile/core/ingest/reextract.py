@@ -55,5 +55,6 @@ def reextract(case: Case, uid: str, password: str | None = None) -> DocumentDeta
             {"status": doc.status, "page_count": doc.page_count},
         )
         work_queue.enqueue(s, [uid])
+        work_queue.enqueue(s, [uid], kind=work_queue.MATCH)
     sync_index(case, touched=[uid])
     return get_document(case, uid)

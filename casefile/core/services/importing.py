@@ -44,9 +44,18 @@ def import_paths(
         timeout_s=timeout_s,
         memory_mb=memory_mb,
     )
-    return _import_paths(case, paths, ctx, options)
+    summary = _import_paths(case, paths, ctx, options)
+    # New documents are matched against the case's entities (queued with them).
+    from casefile.core.services.entities import match_pending
+
+    match_pending(case, ctx)
+    return summary
 
 
 def reextract_document(case: Case, uid: str, password: str | None = None) -> DocumentDetail:
     """Read a stored original again, e.g. with the password of a protected PDF."""
-    return reextract(case, uid, password)
+    detail = reextract(case, uid, password)
+    from casefile.core.services.entities import match_pending
+
+    match_pending(case)
+    return detail

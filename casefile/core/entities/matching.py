@@ -1,0 +1,164 @@
+"""Keep automatic mentions in step with documents and aliases (docs/architecture.md,
+"Entities").
+
+Work arrives in the persistent queue (`work_queue.MATCH`: a new document, a re-read
+one, a document that may hold a new alias). `drain` takes a batch, matches its pages in
+one pass each and, in one transaction, replaces the batch's automatic mentions and
+removes the batch's queue items: a crash (even kill -9) leaves each batch either done or
+still queued, so the next `drain` finishes the job and the result equals a fresh match.
+Manual mentions and rejected ones are never replaced; a hit at a rejected span stays
+rejected. A document whose set of entities changed is queued for the search index.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from casefile.core.case import Case
+from casefile.core.db import work_queue
+from casefile.core.db.schema import Document, EntityAlias, Mention, Page, WorkItem
+from casefile.core.entities.matcher import AliasSpec, Matcher
+from casefile.core.entities.store import reindex
+from casefile.core.jobs import JobContext
+
+BATCH = 100  # documents per transaction
+_KEY = "entities.matcher"
+
+
+def matcher(case: Case, s: Session) -> Matcher:
+    """The case's automaton, rebuilt only when its aliases changed."""
+    rows = tuple(
+        tuple(r)
+        for r in s.execute(
+            select(EntityAlias.id, EntityAlias.entity_id, EntityAlias.text, EntityAlias.weak)
+            .where(EntityAlias.former.is_(False))
+            .order_by(EntityAlias.id)
+        )
+    )
+    cached = case.extensions.get(_KEY)
+    if isinstance(cached, tuple) and cached[0] == rows:
+        m: Matcher = cached[1]
+        return m
+    m = Matcher(AliasSpec(*r) for r in rows)
+    case.extensions[_KEY] = (rows, m)
+    return m
+
+
+def _existing(s: Session, doc_ids: Sequence[int]) -> dict[int, set[tuple[Any, ...]]]:
+    """Per document: the spans that matching must leave alone (manual or rejected)."""
+    out: dict[int, set[tuple[Any, ...]]] = {d: set() for d in doc_ids}
+    rows = s.execute(
+        select(Mention.document_id, Mention.entity_id, Mention.page, Mention.start, Mention.end)
+        .where(Mention.document_id.in_(doc_ids))
+        .where((Mention.manual.is_(True)) | (Mention.rejected.is_(True)))
+    )
+    for d, e, p, st, en in rows:
+        out[d].add((e, p, st, en))
+    return out
+
+
+def _entity_sets(s: Session, doc_ids: Sequence[int]) -> dict[int, set[int]]:
+    out: dict[int, set[int]] = {d: set() for d in doc_ids}
+    rows = s.execute(
+        select(Mention.document_id, Mention.entity_id)
+        .where(Mention.document_id.in_(doc_ids), Mention.rejected.is_(False))
+        .distinct()
+    )
+    for d, e in rows:
+        out[d].add(e)
+    return out
+
+
+def match_batch(s: Session, m: Matcher, items: Sequence[WorkItem]) -> tuple[int, int]:
+    """Match the documents of `items` and retire the items; returns (chars, mentions)."""
+    uids = sorted({i.document_uid for i in items})
+    docs = {
+        u: i for u, i in s.execute(select(Document.uid, Document.id).where(Document.uid.in_(uids)))
+    }
+    ids = list(docs.values())
+    chars = found = 0
+    if ids:
+        keep = _existing(s, ids)
+        before = _entity_sets(s, ids)
+        s.execute(
+            delete(Mention).where(
+                Mention.document_id.in_(ids),
+                Mention.manual.is_(False),
+                Mention.rejected.is_(False),
+            )
+        )
+        rows: list[dict[str, Any]] = []
+        pages = s.execute(
+            select(Page.document_id, Page.number, Page.text).where(Page.document_id.in_(ids))
+        )
+        for doc_id, number, text in pages:
+            chars += len(text)
+            skip = keep[doc_id]
+            for h in m.find(text):
+                if (h.entity_id, number, h.start, h.end) in skip:
+                    continue
+                rows.append(
+                    {
+                        "entity_id": h.entity_id,
+                        "document_id": doc_id,
+                        "page": number,
+                        "start": h.start,
+                        "end": h.end,
+                        "alias_id": h.alias_id,
+                        "manual": False,
+                        "rejected": False,
+                    }
+                )
+        if rows:
+            s.execute(insert(Mention), rows)
+        found = len(rows)
+        after = _entity_sets(s, ids)
+        by_id = {v: k for k, v in docs.items()}
+        reindex(s, [by_id[d] for d in ids if before[d] != after[d]])
+    work_queue.done(s, [i.id for i in items])
+    return chars, found
+
+
+def pending_count(case: Case) -> int:
+    with case.read_session() as s:
+        return len(work_queue.pending(s, work_queue.MATCH))
+
+
+def drain(
+    case: Case,
+    ctx: JobContext | None = None,
+    only: Sequence[str] | None = None,
+    batch: int = BATCH,
+) -> dict[str, float]:
+    """Match every queued document (or only those of `only`), one batch per commit."""
+    stats = {"documents": 0, "chars": 0, "mentions": 0, "seconds": 0.0}
+    if case.readonly:
+        return stats
+    t0 = time.perf_counter()
+    total = None
+    while True:
+        if ctx is not None and ctx.cancelled:
+            break
+        with case.session() as s:
+            if total is None:
+                total = len(work_queue.pending(s, work_queue.MATCH, uids=only))
+            items = work_queue.pending(s, work_queue.MATCH, limit=batch, uids=only)
+            if not items:
+                break
+            m = matcher(case, s)
+            if not m.size:  # no aliases: nothing can be found, the queue just empties
+                s.execute(delete(WorkItem).where(WorkItem.kind == work_queue.MATCH))
+                break
+            chars, found = match_batch(s, m, items)
+        stats["documents"] += len(items)
+        stats["chars"] += chars
+        stats["mentions"] += found
+        if ctx is not None:
+            ctx.report(int(stats["documents"]), total, "Finding entity mentions")
+    stats["seconds"] = time.perf_counter() - t0
+    return stats

@@ -1,0 +1,169 @@
+"""Entities through the services: mentions found on import and on alias changes, merge,
+split, reject, manual mentions, relations, audit (issue 12)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+from sqlalchemy import func, select
+
+from casefile.core import services
+from casefile.core.case import Case
+from casefile.core.db import work_queue
+from casefile.core.db.schema import AuditEntry
+from casefile.core.errors import CasefileError
+from tests.search_fixtures import add_document
+
+RU = "Компания Amazon могла продавать VisionLabs доступ. Чарльз Форрест заявил об этом."
+RU2 = "По словам Форреста, сделку одобрила Мария Иванова. Об Ивановой писали в AMTSX."
+EN = "Amazon Web Services (AWS) and Charles Forrest. Amazon's filing names aws and MTS."
+
+
+def add_doc(case: Case, title: str, pages: Sequence[str]) -> str:
+    """A document as the importer writes it: queued for the index and for matching."""
+    uid = add_document(case, title, pages, sync=False)
+    with case.session() as s:
+        work_queue.enqueue(s, [uid], kind=work_queue.MATCH)
+    services.match_pending(case)
+    return uid
+
+
+def spans(case: Case, entity: str) -> list[tuple[str, str]]:
+    return sorted((m.document_uid, m.text) for m in services.mentions(case, entity=entity))
+
+
+@pytest.fixture
+def docs(case: Case) -> dict[str, str]:
+    return {
+        "ru": add_doc(case, "Эхо", [RU]),
+        "ru2": add_doc(case, "Коммерсант", [RU2]),
+        "en": add_doc(case, "Filing", ["Cover page", EN]),
+    }
+
+
+def test_mentions_found_in_every_form_and_script(case: Case, docs: dict[str, str]) -> None:
+    services.create_entity(case, "Charles Forrest", "person", aliases=["Чарльз Форрест", "Форрест"])
+    services.create_entity(case, "Мария Иванова", "person", aliases=["Иванова"])
+    aws = services.create_entity(
+        case, "Amazon Web Services", "organisation", aliases=["Amazon"], weak_aliases=["AWS"]
+    )
+    services.create_entity(case, "MTS", "organisation", weak_aliases=["MTS"])
+
+    forrest = {t for _, t in spans(case, "Charles Forrest")}
+    assert forrest == {"Чарльз Форрест", "Форреста", "Charles Forrest"}
+    assert {t for _, t in spans(case, "Иванова")} == {"Мария Иванова", "Ивановой"}
+    assert sorted(t for _, t in spans(case, aws.uid)) == [
+        "AWS",
+        "Amazon",
+        "Amazon Web Services",
+        "Amazon's",
+    ]  # "aws" in lower case is not the weak alias
+    mts = services.mentions(case, entity="MTS")
+    assert [m.text for m in mts] == ["MTS"]  # not inside AMTSX
+    assert mts[0].page == 2 and EN[mts[0].start : mts[0].end] == "MTS"
+    info = services.get_entity(case, "форрест")
+    assert (info.documents, info.mentions) == (3, 3)
+
+
+@pytest.mark.slow  # starts the extraction workers
+def test_new_documents_are_matched_on_import(case: Case, tmp_path) -> None:
+    services.create_entity(case, "Форрест", "person")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Встреча с Форрестом прошла.", encoding="utf-8")
+    services.import_paths(case, [folder])
+    assert [m.text for m in services.mentions(case, entity="Форрест")] == ["Форрестом"]
+    assert services.pending_matches(case) == 0
+
+
+def test_merge_and_split_keep_every_mention(case: Case, docs: dict[str, str]) -> None:
+    services.create_entity(case, "Charles Forrest", "person")
+    services.create_entity(case, "Форрест", "person", aliases=["Чарльз Форрест"])
+    before = spans(case, "Charles Forrest") + spans(case, "Форрест")
+    merged = services.merge_entities(case, "Charles Forrest", "Форрест")
+    assert spans(case, merged.uid) == sorted(before)
+    assert {a.text for a in merged.aliases} == {"Charles Forrest", "Форрест", "Чарльз Форрест"}
+    with pytest.raises(CasefileError):
+        services.get_entity(case, "no such entity")
+    new = services.split_alias(case, merged.uid, "Charles Forrest")
+    assert spans(case, new.uid) + spans(case, merged.uid) == sorted(before) or sorted(
+        spans(case, new.uid) + spans(case, merged.uid)
+    ) == sorted(before)
+    assert [t for _, t in spans(case, new.uid)] == ["Charles Forrest"]
+
+
+def test_rejected_mention_stays_rejected(case: Case, docs: dict[str, str]) -> None:
+    e = services.create_entity(case, "Amazon", "organisation")
+    wrong = next(m for m in services.mentions(case, entity=e.uid) if m.document_uid == docs["ru"])
+    services.reject_mention(case, wrong.id)
+    # Matching again (a new alias queues the documents) must not bring it back.
+    services.add_alias(case, e.uid, ["Амазон"])
+    with case.session() as s:
+        work_queue.enqueue(s, docs.values(), kind=work_queue.MATCH)
+    services.match_pending(case)
+    live = services.mentions(case, entity=e.uid)
+    assert docs["ru"] not in {m.document_uid for m in live}
+    rejected = [
+        m for m in services.mentions(case, entity=e.uid, include_rejected=True) if m.rejected
+    ]
+    assert [(m.document_uid, m.text) for m in rejected] == [(docs["ru"], "Amazon")]
+
+
+def test_manual_mention_survives_rematch_and_can_add_alias(
+    case: Case, docs: dict[str, str]
+) -> None:
+    e = services.create_entity(case, "VisionLabs", "organisation")
+    start = RU.index("доступ")
+    m = services.add_mention(case, e.uid, docs["ru"], 1, start, start + 6, as_alias=True)
+    assert (m.text, m.manual) == ("доступ", True)
+    with case.session() as s:
+        work_queue.enqueue(s, docs.values(), kind=work_queue.MATCH)
+    services.match_pending(case)
+    texts = [(x.text, x.manual) for x in services.mentions(case, entity=e.uid)]
+    assert ("доступ", True) in texts and ("VisionLabs", False) in texts
+    assert "доступ" in {a.text for a in services.get_entity(case, e.uid).aliases}
+    with pytest.raises(CasefileError):
+        services.add_mention(case, e.uid, docs["ru"], 1, 5, 10_000)
+
+
+def test_delete_removes_mentions_and_every_change_is_audited(
+    case: Case, docs: dict[str, str]
+) -> None:
+    e = services.create_entity(case, "Amazon", "organisation", aliases=["Амазон"])
+    services.rename_entity(case, e.uid, "Amazon.com")
+    services.add_alias(case, e.uid, ["AMZN"], weak=True)
+    services.remove_alias(case, e.uid, "Амазон")
+    services.delete_entity(case, e.uid)
+    assert services.mentions(case) == []
+    with case.read_session() as s:
+        actions = list(s.scalars(select(AuditEntry.action).where(AuditEntry.target == e.uid)))
+        assert actions == [
+            "entity.create",
+            "entity.edit",
+            "entity.alias.add",
+            "entity.alias.remove",
+            "entity.delete",
+        ]
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) >= 5
+
+
+def test_relations_with_citations(case: Case, docs: dict[str, str]) -> None:
+    services.create_entity(case, "Amazon", "organisation")
+    services.create_entity(case, "VisionLabs", "organisation")
+    start = RU.index("Amazon")
+    r = services.add_relation(
+        case,
+        "Amazon",
+        "VisionLabs",
+        "contracted with",
+        date="2019/2021",
+        citations=[services.CitationIn(docs["ru"], 1, start, start + 40)],
+    )
+    assert r.citations[0].quote == RU[start : start + 40]
+    assert [
+        (x.source_name, x.label, x.target_name, x.date)
+        for x in services.list_relations(case, "VisionLabs")
+    ] == [("Amazon", "contracted with", "VisionLabs", "2019/2021")]
+    with pytest.raises(CasefileError):
+        services.add_relation(case, "Amazon", "VisionLabs", "owns", date="not a date")
