@@ -167,3 +167,77 @@ def test_relations_with_citations(case: Case, docs: dict[str, str]) -> None:
     ] == [("Amazon", "contracted with", "VisionLabs", "2019/2021")]
     with pytest.raises(CasefileError):
         services.add_relation(case, "Amazon", "VisionLabs", "owns", date="not a date")
+
+
+KILL_CHILD = """
+import os, signal, sys
+from casefile.core import services
+from casefile.core.db import work_queue
+from casefile.core.db.schema import Document
+from casefile.core.entities import matching
+from sqlalchemy import select
+
+batches = 0
+real = matching.match_batch
+
+def match_then_die(s, m, items):
+    global batches
+    out = real(s, m, items)
+    batches += 1
+    if batches == 3:  # the third batch's mentions are written but not committed
+        s.flush()
+        os.kill(os.getpid(), signal.SIGKILL)
+    return out
+
+matching.match_batch = match_then_die
+case = services.open_case(sys.argv[1])
+with case.session() as s:
+    work_queue.enqueue(s, list(s.scalars(select(Document.uid))), kind=work_queue.MATCH)
+matching.drain(case, batch=10)
+"""
+
+
+@pytest.mark.slow
+def test_kill_during_matching_then_reopen_equals_fresh_match(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    from casefile.core.db.schema import Document, Page
+    from casefile.core.entities.matcher import AliasSpec, Matcher
+
+    path = tmp_path / "Killed.casefile"
+    case = services.create_case(path)
+    services.create_entity(case, "Чарльз Форрест", "person", aliases=["Форрест"])
+    services.create_entity(case, "Amazon", "organisation", weak_aliases=["AMZN"])
+    for i in range(60):
+        add_document(case, f"d{i}", [RU if i % 2 else RU2, EN * (i % 3)], sync=i == 59)
+    case.close()
+
+    proc = subprocess.run([sys.executable, "-c", KILL_CHILD, str(path)], timeout=120)
+    assert proc.returncode == -9
+    with services.open_case(path, readonly=True) as seen:  # killed half-way
+        assert services.pending_matches(seen) == 40
+        assert 0 < len(services.mentions(seen)) < 100
+    case = services.open_case(path)  # resumes the queued matching
+    try:
+        assert services.pending_matches(case) == 0
+        got = {
+            (m.document_uid, m.page, m.start, m.end, m.entity_uid) for m in services.mentions(case)
+        }
+        with case.read_session() as s:
+            from casefile.core.db.schema import Entity, EntityAlias
+
+            specs = [
+                AliasSpec(a.id, a.entity_id, a.text, a.weak) for a in s.scalars(select(EntityAlias))
+            ]
+            euid = {e.id: e.uid for e in s.scalars(select(Entity))}
+            fresh = {
+                (uid, number, h.start, h.end, euid[h.entity_id])
+                for uid, number, text in s.execute(
+                    select(Document.uid, Page.number, Page.text).join(Page)
+                )
+                for h in Matcher(specs).find(text)
+            }
+        assert got == fresh and len(fresh) > 60
+    finally:
+        case.close()

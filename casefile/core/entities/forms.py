@@ -127,6 +127,7 @@ def _word_cases(
         if _is_cyrillic(word) and len(word) > 2:
             return _guarded(word, female)
         return {c: {word.lower()} for c in CASES}
+    lexeme = parse.lexeme  # once per word: `inflect` would fetch it for every case
     out: dict[str, set[str]] = {}
     for case in CASES:
         found = {word.lower()} if case == "nomn" else set()
@@ -135,16 +136,32 @@ def _word_cases(
             wanted = [{case, animacy}]
         if case == "loct":
             wanted.append({"loc2"})
+        if case == "gent":
+            wanted.append({"gen2"})
         for want in wanted:
-            f = parse.inflect(want)
+            f = _inflect(parse, lexeme, want)
             if f is not None:
                 found.add(f.word)
-        if case == "gent":
-            g2 = parse.inflect({"gen2"})
-            if g2 is not None:
-                found.add(g2.word)
         out[case] = found or {word.lower()}
     return out
+
+
+def _inflect(parse: Any, lexeme: list[Any], required: set[str]) -> Any | None:
+    """pymorphy3's own choice of the form of `lexeme` closest to `parse` with the
+    `required` grammemes (MorphAnalyzer._inflect), on a lexeme fetched once."""
+    possible = [f for f in lexeme if required <= f.tag.grammemes]
+    if not possible:
+        fixed = parse.tag.fix_rare_cases(required)
+        possible = [f for f in lexeme if fixed <= f.tag.grammemes]
+    if not possible:
+        return None
+    grammemes = parse.tag.updated_grammemes(required)
+
+    def similarity(f: Any) -> float:
+        g = f.tag.grammemes
+        return len(grammemes & g) - 0.1 * len(grammemes ^ g)
+
+    return max(possible, key=similarity)
 
 
 def russian_forms(alias: str) -> set[str]:
@@ -213,8 +230,18 @@ def weak_forms(alias: str) -> set[str]:
     return forms
 
 
+@functools.lru_cache(maxsize=65536)
+def _surface_forms(alias: str, weak: bool) -> frozenset[str]:
+    return frozenset(_compute_forms(alias, weak=weak))
+
+
 def surface_forms(alias: str, *, weak: bool = False) -> set[str]:
-    """The folded forms (or, for a weak alias, the exact forms) to find `alias` under."""
+    """The folded forms (or, for a weak alias, the exact forms) to find `alias` under.
+    Cached: rebuilding the automaton after one alias changed expands only that one."""
+    return set(_surface_forms(alias, weak))
+
+
+def _compute_forms(alias: str, *, weak: bool = False) -> set[str]:
     alias = " ".join(alias.split())
     if not alias:
         return set()

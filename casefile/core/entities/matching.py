@@ -16,7 +16,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from casefile.core.case import Case
@@ -26,7 +26,11 @@ from casefile.core.entities.matcher import AliasSpec, Matcher
 from casefile.core.entities.store import reindex
 from casefile.core.jobs import JobContext
 
-BATCH = 100  # documents per transaction
+BATCH = 200  # documents per transaction (fewer commits and queries; ~0.6 MB of text)
+_INSERT = (
+    'INSERT INTO mention (entity_id, document_id, page, start, "end", alias_id, manual, rejected)'
+    " VALUES (?, ?, ?, ?, ?, ?, 0, 0)"
+)
 _KEY = "entities.matcher"
 
 
@@ -49,17 +53,30 @@ def matcher(case: Case, s: Session) -> Matcher:
     return m
 
 
-def _existing(s: Session, doc_ids: Sequence[int]) -> dict[int, set[tuple[Any, ...]]]:
-    """Per document: the spans that matching must leave alone (manual or rejected)."""
-    out: dict[int, set[tuple[Any, ...]]] = {d: set() for d in doc_ids}
+def _existing(
+    s: Session, doc_ids: Sequence[int]
+) -> tuple[dict[int, set[tuple[Any, ...]]], dict[int, set[int]]]:
+    """Per document: the spans matching must leave alone (manual or rejected), and the
+    entities its manual mentions name."""
+    spans: dict[int, set[tuple[Any, ...]]] = {d: set() for d in doc_ids}
+    manual: dict[int, set[int]] = {d: set() for d in doc_ids}
     rows = s.execute(
-        select(Mention.document_id, Mention.entity_id, Mention.page, Mention.start, Mention.end)
+        select(
+            Mention.document_id,
+            Mention.entity_id,
+            Mention.page,
+            Mention.start,
+            Mention.end,
+            Mention.rejected,
+        )
         .where(Mention.document_id.in_(doc_ids))
         .where((Mention.manual.is_(True)) | (Mention.rejected.is_(True)))
     )
-    for d, e, p, st, en in rows:
-        out[d].add((e, p, st, en))
-    return out
+    for d, e, p, st, en, rejected in rows:
+        spans[d].add((e, p, st, en))
+        if not rejected:
+            manual[d].add(e)
+    return spans, manual
 
 
 def _entity_sets(s: Session, doc_ids: Sequence[int]) -> dict[int, set[int]]:
@@ -83,7 +100,7 @@ def match_batch(s: Session, m: Matcher, items: Sequence[WorkItem]) -> tuple[int,
     ids = list(docs.values())
     chars = found = 0
     if ids:
-        keep = _existing(s, ids)
+        keep, after = _existing(s, ids)
         before = _entity_sets(s, ids)
         s.execute(
             delete(Mention).where(
@@ -92,32 +109,24 @@ def match_batch(s: Session, m: Matcher, items: Sequence[WorkItem]) -> tuple[int,
                 Mention.rejected.is_(False),
             )
         )
-        rows: list[dict[str, Any]] = []
+        rows: list[tuple[int, ...]] = []
         pages = s.execute(
             select(Page.document_id, Page.number, Page.text).where(Page.document_id.in_(ids))
         )
         for doc_id, number, text in pages:
             chars += len(text)
-            skip = keep[doc_id]
-            for h in m.find(text):
-                if (h.entity_id, number, h.start, h.end) in skip:
+            skip = keep[doc_id]  # also a page's duplicates (two aliases, one form)
+            entities = after[doc_id]
+            for alias_id, entity_id, start, end in m.find(text):
+                span = (entity_id, number, start, end)
+                if span in skip:
                     continue
-                rows.append(
-                    {
-                        "entity_id": h.entity_id,
-                        "document_id": doc_id,
-                        "page": number,
-                        "start": h.start,
-                        "end": h.end,
-                        "alias_id": h.alias_id,
-                        "manual": False,
-                        "rejected": False,
-                    }
-                )
-        if rows:
-            s.execute(insert(Mention), rows)
+                skip.add(span)
+                entities.add(entity_id)
+                rows.append((entity_id, doc_id, number, start, end, alias_id))
+        if rows:  # the driver's executemany: ~1 µs a row, the ORM's ~10-20
+            s.connection().exec_driver_sql(_INSERT, rows)
         found = len(rows)
-        after = _entity_sets(s, ids)
         by_id = {v: k for k, v in docs.items()}
         reindex(s, [by_id[d] for d in ids if before[d] != after[d]])
     work_queue.done(s, [i.id for i in items])
@@ -141,6 +150,7 @@ def drain(
         return stats
     t0 = time.perf_counter()
     total = None
+    m: Matcher | None = None  # aliases cannot change during the drain (one writer)
     while True:
         if ctx is not None and ctx.cancelled:
             break
@@ -150,7 +160,7 @@ def drain(
             items = work_queue.pending(s, work_queue.MATCH, limit=batch, uids=only)
             if not items:
                 break
-            m = matcher(case, s)
+            m = m or matcher(case, s)
             if not m.size:  # no aliases: nothing can be found, the queue just empties
                 s.execute(delete(WorkItem).where(WorkItem.kind == work_queue.MATCH))
                 break

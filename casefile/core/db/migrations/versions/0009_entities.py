@@ -64,11 +64,9 @@ def upgrade() -> None:
         sa.Column("alias_id", sa.Integer(), sa.ForeignKey("entity_alias.id", ondelete="SET NULL")),
         sa.Column("manual", sa.Boolean(), nullable=False),
         sa.Column("rejected", sa.Boolean(), nullable=False),
-        sa.UniqueConstraint("entity_id", "document_id", "page", "start", "end"),
     )
     op.create_index("ix_mention_document", "mention", ["document_id", "page"])
     op.create_index("ix_mention_entity_id", "mention", ["entity_id"])
-    op.create_index("ix_mention_alias_id", "mention", ["alias_id"])
     op.create_table(
         "relation",
         sa.Column("id", sa.Integer(), primary_key=True),
