@@ -81,6 +81,14 @@ from casefile.core.services.search import (
     save_search,
     search,
 )
+from casefile.core.services.suggestions import (  # issue 12: entity suggestions
+    Suggestion,
+    SuggestionSet,
+    accept_suggestion,
+    dismiss_suggestion,
+    dismissed_suggestions,
+    suggest_entities,
+)
 
 _LAZY = {"import_paths", "prepare_import", "reextract_document"}
 
@@ -120,8 +128,11 @@ __all__ = [
     "SavedSearchInfo",
     "SearchResults",
     "Snippet",
+    "Suggestion",
+    "SuggestionSet",
     "VerifyProblem",
     "VerifyReport",
+    "accept_suggestion",
     "add_alias",
     "add_mention",
     "add_relation",
@@ -135,6 +146,8 @@ __all__ = [
     "delete_entity",
     "delete_relation",
     "delete_saved_search",
+    "dismiss_suggestion",
+    "dismissed_suggestions",
     "document_uids",
     "edit_entity",
     "ensure_index",
@@ -170,6 +183,7 @@ __all__ = [
     "set_tags",
     "split_alias",
     "status_counts",
+    "suggest_entities",
     "summaries_for",
     "update_document",
     "verify_case",
