@@ -16,7 +16,7 @@ from casefile.core.errors import CasefileError
 from tests.search_fixtures import add_document
 
 RU = "Компания Amazon могла продавать VisionLabs доступ. Чарльз Форрест заявил об этом."
-RU2 = "По словам Форреста, сделку одобрила Мария Иванова. Об Ивановой писали в AMTSX."
+RU2 = "По словам Форреста, сделку одобрила Мария Иванова. Об Ивановой писали в AMTSX и в mts."
 EN = "Amazon Web Services (AWS) and Charles Forrest. Amazon's filing names aws and MTS."
 
 
@@ -60,7 +60,8 @@ def test_mentions_found_in_every_form_and_script(case: Case, docs: dict[str, str
         "Amazon's",
     ]  # "aws" in lower case is not the weak alias
     mts = services.mentions(case, entity="MTS")
-    assert [m.text for m in mts] == ["MTS"]  # not inside AMTSX
+    assert [m.text for m in mts] == ["MTS"]  # not inside AMTSX, not "mts"
+    assert [a.weak for a in services.get_entity(case, "MTS").aliases] == [True]
     assert mts[0].page == 2 and EN[mts[0].start : mts[0].end] == "MTS"
     info = services.get_entity(case, "форрест")
     assert (info.documents, info.mentions) == (3, 3)

@@ -165,8 +165,10 @@ def create(
     e.notes = notes or None
     s.add(e)
     s.flush()
-    _add_aliases(s, e, [e.name, *aliases])
+    # Weak first: a name given as a weak alias too ("MTS") stays weak, found only as
+    # written, instead of also becoming a plain alias found in any case.
     _add_aliases(s, e, weak_aliases, weak=True)
+    _add_aliases(s, e, [e.name, *aliases])
     _add_aliases(s, e, former_names, former=True)
     audit.record(s, "entity.create", e.uid, after=snapshot(e))
     return e
