@@ -165,3 +165,10 @@ def test_the_fast_open_path_knows_the_newest_shipped_migration() -> None:
     # A current case opens without alembic by comparing against HEAD_REVISION; a new
     # migration that forgot to bump it would silently never run.
     assert migrate.head_revision() == migrate.HEAD_REVISION
+
+
+def test_every_commit_is_synced_before_it_is_reported(case: Case) -> None:
+    # WAL with synchronous=NORMAL may lose the last commits on power loss after "Done"
+    # was printed; FULL (2) syncs the log at each commit.
+    with case.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2

@@ -89,7 +89,10 @@ def progress_job(label: str, enabled: bool = True) -> Iterator[JobContext]:
 def open_case(path: str, readonly: bool = False) -> Any:
     from casefile.core import services
 
-    return services.open_case(path, readonly=readonly)
+    case = services.open_case(path, readonly=readonly)
+    if getattr(case, "readonly_reason", None):
+        err(case.readonly_reason)  # read-only media: say so before anything else
+    return case
 
 
 def resolve_uid(case: Any, prefix: str) -> str:

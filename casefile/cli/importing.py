@@ -66,11 +66,16 @@ def print_import_summary(summary: Any) -> None:
             out(f"  = {o.path}: already in case as “{o.duplicate_of}”")
         elif o.result == "failed":
             out(f"  ! {o.path}: {o.reason}")
+        elif o.result == "restored":
+            out(f"  + {o.path}: {o.reason}")
         elif o.result == "reextracted":
             out(f"  ↻ {o.path}: read again with the password — {o.status}")
         elif o.status != "ok":
             out(f"  ~ {o.path}: imported as “{o.title}” — {o.reason}")
     word = "Stopped" if summary.cancelled else "Done"
+    restored = summary.count("restored")
+    if restored:
+        word += f" ({restored} original(s) restored)"
     out(
         f"{word}: {summary.imported} imported, {summary.duplicates} already in the case, "
         f"{summary.failed} failed, "

@@ -17,34 +17,93 @@ from casefile.cli.common import (
     progress_job,
     resolve_uid,
 )
+from casefile.core.errors import CaseLockedError
+
+
+def _open_to_record(path: str) -> Any:
+    """Open for writing, so the run is recorded in the audit log; if another Casefile
+    holds the case, verify it read-only (the report says the run was not recorded)."""
+    try:
+        return open_case(path)
+    except CaseLockedError:
+        return open_case(path, readonly=True)
+
+
+ORPHANS_SHOWN = 20
+
+
+def _summary(report: Any) -> str:
+    kinds: dict[str, int] = {}
+    for p in report.problems:
+        kinds[p.problem] = kinds.get(p.problem, 0) + 1
+    bad = kinds.get("missing", 0) + kinds.get("altered", 0)
+    parts = [
+        f"{bad} of {report.checked} original(s) are missing or altered"
+        if bad
+        else f"All {report.checked} original(s) of the case's documents are intact"
+    ]
+    if report.orphans:
+        parts.append(
+            f"{report.orphans} of the {report.stored} original(s) in the case folder belong "
+            "to no document (an import stopped before recording them; importing the same "
+            "files again adds them)"
+        )
+    chain = kinds.get("audit_altered", 0) + kinds.get("audit_removed", 0)
+    if chain:
+        parts.append("the audit log was changed outside Casefile")
+    else:
+        parts.append(f"the audit log's {report.audit_entries} entries are sealed and linked")
+    if kinds.get("unsealed_hash"):
+        parts.append(
+            f"{kinds['unsealed_hash']} document(s) disagree with the hashes sealed in the log"
+        )
+    if report.head_found is True:
+        parts.append("the head you lodged is in the log")
+    elif report.head_found is False:
+        parts.append("the head you lodged is NOT in the log")
+    return "; ".join(parts) + "."
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
     from casefile.core import services
+    from casefile.core.services.integrity import check_head_text
 
+    head = check_head_text(args.head) if args.head else None
     with (
-        open_case(args.case, readonly=True) as case,
+        _open_to_record(args.case) as case,
         progress_job("Verifying", not args.json) as ctx,
     ):
-        report = services.verify_case(case, ctx)
+        report = services.verify_case(case, ctx, head=head)
     if args.json:
         print_json(
             {
                 "checked": report.checked,
+                "stored": report.stored,
+                "orphans": report.orphans,
+                "audit_entries": report.audit_entries,
+                "head_found": report.head_found,
+                "recorded": report.recorded,
+                "not_recorded": report.not_recorded,
                 "ok": report.ok,
                 "cancelled": report.cancelled,
                 "problems": [asdict(p) for p in report.problems],
+                "orphan_originals": [p.sha256 for p in report.orphan_originals],
             }
         )
     else:
+        orphans = report.orphan_originals
         for p in report.problems:
             out(f"  ! {p.message}")
+        for p in orphans[:ORPHANS_SHOWN]:
+            out(f"  ? {p.message}")
+        if len(orphans) > ORPHANS_SHOWN:
+            out(f"  ? … and {len(orphans) - ORPHANS_SHOWN} more original(s) without a document.")
         if report.cancelled:
             out(f"Stopped after checking {report.checked} original(s).")
-        elif report.ok:
-            out(f"All {report.checked} original(s) are intact.")
         else:
-            out(f"{len(report.problems)} of {report.checked} original(s) are missing or altered.")
+            out(_summary(report))
+            if not report.recorded:
+                out(f"This run was not recorded in the audit log: {report.not_recorded}.")
     if report.cancelled:
         return EXIT_CANCELLED
     return EXIT_OK if report.ok else EXIT_PROBLEMS
@@ -53,6 +112,23 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_audit(args: argparse.Namespace) -> int:
     from casefile.core import services
 
+    if args.export:
+        with open_case(args.case, readonly=True) as case:
+            head = services.audit_head(case)
+        if head is None:
+            out("The audit log is empty.")
+            return EXIT_OK
+        if args.json:
+            print_json({"head": head.hash, "entries": head.count, "at": head.at.isoformat()})
+            return EXIT_OK
+        out(f"Audit log head: {head.hash}")
+        out(f"Entries: {head.count}, the newest written {head.at:%Y-%m-%d %H:%M:%S} UTC")
+        out(
+            "Keep this head somewhere outside the case (a note, an e-mail); "
+            f"'casefile verify CASE --head {head.hash[:8]}…' (the full hash) later proves "
+            "the log up to it was not rewritten."
+        )
+        return EXIT_OK
     with open_case(args.case, readonly=True) as case:
         target = resolve_uid(case, args.document) if args.document else None
         entries = services.audit_log(case, target=target, limit=args.limit)
@@ -71,11 +147,25 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     sp = add_command(
-        sub, "verify", cmd_verify, "Re-hash every original and report missing or altered files."
+        sub,
+        "verify",
+        cmd_verify,
+        "Re-hash every original, check the audit log's hash chain, report problems.",
+    )
+    sp.add_argument(
+        "--head",
+        metavar="HASH",
+        help="an audit log head lodged earlier ('casefile audit --export'): prove it is "
+        "still in the log",
     )
     sp.add_argument("--json", action="store_true")
 
     sp = add_command(sub, "audit", cmd_audit, "Show the audit log of the case.")
+    sp.add_argument(
+        "--export",
+        action="store_true",
+        help="print the head of the audit log's hash chain, to keep outside the case",
+    )
     sp.add_argument("--document", metavar="DOC", help="only entries about this document")
     sp.add_argument("--limit", type=int)
     sp.add_argument("--json", action="store_true")

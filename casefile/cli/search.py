@@ -9,7 +9,14 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from casefile.cli.common import EXIT_CANCELLED, EXIT_OK, add_command, out, progress_job
+from casefile.cli.common import (
+    EXIT_CANCELLED,
+    EXIT_OK,
+    add_command,
+    open_case,
+    out,
+    progress_job,
+)
 from casefile.core.errors import CasefileError, CaseLockedError
 
 SORTS = ("relevance", "date", "newest")
@@ -18,12 +25,10 @@ SORTS = ("relevance", "date", "newest")
 def _open_for_search(path: str) -> Any:
     """Open for writing so a stale index can be repaired; if another Casefile holds the
     case, search it read-only as it is."""
-    from casefile.core import services
-
     try:
-        return services.open_case(path)
+        return open_case(path)
     except CaseLockedError:
-        return services.open_case(path, readonly=True)
+        return open_case(path, readonly=True)
 
 
 def _query_error(exc: Any) -> CasefileError:

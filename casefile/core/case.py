@@ -9,10 +9,13 @@ My Case.casefile/
 
 from __future__ import annotations
 
+import errno
 import getpass
 import os
+import sqlite3
+import urllib.parse
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,10 +23,17 @@ from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from casefile.core.db import migrate
+from casefile.core.db import failures, migrate
 from casefile.core.db.lock import CaseLock
 from casefile.core.db.schema import CaseInfo
-from casefile.core.errors import CaseExistsError, CasefileError, CaseNotFoundError
+from casefile.core.errors import (
+    CaseExistsError,
+    CasefileError,
+    CaseLockedError,
+    CaseNotFoundError,
+    ReadOnlyCaseError,
+    UnsafeCaseError,
+)
 from casefile.core.originals import OriginalStore
 
 DB_NAME = "case.sqlite"
@@ -45,9 +55,96 @@ def on_close(hook: Callable[[Case], None]) -> None:
         _close_hooks.append(hook)
 
 
-def _make_engine(db_path: Path, readonly: bool) -> Engine:
-    url = f"sqlite:///file:{db_path}?mode=ro&uri=true" if readonly else f"sqlite:///{db_path}"
-    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+# The entries of a case folder Casefile reads or writes. A folder may come from someone
+# else (docs/architecture.md, the case folder): none of them may be a link that leads
+# out of it, or opening the case would read or overwrite files elsewhere.
+_FOLDER_ENTRIES = (
+    DB_NAME,
+    DB_NAME + "-wal",
+    DB_NAME + "-shm",
+    DB_NAME + "-journal",
+    "originals",
+    "index",
+    "index.new",
+    "index.old",
+)
+
+READ_ONLY_MEDIA = (
+    "This case is on read-only media (or its files are write-protected): it is open "
+    "read-only, so nothing in it can be changed."
+)
+
+
+def check_folder(folder: Path) -> None:
+    """Refuse a case folder whose database, originals or index lead outside it."""
+    root = folder.resolve()
+    for name in _FOLDER_ENTRIES:
+        entry = folder / name
+        if not entry.is_symlink():
+            continue
+        target = entry.resolve()
+        if target != root and root not in target.parents:
+            raise UnsafeCaseError(
+                f"The case folder {folder} is not safe to open: its {name} is a link to "
+                f"{os.readlink(entry)}, outside the case, so Casefile would read or change "
+                "files there. Ask the sender for a copy without links, or replace the link "
+                "by the real file."
+            )
+    originals = folder / "originals"
+    if originals.is_dir() and not originals.is_symlink():
+        with os.scandir(originals) as entries:  # <= 256 two-letter folders
+            for sub in entries:
+                if sub.is_symlink():
+                    raise UnsafeCaseError(
+                        f"The case folder {folder} is not safe to open: originals/{sub.name} "
+                        f"is a link to {os.readlink(sub.path)}, so Casefile would read or "
+                        "store evidence elsewhere. Replace the link by the real folder."
+                    )
+    db = folder / DB_NAME
+    if db.exists() and not db.is_file():
+        raise UnsafeCaseError(
+            f"The case folder {folder} is not safe to open: its {DB_NAME} is not a plain "
+            "file (a device, pipe or folder)."
+        )
+
+
+def _media_writable(folder: Path) -> bool:
+    """False when the case folder or its database cannot be written (read-only media,
+    write-protected files); os.access asks the kernel, which also says so for root."""
+    db = folder / DB_NAME
+    return os.access(folder, os.W_OK) and (not db.exists() or os.access(db, os.W_OK))
+
+
+def _sqlite_uri(db_path: Path, mode: str) -> str:
+    """mode: "rw", "ro" (another process may be writing), or "immutable" (read-only
+    media with no write-ahead log to read: SQLite needs no -shm file then)."""
+    uri = "file:" + urllib.parse.quote(str(db_path))
+    if mode == "ro":
+        return uri + "?mode=ro"
+    if mode == "immutable":
+        return uri + "?mode=ro&immutable=1"
+    return uri
+
+
+# Every commit is one the user is told about ("Done", a saved edit): with WAL, NORMAL
+# may lose the last commits on power loss after they were reported; FULL syncs the log at
+# each commit (docs/architecture.md, durability; cost measured in tests/perf/bench_import).
+SYNCHRONOUS = "FULL"
+
+
+def _make_engine(db_path: Path, readonly: bool, mode: str | None = None) -> Engine:
+    mode = mode or ("ro" if readonly else "rw")
+    uri = _sqlite_uri(db_path, mode)
+
+    def connect() -> sqlite3.Connection:
+        try:
+            return sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise failures.translate(exc, db_path) or exc from exc
+
+    # The URL only picks the dialect and the pool (a file: a QueuePool); `connect` opens
+    # the database itself, so the path needs no escaping for SQLAlchemy's URL parser.
+    engine = create_engine(f"sqlite:///{db_path.name}", creator=connect)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
@@ -55,10 +152,11 @@ def _make_engine(db_path: Path, readonly: bool) -> Engine:
         if not readonly:
             cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
         cur.execute("PRAGMA busy_timeout=30000")
         cur.close()
 
+    failures.install(engine, db_path)
     return engine
 
 
@@ -72,6 +170,8 @@ class Case:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.store = OriginalStore(path / "originals")
         self.readonly = lock is None
+        # Why the case is read-only when the user did not ask for it (read-only media).
+        self.readonly_reason: str | None = None
         self.extensions: dict[str, object] = {}  # derived services (the search index)
         self.migration_backup: Path | None = None
         # True while a bulk job (an import) writes and indexes its own backlog in large
@@ -123,24 +223,57 @@ class Case:
 
     @classmethod
     def _open_folder(cls, folder: Path, *, readonly: bool, fresh: bool) -> Case:
+        check_folder(folder)
+        db_path = folder / DB_NAME
         lock = None
-        if not readonly:
+        media_ro = not fresh and not _media_writable(folder)
+        if not readonly and not media_ro:
             lock = CaseLock(folder)
-            lock.acquire()
+            try:
+                lock.acquire()
+            except OSError as exc:
+                if exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM) or fresh:
+                    raise
+                lock, media_ro = None, True  # the probe said writable; the media did not
+        if media_ro:
+            readonly = True
         try:
-            db_path = folder / DB_NAME
-            engine = _make_engine(db_path, readonly)
+            mode = "rw" if not readonly else "ro"
+            if media_ro:
+                wal = folder / (DB_NAME + "-wal")
+                # A write-ahead log left on the media holds committed changes: read it
+                # (SQLite can, when its -shm file is there too); otherwise nothing else
+                # can be writing, and immutable needs no -shm file.
+                has_log = wal.is_file() and wal.stat().st_size > 0
+                mode = "ro" if has_log and (folder / (DB_NAME + "-shm")).is_file() else "immutable"
+            engine = _make_engine(db_path, readonly, mode)
             backup = None
             if readonly:
-                if migrate.stamped_revision(engine) != migrate.HEAD_REVISION:
+                stamped = migrate.stamped_revision(engine)
+                if stamped != migrate.HEAD_REVISION and not media_ro:
+                    # Read-only by choice, on a writable disk: upgrade once (with its
+                    # backup) unless another Casefile holds the case, then read.
+                    engine.dispose()
+                    with suppress(CaseLockedError):
+                        cls._open_folder(folder, readonly=False, fresh=False).close()
+                    engine = _make_engine(db_path, readonly, mode)
+                    stamped = migrate.stamped_revision(engine)
+                if stamped != migrate.HEAD_REVISION:
+                    engine.dispose()
                     raise CasefileError(
-                        "This case needs an upgrade before it can be read; "
+                        "This case was saved by an older Casefile and needs an upgrade, "
+                        "which read-only media does not allow; copy the case folder to a "
+                        "writable disk and open it there."
+                        if media_ro
+                        else "This case needs an upgrade before it can be read; "
                         "open it normally (not read-only) once."
                     )
             else:
                 backup = migrate.upgrade(engine, db_path, fresh=fresh)
             case = cls(folder, engine, lock)
             case.migration_backup = backup
+            if media_ro:
+                case.readonly_reason = READ_ONLY_MEDIA
             if not readonly:
                 case.store.clean_incoming()
             for hook in _open_hooks:
@@ -166,6 +299,17 @@ class Case:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def require_writable(self) -> None:
+        """Refuse a change up front, with the reason, when the case is open read-only."""
+        if not self.readonly:
+            return
+        if self.readonly_reason:
+            raise failures.read_only(self.path / DB_NAME)
+        raise ReadOnlyCaseError(
+            "This case is open read-only, so it cannot be changed; close it elsewhere and "
+            "open it normally to change it."
+        )
 
     # -- data access -----------------------------------------------------------------
     @property

@@ -30,3 +30,21 @@ class DocumentNotFoundError(CasefileError):
 
 class InvalidValueError(CasefileError):
     """A value the user typed (a date, a grade, a kind) that Casefile cannot accept."""
+
+
+class UnsafeCaseError(CasefileError):
+    """A case folder that would make Casefile read or write outside it (a symlinked
+    `.lock`, database or folder): case folders come from other people, so they are
+    treated as untrusted input."""
+
+
+class CaseDamagedError(CasefileError):
+    """The case database cannot be read: not a database, or damaged."""
+
+
+class DiskFullError(CasefileError):
+    """A write failed for lack of space; the transaction was rolled back."""
+
+
+class ReadOnlyCaseError(CasefileError):
+    """A change was asked of a case that is open read-only (read-only media)."""

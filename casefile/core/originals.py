@@ -46,6 +46,24 @@ def hash_file(path: Path) -> tuple[str, int]:
     return h.hexdigest(), size
 
 
+def hash_stored(path: Path) -> str:
+    """SHA-256 of a stored original, read without following a link and only if it is a
+    plain file: a case folder is untrusted, and a blob that is a link to /dev/zero or a
+    FIFO would otherwise hash forever (docs/architecture.md, the case folder)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path.name} is not a plain file")
+        h = hashlib.sha256()
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            while chunk := f.read(CHUNK):
+                h.update(chunk)
+        return h.hexdigest()
+    finally:
+        os.close(fd)
+
+
 def _fsync_dir(path: Path) -> None:
     if os.name != "posix":
         return
@@ -71,6 +89,13 @@ def _syncfs(path: Path) -> bool:
         return False
 
 
+def _intact(path: Path, sha: str) -> bool:
+    try:
+        return hash_stored(path) == sha
+    except OSError:
+        return False
+
+
 class OriginalStore:
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -81,6 +106,10 @@ class OriginalStore:
 
     def has(self, sha256: str) -> bool:
         return self.path_for(sha256).is_file()
+
+    def intact(self, sha256: str) -> bool:
+        """The stored original is there and still has this hash (re-read in full)."""
+        return _intact(self.path_for(sha256), sha256)
 
     def put_file(self, src: Path, *, durable: bool = True) -> StoredOriginal:
         """Copy `src` in, hashing while copying, so what is stored is what was hashed.
@@ -101,7 +130,7 @@ class OriginalStore:
                     os.fsync(out.fileno())
             sha = h.hexdigest()
             final = self.path_for(sha)
-            if final.is_file() and hash_file(final)[0] == sha:
+            if final.is_file() and _intact(final, sha):
                 tmp.unlink()
                 return StoredOriginal(sha, size, final, already_present=True)
             final.parent.mkdir(exist_ok=True)

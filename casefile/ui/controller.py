@@ -1,13 +1,15 @@
 """One open case as the widgets see it: the case, the runner, the undo stack, and the
-signals that tell every view what changed.
+one signal that tells every view what changed.
 
 Widgets never call a writing service themselves; they ask the controller, which queues
-the call on the writer thread and announces the result. That keeps "what changed" in
-one place, so the table, the viewer and the metadata panel never disagree.
+the call on the writer thread and announces the result as one `Changes` value on
+`changed` (docs/architecture.md). Each view takes from it what concerns it, so the
+table, the navigator, the viewer and the metadata panel never disagree.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -16,23 +18,24 @@ from PySide6.QtGui import QUndoStack
 
 from casefile.core import services
 from casefile.core.jobs import Cancelled, Progress
-from casefile.core.services import DocumentDetail, ImportSummary, VerifyReport
+from casefile.core.services import Changes, DocumentDetail, ImportSummary, VerifyReport
 from casefile.ui.messages import user_message
 from casefile.ui.runner import Job, Runner
 
 if TYPE_CHECKING:
     from casefile.core.case import Case
+    from casefile.core.services import SavedSearchInfo
 
 
 UPDATING_INDEX = "Updating the search index"
+# While an import runs, lists are read again this often (if it has made progress), so
+# new documents appear as the import's batches land, not only at its end.
+LIVE_IMPORT_RELOAD_S = 2.5
 REBUILDING_INDEX = "Rebuilding the search index…"
 
 
 class CaseController(QObject):
-    documentChanged = Signal(object)  # DocumentDetail after an edit or re-extraction
-    documentsChanged = Signal()  # documents added or removed: lists must reload
-    tagsChanged = Signal()
-    savedSearchesChanged = Signal()
+    changed = Signal(object)  # Changes: what a write changed (see core.services.dto)
     jobStarted = Signal(object)  # Job
     message = Signal(str)  # a short line for the status bar
     failed = Signal(str)  # an error the user should read
@@ -44,6 +47,8 @@ class CaseController(QObject):
         self.undo_stack = QUndoStack(self)
         self.readonly = bool(getattr(case, "readonly", False))
         self.index_job: Job | None = None
+        self.removed: set[str] = set()  # deleted documents: their edits cannot be undone
+        self.changed.connect(lambda c: self.removed.update(c.removed))
         self._index_waiters: list[Callable[[], None]] | None = None  # see ensure_index_soon
 
     # -- the search index -------------------------------------------------------------
@@ -139,32 +144,36 @@ class CaseController(QObject):
             self.case,
             uid,
             **fields,
-            on_done=self._changed,
+            on_done=lambda d: self.changed.emit(Changes.edit(d)),
             on_error=self._edit_failed(uid),
         )
 
     def apply_tags(self, uid: str, tags: Sequence[str]) -> None:
-        def done(detail: DocumentDetail) -> None:
-            self._changed(detail)
-            self.tagsChanged.emit()
-
         self.runner.edit(
             services.set_tags,
             self.case,
             uid,
             list(tags),
-            on_done=done,
+            on_done=lambda d: self.changed.emit(Changes.edit(d, tags=True)),
             on_error=self._edit_failed(uid),
         )
-
-    def _changed(self, detail: DocumentDetail) -> None:
-        self.documentChanged.emit(detail)
 
     def _edit_failed(self, uid: str) -> Callable[[Any], None]:
         def handler(exc: Any) -> None:
             self._report(exc)
-            # Show the stored truth again, whatever the widgets had typed.
-            self.read(services.get_document, uid, on_done=self._changed)
+
+            # Show the stored truth again, whatever the widgets had typed; a document
+            # that is gone is announced as removed (one message, not a second one).
+            def gone(_exc: Any) -> None:
+                self.changed.emit(Changes(removed=frozenset([uid])))
+
+            self.runner.read(
+                services.get_document,
+                self.case,
+                uid,
+                on_done=lambda d: self.changed.emit(Changes.edit(d)),
+                on_error=gone,
+            )
 
         return handler
 
@@ -180,8 +189,17 @@ class CaseController(QObject):
             list(paths),
             password=password,
         )
-        job.finished.connect(lambda _s: self.documentsChanged.emit())
+        job.finished.connect(lambda summary: self.changed.emit(summary.changes))
         job.failed.connect(self._report)
+        shown = {"done": 0, "at": time.monotonic()}
+
+        def progress(p: Progress) -> None:
+            now = time.monotonic()
+            if p.done > shown["done"] and now - shown["at"] >= LIVE_IMPORT_RELOAD_S:
+                shown.update(done=p.done, at=now)
+                self.changed.emit(Changes(more_documents=True))
+
+        job.progress.connect(progress)
         self.jobStarted.emit(job)
         return job
 
@@ -198,8 +216,7 @@ class CaseController(QObject):
         on_done: Callable[[DocumentDetail], None] | None = None,
     ) -> None:
         def done(detail: DocumentDetail) -> None:
-            self._changed(detail)
-            self.documentsChanged.emit()
+            self.changed.emit(Changes.edit(detail))
             if on_done is not None:
                 on_done(detail)
 
@@ -213,20 +230,59 @@ class CaseController(QObject):
         )
 
     def delete_documents(self, uids: Sequence[str]) -> None:
-        def delete_all() -> int:
+        def delete_all() -> Changes:
+            changes = Changes()
             for uid in uids:
-                services.delete_document(self.case, uid)
-            return len(uids)
+                changes |= services.delete_document(self.case, uid)
+            return changes
 
-        def done(n: int) -> None:
+        def done(changes: Changes) -> None:
+            n = len(changes.removed)
             self.message.emit(f"Deleted {n} document{'s' if n != 1 else ''}.")
-            self.documentsChanged.emit()
-            self.tagsChanged.emit()
+            self.changed.emit(changes)
 
         self.runner.write(delete_all, on_done=done, on_error=self._report)
+
+    # -- saved searches (undoable: see undo_commands) ---------------------------------
+    def save_search(
+        self, name: str, query: str, sort: str, on_saved: Callable[[], None] | None = None
+    ) -> None:
+        def saved(_info: Any) -> None:
+            if on_saved is not None:
+                on_saved()
+            self.changed.emit(Changes(saved_searches=True))
+
+        self.runner.edit(
+            services.save_search,
+            self.case,
+            name,
+            query,
+            sort=sort,
+            on_done=saved,
+            on_error=self._report,
+        )
+
+    def rename_saved_search(self, name: str, new_name: str) -> None:
+        from casefile.ui.undo_commands import RenameSavedSearchCommand
+
+        if self.readonly or not new_name.strip() or new_name.strip() == name:
+            return
+        self.undo_stack.push(RenameSavedSearchCommand(self, name, new_name.strip()))
+
+    def delete_saved_search(self, saved: SavedSearchInfo) -> None:
+        from casefile.ui.undo_commands import DeleteSavedSearchCommand
+
+        if not self.readonly:
+            self.undo_stack.push(DeleteSavedSearchCommand(self, saved))
+
+    def apply_write(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        """Called by undo commands: a write whose service returns its `Changes`."""
+        self.runner.edit(
+            fn, self.case, *args, on_done=self.changed.emit, on_error=self._report, **kwargs
+        )
 
     def _report(self, exc: Any) -> None:
         self.failed.emit(user_message(exc))
 
 
-__all__ = ["CaseController", "ImportSummary", "VerifyReport", "user_message"]
+__all__ = ["CaseController", "Changes", "ImportSummary", "VerifyReport", "user_message"]

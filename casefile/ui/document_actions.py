@@ -1,73 +1,133 @@
 """Document actions that leave Casefile's own window: open the original in the system
 viewer (from a read-only temporary copy, so no program can alter the evidence), show it
-in the file manager, delete with confirmation (the service records it in the audit log)."""
+in the file manager, delete with confirmation (the service records it in the audit log).
+
+Each reads (and copies) on the reader pool, never on the UI thread: copying a 100 MB
+original would otherwise freeze the window for as long as the disk takes.
+"""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from casefile.core import services
-from casefile.core.errors import CasefileError
+from casefile.core.services import DocumentDetail
 from casefile.ui.controller import CaseController
+from casefile.ui.messages import user_message
 
 
-def open_original(controller: CaseController, uid: str, parent: QWidget) -> Path | None:
-    try:
-        detail = services.get_document(controller.case, uid)
-        copy = services.original_copy(controller.case, detail.uid)
-    except CasefileError as exc:
-        QMessageBox.warning(parent, "Cannot open the original", str(exc))
-        return None
-    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):
-        controller.message.emit(
-            f"No program is set to open {copy.suffix or 'this'} files; the copy is at {copy}."
+def _copy_of(case: Any, uid: str) -> tuple[DocumentDetail, Path]:
+    return services.get_document(case, uid), services.original_copy(case, uid)
+
+
+def open_original(controller: CaseController, uid: str, parent: QWidget) -> None:
+    """Copy the original off the UI thread, then hand the copy to the system viewer."""
+
+    def opened(result: tuple[DocumentDetail, Path]) -> None:
+        detail, copy = result
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):
+            controller.message.emit(
+                f"No program is set to open {copy.suffix or 'this'} files; the copy is at {copy}."
+            )
+        else:
+            controller.message.emit(f"Opened a read-only copy of “{detail.title}”.")
+
+    def failed(exc: BaseException) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Cannot open the original",
+            user_message(exc),
+            QMessageBox.StandardButton.Ok,
+            parent,
         )
-    else:
-        controller.message.emit(f"Opened a read-only copy of “{detail.title}”.")
-    return copy
+        box.open()
+
+    controller.message.emit("Opening a read-only copy of the original…")
+    controller.runner.read(_copy_of, controller.case, uid, on_done=opened, on_error=failed)
 
 
 def reveal_original(controller: CaseController, uid: str) -> None:
     """Show the stored original selected in the file manager (its folder, at least)."""
-    detail = services.get_document(controller.case, uid)
-    path = services.original_path(controller.case, detail.uid)
-    if sys.platform == "darwin":
-        subprocess.Popen(["open", "-R", str(path)])
-    elif sys.platform == "win32":
-        subprocess.Popen(["explorer", "/select,", str(path)])
+
+    def reveal(path: Path) -> None:
+        if sys.platform == "darwin":
+            subprocess.Popen(["open", "-R", str(path)])
+        elif sys.platform == "win32":
+            subprocess.Popen(["explorer", "/select,", str(path)])
+        else:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+        controller.message.emit(
+            f"The original is stored as {path.name} (named by its SHA-256); do not edit it."
+        )
+
+    controller.read(services.original_path, uid, on_done=reveal)
+
+
+def _titles(case: Any, uids: Sequence[str]) -> dict[str, str]:
+    return {u: s.title for u, s in services.summaries_for(case, list(uids)).items()}
+
+
+def confirm_delete(
+    controller: CaseController,
+    uids: Sequence[str],
+    title_of: Callable[[str], str | None],
+    parent: QWidget,
+    on_open: Callable[[QMessageBox], object] | None = None,
+) -> None:
+    """Ask first, naming the documents (modeless, Delete is not the default); delete
+    exactly those on Yes. Titles not on screen are read on the reader pool first."""
+    uids = list(uids)
+    known = {u: t for u in uids if (t := title_of(u)) is not None}
+    if len(known) == len(uids):
+        _ask(controller, uids, known, parent, on_open)
     else:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
-    controller.message.emit(
-        f"The original is stored as {path.name} (named by its SHA-256); do not edit it."
-    )
+        controller.read(
+            _titles,
+            uids,
+            on_done=lambda titles: _ask(controller, uids, {**titles, **known}, parent, on_open),
+        )
 
 
-def confirm_delete(controller: CaseController, uids: list[str], parent: QWidget) -> QMessageBox:
-    """Ask first (modeless, Delete is not the default); delete on Yes."""
+def delete_question(uids: Sequence[str], titles: dict[str, str]) -> str:
     if len(uids) == 1:
-        title = services.get_document(controller.case, uids[0]).title
-        what = f"“{title}”"
-    else:
-        what = f"these {len(uids)} documents"
+        return f"Delete “{titles.get(uids[0], uids[0])}” from the case?"
+    named = [f"“{titles.get(u, u)}”" for u in uids[:3]]
+    more = len(uids) - len(named)
+    listed = ", ".join(named) + (f" and {more} more" if more else "")
+    return f"Delete these {len(uids)} documents from the case? ({listed})"
+
+
+def _ask(
+    controller: CaseController,
+    uids: list[str],
+    titles: dict[str, str],
+    parent: QWidget,
+    on_open: Callable[[QMessageBox], object] | None,
+) -> None:
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        "Delete documents",
-        f"Delete {what} from the case?",
+        "Delete documents" if len(uids) > 1 else "Delete document",
+        delete_question(uids, titles),
         QMessageBox.StandardButton.Cancel,
         parent,
     )
     box.setInformativeText(
-        "Their text, tags and notes are removed and cannot be restored with Undo. "
+        "Text, tags and notes are removed and cannot be restored with Undo. "
         "The deletion is recorded in the case's audit log, and the original files stay in "
         "the case folder's store."
     )
-    delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+    delete = box.addButton(
+        f"Delete {len(uids)} Documents" if len(uids) > 1 else "Delete",
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
 
     def answered(button: object) -> None:
@@ -76,4 +136,5 @@ def confirm_delete(controller: CaseController, uids: list[str], parent: QWidget)
 
     box.buttonClicked.connect(answered)
     box.open()
-    return box
+    if on_open is not None:
+        on_open(box)

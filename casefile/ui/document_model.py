@@ -29,7 +29,7 @@ from PySide6.QtCore import (
 )
 
 from casefile.core import services
-from casefile.core.services import DocumentSummary
+from casefile.core.services import Changes, DocumentSummary
 from casefile.ui import labels
 from casefile.ui.controller import CaseController
 from casefile.ui.icons import icon, kind_icon
@@ -65,13 +65,16 @@ class DocumentTableModel(QAbstractTableModel):
         self._generation = 0
         self._fetching: set[int] = set()  # first rows of blocks being fetched for painting
         self.loading = False
-        controller.documentChanged.connect(lambda d: self.refresh_uid(d.uid))
-        controller.documentsChanged.connect(self.reload)
+        controller.changed.connect(self._on_changed)
 
     # -- loading ----------------------------------------------------------------------
     @property
     def filters(self) -> dict[str, Any]:
         return dict(self._filters)
+
+    def view_key(self) -> tuple[str, bool, tuple[tuple[str, Any], ...]]:
+        """Which list this is (order and filters): the same key, the same list."""
+        return (self._sort, self._descending, tuple(sorted(self._filters.items())))
 
     def set_filters(self, **filters: Any) -> None:
         self._filters = {k: v for k, v in filters.items() if v}
@@ -126,6 +129,15 @@ class DocumentTableModel(QAbstractTableModel):
 
         self.controller.read(services.list_documents, limit=FIRST_SCREEN, on_done=first, **query)
 
+    def _on_changed(self, changes: Changes) -> None:
+        """Documents came or went, or an edit may have moved one out of the filter the
+        table shows: read the ids again. Otherwise repaint the edited rows."""
+        if changes.membership or (self._filters and changes.edited):
+            self.reload()
+            return
+        for detail in changes.edited:
+            self.refresh_uid(detail.uid)
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key, descending = COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder
         if (key, descending) == (self._sort, self._descending) and self._generation:
@@ -139,7 +151,14 @@ class DocumentTableModel(QAbstractTableModel):
             self.reload()
 
     # -- rows on demand -----------------------------------------------------------------
+    def cached_summary(self, row: int) -> DocumentSummary | None:
+        """The row if it is at hand, without reading anything."""
+        uid = self.uid_at(row)
+        return self._cache.get(uid) if uid is not None else None
+
     def summary(self, row: int) -> DocumentSummary | None:
+        """The row, read now if need be: a blocking read for tests and the screenshot
+        script only. The window never calls it; painting uses `painted_summary`."""
         if not 0 <= row < len(self._uids):
             return None
         uid = self._uids[row]

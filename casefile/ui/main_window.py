@@ -2,8 +2,9 @@
 job progress, drag-and-drop import. Opening a case runs off the UI thread (migrations
 and index reconcile can take a while on a big case), so the window paints at once.
 
-Opening and closing cases is in `main_window_cases`, import and document actions in
-`main_window_actions` (mixins over this class).
+The window is composed of `CaseLifecycle` (main_window_cases: which case is open),
+`CaseCommands` (main_window_actions: import, verify, document actions) and the typed
+action sets of `menus`; the case's own panes are built by `CaseView`.
 
 These modules must stay light to import: the window paints before the core services
 (SQLAlchemy, the search engine: ~0.4 s of imports) are loaded, and those are imported
@@ -12,43 +13,61 @@ on the writer thread as the case opens.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoGroup
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShortcut,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QToolBar,
     QWidget,
 )
 
+from casefile.core.errors import CaseLockedError
 from casefile.ui.dialogs.start_page import StartPage
 from casefile.ui.icons import app_icon, icon
 from casefile.ui.job_widget import JobWidget
-from casefile.ui.main_window_actions import WindowActions
+from casefile.ui.main_window_actions import CaseCommands
 from casefile.ui.main_window_cases import CaseLifecycle
-from casefile.ui.menus import build_menus
+from casefile.ui.menus import ActionSet, build_actions, build_menu_bar
 from casefile.ui.messages import user_message
-from casefile.ui.runner import Runner
+from casefile.ui.runner import Job, Runner, quieter_garbage_collection
 from casefile.ui.settings import Settings
 
 if TYPE_CHECKING:
     from casefile.ui.case_view import CaseView
     from casefile.ui.controller import CaseController
 
+CASE_SUFFIX = ".casefile"
 
-class MainWindow(CaseLifecycle, WindowActions, QMainWindow):
+
+class MainWindow(QMainWindow):
+    """Composed of `cases` (which case is open) and `commands` (import, verify and the
+    document actions); `action_set` holds every action, by menu."""
+
+    last_import_summary: QWidget  # set when the first import report is shown
+
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
         self.settings = settings or Settings()
         self.runner = Runner(self)
-        self.controller: CaseController | None = None
+        self.cases = CaseLifecycle(self.runner, self)
+        self.commands = CaseCommands(self)
         self.case_view: CaseView | None = None
-        self.opening = False
         self.dialogs: list[QWidget] = []  # modeless reports kept alive
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
@@ -63,10 +82,13 @@ class MainWindow(CaseLifecycle, WindowActions, QMainWindow):
         self.opening_page.setEnabled(False)  # the calm, greyed text of a placeholder
         self.stack.addWidget(self.opening_page)
         self.setCentralWidget(self.stack)
-        self.actions_ = build_menus(self)
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+        self.action_set = build_actions(self, self.undo_group, self.cases, self.commands, self)
+        build_menu_bar(self, self.action_set, self.recent_menu)
         self._build_toolbar()
         self._build_status_bar()
-        self._connect_start_page()
+        self._connect_parts()
         self.runner.error.connect(lambda e: self.show_error(user_message(e)))
         self._show_start()
         geometry = self.settings.get("window/geometry")
@@ -75,15 +97,45 @@ class MainWindow(CaseLifecycle, WindowActions, QMainWindow):
         else:
             self.resize(1360, 840)
 
+    @property
+    def actions_(self) -> ActionSet:
+        """The action set by flat name (`actions_["undo"]`), as scripts and older tests
+        ask for it; see `ActionSet.__getitem__`."""
+        return self.action_set
+
+    @property
+    def controller(self) -> CaseController | None:
+        return self.cases.controller
+
+    # -- the case: opening and closing are `cases`' work, showing it is the window's ------
+    def open_case(self, path: str, readonly: bool = False) -> None:
+        self.cases.open_case(path, readonly)
+
+    def create_case(self, path: str, title: str | None = None) -> None:
+        self.cases.create_case(path, title)
+
+    def open_demo(self) -> None:
+        self.cases.open_demo()
+
+    def close_case(self) -> None:
+        self.cases.close_case()
+
+    def import_paths(self, paths: list[str]) -> Job | None:
+        return self.commands.import_paths(paths)
+
+    @property
+    def opening(self) -> bool:
+        return self.cases.opening
+
     # -- chrome ---------------------------------------------------------------------------
     def _build_toolbar(self) -> None:
         bar = QToolBar("Main")
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        bar.addAction(self.actions_["import_files"])
-        bar.addAction(self.actions_["open_original"])
-        bar.addAction(self.actions_["verify"])
+        bar.addAction(self.action_set.file.import_files)
+        bar.addAction(self.action_set.document.open_original)
+        bar.addAction(self.action_set.case.verify)
         spacer = QWidget()
         spacer.setSizePolicy(
             spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
@@ -96,11 +148,17 @@ class MainWindow(CaseLifecycle, WindowActions, QMainWindow):
         self.search_field.setMinimumWidth(340)
         self.search_field.setAccessibleName("Search")
         self.search_field.returnPressed.connect(self.run_search)
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search_field)
-        escape.setContext(Qt.ShortcutContext.WidgetShortcut)
-        escape.activated.connect(self.show_all_documents)
+        # An emptied box (its clear button, or the text deleted) shows no results.
+        self.search_field.textChanged.connect(self._search_text_changed)
+        for key, slot in (
+            (Qt.Key.Key_Escape, self.show_all_documents),
+            (Qt.Key.Key_Down, self.focus_results),
+        ):
+            shortcut = QShortcut(QKeySequence(key), self.search_field)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
         bar.addWidget(self.search_field)
-        bar.addAction(self.actions_["syntax"])
+        bar.addAction(self.action_set.help.syntax)
         self.toolbar = bar
         self.addToolBar(bar)
 
@@ -111,14 +169,21 @@ class MainWindow(CaseLifecycle, WindowActions, QMainWindow):
         status.addWidget(self.job_widget)
         status.addPermanentWidget(self.counts)
 
-    def _connect_start_page(self) -> None:
+    def _connect_parts(self) -> None:
         sp = self.start_page
-        sp.newRequested.connect(self.new_case)
-        sp.openRequested.connect(self.choose_case)
-        sp.demoRequested.connect(self.open_demo)
+        sp.newRequested.connect(self.cases.new_case)
+        sp.openRequested.connect(self.cases.choose_case)
+        sp.demoRequested.connect(self.cases.open_demo)
         sp.recentChosen.connect(self.open_case)
         sp.readOnlyRequested.connect(lambda p: self.open_case(p, readonly=True))
         sp.retryRequested.connect(self.open_case)
+        self.cases.busy.connect(self._busy)
+        self.cases.attached.connect(self._attach)
+        self.cases.closing.connect(self._detach)
+        self.cases.openFailed.connect(self._open_failed)
+        self.cases.failed.connect(lambda exc: self.show_error(user_message(exc)))
+        self.commands.dialogOpened.connect(self.dialogs.append)
+        self.commands.importReported.connect(lambda d: setattr(self, "last_import_summary", d))
 
     def _show_start(self) -> None:
         self.start_page.set_recent(self.settings.recent_cases())
@@ -126,17 +191,30 @@ class MainWindow(CaseLifecycle, WindowActions, QMainWindow):
         self.setWindowTitle("Casefile")
         self._update_actions()
 
+    def fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for p in self.settings.recent_cases():
+            self.recent_menu.addAction(Path(p).stem, partial(self.open_case, p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("No recent cases").setEnabled(False)
+
     def _update_actions(self) -> None:
-        has_case = self.controller is not None
-        writable = has_case and not self.controller.readonly  # type: ignore[union-attr]
-        selected = bool(self.case_view and self.case_view.selected_uids())
-        for k in ("close", "find", "all_docs", "verify", "save_search"):
-            self.actions_[k].setEnabled(has_case)
-        for k in ("import_files", "import_folder"):
-            self.actions_[k].setEnabled(writable)
-        for k in ("open_original", "reveal"):
-            self.actions_[k].setEnabled(selected)
-        self.actions_["delete"].setEnabled(selected and writable)
+        """Document actions act on what the user is looking at (see CaseView); Delete
+        says how many documents it would delete."""
+        controller = self.controller
+        has_case = controller is not None
+        writable = controller is not None and not controller.readonly
+        targets = self.case_view.target_uids() if self.case_view else []
+        a = self.action_set
+        for act in (a.file.close, a.edit.find, a.view.all_docs, a.case.verify, a.edit.save_search):
+            act.setEnabled(has_case)
+        for act in (a.file.import_files, a.file.import_folder):
+            act.setEnabled(writable)
+        for act in (a.document.open_original, a.document.reveal):
+            act.setEnabled(bool(targets))
+        delete = a.document.delete
+        delete.setEnabled(bool(targets) and writable)
+        delete.setText(f"&Delete {len(targets)} Documents…" if len(targets) > 1 else "&Delete…")
         self.search_field.setEnabled(has_case)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -145,6 +223,103 @@ class MainWindow(CaseLifecycle, WindowActions, QMainWindow):
         self.runner.shutdown()
         self.settings.sync()
         super().closeEvent(event)
+
+    # -- a case arrives, fails, leaves ------------------------------------------------------
+    def _busy(self, text: str) -> None:
+        self.statusBar().showMessage(text)
+        if self.controller is None:
+            self.opening_page.setText(text)
+            self.stack.setCurrentWidget(self.opening_page)
+
+    def _open_failed(self, path: str, exc: Any) -> None:
+        self.statusBar().clearMessage()
+        if self.controller is not None:
+            self.show_error(user_message(exc))
+            return
+        self._show_start()
+        if path and isinstance(exc, CaseLockedError):
+            self.start_page.show_locked(path, exc.holder)
+        else:
+            self.start_page.show_message(user_message(exc))
+
+    def _attach(self, controller: CaseController) -> None:
+        from casefile.ui.case_view import CaseView
+
+        self.statusBar().clearMessage()
+        self.undo_group.addStack(controller.undo_stack)
+        self.undo_group.setActiveStack(controller.undo_stack)
+        view = CaseView(controller)
+        self.case_view = view
+        self.commands.bind(controller, view)
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        state = {k: self.settings.get(f"splitter/{k}") for k in ("main", "right", "table")}
+        view.restore_state_bytes(state)
+        view.model.ensure_loaded()  # after the restored sort order: see CaseView
+        # Again once the view has its real size: a splitter restored before its first
+        # layout hands the difference to whichever pane stretches.
+        QTimer.singleShot(
+            0, lambda: view.restore_state_bytes(state) if view is self.case_view else None
+        )
+        view.targetChanged.connect(self._update_actions)
+        view.queryShown.connect(self.search_field.setText)
+        view.model.loaded.connect(lambda _n: self._update_counts())
+        controller.jobStarted.connect(self.job_widget.track)
+        controller.message.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        controller.failed.connect(self.show_error)
+        controller.changed.connect(
+            lambda c: self._update_counts() if c.membership or c.edited else None
+        )
+        self.settings.add_recent(controller.case.path)
+        self.start_page.hide_notice()
+        ro = " (read-only)" if controller.readonly else ""
+        self.setWindowTitle(f"{controller.title}{ro} — Casefile")
+        self._update_actions()
+        self._update_counts()
+        controller.ensure_index_soon()
+        view.model.loaded.connect(self._after_first_screen, Qt.ConnectionType.SingleShotConnection)
+
+    def _after_first_screen(self, _rows: int) -> None:
+        """Work that can wait until the first documents are on screen: checking the
+        search index against the database, and tidying the garbage collector (each
+        takes tens to hundreds of milliseconds of interpreter time on a big case)."""
+        if self.controller is not None:
+            self.controller.ensure_index()
+        quieter_garbage_collection()
+
+    def _detach(self, controller: CaseController) -> None:
+        view = self.case_view
+        if view is not None:
+            for k, v in view.save_state_bytes().items():
+                self.settings.set(f"splitter/{k}", v)
+            self.stack.removeWidget(view)
+            view.deleteLater()
+        self.case_view = None
+        self.commands.bind(None, None)
+        self.undo_group.removeStack(controller.undo_stack)
+        self.search_field.clear()
+        self._show_start()
+        self.counts.clear()
+
+    # -- drag and drop ----------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and all(u.isLocalFile() for u in urls):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if not paths:
+            return
+        event.acceptProposedAction()
+        if len(paths) == 1 and paths[0].rstrip("/").endswith(CASE_SUFFIX):
+            self.open_case(paths[0])  # a dropped case folder is opened, not imported
+        elif self.controller is None:
+            self.start_page.show_message(
+                "Open or create a case first, then drop files on it.", "import"
+            )
+        else:
+            self.import_paths(paths)
 
     # -- status -----------------------------------------------------------------------------
     def _update_counts(self) -> None:
@@ -176,11 +351,25 @@ class MainWindow(CaseLifecycle, WindowActions, QMainWindow):
         self.search_field.selectAll()
 
     def run_search(self) -> None:
-        if self.case_view is not None and self.case_view.search_panel is not None:
-            self.case_view.search_panel.run(self.search_field.text())
+        if self.case_view is not None:
+            self.case_view.run_search(self.search_field.text())
+
+    def _search_text_changed(self, text: str) -> None:
+        if not text and self.case_view is not None and self.case_view.in_search:
+            self.show_all_documents()
+
+    def focus_results(self) -> None:
+        """Down in the search box: into the results, at the first (or chosen) one."""
+        view = self.case_view
+        if view is None or not view.in_search or not view.search_panel.results.count():
+            return
+        results = view.search_panel.results
+        results.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if results.currentItem() is None:
+            results.setCurrentRow(0)
 
     def save_search(self) -> None:
-        if self.case_view is not None and self.case_view.search_panel is not None:
+        if self.case_view is not None:
             self.case_view.search_panel.save_current()
 
     def focus_pane(self, pane: str) -> None:
@@ -188,20 +377,22 @@ class MainWindow(CaseLifecycle, WindowActions, QMainWindow):
         view = self.case_view
         if view is None:
             return
-        target = {
+        target: QWidget | None = {
             "navigator": view.navigator,
             "centre": view.centre.currentWidget(),
             "viewer": view.viewer.text,
             "metadata": view.metadata.title,
         }[pane]
-        if pane == "centre" and view.centre.currentWidget() is view.search_panel:
+        if pane == "centre" and view.in_search:
             target = view.search_panel.results
-        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_all_documents(self) -> None:
         if self.case_view is not None:
-            self.search_field.clear()
+            self.case_view.search_panel.clear()
             self.case_view.show_filter({})
+            self.search_field.clear()  # out of search mode first: see _search_text_changed
 
     def show_query_help(self) -> None:
         from casefile.ui.dialogs.query_help import QueryHelp

@@ -1,15 +1,14 @@
-"""Import and document actions of the main window, split out to keep each module short.
-A mixin over MainWindow: it uses the window's controller, case view and dialogs list.
-`document_actions` needs the core services, so it is imported when an action runs (the
-window must paint before the services are loaded: see main_window)."""
+"""Import and document commands of the main window: an object the window is composed
+of, bound to the open case and its view (`bind`). `document_actions` needs the core
+services, so it is imported when an action runs (the window must paint before the
+services are loaded: see main_window)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from casefile.ui.dialogs.reports import ImportSummaryDialog, VerifyReportDialog
@@ -18,33 +17,39 @@ from casefile.ui.runner import Job
 if TYPE_CHECKING:
     from casefile.ui.case_view import CaseView
     from casefile.ui.controller import CaseController
-    from casefile.ui.dialogs.start_page import StartPage
 
-CASE_SUFFIX = ".casefile"
 REPORT_DELAY_MS = 150
 
 
-class WindowActions:
-    controller: CaseController | None
-    case_view: CaseView | None
-    dialogs: list[QWidget]
-    start_page: StartPage
+class CaseCommands(QObject):
+    """Import, verify, and the document actions. Each document action acts on what the
+    user is looking at (CaseView.target_uids): the current search result while results
+    are shown, the table's selection otherwise."""
 
-    def open_case(self, path: str, readonly: bool = False) -> None:
-        raise NotImplementedError
+    dialogOpened = Signal(object)  # a modeless report or question the window keeps alive
+    importReported = Signal(object)  # the ImportSummaryDialog of the import just ended
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.dialog_parent = parent
+        self.controller: CaseController | None = None
+        self.view: CaseView | None = None
+
+    def bind(self, controller: CaseController | None, view: CaseView | None) -> None:
+        self.controller, self.view = controller, view
 
     # -- import -----------------------------------------------------------------------------
     def choose_import_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self,  # type: ignore[arg-type]
-            "Import files",
-            str(Path.home()),
+            self.dialog_parent, "Import files", str(Path.home())
         )
         if paths:
             self.import_paths(paths)
 
     def choose_import_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Import folder", str(Path.home()))
+        path = QFileDialog.getExistingDirectory(
+            self.dialog_parent, "Import folder", str(Path.home())
+        )
         if path:
             self.import_paths([path])
 
@@ -62,10 +67,10 @@ class WindowActions:
         QTimer.singleShot(REPORT_DELAY_MS, self, lambda: self._show_import_summary(summary))
 
     def _show_import_summary(self, summary: Any) -> None:
-        dialog = ImportSummaryDialog(summary, self)
+        dialog = ImportSummaryDialog(summary, self.dialog_parent)
         dialog.unlockRequested.connect(self._unlock)
-        self.dialogs.append(dialog)
-        self.last_import_summary = dialog
+        self.dialogOpened.emit(dialog)
+        self.importReported.emit(dialog)
         dialog.show()
 
     def _unlock(self, uids: list[str], password: str) -> None:
@@ -73,49 +78,30 @@ class WindowActions:
             for uid in uids:
                 self.controller.reextract(uid, password)
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        urls = event.mimeData().urls()
-        if urls and all(u.isLocalFile() for u in urls):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if not paths:
-            return
-        event.acceptProposedAction()
-        if len(paths) == 1 and paths[0].rstrip("/").endswith(CASE_SUFFIX):
-            self.open_case(paths[0])  # a dropped case folder is opened, not imported
-        elif self.controller is None:
-            self.start_page.show_message(
-                "Open or create a case first, then drop files on it.", "import"
-            )
-        else:
-            self.import_paths(paths)
-
     # -- document actions -------------------------------------------------------------------
-    def _selected(self) -> list[str]:
-        return self.case_view.selected_uids() if self.case_view else []
-
     def open_original(self) -> None:
-        uids = self._selected()
-        if uids and self.controller:
+        uid = self.view.viewed_uid() if self.view else None
+        if uid and self.controller:
             from casefile.ui import document_actions
 
-            document_actions.open_original(self.controller, uids[0], self)
+            document_actions.open_original(self.controller, uid, self.dialog_parent)
 
     def reveal_original(self) -> None:
-        uids = self._selected()
-        if uids and self.controller:
+        uid = self.view.viewed_uid() if self.view else None
+        if uid and self.controller:
             from casefile.ui import document_actions
 
-            document_actions.reveal_original(self.controller, uids[0])
+            document_actions.reveal_original(self.controller, uid)
 
     def delete_selected(self) -> None:
-        uids = self._selected()
-        if uids and self.controller and not self.controller.readonly:
+        view, controller = self.view, self.controller
+        uids = view.target_uids() if view else []
+        if view and uids and controller and not controller.readonly:
             from casefile.ui import document_actions
 
-            self.dialogs.append(document_actions.confirm_delete(self.controller, uids, self))
+            document_actions.confirm_delete(
+                controller, uids, view.title_of, self.dialog_parent, self.dialogOpened.emit
+            )
 
     def verify_case(self) -> None:
         if self.controller is None:
@@ -123,8 +109,8 @@ class WindowActions:
         job = self.controller.verify()
 
         def done(report: Any) -> None:
-            dialog = VerifyReportDialog(report, self)
-            self.dialogs.append(dialog)
+            dialog = VerifyReportDialog(report, self.dialog_parent)
+            self.dialogOpened.emit(dialog)
             dialog.show()
 
         job.finished.connect(done)

@@ -1,142 +1,250 @@
-"""The menu bar and tool bar of the main window, with standard shortcuts, so every
-action can be reached by keyboard (and listed in one place)."""
+"""The window's actions as typed sets (File, Edit, View, Document, Case, Help), with
+standard shortcuts so every action can be reached by keyboard, and the menu bar that
+lists them in one place. The window builds the sets with the slots of the objects it is
+composed of (see main_window); this module knows none of them."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from functools import partial
+from typing import Protocol
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from casefile.ui.icons import icon
-
-if TYPE_CHECKING:
-    from casefile.ui.main_window import MainWindow
+from casefile.ui.main_window_actions import CaseCommands
+from casefile.ui.main_window_cases import CaseLifecycle
 
 Keys = QKeySequence.StandardKey | str | None
+S = QKeySequence.StandardKey
 
 
-def _action(
-    win: MainWindow,
+def action(
+    parent: QWidget,
     text: str,
     slot: Callable[[], object],
     keys: Keys = None,
     icon_name: str | None = None,
     tip: str | None = None,
 ) -> QAction:
-    action = QAction(text, win)
+    act = QAction(text, parent)
     if icon_name:
-        action.setIcon(icon(icon_name))
+        act.setIcon(icon(icon_name))
     if isinstance(keys, QKeySequence.StandardKey):
-        action.setShortcuts(keys)
+        act.setShortcuts(keys)
     elif keys:
-        action.setShortcut(QKeySequence(keys))
+        act.setShortcut(QKeySequence(keys))
     if tip:
-        action.setStatusTip(tip)
-    action.triggered.connect(lambda _checked=False: slot())
-    return action
+        act.setStatusTip(tip)
+    act.triggered.connect(lambda _checked=False: slot())
+    return act
 
 
-def build_menus(win: MainWindow) -> dict[str, QAction]:
-    a: dict[str, QAction] = {}
-    S = QKeySequence.StandardKey
-    a["new"] = _action(win, "&New Case…", win.new_case, S.New, "new-case")
-    a["open"] = _action(win, "&Open Case…", win.choose_case, S.Open, "open-case")
-    a["demo"] = _action(win, "Open &Demo Case", win.open_demo, None, "demo")
-    a["close"] = _action(win, "&Close Case", win.close_case, S.Close)
-    a["import_files"] = _action(
-        win,
-        "&Import Files…",
-        win.choose_import_files,
-        "Ctrl+I",
-        "import",
-        "Copy files into the case (a bulk job: not undoable)",
-    )
-    a["import_folder"] = _action(
-        win, "Import &Folder…", win.choose_import_folder, "Ctrl+Shift+I", "import"
-    )
-    a["quit"] = _action(win, "&Quit", win.close, S.Quit)
-    a["find"] = _action(win, "&Find…", win.focus_search, S.Find, "search")
-    a["save_search"] = _action(
-        win, "&Save Search…", win.save_search, "Ctrl+Shift+S", "saved-search"
-    )
-    a["all_docs"] = _action(
-        win, "Show &All Documents", win.show_all_documents, "Ctrl+Shift+A", "documents"
-    )
-    a["open_original"] = _action(
-        win,
-        "Open &Original",
-        win.open_original,
-        "Ctrl+Shift+O",
-        "open-external",
-        "Open a read-only copy in the system viewer",
-    )
-    a["reveal"] = _action(win, "&Reveal in Folder", win.reveal_original, "Ctrl+Shift+R", "reveal")
-    a["delete"] = _action(win, "&Delete…", win.delete_selected, S.Delete, "delete")
-    a["verify"] = _action(
-        win,
-        "&Verify Originals",
-        win.verify_case,
-        "Ctrl+Shift+V",
-        "verify",
-        "Re-hash every original and report any change",
-    )
-    a["syntax"] = _action(win, "Search &Syntax", win.show_query_help, S.HelpContents, "help")
-    a["about"] = _action(win, "&About Casefile", win.about)
+class WindowSlots(Protocol):
+    """What the window itself does (the rest is done by `CaseLifecycle` and
+    `CaseCommands`)."""
 
-    undo = win.undo_group.createUndoAction(win, "&Undo")
+    def close(self) -> bool: ...
+    def focus_search(self) -> None: ...
+    def save_search(self) -> None: ...
+    def show_all_documents(self) -> None: ...
+    def focus_pane(self, pane: str) -> None: ...
+    def show_query_help(self) -> None: ...
+    def about(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class FileActions:
+    new: QAction
+    open: QAction
+    demo: QAction
+    close: QAction
+    import_files: QAction
+    import_folder: QAction
+    quit: QAction
+
+
+@dataclass(frozen=True)
+class EditActions:
+    undo: QAction
+    redo: QAction
+    find: QAction
+    save_search: QAction
+
+
+@dataclass(frozen=True)
+class ViewActions:
+    all_docs: QAction
+    focus: tuple[QAction, ...]  # Go to Navigator, Documents, Viewer, Metadata (Alt+1…4)
+
+
+@dataclass(frozen=True)
+class DocumentActions:
+    """Act on what the user is looking at (see CaseView.target_uids)."""
+
+    open_original: QAction
+    reveal: QAction
+    delete: QAction
+
+
+@dataclass(frozen=True)
+class CaseActions:
+    verify: QAction
+
+
+@dataclass(frozen=True)
+class HelpActions:
+    syntax: QAction
+    about: QAction
+
+
+@dataclass(frozen=True)
+class ActionSet:
+    file: FileActions
+    edit: EditActions
+    view: ViewActions
+    document: DocumentActions
+    case: CaseActions
+    help: HelpActions
+
+    def __getitem__(self, name: str) -> QAction:
+        """By the old flat name (`actions["delete"]`), for scripts and tests."""
+        for group in (self.file, self.edit, self.view, self.document, self.case, self.help):
+            found = getattr(group, name, None)
+            if isinstance(found, QAction):
+                return found
+        raise KeyError(name)
+
+
+def build_actions(
+    parent: QWidget,
+    undo_group: QUndoGroup,
+    c: CaseLifecycle,
+    m: CaseCommands,
+    w: WindowSlots,
+) -> ActionSet:
+    """Every action of the window, by menu, each wired to the object that does it."""
+    undo, redo = undo_actions(parent, undo_group)
+    panes = (
+        ("Navigator", "navigator"),
+        ("Documents", "centre"),
+        ("Viewer", "viewer"),
+        ("Metadata", "metadata"),
+    )
+    return ActionSet(
+        file=FileActions(
+            new=action(parent, "&New Case…", c.new_case, S.New, "new-case"),
+            open=action(parent, "&Open Case…", c.choose_case, S.Open, "open-case"),
+            demo=action(parent, "Open &Demo Case", c.open_demo, None, "demo"),
+            close=action(parent, "&Close Case", c.close_case, S.Close),
+            import_files=action(
+                parent,
+                "&Import Files…",
+                m.choose_import_files,
+                "Ctrl+I",
+                "import",
+                "Copy files into the case (a bulk job: not undoable)",
+            ),
+            import_folder=action(
+                parent, "Import &Folder…", m.choose_import_folder, "Ctrl+Shift+I", "import"
+            ),
+            quit=action(parent, "&Quit", w.close, S.Quit),
+        ),
+        edit=EditActions(
+            undo=undo,
+            redo=redo,
+            find=action(parent, "&Find…", w.focus_search, S.Find, "search"),
+            save_search=action(
+                parent, "&Save Search…", w.save_search, "Ctrl+Shift+S", "saved-search"
+            ),
+        ),
+        view=ViewActions(
+            all_docs=action(
+                parent,
+                "Show &All Documents",
+                w.show_all_documents,
+                "Ctrl+Shift+A",
+                "documents",
+            ),
+            focus=tuple(
+                action(parent, f"Go to {label}", partial(w.focus_pane, pane), f"Alt+{n}")
+                for n, (label, pane) in enumerate(panes, start=1)
+            ),
+        ),
+        document=DocumentActions(
+            open_original=action(
+                parent,
+                "Open &Original",
+                m.open_original,
+                "Ctrl+Shift+O",
+                "open-external",
+                "Open a read-only copy in the system viewer",
+            ),
+            reveal=action(parent, "&Reveal in Folder", m.reveal_original, "Ctrl+Shift+R", "reveal"),
+            delete=action(parent, "&Delete…", m.delete_selected, S.Delete, "delete"),
+        ),
+        case=CaseActions(
+            verify=action(
+                parent,
+                "&Verify Originals",
+                m.verify_case,
+                "Ctrl+Shift+V",
+                "verify",
+                "Re-hash every original and report any change",
+            )
+        ),
+        help=HelpActions(
+            syntax=action(parent, "Search &Syntax", w.show_query_help, S.HelpContents, "help"),
+            about=action(parent, "&About Casefile", w.about),
+        ),
+    )
+
+
+def undo_actions(parent: QWidget, group: QUndoGroup) -> tuple[QAction, QAction]:
+    undo = group.createUndoAction(parent, "&Undo")
     undo.setShortcuts(S.Undo)
     undo.setIcon(icon("undo"))
-    redo = win.undo_group.createRedoAction(win, "&Redo")
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(S.Redo)])
+    redo = group.createRedoAction(parent, "&Redo")
+    # Ctrl+Shift+Z everywhere, and the platform's own keys too (on Linux that is also
+    # Ctrl+Shift+Z: a key given twice is an "ambiguous shortcut" and does nothing).
+    redo_keys = [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(S.Redo)]
+    redo.setShortcuts(list(dict.fromkeys(redo_keys)))
     redo.setIcon(icon("redo"))
-    a["undo"], a["redo"] = undo, redo
+    return undo, redo
 
-    bar = win.menuBar()
+
+def build_menu_bar(window: QMainWindow, a: ActionSet, recent: QMenu) -> None:
+    bar = window.menuBar()
     file = bar.addMenu("&File")
-    for k in ("new", "open", "demo"):
-        file.addAction(a[k])
-    win.recent_menu = QMenu("Open &Recent", win)
-    win.recent_menu.aboutToShow.connect(win.fill_recent_menu)
-    file.addMenu(win.recent_menu)
-    file.addAction(a["close"])
+    for act in (a.file.new, a.file.open, a.file.demo):
+        file.addAction(act)
+    file.addMenu(recent)
+    file.addAction(a.file.close)
     file.addSeparator()
-    file.addAction(a["import_files"])
-    file.addAction(a["import_folder"])
+    file.addAction(a.file.import_files)
+    file.addAction(a.file.import_folder)
     file.addSeparator()
-    file.addAction(a["quit"])
+    file.addAction(a.file.quit)
     edit = bar.addMenu("&Edit")
-    edit.addAction(undo)
-    edit.addAction(redo)
+    edit.addAction(a.edit.undo)
+    edit.addAction(a.edit.redo)
     edit.addSeparator()
-    edit.addAction(a["find"])
-    edit.addAction(a["save_search"])
+    edit.addAction(a.edit.find)
+    edit.addAction(a.edit.save_search)
     view = bar.addMenu("&View")
-    view.addAction(a["all_docs"])
+    view.addAction(a.view.all_docs)
     view.addSeparator()
-    for n, (label, pane) in enumerate(
-        (
-            ("Navigator", "navigator"),
-            ("Documents", "centre"),
-            ("Viewer", "viewer"),
-            ("Metadata", "metadata"),
-        ),
-        start=1,
-    ):
-        a[f"focus_{pane}"] = _action(
-            win, f"Go to {label}", lambda p=pane: win.focus_pane(p), f"Alt+{n}"
-        )
-        view.addAction(a[f"focus_{pane}"])
-    win.view_menu = view
+    for act in a.view.focus:
+        view.addAction(act)
     doc = bar.addMenu("&Document")
-    for k in ("open_original", "reveal"):
-        doc.addAction(a[k])
+    doc.addAction(a.document.open_original)
+    doc.addAction(a.document.reveal)
     doc.addSeparator()
-    doc.addAction(a["delete"])
+    doc.addAction(a.document.delete)
     case = bar.addMenu("&Case")
-    case.addAction(a["verify"])
+    case.addAction(a.case.verify)
     help_ = bar.addMenu("&Help")
-    help_.addAction(a["syntax"])
-    help_.addAction(a["about"])
-    return a
+    help_.addAction(a.help.syntax)
+    help_.addAction(a.help.about)

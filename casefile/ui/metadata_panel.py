@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 from casefile.core import dates
 from casefile.core.db.schema import DOCUMENT_KINDS
 from casefile.core.errors import InvalidValueError
-from casefile.core.services import DocumentDetail
+from casefile.core.services import Changes, DocumentDetail
 from casefile.ui import labels
 from casefile.ui.controller import CaseController
 
@@ -121,7 +122,9 @@ class MetadataPanel(QScrollArea):
             lambda _i: self._commit("reliability_info", self.rel_info.currentData())
         )
         self.tags.editingFinished.connect(self._commit_tags)
-        controller.documentChanged.connect(self._on_changed)
+        for edit in (self.title, self.date, self.source, self.author, self.url, self.tags):
+            edit.installEventFilter(self)
+        controller.changed.connect(self._on_changed)
         self.show_document(None)
 
     # -- showing --------------------------------------------------------------------------
@@ -150,6 +153,8 @@ class MetadataPanel(QScrollArea):
                 self.date_words.clear()
                 self.facts.clear()
                 self.kind.setCurrentIndex(-1)  # no document, no kind (not "Court filing")
+                self.rel_source.setCurrentIndex(0)  # "—", not the last document's grade
+                self.rel_info.setCurrentIndex(0)
                 return
             self.title.setText(detail.title)
             self.kind.setCurrentIndex(max(0, self.kind.findData(detail.kind)))
@@ -176,8 +181,9 @@ class MetadataPanel(QScrollArea):
         finally:
             self._loading = False
 
-    def _on_changed(self, detail: DocumentDetail) -> None:
-        if self.detail is not None and detail.uid == self.detail.uid:
+    def _on_changed(self, changes: Changes) -> None:
+        detail = changes.detail(self.detail.uid) if self.detail is not None else None
+        if detail is not None:
             self.show_document(detail)
 
     # -- committing -----------------------------------------------------------------------
@@ -240,4 +246,29 @@ class MetadataPanel(QScrollArea):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.notes and event.type() == QEvent.Type.FocusOut:
             self._commit("notes", self.notes.toPlainText())
+        if event.type() == QEvent.Type.ShortcutOverride and _leave_to_case(watched, event):
+            return True  # not taken by the field: Edit → Undo / Redo gets the key
         return super().eventFilter(watched, event)
+
+
+def _leave_to_case(field: QObject, event: QEvent) -> bool:
+    """Ctrl+Z in a field undoes the typing not yet committed; once there is none (after
+    Enter, or before typing), it is the case's Undo, as Edit → Undo offers. Same for
+    redo. Without this, a line edit takes the key even with nothing to undo."""
+    assert isinstance(event, QKeyEvent)
+    if isinstance(field, QLineEdit):
+        can_undo, can_redo = field.isUndoAvailable(), field.isRedoAvailable()
+    elif isinstance(field, QPlainTextEdit):
+        can_undo = field.document().isUndoAvailable()
+        can_redo = field.document().isRedoAvailable()
+    else:
+        return False
+    if event.matches(QKeySequence.StandardKey.Undo):
+        return not can_undo
+    if event.matches(QKeySequence.StandardKey.Redo) or (
+        event.key() == Qt.Key.Key_Z
+        and event.modifiers()
+        == Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    ):
+        return not can_redo
+    return False

@@ -1,13 +1,16 @@
 """The left-hand navigator: Documents (by kind, and the ones with problems), Saved
 searches and Tags, each with its count. Choosing an entry filters the table or runs the
-saved search; the counts are refreshed whenever documents or tags change."""
+saved search; the counts are refreshed whenever anything changes. The highlighted entry
+is the one that names what the centre shows (`mark_filter`, `mark_saved`), or none.
+Saved searches are renamed and deleted here (context menu, F2, Del), undoably."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QInputDialog, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
 from casefile.core import services
 from casefile.core.db.schema import DOCUMENT_KINDS
@@ -16,6 +19,7 @@ from casefile.ui.controller import CaseController
 from casefile.ui.icons import icon, kind_icon
 
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 1
+SAVED_ROLE = Qt.ItemDataRole.UserRole + 2
 PROBLEM_STATUSES = ("password_required", "needs_ocr", "failed", "unsupported", "empty")
 
 
@@ -35,10 +39,10 @@ class Navigator(QTreeWidget):
         self.tags = self._root("Tags", "tag", None)
         self.itemActivated.connect(self._chosen)
         self.itemClicked.connect(self._chosen)
-        controller.documentsChanged.connect(self.refresh)
-        controller.documentChanged.connect(lambda _d: self.refresh())
-        controller.tagsChanged.connect(self.refresh)
-        controller.savedSearchesChanged.connect(self.refresh)
+        self._shown: tuple[str, Any] | None = ("filter", {})  # what the centre shows
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
+        controller.changed.connect(lambda _c: self.refresh())
         self.refresh()
 
     def _root(self, text: str, icon_name: str, filters: dict[str, str] | None) -> QTreeWidgetItem:
@@ -68,8 +72,6 @@ class Navigator(QTreeWidget):
         self.controller.read(gather, on_done=self._fill)
 
     def _fill(self, data: dict[str, Any]) -> None:
-        current = self.currentItem()
-        keep = current.data(0, FILTER_ROLE) if current is not None else None
         self.documents.setText(0, f"Documents  {data['total']}")
         for root in (self.documents, self.searches, self.tags):
             root.takeChildren()
@@ -93,7 +95,7 @@ class Navigator(QTreeWidget):
                 )
         for saved in data["saved"]:
             item = self._child(self.searches, saved.name, icon("saved-search"), None)
-            item.setData(0, Qt.ItemDataRole.UserRole + 2, saved)
+            item.setData(0, SAVED_ROLE, saved)
             item.setToolTip(0, getattr(saved, "query", ""))
         if not data["saved"]:
             self._placeholder(self.searches, "None yet: search, then Save search")
@@ -101,12 +103,101 @@ class Navigator(QTreeWidget):
             self._child(self.tags, f"{name}  {n}", icon("tag"), {"tag": name})
         if not data["tags"]:
             self._placeholder(self.tags, "No tags yet")
-        if keep:
-            for i in range(self.topLevelItemCount()):
-                root = self.topLevelItem(i)
-                for j in range(root.childCount()):
-                    if root.child(j).data(0, FILTER_ROLE) == keep:
-                        self.setCurrentItem(root.child(j))
+        self._show_mark()
+
+    # -- the entry that names what is shown ---------------------------------------------
+    def mark_filter(self, filters: dict[str, str] | None) -> None:
+        """The table shows these filters (None: something no entry names)."""
+        self._shown = None if filters is None else ("filter", dict(filters))
+        self._show_mark()
+
+    def mark_saved(self, name: str | None) -> None:
+        self._shown = None if name is None else ("saved", name)
+        self._show_mark()
+
+    def _entries(self) -> list[QTreeWidgetItem]:
+        """Every entry, roots first, in the order shown."""
+        items: list[QTreeWidgetItem] = []
+        for root in (self.documents, self.searches, self.tags):
+            items.append(root)
+            items.extend(c for j in range(root.childCount()) if (c := root.child(j)) is not None)
+        return items
+
+    def _names(self, item: QTreeWidgetItem) -> tuple[str, Any] | None:
+        saved = item.data(0, SAVED_ROLE)
+        if saved is not None:
+            return ("saved", saved.name)
+        filters = item.data(0, FILTER_ROLE)
+        return None if filters is None else ("filter", dict(filters))
+
+    def _show_mark(self) -> None:
+        shown = self._shown
+        match = next((i for i in self._entries() if shown and self._names(i) == shown), None)
+        if match is not None:
+            self.setCurrentItem(match)
+        else:
+            self.clearSelection()
+            self.selectionModel().clearCurrentIndex()
+
+    def marked(self) -> QTreeWidgetItem | None:
+        """The highlighted entry, if any (for tests: what a user sees as chosen)."""
+        selected = self.selectedItems()
+        return selected[0] if selected else None
+
+    # -- saved searches -----------------------------------------------------------------
+    def _saved_key(self, event: QKeyEvent) -> bool:
+        """Del or F2 on a saved search: ours, not the window's Delete (documents)."""
+        return self._saved_at(self.currentItem()) is not None and (
+            event.matches(QKeySequence.StandardKey.Delete) or event.key() == Qt.Key.Key_F2
+        )
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and self._saved_key(event):  # type: ignore[arg-type]
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._saved_key(event):
+            if event.key() == Qt.Key.Key_F2:
+                self.rename_saved()
+            else:
+                self.delete_saved()
+            return
+        super().keyPressEvent(event)
+
+    def _saved_at(self, item: QTreeWidgetItem | None) -> Any:
+        return item.data(0, SAVED_ROLE) if item is not None else None
+
+    def _context_menu(self, pos: QPoint) -> None:
+        item = self.itemAt(pos)
+        saved = self._saved_at(item)
+        if item is None or saved is None or self.controller.readonly:
+            return
+        self.setCurrentItem(item)
+        menu = QMenu(self)
+        menu.addAction("Rename…", lambda: self.rename_saved(item))
+        menu.addAction("Delete", lambda: self.delete_saved(item))
+        menu.exec(self.viewport().mapToGlobal(pos))
+
+    def rename_saved(self, item: QTreeWidgetItem | None = None) -> None:
+        saved = self._saved_at(item or self.currentItem())
+        if saved is None or self.controller.readonly:
+            return
+        name, ok = QInputDialog.getText(self, "Rename saved search", "Name:", text=saved.name)
+        if ok and name.strip() and name.strip() != saved.name:
+            if self._shown == ("saved", saved.name):
+                self._shown = ("saved", name.strip())
+            self.controller.rename_saved_search(saved.name, name.strip())
+
+    def delete_saved(self, item: QTreeWidgetItem | None = None) -> None:
+        """Delete at once (Edit → Undo brings it back), as a file manager would."""
+        saved = self._saved_at(item or self.currentItem())
+        if saved is not None and not self.controller.readonly:
+            self.controller.delete_saved_search(saved)
+            self.controller.message.emit(
+                f"Deleted the saved search “{saved.name}”; Edit → Undo brings it back."
+            )
 
     def _child(
         self, parent: QTreeWidgetItem, text: str, ic: Any, filters: dict[str, str] | None
@@ -121,7 +212,7 @@ class Navigator(QTreeWidget):
         item.setFlags(Qt.ItemFlag.NoItemFlags)
 
     def _chosen(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        saved = item.data(0, Qt.ItemDataRole.UserRole + 2)
+        saved = item.data(0, SAVED_ROLE)
         if saved is not None:
             self.savedSearchChosen.emit(saved)
             return
@@ -131,11 +222,4 @@ class Navigator(QTreeWidget):
 
     def find_item(self, text_prefix: str) -> QTreeWidgetItem | None:
         """For tests and keyboard users: the first entry whose text starts so."""
-        for i in range(self.topLevelItemCount()):
-            root = self.topLevelItem(i)
-            if root.text(0).startswith(text_prefix):
-                return root
-            for j in range(root.childCount()):
-                if root.child(j).text(0).startswith(text_prefix):
-                    return root.child(j)
-        return None
+        return next((i for i in self._entries() if i.text(0).startswith(text_prefix)), None)

@@ -115,6 +115,7 @@ class Runner(QObject):
         self._bridge = _Bridge()
         self._bridge.deliver.connect(self._on_deliver)
         self.pending = 0
+        self._closed = False  # after `shutdown`, new calls are dropped
         self.jobs: list[Job] = []
         # Which job holds the writer thread now, and how many writes wait in its queue
         # (see `edit`): read and changed from both threads, so under a lock.
@@ -148,6 +149,12 @@ class Runner(QObject):
         on_done: Callback | None,
         on_error: Callback | None,
     ) -> Any:
+        if self._closed:
+            # A reply that arrived as the window closed asked for more work: there is
+            # nobody left to show it to.
+            dropped: Future[Any] = Future()
+            dropped.cancel()
+            return dropped
         self.pending += 1
         bridge = self._bridge
         report = on_error if on_error is not None else self.error.emit
@@ -251,6 +258,7 @@ class Runner(QObject):
 
     def shutdown(self) -> None:
         """Ask running jobs to stop, then wait for the threads (called on close)."""
+        self._closed = True
         for job in list(self.jobs):
             job.cancel()
         self._writer.shutdown(wait=True)

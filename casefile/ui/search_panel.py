@@ -7,11 +7,10 @@ The search itself runs on a reader thread; a newer query supersedes an older one
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,10 +36,10 @@ from casefile.ui.icons import icon
 from casefile.ui.search_results import (
     FACET_ORDER,
     SORTS,
+    hit_html,
     query_with_facets,
     run_search,
     search_api,
-    snippet_html,
 )
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -99,27 +98,12 @@ class RichDelegate(QStyledItemDelegate):
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 6)
 
 
-def hit_html(hit: Any) -> str:
-    facts = [labels.kind_label(hit.kind)]
-    if hit.date:
-        facts.append(hit.date)
-    pages = [p for p in hit.pages if p > 0]
-    if pages:
-        shown = ", ".join(str(p) for p in pages[:10])
-        facts.append(
-            f"page{'s' if len(pages) > 1 else ''} {shown}" + ("…" if len(pages) > 10 else "")
-        )
-    parts = [
-        f"<b>{html.escape(hit.title)}</b>",
-        f"<span class='meta'>{html.escape(' · '.join(facts))}</span>",
-    ]
-    for s in hit.snippets[:3]:
-        page = f"<i>p.{s.page}</i> " if s.page else ""
-        parts.append(f"{page}{snippet_html(s.text, s.spans)}")
-    return "<br>".join(parts)
-
-
 class SearchPanel(QWidget):
+    """What the screen shows is what the query named: a new search empties the list and
+    the facets until its results arrive, a failed one leaves them empty."""
+
+    currentChanged = Signal()  # the chosen result changed (or there is none)
+
     def __init__(self, controller: CaseController, view: Any) -> None:
         super().__init__()
         self.controller = controller
@@ -130,6 +114,7 @@ class SearchPanel(QWidget):
         self.results: QListWidget
         self.last: Any = None  # the service's SearchResults
         self._generation = 0
+        self._keep_uid: str | None = None  # the result being read when a search starts
         self.searching = False
 
         self.summary = QLabel()
@@ -159,7 +144,7 @@ class SearchPanel(QWidget):
         self.results.setWordWrap(True)
         self.results.setAlternatingRowColors(True)
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
-        self.results.currentItemChanged.connect(lambda cur, _prev: self.open_hit(cur))
+        self.results.currentItemChanged.connect(lambda _cur, _prev: self.currentChanged.emit())
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.facet_tree)
         split.addWidget(self.results)
@@ -179,13 +164,14 @@ class SearchPanel(QWidget):
         self.query = query.strip()
         self.facets = dict(facets or {})
         if not self.query and not self.facets:
+            self.clear()
             self.view.show_filter({})
             return
         if not self.available:  # until the search services exist: titles only
             self.view.show_filter({"title_contains": self.query})
             return
-        self.view.centre.setCurrentWidget(self)
         self.refresh()
+        self.view.show_search()
 
     def run_saved(self, saved: Any) -> None:
         """A saved search: its query (facets included, as clauses) in its sort order."""
@@ -194,11 +180,27 @@ class SearchPanel(QWidget):
             self.sort.setCurrentIndex(index)
         self.run(getattr(saved, "query", ""))
 
+    def clear(self) -> None:
+        """No query: no results, no facets, nothing being searched."""
+        self._generation += 1
+        self.query, self.facets, self.last, self.searching = "", {}, None, False
+        self.summary.clear()
+        self._empty()
+        self._fill_chips()
+
+    def _empty(self) -> None:
+        self.results.clear()
+        self.facet_tree.clear()
+
     def refresh(self) -> None:
         self._generation += 1
         generation = self._generation
         self.searching = True
         self.summary.setText("Searching…")
+        # The old query's results, facets and highlights would be a lie from now on.
+        self._keep_uid = self.view.current_uid if self.view.in_search else None
+        self._empty()
+        self.view.viewer.set_query("")
         if self.controller.after_index(lambda: self._submit(generation)):
             self.summary.setText("Waiting for the search index to be ready…")
 
@@ -216,8 +218,9 @@ class SearchPanel(QWidget):
         def failed(exc: Any) -> None:
             if generation == self._generation:
                 self.searching = False
+                self.last = None
                 self.summary.setText(str(exc))
-                self.results.clear()
+                self._empty()
 
         self.controller.runner.read(
             run_search,
@@ -249,6 +252,13 @@ class SearchPanel(QWidget):
         self.results.blockSignals(False)
         self._fill_facets(results)
         self._fill_chips()
+        # The document being read stays chosen (highlighted for the new query) if the
+        # new search found it too; otherwise no result is chosen and the viewer clears.
+        row = next((i for i, h in enumerate(results.hits) if h.uid == self._keep_uid), None)
+        if row is not None:
+            self.results.setCurrentRow(row)
+        else:
+            self.currentChanged.emit()
 
     def _fill_facets(self, results: Any) -> None:
         self.facet_tree.clear()
@@ -275,8 +285,8 @@ class SearchPanel(QWidget):
 
     def _fill_chips(self) -> None:
         while self.chips.count():
-            w = self.chips.takeAt(0).widget()
-            if w is not None:
+            taken = self.chips.takeAt(0)
+            if taken is not None and (w := taken.widget()) is not None:
                 w.deleteLater()
         for name, value in self.facets.items():
             chip = QPushButton(icon("cancel"), f"{FACET_TITLES.get(name, name)}: {value}")
@@ -303,14 +313,41 @@ class SearchPanel(QWidget):
         self.refresh()
 
     def facet_item(self, name: str, value: str) -> QTreeWidgetItem | None:
-        for i in range(self.facet_tree.topLevelItemCount()):
-            root = self.facet_tree.topLevelItem(i)
-            for j in range(root.childCount()):
-                if root.child(j).data(0, FACET_ROLE) == (name, value):
-                    return root.child(j)
+        roots = (
+            self.facet_tree.topLevelItem(i) for i in range(self.facet_tree.topLevelItemCount())
+        )
+        for root in roots:
+            for child in (root.child(j) for j in range(root.childCount())) if root else ():
+                if child is not None and child.data(0, FACET_ROLE) == (name, value):
+                    return child
         return None
 
-    # -- opening ----------------------------------------------------------------------------
+    # -- the chosen result ------------------------------------------------------------------
+    def current_hit(self) -> Any:
+        item = self.results.currentItem()
+        return item.data(HIT_ROLE) if item is not None else None
+
+    def current_uids(self) -> list[str]:
+        hit = self.current_hit()
+        return [hit.uid] if hit is not None else []
+
+    def hit_for(self, uid: str) -> Any:
+        hits = (self._hit_at(i) for i in range(self.results.count()))
+        return next((h for h in hits if h is not None and h.uid == uid), None)
+
+    def remove_uids(self, uids: frozenset[str]) -> None:
+        """Deleted documents leave the results; the next result is chosen instead, and
+        the search runs again so its count and facets stop counting them."""
+        rows = [i for i in range(self.results.count()) if self._hit_at(i).uid in uids]
+        for i in reversed(rows):
+            self.results.takeItem(i)
+        if rows and (self.query or self.facets):
+            self.refresh()
+
+    def _hit_at(self, row: int) -> Any:
+        item = self.results.item(row)
+        return item.data(HIT_ROLE) if item is not None else None
+
     def open_hit(self, item: QListWidgetItem | None) -> None:
         if item is None:
             return
@@ -339,14 +376,10 @@ class SearchPanel(QWidget):
             self.save_as(name.strip())
 
     def save_as(self, name: str) -> None:
-        api = search_api()
-        full = self.saved_query()
-        self.controller.runner.edit(
-            api.save_search,
-            self.controller.case,
+        # Once saved, what is shown has that name: the navigator highlights it.
+        self.controller.save_search(
             name,
-            full,
-            sort=self.sort.currentData(),
-            on_done=lambda _s: self.controller.savedSearchesChanged.emit(),
-            on_error=self.controller._report,
+            self.saved_query(),
+            self.sort.currentData(),
+            on_saved=lambda: self.view.navigator.mark_saved(name),
         )

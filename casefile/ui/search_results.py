@@ -7,6 +7,8 @@ import html
 import re
 from typing import Any
 
+from casefile.ui import labels
+
 FACET_ORDER = ("kind", "year", "lang", "tag")
 SORTS = (
     ("Relevance", "relevance"),
@@ -32,6 +34,26 @@ def snippet_html(text: str, spans: tuple[tuple[int, int], ...]) -> str:
         pos = end
     out.append(html.escape(text[pos:]))
     return "".join(out)
+
+
+def hit_html(hit: Any) -> str:
+    facts = [labels.kind_label(hit.kind)]
+    if hit.date:
+        facts.append(hit.date)
+    pages = [p for p in hit.pages if p > 0]
+    if pages:
+        shown = ", ".join(str(p) for p in pages[:10])
+        facts.append(
+            f"page{'s' if len(pages) > 1 else ''} {shown}" + ("…" if len(pages) > 10 else "")
+        )
+    parts = [
+        f"<b>{html.escape(hit.title)}</b>",
+        f"<span class='meta'>{html.escape(' · '.join(facts))}</span>",
+    ]
+    for s in hit.snippets[:3]:
+        page = f"<i>p.{s.page}</i> " if s.page else ""
+        parts.append(f"{page}{snippet_html(s.text, s.spans)}")
+    return "<br>".join(parts)
 
 
 def facet_clause(name: str, value: str) -> str:

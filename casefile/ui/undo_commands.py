@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QUndoCommand
 
 if TYPE_CHECKING:
+    from casefile.core.case import Case
+    from casefile.core.services import Changes, SavedSearchInfo
     from casefile.ui.controller import CaseController
 
 FIELD_LABELS = {
@@ -36,10 +38,12 @@ class EditFieldCommand(QUndoCommand):
         self.new = new
 
     def redo(self) -> None:
-        self.controller.apply_update(self.uid, **{self.field: self.new})
+        if not _gone(self, self.uid):
+            self.controller.apply_update(self.uid, **{self.field: self.new})
 
     def undo(self) -> None:
-        self.controller.apply_update(self.uid, **{self.field: self.old})
+        if not _gone(self, self.uid):
+            self.controller.apply_update(self.uid, **{self.field: self.old})
 
 
 class SetTagsCommand(QUndoCommand):
@@ -61,11 +65,69 @@ class SetTagsCommand(QUndoCommand):
         self.new = new
 
     def redo(self) -> None:
-        self.controller.apply_tags(self.uid, self.new)
+        if not _gone(self, self.uid):
+            self.controller.apply_tags(self.uid, self.new)
 
     def undo(self) -> None:
-        self.controller.apply_tags(self.uid, self.old)
+        if not _gone(self, self.uid):
+            self.controller.apply_tags(self.uid, self.old)
+
+
+def _gone(command: EditFieldCommand | SetTagsCommand, uid: str) -> bool:
+    """An edit of a document deleted since: it leaves the stack (Qt drops a command
+    that is obsolete after undo or redo), and the user is told why nothing happened."""
+    if uid not in command.controller.removed:
+        return False
+    command.setObsolete(True)
+    command.controller.message.emit(
+        f"“{command.text()}” was an edit of a document deleted since; there is nothing to undo."
+    )
+    return True
 
 
 def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class RenameSavedSearchCommand(QUndoCommand):
+    def __init__(self, controller: CaseController, name: str, new_name: str) -> None:
+        super().__init__(f"Rename saved search “{_short(name)}”")
+        self.controller = controller
+        self.name = name
+        self.new_name = new_name
+
+    def redo(self) -> None:
+        from casefile.core import services
+
+        self.controller.apply_write(services.rename_saved_search, self.name, self.new_name)
+
+    def undo(self) -> None:
+        from casefile.core import services
+
+        self.controller.apply_write(services.rename_saved_search, self.new_name, self.name)
+
+
+class DeleteSavedSearchCommand(QUndoCommand):
+    """Undo saves the same search again under its name (query, sort and mode kept)."""
+
+    def __init__(self, controller: CaseController, saved: SavedSearchInfo) -> None:
+        super().__init__(f"Delete saved search “{_short(saved.name)}”")
+        self.controller = controller
+        self.saved = saved
+
+    def redo(self) -> None:
+        from casefile.core import services
+
+        self.controller.apply_write(services.delete_saved_search, self.saved.name)
+
+    def undo(self) -> None:
+        self.controller.apply_write(_save_again, self.saved)
+
+
+def _save_again(case: Case, saved: SavedSearchInfo) -> Changes:
+    from casefile.core import services
+
+    services.save_search(
+        case, saved.name, saved.query, sort=saved.sort, exact=saved.exact, replace=True
+    )
+    return services.Changes(saved_searches=True)

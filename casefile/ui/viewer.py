@@ -7,6 +7,7 @@ text, never rendered, so no remote content can ever be fetched.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QTextCharFormat, QTextCursor
@@ -25,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from casefile.core import services
 from casefile.core.errors import CasefileError
-from casefile.core.services import DocumentDetail
+from casefile.core.services import Changes, DocumentDetail, PageText
 from casefile.ui.controller import CaseController
 from casefile.ui.icons import icon
+from casefile.ui.messages import user_message
 from casefile.ui.status_banner import StatusBanner
 
 HIT = QColor("#ffe066")
@@ -49,13 +51,14 @@ class Viewer(QWidget):
         self.query = ""  # the search whose words are highlighted
         self.exact = False
         self._highlight_generation = 0
+        self._page_generation = 0
         self.hit_pages: list[int] = []
         self.spans: list[tuple[int, int]] = []
         self.current_hit = -1
         self._pdf_path: str | None = None
         self.prefer_original = False  # the user's last choice, kept from PDF to PDF
         self._build()
-        controller.documentChanged.connect(self._on_changed)
+        controller.changed.connect(self._on_changed)
 
     # -- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
@@ -140,9 +143,14 @@ class Viewer(QWidget):
         return action
 
     # -- showing --------------------------------------------------------------------------
-    def clear(self) -> None:
+    def clear(self, hint: str = "Select a document to read it here.") -> None:
+        """No document: the placeholder says what would show one."""
+        self.placeholder.setText(hint)
         self.detail = None
         self.total = 0
+        self._page_generation += 1
+        self.text.clear()
+        self.set_query("")
         self.title.clear()
         self.banner.hide()
         self.stack.setCurrentWidget(self.placeholder)
@@ -159,6 +167,8 @@ class Viewer(QWidget):
         """Open a document (already read by the caller) at a page; with a search
         `query`, highlight the words it matches (as the index matches them: by stem, ё
         as е) and go to the first."""
+        if self.detail is None or self.detail.uid != detail.uid:
+            self.text.clear()  # never the last document's text under this one's title
         self.detail = detail
         self.query = query.strip()
         self.exact = exact
@@ -178,21 +188,52 @@ class Viewer(QWidget):
             self.stack.setCurrentWidget(self.text)
 
     def _load_page(self, number: int, last_hit: bool = False) -> None:
+        """Go to a page: its text is read on the reader pool and shown when it comes
+        (a reply for a page the user has already left is dropped)."""
         if self.detail is None:
             return
         self.page = number
-        text = ""
-        if self.total:
-            try:
-                text = services.get_page(self.controller.case, self.detail.uid, number).text
-            except CasefileError as exc:
-                text = str(exc)
-        self.text.setPlainText(text)
-        self._highlight(text, last_hit)
+        self._page_generation += 1
+        generation = self._page_generation
+        self._highlight_generation += 1  # the old page's hits are not this page's
+        self.spans, self.current_hit = [], -1
+        self.text.setExtraSelections([])
         if self._pdf_path and self.pdf_doc.pageCount() >= number:
             self.pdf.pageNavigator().jump(number - 1, QPointF(), 0)
         self._update_controls()
         self.pageChanged.emit(number)
+        if not self.total:
+            self._show_page_text("", last_hit)
+            return
+
+        def show(page: PageText) -> None:
+            if generation == self._page_generation:
+                self._show_page_text(page.text, last_hit)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._page_generation:
+                self._show_page_text(str(exc) if isinstance(exc, CasefileError) else "", False)
+
+        self.controller.runner.read(
+            services.get_page,
+            self.controller.case,
+            self.detail.uid,
+            number,
+            on_done=show,
+            on_error=failed,
+        )
+
+    def _show_page_text(self, text: str, last_hit: bool) -> None:
+        self.text.setPlainText(text)
+        self._highlight(text, last_hit)
+        self._update_controls()
+
+    def set_query(self, query: str, hit_pages: list[int] | None = None) -> None:
+        """Highlight another search's words on the page shown (none: no highlights)."""
+        self.query = query.strip()
+        self.hit_pages = sorted(set(hit_pages or []))
+        self._highlight(self.text.toPlainText() if self.detail is not None else "", False)
+        self._update_controls()
 
     def _highlight(self, text: str, last_hit: bool) -> None:
         """Mark the query's words on this page with the search's own analyzer, so what is
@@ -313,7 +354,27 @@ class Viewer(QWidget):
         if remember:
             self.prefer_original = True
         self.original_mode.setChecked(True)
-        path = str(services.original_path(self.controller.case, self.detail.uid))
+        uid = self.detail.uid
+
+        def still_wanted() -> bool:
+            detail = self.detail
+            return detail is not None and detail.uid == uid and self.original_mode.isChecked()
+
+        def found(path: Path) -> None:
+            if still_wanted():
+                self._show_pdf(str(path))
+
+        def missing(exc: BaseException) -> None:
+            if still_wanted():
+                self.placeholder.setText(user_message(exc))
+                self.stack.setCurrentWidget(self.placeholder)
+
+        # Where the original is stored is a database read: on the reader pool.
+        self.controller.runner.read(
+            services.original_path, self.controller.case, uid, on_done=found, on_error=missing
+        )
+
+    def _show_pdf(self, path: str) -> None:
         if self._pdf_path != path:
             self.pdf_doc.close()
             self.pdf_doc.load(path)
@@ -335,8 +396,9 @@ class Viewer(QWidget):
         self.banner.setEnabled(False)
         self.controller.reextract(self.detail.uid, password)
 
-    def _on_changed(self, detail: DocumentDetail) -> None:
-        if self.detail is not None and detail.uid == self.detail.uid:
+    def _on_changed(self, changes: Changes) -> None:
+        detail = changes.detail(self.detail.uid) if self.detail is not None else None
+        if self.detail is not None and detail is not None:
             self.banner.setEnabled(True)
             page = self.page
             self._pdf_path = None if detail.status != self.detail.status else self._pdf_path

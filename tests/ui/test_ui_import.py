@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from casefile.core import services
 from tests.helpers import write_mixed_folder, write_text_files
 from tests.ui.util import drop_paths, wait_idle
@@ -75,8 +77,8 @@ def test_a_title_edited_during_an_import_is_saved_before_the_import_ends(
     assert job is not None
     qtbot.waitUntil(lambda: job.snapshot().done >= 20, timeout=60000)
     saved: list[tuple[str, bool, int]] = []
-    w.controller.documentChanged.connect(
-        lambda d: saved.append((d.title, job.running, job.snapshot().done))
+    w.controller.changed.connect(
+        lambda c: saved.extend((d.title, job.running, job.snapshot().done) for d in c.edited)
     )
     w.controller.edit_document(uid, "title", old, "Retitled while importing", "Edit title")
     qtbot.waitUntil(lambda: bool(saved), timeout=60000)
@@ -90,3 +92,28 @@ def test_a_title_edited_during_an_import_is_saved_before_the_import_ends(
     w.undo_group.undo()  # and the edit is undoable like any other
     wait_idle(qtbot, w)
     assert services.get_document(w.controller.case, uid).title == old
+
+
+@pytest.mark.slow
+def test_new_documents_appear_in_the_list_while_the_import_runs(
+    case_window, tmp_path: Path, qtbot, monkeypatch
+) -> None:
+    from casefile.ui import controller
+
+    monkeypatch.setattr(controller, "LIVE_IMPORT_RELOAD_S", 0.2)
+    w = case_window
+    files = write_text_files(tmp_path / "many", 1000, size=400)
+    job = w.import_paths([str(files[0].parent)])
+    assert job is not None
+    seen_running: list[int] = []
+
+    def grew() -> bool:
+        if job.running and w.case_view.model.rowCount() > 4:
+            seen_running.append(w.case_view.model.rowCount())
+        return bool(seen_running) or not job.running
+
+    qtbot.waitUntil(grew, timeout=120000)
+    assert seen_running, "no document appeared in the list before the import ended"
+    job.cancel()
+    qtbot.waitUntil(lambda: not job.running, timeout=120000)
+    wait_idle(qtbot, w)

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.skipif(search_api() is None, reason="search services no
 
 
 def _search(qtbot, w, text: str) -> object:  # type: ignore[no-untyped-def]
-    w.actions_["find"].trigger()
+    w.action_set.edit.find.trigger()
     assert w.search_field.hasFocus() or True  # offscreen windows may not take focus
     w.search_field.setText(text)
     qtbot.keyClick(w.search_field, Qt.Key.Key_Return)
@@ -38,6 +38,7 @@ def test_search_click_a_facet_then_open_a_highlighted_hit(case_window, qtbot) ->
     assert panel.chips.count() >= 1  # the active filter is shown, removable
     panel.results.setCurrentRow(0)
     viewer = w.case_view.viewer
+    wait_idle(qtbot, w)
     hit = panel.last.hits[0]
     assert viewer.detail is not None and viewer.detail.uid == hit.uid
     assert viewer.page == (hit.pages[0] if hit.pages else 1)
@@ -52,16 +53,17 @@ def _marked_words(viewer) -> list[str]:  # type: ignore[no-untyped-def]
     return [text[a:b].lower() for a, b in viewer.spans]
 
 
-def _open_hit(panel, kind: str) -> None:  # type: ignore[no-untyped-def]
+def _open_hit(qtbot, panel, kind: str) -> None:  # type: ignore[no-untyped-def]
     row = next(i for i, h in enumerate(panel.last.hits) if h.kind == kind)
     panel.results.setCurrentRow(row)
+    wait_idle(qtbot, panel.window())
 
 
 def test_russian_query_highlights_inflected_forms(case_window, qtbot) -> None:
     """The viewer marks what the index found: the query's stem, not its spelling."""
     panel = _search(qtbot, case_window, "распознавание")
     assert panel.last.total >= 1
-    _open_hit(panel, "article")
+    _open_hit(qtbot, panel, "article")
     marked = _marked_words(case_window.case_view.viewer)
     assert "распознавания" in marked
 
@@ -69,12 +71,13 @@ def test_russian_query_highlights_inflected_forms(case_window, qtbot) -> None:
 def test_english_query_highlights_inflected_forms(case_window, qtbot) -> None:
     # Field clauses are query syntax: "court_filing" is never marked on the page.
     panel = _search(qtbot, case_window, "sanction kind:court_filing")
-    _open_hit(panel, "court_filing")
+    _open_hit(qtbot, panel, "court_filing")
     viewer = case_window.case_view.viewer
     assert viewer.detail is not None and viewer.page == 1
     assert _marked_words(viewer) == ["sanctions"]
     viewer.next_hit.trigger()  # the next hit is on the next page
     assert viewer.page == 2
+    wait_idle(qtbot, case_window)
     assert _marked_words(viewer) == ["sanctioned"]
 
 

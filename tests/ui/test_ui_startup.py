@@ -185,6 +185,8 @@ def test_opening_a_document_reads_it_once(case_window, qtbot, monkeypatch) -> No
 
     monkeypatch.setattr(services, "get_document", counting)
     view.open_document(uid)
+    qtbot.waitUntil(lambda: view.viewer.detail is not None)
+    wait_idle(qtbot, case_window)
     assert reads == [uid]  # metadata panel and viewer share the one read
     assert view.viewer.detail is not None and view.viewer.detail.uid == uid
     assert view.metadata.title.text() == view.viewer.detail.title

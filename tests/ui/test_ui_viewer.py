@@ -28,6 +28,7 @@ def test_hits_are_highlighted_and_navigable(case_window, qtbot) -> None:
     uid = view.model.uid_at(row)
     view.open_document(uid, 1, "okovision")
     viewer = view.viewer
+    wait_idle(qtbot, case_window)
     assert len(viewer.spans) >= 2
     assert len(viewer.text.extraSelections()) == len(viewer.spans)
     start, end = viewer.spans[0]
@@ -40,16 +41,18 @@ def test_hits_are_highlighted_and_navigable(case_window, qtbot) -> None:
     assert viewer.current_hit == 0
 
 
-def test_russian_article_is_shown_as_text_with_stemmed_hits(case_window) -> None:
+def test_russian_article_is_shown_as_text_with_stemmed_hits(case_window, qtbot) -> None:
     view = case_window.case_view
     row = _row_where(view.model, lambda s: s.original_filename.endswith(".html"))
     view.table.selectRow(row)
     viewer = view.viewer
+    wait_idle(qtbot, case_window)
     text = viewer.text.toPlainText()
     assert any("а" <= ch <= "я" for ch in text.lower())  # Cyrillic, as text
     assert "<p" not in text and "<script" not in text  # never rendered HTML
     assert not viewer.original_mode.isEnabled()  # only PDFs have an original view
     view.open_document(view.model.uid_at(row), 1, "санкции")
+    wait_idle(qtbot, case_window)
     assert viewer.spans  # "санкциями"/"санкций" match the query word's stem
 
 
@@ -58,8 +61,10 @@ def test_pdf_original_with_page_navigation(case_window, qtbot) -> None:
     row = _row_where(view.model, lambda s: s.file_type == "pdf")
     view.table.selectRow(row)
     viewer = view.viewer
+    wait_idle(qtbot, case_window)
     assert viewer.original_mode.isEnabled()
     viewer.original_mode.trigger()
+    wait_idle(qtbot, case_window)
     assert viewer.stack.currentWidget() is viewer.pdf
     assert viewer.pdf_doc.status() == QPdfDocument.Status.Ready
     assert viewer.pdf_doc.pageCount() == viewer.total >= 2
@@ -69,6 +74,7 @@ def test_pdf_original_with_page_navigation(case_window, qtbot) -> None:
     assert viewer.page_box.value() == 2
     viewer.text_mode.trigger()
     assert viewer.stack.currentWidget() is viewer.text
+    wait_idle(qtbot, case_window)
     assert viewer.text.toPlainText().strip()
 
 
@@ -91,6 +97,7 @@ def test_encrypted_pdf_asks_for_a_password_and_reads_with_it(case_window, tmp_pa
     qtbot.waitUntil(lambda: view.model.row_of(outcome.document_uid) is not None)
     view.select_uid(outcome.document_uid)
     banner = view.viewer.banner
+    wait_idle(qtbot, w)  # the document is read on the reader pool
     assert banner.isVisible() and banner.password.isVisible()
     assert "password" in banner.text.text()
     banner.password.setText("test")
@@ -99,4 +106,5 @@ def test_encrypted_pdf_asks_for_a_password_and_reads_with_it(case_window, tmp_pa
     detail = services.get_document(w.controller.case, outcome.document_uid)
     assert detail.status == "ok"
     qtbot.waitUntil(lambda: not banner.isVisible())
+    wait_idle(qtbot, w)
     assert view.viewer.text.toPlainText().strip()

@@ -68,6 +68,7 @@ def test_edit_title_then_undo_and_redo(case_window, qtbot) -> None:
     view.table.selectRow(0)
     uid = view.current_uid
     assert uid is not None
+    wait_idle(qtbot, w)
     original = services.get_document(w.controller.case, uid).title
     panel = view.metadata
     panel.title.setFocus()
@@ -77,13 +78,13 @@ def test_edit_title_then_undo_and_redo(case_window, qtbot) -> None:
     wait_idle(qtbot, w)
     assert services.get_document(w.controller.case, uid).title == "Edited title"
     assert view.model.summary(view.model.row_of(uid)).title == "Edited title"
-    undo = w.actions_["undo"]
+    undo = w.action_set.edit.undo
     assert undo.isEnabled() and "title" in undo.text()
     undo.trigger()
     wait_idle(qtbot, w)
     assert services.get_document(w.controller.case, uid).title == original
     qtbot.waitUntil(lambda: panel.title.text() == original)
-    w.actions_["redo"].trigger()
+    w.action_set.edit.redo.trigger()
     wait_idle(qtbot, w)
     assert services.get_document(w.controller.case, uid).title == "Edited title"
 
@@ -92,6 +93,7 @@ def test_date_is_checked_as_you_type_and_said_in_words(case_window, qtbot) -> No
     w = case_window
     w.case_view.table.selectRow(0)
     panel = w.case_view.metadata
+    wait_idle(qtbot, w)
     panel.date.clear()
     qtbot.keyClicks(panel.date, "2024-05~")
     assert panel.date_words.text() == "about May 2024"

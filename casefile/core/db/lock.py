@@ -3,6 +3,11 @@
 An OS advisory lock (flock / msvcrt) on `.lock`, held for as long as the case is open,
 so a crashed or killed process releases it by itself and no stale lock ever needs
 cleaning. The file's content names the holder so the refusal can say who it is.
+
+A case folder may come from someone else, so `.lock` is untrusted: it is opened without
+following a link (O_NOFOLLOW) and must be a plain file with no other name (a hard link),
+or Casefile would truncate whatever file it points at (docs/architecture.md, the case
+folder).
 """
 
 from __future__ import annotations
@@ -11,12 +16,13 @@ import getpass
 import json
 import os
 import socket
+import stat
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
-from casefile.core.errors import CaseLockedError
+from casefile.core.errors import CaseLockedError, UnsafeCaseError
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -60,10 +66,51 @@ def describe_holder(holder: dict[str, object]) -> str:
 
 def read_holder(lock_path: Path) -> dict[str, object]:
     try:
-        data = json.loads(lock_path.read_text(encoding="utf-8") or "{}")
+        with _open_lock_file(lock_path, create=False) as f:
+            data = json.loads(f.read(64 * 1024) or "{}")
         return data if isinstance(data, dict) else {}
-    except (OSError, ValueError):
+    except (OSError, ValueError, UnsafeCaseError):
         return {}
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
+def _unsafe(lock_path: Path, what: str) -> UnsafeCaseError:
+    return UnsafeCaseError(
+        f"The case folder {lock_path.parent} is not safe to open: its .lock is {what}, and "
+        "Casefile would overwrite whatever it leads to. If you received this case from "
+        "someone else, delete .lock from the case folder and open it again."
+    )
+
+
+def _open_lock_file(lock_path: Path, *, create: bool) -> IO[str]:
+    """`.lock` opened for reading and writing, never through a link, never a FIFO,
+    device or a file that also has another name (a hard link to someone's document)."""
+    flags = os.O_RDWR | _NOFOLLOW | _NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    if create:
+        flags |= os.O_CREAT
+    try:
+        fd = os.open(lock_path, flags, 0o644)
+    except IsADirectoryError as exc:
+        raise _unsafe(lock_path, "a folder") from exc
+    except OSError as exc:
+        if lock_path.is_symlink():  # ELOOP on Linux, EMLINK on some BSDs
+            raise _unsafe(lock_path, f"a link to {os.readlink(lock_path)}") from exc
+        raise
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise _unsafe(lock_path, "not a plain file (a device, pipe or folder)")
+        if st.st_nlink > 1:
+            raise _unsafe(lock_path, "another name of a file elsewhere (a hard link)")
+        if _NONBLOCK and hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return open(fd, "r+", encoding="utf-8", closefd=True)
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 class CaseLock:
@@ -72,10 +119,10 @@ class CaseLock:
         self._file: IO[str] | None = None
 
     def acquire(self) -> None:
-        f = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release()
+        f = _open_lock_file(self.path, create=True)  # held until release()
         if not _try_lock(f):
-            f.close()
             holder = read_holder(self.path)
+            f.close()
             raise CaseLockedError(
                 f"This case is already open for writing by {describe_holder(holder)}. "
                 "Close it there first, or open a copy of the case.",

@@ -139,7 +139,8 @@ class SavedSearch(Base):
 
 
 class AuditEntry(Base):
-    """Append-only record of every user action: who, when, what, before/after (JSON)."""
+    """Append-only record of every user action: who, when, what, before/after (JSON),
+    sealed into a hash chain."""
 
     __tablename__ = "audit"
 
@@ -150,6 +151,10 @@ class AuditEntry(Base):
     target: Mapped[str | None] = mapped_column(String(200))
     before: Mapped[str | None] = mapped_column(Text)
     after: Mapped[str | None] = mapped_column(Text)
+    # The hash chain (migration 0003, see `audit.py`): this entry's seal and the one
+    # before it.
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class WorkItem(Base):

@@ -325,6 +325,7 @@ def _import(
             if in_flight:
                 item = in_flight.popleft()
                 assert item.future is not None
+                ctx.report(done, total, item.display)  # what is being read now, not what was
                 run.rows.append((item, item.future.result()))
                 done += 1
                 ctx.report(done, total, item.display)

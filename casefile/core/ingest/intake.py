@@ -104,6 +104,9 @@ def prepare(run: Run, path: Path, problem: str | None) -> Item | None:
         run.retry_with_password.append((run.locked.pop(sha), display))
         return None
     if sha in run.known:
+        if not run.case.store.intact(sha):
+            run.outcomes.append(restore_original(run.case, path, display, sha))
+            return None
         run.outcomes.append(ImportOutcome(display, "duplicate", duplicate_of=run.known[sha]))
         return None
     try:
@@ -122,6 +125,47 @@ def prepare(run: Run, path: Path, problem: str | None) -> Item | None:
         sha = stored.sha256
     run.known[sha] = path.name
     return Item(path, display, path.name, sha, stored.size, stored.path)
+
+
+def restore_original(case: Case, path: Path, display: str, sha: str) -> ImportOutcome:
+    """The same bytes as a document whose stored original is missing or altered: put
+    them back (the store replaces a bad blob) and say so in the audit log, instead of
+    refusing them as a duplicate (docs/architecture.md, originals)."""
+    from sqlalchemy import select
+
+    from casefile.core.db import audit
+    from casefile.core.db.schema import Document
+
+    try:
+        stored = case.store.put_file(path)
+    except OSError as exc:
+        return ImportOutcome(
+            display,
+            "failed",
+            reason=f"The original could not be restored in the case ({exc.strerror or exc}).",
+        )
+    if stored.sha256 != sha:  # the file changed while it was being read
+        return ImportOutcome(
+            display, "failed", reason="The file changed while it was read; import it again."
+        )
+    with case.session() as s:
+        doc = s.execute(select(Document.uid, Document.title).where(Document.sha256 == sha)).first()
+        if doc is None:  # stored earlier in this same import: nothing to restore
+            return ImportOutcome(display, "duplicate", duplicate_of=path.name)
+        audit.record(
+            s,
+            "restore_original",
+            doc.uid,
+            after={"sha256": sha, "restored_from": str(path), "title": doc.title},
+        )
+    return ImportOutcome(
+        display,
+        "restored",
+        document_uid=doc.uid,
+        title=doc.title,
+        reason=f"The stored original of “{doc.title}” was missing or altered; it was restored "
+        "from this file (the same SHA-256).",
+    )
 
 
 def too_large(item: Item) -> Extraction:

@@ -97,8 +97,43 @@ def attach(case: Case) -> SearchIndex:
         ix: Index | None = ixmod.open_existing(path)
     except ixmod.IndexFormatError:
         ix = None
+    if ix is not None and case.readonly_reason and _behind(case):
+        ix = None  # read-only media: nothing can repair it, so search from memory
     si = SearchIndex(path, ix)
     case.extensions[EXTENSION_KEY] = si
+    return si
+
+
+def _behind(case: Case) -> bool:
+    """The database holds changes the index on disk does not (crash, older copy)."""
+    from sqlalchemy import func, select
+
+    from casefile.core.db.schema import Document, WorkItem
+
+    with case.read_session() as s:
+        stale = s.scalar(select(func.count()).where(Document.indexed_revision != Document.revision))
+        return bool(stale) or s.scalar(select(func.count(WorkItem.id))) != 0
+
+
+def load_in_memory(case: Case) -> SearchIndex:
+    """A read-only case whose index is missing or behind: build one in memory (Whoosh
+    RamStorage) from the database, since nothing may be written to the case folder."""
+    from whoosh.filedb.filestore import RamStorage
+
+    from casefile.core.search import indexer
+
+    si = attach(case)
+    ix = RamStorage().create_index(ixmod.build_schema(), indexname=ixmod.INDEX_NAME)
+    w = ixmod.writer(ix, indexer.WRITER_MB)
+    try:
+        for docs in indexer._iter_docs(case):
+            for d in docs:
+                indexer._add(w, d)
+        w.commit()
+    except BaseException:
+        w.cancel()
+        raise
+    si.replace(ix)
     return si
 
 

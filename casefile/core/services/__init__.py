@@ -27,8 +27,10 @@ from casefile.core.services.documents import (
     update_document,
 )
 from casefile.core.services.dto import (
+    AuditHead,
     AuditRecord,
     CaseOverview,
+    Changes,
     DocumentDetail,
     DocumentSummary,
     ImportOutcome,
@@ -64,7 +66,7 @@ from casefile.core.services.entities import (  # issue 12: entities
     rename_entity,
     split_alias,
 )
-from casefile.core.services.integrity import audit_log, verify_case
+from casefile.core.services.integrity import audit_head, audit_log, verify_case
 from casefile.core.services.originals import original_copy, original_path
 from casefile.core.services.search import (
     Hit,
@@ -77,6 +79,7 @@ from casefile.core.services.search import (
     highlight_spans,
     list_saved_searches,
     reindex,
+    rename_saved_search,
     run_saved_search,
     save_search,
     search,
@@ -110,8 +113,10 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "AliasInfo",
+    "AuditHead",
     "AuditRecord",
     "CaseOverview",
+    "Changes",
     "CitationIn",
     "DocumentDetail",
     "DocumentSummary",
@@ -137,6 +142,7 @@ __all__ = [
     "add_mention",
     "add_relation",
     "add_tag",
+    "audit_head",
     "audit_log",
     "close_case",
     "count_documents",
@@ -177,6 +183,7 @@ __all__ = [
     "remove_alias",
     "remove_tag",
     "rename_entity",
+    "rename_saved_search",
     "run_saved_search",
     "save_search",
     "search",

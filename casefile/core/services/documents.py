@@ -20,7 +20,7 @@ from casefile.core.case import Case
 from casefile.core.db import audit, work_queue
 from casefile.core.db.schema import DOCUMENT_KINDS, Document, Page, Tag, document_tag
 from casefile.core.errors import DocumentNotFoundError, InvalidValueError
-from casefile.core.services.dto import DocumentDetail, DocumentSummary, PageText
+from casefile.core.services.dto import Changes, DocumentDetail, DocumentSummary, PageText
 from casefile.core.services.sync import sync_index
 
 T = TypeVar("T")
@@ -331,7 +331,7 @@ def list_tags(case: Case) -> list[tuple[str, int]]:
         return [(name, n) for name, n in rows]
 
 
-def delete_document(case: Case, uid: str) -> None:
+def delete_document(case: Case, uid: str) -> Changes:
     """Remove a document from the case. Its original stays in the store (evidence is
     never destroyed by a click); the audit log keeps what was deleted."""
     with case.session() as s:
@@ -350,3 +350,4 @@ def delete_document(case: Case, uid: str) -> None:
         work_queue.enqueue(s, [doc.uid])
         s.delete(doc)
     sync_index(case, touched=[uid])
+    return Changes(removed=frozenset([uid]), tags=True)

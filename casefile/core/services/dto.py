@@ -71,7 +71,7 @@ class ImportOutcome:
     """What became of one file the user gave."""
 
     path: str
-    result: str  # imported | duplicate | failed | skipped
+    result: str  # imported | duplicate | restored | failed | skipped
     document_uid: str | None = None
     title: str | None = None
     status: str | None = None  # document status (ok, needs_ocr, password_required…)
@@ -100,6 +100,12 @@ class ImportSummary:
         return self.count("failed")
 
     @property
+    def changes(self) -> Changes:
+        """The documents this import added, for the faces to show (see `Changes`)."""
+        added = (o.document_uid for o in self.outcomes if o.result == "imported")
+        return Changes(added=frozenset(u for u in added if u))
+
+    @property
     def problems(self) -> tuple[ImportOutcome, ...]:
         """Imported files whose text could not be read, and files that failed outright."""
         return tuple(
@@ -114,15 +120,36 @@ class VerifyProblem:
     sha256: str
     document_uid: str | None
     title: str | None
-    problem: str  # missing | altered
+    # missing | altered | orphan (a note) | audit_altered | audit_removed |
+    # unsealed_hash | head_unknown
+    problem: str
     message: str
 
 
 @dataclass(frozen=True)
+class AuditHead:
+    """The newest entry of the audit chain: lodge `hash` elsewhere to prove later
+    (`verify_case(head=…)`) that the log up to it was not rewritten."""
+
+    hash: str
+    count: int
+    at: datetime
+
+
+@dataclass(frozen=True)
 class VerifyReport:
-    checked: int
+    checked: int  # documents whose original was re-hashed
     problems: tuple[VerifyProblem, ...]
     cancelled: bool = False
+    stored: int = 0  # originals found in the case folder (with or without a document)
+    orphans: int = 0  # …of which no document refers to
+    # One per such original: reported, but not a problem of the evidence (nothing
+    # recorded is in doubt; importing the same file again adds it).
+    orphan_originals: tuple[VerifyProblem, ...] = ()
+    audit_entries: int = 0  # audit entries whose seal and link were checked
+    head_found: bool | None = None  # the lodged head is in the chain (None: none given)
+    recorded: bool = False  # this run was written to the audit log
+    not_recorded: str | None = None  # …and if not, why
 
     @property
     def ok(self) -> bool:
@@ -145,3 +172,44 @@ class CaseOverview:
     title: str
     document_count: int
     status_counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What one write changed, as a value: the services that write return it (or a DTO
+    that exposes it), and a face updates exactly what it shows from it instead of
+    listening for one kind of news per kind of thing (docs/architecture.md). Combine
+    two with `|`."""
+
+    edited: tuple[DocumentDetail, ...] = ()  # the new state of each edited document
+    added: frozenset[str] = frozenset()  # document uids
+    removed: frozenset[str] = frozenset()
+    tags: bool = False  # the set of tags or their counts changed
+    saved_searches: bool = False
+    more_documents: bool = False  # a running import added some (which: known at its end)
+    entities: bool = False  # entities, aliases, mentions or relations changed (issue 12)
+
+    @classmethod
+    def edit(cls, detail: DocumentDetail, *, tags: bool = False) -> Changes:
+        return cls(edited=(detail,), tags=tags)
+
+    def __or__(self, other: Changes) -> Changes:
+        latest = {d.uid: d for d in (*self.edited, *other.edited)}
+        return Changes(
+            edited=tuple(latest.values()),
+            added=self.added | other.added,
+            removed=self.removed | other.removed,
+            tags=self.tags or other.tags,
+            saved_searches=self.saved_searches or other.saved_searches,
+            more_documents=self.more_documents or other.more_documents,
+            entities=self.entities or other.entities,
+        )
+
+    @property
+    def membership(self) -> bool:
+        """Documents came or went: lists of documents must be read again."""
+        return bool(self.added or self.removed or self.more_documents)
+
+    def detail(self, uid: str) -> DocumentDetail | None:
+        """The new state of `uid` if this change edited it."""
+        return next((d for d in self.edited if d.uid == uid), None)

@@ -37,6 +37,7 @@ def import_paths(
 ) -> ImportSummary:
     """Import files and folders (recursively). Never raises for a bad file: each file's
     fate is in the summary. Cancelling through `ctx` keeps every file already written."""
+    case.require_writable()
     options = ImportOptions(
         kind=kind,
         source=source,

@@ -1,20 +1,174 @@
-"""Is the evidence intact? `verify_case` re-hashes every original; `audit_log` reads the
-append-only record of what was done to the case."""
+"""Is the evidence intact? `verify_case` re-hashes every original, looks for originals
+no document refers to, checks the audit log's hash chain and each document's recorded
+SHA-256 against the one sealed in the log when it was imported, and records the run in
+the log. `audit_log` and `audit_head` read the log (docs/architecture.md, the audit log).
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 
 from casefile.core.case import Case
+from casefile.core.db import audit
 from casefile.core.db.schema import AuditEntry, Document
+from casefile.core.errors import CasefileError, InvalidValueError
 from casefile.core.jobs import JobContext
-from casefile.core.originals import hash_file
-from casefile.core.services.dto import AuditRecord, VerifyProblem, VerifyReport
+from casefile.core.originals import hash_stored
+from casefile.core.services.dto import AuditHead, AuditRecord, VerifyProblem, VerifyReport
 
 
-def verify_case(case: Case, ctx: JobContext | None = None) -> VerifyReport:
+def _original_problem(case: Case, sha: str, uid: str, title: str) -> VerifyProblem | None:
+    path = case.store.path_for(sha)
+    if not path.is_file() and not path.is_symlink():
+        return VerifyProblem(
+            sha,
+            uid,
+            title,
+            "missing",
+            f"The original of “{title}” is missing from the case folder ({path}). Restore "
+            "it from a backup, or import the same file again: Casefile recognises it.",
+        )
+    try:
+        actual = hash_stored(path)
+    except OSError as exc:
+        actual = f"unreadable: {exc.strerror or exc}"
+    if actual == sha:
+        return None
+    return VerifyProblem(
+        sha,
+        uid,
+        title,
+        "altered",
+        f"The original of “{title}” has changed since it was imported: its "
+        f"SHA-256 is now {actual[:16]}…, it was {sha[:16]}…. "
+        "Restore it from a backup, or import the unaltered file again; the text in the "
+        "case was read from the unaltered file.",
+    )
+
+
+def _chain_problems(case: Case, head: str | None) -> tuple[int, list[VerifyProblem], bool | None]:
+    problems: list[VerifyProblem] = []
+    with case.read_session() as s:
+        checked, broken, seen = audit.check_chain(s)
+        if broken is not None:
+            when = f"{broken.at:%Y-%m-%d %H:%M:%S}, " if broken.at else ""
+            if broken.reason == "altered":
+                what = f"entry {broken.entry_id} ({when}{broken.action}) no longer matches its seal"
+            else:
+                what = (
+                    f"an entry just before entry {broken.entry_id} ({when}{broken.action}) was "
+                    "removed or inserted"
+                )
+            problems.append(
+                VerifyProblem(
+                    "",
+                    None,
+                    None,
+                    f"audit_{broken.reason}",
+                    f"The audit log was changed outside Casefile: {what}; the log cannot vouch "
+                    "for what was done to the case from there on.",
+                )
+            )
+        found: bool | None = None
+        if head:
+            found = head.lower() in seen
+            if not found:
+                problems.append(
+                    VerifyProblem(
+                        head,
+                        None,
+                        None,
+                        "head_unknown",
+                        f"The audit log no longer contains the head you lodged ({head[:16]}…): "
+                        "the log was rewritten or cut short after that head was taken.",
+                    )
+                )
+        sealed = audit.imported_hashes(s)
+        for sha, uid, title in s.execute(select(Document.sha256, Document.uid, Document.title)):
+            logged = sealed.get(uid)
+            if logged is None:
+                problems.append(
+                    VerifyProblem(
+                        sha,
+                        uid,
+                        title,
+                        "unsealed_hash",
+                        f"“{title}” has no import entry in the audit log: it was added to "
+                        "the database, or its entry removed, outside Casefile.",
+                    )
+                )
+            elif sha not in logged:
+                problems.append(
+                    VerifyProblem(
+                        sha,
+                        uid,
+                        title,
+                        "unsealed_hash",
+                        f"The SHA-256 recorded for “{title}” ({sha[:16]}…) is not the one the "
+                        f"audit log sealed when it was imported ({sorted(logged)[0][:16]}…): "
+                        "the database was edited outside Casefile.",
+                    )
+                )
+    return checked, problems, found
+
+
+def _orphans(case: Case, known: set[str]) -> tuple[int, list[VerifyProblem]]:
+    stored = 0
+    problems = []
+    for sha in case.store.iter_stored():
+        stored += 1
+        if sha not in known:
+            path = case.store.path_for(sha)
+            problems.append(
+                VerifyProblem(
+                    sha,
+                    None,
+                    None,
+                    "orphan",
+                    f"An original in the case folder belongs to no document "
+                    f"({path.relative_to(case.path)}): an import stopped before recording "
+                    "it; importing the same file again adds it.",
+                )
+            )
+    return stored, problems
+
+
+def _record(case: Case, report: VerifyReport, head: str | None) -> tuple[bool, str | None]:
+    """Write the run and its result to the audit log (issue: verification is evidence
+    too); a read-only case or a full disk does not stop the report from being shown."""
+    if case.readonly:
+        return False, "the case is open read-only"
+    kinds: dict[str, int] = {}
+    for p in report.problems:
+        kinds[p.problem] = kinds.get(p.problem, 0) + 1
+    result: dict[str, Any] = {
+        "checked": report.checked,
+        "stored": report.stored,
+        "audit_entries": report.audit_entries,
+        "ok": report.ok,
+        "problems": kinds,
+        "orphans": report.orphans,
+    }
+    if head:
+        result["lodged_head"] = head
+        result["head_found"] = report.head_found
+    try:
+        with case.session() as s:
+            audit.record(s, "verify", None, after=result)
+    except CasefileError as exc:
+        return False, str(exc)
+    return True, None
+
+
+def verify_case(
+    case: Case, ctx: JobContext | None = None, *, head: str | None = None
+) -> VerifyReport:
+    """Re-hash every original; with `head` (a hash from `audit_head`, lodged elsewhere)
+    also prove the log still contains it."""
     ctx = ctx or JobContext()
     with case.read_session() as s:
         docs = list(s.execute(select(Document.sha256, Document.uid, Document.title)))
@@ -25,38 +179,40 @@ def verify_case(case: Case, ctx: JobContext | None = None) -> VerifyReport:
         ctx.safe_point()  # it only reads: a user's edit may run between two files
         if ctx.cancelled:
             return VerifyReport(checked, tuple(problems), cancelled=True)
-        path = case.store.path_for(sha)
-        if not path.is_file():
-            problems.append(
-                VerifyProblem(
-                    sha,
-                    uid,
-                    title,
-                    "missing",
-                    f"The original of “{title}” is missing from the case folder ({path}).",
-                )
-            )
-        else:
-            try:
-                actual, _ = hash_file(path)
-            except OSError as exc:
-                actual = f"unreadable: {exc.strerror or exc}"
-            if actual != sha:
-                problems.append(
-                    VerifyProblem(
-                        sha,
-                        uid,
-                        title,
-                        "altered",
-                        f"The original of “{title}” has changed since it was imported: its "
-                        f"SHA-256 is now {actual[:16]}…, it was {sha[:16]}…. "
-                        "Restore it from a backup; the text in the case was read from the "
-                        "unaltered file.",
-                    )
-                )
+        problem = _original_problem(case, sha, uid, title)
+        if problem is not None:
+            problems.append(problem)
         checked += 1
         ctx.report(checked, len(docs), title)
-    return VerifyReport(checked, tuple(problems))
+    stored, orphans = _orphans(case, {sha for sha, _, _ in docs})
+    entries, chain, found = _chain_problems(case, head)
+    report = VerifyReport(
+        checked,
+        tuple(problems + chain),
+        stored=stored,
+        orphans=len(orphans),
+        orphan_originals=tuple(orphans),
+        audit_entries=entries,
+        head_found=found,
+    )
+    recorded, why = _record(case, report, head)
+    return dataclasses.replace(report, recorded=recorded, not_recorded=why)
+
+
+def audit_head(case: Case) -> AuditHead | None:
+    """The chain's newest entry, to be lodged outside the case (a note, an e-mail)."""
+    with case.read_session() as s:
+        h = audit.head(s)
+    return None if h is None else AuditHead(h.hash, h.count, h.at)
+
+
+def check_head_text(head: str) -> str:
+    text = head.strip().lower()
+    if len(text) != 64 or any(c not in "0123456789abcdef" for c in text):
+        raise InvalidValueError(
+            "A lodged head is the 64-character hash 'casefile audit --export' printed."
+        )
+    return text
 
 
 def audit_log(

@@ -14,13 +14,15 @@ from sqlalchemy import select
 
 from casefile.core import case as case_module
 from casefile.core.case import Case
+from casefile.core.db import audit
 from casefile.core.db.schema import Document, Page, SavedSearch
 from casefile.core.errors import CasefileError, InvalidValueError
 from casefile.core.jobs import JobContext
 from casefile.core.search import highlight, indexer, results, snippets
-from casefile.core.search.case_index import attach, detach
+from casefile.core.search.case_index import attach, detach, load_in_memory
 from casefile.core.search.query import QueryError
 from casefile.core.search.results import Hit, SearchResults, Snippet
+from casefile.core.services.dto import Changes
 from casefile.core.services.sync import register_index_syncer
 
 __all__ = [
@@ -35,6 +37,7 @@ __all__ = [
     "highlight_spans",
     "list_saved_searches",
     "reindex",
+    "rename_saved_search",
     "run_saved_search",
     "save_search",
     "search",
@@ -74,11 +77,8 @@ def ensure_index(case: Case, ctx: JobContext | None = None) -> None:
     an older format; otherwise finish any pending updates."""
     si = attach(case)
     if case.readonly:
-        if not si.usable:
-            raise SearchUnavailableError(
-                "This case's search index is missing or out of date, and the case is open "
-                "read-only; open it normally (or run 'casefile reindex') to rebuild it."
-            )
+        if not si.usable:  # nothing may be written: search from an index in memory
+            load_in_memory(case)
         return
     if not si.usable:
         indexer.rebuild(case, ctx)
@@ -90,7 +90,10 @@ def reindex(case: Case, ctx: JobContext | None = None) -> int:
     """Rebuild the index from the database. Cancelling keeps the previous index."""
     if case.readonly:
         raise SearchUnavailableError("A case opened read-only cannot rebuild its index.")
-    return indexer.rebuild(case, ctx)
+    done = indexer.rebuild(case, ctx)
+    with case.session() as s:
+        audit.record(s, "reindex", None, after={"documents": done})
+    return done
 
 
 # -- searching -----------------------------------------------------------------------------
@@ -248,11 +251,15 @@ def save_search(
             raise InvalidValueError(
                 f"There is already a saved search called “{name}”; choose another name."
             )
+        after = {"query": query, "sort": sort, "exact": exact}
         if existing is None:
             existing = SavedSearch(name=name, query=query, sort=sort, exact=exact)
             s.add(existing)
+            audit.record(s, "save_search", name, after=after)
         else:
+            before = {"query": existing.query, "sort": existing.sort, "exact": existing.exact}
             existing.query, existing.sort, existing.exact = query, sort, exact
+            audit.record(s, "replace_saved_search", name, before, after)
         s.flush()
         return _info(existing)
 
@@ -272,9 +279,32 @@ def run_saved_search(case: Case, name: str, *, limit: int = 20, page: int = 1) -
     return search(case, saved.query, sort=saved.sort, exact=saved.exact, limit=limit, page=page)
 
 
-def delete_saved_search(case: Case, name: str) -> None:
+def delete_saved_search(case: Case, name: str) -> Changes:
     _saved(case, name)
     with case.session() as s:
         found = s.scalar(select(SavedSearch).where(SavedSearch.name == name))
         if found is not None:
+            before = {"query": found.query, "sort": found.sort, "exact": found.exact}
             s.delete(found)
+            audit.record(s, "delete_saved_search", name, before=before)
+    return Changes(saved_searches=True)
+
+
+def rename_saved_search(case: Case, name: str, new_name: str) -> Changes:
+    """Give a saved search another name (audited); its query and sort stay as they were."""
+    new_name = new_name.strip()
+    if not new_name:
+        raise InvalidValueError("A saved search needs a name.")
+    _saved(case, name)
+    with case.session() as s:
+        if new_name != name and s.scalar(
+            select(SavedSearch.id).where(SavedSearch.name == new_name)
+        ):
+            raise InvalidValueError(
+                f"There is already a saved search called “{new_name}”; choose another name."
+            )
+        found = s.scalar(select(SavedSearch).where(SavedSearch.name == name))
+        if found is not None and new_name != name:
+            found.name = new_name
+            audit.record(s, "rename_saved_search", name, {"name": name}, {"name": new_name})
+    return Changes(saved_searches=True)

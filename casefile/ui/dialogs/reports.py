@@ -68,6 +68,7 @@ class ImportSummaryDialog(QDialog):
                 "duplicate": "Duplicate",
                 "failed": "Failed",
                 "reextracted": "Read again",
+                "restored": "Original restored",
             }.get(o.result, o.result)
             details = o.reason or ""
             if o.result == "duplicate" and o.duplicate_of:

@@ -1,0 +1,109 @@
+"""SQLite failures a user can meet, turned into one sentence with what to do.
+
+A damaged `case.sqlite` ("file is not a database", "database disk image is malformed"),
+a full disk ("database or disk is full") and read-only media ("attempt to write a
+readonly database") are facts about the user's disk, not bugs: every statement the
+case's engine runs passes through `install`'s hook, so the CLI and the GUI get a
+`CasefileError` whose message they can show as it is (docs/architecture.md, errors).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from casefile.core.errors import (
+    CaseDamagedError,
+    CasefileError,
+    DiskFullError,
+    ReadOnlyCaseError,
+)
+
+# SQLite primary result codes (https://sqlite.org/rescode.html).
+SQLITE_READONLY, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_NOTADB = 8, 11, 13, 26
+
+
+def latest_backup(db_path: Path) -> Path | None:
+    """The newest copy made before an upgrade (`case.sqlite.bak-<rev>-<time>`)."""
+    try:
+        found = sorted(db_path.parent.glob(db_path.name + ".bak-*"), key=lambda p: p.name)
+    except OSError:
+        return None
+    return found[-1] if found else None
+
+
+def damaged(db_path: Path) -> CaseDamagedError:
+    backup = latest_backup(db_path)
+    if backup is not None:
+        restore = (
+            f"restore it from the copy made at the last upgrade, {backup} (copy it over "
+            f"{db_path.name}), or from your own backup"
+        )
+    else:
+        restore = (
+            f"restore {db_path.name} from your own backup (the case folder holds no copy "
+            "from an upgrade)"
+        )
+    return CaseDamagedError(
+        f"The case database {db_path} is damaged and cannot be read; {restore}. "
+        "The originals in originals/ are not affected."
+    )
+
+
+def disk_full(db_path: Path) -> DiskFullError:
+    return DiskFullError(
+        f"The disk holding the case {db_path.parent} is full, so the last change was not "
+        "saved and nothing already in the case was lost; free some space and try again."
+    )
+
+
+def read_only(db_path: Path) -> ReadOnlyCaseError:
+    return ReadOnlyCaseError(
+        f"The case {db_path.parent} cannot be changed: it is on read-only media or its "
+        "files are write-protected; copy the case folder to a writable disk to change it."
+    )
+
+
+def _code(exc: BaseException) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF
+    text = str(exc).lower()
+    if "file is not a database" in text:
+        return SQLITE_NOTADB
+    if "malformed" in text:
+        return SQLITE_CORRUPT
+    if "database or disk is full" in text:
+        return SQLITE_FULL
+    if "readonly database" in text:
+        return SQLITE_READONLY
+    return None
+
+
+def translate(exc: BaseException, db_path: Path) -> CasefileError | None:
+    """The user's sentence for a SQLite failure, or None when it is not one of these."""
+    orig = getattr(exc, "orig", None) or exc
+    if isinstance(orig, OSError) and getattr(orig, "errno", None) == 28:  # ENOSPC
+        return disk_full(db_path)
+    if not isinstance(orig, sqlite3.Error):
+        return None
+    code = _code(orig)
+    if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
+        return damaged(db_path)
+    if code == SQLITE_FULL:
+        return disk_full(db_path)
+    if code == SQLITE_READONLY:
+        return read_only(db_path)
+    return None
+
+
+def install(engine: Engine, db_path: Path) -> None:
+    """Every statement the engine runs (and every connection it opens) reports these
+    failures as `CasefileError`s."""
+
+    @event.listens_for(engine, "handle_error")
+    def _translate(ctx):  # type: ignore[no-untyped-def]
+        return translate(ctx.original_exception, db_path)
