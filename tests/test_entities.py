@@ -242,3 +242,29 @@ def test_kill_during_matching_then_reopen_equals_fresh_match(tmp_path) -> None:
         assert got == fresh and len(fresh) > 60
     finally:
         case.close()
+
+
+def test_alias_change_rematches_only_documents_that_can_hold_it(
+    case: Case, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from casefile.core.entities import matching
+
+    for i in range(12):
+        add_document(case, f"filler {i}", [f"Отчёт номер {i} о погоде. Report {i}."])
+    ru1 = add_document(case, "a", ["Встреча с Форрестом прошла."])
+    en = add_document(case, "b", ["Charles Forrest's memo."])
+    ru2 = add_document(case, "c", ["О Чарльзе Форресте писали."])
+    matched: list[set[str]] = []
+    real = matching.match_batch
+
+    def counting(s, m, items):  # type: ignore[no-untyped-def]
+        matched.append({i.document_uid for i in items})
+        return real(s, m, items)
+
+    monkeypatch.setattr(matching, "match_batch", counting)
+    e = services.create_entity(case, "Форрест", "person")
+    assert set().union(*matched) == {ru1, ru2}  # of 15 documents
+    matched.clear()
+    e = services.add_alias(case, e.uid, ["Charles Forrest"])
+    assert set().union(*matched) == {en}  # only the memo holds both words
+    assert {m.document_uid for m in services.mentions(case, entity=e.uid)} == {ru1, en, ru2}

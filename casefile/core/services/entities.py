@@ -426,3 +426,12 @@ def _on_open(case: Case) -> None:
 
 
 case_module.on_open(_on_open)
+
+
+def _wire() -> None:
+    from casefile.core.services.entity_index import candidate_documents
+
+    register_candidate_finder(candidate_documents)
+
+
+_wire()
