@@ -268,3 +268,21 @@ def test_alias_change_rematches_only_documents_that_can_hold_it(
     e = services.add_alias(case, e.uid, ["Charles Forrest"])
     assert set().union(*matched) == {en}  # only the memo holds both words
     assert {m.document_uid for m in services.mentions(case, entity=e.uid)} == {ru1, en, ru2}
+
+
+def test_edit_kind_notes_grade(case: Case) -> None:
+    e = services.create_entity(case, "OkoVision", "organisation")
+    e = services.edit_entity(case, e.uid, kind="product", notes="cameras", grade=("B", 2))
+    assert (e.kind, e.notes, e.reliability_source, e.reliability_info) == (
+        "product",
+        "cameras",
+        "B",
+        2,
+    )
+    with pytest.raises(CasefileError, match="Admiralty"):
+        services.edit_entity(case, e.uid, grade=("Z", 9))
+    with pytest.raises(CasefileError, match="not a kind"):
+        services.edit_entity(case, e.uid, kind="animal")
+    renamed = services.rename_entity(case, e.uid, "OkoVision LLC")
+    assert renamed.name == "OkoVision LLC"
+    assert {a.text for a in renamed.aliases} == {"OkoVision", "OkoVision LLC"}

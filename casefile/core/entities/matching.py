@@ -36,9 +36,9 @@ _KEY = "entities.matcher"
 
 def matcher(case: Case, s: Session) -> Matcher:
     """The case's automaton, rebuilt only when its aliases changed."""
-    rows = tuple(
-        tuple(r)
-        for r in s.execute(
+    rows: tuple[tuple[int, int, str, bool], ...] = tuple(
+        (i, e, t, w)
+        for i, e, t, w in s.execute(
             select(EntityAlias.id, EntityAlias.entity_id, EntityAlias.text, EntityAlias.weak)
             .where(EntityAlias.former.is_(False))
             .order_by(EntityAlias.id)

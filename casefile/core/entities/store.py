@@ -231,7 +231,13 @@ def edit(
     if notes is not None:
         e.notes = notes or None
     if grade is not None:
-        e.reliability_source, e.reliability_info = grade
+        src, info = grade
+        if (src is not None and src not in "ABCDEF") or (info is not None and not 1 <= info <= 6):
+            raise InvalidValueError(
+                "An Admiralty grade is a letter A-F (the source) and a digit 1-6 (the "
+                "information), e.g. B2."
+            )
+        e.reliability_source, e.reliability_info = src, info
     s.flush()
     audit.record(s, "entity.edit", e.uid, before=before, after=snapshot(e))
     if name is not None or kind is not None:
