@@ -41,22 +41,17 @@ from casefile.core.services.dto import (
 )
 from casefile.core.services.entities import (  # issue 12: entities
     AliasInfo,
-    CitationIn,
     EntityInfo,
     EntityKind,
     EntityNotFoundError,
     MentionInfo,
-    RelationInfo,
     add_alias,
     add_mention,
-    add_relation,
     create_entity,
     delete_entity,
-    delete_relation,
     edit_entity,
     get_entity,
     list_entities,
-    list_relations,
     match_pending,
     mentions,
     merge_entities,
@@ -68,6 +63,15 @@ from casefile.core.services.entities import (  # issue 12: entities
 )
 from casefile.core.services.integrity import audit_head, audit_log, verify_case
 from casefile.core.services.originals import original_copy, original_path
+from casefile.core.services.relations import (
+    COMMON_LABELS,
+    CitationIn,
+    CitationInfo,
+    RelationInfo,
+    add_relation,
+    delete_relation,
+    list_relations,
+)
 from casefile.core.services.search import (
     Hit,
     QueryError,
@@ -112,12 +116,14 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "COMMON_LABELS",
     "AliasInfo",
     "AuditHead",
     "AuditRecord",
     "CaseOverview",
     "Changes",
     "CitationIn",
+    "CitationInfo",
     "DocumentDetail",
     "DocumentSummary",
     "EntityInfo",
