@@ -286,3 +286,27 @@ def test_edit_kind_notes_grade(case: Case) -> None:
     renamed = services.rename_entity(case, e.uid, "OkoVision LLC")
     assert renamed.name == "OkoVision LLC"
     assert {a.text for a in renamed.aliases} == {"OkoVision", "OkoVision LLC"}
+
+
+def test_delete_then_restore_brings_everything_back(case: Case, docs: dict[str, str]) -> None:
+    amazon = services.create_entity(case, "Amazon", "organisation", weak_aliases=["AMZN"])
+    services.create_entity(case, "VisionLabs", "organisation")
+    services.add_relation(
+        case,
+        "Amazon",
+        "VisionLabs",
+        "supplied",
+        citations=[services.CitationIn(docs["ru"], 1, 0, 8)],
+    )
+    wrong = services.mentions(case, entity="Amazon")[0]
+    services.reject_mention(case, wrong.id)
+    before = services.mentions(case, entity="Amazon", include_rejected=True)
+    deleted = services.delete_entity(case, "Amazon")
+    assert services.list_relations(case) == []
+    back = services.restore_entity(case, deleted)
+    assert back.uid == amazon.uid and back.aliases == amazon.aliases
+    after = services.mentions(case, entity="Amazon", include_rejected=True)
+    assert [(m.document_uid, m.start, m.rejected) for m in after] == [
+        (m.document_uid, m.start, m.rejected) for m in before
+    ]
+    assert [r.label for r in services.list_relations(case, "Amazon")] == ["supplied"]

@@ -41,6 +41,7 @@ from casefile.core.services.dto import (
 )
 from casefile.core.services.entities import (  # issue 12: entities
     AliasInfo,
+    DeletedEntity,
     EntityInfo,
     EntityKind,
     EntityNotFoundError,
@@ -59,6 +60,7 @@ from casefile.core.services.entities import (  # issue 12: entities
     reject_mention,
     remove_alias,
     rename_entity,
+    restore_entity,
     split_alias,
 )
 from casefile.core.services.integrity import audit_head, audit_log, verify_case
@@ -124,6 +126,7 @@ __all__ = [
     "Changes",
     "CitationIn",
     "CitationInfo",
+    "DeletedEntity",
     "DocumentDetail",
     "DocumentSummary",
     "EntityInfo",
@@ -190,6 +193,7 @@ __all__ = [
     "remove_tag",
     "rename_entity",
     "rename_saved_search",
+    "restore_entity",
     "run_saved_search",
     "save_search",
     "search",

@@ -10,6 +10,7 @@ the few documents that hold its words.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -20,7 +21,7 @@ from sqlalchemy.orm import Session
 from casefile.core import case as case_module
 from casefile.core.case import Case
 from casefile.core.db.schema import Document, Entity, EntityAlias, Mention, Page
-from casefile.core.entities import matching, store
+from casefile.core.entities import matching, store, undo
 from casefile.core.entities.kinds import EntityKind
 from casefile.core.entities.store import EntityNotFoundError
 from casefile.core.errors import DocumentNotFoundError
@@ -31,6 +32,7 @@ T = TypeVar("T")
 
 __all__ = [
     "AliasInfo",
+    "DeletedEntity",
     "EntityInfo",
     "EntityKind",
     "EntityNotFoundError",
@@ -201,8 +203,34 @@ def rename_entity(case: Case, ref: str, name: str) -> EntityInfo:
     return edit_entity(case, ref, name=name)
 
 
-def delete_entity(case: Case, ref: str) -> None:
-    _write(case, lambda s: store.remove(s, store.find(s, ref)))
+@dataclass(frozen=True)
+class DeletedEntity:
+    """What `restore_entity` needs to undo a deletion (the GUI's undo stack keeps it)."""
+
+    uid: str
+    name: str
+    snapshot: str  # JSON: aliases, manual and rejected mentions, relations
+
+
+def delete_entity(case: Case, ref: str) -> DeletedEntity:
+    """Delete an entity with its mentions and relations; returns what undo needs."""
+
+    def do(s: Session) -> DeletedEntity:
+        e = store.find(s, ref)
+        snap = undo.capture(s, e)
+        store.remove(s, e)
+        return DeletedEntity(e.uid, e.name, json.dumps(snap, ensure_ascii=False))
+
+    return _write(case, do)
+
+
+def restore_entity(case: Case, deleted: DeletedEntity) -> EntityInfo:
+    """Undo a deletion: the entity, its aliases, manual and rejected mentions and
+    relations come back under the same id; automatic mentions are found again."""
+    snap = json.loads(deleted.snapshot)
+    texts = [a["text"] for a in snap["aliases"] if not a["former"]]
+    _write(case, lambda s: undo.restore(s, snap), texts)
+    return get_entity(case, deleted.uid)
 
 
 def add_alias(
