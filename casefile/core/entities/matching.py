@@ -155,11 +155,11 @@ def drain(
         if ctx is not None and ctx.cancelled:
             break
         with case.session() as s:
-            if total is None:
-                total = len(work_queue.pending(s, work_queue.MATCH, uids=only))
             items = work_queue.pending(s, work_queue.MATCH, limit=batch, uids=only)
             if not items:
                 break
+            if total is None:
+                total = len(work_queue.pending(s, work_queue.MATCH, uids=only))
             m = m or matcher(case, s)
             if not m.size:  # no aliases: nothing can be found, the queue just empties
                 s.execute(delete(WorkItem).where(WorkItem.kind == work_queue.MATCH))

@@ -369,10 +369,18 @@ def _on_open(case: Case) -> None:
 case_module.on_open(_on_open)
 
 
+def _match_queued(case: Case, _ctx: JobContext | None, only: Sequence[str] | None) -> None:
+    """Every index sync first matches what is queued for matching (no progress of its
+    own: the caller's job, an import, reports its files)."""
+    matching.drain(case, None, only)
+
+
 def _wire() -> None:
     from casefile.core.services.entity_index import candidate_documents
+    from casefile.core.services.sync import register_index_syncer
 
     register_candidate_finder(candidate_documents)
+    register_index_syncer(_match_queued, first=True)
 
 
 _wire()

@@ -15,9 +15,14 @@ Syncer = Callable[[Case, JobContext | None, Sequence[str] | None], None]
 _index_syncers: list[Syncer] = []
 
 
-def register_index_syncer(fn: Syncer) -> None:
+def register_index_syncer(fn: Syncer, *, first: bool = False) -> None:
+    """`first`: run before the others (entity matching, whose mentions the index holds,
+    so a new document is indexed once, with its entities)."""
     if fn not in _index_syncers:
-        _index_syncers.append(fn)
+        if first:
+            _index_syncers.insert(0, fn)
+        else:
+            _index_syncers.append(fn)
 
 
 def sync_index(
