@@ -78,3 +78,11 @@ def test_result_snippets_mark_what_was_asked_for_and_nothing_else(case) -> None:
     assert snippet_marks("court OR (tribunal -appeal)") == ["court"]  # excluded: unmarked
     assert snippet_marks("source:Reuters vessel") == ["vessel"]  # a filter marks nothing
     assert snippet_marks("dismiss*") == ["dismissed"]
+
+
+def test_typesetting_artefacts_and_possessives_highlight() -> None:
+    text = "The oﬃcer went to Macy's with O'Brien; inhabi-\ntants."
+    assert marked("officer", text) == ["oﬃcer"]
+    assert marked("macy", text, exact=True) == ["Macy's"]
+    assert marked("brien", text) == ["O'Brien"]
+    assert marked("inhabitants", text) == ["inhabi-\ntants"]

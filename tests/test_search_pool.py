@@ -93,7 +93,6 @@ def test_an_index_written_through_it_matches_whooshs_own(tmp_path: Path) -> None
     docs = [
         {
             "uid": f"u{i}",
-            "pid": f"u{i}/1",
             "title": f"Doc {i}",
             "kind": rng.choice(["note", "report"]),
             "text": " ".join(rng.choice(vocab) + str(rng.randrange(40)) for _ in range(60)),

@@ -156,7 +156,6 @@ def test_snippets_are_text_with_spans(case: Case, docs: dict[str, str]) -> None:
         ("AND Forrest", "needs a word on each side"),
         ("Forrest AND", "nothing after it"),
         ("Forrest OR OR Helix", "needs a word on each side"),
-        ("colour:red", "not a field"),
         ("kind:", "needs a value"),
         ("kind:newspaper", "not a document kind"),
         ("date:2024-13", "not a date"),

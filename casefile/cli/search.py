@@ -51,8 +51,9 @@ def _print_results(res: Any) -> None:
             out(f"     p.{sn.page}: {_marked(sn.text, sn.spans)}")
     shown_to = res.offset + len(res.hits)
     about = "about " if res.total_is_estimate else ""
+    about_pages = "about " if res.total_is_estimate or res.total_pages_is_estimate else ""
     out(
-        f"{about}{res.total} document(s), {about}{res.total_pages} page(s) match; "
+        f"{about}{res.total} document(s), {about_pages}{res.total_pages} page(s) match; "
         f"showing {res.offset + 1}–{shown_to}."
     )
     for name, values in res.facets.items():
@@ -77,6 +78,10 @@ def _results_json(res: Any) -> dict[str, Any]:
         "total": res.total,
         "total_pages": res.total_pages,
         "total_is_estimate": bool(res.total_is_estimate),
+        "total_pages_is_estimate": bool(res.total_pages_is_estimate),
+        # Every "spans" / "title_spans" pair is [start, end) in Unicode code points of
+        # the text beside it (not bytes, not UTF-16 units).
+        "span_unit": "code_point",
         "offset": res.offset,
         "sort": res.sort,
         "exact": res.exact,
@@ -105,6 +110,7 @@ def cmd_search(args: argparse.Namespace) -> int:
                 exact=args.exact,
                 limit=args.limit,
                 page=args.page,
+                translit=args.translit,
             )
         except services.QueryError as exc:
             raise _query_error(exc) from None
@@ -197,6 +203,11 @@ def register(sub: Any) -> None:
         help="relevance, date (oldest first) or newest",
     )
     sp.add_argument("--exact", action="store_true", help="match words exactly, no stemming")
+    sp.add_argument(
+        "--translit",
+        action="store_true",
+        help="Latin words also find their Cyrillic spellings and back (Chekhov, Чехов)",
+    )
 
     add_command(sub, "reindex", cmd_reindex, "Rebuild the search index from the case database.")
 

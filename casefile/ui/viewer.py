@@ -265,7 +265,9 @@ class Viewer(QWidget):
 
     def _paint_hits(self) -> None:
         selections = []
-        for i, (start, end) in enumerate(self.spans):
+        # The core counts code points, Qt UTF-16 units: convert at this boundary.
+        qt_spans = services.utf16_spans(self.text.toPlainText(), self.spans)
+        for i, (start, end) in enumerate(qt_spans):
             sel = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()
             fmt.setBackground(CURRENT_HIT if i == self.current_hit else HIT)
@@ -279,7 +281,7 @@ class Viewer(QWidget):
         self.text.setExtraSelections(selections)
         if 0 <= self.current_hit < len(self.spans):
             cursor = QTextCursor(self.text.document())
-            cursor.setPosition(self.spans[self.current_hit][0])
+            cursor.setPosition(qt_spans[self.current_hit][0])
             self.text.setTextCursor(cursor)
             self.text.centerCursor()
 

@@ -189,3 +189,15 @@ def test_a_huge_result_set_is_labelled_as_an_estimate(window, tmp_path, qtbot) -
     narrow = _search(qtbot, window, '"Document 7."')
     assert not narrow.last.total_is_estimate
     assert not narrow.summary.text().startswith("about")
+
+
+def test_new_case_then_search_works(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 8 item 1: a new (empty) case's first search used to crash the index."""
+    w = window
+    w.create_case(str(tmp_path / "New.casefile"), "New")
+    qtbot.waitUntil(lambda: w.case_view is not None, timeout=15000)
+    wait_idle(qtbot, w)
+    panel = _search(qtbot, w, "anything")
+    assert panel.last.total == 0 and panel.last.hits == ()
+    panel = _search(qtbot, w, "anything else")
+    assert panel.last.total == 0

@@ -108,3 +108,22 @@ def test_encrypted_pdf_asks_for_a_password_and_reads_with_it(case_window, tmp_pa
     qtbot.waitUntil(lambda: not banner.isVisible())
     wait_idle(qtbot, w)
     assert view.viewer.text.toPlainText().strip()
+
+
+def test_highlight_after_characters_outside_the_bmp(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11 item 8: Qt counts UTF-16 units, the core code points; an emoji before
+    the hit used to shift the highlight by one character per emoji."""
+    from tests.search_fixtures import add_document
+
+    with services.create_case(tmp_path / "Emoji") as case:
+        uid = add_document(case, "chat", ["😀😀 𝔘 the walrus said 🦭 walrus"])
+        path = str(case.path)
+    window.open_case(path)
+    qtbot.waitUntil(lambda: window.case_view is not None, timeout=15000)
+    wait_idle(qtbot, window)
+    view = window.case_view
+    view.open_document(uid, 1, "walrus")
+    viewer = view.viewer
+    qtbot.waitUntil(lambda: len(viewer.spans) == 2, timeout=15000)
+    selected = [s.cursor.selectedText() for s in viewer.text.extraSelections()]
+    assert selected == ["walrus", "walrus"]

@@ -214,6 +214,11 @@ def extract_email(path: str | os.PathLike[str]) -> Extraction:
     ex = Extraction(FileType.EMAIL, Status.OK, kind_hint="correspondence")
     for key, name in _HEADERS:
         value = _header(msg, name)
+        if value and key in ("from", "to", "cc"):
+            # As written: the parsed form drops an address when the display name looks
+            # like one ("alice@example.com <bob@example.com>" became "alice@example.com").
+            raw = _raw_header(msg, name)
+            value = " ".join(raw.split()) if raw and raw.strip() else value
         if value:
             ex.metadata[key] = value
     message_id = _header(msg, "Message-ID")

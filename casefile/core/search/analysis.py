@@ -25,7 +25,7 @@ import re
 import unicodedata
 from array import array
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import Stemmer
@@ -33,21 +33,53 @@ from whoosh.analysis import Token, Tokenizer
 from whoosh.formats import Positions
 from whoosh.system import _INT_SIZE, pack_uint
 
-WORD_RE = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*(?:['’][^\W_]+)*")
+# Characters a typesetter leaves inside a word: soft hyphen, zero-width space/joiners,
+# word joiner, BOM. They join the letters around them.
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+# A hyphen at the end of a line followed by a letter on the next: the word was hyphenated
+# by the layout ("inhabi-\ntants"), and is joined.
+_LINE_HYPHEN = r"-[ \t]*\r?\n[ \t]*(?=[^\W\d_])"
+WORD_RE = re.compile(
+    r"[^\W_](?:[^\W_]|[\u0300-\u036f]|[" + _INVISIBLE + r"]+(?=[^\W_])|" + _LINE_HYPHEN + r")*"
+    r"(?:['’][^\W_]+)*"
+)
+_JOINERS = re.compile(r"[" + _INVISIBLE + r"]|-[ \t]*\r?\n[ \t]*")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[a-z\u00c0-\u024f]")
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 _STEMMERS = {"ru": Stemmer.Stemmer("russian"), "en": Stemmer.Stemmer("english")}
 _CACHE_MAX = 500_000
 _stem_cache: dict[str, str] = {}
+PAGE_GAP = 100  # positions left empty between pages: a phrase never spans a page break
 
 
 def fold(word: str) -> str:
-    """Case-fold one word the way the index does (lower case, ё→е, no stress marks)."""
-    w = word.lower().replace("ё", "е")
-    if _COMBINING.search(w):
-        w = _COMBINING.sub("", unicodedata.normalize("NFC", w))
-    return w.replace("’", "'")
+    """Fold one word the way the index does: compatibility forms (NFKC: ligatures such
+    as "ﬁ", full-width letters), case (`casefold`: ß matches ss), ё→е, no stress marks,
+    no soft hyphens or zero-width characters, a line-end hyphenation joined."""
+    if not word.isascii():
+        word = unicodedata.normalize("NFKC", word)
+    w = word.casefold()
+    if not w.isascii():
+        w = w.replace("ё", "е").replace("’", "'")
+        if _COMBINING.search(w):  # stress marks (NFKC composed what it could)
+            w = _COMBINING.sub("", w)
+    if "-" in w or not w.isascii():
+        w = _JOINERS.sub("", w)
+    return w
+
+
+def apostrophe_parts(folded: str) -> list[str]:
+    """Extra terms indexed for a word with an apostrophe: the base of a possessive
+    ("macy's" -> "macy") and the part after it ("o'brien" -> "brien"), so both are
+    found by typing them (also in exact mode)."""
+    head, _sep, tail = folded.partition("'")
+    out = []
+    if tail == "s" and head:
+        out.append(head)
+    elif len(tail) >= 2:
+        out.append(tail.replace("'", ""))
+    return out
 
 
 def stem(folded: str) -> str:
@@ -68,17 +100,11 @@ def stem(folded: str) -> str:
 
 
 def iter_words(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, folded word) for every word of `text`; offsets index `text`."""
-    lowered = text.lower()
-    aligned = len(lowered) == len(text)  # lower() of a few letters changes length
-    src = lowered if aligned else text
-    for m in WORD_RE.finditer(src):
+    """(start, end, folded word) for every word of `text`; offsets index `text` (the
+    text as stored: normalisation happens per word, see `fold`)."""
+    for m in WORD_RE.finditer(text):
         w = m.group(0)
-        if not aligned:
-            w = w.lower()
-        if "ё" in w or "’" in w or _COMBINING.search(w):
-            w = fold(w)
-        yield m.start(), m.end(), w
+        yield m.start(), m.end(), (w.lower() if w.isascii() and "-" not in w else fold(w))
 
 
 def stem_prefix(stemmed: str) -> str:
@@ -126,9 +152,6 @@ class ScriptTokenizer(Tokenizer):  # type: ignore[misc]
             yield t
 
 
-_NEEDS_FOLD = re.compile(r"[ё’\u0300-\u036f]")
-
-
 _CHUNK = 32 * 1024
 
 
@@ -143,23 +166,67 @@ def _findall_words(text: str) -> list[str]:
         end = min(start + _CHUNK, len(text))
         if end < len(text):
             cut = text.rfind(" ", start, end)
-            cut = max(cut, text.rfind("\n", start, end))
             end = cut + 1 if cut > start else end
         words.extend(WORD_RE.findall(text, start, end))
         start = end
     return words
 
 
-def term_positions(text: str) -> dict[str, list[int]]:
-    """Index-time terms of `text` (folded words) with their positions."""
-    lowered = text.lower()
-    words = _findall_words(lowered)
-    if any(_NEEDS_FOLD.search(lowered, i, i + _CHUNK) for i in range(0, len(lowered), _CHUNK)):
-        words = [fold(w) for w in words]
+_NEEDS_FOLD = re.compile(r"[-\u0300-\u036f" + _INVISIBLE + r"]")
+_PAGE_NEEDS_FOLD = re.compile(r"[\u0300-\u036f" + _INVISIBLE + r"]|-[ \t]*\r?\n")
+
+
+def page_words(text: str) -> list[str]:
+    """The folded words of one page, in order (the index path: the page is normalised
+    in C, per-word Python only for words with marks, joiners or a line-end hyphen).
+    Gives the same words as `fold` over `iter_words`."""
+    if text.isascii():
+        low = text.lower()
+    else:
+        low = unicodedata.normalize("NFKC", text).casefold()
+        low = low.replace("ё", "е").replace("’", "'")
+    words = _findall_words(low)
+    if _PAGE_NEEDS_FOLD.search(low):  # a mark, a joiner or a line-end hyphenation
+        words = [fold(w) if _NEEDS_FOLD.search(w) else w for w in words]
+    return words
+
+
+def paged_positions(pages: Sequence[str]) -> tuple[dict[str, list[int]], list[int]]:
+    """Index-time terms of a document's pages with their positions, one position space
+    for the whole document, `PAGE_GAP` empty positions between pages; and the first
+    position of each page (a hit's page is found from its position, see `results`)."""
     poses: defaultdict[str, list[int]] = defaultdict(list)
-    for pos, w in enumerate(words):
-        poses[w].append(pos)
-    return poses
+    starts: list[int] = []
+    base = 0
+    for text in pages:
+        starts.append(base)
+        words = page_words(text)
+        for pos, w in enumerate(words, start=base):
+            poses[w].append(pos)
+            if "'" in w:
+                for part in apostrophe_parts(w):
+                    poses[part].append(pos)
+        base += len(words) + PAGE_GAP
+    return poses, starts
+
+
+def term_positions(text: str) -> dict[str, list[int]]:
+    """Index-time terms of one text (folded words) with their positions."""
+    return paged_positions([text])[0]
+
+
+class Analyzed(tuple):  # type: ignore[type-arg]
+    """A field value analysed in advance (`paged_positions`): the indexer needs the
+    page starts as well as the postings, so the text is tokenized once, here. A tuple
+    because Whoosh accepts only strings and sequences as field values."""
+
+    terms: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, terms: dict[str, list[int]]) -> Analyzed:
+        obj = cls()
+        obj.terms = terms
+        return obj
 
 
 class ScriptPositions(Positions):  # type: ignore[misc]
@@ -167,11 +234,12 @@ class ScriptPositions(Positions):  # type: ignore[misc]
     positions stored as a uint32 array rather than a pickled list (faster both ways)."""
 
     def word_values(self, value: Any, analyzer: Any, **kwargs: Any) -> Iterator[Any]:
-        if not isinstance(value, str) or not isinstance(analyzer, ScriptTokenizer):
+        if not isinstance(value, (str, Analyzed)) or not isinstance(analyzer, ScriptTokenizer):
             yield from super().word_values(value, analyzer, **kwargs)
             return
         fb = self.field_boost
-        for w, poslist in term_positions(value).items():
+        terms = value.terms if isinstance(value, Analyzed) else term_positions(value)
+        for w, poslist in terms.items():
             n = len(poslist)
             yield (w, n, n * fb, pack_uint(n) + array("I", poslist).tobytes())
 

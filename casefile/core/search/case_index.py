@@ -68,8 +68,17 @@ class SearchIndex:
 
     def close_searcher(self) -> None:
         if self._searcher is not None:
-            self._searcher.close()
-            self._searcher = None
+            searcher, self._searcher = self._searcher, None
+            try:
+                searcher.close()
+            except Exception as exc:  # a damaged index may fail even to close
+                if not ixmod.is_damage(exc):
+                    raise
+
+    def mark_damaged(self) -> None:
+        """Forget the open index: it failed to read or write (see `index.is_damage`),
+        so the next `ensure_index` or sync rebuilds it."""
+        self.replace(None)
 
     def close(self) -> None:
         with self.lock:

@@ -14,10 +14,12 @@ the parsed query's terms are cached per (query, exact).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from casefile.core.search.analysis import iter_words, stem
+from casefile.core.search import morph
+from casefile.core.search.analysis import apostrophe_parts, iter_words, stem
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,8 @@ class Terms:
     wildcard patterns (over folded words)."""
 
     words: frozenset[str]
-    stems: frozenset[str]
+    stems: frozenset[str]  # of the words the dictionary does not know (see `morph`)
+    lemma_forms: frozenset[str]  # every form of the Russian words' lemmas
     prefixes: tuple[str, ...]
     patterns: tuple[re.Pattern[str], ...]
 
@@ -45,15 +48,24 @@ def _wildcard_regex(pattern: str) -> re.Pattern[str]:
 @lru_cache(maxsize=256)
 def query_terms(qs: str, exact: bool = False) -> Terms:
     """The positive text terms of `qs` (an unparseable query asks for nothing)."""
-    from casefile.core.search.query import QueryError, asked_for, parse
+    from casefile.core.search.asked import asked_for
+    from casefile.core.search.query import USE_LEMMAS, QueryError, parse
 
     try:
         asked = asked_for(parse(qs, None, exact=True))
     except QueryError:
-        return Terms(frozenset(), frozenset(), (), ())
-    stems = frozenset() if exact else frozenset(stem(w) for w in asked.words)
+        return Terms(frozenset(), frozenset(), frozenset(), (), ())
+    stems: set[str] = set()
+    forms: set[str] = set()
+    for w in () if exact else asked.words:
+        known = False
+        if USE_LEMMAS and morph.applies(w):
+            lex, known = morph.lexeme(w)
+            forms |= lex
+        if not known:
+            stems.add(stem(w))
     patterns = tuple(_wildcard_regex(w.text) for w in asked.wildcards)
-    return Terms(asked.words, stems, asked.prefixes, patterns)
+    return Terms(asked.words, frozenset(stems), frozenset(forms), asked.prefixes, patterns)
 
 
 def spans(terms: Terms, text: str, exact: bool = False) -> tuple[tuple[int, int], ...]:
@@ -61,13 +73,32 @@ def spans(terms: Terms, text: str, exact: bool = False) -> tuple[tuple[int, int]
     if terms.empty or not text:
         return ()
     words, stems, prefixes, patterns = terms.words, terms.stems, terms.prefixes, terms.patterns
+    forms = terms.lemma_forms
     out: list[tuple[int, int]] = []
     for start, end, w in iter_words(text):
         if (
             w in words
+            or w in forms
             or (not exact and stem(w) in stems)
             or (prefixes and w.startswith(prefixes))
             or (patterns and any(p.fullmatch(w) for p in patterns))
+            or ("'" in w and any(p in words for p in apostrophe_parts(w)))
         ):
             out.append((start, end))
     return tuple(out)
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def utf16_spans(
+    text: str, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """`spans` (offsets in code points, as every span of the core) as UTF-16 code-unit
+    offsets, the unit Qt's text positions count: each character outside the Basic
+    Multilingual Plane (emoji, some CJK, historic scripts) is two units there. Call it
+    at the boundary, where a span is handed to a widget."""
+    astral = [m.start() for m in _ASTRAL.finditer(text)]
+    if not astral:
+        return list(spans)
+    return [(a + bisect_left(astral, a), b + bisect_left(astral, b)) for a, b in spans]

@@ -1,10 +1,18 @@
 """The Whoosh index of a case: its schema, its format version and the open handle.
 
-One Whoosh document per *page*, so a hit names its page. Texts are not stored (snippets
-are cut from the database text); what a result needs besides the match — uid, page,
-revision, dates, kind, languages, tags — sits in one per-page column (`row`), read per
-segment once and kept in memory, so grouping, facets, date sorting and reconcile never
-touch stored fields or the database.
+One Whoosh document per *document* (format 2; format 1 had one per page). AND, NOT and
+ranking are then about the document, as the user means them ("clinton comptroller"
+finds a report with the two words on different pages); all pages share one position
+space with `analysis.PAGE_GAP` empty positions between pages, so a phrase stays within a
+page, and the first position of each page (`pagemap` column) tells which pages hold the
+hits of a result. Why not one entry per page: AND/NOT per document would need the whole
+match set grouped in Python for every query, and the per-page copies of title, source,
+kind, tags and dates made the index ~1.5x larger and the rebuild slower.
+
+Texts are not stored (snippets are cut from the database text); what a result needs
+besides the match — uid, revision, dates, kind, languages, tags — sits in one column
+(`row`), read per segment once and kept in memory, so facets, date sorting and reconcile
+never touch stored fields or the database.
 """
 
 from __future__ import annotations
@@ -12,6 +20,7 @@ from __future__ import annotations
 import json
 import shutil
 import threading
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,16 +28,19 @@ from typing import Any
 from whoosh import columns, fields, index
 from whoosh.filedb.filestore import FileStorage
 
+from casefile.core.errors import CasefileError
+from casefile.core.jobs import Cancelled
 from casefile.core.search.analysis import ScriptPositions, ScriptTokenizer
 from casefile.core.search.codec import CasefileCodec
 from casefile.core.search.pool import install as install_pool
 
 # Bump when the analyzer's behaviour or the schema changes: an index with another
 # version is rebuilt (with progress) on open instead of failing or giving wrong hits.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: one entry per document, normalised text, notes
 VERSION_FILE = "casefile-index.json"
 INDEX_NAME = "pages"
-TEXT_FIELDS = ("text", "head", "title", "source")
+MAIL_FIELDS = ("from", "to", "cc", "subject")  # e-mail headers, from Document.extra
+TEXT_FIELDS = ("text", "head", "title", "source", "notes", *MAIL_FIELDS)
 
 
 def _text_field(boost: float = 1.0) -> fields.TEXT:
@@ -39,12 +51,13 @@ def _text_field(boost: float = 1.0) -> fields.TEXT:
 
 def build_schema() -> fields.Schema:
     return fields.Schema(
-        pid=fields.ID(unique=True),  # "uid/page": the unit of update
-        uid=fields.ID(),  # delete a whole document by this term
-        text=_text_field(),
-        head=_text_field(boost=2.0),  # the title, on page 1 only: a title hit
-        title=_text_field(),  # the title on every page: for title:… filters
+        uid=fields.ID(unique=True),  # the unit of update
+        text=_text_field(),  # every page, one position space (see the module docstring)
+        head=_text_field(boost=2.0),  # the title, searched by plain words: a title hit
+        title=_text_field(),  # the title again, unboosted: for title:… filters
         source=_text_field(),
+        notes=_text_field(),  # the investigator's notes (metadata panel)
+        **{name: _text_field() for name in MAIL_FIELDS},  # display names and addresses
         kind=fields.ID(),
         tag=fields.KEYWORD(lowercase=True, commas=True),
         lang=fields.KEYWORD(lowercase=True, commas=True),
@@ -52,15 +65,30 @@ def build_schema() -> fields.Schema:
         date_lo=fields.NUMERIC(int, bits=32),
         date_hi=fields.NUMERIC(int, bits=32),
         row=fields.COLUMN(columns.VarBytesColumn()),
+        pagemap=fields.COLUMN(columns.VarBytesColumn()),  # see `encode_pagemap`
     )
+
+
+def encode_pagemap(numbers: list[int], starts: list[int]) -> bytes:
+    """Page numbers and the first position of each (uint32 pairs)."""
+    a = array("I")
+    for n, st in zip(numbers, starts, strict=True):
+        a.append(n)
+        a.append(st)
+    return a.tobytes()
+
+
+def decode_pagemap(raw: bytes) -> tuple[list[int], list[int]]:
+    a = array("I")
+    a.frombytes(raw or b"")
+    return list(a[0::2]), list(a[1::2])
 
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """What the index knows about one page besides its words."""
+    """What the index knows about one document besides its words."""
 
     uid: str
-    page: int
     rev: int
     date_lo: int  # yyyymmdd, 0 when undated
     date_hi: int
@@ -72,7 +100,6 @@ class Row:
         return json.dumps(
             [
                 self.uid,
-                self.page,
                 self.rev,
                 self.date_lo,
                 self.date_hi,
@@ -87,8 +114,8 @@ class Row:
     def decode(cls, raw: bytes) -> Row | None:
         if not raw:
             return None
-        u, p, r, lo, hi, k, langs, tags = json.loads(raw)
-        return cls(u, p, r, lo, hi, k, tuple(langs), tuple(tags))
+        u, r, lo, hi, k, langs, tags = json.loads(raw)
+        return cls(u, r, lo, hi, k, tuple(langs), tuple(tags))
 
 
 def day_number(iso: str | None) -> int:
@@ -136,9 +163,35 @@ def open_existing(path: Path) -> index.Index:
     if read_version(path) != FORMAT_VERSION:
         raise IndexFormatError(f"index at {path} is not format {FORMAT_VERSION}")
     try:
-        return FileStorage(str(path)).open_index(indexname=INDEX_NAME)
-    except Exception as exc:  # a half-written or foreign index: rebuild, never crash
+        ix = FileStorage(str(path)).open_index(indexname=INDEX_NAME)
+        _validate(ix)
+        return ix
+    except Exception as exc:  # a half-written, damaged or foreign index: rebuild, never crash
         raise IndexFormatError(str(exc)) from exc
+
+
+def _validate(ix: index.Index) -> None:
+    """Open every segment and read the last entry of its row column: a deleted segment
+    file or a truncated one (its compound directory sits at the end) fails here, when
+    the case opens, rather than in the middle of a search or a write."""
+    reader = ix.reader()
+    try:
+        for leaf, _offset in reader.leaf_readers():
+            if leaf.segment() is None:
+                continue
+            n = leaf.doc_count_all()
+            if n:
+                leaf.column_reader("row")[n - 1]
+    finally:
+        reader.close()
+
+
+def is_damage(exc: BaseException) -> bool:
+    """Whether an exception raised while reading or writing the index means the index
+    is damaged (and must be rebuilt) rather than a user's mistake or a cancel: Whoosh
+    reports damage as whatever the broken bytes provoke (EOFError, OSError, struct and
+    pickle errors, KeyError...), so everything that is not one of ours counts."""
+    return isinstance(exc, Exception) and not isinstance(exc, (CasefileError, Cancelled))
 
 
 class SegmentTables:
@@ -150,10 +203,14 @@ class SegmentTables:
         self._by_segment: dict[str, list[Row | None]] = {}
 
     def rows_for(self, reader: Any) -> list[tuple[list[Row | None], int]]:
-        out = []
+        out: list[tuple[list[Row | None], int]] = []
         live = set()
         for leaf, offset in reader.leaf_readers():
-            segid = leaf.segment().segment_id()
+            segment = leaf.segment()
+            if segment is None:  # an empty index (a new case): a valid index, no rows
+                out.append(([], offset))
+                continue
+            segid = segment.segment_id()
             live.add(segid)
             with self._lock:
                 rows = self._by_segment.get(segid)

@@ -10,6 +10,8 @@ uid and added again.
 
 from __future__ import annotations
 
+import json
+import logging
 import shutil
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -25,7 +27,10 @@ from casefile.core.db.schema import Document, WorkItem
 from casefile.core.jobs import Cancelled, JobContext
 from casefile.core.runtime.gcpause import gc_paused
 from casefile.core.search import index as ixmod
+from casefile.core.search.analysis import Analyzed, paged_positions
 from casefile.core.search.case_index import SearchIndex, attach, swap_in
+
+log = logging.getLogger(__name__)
 
 BATCH = 500  # documents per writer commit when draining the queue
 WRITER_MB = 96  # Whoosh pool size: above ~128 MB gives nothing (FIELD-NOTES)
@@ -35,7 +40,7 @@ WRITER_MB = 96  # Whoosh pool size: above ~128 MB gives nothing (FIELD-NOTES)
 class _Doc:
     uid: str
     revision: int
-    fields: dict[str, Any]  # shared by every page
+    fields: dict[str, Any]
     title: str
     pages: list[tuple[int, str]]
 
@@ -47,10 +52,14 @@ def _snapshot(doc: Document) -> _Doc:
     fields: dict[str, Any] = {
         "uid": doc.uid,
         "title": doc.title or "",
+        "head": doc.title or "",
         "kind": doc.kind or "other",
     }
     if doc.source:
         fields["source"] = doc.source
+    if doc.notes:
+        fields["notes"] = doc.notes
+    fields.update(_mail_fields(doc.extra))
     if tags:
         fields["tag"] = ",".join(t.lower() for t in tags)
     if langs:
@@ -58,12 +67,24 @@ def _snapshot(doc: Document) -> _Doc:
     if lo:
         fields["date_lo"] = lo
         fields["date_hi"] = hi or lo
-    row = ixmod.Row(
-        doc.uid, 0, doc.revision, lo, hi or lo, doc.kind or "other", tuple(langs), tuple(tags)
-    )
-    fields["_row"] = row
+    fields["row"] = ixmod.Row(
+        doc.uid, doc.revision, lo, hi or lo, doc.kind or "other", tuple(langs), tuple(tags)
+    ).encode()
     pages = [(p.number, p.text or "") for p in doc.pages]
     return _Doc(doc.uid, doc.revision, fields, doc.title or "", pages or [(0, "")])
+
+
+def _mail_fields(extra: str | None) -> dict[str, str]:
+    """from:, to:, cc:, subject: of an e-mail (its headers are kept in `extra`)."""
+    if not extra or '"' not in extra:
+        return {}
+    try:
+        meta = json.loads(extra)
+    except ValueError:
+        return {}
+    if not isinstance(meta, dict):
+        return {}
+    return {k: v for k in ixmod.MAIL_FIELDS if isinstance(v := meta.get(k), str) and v}
 
 
 def _load(session: Session, uids: Sequence[str]) -> dict[str, _Doc]:
@@ -76,20 +97,13 @@ def _load(session: Session, uids: Sequence[str]) -> dict[str, _Doc]:
 
 
 def _add(writer: Any, d: _Doc) -> None:
-    base = dict(d.fields)
-    row: ixmod.Row = base.pop("_row")
-    first = True
-    for number, text in d.pages:
-        fields = dict(base)
-        fields["pid"] = f"{d.uid}/{number}"
-        fields["text"] = text
-        if first:
-            fields["head"] = d.title
-            first = False
-        fields["row"] = ixmod.Row(
-            row.uid, number, row.rev, row.date_lo, row.date_hi, row.kind, row.langs, row.tags
-        ).encode()
-        writer.add_document(**fields)
+    """One index entry per document (see `index`'s docstring): every page in one
+    position space, the page starts in the `pagemap` column."""
+    terms, starts = paged_positions([text for _n, text in d.pages])
+    fields = dict(d.fields)
+    fields["text"] = Analyzed.of(terms)
+    fields["pagemap"] = ixmod.encode_pagemap([n for n, _t in d.pages], starts)
+    writer.add_document(**fields)
 
 
 def _writer(si: SearchIndex) -> Any:
@@ -111,6 +125,20 @@ def sync(case: Case, ctx: JobContext | None = None, only: Sequence[str] | None =
     if not si.usable:
         rebuild(case, ctx)
         return
+    try:
+        _drain(case, si, ctx, only)
+    except Exception as exc:
+        if not ixmod.is_damage(exc):
+            raise
+        # The index is derived (docs/architecture.md): a damaged one is rebuilt, never
+        # reported. A small write during a rebuild-worthy import leaves its item queued.
+        log.warning("search index damaged (%s: %s); rebuilding", type(exc).__name__, exc)
+        si.mark_damaged()
+        if only is None:
+            rebuild(case, ctx)
+
+
+def _drain(case: Case, si: SearchIndex, ctx: JobContext | None, only: Sequence[str] | None) -> None:
     if not si.reconciled:
         si.reconciled = True
         _enqueue_drift(case, si)

@@ -18,7 +18,6 @@ is never inside a date range.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from whoosh import query as wq
@@ -28,6 +27,7 @@ from whoosh.qparser.syntax import AndGroup
 from casefile.core import dates
 from casefile.core.db.schema import DOCUMENT_KINDS
 from casefile.core.errors import CasefileError
+from casefile.core.search import morph, translit
 from casefile.core.search.analysis import fold, iter_words, stem, stem_prefix
 from casefile.core.search.index import TEXT_FIELDS, build_schema, day_number
 
@@ -40,8 +40,16 @@ FIELDS = {
     "title": "title",
     "date": "date",
     "entity": "entity",
+    "notes": "notes",
+    "from": "from",
+    "to": "to",
+    "cc": "cc",
+    "subject": "subject",
 }
-DEFAULT_FIELDS = ("text", "head")
+DEFAULT_FIELDS = ("text", "head", "notes")
+# Russian words by dictionary lemma (see `morph`); False: Snowball alone (as before).
+USE_LEMMAS = True
+EXACT_FORM_BOOST = 2.0  # the form the user typed, above its other forms ("Gates", "gate")
 DAY_MIN, DAY_MAX = 1, 99_991_231
 MAX_SCAN = 20_000  # vocabulary terms examined to expand one word
 _OPS = {"AND", "OR", "NOT"}
@@ -164,12 +172,7 @@ def _check_word(qs: str, tok: str, pos: int) -> None:
         return
     name, value = fm.group(1).lower(), fm.group(2)
     if name not in FIELDS:
-        raise QueryError(
-            f"“{fm.group(1)}:” {_at(pos)} is not a field; use kind:, tag:, lang:, source:, "
-            f"title: or date: (or put the text in quotes to search for it).",
-            qs,
-            pos,
-        )
+        return  # a pasted URL (https:, mailto:) or a time: text, see `_colons_as_text`
     if name == "date" and value.startswith("[") and not value.endswith("]"):
         raise QueryError(f"The date range {_at(pos)} is never closed with ].", qs, pos)
     if not value:
@@ -232,8 +235,15 @@ class CaseParser(QueryParser):  # type: ignore[misc]
     """Whoosh's parser, with text words stemmed and expanded against `reader`'s
     vocabulary (or exact), kinds resolved, and prefix wildcards on folded forms."""
 
-    def __init__(self, reader: Any, exact: bool = False, cache: dict[Any, Any] | None = None):
+    def __init__(
+        self,
+        reader: Any,
+        exact: bool = False,
+        cache: dict[Any, Any] | None = None,
+        translit: bool = False,
+    ):
         super().__init__(None, _SCHEMA, group=AndGroup)
+        self.translit = translit
         self.add_plugin(plugins.MultifieldPlugin(list(DEFAULT_FIELDS)))
         self.reader = reader
         self.exact = exact
@@ -246,33 +256,74 @@ class CaseParser(QueryParser):  # type: ignore[misc]
 
     def forms(self, field: str, word: str) -> list[str]:
         """Indexed forms a query word stands for in `field` (the word itself in exact
-        mode). Never empty: an unknown word stays itself and simply matches nothing."""
+        mode), the typed form first. Never empty: an unknown word stays itself and
+        simply matches nothing. With `translit`, also the forms of its spellings in the
+        other script (see `translit`)."""
         w = fold(word)
         if self.exact:
             return [w]
-        key = (field, w)
+        key = (field, w, USE_LEMMAS, self.translit)
         got = self.cache.get(key)
         if got is None:
-            s = stem(w)
-            got = []
-            for n, raw in enumerate(self.reader.expand_prefix(field, stem_prefix(s))):
-                if n >= MAX_SCAN:
-                    break
-                t = raw.decode() if isinstance(raw, bytes) else raw
-                if stem(t) == s:
-                    got.append(t)
-            if w not in got:
-                got.append(w)
+            got = self._expand(field, w)
+            if self.translit:
+                for other in self._other_script(field, w):
+                    got += [t for t in [other, *self._expand(field, other)] if t not in got]
+                got = [t for t in got if t == w or (field, t) in self.reader]
+            got = [w] + [t for t in got if t != w]  # the typed form first (see `_any`)
             self.cache[key] = got
         return got
+
+    def _expand(self, field: str, w: str) -> list[str]:
+        """Indexed forms of `w`: by dictionary lemma (Russian), else by Snowball stem."""
+        got: list[str] = []
+        known = False
+        if USE_LEMMAS and morph.applies(w):
+            lex, known = morph.lexeme(w)
+            got = sorted(f for f in lex if (field, f) in self.reader)
+        if not known:  # not a dictionary word: Snowball's forms as well
+            got += [t for t in self._same_stem(field, w) if t not in got]
+        return got
+
+    def _other_script(self, field: str, w: str) -> list[str]:
+        latin = translit.to_latin(w)
+        if latin:
+            return latin
+
+        def has_prefix(p: str) -> bool:
+            key = ("prefix", field, p)
+            got = self.cache.get(key)
+            if got is None:
+                got = self.cache[key] = next(iter(self.reader.expand_prefix(field, p)), None)
+            return got is not None
+
+        return [
+            c
+            for c in translit.to_cyrillic(w, has_prefix)
+            if (field, c) in self.reader or translit.known_word(c)
+        ]
+
+    def _same_stem(self, field: str, w: str) -> list[str]:
+        """Indexed forms with the same Snowball stem as `w` (a sorted prefix scan)."""
+        s = stem(w)
+        out = []
+        for n, raw in enumerate(self.reader.expand_prefix(field, stem_prefix(s))):
+            if n >= MAX_SCAN:
+                break
+            t = raw.decode() if isinstance(raw, bytes) else raw
+            if stem(t) == s:
+                out.append(t)
+        return out
 
     def _words(self, field: str, text: str) -> list[list[str]]:
         return [self.forms(field, w) for _s, _e, w in iter_words(text)]
 
     def _any(self, field: str, forms: list[str], boost: float = 1.0) -> wq.Query:
+        """Any of a word's forms; the first (the form typed) counts more."""
         if len(forms) == 1:
             return wq.Term(field, forms[0], boost=boost)
-        return wq.Or([wq.Term(field, f) for f in forms], boost=boost)
+        terms = [wq.Term(field, forms[0], boost=EXACT_FORM_BOOST)]
+        return wq.Or(terms + [wq.Term(field, f) for f in forms[1:]], boost=boost)
 
     def _phrase(
         self,
@@ -327,6 +378,21 @@ class CaseParser(QueryParser):  # type: ignore[misc]
         return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
 
 
+def _colons_as_text(qs: str) -> str:
+    """Words with a colon that names no field ("https://…", "mailto:a@b", "10:30")
+    searched as the text they are: their words as a phrase."""
+
+    def fix(m: re.Match[str]) -> str:
+        tok = m.group(0)
+        fm = _FIELD.match(tok.lstrip("+-"))
+        if not fm or fm.group(1).lower() in FIELDS:
+            return tok
+        sign = tok[: len(tok) - len(tok.lstrip("+-"))]
+        return sign + '"' + tok[len(sign) :].replace('"', " ") + '"'
+
+    return _TOKEN.sub(fix, qs)
+
+
 def parse(
     qs: str,
     reader: Any,
@@ -334,14 +400,15 @@ def parse(
     exact: bool = False,
     cache: dict[Any, Any] | None = None,
     allow_empty: bool = False,
+    translit: bool = False,
 ) -> wq.Query:
     """The Whoosh query for `qs`; QueryError with a readable message if it is broken.
     With `allow_empty` (facet filters chosen, nothing typed) a blank query matches all."""
     if allow_empty and not qs.strip():
         return wq.Every()
     check(qs)
-    normalized = re.sub(r"(?i)\blanguage:", "lang:", qs)
-    parser = CaseParser(reader, exact, cache)
+    normalized = _colons_as_text(re.sub(r"(?i)\blanguage:", "lang:", qs))
+    parser = CaseParser(reader, exact, cache, translit)
     try:
         q = parser.parse(normalized)
     except QueryError:
@@ -351,51 +418,3 @@ def parse(
     if q is wq.NullQuery or isinstance(q, wq.NullQuery.__class__):
         raise QueryError("This query has no words to search for.", qs, 0)
     return q
-
-
-HIGHLIGHT_FIELDS = ("text", "head")  # a filter such as source: marks nothing in the text
-
-
-@dataclass(frozen=True)
-class AskedFor:
-    """The page-text terms a parsed query asks *for*: words (folded, or already expanded
-    to indexed forms), prefixes and wildcard clauses. Terms after NOT or - are left
-    out: a page is never highlighted for what the user excluded."""
-
-    words: frozenset[str]
-    prefixes: tuple[str, ...]
-    wildcards: tuple[wq.Wildcard, ...]
-
-
-def asked_for(q: wq.Query) -> AskedFor:
-    """The one walk over a parsed query that both the viewer's highlighting and the
-    result snippets use (see `highlight` and `snippets`)."""
-    words: set[str] = set()
-    prefixes: list[str] = []
-    wildcards: list[wq.Wildcard] = []
-
-    def walk(node: wq.Query) -> None:
-        if isinstance(node, wq.Not):
-            return
-        if isinstance(node, wq.AndNot):
-            walk(node.a)
-            return
-        in_text = getattr(node, "fieldname", None) in HIGHLIGHT_FIELDS
-        if isinstance(node, wq.Prefix):
-            if in_text and node.text not in prefixes:
-                prefixes.append(node.text)
-        elif isinstance(node, wq.Wildcard):
-            if in_text and all(w.text != node.text for w in wildcards):
-                wildcards.append(node)
-        elif isinstance(node, wq.Term):
-            if in_text and isinstance(node.text, str):
-                words.add(node.text)
-        elif isinstance(node, wq.Phrase):
-            if in_text:
-                words.update(node.words)
-        else:
-            for child in node.children():
-                walk(child)
-
-    walk(q)
-    return AskedFor(frozenset(words), tuple(prefixes), tuple(wildcards))

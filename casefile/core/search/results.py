@@ -1,17 +1,21 @@
-"""Running a query: hits grouped by document, facets, sorting, pages of results.
+"""Running a query: matching documents, facets, sorting, pages of results.
 
-One *scored* pass over the matching pages (docnum -> row through the per-segment
-tables) gives the total, the facets, each document's matching pages, its best score
-and the date order, without touching the database. Snippets are made only for the
-documents on the requested page.
+The index holds one entry per document (see `index`), so AND, NOT and the score are the
+document's. One pass over the matching documents (docnum -> row through the per-segment
+tables) gives the total, the facets, the scores and the date order without touching the
+database. Which pages hold the hits is worked out only for the documents on the
+requested page of results, from the positions of the hits (`hit_pages`); snippets too.
 
-Why the pass is bounded: Whoosh spends several microseconds of Python per matching
-posting, so a word found on half of 100,000 pages costs seconds however it is counted.
-The pass therefore visits at most `MATCH_BUDGET` matching pages, spread over `STRATA`
-equal slices of the index (so old and new documents are both represented); when the
-budget runs out the total and facets are *estimated* from the share of each slice that
-was read (`Matches.estimated`), and the order is the best of the pages read. A match
-set within the budget is read in full: exact totals, facets and ranking.
+Why the first pass is bounded: Whoosh spends several microseconds of Python per matching
+posting, so a word found in half of 100,000 documents costs seconds however it is
+counted. The first page of results therefore visits at most `MATCH_BUDGET` matching
+documents, spread over `STRATA` equal slices of the index (so old and new documents are
+both represented); when the budget runs out the total and facets are *estimated* from
+the share of each slice that was read (`Matches.estimated`), and the order is the best of
+the documents read. Estimates are for display only: asking for more than the sample
+ranked (a later page, a large `limit`, or `complete=True`) reads the whole match set and
+lists the rest after the sample's documents, so paging and `--limit` reach every match
+exactly once, and page 1 stays what it was.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from whoosh import query as wq
 
 from casefile.core.search.case_index import SearchIndex
 from casefile.core.search.index import Row
+from casefile.core.search.pages import hit_pages
 from casefile.core.search.query import parse, resolve_kind
 
 SORTS = ("relevance", "date", "newest")
@@ -49,15 +54,17 @@ class Hit:
     kind: str
     date: str | None
     score: float
-    pages: tuple[int, ...]  # every matching page, ascending (0: a document without text)
+    pages: tuple[int, ...]  # every page holding a hit, ascending (empty: a title match)
     snippets: tuple[Snippet, ...]
+    # Highlight spans in `title` (offsets in code points, like every span here).
+    title_spans: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
 class SearchResults:
     query: str
     total: int  # matching documents
-    total_pages: int  # matching pages
+    total_pages: int  # pages holding hits, over all matching documents
     hits: tuple[Hit, ...]
     offset: int
     limit: int
@@ -66,26 +73,29 @@ class SearchResults:
     facets: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
     # True when the match set was too large to count in time: `total`, `total_pages`
     # and the facet counts are then estimates (show "about N"), and the order is the
-    # best of a sample spread over the whole index (see `scan`).
+    # best of a sample spread over the whole index (see `scan`). Paging past the first
+    # page (or `complete=True`) always reads every match.
     total_is_estimate: bool = False
+    # `total_pages` alone can be an estimate (many matching documents: their pages are
+    # counted for a share of them) while `total` is exact.
+    total_pages_is_estimate: bool = False
 
 
 @dataclass
 class Matches:
-    """What the unscored pass found."""
+    """What the pass over the matching documents found."""
 
-    rows: dict[str, Row]  # uid -> a row of the document
-    pages: dict[str, list[int]]
-    total_pages: int
-    scores: dict[str, float] = field(default_factory=dict)  # uid -> best page's score
-    best: dict[str, list[int]] = field(default_factory=dict)  # uid -> pages, best first
+    rows: dict[str, Row]  # uid -> the document's row
+    docnums: dict[str, int]  # uid -> index docnum (for `hit_pages`)
+    scores: dict[str, float] = field(default_factory=dict)
     estimated: bool = False  # the budget ran out: totals below are extrapolated
     total_docs: int = 0  # matching documents (estimated when `estimated`)
     scale: float = 1.0  # estimated total / counted, for facets
 
 
-MATCH_BUDGET = 1200  # matching pages read per query, at most (≈ 10-35 ms of Whoosh at 100k)
+MATCH_BUDGET = 1200  # matching documents read for a first page, at most
 STRATA = 4
+PAGE_COUNT_DOCS = 200  # documents whose hit pages are counted for `total_pages`, at most
 
 
 def filter_query(filters: dict[str, str] | None) -> list[wq.Query]:
@@ -167,28 +177,28 @@ def split_filters(q: wq.Query) -> tuple[wq.Query, RowTest | None]:
 def scan(
     searcher: Any, q: wq.Query, si: SearchIndex, *, scored: bool = True, budget: int | None = None
 ) -> Matches:
-    """The bounded pass (see the module docstring): rows, pages and best scores of the
-    matching pages, exact when they number at most `budget`."""
-    budget = MATCH_BUDGET if budget is None else budget
+    """The pass over the matching documents (see the module docstring): rows, docnums
+    and scores, exact when they number at most `budget` (None: no budget, all)."""
     tables = si.tables.rows_for(searcher.reader())
     leaves = searcher.leaf_searchers()
     total_docs = sum(len(rows) for rows, _off in tables) or 1
     ctx = searcher.context() if scored else searcher.boolean_context()
     q, test = split_filters(q)
     rows_by_uid: dict[str, Row] = {}
-    pages: dict[str, list[int]] = {}
-    scored_pages: dict[str, list[tuple[float, int]]] = {}
+    docnums: dict[str, int] = {}
+    scores: dict[str, float] = {}
     n = 0
     estimate = 0.0
     estimated = False
-    per_stratum = max(1, budget // STRATA)
+    unbounded = budget is None
+    per_stratum = 1 << 62 if budget is None else max(1, budget // STRATA)
     per_stratum_cap = per_stratum * EXAMINE_FACTOR if test is not None else per_stratum
-    for (sub, _off), (rows, _off2) in zip(leaves, tables, strict=True):
+    for (sub, off), (rows, _off2) in zip(leaves, tables, strict=True):
         size = len(rows)
         if not size:
             continue
         m = q.matcher(sub, ctx)
-        k = max(1, round(STRATA * size / total_docs))  # this leaf's share of the slices
+        k = 1 if unbounded else max(1, round(STRATA * size / total_docs))
         bounds = [size * i // k for i in range(k + 1)]
         for lo, hi in pairwise(bounds):
             if lo >= hi:
@@ -202,17 +212,12 @@ def scan(
                     break
                 examine += 1
                 r = rows[d]
-                if r is not None and (test is None or test(r)):
+                if r is not None and (test is None or test(r)) and r.uid not in rows_by_uid:
                     got += 1
-                    got_pages = pages.get(r.uid)
-                    if got_pages is None:
-                        pages[r.uid] = [r.page]
-                        rows_by_uid[r.uid] = r
-                        scored_pages[r.uid] = []
-                    else:
-                        got_pages.append(r.page)
+                    rows_by_uid[r.uid] = r
+                    docnums[r.uid] = off + d
                     if scored:
-                        scored_pages[r.uid].append((m.score(), r.page))
+                        scores[r.uid] = m.score()
                 m.next()
             n += got
             if m.is_active() and m.id() < hi and (got >= per_stratum or examine >= per_stratum_cap):
@@ -221,25 +226,9 @@ def scan(
                 estimate += got * (hi - lo) / max(1, m.id() - lo)
             else:
                 estimate += got
-    scores: dict[str, float] = {}
-    best: dict[str, list[int]] = {}
-    if scored:
-        for uid, sp in scored_pages.items():
-            sp.sort(key=lambda x: -x[0])
-            scores[uid] = sp[0][0]
-            best[uid] = [p for _s, p in sp]
     scale = estimate / n if estimated and n else 1.0
     docs = round(len(rows_by_uid) * scale)
-    return Matches(
-        rows_by_uid,
-        pages,
-        round(estimate) if estimated else n,
-        scores,
-        best,
-        estimated,
-        docs,
-        scale,
-    )
+    return Matches(rows_by_uid, docnums, scores, estimated, docs, scale)
 
 
 def facets(rows: dict[str, Row], scale: float = 1.0) -> dict[str, tuple[tuple[str, int], ...]]:
@@ -269,6 +258,31 @@ def facets(rows: dict[str, Row], scale: float = 1.0) -> dict[str, tuple[tuple[st
     }
 
 
+def _order(matches: Matches, sort: str) -> list[str]:
+    if sort == "relevance":
+        scores = matches.scores
+        return sorted(scores, key=lambda u: -scores[u])  # stable: index order on ties
+    far = 99_999_999 if sort == "date" else -1
+    return sorted(
+        matches.rows,
+        key=lambda u: (matches.rows[u].date_lo or far, u),
+        reverse=sort == "newest",
+    )
+
+
+@dataclass
+class Ran:
+    """What `search` needs from the index for one page of results."""
+
+    query: wq.Query
+    matches: Matches
+    shown: list[str]  # uids on the requested page, in order
+    pages: dict[str, Counter[int]]  # uid -> hits per page, for `shown`
+    total_pages: int
+    total_pages_estimated: bool
+    facets: dict[str, tuple[tuple[str, int], ...]]
+
+
 def run(
     si: SearchIndex,
     qs: str,
@@ -279,33 +293,49 @@ def run(
     offset: int = 0,
     filters: dict[str, str] | None = None,
     with_facets: bool = True,
-) -> tuple[Any, Matches, list[str], dict[str, float], dict[str, list[int]], Any]:
+    complete: bool = False,
+    translit: bool = False,
+) -> Ran:
     """Everything `search` needs from the index (call with `si.lock` held)."""
     searcher = si.searcher()
     cache = si.expansion_cache(searcher)
-    q = parse(qs, searcher.reader(), exact=exact, cache=cache, allow_empty=bool(filters))
+    q = parse(
+        qs,
+        searcher.reader(),
+        exact=exact,
+        cache=cache,
+        allow_empty=bool(filters),
+        translit=translit,
+    )
     extra = filter_query(filters)
     if extra:
         q = wq.And([q, *extra])
-    matches = scan(searcher, q, si, scored=sort == "relevance")
+    scored = sort == "relevance"
+    matches = scan(searcher, q, si, scored=scored, budget=MATCH_BUDGET)
+    order = _order(matches, sort)
     want = offset + limit
-    if sort == "relevance":
-        scores, best = matches.scores, matches.best
-        order = sorted(scores, key=lambda u: -scores[u])  # stable: index order on ties
-    else:
-        far = 99_999_999 if sort == "date" else -1
-        order = sorted(
-            matches.rows,
-            key=lambda u: (matches.rows[u].date_lo or far, u),
-            reverse=sort == "newest",
-        )
-        scores, best = {}, {}
+    if matches.estimated and (complete or want > len(order)):
+        # Beyond what the sample ranked: every match, so paging reaches the last one.
+        # The sample's order stays in front, so page 1 and the pages after it never
+        # repeat or skip a document (see the module docstring).
+        full = scan(searcher, q, si, scored=scored, budget=None)
+        first = set(order)
+        order += [u for u in _order(full, sort) if u not in first]
+        matches = full
     shown = order[offset:want]
-    return (
+    counted = order[:PAGE_COUNT_DOCS]
+    by_doc = hit_pages(searcher, q, [matches.docnums[u] for u in dict.fromkeys(counted + shown)])
+    pages = {u: by_doc[matches.docnums[u]] for u in shown}
+    n_pages = sum(len(by_doc[matches.docnums[u]]) for u in counted)
+    pages_estimated = len(counted) < matches.total_docs
+    if pages_estimated and counted:
+        n_pages = round(n_pages * matches.total_docs / len(counted))
+    return Ran(
         q,
         matches,
         shown,
-        scores,
-        best,
-        (facets(matches.rows, matches.scale) if with_facets else {}),
+        pages,
+        n_pages,
+        pages_estimated or matches.estimated,
+        facets(matches.rows, matches.scale) if with_facets else {},
     )

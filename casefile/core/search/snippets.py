@@ -10,9 +10,11 @@ from typing import Any
 
 from whoosh import query as wq
 
-from casefile.core.search.query import asked_for
+from casefile.core.search.analysis import apostrophe_parts, iter_words
+from casefile.core.search.asked import asked_for
 
 WIDTH = 240  # characters of context per snippet
+MAX_HITS = 200  # hits read per page to choose the snippet's window
 
 
 def highlight_terms(q: wq.Query, reader: Any) -> tuple[set[str], tuple[str, ...]]:
@@ -58,6 +60,58 @@ def _loose(word: str) -> str:
     return "".join(out)
 
 
+# Text the regex cannot match as the index folded it: ligatures, ß, soft hyphens,
+# zero-width characters, line-end hyphenation, full-width forms. Such pages are matched
+# word by word with the index's own folding instead (`analysis.iter_words`).
+_ODD = re.compile(r"[\ufb00-\ufb06\u00ad\u200b-\u200d\u2060\ufeffß\uff01-\uff5e]|-[ \t]*\r?\n")
+_SPACE = re.compile(r"\s")  # includes line breaks and no-break spaces
+
+
+def _hits(
+    text: str, words: set[str], prefixes: tuple[str, ...], pattern: re.Pattern[str] | None
+) -> list[tuple[int, int, str]]:
+    """Matched words of `text`: the regex (in C) for plain text; around each odd
+    character (`_ODD`) the words containing it are folded one by one, so a long page
+    with a few ligatures costs little more than a plain one."""
+    found: dict[int, tuple[int, int, str]] = {}
+    end = len(text)
+    if pattern is not None:
+        for m in pattern.finditer(text):
+            found[m.start()] = (m.start(), m.end(), m.group(0).lower())
+            if len(found) >= MAX_HITS:  # enough to choose a window from (a novel: 90 ms)
+                end = m.end()
+                break
+    done_to = -1
+    for odd in _ODD.finditer(text, 0, end):
+        at = odd.start()
+        if at < done_to:
+            continue
+        lo, hi = max(0, at - 64), min(len(text), odd.end() + 64)
+        for s, e, w in iter_words(text[lo:hi]):
+            s, e = s + lo, e + lo
+            if not s <= at < e:
+                continue
+            done_to = e
+            if len(found) >= 2 * MAX_HITS:
+                break
+            asked = w in words or bool(prefixes and w.startswith(prefixes))
+            if asked or ("'" in w and any(p in words for p in apostrophe_parts(w))):
+                found[s] = (s, e, w)
+    return [found[k] for k in sorted(found)]
+
+
+def spans_in(
+    text: str,
+    words: set[str],
+    prefixes: tuple[str, ...],
+    pattern: re.Pattern[str] | None = None,
+) -> tuple[tuple[int, int], ...]:
+    """Spans of `text` (a title) that the query's words match."""
+    if pattern is None:
+        pattern = matcher(words, prefixes)
+    return tuple((s, e) for s, e, _w in _hits(text, words, prefixes, pattern))
+
+
 def make(
     text: str,
     words: set[str],
@@ -65,15 +119,15 @@ def make(
     width: int = WIDTH,
     pattern: re.Pattern[str] | None = None,
 ) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """The best window of `text` (most distinct matched words) and its spans."""
+    """The best window of `text` (most distinct matched words) and its spans. The
+    window starts and ends at whitespace (line breaks and no-break spaces included),
+    never inside a word; spans are offsets in code points into the returned text."""
     if pattern is None:
         pattern = matcher(words, prefixes)
-    hits: list[tuple[int, int, str]] = []
-    if pattern is not None:
-        hits = [(m.start(), m.end(), m.group(0).lower()) for m in pattern.finditer(text)]
+    hits = _hits(text, words, prefixes, pattern)
     if not hits:
-        cut = _clean(text[:width])
-        return cut + ("…" if len(text) > width else ""), ()
+        end = _end_at_space(text, 0, width)
+        return _clean(text[:end]) + ("…" if end < len(text) else ""), ()
     best_i, best_score = 0, -1
     j = 0
     for i, (s, _e, _w) in enumerate(hits):
@@ -85,12 +139,9 @@ def make(
     first = hits[best_i][0]
     start = max(0, first - 60)
     if start:
-        sp = text.find(" ", start, first)
-        start = sp + 1 if sp >= 0 else start
-    end = min(len(text), start + width)
-    if end < len(text):
-        sp = text.rfind(" ", first, end)
-        end = sp if sp > first else end
+        sp = _SPACE.search(text, start, first)
+        start = sp.end() if sp else first
+    end = _end_at_space(text, first, start + width)
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(text) else ""
     body = _clean(text[start:end])
@@ -102,6 +153,19 @@ def make(
     return prefix + body + suffix, spans
 
 
+def _end_at_space(text: str, lo: int, end: int) -> int:
+    """`end`, moved back to the last whitespace after `lo` if it falls inside a word."""
+    if end >= len(text):
+        return len(text)
+    if text[end].isspace():
+        return end
+    last = -1
+    for m in _SPACE.finditer(text, lo, end):
+        last = m.start()
+    return last if last > lo else end
+
+
 def _clean(s: str) -> str:
-    """Line breaks and tabs to spaces, one for one (offsets must not move)."""
-    return s.translate({10: 32, 13: 32, 9: 32, 12: 32, 11: 32})
+    """Line breaks, tabs and no-break spaces to spaces, one for one (offsets must not
+    move)."""
+    return s.translate({10: 32, 13: 32, 9: 32, 12: 32, 11: 32, 0xA0: 32, 0x202F: 32})

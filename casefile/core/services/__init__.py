@@ -89,6 +89,7 @@ from casefile.core.services.search import (
     run_saved_search,
     save_search,
     search,
+    utf16_spans,
 )
 from casefile.core.services.suggestions import (  # issue 12: entity suggestions
     Suggestion,
@@ -203,5 +204,6 @@ __all__ = [
     "suggest_entities",
     "summaries_for",
     "update_document",
+    "utf16_spans",
     "verify_case",
 ]

@@ -7,6 +7,7 @@ reconcile runs when a case opens for writing, the index closes with the case.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -20,6 +21,7 @@ from casefile.core.errors import CasefileError, InvalidValueError
 from casefile.core.jobs import JobContext
 from casefile.core.search import highlight, indexer, results, snippets
 from casefile.core.search.case_index import attach, detach, load_in_memory
+from casefile.core.search.index import is_damage
 from casefile.core.search.query import QueryError
 from casefile.core.search.results import Hit, SearchResults, Snippet
 from casefile.core.services.dto import Changes
@@ -41,6 +43,7 @@ __all__ = [
     "run_saved_search",
     "save_search",
     "search",
+    "utf16_spans",
 ]
 
 
@@ -107,41 +110,61 @@ def search(
     page: int = 1,
     filters: dict[str, str] | None = None,
     with_facets: bool = True,
+    complete: bool = False,
+    translit: bool = False,
 ) -> SearchResults:
     """Documents matching `query`, best first (or by date), `limit` per page, with
-    their matching pages, snippets for the pages shown, and facet counts."""
+    the pages holding their hits, snippets for the pages shown, and facet counts.
+
+    A document matches when the document satisfies the query (AND/NOT over all its
+    pages). Every page of results can be reached: page 1 of a very broad query may be
+    ranked from a sample (`total_is_estimate`), any later page — or `complete=True`,
+    for a list the user scrolls to its end — reads every match. With `translit`, Latin
+    words also find their Cyrillic spellings and back (Chekhov ↔ Чехов)."""
     if sort not in results.SORTS:
         raise InvalidValueError(f"Cannot sort by “{sort}”; choose relevance, date or newest.")
     if limit < 1 or page < 1:
         raise InvalidValueError("The result page and page size start at 1.")
-    si = attach(case)
-    if not si.usable:  # normally done on the writer when the case opened
-        ensure_index(case)
     offset = (page - 1) * limit
-    with si.lock:
-        q, matches, shown, scores, best, facet_counts = results.run(
-            si,
-            query,
-            exact=exact,
-            sort=sort,
-            limit=limit,
-            offset=offset,
-            filters=filters,
-            with_facets=with_facets,
-        )
-        words, prefixes = snippets.highlight_terms(q, si.searcher().reader())
-    hits = _hits(case, shown, matches, scores, best, words, prefixes)
+    for attempt in (1, 2):
+        si = attach(case)
+        if not si.usable:  # normally done on the writer when the case opened
+            ensure_index(case)
+        try:
+            with si.lock:
+                ran = results.run(
+                    si,
+                    query,
+                    exact=exact,
+                    sort=sort,
+                    limit=limit,
+                    offset=offset,
+                    filters=filters,
+                    with_facets=with_facets,
+                    complete=complete,
+                    translit=translit,
+                )
+                words, prefixes = snippets.highlight_terms(ran.query, si.searcher().reader())
+            break
+        except Exception as exc:
+            # A damaged index (see `index.is_damage`) is rebuilt and the search run again.
+            if attempt == 2 or not is_damage(exc):
+                raise
+            si.mark_damaged()
+    matches = ran.matches
+    hits = _hits(case, ran.shown, ran.pages, matches.scores, words, prefixes)
     return SearchResults(
         query=query,
         total=matches.total_docs,
-        total_pages=matches.total_pages,
+        total_pages=ran.total_pages,
         hits=tuple(hits),
         offset=offset,
         limit=limit,
         sort=sort,
         exact=exact,
-        facets=facet_counts,
+        facets=ran.facets,
         total_is_estimate=matches.estimated,
+        total_pages_is_estimate=ran.total_pages_estimated,
     )
 
 
@@ -154,20 +177,29 @@ def highlight_spans(query: str, text: str, *, exact: bool = False) -> tuple[tupl
     return highlight.spans(highlight.query_terms(query, exact), text, exact)
 
 
+def utf16_spans(
+    text: str, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Spans of `text` in code points (as the core gives them) as UTF-16 offsets (as Qt
+    counts text positions); see `highlight.utf16_spans`."""
+    return highlight.utf16_spans(text, spans)
+
+
 def _hits(
     case: Case,
     shown: list[str],
-    matches: results.Matches,
+    pages: dict[str, Counter[int]],
     scores: dict[str, float],
-    best: dict[str, list[int]],
     words: set[str],
     prefixes: tuple[str, ...],
 ) -> list[Hit]:
-    wanted: dict[str, list[int]] = {}
-    for uid in shown:
-        pages = sorted(matches.pages[uid])
-        order = [p for p in best.get(uid, []) if p in pages] + pages
-        wanted[uid] = [p for p in dict.fromkeys(order) if p > 0][:MAX_SNIPPETS]
+    # Snippets for the pages with the most hits (ties: the earlier page).
+    wanted = {
+        uid: [p for p, _n in sorted(pages[uid].items(), key=lambda kv: (-kv[1], kv[0]))][
+            :MAX_SNIPPETS
+        ]
+        for uid in shown
+    }
     with case.read_session() as s:
         meta = {
             uid: (title, kind, date)
@@ -206,8 +238,9 @@ def _hits(
                 kind,
                 date,
                 round(scores.get(uid, 0.0), 4),
-                tuple(sorted(matches.pages[uid])),
+                tuple(sorted(pages[uid])),
                 tuple(snips),
+                snippets.spans_in(title or "", words, prefixes, pattern),
             )
         )
     return hits

@@ -7,10 +7,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 HELP = """
 <h3>Searching a case</h3>
 <p>Words find their other forms in Russian and English: <b>распознавание</b> also finds
-<i>распознавания</i>; <b>sanction</b> finds <i>sanctions</i>. Case does not matter.</p>
+<i>распознавания</i>, <b>Газпром</b> finds <i>Газпрома</i>; <b>sanction</b> finds
+<i>sanctions</i>. Case does not matter; the form you typed ranks first. A document
+matches when the whole document has the words (they may be on different pages).</p>
 <table cellpadding="4">
 <tr><td><code>Helix OkoVision</code></td><td>both words (AND is the default)</td></tr>
-<tr><td><code>"face recognition"</code></td><td>the exact phrase</td></tr>
+<tr><td><code>"face recognition"</code></td><td>the exact phrase (within one page)</td></tr>
 <tr><td><code>санкции OR sanctions</code></td><td>either word</td></tr>
 <tr><td><code>Helix NOT Amazon</code>, <code>Helix -Amazon</code></td><td>leave out documents
 with a word</td></tr>
@@ -20,6 +22,10 @@ inside a word never excludes)</td></tr>
 <tr><td><code>kind:court_filing</code></td><td>one kind of document</td></tr>
 <tr><td><code>tag:sanctions</code></td><td>documents with a tag</td></tr>
 <tr><td><code>title:claim</code></td><td>a word in the title</td></tr>
+<tr><td><code>notes:harbour</code></td><td>a word in your notes</td></tr>
+<tr><td><code>from:bob@example.com</code>, <code>to:carol</code>, <code>cc:</code>,
+<code>subject:</code></td><td>e-mail headers</td></tr>
+<tr><td><code>https://example.com/page</code></td><td>a pasted link is searched as text</td></tr>
 <tr><td><code>date:[2023 TO 2024-06]</code></td><td>documents dated in a range</td></tr>
 <tr><td><code>language:ru</code></td><td>documents in Russian</td></tr>
 </table>

@@ -1,0 +1,110 @@
+"""Which pages of a matching document hold its hits.
+
+The index has one entry per document (see `index`); the pages are worked out for the
+documents on screen only, from the positions of the hits of the query's text parts and
+the first position of each page (the `pagemap` column).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from itertools import product
+from typing import Any
+
+from whoosh import query as wq
+
+from casefile.core.search.index import decode_pagemap
+
+
+def _text_leaves(q: wq.Query) -> list[wq.Query]:
+    """The parts of `q` that the user asked *for* in the page text (terms, phrases,
+    prefixes, wildcards; not what follows NOT or -): their hits name the pages."""
+    out: list[wq.Query] = []
+
+    def walk(node: wq.Query) -> None:
+        if isinstance(node, wq.Not):
+            return
+        if isinstance(node, wq.AndNot):
+            walk(node.a)
+            return
+        if isinstance(node, (wq.Term, wq.Prefix, wq.Wildcard, wq.Phrase)):
+            if getattr(node, "fieldname", None) == "text":
+                out.append(node)
+            return
+        if isinstance(node, wq.Sequence):
+            if all(getattr(x, "fieldname", None) == "text" for x in node.leaves()):
+                out.append(node)
+            return
+        for child in node.children():
+            walk(child)
+
+    walk(q)
+    return out
+
+
+MAX_UNITS = 64  # prefix terms, or phrase combinations, placed on pages per query part
+
+
+def _span_units(leaves: list[wq.Query], reader: Any) -> list[wq.Query]:
+    """The leaves as queries whose matchers give positions: terms and phrases of terms.
+    A prefix or wildcard becomes the indexed words it matches; a sequence of word
+    alternatives ("судебный следователь" with its forms) the phrases it stands for, or,
+    when they are too many, its words one by one (its pages are then those holding any
+    of its words)."""
+    units: list[wq.Query] = []
+    for leaf in leaves:
+        if isinstance(leaf, (wq.Term, wq.Phrase)):
+            units.append(leaf)
+        elif isinstance(leaf, (wq.Prefix, wq.Wildcard)):
+            terms = [
+                t.decode() if isinstance(t, bytes) else t
+                for _f, t in leaf.existing_terms(reader, expand=True)
+            ]
+            units += [wq.Term("text", t) for t in terms[:MAX_UNITS]]
+        elif isinstance(leaf, wq.Sequence):
+            groups = [
+                [t.text for t in sub.leaves() if isinstance(t, wq.Term)] for sub in leaf.subqueries
+            ]
+            combos = 1
+            for g in groups:
+                combos *= max(1, len(g))
+            if all(groups) and combos <= MAX_UNITS:
+                units += [wq.Phrase("text", list(c), slop=leaf.slop) for c in product(*groups)]
+            else:
+                units += [wq.Term("text", t) for g in groups for t in g]
+    return units
+
+
+def hit_pages(searcher: Any, q: wq.Query, docnums: list[int]) -> dict[int, Counter[int]]:
+    """Docnum -> {page number: hits on it} for the given documents: the positions of
+    the hits of `q`'s text parts, placed on pages by the document's page starts."""
+    leaves = _text_leaves(q)
+    out: dict[int, Counter[int]] = {d: Counter() for d in docnums}
+    if not leaves or not docnums:
+        return out
+    pagemap = searcher.reader().column_reader("pagemap")
+    maps: dict[int, tuple[list[int], list[int]]] = {}
+    ctx = searcher.boolean_context()
+    order = sorted(docnums)
+    reader = searcher.reader()
+    for leaf in _span_units(leaves, reader):  # one matcher each: unions give no spans
+        m = leaf.matcher(searcher, ctx)
+        for d in order:
+            if not m.is_active():
+                break
+            if m.id() < d:
+                m.skip_to(d)
+            if not m.is_active() or m.id() != d:
+                continue
+            got = maps.get(d)
+            if got is None:
+                got = maps[d] = decode_pagemap(pagemap[d])
+            numbers, starts = got
+            if not numbers:
+                continue
+            c = out[d]
+            for span in m.spans():
+                i = bisect_right(starts, span.start) - 1
+                c[numbers[max(i, 0)]] += 1
+    return out
