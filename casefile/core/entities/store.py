@@ -181,6 +181,7 @@ def add_aliases(
     added = _add_aliases(s, e, texts, weak=weak, former=former)
     if added:
         audit.record(s, "entity.alias.add", e.uid, before=before, after=snapshot(e))
+        reindex(s, documents_of(s, e.id))  # the index's entity field lists every alias
     return added
 
 
@@ -198,7 +199,7 @@ def remove_alias(s: Session, e: Entity, text: str) -> list[str]:
     e.aliases.remove(a)
     s.flush()
     audit.record(s, "entity.alias.remove", e.uid, before=before, after=snapshot(e))
-    reindex(s, docs)
+    reindex(s, docs + documents_of(s, e.id))
     return docs
 
 
@@ -312,7 +313,7 @@ def split(s: Session, e: Entity, text: str, kind: str | None = None) -> Entity:
     audit.record(
         s, "entity.split", e.uid, before=before, after={"kept": snapshot(e), "new": snapshot(new)}
     )
-    reindex(s, documents_of(s, new.id))
+    reindex(s, documents_of(s, new.id) + documents_of(s, e.id))
     return new
 
 

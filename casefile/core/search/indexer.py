@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from casefile.core.case import Case
 from casefile.core.db import work_queue
-from casefile.core.db.schema import Document, WorkItem
+from casefile.core.db.schema import Document, Entity, EntityAlias, Mention, WorkItem
 from casefile.core.jobs import Cancelled, JobContext
 from casefile.core.runtime.gcpause import gc_paused
 from casefile.core.search import index as ixmod
@@ -45,7 +45,42 @@ class _Doc:
     pages: list[tuple[int, str]]
 
 
-def _snapshot(doc: Document) -> _Doc:
+# An entity as the index sees it: its uid, and its names and aliases (folded) for the
+# `entity` field (see `index.build_schema`).
+_Entities = tuple[tuple[str, ...], tuple[str, ...]]
+_NONE: _Entities = ((), ())
+
+
+def _entities(session: Session, doc_ids: Sequence[int]) -> dict[int, _Entities]:
+    """Per document: the entities its (not rejected) mentions name (core/entities)."""
+    pairs = session.execute(
+        select(Mention.document_id, Mention.entity_id)
+        .where(Mention.document_id.in_(list(doc_ids)), Mention.rejected.is_(False))
+        .distinct()
+    ).all()
+    if not pairs:
+        return {}
+    ent_ids = {e for _d, e in pairs}
+    uid = dict(session.execute(select(Entity.id, Entity.uid).where(Entity.id.in_(ent_ids))).all())
+    names: dict[int, set[str]] = {e: set() for e in ent_ids}
+    for e, text in session.execute(
+        select(EntityAlias.entity_id, EntityAlias.text).where(EntityAlias.entity_id.in_(ent_ids))
+    ):
+        low = " ".join(text.replace(",", " ").lower().split())
+        names[e].update((low, low.replace("ё", "е")))
+    by_doc: dict[int, list[int]] = {}
+    for d, e in pairs:
+        by_doc.setdefault(d, []).append(e)
+    return {
+        d: (
+            tuple(sorted(uid[e] for e in es)),
+            tuple(sorted({n for e in es for n in names[e]})),
+        )
+        for d, es in by_doc.items()
+    }
+
+
+def _snapshot(doc: Document, entities: _Entities = _NONE) -> _Doc:
     tags = sorted(t.name for t in doc.tags)
     langs = [x for x in (doc.languages or "").split(",") if x]
     lo, hi = ixmod.day_number(doc.date_lower), ixmod.day_number(doc.date_upper)
@@ -67,8 +102,11 @@ def _snapshot(doc: Document) -> _Doc:
     if lo:
         fields["date_lo"] = lo
         fields["date_hi"] = hi or lo
+    uids, names = entities
+    if uids:
+        fields["entity"] = ",".join(uids + names)
     fields["row"] = ixmod.Row(
-        doc.uid, doc.revision, lo, hi or lo, doc.kind or "other", tuple(langs), tuple(tags)
+        doc.uid, doc.revision, lo, hi or lo, doc.kind or "other", tuple(langs), tuple(tags), uids
     ).encode()
     pages = [(p.number, p.text or "") for p in doc.pages]
     return _Doc(doc.uid, doc.revision, fields, doc.title or "", pages or [(0, "")])
@@ -88,12 +126,15 @@ def _mail_fields(extra: str | None) -> dict[str, str]:
 
 
 def _load(session: Session, uids: Sequence[str]) -> dict[str, _Doc]:
-    docs = session.scalars(
-        select(Document)
-        .where(Document.uid.in_(list(uids)))
-        .options(selectinload(Document.pages), selectinload(Document.tags))
+    docs = list(
+        session.scalars(
+            select(Document)
+            .where(Document.uid.in_(list(uids)))
+            .options(selectinload(Document.pages), selectinload(Document.tags))
+        )
     )
-    return {d.uid: _snapshot(d) for d in docs}
+    ents = _entities(session, [d.id for d in docs])
+    return {d.uid: _snapshot(d, ents.get(d.id, _NONE)) for d in docs}
 
 
 def _add(writer: Any, d: _Doc) -> None:
@@ -233,7 +274,8 @@ def _iter_docs(case: Case, chunk: int = 100) -> Iterator[list[_Doc]]:
                 .where(Document.id.in_(part))
                 .options(selectinload(Document.pages), selectinload(Document.tags))
             )
-            yield [_snapshot(d) for d in docs]
+            ents = _entities(s, part)
+            yield [_snapshot(d, ents.get(d.id, _NONE)) for d in docs]
             s.expunge_all()
 
 
