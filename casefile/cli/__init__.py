@@ -13,11 +13,20 @@ import sys
 from collections.abc import Sequence
 
 from casefile import __version__
-from casefile.cli import cases, documents, entities, importing, integrity, relations, search
+from casefile.cli import (
+    cases,
+    documents,
+    editing,
+    entities,
+    importing,
+    integrity,
+    relations,
+    search,
+)
 from casefile.cli.common import EXIT_CANCELLED, EXIT_FAIL, Parser, err
 from casefile.core.errors import CasefileError
 
-COMMAND_GROUPS = (cases, importing, documents, integrity, search, entities, relations)
+COMMAND_GROUPS = (cases, importing, documents, editing, integrity, search, entities, relations)
 
 
 def build_parser() -> Parser:

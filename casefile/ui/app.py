@@ -111,6 +111,9 @@ def make_app(argv: Sequence[str] | None = None, dark: bool | None = None) -> obj
 def _prepare_import() -> None:
     from casefile.core import services
 
+    # Copies of originals that a crashed session opened in other programs: plain
+    # copies of evidence must not pile up in the temporary folder.
+    services.remove_stale_copies()
     services.prepare_import()
 
 

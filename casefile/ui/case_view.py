@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -24,12 +25,16 @@ from PySide6.QtWidgets import (
 
 from casefile.core import services
 from casefile.core.services import Changes, DocumentDetail
+from casefile.ui import labels
 from casefile.ui.controller import CaseController
 from casefile.ui.document_model import DocumentTableModel
 from casefile.ui.metadata_panel import MetadataPanel
 from casefile.ui.navigator import Navigator
 from casefile.ui.search_panel import SearchPanel
 from casefile.ui.viewer import Viewer
+
+TITLE_MIN = 220  # px: room for a readable title
+VIEWER_MIN = 240  # px: the viewer shows a dozen lines, however short the window
 
 
 class DocumentTable(QTableView):
@@ -50,10 +55,36 @@ class DocumentTable(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        for col, width in ((1, 104), (2, 82), (3, 120), (4, 46), (5, 92)):
+        # Kind and Status as wide as their longest (short) label with its icon.
+        fm = self.fontMetrics()
+        kind_w = max(fm.horizontalAdvance(labels.kind_short(k)) for k in labels.KIND_LABELS)
+        status_w = max(fm.horizontalAdvance(labels.status_short(s)) for s in labels.STATUS_LABELS)
+        for col, width in ((1, kind_w + 20), (2, 82), (3, 120), (4, 46), (5, status_w + 40)):
             self.setColumnWidth(col, width)
+        header.sectionResized.connect(self._other_column_resized)
+        self.fit_title()
+
+    def fit_title(self) -> None:
+        """The Title column takes the room the other columns leave, but never less than
+        TITLE_MIN (a stretched section would shrink to a sliver in a narrow window, e.g.
+        1024 px after a relaunch); below that the table scrolls sideways instead."""
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        others = sum(
+            self.columnWidth(c) for c in range(1, header.count()) if not self.isColumnHidden(c)
+        )
+        width = max(TITLE_MIN, self.viewport().width() - others)
+        if width != self.columnWidth(0):
+            self.setColumnWidth(0, width)
+
+    def _other_column_resized(self, index: int, _old: int, _new: int) -> None:
+        if index != 0:
+            self.fit_title()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_title()
 
 
 class CaseView(QSplitter):
@@ -87,6 +118,7 @@ class CaseView(QSplitter):
         # The panel's rows need ~400 px; below that its Notes box is clipped (1360x820).
         self.right.setSizes([300, 430])
         self.right.setChildrenCollapsible(False)
+        self.viewer.setMinimumHeight(VIEWER_MIN)
         centre_box = QWidget()
         box = QVBoxLayout(centre_box)
         box.setContentsMargins(0, 0, 0, 0)
@@ -102,6 +134,8 @@ class CaseView(QSplitter):
 
         self.table.selectionModel().selectionChanged.connect(self._selection)
         self.table.selectionModel().currentRowChanged.connect(self._selection)
+        # Several target documents make the metadata panel a bulk editor.
+        self.targetChanged.connect(lambda: self.metadata.show_selection(self.target_uids()))
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
         self.model.loaded.connect(lambda _n: self._loaded())
@@ -334,3 +368,4 @@ class CaseView(QSplitter):
             self.right.restoreState(state["right"])
         if state.get("table"):
             self.table.horizontalHeader().restoreState(state["table"])
+            self.table.fit_title()  # a saved state may carry a sliver of a title

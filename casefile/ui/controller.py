@@ -32,6 +32,10 @@ UPDATING_INDEX = "Updating the search index"
 # new documents appear as the import's batches land, not only at its end.
 LIVE_IMPORT_RELOAD_S = 2.5
 REBUILDING_INDEX = "Rebuilding the search index…"
+EMPTY_CASE = (
+    "This case has no documents yet: import files with File → Import (Ctrl+I) "
+    "or drop them on the window."
+)
 
 
 class CaseController(QObject):
@@ -50,6 +54,7 @@ class CaseController(QObject):
         self.removed: set[str] = set()  # deleted documents: their edits cannot be undone
         self.changed.connect(lambda c: self.removed.update(c.removed))
         self._index_waiters: list[Callable[[], None]] | None = None  # see ensure_index_soon
+        self.pdf_passwords: dict[str, str] = {}  # uid -> password that read it (memory only)
 
     # -- the search index -------------------------------------------------------------
     def ensure_index(self) -> Job:
@@ -69,7 +74,13 @@ class CaseController(QObject):
 
         def done(_r: object) -> None:
             if job.title == REBUILDING_INDEX:
-                self.message.emit("The search index was rebuilt; search is ready.")
+                # A new case "rebuilds" an empty index: invite an import instead.
+                self.read(
+                    services.count_documents,
+                    on_done=lambda n: self.message.emit(
+                        "The search index was rebuilt; search is ready." if n else EMPTY_CASE
+                    ),
+                )
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, Cancelled):
@@ -214,8 +225,13 @@ class CaseController(QObject):
         uid: str,
         password: str | None,
         on_done: Callable[[DocumentDetail], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
         def done(detail: DocumentDetail) -> None:
+            if password and detail.status != "password_required":
+                # Kept in memory for this session only (never in the case), so the
+                # Original view can open the PDF too.
+                self.pdf_passwords[uid] = password
             self.changed.emit(Changes.edit(detail))
             if on_done is not None:
                 on_done(detail)
@@ -226,7 +242,7 @@ class CaseController(QObject):
             uid,
             password,
             on_done=done,
-            on_error=self._report,
+            on_error=on_error or self._report,
         )
 
     def delete_documents(self, uids: Sequence[str]) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -124,6 +124,7 @@ def _ask(
         "The deletion is recorded in the case's audit log, and the original files stay in "
         "the case folder's store."
     )
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the title is document data
     delete = box.addButton(
         f"Delete {len(uids)} Documents" if len(uids) > 1 else "Delete",
         QMessageBox.ButtonRole.DestructiveRole,

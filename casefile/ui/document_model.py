@@ -298,8 +298,10 @@ def _value(doc: DocumentSummary, key: str, role: int) -> Any:
             return icon(labels.STATUS_ICONS[doc.status])
         return None
     if role == Qt.ItemDataRole.ToolTipRole:
-        if key == "status" and doc.status_reason:
-            return doc.status_reason
+        if key == "status" and doc.status != "ok":
+            return "\n".join(x for x in (labels.status_label(doc.status), doc.status_reason) if x)
+        if key == "kind":
+            return labels.kind_label(doc.kind)
         if key == "title":
             return f"{doc.title}\n{doc.original_filename}"
     return None
@@ -309,7 +311,7 @@ def _display(doc: DocumentSummary, key: str) -> str:
     if key == "title":
         return doc.title
     if key == "kind":
-        return labels.kind_label(doc.kind)
+        return labels.kind_short(doc.kind)
     if key == "date":
         return doc.date or ""
     if key == "source":
@@ -317,5 +319,5 @@ def _display(doc: DocumentSummary, key: str) -> str:
     if key == "pages":
         return str(doc.page_count) if doc.page_count else ""
     if key == "status":
-        return "" if doc.status == "ok" else labels.status_label(doc.status)
+        return "" if doc.status == "ok" else labels.status_short(doc.status)
     return ""

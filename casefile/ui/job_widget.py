@@ -4,10 +4,11 @@ Bulk jobs are not undoable; the tooltip says so, as DESIGN asks."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QToolButton, QWidget
 
 from casefile.core.jobs import Progress
 from casefile.ui.icons import icon
+from casefile.ui.plain import plain_label, plain_tip
 from casefile.ui.runner import Job
 
 
@@ -16,7 +17,7 @@ class JobWidget(QWidget):
         super().__init__(parent)
         self.job: Job | None = None
         self.waiting: list[Job] = []
-        self.label = QLabel()
+        self.label = plain_label()  # names the file being read: document data
         self.label.setMinimumWidth(220)
         self.label.setMaximumWidth(460)
         self.bar = QProgressBar()
@@ -83,4 +84,4 @@ class JobWidget(QWidget):
             room = self.label.maximumWidth() - metrics.horizontalAdvance(head + " · ")
             item = metrics.elidedText(item, Qt.TextElideMode.ElideMiddle, max(room, 0))
         self.label.setText(f"{head} · {item}" if item else head)
-        self.label.setToolTip(p.label)
+        self.label.setToolTip(plain_tip(p.label))

@@ -29,6 +29,10 @@ STATUS_LABELS = {
     "failed": "Failed",
     "unsupported": "Unsupported",
 }
+# Narrow table columns say the same in fewer letters (the cell's tooltip has the rest),
+# so no label is cut to "Parliamentary sub…" or "Passwor…".
+KIND_SHORT = {"parliamentary_submission": "Parliamentary"}
+STATUS_SHORT = {"password_required": "Password"}
 STATUS_ICONS = {
     "empty": "needs-ocr",
     "needs_ocr": "needs-ocr",
@@ -67,6 +71,14 @@ LANGUAGE_LABELS = {
 
 def kind_label(kind: str) -> str:
     return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+
+
+def kind_short(kind: str) -> str:
+    return KIND_SHORT.get(kind) or kind_label(kind)
+
+
+def status_short(status: str) -> str:
+    return STATUS_SHORT.get(status) or status_label(status)
 
 
 def status_label(status: str) -> str:

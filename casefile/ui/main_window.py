@@ -166,7 +166,9 @@ class MainWindow(QMainWindow):
         self.job_widget = JobWidget()
         self.counts = QLabel()
         status = self.statusBar()
-        status.addWidget(self.job_widget)
+        # Permanent, so a menu's hover tip (a temporary message, drawn at the left)
+        # never lands on top of the job's text.
+        status.addPermanentWidget(self.job_widget)
         status.addPermanentWidget(self.counts)
 
     def _connect_parts(self) -> None:
@@ -341,6 +343,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(
             QMessageBox.Icon.Warning, "Casefile", text, QMessageBox.StandardButton.Ok, self
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # errors quote titles and file names
         box.open()
         self.dialogs.append(box)
         self.statusBar().showMessage(text.split(". ")[0], 10000)
@@ -402,12 +405,20 @@ class MainWindow(QMainWindow):
         dialog.show()
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About Casefile",
-            "<b>Casefile</b><br>Offline case files for investigators.<br>"
-            "Nothing you do here leaves this computer.",
+        from PySide6 import __version__ as qt_version
+
+        from casefile import __version__
+
+        box = QMessageBox(QMessageBox.Icon.NoIcon, "About Casefile", "", parent=self)
+        box.setIconPixmap(app_icon().pixmap(64, 64))
+        box.setText(f"<b>Casefile {__version__}</b>")
+        box.setInformativeText(
+            "Offline case files for investigators. Nothing you do here leaves this "
+            "computer.<br><br>Licence: Apache-2.0. Built with Qt for Python "
+            f"(PySide6 {qt_version}, LGPL-3.0), SQLAlchemy, Whoosh and pypdf."
         )
+        box.open()
+        self.about_box = box
 
 
 __all__ = ["MainWindow"]

@@ -5,14 +5,16 @@ services are loaded: see main_window)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
+from casefile.ui.dialogs import folders
 from casefile.ui.dialogs.reports import ImportSummaryDialog, VerifyReportDialog
 from casefile.ui.runner import Job
+from casefile.ui.settings import Settings
 
 if TYPE_CHECKING:
     from casefile.ui.case_view import CaseView
@@ -34,24 +36,28 @@ class CaseCommands(QObject):
         self.dialog_parent = parent
         self.controller: CaseController | None = None
         self.view: CaseView | None = None
+        self.last_import_summary: QWidget | None = None
+        self.last_verify_report: QWidget | None = None
+
+    @property
+    def settings(self) -> Settings:
+        """The window's settings (where the last import came from)."""
+        settings = getattr(self.dialog_parent, "settings", None)
+        return settings if isinstance(settings, Settings) else Settings()
 
     def bind(self, controller: CaseController | None, view: CaseView | None) -> None:
         self.controller, self.view = controller, view
 
     # -- import -----------------------------------------------------------------------------
     def choose_import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self.dialog_parent, "Import files", str(Path.home())
-        )
+        paths = folders.choose_files(self.dialog_parent, self.settings)
         if paths:
             self.import_paths(paths)
 
     def choose_import_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(
-            self.dialog_parent, "Import folder", str(Path.home())
-        )
-        if path:
-            self.import_paths([path])
+        paths = folders.choose_folders(self.dialog_parent, self.settings)
+        if paths:
+            self.import_paths(paths)
 
     def import_paths(self, paths: list[str]) -> Job | None:
         if self.controller is None:
@@ -67,16 +73,29 @@ class CaseCommands(QObject):
         QTimer.singleShot(REPORT_DELAY_MS, self, lambda: self._show_import_summary(summary))
 
     def _show_import_summary(self, summary: Any) -> None:
+        # One report at a time: the previous import's report gives way to this one
+        # (a locked PDF it listed still offers its password in the viewer).
+        self._replace_report(self.last_import_summary)
         dialog = ImportSummaryDialog(summary, self.dialog_parent)
-        dialog.unlockRequested.connect(self._unlock)
+        dialog.unlockRequested.connect(lambda uid, password: self._unlock(dialog, uid, password))
+        self.last_import_summary = dialog
         self.dialogOpened.emit(dialog)
         self.importReported.emit(dialog)
         dialog.show()
 
-    def _unlock(self, uids: list[str], password: str) -> None:
-        if self.controller is not None:
-            for uid in uids:
-                self.controller.reextract(uid, password)
+    def _unlock(self, dialog: ImportSummaryDialog, uid: str, password: str) -> None:
+        """Read one locked PDF again with its password; its row in the report says how."""
+        if self.controller is None:
+            dialog.show_unlock_result(uid, None, "The case was closed; open it and try again.")
+            return
+        from casefile.ui.messages import user_message
+
+        self.controller.reextract(
+            uid,
+            password,
+            on_done=lambda detail: dialog.show_unlock_result(uid, detail.status),
+            on_error=lambda exc: dialog.show_unlock_result(uid, None, user_message(exc)),
+        )
 
     # -- document actions -------------------------------------------------------------------
     def open_original(self) -> None:
@@ -109,8 +128,15 @@ class CaseCommands(QObject):
         job = self.controller.verify()
 
         def done(report: Any) -> None:
+            self._replace_report(self.last_verify_report)
             dialog = VerifyReportDialog(report, self.dialog_parent)
+            self.last_verify_report = dialog
             self.dialogOpened.emit(dialog)
             dialog.show()
 
         job.finished.connect(done)
+
+    def _replace_report(self, previous: QWidget | None) -> None:
+        """Close the report a new one replaces: reports do not pile up on screen."""
+        if previous is not None and shiboken6.isValid(previous):
+            previous.close()

@@ -1,7 +1,13 @@
 """The metadata panel: title, kind, date, source, author, address, reliability, tags and
 notes of the selected document. Each committed change becomes an undoable command that
 goes through a service; the date is checked as you type and said back in words, the way
-a colleague would read it ("about May 2024")."""
+a colleague would read it ("about May 2024").
+
+With several rows selected the panel edits them together: kind, source, reliability and
+tags go to every selected document as one undoable step (`bulk_edit`); the fields that
+belong to one document (title, date, author, address, notes) are disabled and say so.
+A date the user typed that is not valid stays in the field, marked, until they fix it
+or revert it (Escape): saving another field never silently replaces it."""
 
 from __future__ import annotations
 
@@ -22,20 +28,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.core import dates
+from casefile.core import dates, services
 from casefile.core.db.schema import DOCUMENT_KINDS
 from casefile.core.errors import InvalidValueError
 from casefile.core.services import Changes, DocumentDetail
+from casefile.core.services.bulk import SharedMetadata
 from casefile.ui import labels
+from casefile.ui.bulk_edit import BulkEditCommand
 from casefile.ui.controller import CaseController
+from casefile.ui.messages import user_message
+from casefile.ui.metadata_bulk import BulkSelection
+from casefile.ui.plain import ElidedLabel, plain_label
+from casefile.ui.suggestions import SuggestionBar, mark
 
 
-class MetadataPanel(QScrollArea):
+class MetadataPanel(BulkSelection, QScrollArea):
     def __init__(self, controller: CaseController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.detail: DocumentDetail | None = None
+        self.uids: list[str] = []  # the table's selection; several = a bulk edit
+        self.shared: SharedMetadata | None = None
+        self._shared_generation = 0
         self._loading = False
+        self._bulk_refresh_pending = False
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -50,9 +66,13 @@ class MetadataPanel(QScrollArea):
             self.kind.addItem(labels.kind_label(k), k)
         self.date = QLineEdit()
         self.date.setPlaceholderText("2024-06-07, 2023-02, 2024-05~, 2020/2022")
-        self.date_words = QLabel()
+        # One line, always: a long error must not push the form down under the mouse
+        # (it elides; the whole message is the tooltip of the line and the field).
+        self.date_words = ElidedLabel()
         self.date_words.setObjectName("dateWords")
-        self.date_words.setWordWrap(True)
+        # The red border of an invalid date is a style sheet, which changes a line
+        # edit's natural height: pin it so the rows below do not jump.
+        self.date.setFixedHeight(self.date.sizeHint().height())
         self.source = QLineEdit()
         self.author = QLineEdit()
         self.url = QLineEdit()
@@ -74,9 +94,9 @@ class MetadataPanel(QScrollArea):
         self.notes.setMinimumHeight(self.notes.fontMetrics().lineSpacing() * 3 + 12)
         self.notes.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.notes.installEventFilter(self)
-        self.facts = QLabel()
-        self.facts.setWordWrap(True)
-        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.date.installEventFilter(self)  # Escape reverts an invalid date
+        # File facts are document data (the original's name can hold markup): plain text.
+        self.facts = plain_label(wrap=True, selectable=True)
         self.facts.setObjectName("facts")
 
         for combo in (self.kind, self.rel_source, self.rel_info):
@@ -88,6 +108,13 @@ class MetadataPanel(QScrollArea):
         reliability = QHBoxLayout()
         reliability.addWidget(self.rel_source, 1)
         reliability.addWidget(self.rel_info, 1)
+        self.selection_note = plain_label(wrap=True)
+        self.selection_note.setObjectName("selectionNote")
+        self.selection_note.hide()
+        form.addRow(self.selection_note)
+        self.suggestion_bar = SuggestionBar()
+        self.suggestion_bar.confirmRequested.connect(self._confirm_suggestions)
+        form.addRow(self.suggestion_bar)
         form.addRow("&Title", self.title)
         form.addRow("&Kind", self.kind)
         form.addRow("&Date", self.date)
@@ -104,6 +131,17 @@ class MetadataPanel(QScrollArea):
         self.rel_source.setToolTip("Admiralty code: how reliable is the source (A–F)?")
         self.rel_info.setToolTip("Admiralty code: how credible is this information (1–6)?")
         self.setWidget(body)
+        self._placeholders = {
+            w: w.placeholderText()
+            for w in (self.title, self.date, self.source, self.author, self.url, self.tags)
+        }
+        self._suggestable = {
+            "title": self.title,
+            "kind": self.kind,
+            "date": self.date,
+            "author": self.author,
+        }
+        self._per_document = (self.title, self.date, self.author, self.url, self.notes)
 
         for edit, field in (
             (self.title, "title"),
@@ -129,24 +167,40 @@ class MetadataPanel(QScrollArea):
 
     # -- showing --------------------------------------------------------------------------
     def show_document(self, detail: DocumentDetail | None) -> None:
+        previous = self.detail
+        if previous is not None and (detail is None or detail.uid != previous.uid):
+            self._warn_unsaved_date(previous)
         self.detail = detail
+        if self.bulk and detail is not None and detail.uid in self.uids:
+            return  # the panel shows the selection; the viewer shows this one
+        if detail is None or detail.uid not in self.uids:
+            self.uids = [detail.uid] if detail is not None else []
+        # Refreshing the same document keeps a date the user typed and has not yet
+        # fixed (another field's save must not replace it with the stored one).
+        kept_date = (
+            self.date.text()
+            if detail is not None
+            and previous is not None
+            and previous.uid == detail.uid
+            and self.date.property("invalid")
+            else None
+        )
+        self._set_bulk_look(False)
         self._loading = True
         try:
-            enabled = detail is not None and not self.controller.readonly
-            for w in (
-                self.title,
-                self.kind,
-                self.date,
-                self.source,
-                self.author,
-                self.url,
-                self.rel_source,
-                self.rel_info,
-                self.tags,
-                self.notes,
-            ):
-                w.setEnabled(enabled)
+            readonly = self.controller.readonly
+            # Read-only text stays selectable, so a value can be copied from a case
+            # opened read-only; the choices that cannot be read-only are disabled.
+            for w in (self.title, self.date, self.source, self.author, self.url, self.tags):
+                w.setEnabled(detail is not None)
+                w.setReadOnly(readonly)
+            self.notes.setEnabled(detail is not None)
+            self.notes.setReadOnly(readonly)
+            for combo in (self.kind, self.rel_source, self.rel_info):
+                combo.setEnabled(detail is not None and not readonly)
             if detail is None:
+                mark(self._suggestable, ())
+                self.suggestion_bar.hide()
                 for e in (self.title, self.date, self.source, self.author, self.url, self.tags):
                     e.clear()
                 self.notes.clear()
@@ -158,8 +212,8 @@ class MetadataPanel(QScrollArea):
                 return
             self.title.setText(detail.title)
             self.kind.setCurrentIndex(max(0, self.kind.findData(detail.kind)))
-            self.date.setText(detail.date or "")
-            self._check_date(detail.date or "")
+            self.date.setText(detail.date or "" if kept_date is None else kept_date)
+            self._check_date(self.date.text())
             self.source.setText(detail.source or "")
             self.author.setText(detail.author or "")
             self.url.setText(detail.url or "")
@@ -173,18 +227,46 @@ class MetadataPanel(QScrollArea):
             self.notes.setPlainText(detail.notes or "")
             langs = ", ".join(labels.language_label(x) for x in detail.languages) or "unknown"
             self.facts.setText(
-                f"{detail.original_filename}<br>{detail.file_type.upper()} · "
-                f"{labels.human_size(detail.size)} · {detail.page_count} page(s) · {langs}<br>"
+                f"{detail.original_filename}\n{detail.file_type.upper()} · "
+                f"{labels.human_size(detail.size)} · {detail.page_count} page(s) · {langs}\n"
                 f"Imported {detail.imported_at:%Y-%m-%d %H:%M} · "
-                f"<span title='{detail.sha256}'>SHA-256 {detail.sha256[:16]}…</span>"
+                f"SHA-256 {detail.sha256[:16]}…"
             )
+            self.facts.setToolTip(f"SHA-256 {detail.sha256}")
+            mark(self._suggestable, detail.suggested)
+            self.suggestion_bar.show_fields(detail.suggested, not self.controller.readonly)
         finally:
             self._loading = False
 
+    def _confirm_suggestions(self) -> None:
+        """Accept what Casefile suggested for this document, as it stands."""
+        if self.detail is None or self.controller.readonly:
+            return
+        controller = self.controller
+        controller.runner.edit(
+            services.confirm_suggestions,
+            controller.case,
+            self.detail.uid,
+            on_done=lambda detail: controller.changed.emit(Changes.edit(detail)),
+            on_error=lambda exc: controller.failed.emit(user_message(exc)),
+        )
+
     def _on_changed(self, changes: Changes) -> None:
+        if self.bulk and any(d.uid in self.uids for d in changes.edited):
+            if self.detail is not None:  # the viewer's document, kept for after
+                self.detail = changes.detail(self.detail.uid) or self.detail
+            self._show_bulk_soon()
+            return
         detail = changes.detail(self.detail.uid) if self.detail is not None else None
         if detail is not None:
             self.show_document(detail)
+
+    def _warn_unsaved_date(self, detail: DocumentDetail) -> None:
+        if self.date.property("invalid") and self.date.text().strip():
+            self.controller.message.emit(
+                f"The date “{self.date.text().strip()}” was not saved for “{detail.title}”: "
+                "it is not a date Casefile understands."
+            )
 
     # -- committing -----------------------------------------------------------------------
     def _current(self, field: str) -> Any:
@@ -193,10 +275,15 @@ class MetadataPanel(QScrollArea):
         return value if value not in ("",) else None
 
     def _commit(self, field: str, value: Any) -> None:
-        if self._loading or self.detail is None:
+        if self._loading:
             return
         if isinstance(value, str):
             value = value.strip() or None
+        if self.bulk:
+            self._commit_bulk(field, value)
+            return
+        if self.detail is None:
+            return
         old = self._current(field)
         if value == old:
             return
@@ -218,10 +305,12 @@ class MetadataPanel(QScrollArea):
         try:
             dates.parse(text)
         except InvalidValueError as exc:
-            self.date_words.setText(str(exc))
+            self.date_words.setText(f"{exc} Escape puts back the saved date.")
+            self.date.setToolTip(str(exc))
             self._mark_date(False)
             return False
         self.date_words.setText(dates.describe(text))
+        self.date.setToolTip("")
         self._mark_date(True)
         return True
 
@@ -236,16 +325,44 @@ class MetadataPanel(QScrollArea):
         if self._check_date(self.date.text()):
             self._commit("date", self.date.text())
 
+    def _revert_date(self) -> None:
+        if self.detail is None or self.bulk:
+            return
+        self.date.setText(self.detail.date or "")
+        self._check_date(self.date.text())
+
     def _commit_tags(self) -> None:
-        if self._loading or self.detail is None:
+        if self._loading:
             return
         new = [t.strip() for t in self.tags.text().split(",") if t.strip()]
+        if self.bulk:
+            if self.shared is None or self.controller.readonly:
+                return
+            common = set(self.shared.common_tags)
+            added = [t for t in dict.fromkeys(new) if t not in common]
+            removed = sorted(common - set(new))
+            if added or removed:
+                self.controller.undo_stack.push(
+                    BulkEditCommand(self.controller, self.uids, None, added, removed)
+                )
+            return
+        if self.detail is None:
+            return
         self.controller.set_tags(self.detail.uid, self.detail.tags, new)
         self.detail = replace(self.detail, tags=tuple(sorted(set(new))))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.notes and event.type() == QEvent.Type.FocusOut:
             self._commit("notes", self.notes.toPlainText())
+        if (
+            watched is self.date
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and self.date.property("invalid")
+        ):
+            self._revert_date()
+            return True
         if event.type() == QEvent.Type.ShortcutOverride and _leave_to_case(watched, event):
             return True  # not taken by the field: Edit → Undo / Redo gets the key
         return super().eventFilter(watched, event)

@@ -3,8 +3,6 @@ with the one action that helps: a password field, "Try again", or "Show original
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -12,12 +10,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from casefile.core.services import DocumentDetail
 from casefile.ui.icons import pixmap
+from casefile.ui.plain import plain_label
 
 
 class StatusBanner(QFrame):
@@ -31,9 +31,11 @@ class StatusBanner(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.icon = QLabel()
-        self.text = QLabel()
-        self.text.setWordWrap(True)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.heading = plain_label(bold=True, wrap=True, selectable=True)
+        self.text = plain_label(wrap=True, selectable=True)
+        # Long reasons and file names wrap inside the pane instead of widening it.
+        for label in (self.heading, self.text):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText("Password")
@@ -43,7 +45,11 @@ class StatusBanner(QFrame):
         self.original = QPushButton("Show original")
         top = QHBoxLayout()
         top.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.text, 1)
+        words = QVBoxLayout()
+        words.setSpacing(2)
+        words.addWidget(self.heading)
+        words.addWidget(self.text)
+        top.addLayout(words, 1)
         actions = QHBoxLayout()
         actions.addStretch(1)
         for w in (self.password, self.unlock, self.retry, self.original):
@@ -63,18 +69,21 @@ class StatusBanner(QFrame):
             self.unlockRequested.emit(self.password.text())
 
     def show_for(self, doc: DocumentDetail | None, *, has_original_view: bool) -> None:
-        """Explain the document's status; hidden when its text was read fine."""
+        """Explain the document's status; hidden when its text was read fine. The
+        headline is ours; the reason comes from the file (an extractor's message may
+        quote its content), so both are plain text, never markup."""
         self.password.clear()
         if doc is None or (doc.status == "ok" and not doc.pages_needing_ocr):
             self.hide()
             return
-        reason = html.escape(doc.status_reason or "")
+        reason = doc.status_reason or ""
         show = {"password": False, "retry": False, "original": has_original_view}
         if doc.status == "password_required":
             icon = "lock"
+            head = "This PDF is protected by a password"
             message = (
-                "<b>This PDF is protected by a password</b>, so its text could not be "
-                "read. Enter the password to read it again; the original is not changed."
+                "Its text could not be read. Enter the password to read it again; "
+                "the original is not changed."
             )
             show["password"] = True
         elif doc.status in ("needs_ocr", "ok"):
@@ -82,23 +91,29 @@ class StatusBanner(QFrame):
             pages = ", ".join(str(p) for p in doc.pages_needing_ocr[:12])
             more = "…" if len(doc.pages_needing_ocr) > 12 else ""
             which = f"Page(s) {pages}{more} are" if pages else "This document is"
+            head = "Needs OCR."
             message = (
-                f"<b>Needs OCR.</b> {which} pictures of text without a text layer, so "
-                "they cannot be searched yet. Use <i>Original</i> to read them."
+                f"{which} pictures of text without a text layer, so they cannot be "
+                "searched yet. Use Original to read them."
             )
         elif doc.status == "empty":
             icon = "needs-ocr"
-            message = "<b>No text.</b> The file opened fine but contains no text."
+            head = "No text."
+            message = "The file opened fine but contains no text."
         else:
             icon = "failed" if doc.status == "failed" else "warning"
             label = "could not be read" if doc.status == "failed" else "is in a format "
             label += "" if doc.status == "failed" else "Casefile does not read"
-            message = f"<b>This file {label}.</b> {reason}"
+            head = f"This file {label}."
+            message = reason
             show["retry"] = doc.status == "failed"
-        if reason and doc.status in ("password_required", "needs_ocr", "empty"):
-            message += f"<br><small>{reason}</small>"
+        # (A password reason repeats the headline; the other reasons add to it.)
+        if reason and doc.status in ("needs_ocr", "empty"):
+            message += f"\n{reason}"
         self.icon.setPixmap(pixmap(icon, 24, self.devicePixelRatioF()))
+        self.heading.setText(head)
         self.text.setText(message)
+        self.text.setVisible(bool(message))
         self.password.setVisible(show["password"])
         self.unlock.setVisible(show["password"])
         self.retry.setVisible(show["retry"])

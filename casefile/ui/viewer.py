@@ -14,12 +14,14 @@ from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QTextChar
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QSpinBox,
     QStackedWidget,
     QTextEdit,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +32,8 @@ from casefile.core.services import Changes, DocumentDetail, PageText
 from casefile.ui.controller import CaseController
 from casefile.ui.icons import icon
 from casefile.ui.messages import user_message
+from casefile.ui.plain import plain_label
+from casefile.ui.reflow import reflow
 from casefile.ui.status_banner import StatusBanner
 
 HIT = QColor("#ffe066")
@@ -37,6 +41,7 @@ CURRENT_HIT = QColor("#ff9f1a")
 # Pages longer than this have their hits found on a reader thread: the analyzer costs
 # about 2-3 ms per 20 KB, and a 1 MB page of an e-mail archive must not stall typing.
 SYNC_HIGHLIGHT_CHARS = 20_000
+PLACEHOLDER = "Select a document to read it here."
 
 
 class Viewer(QWidget):
@@ -56,6 +61,7 @@ class Viewer(QWidget):
         self.spans: list[tuple[int, int]] = []
         self.current_hit = -1
         self._pdf_path: str | None = None
+        self._pdf_password = ""
         self.prefer_original = False  # the user's last choice, kept from PDF to PDF
         self._build()
         controller.changed.connect(self._on_changed)
@@ -65,6 +71,24 @@ class Viewer(QWidget):
         bar = QToolBar("Viewer")
         bar.setIconSize(bar.iconSize() * 0.8)
         self.toolbar = bar
+        # Text | Original first: in a narrow pane (1024 px) the overflow arrow takes the
+        # last buttons, and the view toggle must always show which view is on screen.
+        group = QActionGroup(self)
+        # Optional: when neither view can be shown, neither button claims to be on.
+        group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
+        self.text_mode = self._act(bar, "view-text", "Text", "Ctrl+1", self.show_text)
+        self.original_mode = self._act(
+            bar, "view-original", "Original", "Ctrl+2", self.show_original
+        )
+        for a in (self.text_mode, self.original_mode):
+            a.setCheckable(True)
+            group.addAction(a)
+        self.text_mode.setChecked(True)
+        for a in (self.text_mode, self.original_mode):
+            btn = bar.widgetForAction(a)
+            if btn is not None:
+                btn.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.addSeparator()
         self.prev_page = self._act(bar, "page-prev", "Previous page", "Ctrl+PgUp", self.go_prev)
         self.page_box = QSpinBox()
         self.page_box.setAccessibleName("Page")
@@ -79,25 +103,22 @@ class Viewer(QWidget):
         self.hit_label = QLabel()
         bar.addWidget(self.hit_label)
         self.next_hit = self._act(bar, "hit-next", "Next hit", "F3", self.next_hit_)
-        bar.addSeparator()
-        group = QActionGroup(self)
-        self.text_mode = self._act(bar, "view-text", "Text", "Ctrl+1", self.show_text)
-        self.original_mode = self._act(
-            bar, "view-original", "Original", "Ctrl+2", self.show_original
+        # Paragraphs (hard-wrapped lines joined) or the text exactly as extracted.
+        self.reflow_mode = QAction("Paragraphs", self)
+        self.reflow_mode.setCheckable(True)
+        self.reflow_mode.setChecked(True)
+        self.reflow_mode.setToolTip(
+            "Join hard-wrapped lines into paragraphs (off: the text exactly as extracted)"
         )
-        for a in (self.text_mode, self.original_mode):
-            a.setCheckable(True)
-            group.addAction(a)
-        self.text_mode.setChecked(True)
-        for a in (self.text_mode, self.original_mode):
-            btn = bar.widgetForAction(a)
-            if btn is not None:
-                btn.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.reflow_mode.toggled.connect(lambda _on: self._load_page(self.page))
+        # Beside the title, not in the tool bar: at 1024 px the tool bar has no room
+        # left and would hide Text | Original behind its overflow arrow.
+        self.reflow_button = QToolButton()
+        self.reflow_button.setDefaultAction(self.reflow_mode)
+        self.reflow_button.setAutoRaise(True)
 
-        self.title = QLabel()
-        self.title.setWordWrap(True)
+        self.title = plain_label(bold=True, wrap=True, selectable=True)
         self.title.setObjectName("viewerTitle")
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.banner = StatusBanner()
         self.banner.unlockRequested.connect(self._unlock)
         self.banner.retryRequested.connect(lambda: self._unlock(None))
@@ -115,8 +136,9 @@ class Viewer(QWidget):
         self.pdf.setDocument(self.pdf_doc)
         self.pdf.setPageMode(QPdfView.PageMode.SinglePage)
         self.pdf.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.placeholder = QLabel("Select a document to read it here.")
+        self.placeholder = QLabel(PLACEHOLDER)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
         self.placeholder.setEnabled(False)
         self.stack = QStackedWidget()
         for w in (self.placeholder, self.text, self.pdf):
@@ -126,7 +148,10 @@ class Viewer(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(bar)
-        layout.addWidget(self.title)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.reflow_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(title_row)
         layout.addWidget(self.banner)
         layout.addWidget(self.stack, 1)
         self.clear()
@@ -152,7 +177,9 @@ class Viewer(QWidget):
         self.text.clear()
         self.set_query("")
         self.title.clear()
+        self.reflow_button.hide()
         self.banner.hide()
+        self.placeholder.setText(PLACEHOLDER)
         self.stack.setCurrentWidget(self.placeholder)
         self._update_controls()
 
@@ -174,7 +201,8 @@ class Viewer(QWidget):
         self.exact = exact
         self.hit_pages = sorted(set(hit_pages or []))
         self.total = detail.page_count
-        self.title.setText(f"<b>{_esc(detail.title)}</b>")
+        self.title.setText(detail.title)
+        self.reflow_button.setVisible(detail.page_count > 0)
         is_pdf = detail.file_type == "pdf"
         self.original_mode.setEnabled(is_pdf)
         self._pdf_path = None
@@ -185,6 +213,7 @@ class Viewer(QWidget):
         if is_pdf and (self.prefer_original or self.total == 0):
             self.show_original(remember=False)
         else:
+            self.text_mode.setChecked(True)
             self.stack.setCurrentWidget(self.text)
 
     def _load_page(self, number: int, last_hit: bool = False) -> None:
@@ -224,7 +253,8 @@ class Viewer(QWidget):
         )
 
     def _show_page_text(self, text: str, last_hit: bool) -> None:
-        self.text.setPlainText(text)
+        # Reflowing keeps every offset, so the hits found in `text` stay in place.
+        self.text.setPlainText(reflow(text) if self.reflow_mode.isChecked() else text)
         self._highlight(text, last_hit)
         self._update_controls()
 
@@ -377,19 +407,45 @@ class Viewer(QWidget):
         )
 
     def _show_pdf(self, path: str) -> None:
-        if self._pdf_path != path:
+        assert self.detail is not None
+        password = self.controller.pdf_passwords.get(self.detail.uid, "")
+        if self._pdf_path != path or self._pdf_password != password:
             self.pdf_doc.close()
+            # The password that read the text this session opens the original too; it
+            # lives in memory only (see CaseController.pdf_passwords).
+            self.pdf_doc.setPassword(password)
             self.pdf_doc.load(path)
-            self._pdf_path = path
+            self._pdf_path, self._pdf_password = path, password
         if self.pdf_doc.status() != QPdfDocument.Status.Ready:
-            self.placeholder.setText(
-                "The original cannot be shown here (it may need a password). "
-                "Use Document → Open Original to open it in another program."
-            )
-            self.stack.setCurrentWidget(self.placeholder)
+            self._original_unavailable()
             return
+        self.original_mode.setChecked(True)
         self.stack.setCurrentWidget(self.pdf)
         self.pdf.pageNavigator().jump(max(self.page, 1) - 1, QPointF(), 0)
+
+    def _original_unavailable(self) -> None:
+        """Say why the original is not on screen, and let the toggle show what is."""
+        assert self.detail is not None
+        if self.detail.status == "password_required":
+            why = (
+                "The original is protected by a password: enter it above to read its "
+                "text and show the original."
+            )
+        else:
+            why = (
+                "The original cannot be shown here. Use Document → Open Original to "
+                "open it in another program."
+            )
+        if self.total > 0:
+            self.text_mode.setChecked(True)
+            self.stack.setCurrentWidget(self.text)
+            self.controller.message.emit(why)
+            return
+        # Neither view can show anything: neither toggle is on.
+        for action in (self.text_mode, self.original_mode):
+            action.setChecked(False)
+        self.placeholder.setText(why)
+        self.stack.setCurrentWidget(self.placeholder)
 
     # -- status actions -------------------------------------------------------------------
     def _unlock(self, password: str | None) -> None:
@@ -405,9 +461,3 @@ class Viewer(QWidget):
             page = self.page
             self._pdf_path = None if detail.status != self.detail.status else self._pdf_path
             self.show_document(detail, page, self.query, self.hit_pages, self.exact)
-
-
-def _esc(text: str) -> str:
-    import html
-
-    return html.escape(text)

@@ -167,7 +167,7 @@ def test_each_table_cell_paints_its_own_text_icon_and_alignment(case_window) -> 
             seen.append((column, option.text, not option.icon.isNull(), option.displayAlignment))
         title, kind, _date, _source, pages, _status = seen[-6:]
         assert title[1:3] == (doc.title, True)  # the title, with its kind's icon
-        assert kind[1:3] == (labels.kind_label(doc.kind), False)  # no icon left over
+        assert kind[1:3] == (labels.kind_short(doc.kind), False)  # no icon left over
         assert pages[1] == str(doc.page_count)
         assert pages[3] & Qt.AlignmentFlag.AlignRight
         assert not kind[3] & Qt.AlignmentFlag.AlignRight

@@ -71,6 +71,9 @@ class Document(Base):
     reliability_source: Mapped[str | None] = mapped_column(String(1))  # Admiralty A–F
     reliability_info: Mapped[int | None] = mapped_column(Integer)  # Admiralty 1–6
     notes: Mapped[str | None] = mapped_column(Text)
+    # Fields Casefile filled in itself, not yet confirmed by a person: "title,kind,date"
+    # (migration 0005). Editing or confirming a field takes it off.
+    suggested_fields: Mapped[str | None] = mapped_column(Text)
 
     # The original, as evidence.
     sha256: Mapped[str] = mapped_column(String(64), unique=True)

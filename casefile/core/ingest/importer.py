@@ -96,6 +96,17 @@ def _document_row(run: Run, item: Item, ex: Extraction, parent_id: int | None) -
         "encoding": ex.encoding,
         "extra": json.dumps(extra, ensure_ascii=False) if extra else None,
         "parent_id": parent_id,
+        # What Casefile guessed (not given by the user): shown as suggestions to confirm.
+        "suggested_fields": ",".join(
+            name
+            for name, guessed in (
+                ("title", True),
+                ("kind", not run.options.kind),
+                ("date", date_text is not None),
+                ("author", bool(ex.author)),
+            )
+            if guessed
+        ),
         "revision": 1,
         "indexed_revision": 0,
     }

@@ -9,6 +9,13 @@ face that only opens and reads a case should not pay for them before its first p
 
 from typing import TYPE_CHECKING, Any
 
+from casefile.core.services.bulk import (
+    BulkEdit,
+    SharedMetadata,
+    edit_documents,
+    restore_documents,
+    shared_metadata,
+)
 from casefile.core.services.cases import close_case, create_case, open_case, overview
 from casefile.core.services.documents import (
     add_tag,
@@ -63,8 +70,22 @@ from casefile.core.services.entities import (  # issue 12: entities
     restore_entity,
     split_alias,
 )
+from casefile.core.services.entity_suggestions import (  # issue 12
+    Suggestion,
+    SuggestionSet,
+    accept_suggestion,
+    dismiss_suggestion,
+    dismissed_suggestions,
+    suggest_entities,
+)
 from casefile.core.services.integrity import audit_head, audit_log, verify_case
-from casefile.core.services.originals import original_copy, original_path
+from casefile.core.services.originals import (
+    copies_root,
+    original_copy,
+    original_path,
+    remove_session_copies,
+    remove_stale_copies,
+)
 from casefile.core.services.relations import (
     COMMON_LABELS,
     CitationIn,
@@ -91,14 +112,7 @@ from casefile.core.services.search import (
     search,
     utf16_spans,
 )
-from casefile.core.services.suggestions import (  # issue 12: entity suggestions
-    Suggestion,
-    SuggestionSet,
-    accept_suggestion,
-    dismiss_suggestion,
-    dismissed_suggestions,
-    suggest_entities,
-)
+from casefile.core.services.suggestions import confirm_suggestions
 
 _LAZY = {"import_paths", "prepare_import", "reextract_document"}
 
@@ -123,6 +137,7 @@ __all__ = [
     "AliasInfo",
     "AuditHead",
     "AuditRecord",
+    "BulkEdit",
     "CaseOverview",
     "Changes",
     "CitationIn",
@@ -142,6 +157,7 @@ __all__ = [
     "RelationInfo",
     "SavedSearchInfo",
     "SearchResults",
+    "SharedMetadata",
     "Snippet",
     "Suggestion",
     "SuggestionSet",
@@ -155,6 +171,8 @@ __all__ = [
     "audit_head",
     "audit_log",
     "close_case",
+    "confirm_suggestions",
+    "copies_root",
     "count_documents",
     "create_case",
     "create_entity",
@@ -165,6 +183,7 @@ __all__ = [
     "dismiss_suggestion",
     "dismissed_suggestions",
     "document_uids",
+    "edit_documents",
     "edit_entity",
     "ensure_index",
     "get_document",
@@ -191,14 +210,18 @@ __all__ = [
     "reindex",
     "reject_mention",
     "remove_alias",
+    "remove_session_copies",
+    "remove_stale_copies",
     "remove_tag",
     "rename_entity",
     "rename_saved_search",
+    "restore_documents",
     "restore_entity",
     "run_saved_search",
     "save_search",
     "search",
     "set_tags",
+    "shared_metadata",
     "split_alias",
     "status_counts",
     "suggest_entities",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, select
@@ -46,6 +46,20 @@ EDITABLE = (
     "reliability_info",
     "notes",
 )
+
+
+def suggested_of(doc: Document) -> tuple[str, ...]:
+    return tuple(x for x in (doc.suggested_fields or "").split(",") if x)
+
+
+def confirm(doc: Document, fields: Iterable[str]) -> list[str]:
+    """Take `fields` off the document's suggestions (a person edited or confirmed
+    them); returns the ones that were suggestions."""
+    had = suggested_of(doc)
+    gone = [f for f in had if f in set(fields)]
+    if gone:
+        doc.suggested_fields = ",".join(f for f in had if f not in gone) or None
+    return gone
 
 
 def _langs(doc: Document) -> tuple[str, ...]:
@@ -209,6 +223,7 @@ def get_document(case: Case, uid: str) -> DocumentDetail:
             tags=tuple(sorted(t.name for t in doc.tags)),
             parent_uid=parent_uid,
             child_uids=tuple(children),
+            suggested=suggested_of(doc),
         )
 
 
@@ -288,6 +303,9 @@ def update_document(case: Case, uid: str, **changes: Any) -> DocumentDetail:
             doc.revision += 1
             audit.record(s, "edit_document", doc.uid, before, after)
             work_queue.enqueue(s, [doc.uid])
+        gone = confirm(doc, changes)  # a value a person set is no longer a suggestion
+        if gone and not after:  # typed again as it was: confirmed, and the log says so
+            audit.record(s, "confirm_metadata", doc.uid, None, {f: getattr(doc, f) for f in gone})
     sync_index(case, touched=[uid])
     return get_document(case, uid)
 

@@ -55,6 +55,8 @@ class DocumentDetail:
     parent_uid: str | None
     child_uids: tuple[str, ...]
     revision: int
+    # Fields Casefile filled in itself and no person has confirmed yet (suggestions).
+    suggested: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -4,18 +4,16 @@ They are modeless so the user can keep working while reading them."""
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
+    QScrollArea,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -23,7 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.ui import labels
+from casefile.ui.dialogs.passwords import PasswordRows
 from casefile.ui.icons import icon
+from casefile.ui.plain import plain_label, plain_tip
 
 if TYPE_CHECKING:
     from casefile.core.services import ImportSummary, VerifyReport
@@ -34,7 +34,7 @@ def _plural(n: int, word: str) -> str:
 
 
 class ImportSummaryDialog(QDialog):
-    unlockRequested = Signal(list, str)  # document uids, password
+    unlockRequested = Signal(str, str)  # document uid, password
 
     def __init__(self, summary: ImportSummary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,7 +62,8 @@ class ImportSummaryDialog(QDialog):
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)  # thousands of rows after a big import
         items = []
-        for o in sorted(summary.outcomes, key=lambda o: (o.result == "imported", o.path)):
+        ordered = sorted(summary.outcomes, key=lambda o: (o.result == "imported", o.path))
+        for o in ordered:
             result = {
                 "imported": "Imported",
                 "duplicate": "Duplicate",
@@ -81,15 +82,19 @@ class ImportSummaryDialog(QDialog):
                     else f"{result} · {labels.status_label(o.status)}"
                 )
             item = QTreeWidgetItem([Path(o.path).name, result, details])
-            item.setToolTip(0, o.path)
-            item.setToolTip(2, details)
+            item.setToolTip(0, plain_tip(o.path))
+            item.setToolTip(2, plain_tip(details))
             if o.result == "failed":
                 item.setIcon(1, icon("failed"))
             elif o.status in labels.STATUS_ICONS:
                 item.setIcon(1, icon(labels.STATUS_ICONS[o.status]))
             items.append(item)
         self.tree.addTopLevelItems(items)  # one insertion, not one per file
-        for col, width in ((0, 240), (1, 170)):
+        # The Result column fits its longest text (a handful of distinct strings).
+        fm = self.tree.fontMetrics()
+        results = {it.text(1) for it in items}
+        result_w = max([170, *(fm.horizontalAdvance(r) + 44 for r in results)])
+        for col, width in ((0, 240), (1, result_w)):
             self.tree.setColumnWidth(col, width)
 
         self.locked = [
@@ -97,21 +102,16 @@ class ImportSummaryDialog(QDialog):
             for o in summary.outcomes
             if o.status == "password_required" and o.document_uid
         ]
+        self.items = {o.document_uid: it for o, it in zip(ordered, items, strict=True)}
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.tree, 1)
-        self.password = QLineEdit()
-        self.unlock = QPushButton(icon("lock"), "Read with password")
+        self.passwords: PasswordRows | None = None
         if self.locked:
-            row = QHBoxLayout()
-            row.addWidget(QLabel(f"{_plural(len(self.locked), 'PDF')} need a password to be read:"))
-            self.password.setEchoMode(QLineEdit.EchoMode.Password)
-            self.password.setPlaceholderText("Password")
-            row.addWidget(self.password, 1)
-            row.addWidget(self.unlock)
-            self.unlock.clicked.connect(self._unlock)
-            self.password.returnPressed.connect(self._unlock)
-            layout.addLayout(row)
+            paths = {o.document_uid: o.path for o in summary.outcomes}
+            self.passwords = PasswordRows([(u, paths[u]) for u in self.locked], self)
+            self.passwords.unlockRequested.connect(self.unlockRequested)
+            layout.addWidget(self.passwords)
         note = QLabel("An import cannot be undone; delete documents you did not want.")
         note.setEnabled(False)
         layout.addWidget(note)
@@ -119,18 +119,22 @@ class ImportSummaryDialog(QDialog):
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
 
-    def _unlock(self) -> None:
-        if self.password.text():
-            self.unlockRequested.emit(list(self.locked), self.password.text())
-            self.unlock.setEnabled(False)
-            self.unlock.setText("Reading…")
+    def show_unlock_result(self, uid: str, status: str | None, error: str | None = None) -> None:
+        """A locked PDF was read again: say how on its row, and in the list above."""
+        if self.passwords is not None:
+            self.passwords.show_result(uid, status, error)
+        item = self.items.get(uid)
+        if item is not None and error is None and status and status != "password_required":
+            shown = "" if status == "ok" else f" · {labels.status_short(status)}"
+            item.setText(1, f"Read with password{shown}")
+            name = labels.STATUS_ICONS.get(status)
+            item.setIcon(1, icon(name) if name else QIcon())
 
 
 class VerifyReportDialog(QDialog):
     def __init__(self, report: VerifyReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Verification report")
-        self.resize(640, 360)
         if report.cancelled:
             text = (
                 f"Verification was stopped after {_plural(report.checked, 'original')}; "
@@ -152,12 +156,20 @@ class VerifyReportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         if report.problems:
-            body = QLabel("<br><br>".join(html.escape(p.message) for p in report.problems))
-            body.setWordWrap(True)
-            body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            layout.addWidget(body, 1)
-        else:
-            layout.addStretch(1)
+            # Problems scroll; a clean report is a short note, not a big empty window.
+            body = plain_label(
+                "\n\n".join(p.message for p in report.problems), wrap=True, selectable=True
+            )
+            body.setContentsMargins(4, 4, 4, 4)
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(body)
+            layout.addWidget(scroll, 1)
+            self.resize(640, 360)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
+        if not report.problems:
+            self.setMinimumWidth(420)
+            self.heading.setMinimumWidth(400)
+            layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetFixedSize)
