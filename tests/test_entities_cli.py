@@ -11,6 +11,8 @@ import pytest
 
 from tests.test_cli import assert_clean_error, run
 
+pytestmark = pytest.mark.slow  # each command is a process (~1-2 s); the demo imports
+
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
