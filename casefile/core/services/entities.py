@@ -26,6 +26,7 @@ from casefile.core.entities.kinds import EntityKind
 from casefile.core.entities.store import EntityNotFoundError
 from casefile.core.errors import DocumentNotFoundError
 from casefile.core.jobs import JobContext
+from casefile.core.services.entity_index import candidate_documents
 from casefile.core.services.sync import sync_index
 
 T = TypeVar("T")
@@ -75,24 +76,9 @@ class MentionInfo:
     rejected: bool
 
 
-# -- candidates: which documents may hold an alias (answered by the search index) ------
-# A finder takes the case and alias texts and returns the uids of the documents that
-# hold every word of some alias, or None when it cannot tell (then all are matched).
-CandidateFinder = Callable[[Case, Sequence[str]], "set[str] | None"]
-_finders: list[CandidateFinder] = []
-
-
-def register_candidate_finder(fn: CandidateFinder) -> None:
-    if fn not in _finders:
-        _finders.append(fn)
-
-
 def candidates(case: Case, texts: Sequence[str]) -> set[str] | None:
-    for fn in _finders:
-        found = fn(case, texts)
-        if found is not None:
-            return found
-    return None
+    """The documents that may hold one of `texts` (None: cannot tell, match them all)."""
+    return candidate_documents(case, texts)
 
 
 def _all_uids(s: Session) -> list[str]:
@@ -367,20 +353,3 @@ def _on_open(case: Case) -> None:
 
 
 case_module.on_open(_on_open)
-
-
-def _match_queued(case: Case, _ctx: JobContext | None, only: Sequence[str] | None) -> None:
-    """Every index sync first matches what is queued for matching (no progress of its
-    own: the caller's job, an import, reports its files)."""
-    matching.drain(case, None, only)
-
-
-def _wire() -> None:
-    from casefile.core.services.entity_index import candidate_documents
-    from casefile.core.services.sync import register_index_syncer
-
-    register_candidate_finder(candidate_documents)
-    register_index_syncer(_match_queued, first=True)
-
-
-_wire()

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from casefile.core.case import Case
+from casefile.core.entities import matching
 from casefile.core.jobs import JobContext
 
 # A syncer takes the case, an optional job context, and the documents to index (None:
@@ -15,14 +16,9 @@ Syncer = Callable[[Case, JobContext | None, Sequence[str] | None], None]
 _index_syncers: list[Syncer] = []
 
 
-def register_index_syncer(fn: Syncer, *, first: bool = False) -> None:
-    """`first`: run before the others (entity matching, whose mentions the index holds,
-    so a new document is indexed once, with its entities)."""
+def register_index_syncer(fn: Syncer) -> None:
     if fn not in _index_syncers:
-        if first:
-            _index_syncers.insert(0, fn)
-        else:
-            _index_syncers.append(fn)
+        _index_syncers.append(fn)
 
 
 def sync_index(
@@ -35,5 +31,9 @@ def sync_index(
     if case.readonly:
         return
     only = list(touched) if touched is not None and case.indexing_in_bulk else None
+    # Entity matching first: the index holds each document's entities, so a new
+    # document is matched and then indexed once (no progress of its own: the caller's
+    # job, an import, reports its files).
+    matching.drain(case, None, only)
     for fn in _index_syncers:
         fn(case, ctx, only)
