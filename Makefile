@@ -23,8 +23,13 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
+# Style, format, the layer contracts of docs/architecture.md ([tool.importlinter]) and
+# types ([tool.mypy]: strict on casefile.core).
 lint: $(STAMP)
 	$(BIN)/ruff check casefile tests
+	$(BIN)/ruff format --check casefile tests
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 demo: $(STAMP)
 	$(BIN)/casefile demo "$(DEMO)" --force
@@ -38,4 +43,4 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_ui.py
 
 clean:
-	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache .mypy_cache

@@ -9,6 +9,7 @@ from pathlib import Path
 from casefile.core import services
 from casefile.core.case import DB_NAME, SUFFIX, Case
 from casefile.core.errors import CaseExistsError
+from casefile.core.vocabulary import DocumentKind
 from casefile.resources import resources_dir
 
 DEMO_TITLE = "Cloud face recognition (demo)"
@@ -16,7 +17,7 @@ DEMO_TITLE = "Cloud face recognition (demo)"
 # file name -> metadata the case team would set after import
 DEMO_DOCUMENTS: dict[str, dict[str, object]] = {
     "eho-severa-2024-06-07.html": {
-        "kind": "article",
+        "kind": DocumentKind.ARTICLE,
         "date": "2024-06-07",
         "source": "Эхо Севера",
         "reliability_source": "C",
@@ -24,7 +25,7 @@ DEMO_DOCUMENTS: dict[str, dict[str, object]] = {
         "tags": ["Helix Cloud", "OkoVision", "press"],
     },
     "forrest-v-helix-claim-summary.pdf": {
-        "kind": "court_filing",
+        "kind": DocumentKind.COURT_FILING,
         "date": "2024-06-06",
         "source": "Employment Tribunals (London Central)",
         "reliability_source": "A",
@@ -32,7 +33,7 @@ DEMO_DOCUMENTS: dict[str, dict[str, object]] = {
         "tags": ["Helix Cloud", "whistleblower"],
     },
     "open-supply-watch-written-evidence.docx": {
-        "kind": "parliamentary_submission",
+        "kind": DocumentKind.PARLIAMENTARY_SUBMISSION,
         "date": "2024-05",
         "source": "Foreign Affairs Committee",
         "reliability_source": "B",
@@ -41,7 +42,7 @@ DEMO_DOCUMENTS: dict[str, dict[str, object]] = {
     },
     "okovision-designation-summary.txt": {
         "title": "Summary of designation — OkoVision LLC",
-        "kind": "report",
+        "kind": DocumentKind.REPORT,
         "date": "2023-02-14",
         "source": "Sanctions notice (summary by the case team)",
         "reliability_source": "A",
@@ -160,6 +161,8 @@ def build_demo_case(path: Path, overwrite: bool = False) -> Path:
             assert outcome.document_uid, f"demo document {name} did not import: {outcome.reason}"
             fields = {k: v for k, v in meta.items() if k != "tags"}
             services.update_document(case, outcome.document_uid, **fields)
-            services.set_tags(case, outcome.document_uid, list(meta["tags"]))  # type: ignore[arg-type]
+            tags = meta["tags"]
+            assert isinstance(tags, list)
+            services.set_tags(case, outcome.document_uid, tags)
         _add_cast(case, {name: str(by_name[name].document_uid) for name in DEMO_DOCUMENTS})
         return case.path

@@ -97,3 +97,22 @@ def test_original_copy_is_read_only_and_named_like_the_original(
     assert copy.read_text(encoding="utf-8") == "note b"
     assert not copy.stat().st_mode & 0o222
     assert copy.parent != services.original_path(case, uids[1]).parent
+
+
+def test_document_extra_is_stored_as_the_same_readable_json_text(
+    case: Case, tmp_path: Path
+) -> None:
+    """The `extra` column is SQLAlchemy JSON now; its stored text must stay what the hand
+    `json.dumps(…, ensure_ascii=False)` wrote, so cases made before read the same."""
+    folder = tmp_path / "Показания"
+    folder.mkdir()
+    note = folder / "заметка.txt"
+    note.write_text("Встреча в Лимасоле.", encoding="utf-8")
+    uid = services.import_paths(case, [note]).outcomes[0].document_uid or ""
+    with case.read_session() as s:
+        (raw,) = (
+            s.connection().exec_driver_sql("SELECT extra FROM document WHERE uid = ?", (uid,)).one()
+        )
+    assert raw == json.dumps({"imported_from": str(note)}, ensure_ascii=False)
+    assert "Показания" in raw
+    assert services.get_document(case, uid).extra == {"imported_from": str(note)}

@@ -6,6 +6,8 @@ import os
 import stat
 from pathlib import Path
 
+import pytest
+
 from casefile.core import services
 from casefile.core.case import Case
 from tests.helpers import write_mixed_folder
@@ -138,3 +140,27 @@ def test_cancelled_import_keeps_whole_files_only(case: Case, tmp_path: Path) -> 
     assert services.count_documents(case) == 200
     assert again.imported == 200 - n
     assert services.verify_case(case).ok
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_cyrillic_utf16_without_bom_imports_as_text(case: Case, tmp_path: Path, codec: str) -> None:
+    """Cyrillic in UTF-16 has few NUL bytes (its high bytes are 0x04), so it must not be
+    taken for a binary file; the same text in Latin script always imported."""
+    russian = (
+        "Суд признал договор о поставке системы распознавания лиц недействительным.\n"
+        "Компания обжаловала решение; заседание назначено на 7 июня 2024 года.\n"
+    ) * 20
+    english = "The court found the supply contract void; the company appealed.\n" * 20
+    files = []
+    for name, text in (("показания.txt", russian), ("statement.txt", english)):
+        path = tmp_path / name
+        path.write_bytes(text.encode(codec))  # no byte-order mark
+        files.append(path)
+    summary = services.import_paths(case, files)
+    outcomes = _by_name(summary)
+    for name, text in (("показания.txt", russian), ("statement.txt", english)):
+        outcome = outcomes[name]
+        assert (outcome.result, outcome.status, outcome.reason) == ("imported", "ok", None)
+        doc = services.get_document(case, outcome.document_uid or "")
+        assert doc.file_type == "text" and doc.encoding == codec
+        assert services.get_page(case, doc.uid, 1).text == text

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
-import time
+import threading
 from pathlib import Path
 
 from casefile.core import services
@@ -15,6 +16,22 @@ from casefile.core.case import Case
 from tests.helpers import write_mixed_folder, write_text_files
 
 CLI = [sys.executable, "-m", "casefile.cli"]
+
+# An import that, once 300 files are done, says so and holds on its own thread (inside
+# its progress report) until it is killed.
+_IMPORT_THEN_HOLD = """
+import sys, threading
+from casefile.core import services
+from casefile.core.jobs import JobContext
+
+def hold(p):
+    if p.done >= 300:
+        print("holding", flush=True)
+        threading.Event().wait()
+
+case = services.open_case(sys.argv[1])
+services.import_paths(case, [sys.argv[2]], JobContext(on_progress=hold))
+"""
 
 
 def test_verify_catches_one_flipped_byte_and_a_missing_original(case: Case, tmp_path: Path) -> None:
@@ -54,27 +71,29 @@ def test_kill_9_during_import_then_rerun_gives_a_verified_case_with_each_file_on
     write_text_files(src, 600, size=3000)
     case_path = tmp_path / "K.casefile"
     services.create_case(case_path).close()
+    # The import runs in its own process and stops itself when 300 of 600 files are done
+    # (the first batch of 200 written, more extracted and stored): the kill comes at that
+    # point whatever the machine's speed, with its workers alive and files in flight.
     proc = subprocess.Popen(
-        [*CLI, "import", str(case_path), str(src)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        [sys.executable, "-c", _IMPORT_THEN_HOLD, str(case_path), str(src)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         start_new_session=True,
     )
+    assert proc.stdout is not None
+    stuck = threading.Timer(120, lambda: proc.kill())  # a child that never holds fails
+    stuck.start()
+    line = proc.stdout.readline()  # blocks until the import holds (or the child dies)
+    stuck.cancel()
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)  # the importer and its workers, mid-flight
+    _, err = proc.communicate()
+    assert line.strip() == "holding", err
     db = case_path / "case.sqlite"
-    deadline = time.monotonic() + 60
-    written = 0
-    while time.monotonic() < deadline and proc.poll() is None:
-        try:
-            con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
-            written = con.execute("SELECT count(*) FROM document").fetchone()[0]
-            con.close()
-        except sqlite3.Error:
-            written = 0
-        if written >= 100:
-            break
-        time.sleep(0.02)
-    os.killpg(proc.pid, signal.SIGKILL)  # the importer and its workers, mid-flight
-    proc.wait()
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+    written = con.execute("SELECT count(*) FROM document").fetchone()[0]
+    con.close()
     assert 0 < written < 600, "the import should have been killed midway"
 
     result = subprocess.run(

@@ -90,7 +90,7 @@ def open_case(path: str, readonly: bool = False) -> Any:
     from casefile.core import services
 
     case = services.open_case(path, readonly=readonly)
-    if getattr(case, "readonly_reason", None):
+    if case.readonly_reason:
         err(case.readonly_reason)  # read-only media: say so before anything else
     return case
 

@@ -76,18 +76,17 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    from casefile.core.db.schema import DOCUMENT_KINDS
-    from casefile.core.services.documents import SORT_COLUMNS
+    from casefile.core.vocabulary import DocumentKind, DocumentSort, DocumentStatus
 
     sp = add_command(sub, "docs", cmd_docs, "List the documents in a case.")
-    sp.add_argument("--kind", choices=DOCUMENT_KINDS)
+    sp.add_argument("--kind", choices=[k.value for k in DocumentKind])
     sp.add_argument(
         "--status",
-        choices=["ok", "empty", "needs_ocr", "password_required", "failed", "unsupported"],
+        choices=[s.value for s in DocumentStatus],
     )
     sp.add_argument("--tag")
     sp.add_argument("--title", help="only titles containing this text")
-    sp.add_argument("--sort", choices=sorted(SORT_COLUMNS), default="date")
+    sp.add_argument("--sort", choices=sorted(s.value for s in DocumentSort), default="date")
     sp.add_argument("--desc", action="store_true", help="newest / largest first")
     sp.add_argument("--limit", type=int)
     sp.add_argument("--json", action="store_true")

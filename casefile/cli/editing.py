@@ -112,11 +112,11 @@ def register(sub: Any) -> None:
         "Change a document's metadata or tags (recorded in the audit log).",
     )
     sp.add_argument("document", metavar="DOC", help="document id (a unique prefix is enough)")
-    from casefile.core.db.schema import DOCUMENT_KINDS
+    from casefile.core.vocabulary import DocumentKind
 
     for opt, _field, help_text in FIELD_OPTIONS:
         if opt == "kind":
-            sp.add_argument("--kind", choices=DOCUMENT_KINDS)
+            sp.add_argument("--kind", choices=[k.value for k in DocumentKind])
         else:
             clears = "" if opt == "title" else "; '' clears it"
             sp.add_argument(f"--{opt}", help=f"{help_text}{clears}")

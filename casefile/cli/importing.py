@@ -19,12 +19,14 @@ from casefile.cli.common import (
     progress_job,
 )
 from casefile.core.errors import CasefileError
+from casefile.core.vocabulary import DocumentStatus, ImportResult
 
 
 def password_from(args: argparse.Namespace) -> str | None:
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\n")
-    return args.password
+    password: str | None = args.password
+    return password
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -62,18 +64,18 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def print_import_summary(summary: Any) -> None:
     for o in summary.outcomes:
-        if o.result == "duplicate":
+        if o.result == ImportResult.DUPLICATE:
             out(f"  = {o.path}: already in case as “{o.duplicate_of}”")
-        elif o.result == "failed":
+        elif o.result == ImportResult.FAILED:
             out(f"  ! {o.path}: {o.reason}")
-        elif o.result == "restored":
+        elif o.result == ImportResult.RESTORED:
             out(f"  + {o.path}: {o.reason}")
-        elif o.result == "reextracted":
+        elif o.result == ImportResult.REEXTRACTED:
             out(f"  ↻ {o.path}: read again with the password — {o.status}")
-        elif o.status != "ok":
+        elif o.status != DocumentStatus.OK:
             out(f"  ~ {o.path}: imported as “{o.title}” — {o.reason}")
     word = "Stopped" if summary.cancelled else "Done"
-    restored = summary.count("restored")
+    restored = summary.count(ImportResult.RESTORED)
     if restored:
         word += f" ({restored} original(s) restored)"
     out(
@@ -85,13 +87,15 @@ def print_import_summary(summary: Any) -> None:
 
 
 def register(sub: Any) -> None:
-    from casefile.core.db.schema import DOCUMENT_KINDS
+    from casefile.core.vocabulary import DocumentKind
 
     sp = add_command(
         sub, "import", cmd_import, "Import files and folders (recursively) into a case."
     )
     sp.add_argument("paths", nargs="+", metavar="PATH")
-    sp.add_argument("--kind", choices=DOCUMENT_KINDS, help="set this kind on every document")
+    sp.add_argument(
+        "--kind", choices=[k.value for k in DocumentKind], help="set this kind on every document"
+    )
     sp.add_argument("--source", help="publisher or source to record on every document")
     sp.add_argument("--password", help="password for protected PDFs in this import")
     sp.add_argument("--password-stdin", action="store_true", help="read the password from stdin")

@@ -18,8 +18,9 @@ from casefile.cli.common import (
     progress_job,
 )
 from casefile.core.errors import CasefileError, CaseLockedError
+from casefile.core.vocabulary import SearchSort
 
-SORTS = ("relevance", "date", "newest")
+SORTS = [s.value for s in SearchSort]
 
 
 def _open_for_search(path: str) -> Any:
@@ -44,7 +45,7 @@ def _print_results(res: Any) -> None:
         return
     for n, hit in enumerate(res.hits, start=res.offset + 1):
         pages = ", ".join(str(p) for p in hit.pages[:12]) + ("…" if len(hit.pages) > 12 else "")
-        score = f"  score {hit.score:.2f}" if res.sort == "relevance" else ""
+        score = f"  score {hit.score:.2f}" if res.sort == SearchSort.RELEVANCE else ""
         out(f"{n:>3}. {hit.title}  [{hit.kind}, {hit.date or 'undated'}]{score}")
         out(f"     {hit.uid[:8]}  page{'s' if len(hit.pages) != 1 else ''} {pages}")
         for sn in hit.snippets:
@@ -199,7 +200,7 @@ def register(sub: Any) -> None:
     sp.add_argument(
         "--sort",
         choices=SORTS,
-        default="relevance",
+        default=SearchSort.RELEVANCE.value,
         help="relevance, date (oldest first) or newest",
     )
     sp.add_argument("--exact", action="store_true", help="match words exactly, no stemming")
@@ -215,7 +216,7 @@ def register(sub: Any) -> None:
     sp.add_argument("action", choices=("list", "add", "run", "rm"))
     sp.add_argument("name", nargs="?", help="the saved search's name")
     sp.add_argument("query", nargs="?", help="the query (for add)")
-    sp.add_argument("--sort", choices=SORTS, default="relevance")
+    sp.add_argument("--sort", choices=SORTS, default=SearchSort.RELEVANCE.value)
     sp.add_argument("--exact", action="store_true")
     sp.add_argument("--replace", action="store_true", help="overwrite a saved search (add)")
     sp.add_argument("--limit", type=int, default=20)

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import errno
 import getpass
+import json
 import os
 import sqlite3
 import urllib.parse
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import Engine
@@ -39,20 +41,17 @@ from casefile.core.originals import OriginalStore
 DB_NAME = "case.sqlite"
 SUFFIX = ".casefile"
 
-# Hooks run after a case opens and before it closes (the search index registers here),
-# so the case itself need not know what derived data hangs off it.
-_open_hooks: list[Callable[[Case], None]] = []
-_close_hooks: list[Callable[[Case], None]] = []
+
+class Extension(Protocol):
+    """Derived data the services hang off an open case (the search index): kept in
+    `Case.extensions` and closed with the case (docs/architecture.md, "Wiring")."""
+
+    def close(self) -> None: ...
 
 
-def on_open(hook: Callable[[Case], None]) -> None:
-    if hook not in _open_hooks:
-        _open_hooks.append(hook)
-
-
-def on_close(hook: Callable[[Case], None]) -> None:
-    if hook not in _close_hooks:
-        _close_hooks.append(hook)
+def _json_text(value: object) -> str:
+    """JSON columns hold readable text: Cyrillic stays Cyrillic, not \\u escapes."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 # The entries of a case folder Casefile reads or writes. A folder may come from someone
@@ -144,7 +143,7 @@ def _make_engine(db_path: Path, readonly: bool, mode: str | None = None) -> Engi
 
     # The URL only picks the dialect and the pool (a file: a QueuePool); `connect` opens
     # the database itself, so the path needs no escaping for SQLAlchemy's URL parser.
-    engine = create_engine(f"sqlite:///{db_path.name}", creator=connect)
+    engine = create_engine(f"sqlite:///{db_path.name}", creator=connect, json_serializer=_json_text)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
@@ -172,7 +171,7 @@ class Case:
         self.readonly = lock is None
         # Why the case is read-only when the user did not ask for it (read-only media).
         self.readonly_reason: str | None = None
-        self.extensions: dict[str, object] = {}  # derived services (the search index)
+        self.extensions: dict[str, Extension] = {}  # derived data (the search index)
         self.migration_backup: Path | None = None
         # True while a bulk job (an import) writes and indexes its own backlog in large
         # commits; meanwhile a small write indexes only what it touched (services.sync).
@@ -276,8 +275,6 @@ class Case:
                 case.readonly_reason = READ_ONLY_MEDIA
             if not readonly:
                 case.store.clean_incoming()
-            for hook in _open_hooks:
-                hook(case)
             return case
         except BaseException:
             if lock is not None:
@@ -286,8 +283,9 @@ class Case:
 
     def close(self) -> None:
         try:
-            for hook in _close_hooks:
-                hook(self)
+            while self.extensions:
+                _key, extension = self.extensions.popitem()
+                extension.close()
         finally:
             self.engine.dispose()
             if self._lock is not None:

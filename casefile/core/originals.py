@@ -82,7 +82,8 @@ def _syncfs(path: Path) -> bool:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
         fd = os.open(path, os.O_RDONLY)
         try:
-            return libc.syncfs(fd) == 0
+            result: int = libc.syncfs(fd)
+            return result == 0
         finally:
             os.close(fd)
     except (OSError, AttributeError):

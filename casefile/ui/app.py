@@ -86,6 +86,7 @@ def make_app(argv: Sequence[str] | None = None, dark: bool | None = None) -> obj
     # which keeps repaints and key presses prompt while an import runs.
     sys.setswitchinterval(0.001)
     existing = QApplication.instance()
+    app: QCoreApplication
     if existing is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough

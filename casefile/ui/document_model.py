@@ -15,12 +15,13 @@ interpreter lock back and waits to get it again.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QModelRoleData,
     QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
@@ -252,7 +253,7 @@ class DocumentTableModel(QAbstractTableModel):
         doc = self.painted_summary(index.row())
         return None if doc is None else _value(doc, COLUMNS[index.column()][0], role)
 
-    def multiData(self, index: ModelIndex, span: QModelRoleDataSpan) -> None:
+    def multiData(self, index: ModelIndex, span: QModelRoleDataSpan | QModelRoleData) -> None:
         """Every role a delegate asks for, in one call: the view asks seven roles per
         cell, and each separate `data()` call from C++ has to take the interpreter lock,
         which costs up to a millisecond apiece while background work holds it."""
@@ -260,7 +261,9 @@ class DocumentTableModel(QAbstractTableModel):
             return
         doc = self.painted_summary(index.row())
         key = COLUMNS[index.column()][0]
-        for slot in span:  # every slot is set or cleared: the view reuses the span
+        # Qt passes a span, which iterates over its slots (PySide6's stubs omit __iter__).
+        slots = cast("Iterable[QModelRoleData]", span)
+        for slot in slots:  # every slot is set or cleared: the view reuses the span
             role = slot.role()
             if role == UID_ROLE:
                 value = self.uid_at(index.row())

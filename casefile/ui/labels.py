@@ -1,60 +1,79 @@
 """Words for stored codes: what a document kind, a status or a grade is called on screen.
-Kept in one place so the table, the navigator, facets and the panel say the same thing."""
+Kept in one place so the table, the navigator, facets and the panel say the same thing.
+The codes themselves are defined once, in `casefile.core.vocabulary`."""
 
 from __future__ import annotations
 
-KIND_LABELS = {
-    "court_filing": "Court filing",
-    "article": "Article",
-    "parliamentary_submission": "Parliamentary submission",
-    "correspondence": "Correspondence",
-    "report": "Report",
-    "note": "Note",
-    "other": "Other",
+from casefile.core.vocabulary import (
+    DocumentKind,
+    DocumentStatus,
+    ImportResult,
+    InfoGrade,
+    SearchSort,
+    SourceGrade,
+)
+
+K = DocumentKind
+_KIND_WORDS: dict[str, tuple[str, str]] = {  # one, many
+    K.COURT_FILING: ("Court filing", "Court filings"),
+    K.ARTICLE: ("Article", "Articles"),
+    K.PARLIAMENTARY_SUBMISSION: ("Parliamentary submission", "Parliamentary submissions"),
+    K.CORRESPONDENCE: ("Correspondence", "Correspondence"),
+    K.REPORT: ("Report", "Reports"),
+    K.NOTE: ("Note", "Notes"),
+    K.OTHER: ("Other", "Other"),
 }
-KIND_PLURALS = {
-    "court_filing": "Court filings",
-    "article": "Articles",
-    "parliamentary_submission": "Parliamentary submissions",
-    "correspondence": "Correspondence",
-    "report": "Reports",
-    "note": "Notes",
-    "other": "Other",
+KIND_LABELS = {kind: one for kind, (one, _many) in _KIND_WORDS.items()}
+KIND_PLURALS = {kind: many for kind, (_one, many) in _KIND_WORDS.items()}
+S = DocumentStatus
+STATUS_LABELS: dict[str, str] = {
+    S.OK: "Text read",
+    S.EMPTY: "No text",
+    S.NEEDS_OCR: "Needs OCR",
+    S.PASSWORD_REQUIRED: "Password required",
+    S.FAILED: "Failed",
+    S.UNSUPPORTED: "Unsupported",
 }
-STATUS_LABELS = {
-    "ok": "Text read",
-    "empty": "No text",
-    "needs_ocr": "Needs OCR",
-    "password_required": "Password required",
-    "failed": "Failed",
-    "unsupported": "Unsupported",
+STATUS_ICONS: dict[str, str] = {
+    S.EMPTY: "needs-ocr",
+    S.NEEDS_OCR: "needs-ocr",
+    S.PASSWORD_REQUIRED: "lock",
+    S.FAILED: "failed",
+    S.UNSUPPORTED: "warning",
+}
+SOURCE_GRADES: dict[str, str] = {
+    SourceGrade.A: "Completely reliable",
+    SourceGrade.B: "Usually reliable",
+    SourceGrade.C: "Fairly reliable",
+    SourceGrade.D: "Not usually reliable",
+    SourceGrade.E: "Unreliable",
+    SourceGrade.F: "Reliability cannot be judged",
 }
 # Narrow table columns say the same in fewer letters (the cell's tooltip has the rest),
 # so no label is cut to "Parliamentary sub…" or "Passwor…".
-KIND_SHORT = {"parliamentary_submission": "Parliamentary"}
-STATUS_SHORT = {"password_required": "Password"}
-STATUS_ICONS = {
-    "empty": "needs-ocr",
-    "needs_ocr": "needs-ocr",
-    "password_required": "lock",
-    "failed": "failed",
-    "unsupported": "warning",
+KIND_SHORT: dict[str, str] = {K.PARLIAMENTARY_SUBMISSION: "Parliamentary"}
+STATUS_SHORT: dict[str, str] = {S.PASSWORD_REQUIRED: "Password"}
+# Plain ints as keys: Qt keeps an IntEnum as an opaque object (a combo box's findData(2)
+# would not find it), while a StrEnum becomes a plain string.
+INFO_GRADES: dict[int, str] = {
+    InfoGrade.CONFIRMED.value: "Confirmed by other sources",
+    InfoGrade.PROBABLY_TRUE.value: "Probably true",
+    InfoGrade.POSSIBLY_TRUE.value: "Possibly true",
+    InfoGrade.DOUBTFUL.value: "Doubtful",
+    InfoGrade.IMPROBABLE.value: "Improbable",
+    InfoGrade.CANNOT_BE_JUDGED.value: "Truth cannot be judged",
 }
-SOURCE_GRADES = {
-    "A": "Completely reliable",
-    "B": "Usually reliable",
-    "C": "Fairly reliable",
-    "D": "Not usually reliable",
-    "E": "Unreliable",
-    "F": "Reliability cannot be judged",
+IMPORT_RESULT_LABELS: dict[str, str] = {
+    ImportResult.IMPORTED: "Imported",
+    ImportResult.DUPLICATE: "Duplicate",
+    ImportResult.FAILED: "Failed",
+    ImportResult.REEXTRACTED: "Read again",
+    ImportResult.RESTORED: "Original restored",
 }
-INFO_GRADES = {
-    1: "Confirmed by other sources",
-    2: "Probably true",
-    3: "Possibly true",
-    4: "Doubtful",
-    5: "Improbable",
-    6: "Truth cannot be judged",
+SEARCH_SORT_LABELS: dict[SearchSort, str] = {
+    SearchSort.RELEVANCE: "Relevance",
+    SearchSort.DATE: "Date, oldest first",
+    SearchSort.NEWEST: "Date, newest first",
 }
 LANGUAGE_LABELS = {
     "en": "English",

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.core import dates, services
-from casefile.core.db.schema import DOCUMENT_KINDS
 from casefile.core.errors import InvalidValueError
 from casefile.core.services import Changes, DocumentDetail
 from casefile.core.services.bulk import SharedMetadata
+from casefile.core.vocabulary import DocumentKind
 from casefile.ui import labels
 from casefile.ui.bulk_edit import BulkEditCommand
 from casefile.ui.controller import CaseController
@@ -62,7 +62,7 @@ class MetadataPanel(BulkSelection, QScrollArea):
 
         self.title = QLineEdit()
         self.kind = QComboBox()
-        for k in DOCUMENT_KINDS:
+        for k in (kind.value for kind in DocumentKind):
             self.kind.addItem(labels.kind_label(k), k)
         self.date = QLineEdit()
         self.date.setPlaceholderText("2024-06-07, 2023-02, 2024-05~, 2020/2022")

@@ -13,14 +13,17 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
 from casefile.core import services
-from casefile.core.db.schema import DOCUMENT_KINDS
+from casefile.core.vocabulary import DocumentKind, DocumentStatus
 from casefile.ui import labels
 from casefile.ui.controller import CaseController
 from casefile.ui.icons import icon, kind_icon
 
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 1
 SAVED_ROLE = Qt.ItemDataRole.UserRole + 2
-PROBLEM_STATUSES = ("password_required", "needs_ocr", "failed", "unsupported", "empty")
+S = DocumentStatus
+PROBLEM_STATUSES = tuple(
+    s.value for s in (S.PASSWORD_REQUIRED, S.NEEDS_OCR, S.FAILED, S.UNSUPPORTED, S.EMPTY)
+)
 
 
 class Navigator(QTreeWidget):
@@ -63,7 +66,7 @@ class Navigator(QTreeWidget):
             kinds = services.kind_counts(case)
             return {
                 "total": sum(status.values()),
-                "kinds": {k: kinds.get(k, 0) for k in DOCUMENT_KINDS},
+                "kinds": {k.value: kinds.get(k, 0) for k in DocumentKind},
                 "status": status,
                 "tags": services.list_tags(case),
                 "saved": services.list_saved_searches(case),
@@ -75,7 +78,7 @@ class Navigator(QTreeWidget):
         self.documents.setText(0, f"Documents  {data['total']}")
         for root in (self.documents, self.searches, self.tags):
             root.takeChildren()
-        for kind in DOCUMENT_KINDS:
+        for kind in (k.value for k in DocumentKind):
             n = data["kinds"][kind]
             if n:
                 self._child(

@@ -191,7 +191,8 @@ class Runner(QObject):
         **kwargs: Any,
     ) -> Future[Any]:
         """Run a writing service call on the one writer thread, in submission order."""
-        return self._submit(self._queue_write, fn, args, kwargs, on_done, on_error)
+        future: Future[Any] = self._submit(self._queue_write, fn, args, kwargs, on_done, on_error)
+        return future
 
     def edit(
         self,
@@ -224,7 +225,10 @@ class Runner(QObject):
         **kwargs: Any,
     ) -> Future[Any]:
         """Run a reading service call on the reader pool (its own session per call)."""
-        return self._submit(self._readers.submit, fn, args, kwargs, on_done, on_error)
+        future: Future[Any] = self._submit(
+            self._readers.submit, fn, args, kwargs, on_done, on_error
+        )
+        return future
 
     def start_job(self, title: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Job:
         """Run `fn(*args, ctx, **kwargs)` on the writer thread as a cancellable job."""

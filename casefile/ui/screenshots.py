@@ -25,6 +25,7 @@ SIZE = (1360, 820)
 
 def _wait(cond: Callable[[], bool], timeout: float = 30.0, settle: float = 0.3) -> None:
     app = QApplication.instance()
+    assert app is not None
     end = time.monotonic() + timeout
     while time.monotonic() < end and not cond():
         app.processEvents()
@@ -62,9 +63,8 @@ def render(out: Path, work: Path) -> list[Path]:
     _wait(lambda: win.case_view is not None and win.case_view.model.rowCount() > 0)
     view = win.case_view
     assert view is not None
-    ru_row = next(
-        r for r in range(view.model.rowCount()) if "ru" in view.model.summary(r).languages
-    )
+    summaries = [view.model.summary(r) for r in range(view.model.rowCount())]
+    ru_row = next(r for r, s in enumerate(summaries) if s is not None and "ru" in s.languages)
     view.table.selectRow(ru_row)
     _wait(lambda: view.current_uid is not None)
     shots.append(_save(win, out, "02-documents"))
@@ -80,9 +80,8 @@ def render(out: Path, work: Path) -> list[Path]:
         win.show_all_documents()
         _wait(lambda: view.model.rowCount() == 4)
 
-    pdf_row = next(
-        r for r in range(view.model.rowCount()) if view.model.summary(r).file_type == "pdf"
-    )
+    summaries = [view.model.summary(r) for r in range(view.model.rowCount())]
+    pdf_row = next(r for r, s in enumerate(summaries) if s is not None and s.file_type == "pdf")
     view.table.selectRow(pdf_row)
     _wait(lambda: True)
     view.viewer.show_original()
@@ -114,8 +113,10 @@ def render(out: Path, work: Path) -> list[Path]:
     dark.show()
     dark.open_case(str(demo))
     _wait(lambda: dark.case_view is not None and dark.case_view.model.rowCount() > 0)
-    dark.case_view.table.selectRow(ru_row)
-    _wait(lambda: dark.case_view.current_uid is not None)
+    dark_view = dark.case_view
+    assert dark_view is not None
+    dark_view.table.selectRow(ru_row)
+    _wait(lambda: dark_view.current_uid is not None)
     shots.append(_save(dark, out, "06-dark"))
     dark.close()
     return shots

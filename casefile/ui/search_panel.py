@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.core.vocabulary import SearchSort
 from casefile.ui import labels
 from casefile.ui.controller import CaseController
 from casefile.ui.icons import icon
@@ -175,7 +176,7 @@ class SearchPanel(QWidget):
 
     def run_saved(self, saved: Any) -> None:
         """A saved search: its query (facets included, as clauses) in its sort order."""
-        index = self.sort.findData(getattr(saved, "sort", "relevance"))
+        index = self.sort.findData(getattr(saved, "sort", SearchSort.RELEVANCE.value))
         if index >= 0:
             self.sort.setCurrentIndex(index)
         self.run(getattr(saved, "query", ""))

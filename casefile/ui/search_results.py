@@ -10,11 +10,7 @@ from typing import Any
 from casefile.ui import labels
 
 FACET_ORDER = ("kind", "year", "lang", "tag")
-SORTS = (
-    ("Relevance", "relevance"),
-    ("Date, oldest first", "date"),
-    ("Date, newest first", "newest"),
-)
+SORTS = tuple((word, sort.value) for sort, word in labels.SEARCH_SORT_LABELS.items())
 
 
 def search_api() -> Any:

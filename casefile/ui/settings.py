@@ -19,7 +19,9 @@ class Settings:
         value = self.q.value("recent", [])
         if isinstance(value, str):
             value = [value]
-        return [p for p in (value or []) if isinstance(p, str)]
+        if not isinstance(value, list | tuple):
+            return []  # nothing stored (None), or not something this version wrote
+        return [p for p in value if isinstance(p, str)]
 
     def add_recent(self, path: str | Path) -> None:
         p = str(Path(path).resolve())

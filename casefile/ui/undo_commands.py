@@ -4,14 +4,32 @@ indexing, so undo is an ordinary edit in the audit log, as a reviewer would expe
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
+from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QUndoCommand
 
 if TYPE_CHECKING:
     from casefile.core.case import Case
     from casefile.core.services import Changes, SavedSearchInfo
-    from casefile.ui.controller import CaseController
+
+
+class Editor(Protocol):
+    """What a command needs of the case controller (which creates the commands, so it
+    is described here rather than imported: docs/architecture.md, layers)."""
+
+    removed: set[str]  # documents deleted since: their edits cannot be undone
+
+    @property
+    def message(self) -> SignalInstance: ...
+
+    def apply_update(self, uid: str, **fields: Any) -> None: ...
+
+    def apply_tags(self, uid: str, tags: Sequence[str]) -> None: ...
+
+    def apply_write(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None: ...
+
 
 FIELD_LABELS = {
     "title": "title",
@@ -28,7 +46,7 @@ FIELD_LABELS = {
 
 class EditFieldCommand(QUndoCommand):
     def __init__(
-        self, controller: CaseController, uid: str, field: str, old: Any, new: Any, doc_title: str
+        self, controller: Editor, uid: str, field: str, old: Any, new: Any, doc_title: str
     ) -> None:
         super().__init__(f"Edit {FIELD_LABELS.get(field, field)} of “{_short(doc_title)}”")
         self.controller = controller
@@ -48,7 +66,7 @@ class EditFieldCommand(QUndoCommand):
 
 class SetTagsCommand(QUndoCommand):
     def __init__(
-        self, controller: CaseController, uid: str, old: tuple[str, ...], new: tuple[str, ...]
+        self, controller: Editor, uid: str, old: tuple[str, ...], new: tuple[str, ...]
     ) -> None:
         added = sorted(set(new) - set(old))
         removed = sorted(set(old) - set(new))
@@ -90,7 +108,7 @@ def _short(text: str, limit: int = 40) -> str:
 
 
 class RenameSavedSearchCommand(QUndoCommand):
-    def __init__(self, controller: CaseController, name: str, new_name: str) -> None:
+    def __init__(self, controller: Editor, name: str, new_name: str) -> None:
         super().__init__(f"Rename saved search “{_short(name)}”")
         self.controller = controller
         self.name = name
@@ -110,7 +128,7 @@ class RenameSavedSearchCommand(QUndoCommand):
 class DeleteSavedSearchCommand(QUndoCommand):
     """Undo saves the same search again under its name (query, sort and mode kept)."""
 
-    def __init__(self, controller: CaseController, saved: SavedSearchInfo) -> None:
+    def __init__(self, controller: Editor, saved: SavedSearchInfo) -> None:
         super().__init__(f"Delete saved search “{_short(saved.name)}”")
         self.controller = controller
         self.saved = saved

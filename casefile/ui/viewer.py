@@ -86,7 +86,7 @@ class Viewer(QWidget):
         self.text_mode.setChecked(True)
         for a in (self.text_mode, self.original_mode):
             btn = bar.widgetForAction(a)
-            if btn is not None:
+            if isinstance(btn, QToolButton):
                 btn.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.addSeparator()
         self.prev_page = self._act(bar, "page-prev", "Previous page", "Ctrl+PgUp", self.go_prev)
@@ -162,7 +162,8 @@ class Viewer(QWidget):
         action = QAction(icon(name), text, self)
         action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip(f"{text} ({QKeySequence(keys).toString(QKeySequence.NativeText)})")
+        shown = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{text} ({shown})")
         action.triggered.connect(lambda _checked=False: slot())
         bar.addAction(action)
         return action

@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from casefile.core import services
-from casefile.core.services import sync
+from casefile.core.search import indexer
 from tests.helpers import write_text_files
 
 
@@ -36,9 +36,9 @@ def _peak_rss_mb() -> dict[str, float]:
 
 
 def _measure(label: str, paths: list[Path], with_index: bool) -> dict[str, object]:
-    saved = list(sync._index_syncers)
+    saved = indexer.sync
     if not with_index:
-        sync._index_syncers.clear()
+        indexer.sync = lambda *_args: None  # services.sync calls it by module attribute
     try:
         with tempfile.TemporaryDirectory() as tmp:
             case = services.create_case(Path(tmp) / "bench")
@@ -50,7 +50,7 @@ def _measure(label: str, paths: list[Path], with_index: bool) -> dict[str, objec
             statuses = services.status_counts(case)
             case.close()
     finally:
-        sync._index_syncers[:] = saved
+        indexer.sync = saved
     return {
         "set": label,
         "with_index": with_index,

@@ -138,12 +138,13 @@ def build_big_case(path: Path, n: int) -> Path:
     from sqlalchemy import insert
 
     from casefile.core import services
-    from casefile.core.db.schema import DOCUMENT_KINDS, Document, Page
+    from casefile.core.db.schema import Document, Page
+    from casefile.core.vocabulary import DocumentKind
 
     if (path / "case.sqlite").exists():
         return path
     case = services.create_case(path, f"{n:,} documents")
-    kinds = DOCUMENT_KINDS
+    kinds = [k.value for k in DocumentKind]
     with case.session() as s:
         rows = []
         for i in range(n):

@@ -1,8 +1,9 @@
 """The case database: SQLAlchemy 2 typed models.
 
-The database is the truth (DESIGN.md): every thing the user made lives here, and the
-search index is derived from it. Schema changes are Alembic migrations in
-`casefile/core/migrations/versions`; never change a table here without adding one.
+The database is the truth (docs/architecture.md, the case folder): every thing the user
+made lives here, and the search index is derived from it. Schema changes are Alembic
+migrations in `casefile/core/db/migrations/versions`; never change a table here without
+adding one.
 Entities, events, relations and citations arrive in later migrations.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     Column,
     DateTime,
@@ -24,15 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-DOCUMENT_KINDS = (
-    "court_filing",
-    "article",
-    "parliamentary_submission",
-    "correspondence",
-    "report",
-    "note",
-    "other",
-)
+from casefile.core.vocabulary import DocumentKind, SearchSort
 
 
 def utcnow() -> datetime:
@@ -59,7 +53,7 @@ class Document(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     uid: Mapped[str] = mapped_column(String(32), unique=True)
     title: Mapped[str] = mapped_column(Text)
-    kind: Mapped[str] = mapped_column(String(32), default="other")
+    kind: Mapped[str] = mapped_column(String(32), default=DocumentKind.OTHER.value)  # DocumentKind
     # EDTF as typed, plus its strict bounds (ISO dates) for sorting and range queries.
     date: Mapped[str | None] = mapped_column(String(64))
     date_lower: Mapped[str | None] = mapped_column(String(10), index=True)
@@ -68,8 +62,8 @@ class Document(Base):
     author: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)
     languages: Mapped[str | None] = mapped_column(String(64))  # "ru,en"
-    reliability_source: Mapped[str | None] = mapped_column(String(1))  # Admiralty A–F
-    reliability_info: Mapped[int | None] = mapped_column(Integer)  # Admiralty 1–6
+    reliability_source: Mapped[str | None] = mapped_column(String(1))  # SourceGrade
+    reliability_info: Mapped[int | None] = mapped_column(Integer)  # InfoGrade
     notes: Mapped[str | None] = mapped_column(Text)
     # Fields Casefile filled in itself, not yet confirmed by a person: "title,kind,date"
     # (migration 0005). Editing or confirming a field takes it off.
@@ -83,12 +77,14 @@ class Document(Base):
     imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     importer_version: Mapped[str] = mapped_column(String(32))
 
-    # What became of the text: ok, empty, needs_ocr, password_required, failed, unsupported.
+    # What became of the text: a `vocabulary.DocumentStatus`.
     status: Mapped[str] = mapped_column(String(24), index=True)
     status_reason: Mapped[str | None] = mapped_column(Text)
     page_count: Mapped[int] = mapped_column(Integer, default=0)
     encoding: Mapped[str | None] = mapped_column(String(32))
-    extra: Mapped[str | None] = mapped_column(Text)  # JSON: e-mail headers, producer…
+    # E-mail headers, PDF producer… Stored as JSON text (Case's engine writes it unescaped,
+    # as hand-made json.dumps(…, ensure_ascii=False) did: old rows read the same).
+    extra: Mapped[dict[str, str] | None] = mapped_column(JSON(none_as_null=True))
 
     # An e-mail attachment points at its message.
     parent_id: Mapped[int | None] = mapped_column(
@@ -136,7 +132,7 @@ class SavedSearch(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     query: Mapped[str] = mapped_column(Text)
-    sort: Mapped[str] = mapped_column(String(16), default="relevance")
+    sort: Mapped[str] = mapped_column(String(16), default=SearchSort.RELEVANCE.value)
     exact: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -34,6 +35,17 @@ _INSERT = (
 _KEY = "entities.matcher"
 
 
+@dataclass
+class _Cached:
+    """The automaton kept with the case (`case.extensions`) while it is open."""
+
+    signature: tuple[Any, ...]
+    matcher: Matcher
+
+    def close(self) -> None:
+        """Nothing to release: memory only."""
+
+
 def matcher(case: Case, s: Session) -> Matcher:
     """The case's automaton, rebuilt only when its aliases changed. The check is one
     aggregate row, not the 3,000 aliases: ids only grow, so adding, removing or moving
@@ -50,16 +62,15 @@ def matcher(case: Case, s: Session) -> Matcher:
         ).one()
     )
     cached = case.extensions.get(_KEY)
-    if isinstance(cached, tuple) and cached[0] == signature:
-        m: Matcher = cached[1]
-        return m
+    if isinstance(cached, _Cached) and cached.signature == signature:
+        return cached.matcher
     rows = s.execute(
         select(EntityAlias.id, EntityAlias.entity_id, EntityAlias.text, EntityAlias.weak)
         .where(EntityAlias.former.is_(False))
         .order_by(EntityAlias.id)
     )
     m = Matcher(AliasSpec(i, e, t, w) for i, e, t, w in rows)
-    case.extensions[_KEY] = (signature, m)
+    case.extensions[_KEY] = _Cached(signature, m)
     return m
 
 

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 from casefile.core.db import audit, work_queue
 from casefile.core.db.schema import Document, Entity, EntityAlias, Mention, Relation
 from casefile.core.entities.forms import fold
-from casefile.core.entities.kinds import EntityKind
 from casefile.core.errors import CasefileError, InvalidValueError
+from casefile.core.vocabulary import EntityKind, InfoGrade, SourceGrade, is_value
 
 
 class EntityNotFoundError(CasefileError):
@@ -233,7 +233,9 @@ def edit(
         e.notes = notes or None
     if grade is not None:
         src, info = grade
-        if (src is not None and src not in "ABCDEF") or (info is not None and not 1 <= info <= 6):
+        if (src is not None and not is_value(SourceGrade, src)) or (
+            info is not None and not is_value(InfoGrade, info)
+        ):
             raise InvalidValueError(
                 "An Admiralty grade is a letter A-F (the source) and a digit 1-6 (the "
                 "information), e.g. B2."

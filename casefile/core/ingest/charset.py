@@ -47,17 +47,45 @@ def bom_encoding(data: bytes) -> tuple[str, int] | None:
 
 
 def utf16_without_bom(data: bytes) -> str | None:
-    """'utf-16-le' / 'utf-16-be' when NULs sit on every other byte (ASCII-heavy UTF-16)."""
+    """'utf-16-le' / 'utf-16-be' for UTF-16 text without a byte-order mark.
+
+    Latin-heavy UTF-16 has NULs on every other byte. Text in another script has few:
+    Cyrillic's high bytes are 0x04 (and its low bytes are ASCII, so it even passes as
+    UTF-8 full of control characters). There, one byte lane holds almost only the
+    script's block and 0x00 while the other varies, and the decoding reads as words."""
     sample = data[:4096]
     if len(sample) < 4:
         return None
+    sample = sample[: len(sample) // 2 * 2]
     even = sample[0::2]
     odd = sample[1::2]
     if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
         return "utf-16-le"
     if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
         return "utf-16-be"
+    for codec, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if (
+            _few_values(high)
+            and not _few_values(low)
+            and _reads_as_words(sample.decode(codec, errors="replace"))
+        ):
+            return codec
     return None
+
+
+def _few_values(lane: bytes) -> bool:
+    """True when two byte values make up nine tenths of `lane` (UTF-16 high bytes of text
+    in one script: its Unicode block, and 0x00 for spaces, digits and punctuation)."""
+    counts = sorted((lane.count(b) for b in set(lane)), reverse=True)
+    return sum(counts[:2]) >= 0.9 * len(lane)
+
+
+def _reads_as_words(text: str) -> bool:
+    """Mostly letters and spaces, no control characters: prose, not a binary table."""
+    if not text or looks_binary(text):
+        return False
+    wordy = sum(1 for ch in text if ch.isalpha() or ch.isspace())
+    return wordy >= 0.7 * len(text)
 
 
 def _cyrillic_score(text: str) -> tuple[float, int]:

@@ -59,7 +59,7 @@ def local_name(el: etree._Element) -> str:
 
 def _attr(el: etree._Element, name: str) -> str | None:
     for ns in _W_NAMESPACES:
-        value = el.get(f"{{{ns}}}{name}")
+        value: str | None = el.get(f"{{{ns}}}{name}")
         if value is not None:
             return value
     return None

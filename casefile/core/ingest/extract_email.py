@@ -126,7 +126,8 @@ def _walk(msg: Message) -> list[Message]:
     leaves: list[Message] = []
     payload = msg.get_payload()
     for sub in payload if isinstance(payload, list) else []:
-        leaves.extend(_walk(sub))
+        if isinstance(sub, Message):  # always, in a multipart payload
+            leaves.extend(_walk(sub))
     return leaves
 
 
@@ -187,7 +188,7 @@ def _attachments(leaves: list[Message], body_part: Message | None) -> list[Attac
         disposition = part.get_content_disposition()
         if part.get_content_type() == "message/rfc822":
             inner = part.get_payload()
-            if isinstance(inner, list) and inner:
+            if isinstance(inner, list) and inner and isinstance(inner[0], Message):
                 data = inner[0].as_bytes()
                 found.append(
                     Attachment(filename or f"attached message {number}.eml", data, "message/rfc822")
@@ -195,11 +196,11 @@ def _attachments(leaves: list[Message], body_part: Message | None) -> list[Attac
             continue
         if not filename and disposition != "attachment":
             continue  # inline images referenced by cid:, alternative bodies…
-        data = part.get_payload(decode=True)
-        if not isinstance(data, bytes) or len(data) > MAX_ATTACHMENT_BYTES:
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes) or len(payload) > MAX_ATTACHMENT_BYTES:
             continue
         name = " ".join(str(filename).split()) if filename else f"attachment {number}"
-        found.append(Attachment(name, data, part.get_content_type()))
+        found.append(Attachment(name, payload, part.get_content_type()))
     return found
 
 

@@ -173,7 +173,7 @@ def extract_pdf(path: str | os.PathLike[str], password: str | None = None) -> Ex
 
 def _extract(path: str | os.PathLike[str], password: str | None) -> Extraction:
     try:
-        reader = PdfReader(path, strict=False)
+        reader = PdfReader(os.fspath(path), strict=False)
         if reader.is_encrypted:
             locked = _decrypt(reader, password)
             if locked is not None:

@@ -14,7 +14,6 @@ again finds them in the store, extracts them and writes them once (the SHA-256 i
 
 from __future__ import annotations
 
-import json
 import os
 import time
 import uuid
@@ -30,15 +29,15 @@ import casefile
 from casefile.core import dates
 from casefile.core.case import Case
 from casefile.core.db import audit, work_queue
-from casefile.core.db.schema import DOCUMENT_KINDS, Document, Page, utcnow
+from casefile.core.db.schema import Document, Page, utcnow
 from casefile.core.errors import InvalidValueError
 from casefile.core.ingest.intake import ImportOptions, Item, Run, iter_files, prepare, too_large
 from casefile.core.ingest.kind_guess import guess_kind
 from casefile.core.ingest.reextract import reextract
-from casefile.core.ingest.types import Extraction
-from casefile.core.ingest.workers import ExtractionPool
+from casefile.core.ingest.types import Extraction, Imported, ImportOutcome
+from casefile.core.ingest.workers import ExtractionPool, Job
 from casefile.core.jobs import JobContext
-from casefile.core.services.dto import ImportOutcome, ImportSummary
+from casefile.core.vocabulary import DocumentKind, DocumentStatus, ImportResult, is_value
 
 BATCH_SIZE = 200
 BATCH_SECONDS = 1.0
@@ -52,6 +51,11 @@ IN_FLIGHT_STARTING = 4096
 MAX_EXTRACT_BYTES = 512 * 1024 * 1024  # larger files are stored but not extracted
 SMALL_BYTES = 64 * 1024  # files up to this size are extracted in batches…
 SMALL_BATCH = 16  # …of this many per worker task
+
+# Brings the index up to date with what the import wrote (the work items were queued with
+# the rows). The services pass theirs in: the import may not import them (no upward
+# imports, docs/architecture.md); without one the work items wait in the queue.
+IndexSync = Callable[[Case], None]
 
 
 def _title_for(item: Item, ex: Extraction) -> str:
@@ -94,7 +98,7 @@ def _document_row(run: Run, item: Item, ex: Extraction, parent_id: int | None) -
         "status_reason": ex.reason,
         "page_count": len(ex.pages),
         "encoding": ex.encoding,
-        "extra": json.dumps(extra, ensure_ascii=False) if extra else None,
+        "extra": extra or None,
         "parent_id": parent_id,
         # What Casefile guessed (not given by the user): shown as suggestions to confirm.
         "suggested_fields": ",".join(
@@ -183,7 +187,7 @@ def _flush(run: Run, submit_attachment: Callable[[bytes, str, str, str], None]) 
         run.outcomes.append(
             ImportOutcome(
                 path=item.display,
-                result="imported",
+                result=ImportResult.IMPORTED,
                 document_uid=row["uid"],
                 title=row["title"],
                 status=row["status"],
@@ -199,11 +203,9 @@ def _flush(run: Run, submit_attachment: Callable[[bytes, str, str, str], None]) 
 
 def _index(run: Run) -> None:
     """Index what the import wrote so far (the work items were queued with the rows)."""
-    from casefile.core.services.sync import sync_index
-
     if run.unindexed:
         run.ctx.report(run.ctx.snapshot().done, label="Updating the search index")
-        sync_index(run.case, None)
+        run.sync_index(run.case)
     run.unindexed = 0
     run.last_index = time.monotonic()
 
@@ -213,12 +215,13 @@ def import_paths(
     paths: Iterable[str | os.PathLike[str]],
     ctx: JobContext | None = None,
     options: ImportOptions | None = None,
-) -> ImportSummary:
+    sync_index: IndexSync | None = None,
+) -> Imported:
     # The import indexes its own documents in large commits (`_index`); an edit made
     # meanwhile (at a safe point) indexes only its own document (services.sync).
     was_bulk, case.indexing_in_bulk = case.indexing_in_bulk, True
     try:
-        return _import(case, paths, ctx, options)
+        return _import(case, paths, ctx, options, sync_index)
     finally:
         case.indexing_in_bulk = was_bulk
 
@@ -228,19 +231,22 @@ def _import(
     paths: Iterable[str | os.PathLike[str]],
     ctx: JobContext | None,
     options: ImportOptions | None,
-) -> ImportSummary:
+    sync_index: IndexSync | None,
+) -> Imported:
     ctx = ctx or JobContext()
     options = options or ImportOptions()
-    if options.kind is not None and options.kind not in DOCUMENT_KINDS:
+    if options.kind is not None and not is_value(DocumentKind, options.kind):
         raise InvalidValueError(
-            f"“{options.kind}” is not a document kind; choose one of: {', '.join(DOCUMENT_KINDS)}."
+            f"“{options.kind}” is not a document kind; choose one of: {', '.join(DocumentKind)}."
         )
-    run = Run(case, ctx, options)
+    run = Run(case, ctx, options, sync_index=sync_index or (lambda _case: None))
     with case.read_session() as s:
         run.known = dict(s.execute(select(Document.sha256, Document.title)).all())
         run.locked = dict(
             s.execute(
-                select(Document.sha256, Document.uid).where(Document.status == "password_required")
+                select(Document.sha256, Document.uid).where(
+                    Document.status == DocumentStatus.PASSWORD_REQUIRED
+                )
             ).all()
         )
 
@@ -267,7 +273,7 @@ def _import(
         pool.start_in_background()
 
         def dispatch_small() -> None:
-            jobs = [(str(i.stored), options.password, i.name) for i in small]
+            jobs: list[Job] = [(str(i.stored), options.password, i.name) for i in small]
             for item, future in zip(small, pool.submit_batch(jobs), strict=True):
                 item.future = future
             small.clear()
@@ -297,7 +303,9 @@ def _import(
             display = f"{filename} (attached to {parent})"
             if stored.sha256 in run.known:
                 run.outcomes.append(
-                    ImportOutcome(display, "duplicate", duplicate_of=run.known[stored.sha256])
+                    ImportOutcome(
+                        display, ImportResult.DUPLICATE, duplicate_of=run.known[stored.sha256]
+                    )
                 )
                 return
             run.known[stored.sha256] = filename
@@ -357,14 +365,15 @@ def _import(
         if cancelled:
             break
         detail = reextract(case, uid, options.password)
+        run.sync_index(case)
         run.outcomes.append(
             ImportOutcome(
                 display,
-                "reextracted",
+                ImportResult.REEXTRACTED,
                 document_uid=uid,
                 title=detail.title,
                 status=detail.status,
-                reason=detail.status_reason,
+                reason=detail.reason,
             )
         )
-    return ImportSummary(tuple(run.outcomes), cancelled=cancelled)
+    return Imported(tuple(run.outcomes), cancelled=cancelled)

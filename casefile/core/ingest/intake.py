@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from casefile.core.case import SUFFIX, Case
-from casefile.core.ingest.types import Extraction, FileType, Status
+from casefile.core.ingest.types import Extraction, FileType, ImportOutcome, Status
 from casefile.core.jobs import JobContext
 from casefile.core.originals import hash_file
-from casefile.core.services.dto import ImportOutcome
+from casefile.core.vocabulary import ImportResult
 
 
 @dataclass
@@ -51,6 +51,7 @@ class Run:
     unindexed: int = 0  # documents written but not yet indexed
     last_index: float = field(default_factory=time.monotonic)
     retry_with_password: list[tuple[str, str]] = field(default_factory=list)  # uid, path
+    sync_index: Callable[[Case], None] = lambda _case: None  # see importer.IndexSync
 
 
 def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, str | None]]:
@@ -79,7 +80,7 @@ def prepare(run: Run, path: Path, problem: str | None) -> Item | None:
     """Hash, dedupe and store one file; None when there is nothing more to do for it."""
     display = str(path)
     if problem:
-        run.outcomes.append(ImportOutcome(display, "failed", reason=problem))
+        run.outcomes.append(ImportOutcome(display, ImportResult.FAILED, reason=problem))
         return None
     try:
         sha, _size = hash_file(path)
@@ -87,7 +88,7 @@ def prepare(run: Run, path: Path, problem: str | None) -> Item | None:
         run.outcomes.append(
             ImportOutcome(
                 display,
-                "failed",
+                ImportResult.FAILED,
                 reason="Casefile is not allowed to read this file; check its permissions.",
             )
         )
@@ -95,7 +96,9 @@ def prepare(run: Run, path: Path, problem: str | None) -> Item | None:
     except OSError as exc:
         run.outcomes.append(
             ImportOutcome(
-                display, "failed", reason=f"The file could not be read ({exc.strerror or exc})."
+                display,
+                ImportResult.FAILED,
+                reason=f"The file could not be read ({exc.strerror or exc}).",
             )
         )
         return None
@@ -107,7 +110,9 @@ def prepare(run: Run, path: Path, problem: str | None) -> Item | None:
         if not run.case.store.intact(sha):
             run.outcomes.append(restore_original(run.case, path, display, sha))
             return None
-        run.outcomes.append(ImportOutcome(display, "duplicate", duplicate_of=run.known[sha]))
+        run.outcomes.append(
+            ImportOutcome(display, ImportResult.DUPLICATE, duplicate_of=run.known[sha])
+        )
         return None
     try:
         stored = run.case.store.put_file(path, durable=False)
@@ -115,7 +120,7 @@ def prepare(run: Run, path: Path, problem: str | None) -> Item | None:
         run.outcomes.append(
             ImportOutcome(
                 display,
-                "failed",
+                ImportResult.FAILED,
                 reason=f"The original could not be stored in the case ({exc.strerror or exc}); "
                 "check the free disk space.",
             )
@@ -141,17 +146,19 @@ def restore_original(case: Case, path: Path, display: str, sha: str) -> ImportOu
     except OSError as exc:
         return ImportOutcome(
             display,
-            "failed",
+            ImportResult.FAILED,
             reason=f"The original could not be restored in the case ({exc.strerror or exc}).",
         )
     if stored.sha256 != sha:  # the file changed while it was being read
         return ImportOutcome(
-            display, "failed", reason="The file changed while it was read; import it again."
+            display,
+            ImportResult.FAILED,
+            reason="The file changed while it was read; import it again.",
         )
     with case.session() as s:
         doc = s.execute(select(Document.uid, Document.title).where(Document.sha256 == sha)).first()
         if doc is None:  # stored earlier in this same import: nothing to restore
-            return ImportOutcome(display, "duplicate", duplicate_of=path.name)
+            return ImportOutcome(display, ImportResult.DUPLICATE, duplicate_of=path.name)
         audit.record(
             s,
             "restore_original",
@@ -160,7 +167,7 @@ def restore_original(case: Case, path: Path, display: str, sha: str) -> ImportOu
         )
     return ImportOutcome(
         display,
-        "restored",
+        ImportResult.RESTORED,
         document_uid=doc.uid,
         title=doc.title,
         reason=f"The stored original of “{doc.title}” was missing or altered; it was restored "

@@ -9,24 +9,25 @@ from __future__ import annotations
 import re
 
 from casefile.core.ingest.types import Extraction, FileType
+from casefile.core.vocabulary import DocumentKind
 
 _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
-        "parliamentary_submission",
+        DocumentKind.PARLIAMENTARY_SUBMISSION,
         re.compile(
             r"written evidence submitted by|select committee|house of commons|"
             r"parliament|государственн\w+ дум\w*|комитет\w* дум\w*"
         ),
     ),
     (
-        "court_filing",
+        DocumentKind.COURT_FILING,
         re.compile(
             r"\b(claimant|respondent|plaintiff|defendant|tribunal|docket|court of|"
             r"case no\.?)|истец|ответчик|арбитражн\w+ суд|районн\w+ суд"
         ),
     ),
     (
-        "report",
+        DocumentKind.REPORT,
         re.compile(
             r"designation|sanctions list|annual report|executive summary|"
             r"\breport\b|санкционн\w+ спис|доклад|отчёт|отчет"
@@ -39,7 +40,7 @@ def guess_kind(extraction: Extraction) -> str:
     if extraction.kind_hint:
         return extraction.kind_hint
     if extraction.file_type in (FileType.EMAIL, FileType.MSG):
-        return "correspondence"
+        return DocumentKind.CORRESPONDENCE
     head = " ".join(extraction.pages[:2])[:3000]
     if extraction.title:
         head = extraction.title + " " + head
@@ -48,5 +49,5 @@ def guess_kind(extraction: Extraction) -> str:
         if pattern.search(head):
             return kind
     if extraction.file_type == FileType.HTML:
-        return "article"
-    return "other"
+        return DocumentKind.ARTICLE
+    return DocumentKind.OTHER

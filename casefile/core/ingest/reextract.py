@@ -2,9 +2,13 @@
 
 The original is read from the store (never from where the user once had it), the pages
 are replaced in one transaction, and the audit log records the status before and after.
+Indexing the result and reporting it to a face is the service's part
+(`services.importing.reextract_document`).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from sqlalchemy import delete, select
 
@@ -13,13 +17,21 @@ from casefile.core.db import audit, work_queue
 from casefile.core.db.schema import Document, Page
 from casefile.core.errors import DocumentNotFoundError
 from casefile.core.ingest.workers import ExtractionPool
-from casefile.core.services.dto import DocumentDetail
 
 
-def reextract(case: Case, uid: str, password: str | None = None) -> DocumentDetail:
-    from casefile.core.services.documents import get_document
-    from casefile.core.services.sync import sync_index
+@dataclass(frozen=True)
+class Reextracted:
+    """The document as it stands after its text was read again."""
 
+    uid: str
+    title: str
+    status: str
+    reason: str | None
+
+
+def reextract(case: Case, uid: str, password: str | None = None) -> Reextracted:
+    """Replace the document's pages with a fresh extraction of its original. The change is
+    queued for the index in the same transaction; the caller brings the index up to date."""
     with case.read_session() as s:
         sha = s.scalar(select(Document.sha256).where(Document.uid == uid))
     if sha is None:
@@ -56,5 +68,4 @@ def reextract(case: Case, uid: str, password: str | None = None) -> DocumentDeta
         )
         work_queue.enqueue(s, [uid])
         work_queue.enqueue(s, [uid], kind=work_queue.MATCH)
-    sync_index(case, touched=[uid])
-    return get_document(case, uid)
+        return Reextracted(uid, doc.title, doc.status, doc.status_reason)

@@ -1,4 +1,5 @@
-"""Plain values passed between extraction workers and the importer.
+"""Plain values passed between extraction workers and the importer, and what an import
+reports back (`ImportOutcome` per file, handed to the faces by the services).
 
 Extraction runs in worker processes that never touch the database, so everything a
 worker returns must be picklable and self-contained: these dataclasses are the whole
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from casefile.core.vocabulary import DocumentStatus, ImportResult
 
 
 class FileType(StrEnum):
@@ -21,15 +24,9 @@ class FileType(StrEnum):
     UNKNOWN = "unknown"
 
 
-class Status(StrEnum):
-    """What became of a document's text. Every non-OK status carries a reason."""
-
-    OK = "ok"
-    EMPTY = "empty"  # opened fine, but there is no text in it
-    NEEDS_OCR = "needs_ocr"  # pages are images without a text layer
-    PASSWORD_REQUIRED = "password_required"
-    FAILED = "failed"  # corrupt, hostile, timed out, out of memory
-    UNSUPPORTED = "unsupported"  # a format Casefile does not read
+# What became of a document's text: the vocabulary's DocumentStatus, under the name the
+# extractors have always used.
+Status = DocumentStatus
 
 
 @dataclass(frozen=True)
@@ -59,3 +56,24 @@ class Extraction:
     metadata: dict[str, str] = field(default_factory=dict)  # e-mail headers, PDF producer…
     attachments: list[Attachment] = field(default_factory=list)
     kind_hint: str | None = None  # e.g. "correspondence" for e-mail
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What became of one file the user gave."""
+
+    path: str
+    result: ImportResult  # imported, duplicate, failed or reextracted: see ImportResult
+    document_uid: str | None = None
+    title: str | None = None
+    status: str | None = None  # the document's DocumentStatus when it was imported
+    reason: str | None = None
+    duplicate_of: str | None = None  # title of the document already in the case
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What an import did, file by file (the services hand it on as an ImportSummary)."""
+
+    outcomes: tuple[ImportOutcome, ...]
+    cancelled: bool = False

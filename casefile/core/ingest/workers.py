@@ -31,6 +31,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import CancelledError, Future
 from concurrent.futures import TimeoutError as FutureTimeout
+from functools import partial
 from typing import Any
 
 from pebble import ProcessExpired, ProcessPool
@@ -219,7 +220,7 @@ class ExtractionPool:
         """Stop the workers; tasks not finished are cancelled."""
         self.cancel_pending()
         if self._pool is not None:
-            self._pool.stop()
+            self._pool.stop()  # type: ignore[no-untyped-call]  # pebble leaves it untyped
             self._pool.join()
             self._pool = None
 
@@ -289,9 +290,7 @@ class ExtractionPool:
             except Exception:  # timeout, crash, memory: find the culprit one by one
                 for outer, job in zip(outers, jobs, strict=True):
                     if not outer.cancelled():
-                        self.submit(*job).add_done_callback(
-                            lambda single, o=outer: _forward(single, o)
-                        )
+                        self.submit(*job).add_done_callback(partial(_forward, target=outer))
                 return
             for outer, result in zip(outers, results, strict=True):
                 if outer.set_running_or_notify_cancel():

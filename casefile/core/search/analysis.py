@@ -25,13 +25,16 @@ import re
 import unicodedata
 from array import array
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import Stemmer
 from whoosh.analysis import Token, Tokenizer
 from whoosh.formats import Positions
-from whoosh.system import _INT_SIZE, pack_uint
+from whoosh.system import _INT_SIZE
+from whoosh.system import pack_uint as _pack_uint
+
+pack_uint: Callable[[int], bytes] = _pack_uint  # whoosh is untyped; this is its type
 
 # Characters a typesetter leaves inside a word: soft hyphen, zero-width space/joiners,
 # word joiner, BOM. They join the letters around them.
@@ -123,7 +126,7 @@ class ScriptTokenizer(Tokenizer):  # type: ignore[misc]
     def __hash__(self) -> int:
         return hash(type(self).__name__)
 
-    def __call__(  # type: ignore[override]
+    def __call__(
         self,
         value: str,
         positions: bool = False,

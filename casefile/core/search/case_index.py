@@ -1,9 +1,9 @@
 """The open index of a case (kept in `case.extensions`), and how it gets there.
 
-The index is derived data (DESIGN.md, principle 3): whenever it is missing, unreadable
-or of another format version it is rebuilt, never reported as an error. A rebuild writes
-into `index.new/` and swaps it in only when complete, so a cancelled or crashed rebuild
-leaves the previous index usable.
+The index is derived data (docs/architecture.md, how a change reaches the index):
+whenever it is missing, unreadable or of another format version it is rebuilt, never
+reported as an error. A rebuild writes into `index.new/` and swaps it in only when
+complete, so a cancelled or crashed rebuild leaves the previous index usable.
 """
 
 from __future__ import annotations
@@ -122,28 +122,6 @@ def _behind(case: Case) -> bool:
     with case.read_session() as s:
         stale = s.scalar(select(func.count()).where(Document.indexed_revision != Document.revision))
         return bool(stale) or s.scalar(select(func.count(WorkItem.id))) != 0
-
-
-def load_in_memory(case: Case) -> SearchIndex:
-    """A read-only case whose index is missing or behind: build one in memory (Whoosh
-    RamStorage) from the database, since nothing may be written to the case folder."""
-    from whoosh.filedb.filestore import RamStorage
-
-    from casefile.core.search import indexer
-
-    si = attach(case)
-    ix = RamStorage().create_index(ixmod.build_schema(), indexname=ixmod.INDEX_NAME)
-    w = ixmod.writer(ix, indexer.WRITER_MB)
-    try:
-        for docs in indexer._iter_docs(case):
-            for d in docs:
-                indexer._add(w, d)
-        w.commit()
-    except BaseException:
-        w.cancel()
-        raise
-    si.replace(ix)
-    return si
 
 
 def detach(case: Case) -> None:

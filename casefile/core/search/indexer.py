@@ -10,10 +10,9 @@ uid and added again.
 
 from __future__ import annotations
 
-import json
 import logging
 import shutil
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,7 +32,7 @@ from casefile.core.search.case_index import SearchIndex, attach, swap_in
 log = logging.getLogger(__name__)
 
 BATCH = 500  # documents per writer commit when draining the queue
-WRITER_MB = 96  # Whoosh pool size: above ~128 MB gives nothing (FIELD-NOTES)
+WRITER_MB = 96  # Whoosh pool: above ~128 MB gives nothing (docs/architecture.md)
 
 
 @dataclass(frozen=True)
@@ -112,17 +111,12 @@ def _snapshot(doc: Document, entities: _Entities = _NONE) -> _Doc:
     return _Doc(doc.uid, doc.revision, fields, doc.title or "", pages or [(0, "")])
 
 
-def _mail_fields(extra: str | None) -> dict[str, str]:
-    """from:, to:, cc:, subject: of an e-mail (its headers are kept in `extra`)."""
-    if not extra or '"' not in extra:
+def _mail_fields(extra: Mapping[str, object] | None) -> dict[str, str]:
+    """from:, to:, cc:, subject: of an e-mail (its headers are kept in `extra`, a JSON
+    column: SQLAlchemy hands it over as a dict)."""
+    if not isinstance(extra, Mapping):
         return {}
-    try:
-        meta = json.loads(extra)
-    except ValueError:
-        return {}
-    if not isinstance(meta, dict):
-        return {}
-    return {k: v for k in ixmod.MAIL_FIELDS if isinstance(v := meta.get(k), str) and v}
+    return {k: v for k in ixmod.MAIL_FIELDS if isinstance(v := extra.get(k), str) and v}
 
 
 def _load(session: Session, uids: Sequence[str]) -> dict[str, _Doc]:
@@ -340,4 +334,24 @@ def rebuild(case: Case, ctx: JobContext | None = None) -> int:
     return done
 
 
-__all__ = ["Cancelled", "rebuild", "reconcile", "sync"]
+def load_in_memory(case: Case) -> SearchIndex:
+    """A read-only case whose index is missing or behind: build one in memory (Whoosh
+    RamStorage) from the database, since nothing may be written to the case folder."""
+    from whoosh.filedb.filestore import RamStorage
+
+    si = attach(case)
+    ix = RamStorage().create_index(ixmod.build_schema(), indexname=ixmod.INDEX_NAME)
+    w = ixmod.writer(ix, WRITER_MB)
+    try:
+        for docs in _iter_docs(case):
+            for d in docs:
+                _add(w, d)
+        w.commit()
+    except BaseException:
+        w.cancel()
+        raise
+    si.replace(ix)
+    return si
+
+
+__all__ = ["Cancelled", "load_in_memory", "rebuild", "reconcile", "sync"]

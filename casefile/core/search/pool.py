@@ -113,7 +113,8 @@ class GroupedPostingPool(PostingPool):  # type: ignore[misc]
     def items(self, maxfiles: int = 128) -> Iterator[Posting]:
         if not self.runs:
             return self._drain()
-        return super().items(maxfiles)  # calls our save() first, then merges the runs
+        merged: Iterator[Posting] = super().items(maxfiles)  # our save() first, then merge
+        return merged
 
 
 def install(writer: Any) -> Any:

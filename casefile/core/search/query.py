@@ -25,11 +25,11 @@ from whoosh.qparser import QueryParser, plugins, syntax
 from whoosh.qparser.syntax import AndGroup
 
 from casefile.core import dates
-from casefile.core.db.schema import DOCUMENT_KINDS
 from casefile.core.errors import CasefileError
 from casefile.core.search import morph, translit
 from casefile.core.search.analysis import fold, iter_words, stem, stem_prefix
 from casefile.core.search.index import TEXT_FIELDS, build_schema, day_number
+from casefile.core.vocabulary import DocumentKind, is_value
 
 FIELDS = {
     "kind": "kind",
@@ -103,13 +103,13 @@ def date_bounds(text: str, qs: str = "", pos: int = 0) -> tuple[int | None, int 
 
 def resolve_kind(value: str, qs: str = "", pos: int = 0) -> str:
     v = value.strip().lower().replace(" ", "_").replace("-", "_")
-    if v in DOCUMENT_KINDS:
+    if is_value(DocumentKind, v):
         return v
-    matches = [k for k in DOCUMENT_KINDS if k.startswith(v)]
+    matches = [k.value for k in DocumentKind if k.startswith(v)]
     if len(matches) == 1:
         return matches[0]
     raise QueryError(
-        f"“{value}” {_at(pos)} is not a document kind; use one of: {', '.join(DOCUMENT_KINDS)}.",
+        f"“{value}” {_at(pos)} is not a document kind; use one of: {', '.join(DocumentKind)}.",
         qs,
         pos,
     )

@@ -32,8 +32,9 @@ from casefile.core.search.case_index import SearchIndex
 from casefile.core.search.index import Row
 from casefile.core.search.pages import hit_pages
 from casefile.core.search.query import parse, resolve_kind
+from casefile.core.vocabulary import SearchSort
 
-SORTS = ("relevance", "date", "newest")
+SORTS = tuple(s.value for s in SearchSort)
 MAX_PAGES_WITH_SNIPPETS = 3
 
 
@@ -262,14 +263,14 @@ def facets(rows: dict[str, Row], scale: float = 1.0) -> dict[str, tuple[tuple[st
 
 
 def _order(matches: Matches, sort: str) -> list[str]:
-    if sort == "relevance":
+    if sort == SearchSort.RELEVANCE:
         scores = matches.scores
         return sorted(scores, key=lambda u: -scores[u])  # stable: index order on ties
-    far = 99_999_999 if sort == "date" else -1
+    far = 99_999_999 if sort == SearchSort.DATE else -1
     return sorted(
         matches.rows,
         key=lambda u: (matches.rows[u].date_lo or far, u),
-        reverse=sort == "newest",
+        reverse=sort == SearchSort.NEWEST,
     )
 
 
@@ -291,7 +292,7 @@ def run(
     qs: str,
     *,
     exact: bool = False,
-    sort: str = "relevance",
+    sort: str = SearchSort.RELEVANCE,
     limit: int = 20,
     offset: int = 0,
     filters: dict[str, str] | None = None,
@@ -313,7 +314,7 @@ def run(
     extra = filter_query(filters)
     if extra:
         q = wq.And([q, *extra])
-    scored = sort == "relevance"
+    scored = sort == SearchSort.RELEVANCE
     matches = scan(searcher, q, si, scored=scored, budget=MATCH_BUDGET)
     order = _order(matches, sort)
     want = offset + limit

@@ -1,6 +1,7 @@
 """Snippets cut from the database text of a page (the index stores no text), with the
 matched words as (start, end) spans. Made only for the hits on screen: a snippet needs
-the page tokenized again, which is most of what a query costs (FIELD-NOTES)."""
+the page tokenized again, which is most of what a query costs (docs/architecture.md,
+measured facts)."""
 
 from __future__ import annotations
 

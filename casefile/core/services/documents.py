@@ -8,32 +8,32 @@ right after an edit sees it.
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from casefile.core import dates
 from casefile.core.case import Case
 from casefile.core.db import audit, work_queue
-from casefile.core.db.schema import DOCUMENT_KINDS, Document, Page, Tag, document_tag
+from casefile.core.db.schema import Document, Page, Tag, document_tag
 from casefile.core.errors import DocumentNotFoundError, InvalidValueError
 from casefile.core.services.dto import Changes, DocumentDetail, DocumentSummary, PageText
 from casefile.core.services.sync import sync_index
+from casefile.core.vocabulary import DocumentKind, DocumentSort, SourceGrade, is_value
 
 T = TypeVar("T")
 
-SORT_COLUMNS = {
-    "title": Document.title,
-    "kind": Document.kind,
-    "date": Document.date_lower,
-    "source": Document.source,
-    "pages": Document.page_count,
-    "status": Document.status,
-    "imported": Document.imported_at,
-    "filename": Document.original_filename,
+SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
+    DocumentSort.TITLE: Document.title,
+    DocumentSort.KIND: Document.kind,
+    DocumentSort.DATE: Document.date_lower,
+    DocumentSort.SOURCE: Document.source,
+    DocumentSort.PAGES: Document.page_count,
+    DocumentSort.STATUS: Document.status,
+    DocumentSort.IMPORTED: Document.imported_at,
+    DocumentSort.FILENAME: Document.original_filename,
 }
 EDITABLE = (
     "title",
@@ -219,7 +219,7 @@ def get_document(case: Case, uid: str) -> DocumentDetail:
             doc,
             languages=_langs(doc),
             pages_needing_ocr=tuple(ocr),
-            extra=json.loads(doc.extra) if doc.extra else {},
+            extra=doc.extra or {},
             tags=tuple(sorted(t.name for t in doc.tags)),
             parent_uid=parent_uid,
             child_uids=tuple(children),
@@ -254,9 +254,9 @@ def _validated(field: str, value: Any) -> dict[str, Any]:
             raise InvalidValueError("A document needs a title.")
         return {"title": value}
     if field == "kind":
-        if value not in DOCUMENT_KINDS:
+        if not is_value(DocumentKind, value):
             raise InvalidValueError(
-                f"“{value}” is not a document kind; choose one of: {', '.join(DOCUMENT_KINDS)}."
+                f"“{value}” is not a document kind; choose one of: {', '.join(DocumentKind)}."
             )
         return {"kind": value}
     if field == "date":
@@ -267,7 +267,7 @@ def _validated(field: str, value: Any) -> dict[str, Any]:
     if field == "reliability_source":
         if value is not None:
             value = str(value).upper()
-            if value not in tuple("ABCDEF"):
+            if not is_value(SourceGrade, value):
                 raise InvalidValueError(
                     "Source reliability is a letter from A (completely reliable) "
                     "to F (cannot be judged)."

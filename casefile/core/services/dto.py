@@ -6,6 +6,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+# One file's outcome is made by the import (casefile.core.ingest), which may not import
+# the services (docs/architecture.md); the faces meet it here.
+from casefile.core.ingest.types import ImportOutcome
+from casefile.core.vocabulary import DocumentStatus, ImportResult
+
+__all__ = [
+    "AuditRecord",
+    "CaseOverview",
+    "DocumentDetail",
+    "DocumentSummary",
+    "ImportOutcome",
+    "ImportSummary",
+    "PageText",
+    "VerifyProblem",
+    "VerifyReport",
+]
+
 
 @dataclass(frozen=True)
 class DocumentSummary:
@@ -69,42 +86,29 @@ class PageText:
 
 
 @dataclass(frozen=True)
-class ImportOutcome:
-    """What became of one file the user gave."""
-
-    path: str
-    result: str  # imported | duplicate | restored | failed | skipped
-    document_uid: str | None = None
-    title: str | None = None
-    status: str | None = None  # document status (ok, needs_ocr, password_required…)
-    reason: str | None = None
-    duplicate_of: str | None = None  # title of the document already in the case
-
-
-@dataclass(frozen=True)
 class ImportSummary:
     outcomes: tuple[ImportOutcome, ...]
     cancelled: bool = False
 
-    def count(self, result: str) -> int:
+    def count(self, result: ImportResult) -> int:
         return sum(1 for o in self.outcomes if o.result == result)
 
     @property
     def imported(self) -> int:
-        return self.count("imported")
+        return self.count(ImportResult.IMPORTED)
 
     @property
     def duplicates(self) -> int:
-        return self.count("duplicate")
+        return self.count(ImportResult.DUPLICATE)
 
     @property
     def failed(self) -> int:
-        return self.count("failed")
+        return self.count(ImportResult.FAILED)
 
     @property
     def changes(self) -> Changes:
         """The documents this import added, for the faces to show (see `Changes`)."""
-        added = (o.document_uid for o in self.outcomes if o.result == "imported")
+        added = (o.document_uid for o in self.outcomes if o.result == ImportResult.IMPORTED)
         return Changes(added=frozenset(u for u in added if u))
 
     @property
@@ -113,7 +117,8 @@ class ImportSummary:
         return tuple(
             o
             for o in self.outcomes
-            if o.result == "failed" or (o.result == "imported" and o.status not in ("ok",))
+            if o.result == ImportResult.FAILED
+            or (o.result == ImportResult.IMPORTED and o.status != DocumentStatus.OK)
         )
 
 

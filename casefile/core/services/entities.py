@@ -18,16 +18,15 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from casefile.core import case as case_module
 from casefile.core.case import Case
 from casefile.core.db.schema import Document, Entity, EntityAlias, Mention, Page
 from casefile.core.entities import matching, store, undo
-from casefile.core.entities.kinds import EntityKind
 from casefile.core.entities.store import EntityNotFoundError
 from casefile.core.errors import DocumentNotFoundError
 from casefile.core.jobs import JobContext
 from casefile.core.services.entity_index import candidate_documents
 from casefile.core.services.sync import sync_index
+from casefile.core.vocabulary import EntityKind
 
 T = TypeVar("T")
 
@@ -344,12 +343,3 @@ def add_mention(
 
     mid = _write(case, do, [alias_text] if alias_text else [])
     return next(x for x in mentions(case, document_uid=document_uid) if x.id == mid)
-
-
-def _on_open(case: Case) -> None:
-    """Finish matching a crash interrupted (the queue survived it)."""
-    if not case.readonly and matching.pending_count(case):
-        match_pending(case)
-
-
-case_module.on_open(_on_open)

@@ -10,7 +10,9 @@ from casefile.core.ingest.importer import import_paths as _import_paths
 from casefile.core.ingest.intake import ImportOptions
 from casefile.core.ingest.reextract import reextract
 from casefile.core.jobs import JobContext
+from casefile.core.services.documents import get_document
 from casefile.core.services.dto import DocumentDetail, ImportSummary
+from casefile.core.services.sync import sync_index
 
 __all__ = ["ImportOptions", "import_paths", "prepare_import", "reextract_document"]
 
@@ -45,18 +47,18 @@ def import_paths(
         timeout_s=timeout_s,
         memory_mb=memory_mb,
     )
-    summary = _import_paths(case, paths, ctx, options)
-    # New documents are matched against the case's entities (queued with them).
-    from casefile.core.services.entities import match_pending
+    done = _import_paths(case, paths, ctx, options, _sync_backlog)
+    return ImportSummary(done.outcomes, cancelled=done.cancelled)
 
-    match_pending(case, ctx)
-    return summary
+
+def _sync_backlog(case: Case) -> None:
+    """The import's index sync: the import owns the backlog (`case.indexing_in_bulk`),
+    so this indexes everything the queue holds."""
+    sync_index(case, None)
 
 
 def reextract_document(case: Case, uid: str, password: str | None = None) -> DocumentDetail:
     """Read a stored original again, e.g. with the password of a protected PDF."""
-    detail = reextract(case, uid, password)
-    from casefile.core.services.entities import match_pending
-
-    match_pending(case)
-    return detail
+    reextract(case, uid, password)
+    sync_index(case, touched=[uid])
+    return get_document(case, uid)

@@ -1,8 +1,7 @@
 """Search use cases: run a query, rebuild the index, saved searches.
 
-Importing this module wires the index into the case life cycle: the index syncer is
-registered with `services.sync` (every write drains the work queue before it returns),
-reconcile runs when a case opens for writing, the index closes with the case.
+The index is attached when a case opens (`services.wiring`) and kept up to date after
+every write (`services.sync`); importing this module has no side effects.
 """
 
 from __future__ import annotations
@@ -13,19 +12,18 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from casefile.core import case as case_module
 from casefile.core.case import Case
 from casefile.core.db import audit
 from casefile.core.db.schema import Document, Page, SavedSearch
 from casefile.core.errors import CasefileError, InvalidValueError
 from casefile.core.jobs import JobContext
 from casefile.core.search import highlight, indexer, results, snippets
-from casefile.core.search.case_index import attach, detach, load_in_memory
+from casefile.core.search.case_index import attach
 from casefile.core.search.index import is_damage
 from casefile.core.search.query import QueryError
 from casefile.core.search.results import Hit, SearchResults, Snippet
 from casefile.core.services.dto import Changes
-from casefile.core.services.sync import register_index_syncer
+from casefile.core.vocabulary import SearchSort
 
 __all__ = [
     "Hit",
@@ -60,28 +58,13 @@ class SavedSearchInfo:
     created_at: datetime
 
 
-# -- life cycle --------------------------------------------------------------------------
-def _on_open(case: Case) -> None:
-    if case.readonly:
-        attach(case)
-        return
-    si = attach(case)
-    if si.usable:  # a missing or outdated index is rebuilt by the first sync/ensure_index
-        indexer.reconcile(case, None)
-
-
-register_index_syncer(indexer.sync)
-case_module.on_open(_on_open)
-case_module.on_close(detach)
-
-
 def ensure_index(case: Case, ctx: JobContext | None = None) -> None:
     """Make the index usable: rebuild it (with progress) if it is missing, damaged or of
     an older format; otherwise finish any pending updates."""
     si = attach(case)
     if case.readonly:
         if not si.usable:  # nothing may be written: search from an index in memory
-            load_in_memory(case)
+            indexer.load_in_memory(case)
         return
     if not si.usable:
         indexer.rebuild(case, ctx)
@@ -122,7 +105,7 @@ def search(
     case: Case,
     query: str,
     *,
-    sort: str = "relevance",
+    sort: str = SearchSort.RELEVANCE,
     exact: bool = False,
     limit: int = 20,
     page: int = 1,
@@ -282,7 +265,7 @@ def save_search(
     name: str,
     query: str,
     *,
-    sort: str = "relevance",
+    sort: str = SearchSort.RELEVANCE,
     exact: bool = False,
     replace: bool = False,
 ) -> SavedSearchInfo:

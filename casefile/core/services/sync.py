@@ -1,24 +1,15 @@
 """The one place where services bring derived data (the search index) up to date after a
-write. The search package registers its worker here; until it does, the queue simply
-waits in the database and nothing is lost."""
+write (docs/architecture.md, "How a change reaches the index"). Writes queue work items
+in the same transaction as the change; this drains them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from casefile.core.case import Case
 from casefile.core.entities import matching
 from casefile.core.jobs import JobContext
-
-# A syncer takes the case, an optional job context, and the documents to index (None:
-# everything the queue holds).
-Syncer = Callable[[Case, JobContext | None, Sequence[str] | None], None]
-_index_syncers: list[Syncer] = []
-
-
-def register_index_syncer(fn: Syncer) -> None:
-    if fn not in _index_syncers:
-        _index_syncers.append(fn)
+from casefile.core.search import indexer
 
 
 def sync_index(
@@ -35,5 +26,4 @@ def sync_index(
     # document is matched and then indexed once (no progress of its own: the caller's
     # job, an import, reports its files).
     matching.drain(case, None, only)
-    for fn in _index_syncers:
-        fn(case, ctx, only)
+    indexer.sync(case, ctx, only)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.core.vocabulary import ImportResult
 from casefile.ui import labels
 from casefile.ui.dialogs.passwords import PasswordRows
 from casefile.ui.icons import icon
@@ -62,15 +63,11 @@ class ImportSummaryDialog(QDialog):
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)  # thousands of rows after a big import
         items = []
-        ordered = sorted(summary.outcomes, key=lambda o: (o.result == "imported", o.path))
+        ordered = sorted(
+            summary.outcomes, key=lambda o: (o.result == ImportResult.IMPORTED, o.path)
+        )
         for o in ordered:
-            result = {
-                "imported": "Imported",
-                "duplicate": "Duplicate",
-                "failed": "Failed",
-                "reextracted": "Read again",
-                "restored": "Original restored",
-            }.get(o.result, o.result)
+            result = labels.IMPORT_RESULT_LABELS.get(o.result, o.result)
             details = o.reason or ""
             if o.result == "duplicate" and o.duplicate_of:
                 details = f"Already in the case as “{o.duplicate_of}”"
