@@ -17,7 +17,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from casefile.core.db import audit, work_queue
-from casefile.core.db.schema import Document, Entity, EntityAlias, Mention, Relation
+from casefile.core.db.schema import Document, Entity, EntityAlias, Mention, Relation, WorkItem
 from casefile.core.entities.forms import fold
 from casefile.core.errors import CasefileError, InvalidValueError
 from casefile.core.vocabulary import EntityKind, InfoGrade, SourceGrade, is_value
@@ -113,13 +113,7 @@ def documents_of(s: Session, entity_id: int) -> list[str]:
 
 def queue(s: Session, uids: Iterable[str]) -> None:
     """Queue documents for matching (once each among the pending items)."""
-    waiting = set(
-        s.scalars(
-            select(work_queue.WorkItem.document_uid).where(
-                work_queue.WorkItem.kind == work_queue.MATCH
-            )
-        )
-    )
+    waiting = set(s.scalars(select(WorkItem.document_uid).where(WorkItem.kind == work_queue.MATCH)))
     work_queue.enqueue(s, sorted(set(uids) - waiting), kind=work_queue.MATCH)
 
 
