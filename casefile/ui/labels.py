@@ -92,6 +92,12 @@ def kind_label(kind: str) -> str:
     return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
 
 
+def kind_plural_short(kind: str) -> str:
+    """The navigator's word for a kind's documents: as short as the table's, so the
+    default-width pane never cuts it ("Parliamentary sub…")."""
+    return KIND_SHORT.get(kind) or KIND_PLURALS.get(kind) or kind_label(kind)
+
+
 def kind_short(kind: str) -> str:
     return KIND_SHORT.get(kind) or kind_label(kind)
 

@@ -83,7 +83,7 @@ class Navigator(QTreeWidget):
             if n:
                 self._child(
                     self.documents,
-                    f"{labels.KIND_PLURALS[kind]}  {n}",
+                    f"{labels.kind_plural_short(kind)}  {n}",
                     kind_icon(kind),
                     {"kind": kind},
                 )
@@ -101,11 +101,17 @@ class Navigator(QTreeWidget):
             item.setData(0, SAVED_ROLE, saved)
             item.setToolTip(0, getattr(saved, "query", ""))
         if not data["saved"]:
-            self._placeholder(self.searches, "None yet: search, then Save search")
+            self._placeholder(
+                self.searches,
+                "None yet",
+                "Search, then Edit → Save Search… (Ctrl+Shift+S) keeps it here.",
+            )
         for name, n in data["tags"]:
             self._child(self.tags, f"{name}  {n}", icon("tag"), {"tag": name})
         if not data["tags"]:
-            self._placeholder(self.tags, "No tags yet")
+            self._placeholder(
+                self.tags, "None yet", "Tags added in the metadata panel appear here."
+            )
         self._show_mark()
 
     # -- the entry that names what is shown ---------------------------------------------
@@ -208,10 +214,13 @@ class Navigator(QTreeWidget):
         item = QTreeWidgetItem(parent, [text])
         item.setIcon(0, ic)
         item.setData(0, FILTER_ROLE, filters)
+        if filters and "kind" in filters:  # the short word on screen, the whole name on hover
+            item.setToolTip(0, labels.KIND_PLURALS[filters["kind"]])
         return item
 
-    def _placeholder(self, parent: QTreeWidgetItem, text: str) -> None:
+    def _placeholder(self, parent: QTreeWidgetItem, text: str, hint: str) -> None:
         item = QTreeWidgetItem(parent, [text])
+        item.setToolTip(0, hint)
         item.setFlags(Qt.ItemFlag.NoItemFlags)
 
     def _chosen(self, item: QTreeWidgetItem, _column: int = 0) -> None:

@@ -163,3 +163,17 @@ def test_kind_and_status_labels_fit_their_columns(case_window) -> None:
     for status in labels.STATUS_LABELS:
         needed = fm.horizontalAdvance(labels.status_short(status)) + icon_and_margins
         assert needed <= table.columnWidth(5), status
+
+
+def test_navigator_entries_are_not_cut_at_the_default_width(case_window, qtbot) -> None:
+    """At the default window size every navigator entry is drawn in full (it used to
+    read "Parliamentary sub…"); the short kind word has the whole name as its tooltip."""
+    nav = case_window.case_view.navigator
+    qtbot.waitUntil(lambda: nav.find_item("Parliamentary") is not None, timeout=15000)
+    metrics = nav.fontMetrics()
+    for item in nav._entries():
+        rect = nav.visualItemRect(item)
+        needed = metrics.horizontalAdvance(item.text(0)) + nav.iconSize().width() + 8
+        assert rect.width() >= needed, f"“{item.text(0)}” is cut ({rect.width()} < {needed})"
+    parliamentary = nav.find_item("Parliamentary")
+    assert parliamentary.toolTip(0) == "Parliamentary submissions"
