@@ -94,3 +94,18 @@ def test_longest_overlap_wins_and_offsets_are_code_points() -> None:
 def test_ambiguous_alias_reports_every_entity() -> None:
     hits = Matcher([AliasSpec(1, 1, "Сбер"), AliasSpec(2, 2, "Сбер")]).find("в Сбере")
     assert {h.entity_id for h in hits} == {1, 2}
+
+
+def test_a_long_document_is_matched_in_bounded_pieces(case) -> None:  # type: ignore[no-untyped-def]
+    """Thousands of pages and more mentions than one write holds: every one is stored."""
+    from casefile.core import services
+    from casefile.core.db import work_queue
+    from tests.search_fixtures import add_document
+
+    pages = ["Форрест и Форреста. " * 5] * 2100  # 10 mentions a page: 21,000 in all
+    uid = add_document(case, "long", pages, sync=False)
+    services.create_entity(case, "Форрест", "person")
+    with case.session() as s:
+        work_queue.enqueue(s, [uid], kind=work_queue.MATCH)
+    services.match_pending(case)
+    assert services.get_entity(case, "Форрест").mentions == 21_000

@@ -131,8 +131,12 @@ def match_batch(s: Session, m: Matcher, items: Sequence[WorkItem]) -> tuple[int,
             )
         )
         rows: list[tuple[int, ...]] = []
+        # Pages stream in a few at a time (a long document is thousands of pages) and
+        # mentions are written every 20,000: memory stays bounded.
         pages = s.execute(
-            select(Page.document_id, Page.number, Page.text).where(Page.document_id.in_(ids))
+            select(Page.document_id, Page.number, Page.text)
+            .where(Page.document_id.in_(ids))
+            .execution_options(yield_per=64)
         )
         for doc_id, number, text in pages:
             chars += len(text)
@@ -145,9 +149,13 @@ def match_batch(s: Session, m: Matcher, items: Sequence[WorkItem]) -> tuple[int,
                 skip.add(span)
                 entities.add(entity_id)
                 rows.append((entity_id, doc_id, number, start, end, alias_id))
+            if len(rows) >= 20_000:
+                s.connection().exec_driver_sql(_INSERT, rows)
+                found += len(rows)
+                rows = []
         if rows:  # the driver's executemany: ~1 µs a row, the ORM's ~10-20
             s.connection().exec_driver_sql(_INSERT, rows)
-        found = len(rows)
+        found += len(rows)
         by_id = {v: k for k, v in docs.items()}
         reindex(s, [by_id[d] for d in ids if before[d] != after[d]])
     work_queue.done(s, [i.id for i in items])
