@@ -181,8 +181,8 @@ def _flush(run: Run, submit_attachment: Callable[[bytes, str, str, str], None]) 
                     for item, _, row in written
                 ],
             )
-            work_queue.enqueue(s, [row["uid"] for _, _, row in written])
             work_queue.enqueue(s, [row["uid"] for _, _, row in written], kind=work_queue.MATCH)
+            work_queue.enqueue(s, [row["uid"] for _, _, row in written])
     for item, ex, row in written:
         run.outcomes.append(
             ImportOutcome(
