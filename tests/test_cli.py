@@ -37,12 +37,12 @@ def test_new_import_docs_show_round_trip(case_path: Path, tmp_path: Path) -> Non
     write_mixed_folder(tmp_path / "in")
     result = run("import", str(case_path), str(tmp_path / "in"))
     assert result.returncode == 0, result.stderr
-    assert "6 imported, 0 already in the case, 0 failed" in result.stdout
+    assert "5 imported, 0 already in the case, 0 failed, 1 empty" in result.stdout
     assert "empty.txt" in result.stdout  # the one without text is named, with why
 
     docs = run("docs", str(case_path), "--json")
     listed = json.loads(docs.stdout)
-    assert len(listed) == 6
+    assert len(listed) == 5
     claim = next(d for d in listed if d["title"] == "Tribunal claim")
     shown = run("show", str(case_path), claim["uid"][:6])
     assert shown.returncode == 0
@@ -55,7 +55,8 @@ def test_import_json_reports_each_file(case_path: Path, tmp_path: Path) -> None:
     run("import", str(case_path), str(files["docx"]))
     result = run("import", str(case_path), str(tmp_path / "in"), "--json")
     data = json.loads(result.stdout)
-    assert data["imported"] == 5 and data["duplicates"] == 1 and data["failed"] == 0
+    assert data["imported"] == 4 and data["duplicates"] == 1 and data["failed"] == 0
+    assert data["empty"] == 1
     dup = next(f for f in data["files"] if f["result"] == "duplicate")
     assert dup["duplicate_of"] == "Tribunal claim"
 

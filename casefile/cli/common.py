@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import signal
 import sys
 from collections.abc import Callable, Iterator
@@ -34,16 +35,45 @@ def add_command(sub: Any, name: str, fn: Command, help: str) -> argparse.Argumen
     return sp
 
 
+# Characters a terminal obeys rather than shows: C0 controls but newline and tab, DEL
+# and C1 (ESC sequences set the window title or clear the screen; U+009B is a CSI on its
+# own), bidirectional overrides and isolates (a name can render as another), line and
+# paragraph separators, and lone surrogates (bytes of a name that is not UTF-8). Titles,
+# file names and texts come from untrusted files: they are shown escaped, never obeyed.
+_UNSAFE = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
+    r"\ud800-\udfff]"
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """`text` with every character a terminal would act on shown as an escape (\\x1b,
+    \\u202e); newlines and tabs are kept."""
+    return _UNSAFE.sub(_escape, text)
+
+
 def out(text: str = "") -> None:
-    print(text, flush=True)
+    print(printable(text), flush=True)
 
 
 def err(text: str) -> None:
-    print(f"casefile: {text}", file=sys.stderr, flush=True)
+    print(f"casefile: {printable(text)}", file=sys.stderr, flush=True)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def print_json(obj: Any) -> None:
-    print(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+    """JSON with the same characters escaped (as JSON escapes, so a reader gets the
+    exact text back while a terminal shows it harmlessly)."""
+    text = json.dumps(obj, ensure_ascii=False, indent=2, default=str)
+    print(_UNSAFE.sub(_json_escape, text), flush=True)
 
 
 @contextmanager
@@ -54,7 +84,7 @@ def progress_job(label: str, enabled: bool = True) -> Iterator[JobContext]:
     # disable=None: no bar when stderr is not a terminal (logs, pipes, CI).
     bar = tqdm(
         total=0,
-        desc=label,
+        desc=printable(label),
         unit="file",
         disable=None if enabled else True,
         file=sys.stderr,
@@ -66,7 +96,7 @@ def progress_job(label: str, enabled: bool = True) -> Iterator[JobContext]:
             bar.total = p.total
         bar.n = p.done
         if p.label:
-            bar.set_postfix_str(Path(p.label).name[:40], refresh=False)
+            bar.set_postfix_str(printable(Path(p.label).name[:40]), refresh=False)
         bar.refresh()
 
     ctx = JobContext(on_progress=show if enabled else None)

@@ -44,6 +44,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             source=args.source,
             password=password_from(args),
             timeout_s=args.timeout,
+            follow_links=args.follow_links,
         )
     if args.json:
         print_json(
@@ -51,6 +52,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                 "imported": summary.imported,
                 "duplicates": summary.duplicates,
                 "failed": summary.failed,
+                "skipped": summary.skipped,
+                "empty": summary.empty,
                 "cancelled": summary.cancelled,
                 "files": [asdict(o) for o in summary.outcomes],
             }
@@ -59,7 +62,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print_import_summary(summary)
     if summary.cancelled:
         return EXIT_CANCELLED
-    return EXIT_PROBLEMS if summary.failed else EXIT_OK
+    return EXIT_PROBLEMS if summary.finished_with_problems else EXIT_OK
 
 
 def print_import_summary(summary: Any) -> None:
@@ -68,21 +71,24 @@ def print_import_summary(summary: Any) -> None:
             out(f"  = {o.path}: already in case as “{o.duplicate_of}”")
         elif o.result == ImportResult.FAILED:
             out(f"  ! {o.path}: {o.reason}")
-        elif o.result == ImportResult.RESTORED:
+        elif o.result in ("skipped", "empty"):
+            out(f"  - {o.path}: {o.reason}")
+        elif o.result == "restored":
             out(f"  + {o.path}: {o.reason}")
         elif o.result == ImportResult.REEXTRACTED:
             out(f"  ↻ {o.path}: read again with the password — {o.status}")
         elif o.status != DocumentStatus.OK:
             out(f"  ~ {o.path}: imported as “{o.title}” — {o.reason}")
     word = "Stopped" if summary.cancelled else "Done"
-    restored = summary.count(ImportResult.RESTORED)
+    skipped = f"{summary.skipped} skipped, " if summary.skipped else ""
+    skipped += f"{summary.empty} empty, " if summary.empty else ""
+    unread = sum(1 for o in summary.outcomes if o.result == "imported" and o.status != "ok")
+    restored = summary.count("restored")
     if restored:
         word += f" ({restored} original(s) restored)"
     out(
         f"{word}: {summary.imported} imported, {summary.duplicates} already in the case, "
-        f"{summary.failed} failed, "
-        f"{sum(1 for o in summary.outcomes if o.result == 'imported' and o.status != 'ok')} "
-        "imported without readable text."
+        f"{summary.failed} failed, {skipped}{unread} imported without readable text."
     )
 
 
@@ -99,5 +105,10 @@ def register(sub: Any) -> None:
     sp.add_argument("--source", help="publisher or source to record on every document")
     sp.add_argument("--password", help="password for protected PDFs in this import")
     sp.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    sp.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="follow links that lead outside an imported folder (the target is recorded)",
+    )
     sp.add_argument("--timeout", type=float, default=60.0, help="seconds allowed per file")
     sp.add_argument("--json", action="store_true", help="print the summary as JSON")

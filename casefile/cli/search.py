@@ -5,7 +5,6 @@ main CLI prints them); a broken query also shows where it went wrong."""
 from __future__ import annotations
 
 import argparse
-import json
 from dataclasses import asdict
 from typing import Any
 
@@ -15,6 +14,7 @@ from casefile.cli.common import (
     add_command,
     open_case,
     out,
+    print_json,
     progress_job,
 )
 from casefile.core.errors import CasefileError, CaseLockedError
@@ -116,7 +116,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         except services.QueryError as exc:
             raise _query_error(exc) from None
     if args.json:
-        print(json.dumps(_results_json(res), ensure_ascii=False, indent=2, default=str))
+        print_json(_results_json(res))
     else:
         _print_results(res)
     return EXIT_OK
@@ -144,7 +144,7 @@ def cmd_saved(args: argparse.Namespace) -> int:
         with services.open_case(args.case, readonly=True) as case:
             saved = services.list_saved_searches(case)
         if args.json:
-            print(json.dumps([asdict(s) for s in saved], ensure_ascii=False, indent=2, default=str))
+            print_json([asdict(s) for s in saved])
         else:
             for s in saved:
                 flags = f"sort {s.sort}" + (", exact" if s.exact else "")
@@ -178,7 +178,7 @@ def cmd_saved(args: argparse.Namespace) -> int:
             _ensure(case, args.json)
             res = services.run_saved_search(case, args.name, limit=args.limit, page=args.page)
         if args.json:
-            print(json.dumps(_results_json(res), ensure_ascii=False, indent=2, default=str))
+            print_json(_results_json(res))
         else:
             _print_results(res)
     return EXIT_OK

@@ -32,6 +32,7 @@ class DocumentStatus(StrEnum):
     PASSWORD_REQUIRED = "password_required"
     FAILED = "failed"  # corrupt, hostile, timed out, out of memory
     UNSUPPORTED = "unsupported"  # a format Casefile does not read
+    GARBLED = "garbled"  # text came out, but not the document's words (ingest/garbled.py)
 
 
 class DocumentSort(StrEnum):
@@ -62,6 +63,8 @@ class ImportResult(StrEnum):
     DUPLICATE = "duplicate"  # the same bytes are already in the case
     RESTORED = "restored"  # the same bytes, whose stored original was missing or altered
     FAILED = "failed"  # nothing was imported (unreadable path, disk full…)
+    SKIPPED = "skipped"  # not a regular file (a pipe, a device) or a link out of the folder
+    EMPTY = "empty"  # a 0-byte file: nothing to keep, never a duplicate of another
     REEXTRACTED = "reextracted"  # already in the case, read again with the password given
 
 

@@ -23,7 +23,7 @@ def test_drop_a_folder_imports_in_the_background(case_window, tmp_path: Path, qt
     qtbot.waitUntil(lambda: hasattr(w, "last_import_summary"), timeout=60000)
     dialog = w.last_import_summary
     summary = dialog.summary
-    assert summary.imported + summary.failed == 6 and not summary.cancelled
+    assert summary.imported + summary.failed + summary.empty == 6 and not summary.cancelled
     assert summary.imported >= 4  # the text, HTML and DOCX files at least
     assert f"{summary.imported} documents imported" in dialog.heading.text()
     assert dialog.tree.topLevelItemCount() == len(summary.outcomes)

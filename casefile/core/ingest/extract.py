@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
+from casefile.core.ingest.paging import repage
 from casefile.core.ingest.sniff import (
     OLE_MAGIC,
     ZIP_MAGIC,
@@ -123,8 +124,9 @@ def finish(ex: Extraction, name: str | os.PathLike[str] | None) -> Extraction:
     note = extension_note(ex.file_type, name)
     if note:
         ex.metadata["note"] = f"{ex.metadata['note']} {note}" if "note" in ex.metadata else note
+    repage(ex)
     if ex.status == Status.OK:
-        body = "\n\n".join(ex.pages)
+        body = _sample(ex.pages)
         if ex.file_type in (FileType.EMAIL, FileType.MSG):
             body = body.split("\n\n", 1)[-1]  # headers alone are not content
         mail_with_files = ex.file_type in (FileType.EMAIL, FileType.MSG) and ex.attachments
@@ -132,12 +134,27 @@ def finish(ex: Extraction, name: str | os.PathLike[str] | None) -> Extraction:
             ex.status = Status.EMPTY
             ex.reason = _NO_TEXT.get(ex.file_type, NO_TEXT)
         if body.strip():
+            from casefile.core.ingest.garbled import garbled_reason
             from casefile.core.ingest.languages import detect_languages
 
-            ex.languages = detect_languages(body)
+            garbage = garbled_reason(body, str(ex.file_type))
+            if garbage:  # the text is kept (it is what the file says), but flagged
+                ex.status, ex.reason = Status.GARBLED, garbage
+            else:
+                ex.languages = detect_languages(body)
     if ex.status != Status.OK and not ex.reason:
         ex.reason = _FAILED[ex.file_type]
     return ex
+
+
+def _sample(pages: list[str], limit: int = 400_000) -> str:
+    """The text to judge a document by (empty or not, languages): all of it when short,
+    else slices spread through it, so a 200 MB text is never joined into one string."""
+    if sum(len(p) for p in pages) <= limit:
+        return "\n\n".join(pages)
+    if len(pages) >= 20:
+        return "\n\n".join(pages[i * len(pages) // 20] for i in range(20))
+    return "\n\n".join(p[: limit // 20] for p in pages)
 
 
 def extract_small_text(path: str, max_bytes: int, name: str | None = None) -> Extraction | None:

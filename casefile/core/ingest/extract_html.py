@@ -19,6 +19,7 @@ from lxml import etree
 
 from casefile.core.ingest.charset import bom_encoding, decode_bytes, utf16_without_bom
 from casefile.core.ingest.extract_text import normalise_newlines
+from casefile.core.ingest.html_flat import flat_html_text
 from casefile.core.ingest.types import Extraction, FileType, Status
 
 _META_CHARSET = re.compile(
@@ -47,11 +48,33 @@ def decode_html(data: bytes) -> tuple[str, str]:
     return decode_bytes(data, declared=declared_charset(data))
 
 
+DEEP_NOTE = (
+    "The page nests its elements {depth:,} levels deep (a sign of a generated or hostile "
+    "file); all its visible text was read, without its finer layout."
+)
+
+
+DEEP_EMPTY = (
+    "The page nests its elements {depth} levels deep (a sign of a generated or hostile "
+    "file) and holds no visible text at any depth."
+)
+
+
+def depth_of(note: str) -> str:
+    return note.split(" levels deep", 1)[0].rsplit(" ", 1)[-1]
+
+
 def html_to_text(markup: str) -> tuple[str, str | None]:
     """(visible text, <title>) of an HTML string; used for HTML e-mail bodies too."""
+    text, title, _note = html_text_and_note(markup)
+    return text, title
+
+
+def html_text_and_note(markup: str) -> tuple[str, str | None, str | None]:
+    """(visible text, <title>, a note for the user when the page was too deep for a tree)."""
     markup = markup.replace("\x00", "")
     if not markup.strip():
-        return "", None
+        return "", None, None
     # Bytes with an explicit encoding: given a str, libxml2 may obey a <meta charset>
     # inside it and decode the text a second time (mojibake).
     parser = lxml.html.HTMLParser(
@@ -62,25 +85,34 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
             markup.encode("utf-8", errors="surrogatepass"), parser=parser
         )
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        return markup, None
+        return markup, None, None
+    if any("Excessive depth" in e.message for e in parser.error_log):
+        # libxml2 dropped everything below depth 256: read the page without a tree.
+        text, title, depth = flat_html_text(markup)
+        return normalise_newlines(text), title, DEEP_NOTE.format(depth=depth)
     title_el = root.find(".//title")
     title = " ".join(title_el.text_content().split()) if title_el is not None else None
     for el in list(root.iter(*_INVISIBLE, "input", "select", "textarea", "button")):
         if el.getparent() is not None:  # (dropping while iterating would skip elements)
             el.drop_tree()
     text = html_text.etree_to_text(root)
-    return normalise_newlines(text), title or None
+    return normalise_newlines(text), title or None, None
 
 
 def extract_html(path: str | os.PathLike[str]) -> Extraction:
     with open(path, "rb") as fh:
         data = fh.read()
     markup, encoding = decode_html(data)
-    text, title = html_to_text(markup)
-    return Extraction(
+    text, title, note = html_text_and_note(markup)
+    ex = Extraction(
         file_type=FileType.HTML,
         status=Status.OK,
         pages=[text],
         title=title,
         encoding=encoding,
     )
+    if note:
+        ex.metadata["note"] = note
+        if not text.strip():
+            ex.status, ex.reason = Status.EMPTY, DEEP_EMPTY.format(depth=depth_of(note))
+    return ex

@@ -16,30 +16,44 @@ from __future__ import annotations
 
 import os
 import time
-import uuid
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy.orm import Session
 
 import casefile
 from casefile.core import dates
 from casefile.core.case import Case
 from casefile.core.db import audit, work_queue
-from casefile.core.db.schema import Document, Page, utcnow
+from casefile.core.db.schema import Document, utcnow
 from casefile.core.errors import InvalidValueError
-from casefile.core.ingest.intake import ImportOptions, Item, Run, iter_files, prepare, too_large
+from casefile.core.ingest.intake import (
+    EMPTY_NOT_KEPT,
+    ImportOptions,
+    Item,
+    Run,
+    incomplete_messages,
+    iter_files,
+    prepare,
+    too_large,
+)
 from casefile.core.ingest.kind_guess import guess_kind
+from casefile.core.ingest.names import raw_hex, shown
+from casefile.core.ingest.page_rows import insert_pages
+from casefile.core.ingest.paging import discard_spool
 from casefile.core.ingest.reextract import reextract
-from casefile.core.ingest.types import Extraction, Imported, ImportOutcome
+from casefile.core.ingest.types import Attachment, Extraction, Imported, ImportOutcome
 from casefile.core.ingest.workers import ExtractionPool, Job
 from casefile.core.jobs import JobContext
 from casefile.core.vocabulary import DocumentKind, DocumentStatus, ImportResult, is_value
 
 BATCH_SIZE = 200
+BATCH_CHARS = 8_000_000  # page text held for one batch (longer texts are spooled)
 BATCH_SECONDS = 1.0
 # The index is brought up to date in larger batches than the database: every Whoosh
 # commit pays a cost per distinct word, so 20-document commits made indexing cost twice
@@ -61,8 +75,8 @@ IndexSync = Callable[[Case], None]
 def _title_for(item: Item, ex: Extraction) -> str:
     title = (ex.title or "").strip()
     if title and len(title) < 500:
-        return title
-    return Path(item.name).stem or item.name or "Untitled"
+        return shown(title)
+    return shown(Path(item.name).stem or item.name) or "Untitled"
 
 
 def _document_row(run: Run, item: Item, ex: Extraction, parent_id: int | None) -> dict[str, Any]:
@@ -75,28 +89,34 @@ def _document_row(run: Run, item: Item, ex: Extraction, parent_id: int | None) -
             date_text, lower, upper = parsed.text, parsed.lower, parsed.upper
         except InvalidValueError:
             pass
-    extra = dict(ex.metadata)
+    extra = {key: shown(value) for key, value in ex.metadata.items()}
     if item.path != item.stored:
-        extra.setdefault("imported_from", str(item.path))
+        extra.setdefault("imported_from", shown(item.path))
+        if raw_hex(item.path):  # not UTF-8: keep the exact bytes too (see names.py)
+            extra["imported_from_bytes"] = raw_hex(item.path) or ""
+    if raw_hex(item.name):
+        extra["original_filename_bytes"] = raw_hex(item.name) or ""
+    if item.link_target:
+        extra["link_target"] = shown(item.link_target)
     return {
-        "uid": uuid.uuid4().hex,
+        "uid": item.uid,
         "title": _title_for(item, ex),
         "kind": run.options.kind or guess_kind(ex),
         "date": date_text,
         "date_lower": lower,
         "date_upper": upper,
         "source": run.options.source,
-        "author": ex.author,
+        "author": shown(ex.author) if ex.author else None,
         "languages": ",".join(ex.languages) or None,
         "sha256": item.sha256,
         "size": item.size,
-        "original_filename": item.name,
+        "original_filename": shown(item.name),
         "file_type": str(ex.file_type),
         "imported_at": utcnow(),
         "importer_version": casefile.__version__,
         "status": str(ex.status),
         "status_reason": ex.reason,
-        "page_count": len(ex.pages),
+        "page_count": ex.page_count,
         "encoding": ex.encoding,
         "extra": extra or None,
         "parent_id": parent_id,
@@ -116,22 +136,15 @@ def _document_row(run: Run, item: Item, ex: Extraction, parent_id: int | None) -
     }
 
 
-def _flush(run: Run, submit_attachment: Callable[[bytes, str, str, str], None]) -> None:
-    """Write the finished files of this batch in one transaction, then index them."""
+def _flush(run: Run) -> None:
+    """Write the finished files of this batch in one transaction, then index them. A
+    message and its attachments are always in the same batch (see `_Group`)."""
     if not run.rows:
         return
     rows, run.rows = run.rows, []
     written: list[tuple[Item, Extraction, dict[str, Any]]] = []
     run.case.store.sync()  # the originals are on disk before any row cites them
     with run.case.session() as s:
-        parents = {
-            uid: pid
-            for uid, pid in s.execute(
-                select(Document.uid, Document.id).where(
-                    Document.uid.in_({i.parent_uid for i, _ in rows if i.parent_uid})
-                )
-            )
-        }
         present = set(
             s.scalars(
                 select(Document.sha256).where(Document.sha256.in_([i.sha256 for i, _ in rows]))
@@ -141,8 +154,7 @@ def _flush(run: Run, submit_attachment: Callable[[bytes, str, str, str], None]) 
             if item.sha256 in present:
                 continue  # written by an earlier, interrupted run
             present.add(item.sha256)
-            row = _document_row(run, item, ex, parents.get(item.parent_uid or ""))
-            written.append((item, ex, row))
+            written.append((item, ex, _document_row(run, item, ex, None)))
         if written:
             s.execute(insert(Document), [row for _, _, row in written])
             ids = dict(
@@ -152,18 +164,8 @@ def _flush(run: Run, submit_attachment: Callable[[bytes, str, str, str], None]) 
                     )
                 ).all()
             )
-            pages = [
-                {
-                    "document_id": ids[row["uid"]],
-                    "number": n,
-                    "text": text,
-                    "needs_ocr": n in ex.pages_needing_ocr,
-                }
-                for _, ex, row in written
-                for n, text in enumerate(ex.pages, start=1)
-            ]
-            if pages:
-                s.execute(insert(Page), pages)
+            insert_pages(s, [(ids[row["uid"]], ex) for _, ex, row in written])
+            _link_attachments(s, [item for item, _, _ in written], ids)
             audit.record_many(
                 s,
                 "import_document",
@@ -175,7 +177,7 @@ def _flush(run: Run, submit_attachment: Callable[[bytes, str, str, str], None]) 
                             "original_filename": row["original_filename"],
                             "sha256": row["sha256"],
                             "status": row["status"],
-                            "imported_from": str(item.path),
+                            "imported_from": shown(item.path),
                         },
                     )
                     for item, _, row in written
@@ -183,7 +185,9 @@ def _flush(run: Run, submit_attachment: Callable[[bytes, str, str, str], None]) 
             )
             work_queue.enqueue(s, [row["uid"] for _, _, row in written], kind=work_queue.MATCH)
             work_queue.enqueue(s, [row["uid"] for _, _, row in written])
-    for item, ex, row in written:
+    for _item, ex in rows:
+        discard_spool(ex)
+    for item, _ex, row in written:
         run.outcomes.append(
             ImportOutcome(
                 path=item.display,
@@ -194,11 +198,56 @@ def _flush(run: Run, submit_attachment: Callable[[bytes, str, str, str], None]) 
                 reason=row["status_reason"],
             )
         )
-        for att in ex.attachments:
-            submit_attachment(att.data, att.filename, row["uid"], item.name)
     run.unindexed += len(written)
     if run.unindexed >= INDEX_EVERY or time.monotonic() - run.last_index > INDEX_SECONDS:
         _index(run)
+
+
+def _link_attachments(s: Session, items: list[Item], ids: dict[str, int]) -> None:
+    """Point each attachment at its message (written in the same batch, or before)."""
+    wanted = {i.parent_uid for i in items if i.parent_uid and i.parent_uid not in ids}
+    if wanted:
+        ids = {
+            **ids,
+            **dict(
+                s.execute(select(Document.uid, Document.id).where(Document.uid.in_(wanted))).all()
+            ),
+        }
+    links = [
+        {"child": i.uid, "parent": ids[i.parent_uid]}
+        for i in items
+        if i.parent_uid and i.parent_uid in ids
+    ]
+    if links:
+        table = cast(Table, Document.__table__)
+        s.execute(
+            update(table)
+            .where(table.c.uid == bindparam("child"))
+            .values(parent_id=bindparam("parent")),
+            links,
+        )
+
+
+@dataclass
+class _Group:
+    """A message whose attachments are still being read. Its rows are held back until
+    every attachment (and theirs, for attached messages) is extracted, then handed to
+    the batch all at once: a crash or a cancel never leaves a message in the case
+    without its attachments, which a re-import would then skip as "already there"."""
+
+    rows: list[tuple[Item, Extraction]]
+    pending: int = 0
+    parent: _Group | None = None
+
+
+def _close(run: Run, group: _Group) -> None:
+    if group.parent is None:
+        run.rows.extend(group.rows)
+        return
+    group.parent.rows.extend(group.rows)
+    group.parent.pending -= 1
+    if group.parent.pending == 0:
+        _close(run, group.parent)
 
 
 def _index(run: Run) -> None:
@@ -249,8 +298,9 @@ def _import(
                 )
             ).all()
         )
+        run.incomplete = incomplete_messages(s)
 
-    files = list(iter_files(paths))
+    files = list(iter_files(paths, options.follow_links))
     total = len(files)
     ctx.report(0, total, "Starting import")
     in_flight: deque[Item] = deque()
@@ -264,11 +314,13 @@ def _import(
     # nothing and language detection runs on both cores.
     small: list[Item] = []
     waiting: list[Item] = []  # stored while the workers start (~1 s): intake runs ahead
+    case.store.root.mkdir(parents=True, exist_ok=True)
     with ExtractionPool(
         timeout_s=options.timeout_s,
         memory_mb=options.memory_mb,
         inline=options.inline,
         inline_text_bytes=0,
+        spool_dir=str(case.store.root),
     ) as pool:
         pool.start_in_background()
 
@@ -297,23 +349,64 @@ def _import(
             else:
                 waiting.append(item)  # the workers are still starting
 
-        def submit_attachment(data: bytes, filename: str, parent_uid: str, parent: str) -> None:
+        def submit_attachment(att: Attachment, group: _Group, parent: Item) -> bool:
+            """Store one attachment and queue it for extraction; False when it needs no
+            more work (its bytes are already in the case or in this import)."""
             nonlocal total
-            stored = case.store.put_bytes(data, durable=False)
-            display = f"{filename} (attached to {parent})"
+            if not att.spool and not att.data:
+                display = shown(f"{att.filename} (attached to {parent.name})")
+                run.outcomes.append(
+                    ImportOutcome(display, ImportResult.EMPTY, reason=EMPTY_NOT_KEPT)
+                )
+                return False
+            if att.spool:
+                stored = case.store.put_file(Path(att.spool), durable=False)
+                Path(att.spool).unlink(missing_ok=True)
+            else:
+                stored = case.store.put_bytes(att.data, durable=False)
+            display = shown(f"{att.filename} (attached to {parent.name})")
             if stored.sha256 in run.known:
                 run.outcomes.append(
                     ImportOutcome(
                         display, ImportResult.DUPLICATE, duplicate_of=run.known[stored.sha256]
                     )
                 )
-                return
-            run.known[stored.sha256] = filename
+                return False
+            run.known[stored.sha256] = shown(att.filename)
             total += 1
             ctx.report(done, total)
-            item = Item(stored.path, display, filename, stored.sha256, stored.size, stored.path)
-            item.parent_uid = parent_uid
+            item = Item(stored.path, display, att.filename, stored.sha256, stored.size, stored.path)
+            item.parent_uid = parent.uid
+            item.group = group
             submit(item)
+            return True
+
+        def finished(item: Item, ex: Extraction) -> None:
+            """A file's extraction is back: into the batch, or held with its message."""
+            group: _Group | None = item.group
+            if item.completing:  # in the case already: `_flush` skips it, not its files
+                run.outcomes.append(
+                    ImportOutcome(
+                        item.display, ImportResult.DUPLICATE, duplicate_of=run.known[item.sha256]
+                    )
+                )
+            if ex.attachments:
+                own = _Group([(item, ex)], parent=group)
+                for att in ex.attachments:
+                    own.pending += submit_attachment(att, own, item)
+                ex.attachments = []  # stored: the bytes need not stay in memory
+                if own.pending:
+                    return
+                item_rows: _Group | None = own
+            else:
+                item_rows = None
+            if group is None:
+                run.rows.extend(item_rows.rows if item_rows else [(item, ex)])
+                return
+            group.rows.extend(item_rows.rows if item_rows else [(item, ex)])
+            group.pending -= 1
+            if group.pending == 0:
+                _close(run, group)
 
         while True:
             ctx.safe_point()  # no transaction is open here: a user's edit may run
@@ -325,11 +418,11 @@ def _import(
             # while the workers start, as far ahead as the intake can get).
             ahead = IN_FLIGHT if pool.ready.is_set() else IN_FLIGHT_STARTING
             while pending_files and len(in_flight) < ahead:
-                path, problem = pending_files.popleft()
-                item = prepare(run, path, problem)
+                found = pending_files.popleft()
+                item = prepare(run, found)
                 if item is None:
                     done += 1
-                    ctx.report(done, total, path.name)
+                    ctx.report(done, total, shown(found.path.name))
                     continue
                 submit(item)
                 if waiting and pool.ready.is_set():
@@ -345,20 +438,25 @@ def _import(
                 item = in_flight.popleft()
                 assert item.future is not None
                 ctx.report(done, total, item.display)  # what is being read now, not what was
-                run.rows.append((item, item.future.result()))
+                finished(item, item.future.result())
                 done += 1
                 ctx.report(done, total, item.display)
                 now = time.monotonic()
-                if len(run.rows) >= BATCH_SIZE or now - last_flush > BATCH_SECONDS:
-                    _flush(run, submit_attachment)
+                if (
+                    len(run.rows) >= BATCH_SIZE
+                    or now - last_flush > BATCH_SECONDS
+                    or sum(len(p) for _, ex in run.rows for p in ex.pages) > BATCH_CHARS
+                ):
+                    _flush(run)
                     last_flush = now
             if not in_flight and not pending_files:
-                _flush(run, submit_attachment)  # attachments may queue more work
+                _flush(run)
                 if not in_flight:
                     break
         if cancelled:
-            # Whole files only: what finished extracting is written, the rest not begun.
-            _flush(run, lambda *_: None)
+            # Whole files only: what finished extracting is written (a message only with
+            # all its attachments), the rest not begun.
+            _flush(run)
     _index(run)
     ctx.safe_point()
     for uid, display in run.retry_with_password:

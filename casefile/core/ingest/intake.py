@@ -3,17 +3,25 @@ against the case and stored as evidence before any extraction begins."""
 
 from __future__ import annotations
 
+import hashlib
 import os
+import stat
 import time
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from casefile.core.case import SUFFIX, Case
+from casefile.core.db.schema import Document
+from casefile.core.ingest.names import shown
 from casefile.core.ingest.types import Extraction, FileType, ImportOutcome, Status
 from casefile.core.jobs import JobContext
-from casefile.core.originals import hash_file
 from casefile.core.vocabulary import ImportResult
 
 
@@ -25,6 +33,7 @@ class ImportOptions:
     timeout_s: float = 60.0
     memory_mb: int = 1536
     inline: bool = False  # extract in this process (debugging only; no isolation)
+    follow_links: bool = False  # follow links leading outside an imported folder
 
 
 @dataclass
@@ -37,6 +46,10 @@ class Item:
     stored: Path
     parent_uid: str | None = None
     future: Future[Extraction] | None = None
+    link_target: str | None = None  # the user's file was a link to this path
+    uid: str = field(default_factory=lambda: uuid.uuid4().hex)  # of its document
+    group: Any = None  # importer._Group: the message this attachment belongs to
+    completing: bool = False  # already in the case: only its missing attachments are new
 
 
 @dataclass
@@ -51,39 +64,176 @@ class Run:
     unindexed: int = 0  # documents written but not yet indexed
     last_index: float = field(default_factory=time.monotonic)
     retry_with_password: list[tuple[str, str]] = field(default_factory=list)  # uid, path
+    incomplete: dict[str, str] = field(default_factory=dict)  # sha -> uid, see below
     sync_index: Callable[[Case], None] = lambda _case: None  # see importer.IndexSync
 
 
-def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, str | None]]:
-    """Every file under the given paths, with a reason instead when one can't be read."""
+@dataclass(frozen=True)
+class Found:
+    """One entry met while walking what the user gave: a file to read, or a reason why
+    not (`result` "skipped" or "failed")."""
+
+    path: Path
+    problem: str | None = None
+    result: ImportResult = ImportResult.FAILED
+    link_target: str | None = None  # a symbolic link followed: where it led
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "not a regular file"
+
+
+def _not_regular(mode: int) -> str:
+    return f"This is {_kind_of(mode)}, not a regular file; it was skipped."
+
+
+def _inside(target: str, root: str) -> bool:
+    return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _entry(full: Path, root: str, follow_links: bool) -> Found:
+    """What to do with one name found in a folder. Only regular files are read; a link
+    is followed only when it stays inside the folder being imported, or on request."""
+    try:
+        lst = os.lstat(full)
+    except OSError as exc:
+        return Found(full, f"The file could not be read ({exc.strerror or exc}).")
+    target = None
+    st = lst
+    if stat.S_ISLNK(lst.st_mode):
+        target = os.path.realpath(full)
+        if not follow_links and not _inside(target, root):
+            return Found(
+                full,
+                f"This is a link to “{shown(target)}”, outside the folder being imported; "
+                "it was not followed (import that file itself, or allow links to be followed).",
+                ImportResult.SKIPPED,
+            )
+        try:
+            st = os.stat(full)
+        except OSError:
+            return Found(
+                full, "This link leads nowhere (its target is missing).", ImportResult.SKIPPED
+            )
+    if not stat.S_ISREG(st.st_mode):
+        return Found(full, _not_regular(st.st_mode), ImportResult.SKIPPED)
+    return Found(full, link_target=target)
+
+
+def iter_files(
+    paths: Iterable[str | os.PathLike[str]], follow_links: bool = False
+) -> Iterator[Found]:
+    """Every file under the given paths, with a reason instead when one can't be read.
+    Folders that cannot be listed are reported (os.walk would drop them silently)."""
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
-            for dirpath, dirnames, filenames in os.walk(p, onerror=None):
-                # Never import a case into itself, nor hidden folders (.git, .DS_Store…).
-                dirnames[:] = sorted(
-                    d for d in dirnames if not d.startswith(".") and not d.endswith(SUFFIX)
-                )
-                for name in sorted(filenames):
-                    if name.startswith("."):
-                        continue
-                    yield Path(dirpath) / name, None
-        elif p.is_file():
-            yield p, None
-        elif p.exists():
-            yield p, "This is not a regular file (a device, socket or pipe); it was skipped."
-        else:
-            yield p, "There is no file or folder at this path."
+        try:
+            st = os.stat(p)  # a path the user named is followed, link or not
+        except FileNotFoundError:
+            reason = (
+                "This link leads nowhere (its target is missing)."
+                if p.is_symlink()
+                else "There is no file or folder at this path."
+            )
+            yield Found(p, reason)
+            continue
+        except OSError as exc:
+            yield Found(p, f"This path could not be read ({exc.strerror or exc}).")
+            continue
+        if stat.S_ISREG(st.st_mode):
+            yield Found(p)
+            continue
+        if not stat.S_ISDIR(st.st_mode):
+            yield Found(p, _not_regular(st.st_mode), ImportResult.SKIPPED)
+            continue
+        root = os.path.realpath(p)
+        unreadable: list[OSError] = []
+        seen = {root}
+        for dirpath, dirnames, filenames in os.walk(
+            p, onerror=unreadable.append, followlinks=follow_links
+        ):
+            while unreadable:
+                yield _unreadable_folder(unreadable.pop(0))
+            kept = []
+            # Never import a case into itself, nor hidden folders (.git, .DS_Store…).
+            for d in sorted(dirnames):
+                if d.startswith(".") or d.endswith(SUFFIX):
+                    continue
+                full = Path(dirpath) / d
+                if os.path.islink(full):
+                    target = os.path.realpath(full)
+                    if not follow_links:
+                        if not _inside(target, root):
+                            yield Found(
+                                full,
+                                f"This is a link to the folder “{shown(target)}”, outside the "
+                                "folder being imported; it was not followed.",
+                                ImportResult.SKIPPED,
+                            )
+                        continue  # a link inside is walked where it really is
+                    if target in seen:
+                        continue  # a loop, or a folder already walked
+                    seen.add(target)
+                kept.append(d)
+            dirnames[:] = kept
+            for name in sorted(filenames):
+                if name.startswith("."):
+                    continue
+                yield _entry(Path(dirpath) / name, root, follow_links)
+        while unreadable:
+            yield _unreadable_folder(unreadable.pop(0))
 
 
-def prepare(run: Run, path: Path, problem: str | None) -> Item | None:
+def _unreadable_folder(exc: OSError) -> Found:
+    where = Path(exc.filename) if exc.filename else Path("?")
+    why = "permission denied" if isinstance(exc, PermissionError) else (exc.strerror or str(exc))
+    return Found(
+        where, f"This folder could not be read ({why}); the files in it were not imported."
+    )
+
+
+def _open_regular(path: Path) -> int | str:
+    """A descriptor of `path` if it is a regular file, else the reason it is not. The open
+    never blocks: a FIFO swapped in after the walk would hang a plain `open` forever."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        return _not_regular(st.st_mode)
+    return fd
+
+
+def _hash_fd(fd: int) -> tuple[str, int]:
+    h = hashlib.sha256()
+    size = 0
+    with os.fdopen(fd, "rb") as f:
+        while chunk := f.read(1024 * 1024):
+            h.update(chunk)
+            size += len(chunk)
+    return h.hexdigest(), size
+
+
+def prepare(run: Run, found: Found) -> Item | None:
     """Hash, dedupe and store one file; None when there is nothing more to do for it."""
-    display = str(path)
-    if problem:
-        run.outcomes.append(ImportOutcome(display, ImportResult.FAILED, reason=problem))
+    path = found.path
+    display = shown(path)
+    if found.problem:
+        run.outcomes.append(ImportOutcome(display, found.result, reason=found.problem))
         return None
     try:
-        sha, _size = hash_file(path)
+        opened = _open_regular(path)
+        if isinstance(opened, str):
+            run.outcomes.append(ImportOutcome(display, ImportResult.SKIPPED, reason=opened))
+            return None
+        sha, size = _hash_fd(opened)
     except PermissionError:
         run.outcomes.append(
             ImportOutcome(
@@ -102,6 +252,10 @@ def prepare(run: Run, path: Path, problem: str | None) -> Item | None:
             )
         )
         return None
+    if size == 0:
+        # All empty files share one hash: never call one "already in the case as" another.
+        run.outcomes.append(ImportOutcome(display, ImportResult.EMPTY, reason=EMPTY_NOT_KEPT))
+        return None
     if sha in run.locked and run.options.password:
         # Already in the case but unreadable until now: try the password given.
         run.retry_with_password.append((run.locked.pop(sha), display))
@@ -110,6 +264,13 @@ def prepare(run: Run, path: Path, problem: str | None) -> Item | None:
         if not run.case.store.intact(sha):
             run.outcomes.append(restore_original(run.case, path, display, sha))
             return None
+        if sha in run.incomplete:
+            # A message in the case without all its attachments (an import interrupted
+            # by an older version): read it again, so the missing attachments are added.
+            item = Item(path, display, path.name, sha, size, run.case.store.path_for(sha))
+            item.uid = run.incomplete.pop(sha)
+            item.completing = True
+            return item
         run.outcomes.append(
             ImportOutcome(display, ImportResult.DUPLICATE, duplicate_of=run.known[sha])
         )
@@ -128,8 +289,13 @@ def prepare(run: Run, path: Path, problem: str | None) -> Item | None:
         return None
     if stored.sha256 != sha:  # the file changed between hashing and copying
         sha = stored.sha256
-    run.known[sha] = path.name
-    return Item(path, display, path.name, sha, stored.size, stored.path)
+    run.known[sha] = shown(path.name)
+    item = Item(path, display, path.name, sha, stored.size, stored.path)
+    item.link_target = found.link_target
+    return item
+
+
+EMPTY_NOT_KEPT = "The file is empty (0 bytes): there is nothing in it to keep or read."
 
 
 def restore_original(case: Case, path: Path, display: str, sha: str) -> ImportOutcome:
@@ -184,3 +350,26 @@ def too_large(item: Item) -> Extraction:
             "the original is kept in the case."
         ),
     )
+
+
+def incomplete_messages(session: Session) -> dict[str, str]:
+    """sha256 -> uid of messages in the case with fewer attached documents than the
+    attachments they name (an import of an older version was interrupted between the
+    message and its attachments): importing such a message again completes it."""
+    children = (
+        select(Document.parent_id, func.count().label("n"))
+        .where(Document.parent_id.is_not(None))
+        .group_by(Document.parent_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Document.sha256, Document.uid, Document.extra, children.c.n)
+        .outerjoin(children, children.c.parent_id == Document.id)
+        .where(Document.file_type.in_(("email", "msg")))
+    )
+    found = {}
+    for sha, uid, extra, n in rows:
+        named = extra.get("attachments", "") if isinstance(extra, dict) else ""
+        if named and (n or 0) < len(named.split(", ")):
+            found[sha] = uid
+    return found

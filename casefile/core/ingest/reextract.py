@@ -16,6 +16,9 @@ from casefile.core.case import Case
 from casefile.core.db import audit, work_queue
 from casefile.core.db.schema import Document, Page
 from casefile.core.errors import DocumentNotFoundError
+from casefile.core.ingest.page_rows import insert_pages
+from casefile.core.ingest.paging import discard_spool
+from casefile.core.ingest.types import Extraction
 from casefile.core.ingest.workers import ExtractionPool
 
 
@@ -36,8 +39,15 @@ def reextract(case: Case, uid: str, password: str | None = None) -> Reextracted:
         sha = s.scalar(select(Document.sha256).where(Document.uid == uid))
     if sha is None:
         raise DocumentNotFoundError(f"There is no document {uid} in this case.")
-    with ExtractionPool(max_workers=1) as pool:
+    with ExtractionPool(max_workers=1, spool_dir=str(case.store.root)) as pool:
         ex = pool.submit(str(case.store.path_for(sha)), password).result()
+    try:
+        return _replace(case, uid, ex)
+    finally:
+        discard_spool(ex)
+
+
+def _replace(case: Case, uid: str, ex: Extraction) -> Reextracted:
     with case.session() as s:
         doc = s.scalar(select(Document).where(Document.uid == uid))
         if doc is None:
@@ -45,13 +55,10 @@ def reextract(case: Case, uid: str, password: str | None = None) -> Reextracted:
         before = {"status": doc.status, "page_count": doc.page_count}
         s.execute(delete(Page).where(Page.document_id == doc.id))
         s.flush()
-        for i, text in enumerate(ex.pages, start=1):
-            s.add(
-                Page(document_id=doc.id, number=i, text=text, needs_ocr=i in ex.pages_needing_ocr)
-            )
+        insert_pages(s, [(doc.id, ex)])
         doc.status = str(ex.status)
         doc.status_reason = ex.reason
-        doc.page_count = len(ex.pages)
+        doc.page_count = ex.page_count
         if ex.languages:
             doc.languages = ",".join(ex.languages)
         if ex.title and doc.title == doc.original_filename.rsplit(".", 1)[0]:

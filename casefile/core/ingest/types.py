@@ -36,6 +36,7 @@ class Attachment:
     filename: str
     data: bytes
     content_type: str | None = None
+    spool: str | None = None  # a large one travels as a file instead of `data`
 
 
 @dataclass
@@ -56,6 +57,13 @@ class Extraction:
     metadata: dict[str, str] = field(default_factory=dict)  # e-mail headers, PDF producer…
     attachments: list[Attachment] = field(default_factory=list)
     kind_hint: str | None = None  # e.g. "correspondence" for e-mail
+    # A long text's pages travel in a spool file instead of `pages` (see paging.py).
+    spool: str | None = None
+    spool_count: int = 0
+
+    @property
+    def page_count(self) -> int:
+        return self.spool_count if self.spool else len(self.pages)
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from typing import Any
 from pebble import ProcessExpired, ProcessPool
 
 from casefile.core.ingest.extract import OUT_OF_MEMORY, extract_file, extract_small_text
+from casefile.core.ingest.paging import spool
 from casefile.core.ingest.types import Extraction, FileType, Status
 from casefile.core.runtime.priority import lower_this_thread
 
@@ -75,15 +76,23 @@ def _noop() -> None:
     return None
 
 
-def _run(extractor: Extractor, path: str, password: str | None, name: str | None) -> Extraction:
-    return extractor(path, password, name)
+def _run(
+    extractor: Extractor,
+    path: str,
+    password: str | None,
+    name: str | None,
+    spool_dir: str | None = None,
+) -> Extraction:
+    return spool(extractor(path, password, name), spool_dir)
 
 
 Job = tuple[str, "str | None", "str | None"]  # path, password, file name
 
 
-def _run_batch(extractor: Extractor, jobs: list[Job]) -> list[Extraction]:
-    return [extractor(path, password, name) for path, password, name in jobs]
+def _run_batch(
+    extractor: Extractor, jobs: list[Job], spool_dir: str | None = None
+) -> list[Extraction]:
+    return [spool(extractor(path, password, name), spool_dir) for path, password, name in jobs]
 
 
 _PRELOAD = ["casefile.core.ingest.warm"]
@@ -114,6 +123,10 @@ def _preload() -> None:
     from casefile.core.ingest.languages import _model
 
     _model()
+
+
+def _refer(target: Future[Extraction], source: Future[Extraction]) -> None:
+    _forward(source, target)
 
 
 def _forward(source: Future[Extraction], target: Future[Extraction]) -> None:
@@ -164,6 +177,7 @@ class ExtractionPool:
         inline_text_bytes: int = 256 * 1024,
         extractor: Extractor = extract_file,
         context: str | None = None,
+        spool_dir: str | None = None,
     ) -> None:
         self.max_workers = max_workers or os.cpu_count() or 2
         self.timeout_s = timeout_s
@@ -172,6 +186,9 @@ class ExtractionPool:
         self.inline_text_bytes = inline_text_bytes
         self.extractor = extractor
         self._context = context
+        # Long page texts and large attachments come back as files in this folder
+        # (paging.py), so they never pass through the caller's memory whole.
+        self.spool_dir = spool_dir
         self._pool: ProcessPool | None = None
         self._futures: set[_ExtractionFuture] = set()
         self._lock = threading.Lock()
@@ -254,7 +271,9 @@ class ExtractionPool:
                 outer.set_result(quick)
                 return outer
         inner = self._ensure_pool().schedule(
-            _run, args=(self.extractor, path, password, name), timeout=self.timeout_s
+            _run,
+            args=(self.extractor, path, password, name, self.spool_dir),
+            timeout=self.timeout_s,
         )
         outer.inner = inner
         with self._lock:
@@ -271,7 +290,7 @@ class ExtractionPool:
             return [self.submit(*job) for job in jobs]
         outers = [_ExtractionFuture() for _ in jobs]
         inner = self._ensure_pool().schedule(
-            _run_batch, args=(self.extractor, list(jobs)), timeout=self.timeout_s
+            _run_batch, args=(self.extractor, list(jobs), self.spool_dir), timeout=self.timeout_s
         )
         with self._lock:
             self._futures.update(outers)
@@ -301,7 +320,7 @@ class ExtractionPool:
 
     def _inline_extract(self, path: str, password: str | None, name: str | None) -> Extraction:
         try:
-            return self.extractor(path, password, name)
+            return spool(self.extractor(path, password, name), self.spool_dir)
         except Exception:
             return Extraction(
                 _quick_type(path, name), Status.FAILED, reason="This file could not be read."

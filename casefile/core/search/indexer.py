@@ -22,17 +22,22 @@ from sqlalchemy.orm import Session, selectinload
 
 from casefile.core.case import Case
 from casefile.core.db import work_queue
-from casefile.core.db.schema import Document, Entity, EntityAlias, Mention, WorkItem
+from casefile.core.db.schema import Document, Page, WorkItem
 from casefile.core.jobs import Cancelled, JobContext
 from casefile.core.runtime.gcpause import gc_paused
 from casefile.core.search import index as ixmod
 from casefile.core.search.analysis import Analyzed, paged_positions
 from casefile.core.search.case_index import SearchIndex, attach, swap_in
+from casefile.core.search.entity_fields import NO_ENTITIES, EntityFields, entities_of
 
 log = logging.getLogger(__name__)
 
 BATCH = 500  # documents per writer commit when draining the queue
 WRITER_MB = 96  # Whoosh pool: above ~128 MB gives nothing (docs/architecture.md)
+# Documents with more pages than this are not loaded whole: their pages stream from the
+# database while they are indexed, so one huge input (a 200 MB text becomes ~40,000
+# pages) costs the main process its postings, not its text as well (issue 8 item 8).
+STREAM_PAGES = 256
 
 
 @dataclass(frozen=True)
@@ -41,45 +46,14 @@ class _Doc:
     revision: int
     fields: dict[str, Any]
     title: str
-    pages: list[tuple[int, str]]
+    doc_id: int
+    # The pages as (number, text), or None: streamed when indexed (see STREAM_PAGES).
+    pages: list[tuple[int, str]] | None
 
 
-# An entity as the index sees it: its uid, and its names and aliases (folded) for the
-# `entity` field (see `index.build_schema`).
-_Entities = tuple[tuple[str, ...], tuple[str, ...]]
-_NONE: _Entities = ((), ())
-
-
-def _entities(session: Session, doc_ids: Sequence[int]) -> dict[int, _Entities]:
-    """Per document: the entities its (not rejected) mentions name (core/entities)."""
-    pairs = session.execute(
-        select(Mention.document_id, Mention.entity_id)
-        .where(Mention.document_id.in_(list(doc_ids)), Mention.rejected.is_(False))
-        .distinct()
-    ).all()
-    if not pairs:
-        return {}
-    ent_ids = {e for _d, e in pairs}
-    uid = dict(session.execute(select(Entity.id, Entity.uid).where(Entity.id.in_(ent_ids))).all())
-    names: dict[int, set[str]] = {e: set() for e in ent_ids}
-    for e, text in session.execute(
-        select(EntityAlias.entity_id, EntityAlias.text).where(EntityAlias.entity_id.in_(ent_ids))
-    ):
-        low = " ".join(text.replace(",", " ").lower().split())
-        names[e].update((low, low.replace("ё", "е")))
-    by_doc: dict[int, list[int]] = {}
-    for d, e in pairs:
-        by_doc.setdefault(d, []).append(e)
-    return {
-        d: (
-            tuple(sorted(uid[e] for e in es)),
-            tuple(sorted({n for e in es for n in names[e]})),
-        )
-        for d, es in by_doc.items()
-    }
-
-
-def _snapshot(doc: Document, entities: _Entities = _NONE) -> _Doc:
+def _snapshot(
+    doc: Document, pages: list[tuple[int, str]] | None, entities: EntityFields = NO_ENTITIES
+) -> _Doc:
     tags = sorted(t.name for t in doc.tags)
     langs = [x for x in (doc.languages or "").split(",") if x]
     lo, hi = ixmod.day_number(doc.date_lower), ixmod.day_number(doc.date_upper)
@@ -107,8 +81,46 @@ def _snapshot(doc: Document, entities: _Entities = _NONE) -> _Doc:
     fields["row"] = ixmod.Row(
         doc.uid, doc.revision, lo, hi or lo, doc.kind or "other", tuple(langs), tuple(tags), uids
     ).encode()
-    pages = [(p.number, p.text or "") for p in doc.pages]
-    return _Doc(doc.uid, doc.revision, fields, doc.title or "", pages or [(0, "")])
+    if pages is not None and not pages:
+        pages = [(0, "")]
+    return _Doc(doc.uid, doc.revision, fields, doc.title or "", doc.id, pages)
+
+
+def _snapshots(session: Session, docs: Iterable[Document]) -> list[_Doc]:
+    """Snapshots of documents, the pages of the ordinary ones read in one query; a
+    document of more than STREAM_PAGES pages is left to stream (`_pages_of`)."""
+    docs = list(docs)
+    small = [d.id for d in docs if (d.page_count or 0) <= STREAM_PAGES]
+    pages: dict[int, list[tuple[int, str]]] = {i: [] for i in small}
+    if small:
+        rows = session.execute(
+            select(Page.document_id, Page.number, Page.text)
+            .where(Page.document_id.in_(small))
+            .order_by(Page.document_id, Page.number)
+        )
+        for doc_id, number, text in rows:
+            pages[doc_id].append((number, text or ""))
+    ents = entities_of(session, [d.id for d in docs])
+    return [_snapshot(d, pages.get(d.id), ents.get(d.id, NO_ENTITIES)) for d in docs]
+
+
+def _pages_of(case: Case, d: _Doc) -> Iterator[tuple[int, str]]:
+    if d.pages is not None:
+        yield from d.pages
+        return
+    with case.read_session() as s:
+        rows = s.execute(
+            select(Page.number, Page.text)
+            .where(Page.document_id == d.doc_id)
+            .order_by(Page.number)
+            .execution_options(yield_per=64)
+        )
+        seen = False
+        for number, text in rows:
+            seen = True
+            yield number, text or ""
+        if not seen:
+            yield 0, ""
 
 
 def _mail_fields(extra: Mapping[str, object] | None) -> dict[str, str]:
@@ -120,24 +132,27 @@ def _mail_fields(extra: Mapping[str, object] | None) -> dict[str, str]:
 
 
 def _load(session: Session, uids: Sequence[str]) -> dict[str, _Doc]:
-    docs = list(
-        session.scalars(
-            select(Document)
-            .where(Document.uid.in_(list(uids)))
-            .options(selectinload(Document.pages), selectinload(Document.tags))
-        )
+    docs = session.scalars(
+        select(Document).where(Document.uid.in_(list(uids))).options(selectinload(Document.tags))
     )
-    ents = _entities(session, [d.id for d in docs])
-    return {d.uid: _snapshot(d, ents.get(d.id, _NONE)) for d in docs}
+    return {d.uid: d for d in _snapshots(session, docs)}
 
 
-def _add(writer: Any, d: _Doc) -> None:
+def _add(case: Case, writer: Any, d: _Doc) -> None:
     """One index entry per document (see `index`'s docstring): every page in one
-    position space, the page starts in the `pagemap` column."""
-    terms, starts = paged_positions([text for _n, text in d.pages])
+    position space, the page starts in the `pagemap` column. Pages are consumed one at
+    a time, so a streamed document never has all its text in memory."""
+    numbers: list[int] = []
+
+    def texts() -> Iterator[str]:
+        for number, text in _pages_of(case, d):
+            numbers.append(number)
+            yield text
+
+    terms, starts = paged_positions(texts())
     fields = dict(d.fields)
     fields["text"] = Analyzed.of(terms)
-    fields["pagemap"] = ixmod.encode_pagemap([n for n, _t in d.pages], starts)
+    fields["pagemap"] = ixmod.encode_pagemap(numbers, starts)
     writer.add_document(**fields)
 
 
@@ -201,7 +216,7 @@ def _drain(case: Case, si: SearchIndex, ctx: JobContext | None, only: Sequence[s
                 for uid in uids:
                     d = docs.get(uid)
                     if d is not None:
-                        _add(w, d)
+                        _add(case, w, d)
                 w.commit()
             except BaseException:
                 w.cancel()
@@ -264,12 +279,9 @@ def _iter_docs(case: Case, chunk: int = 100) -> Iterator[list[_Doc]]:
         for i in range(0, len(ids), chunk):
             part = ids[i : i + chunk]
             docs = s.scalars(
-                select(Document)
-                .where(Document.id.in_(part))
-                .options(selectinload(Document.pages), selectinload(Document.tags))
+                select(Document).where(Document.id.in_(part)).options(selectinload(Document.tags))
             )
-            ents = _entities(s, part)
-            yield [_snapshot(d, ents.get(d.id, _NONE)) for d in docs]
+            yield _snapshots(s, docs)
             s.expunge_all()
 
 
@@ -296,7 +308,7 @@ def rebuild(case: Case, ctx: JobContext | None = None) -> int:
             if ctx is not None:
                 ctx.raise_if_cancelled()
             for d in docs:
-                _add(writer, d)
+                _add(case, writer, d)
                 revisions[d.uid] = d.revision
             done += len(docs)
             if ctx is not None:
@@ -345,7 +357,7 @@ def load_in_memory(case: Case) -> SearchIndex:
     try:
         for docs in _iter_docs(case):
             for d in docs:
-                _add(w, d)
+                _add(case, w, d)
         w.commit()
     except BaseException:
         w.cancel()

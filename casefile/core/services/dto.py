@@ -9,7 +9,7 @@ from datetime import datetime
 # One file's outcome is made by the import (casefile.core.ingest), which may not import
 # the services (docs/architecture.md); the faces meet it here.
 from casefile.core.ingest.types import ImportOutcome
-from casefile.core.vocabulary import DocumentStatus, ImportResult
+from casefile.core.vocabulary import ImportResult
 
 __all__ = [
     "AuditRecord",
@@ -106,6 +106,25 @@ class ImportSummary:
         return self.count(ImportResult.FAILED)
 
     @property
+    def empty(self) -> int:
+        """Zero-byte files: nothing to keep, and never "duplicates" of one another."""
+        return self.count(ImportResult.EMPTY)
+
+    @property
+    def skipped(self) -> int:
+        """Entries that are not regular files (pipes, devices…) or links not followed."""
+        return self.count(ImportResult.SKIPPED)
+
+    @property
+    def finished_with_problems(self) -> bool:
+        """Something given was not read: a file or folder failed (a zip bomb refused, a
+        folder without permission), or was skipped (the exit code 3 of the CLI)."""
+        return any(
+            o.result in ("failed", "skipped") or (o.result == "imported" and o.status == "failed")
+            for o in self.outcomes
+        )
+
+    @property
     def changes(self) -> Changes:
         """The documents this import added, for the faces to show (see `Changes`)."""
         added = (o.document_uid for o in self.outcomes if o.result == ImportResult.IMPORTED)
@@ -117,8 +136,8 @@ class ImportSummary:
         return tuple(
             o
             for o in self.outcomes
-            if o.result == ImportResult.FAILED
-            or (o.result == ImportResult.IMPORTED and o.status != DocumentStatus.OK)
+            if o.result in ("failed", "skipped")
+            or (o.result == "imported" and o.status not in ("ok",))
         )
 
 

@@ -36,9 +36,12 @@ def import_paths(
     password: str | None = None,
     timeout_s: float = 60.0,
     memory_mb: int = 1536,
+    follow_links: bool = False,
 ) -> ImportSummary:
     """Import files and folders (recursively). Never raises for a bad file: each file's
-    fate is in the summary. Cancelling through `ctx` keeps every file already written."""
+    fate is in the summary. Cancelling through `ctx` keeps every file already written.
+    Only regular files are read; links leading out of an imported folder are skipped
+    unless `follow_links` (then the target is recorded on the document)."""
     case.require_writable()
     options = ImportOptions(
         kind=kind,
@@ -46,6 +49,7 @@ def import_paths(
         password=password,
         timeout_s=timeout_s,
         memory_mb=memory_mb,
+        follow_links=follow_links,
     )
     done = _import_paths(case, paths, ctx, options, _sync_backlog)
     return ImportSummary(done.outcomes, cancelled=done.cancelled)

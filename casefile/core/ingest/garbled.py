@@ -1,0 +1,72 @@
+"""Text that extracted, but is not the document's words.
+
+A PDF's text layer can lie: a font without a usable ToUnicode map gives unrelated
+characters from half a dozen scripts, a scrambled glyph map gives "Agaaaaa AAAA", a bad
+OCR layer reads Russian as Latin look-alikes ("HoMep KoppeKn1pOBKH" for "Номер
+корректировки"), and a non-Unicode CMap gives control characters and mojibake. Such a
+document looks indexed, yet no search will ever find it. We keep the text (it is what
+the file says) but flag the document, so the investigator knows to OCR it or read the
+original. Each test is a cheap count on a sample; each threshold sits far from what
+real text in the corpus does (see docs/architecture.md, ingest).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+MIN_LETTERS = 20  # too little text to judge
+_WORD = re.compile(r"[^\W_]{4,}")
+_LATIN_WORD = re.compile(r"[A-Za-z0-9]{4,}")
+_ODD_CASE = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]|[A-Za-z][0-9][A-Za-z]")
+_BAD = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffd\ue000-\uf8ff\u25a1\u25af]")  # □ ▯: boxes
+
+
+_FAMILIES = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK", "FULLWIDTH": "LATIN"}
+
+
+def _script(ch: str) -> str:
+    """The script of a letter, by its Unicode name; Japanese and Korean writing mixes
+    several scripts in every sentence, so those count as one family."""
+    name = unicodedata.name(ch, "")
+    script = name.split(" ", 1)[0] if name else "?"
+    return _FAMILIES.get(script, script)
+
+
+def garbled_reason(text: str, file_type: str = "pdf") -> str | None:
+    """A sentence saying why `text` looks like garbage, or None when it looks like text."""
+    letters = [ch for ch in text if ch.isalpha()]
+    what = "text layer of this PDF" if file_type == "pdf" else "text of this file"
+    ocr = " OCR may help; the original is kept." if file_type == "pdf" else ""
+    visible = sum(1 for ch in text if not ch.isspace())
+    if visible >= MIN_LETTERS and len(_BAD.findall(text)) > 0.05 * visible:
+        return (
+            f"The {what} looks garbled (control characters, boxes or unknown symbols "
+            f"instead of letters).{ocr}"
+        )
+    if len(letters) < MIN_LETTERS:
+        return None
+    scripts = Counter(_script(ch) for ch in letters)
+    main_two = sum(n for _, n in scripts.most_common(2))
+    if len(scripts) >= 5 and main_two < 0.7 * len(letters):
+        return (
+            f"The {what} looks garbled (letters of {len(scripts)} unrelated scripts mixed "
+            f"together: its font has no usable character map).{ocr}"
+        )
+    if file_type != "pdf":
+        return None  # the two tests below catch broken text layers, not real prose
+    latin = [ch.lower() for ch in letters if "a" <= ch.lower() <= "z"]
+    if len(latin) >= 200:
+        top = Counter(latin).most_common(1)[0][1]
+        if top > 0.3 * len(latin):  # English's commonest letter is ~13 %
+            return f"The {what} looks garbled (one letter repeated in place of all others).{ocr}"
+    words = _LATIN_WORD.findall(text)
+    if len(words) >= 30 and len(latin) >= 0.8 * len(letters):
+        odd = sum(1 for w in words if _ODD_CASE.search(w))
+        if odd > 0.35 * len(words):  # real text: under 0.12 in the whole corpus
+            return (
+                f"The {what} looks garbled (its words mix capitals, small letters and "
+                f"digits like Latin look-alikes of Cyrillic letters).{ocr}"
+            )
+    return None

@@ -1,0 +1,56 @@
+"""Text that extracts as garbage is flagged, with a reason, and kept (issue 10 item 14)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from casefile.core import services
+from casefile.core.case import Case
+from casefile.core.ingest.garbled import garbled_reason
+from tests.corpus import corpus_dir
+
+LOOKALIKE = (  # an OCR layer that read a Russian tax form as Latin look-alikes
+    "Hanorosas AeKnapai...IVIs no Hanory, ynnal.IVIBaeMoMy B CBS'I3VI C npVIMeHeHVIeM "
+    "ynpo~eHHOH CVICTeMbl HoMep KoppeKn1pOBKH H8norosbiH nepHOA (KoA) 0T48THbiH rO,[I "
+    "npe,[ICT8BflH8TCH B H8nOrOBbiH opr8H HanoronnaTenbll.l1K OCHOBHOH rocyAapcTBeHHbll1 "
+) * 3
+REAL = (
+    "The Claimant, Daniel Forrest, says the Respondent sold cloud face-recognition "
+    "services to OkoVision through a front company in Cyprus; the invoices of HelixCloud "
+    "Ltd and the iPhone app's logs show the payments. "
+) * 5
+
+
+def test_garbage_is_told_apart_from_real_text() -> None:
+    assert "Latin look-alikes" in (garbled_reason(LOOKALIKE) or "")
+    assert "OCR may help" in (garbled_reason(LOOKALIKE) or "")
+    assert "one letter repeated" in (garbled_reason("Agaaaaa AAAA Aaabaaab aab " * 30) or "")
+    assert "control characters" in (garbled_reason("3HQČåQt\x03SURVWĜHGN\\\x03QD\x03~þ") or "")
+    boxes = "□□□ □□□□ □□ " * 20
+    assert "boxes" in (garbled_reason(boxes, "text") or "")
+    mixed = "".join(chr(c) for c in (0x0377, 0x0E32, 0x0BA4, 0x0DAF, 0x04B0, 0x0550, 0x0C86))
+    assert "unrelated scripts" in (garbled_reason(mixed * 10) or "")
+    for real in (REAL, "Облачный провайдер Helix Cloud мог продавать сервисы " * 20):
+        assert garbled_reason(real) is None
+    japanese = "この universalchardet アプリケーションは、AppWizard によって作成されました。" * 5
+    assert garbled_reason(japanese, "text") is None
+
+
+def test_a_garbled_pdf_is_flagged_not_imported_as_fine(case: Case, tmp_path: Path) -> None:
+    corpus = corpus_dir()
+    paths = [corpus / "ru" / "issue12963.pdf", corpus / "pdf" / "kampo.pdf"]
+    summary = services.import_paths(case, paths)
+    for outcome in summary.outcomes:
+        assert outcome.status == "garbled", outcome
+        assert "looks garbled" in (outcome.reason or "")
+        doc = services.get_document(case, outcome.document_uid or "")
+        assert doc.page_count and services.get_page(case, doc.uid, 1).text.strip()  # kept
+    assert services.list_documents(case, status="garbled")
+
+
+@pytest.mark.parametrize("name", ["pdf/two columns.pdf", "ru/cyrillic.docx", "html/nysd_2.html"])
+def test_real_documents_are_not_flagged(case: Case, name: str) -> None:
+    summary = services.import_paths(case, [corpus_dir() / name])
+    assert summary.outcomes[0].status == "ok"
