@@ -113,7 +113,8 @@ def test_damage_found_during_a_search_is_rebuilt(tmp_path: Path) -> None:
 
 
 def test_an_index_of_the_previous_format_is_rebuilt_with_progress(tmp_path: Path) -> None:
-    """Format 1 (one entry per page) is rebuilt as format 2 on first use, with progress."""
+    """Format 1 (one entry per page) is rebuilt as the current format on first use,
+    with progress."""
     from casefile.core.search import index as ixmod
 
     path = _case_with_segments(tmp_path)
@@ -123,4 +124,4 @@ def test_an_index_of_the_previous_format_is_rebuilt_with_progress(tmp_path: Path
         services.ensure_index(case, ctx)
         assert 3 in ctx.totals
         assert services.search(case, "walrus").total == 3
-    assert ixmod.read_version(path / "index") == ixmod.FORMAT_VERSION == 2
+    assert ixmod.read_version(path / "index") == ixmod.FORMAT_VERSION == 3  # 3: entities

@@ -13,11 +13,31 @@ import sys
 from collections.abc import Sequence
 
 from casefile import __version__
-from casefile.cli import cases, chronology, documents, editing, importing, integrity, search
+from casefile.cli import (
+    cases,
+    chronology,
+    documents,
+    editing,
+    entities,
+    importing,
+    integrity,
+    relations,
+    search,
+)
 from casefile.cli.common import EXIT_CANCELLED, EXIT_FAIL, Parser, err
 from casefile.core.errors import CasefileError
 
-COMMAND_GROUPS = (cases, importing, documents, editing, integrity, search, chronology)
+COMMAND_GROUPS = (
+    cases,
+    importing,
+    documents,
+    editing,
+    integrity,
+    search,
+    entities,
+    relations,
+    chronology,
+)
 
 
 def build_parser() -> Parser:

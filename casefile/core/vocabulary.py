@@ -69,6 +69,17 @@ class ImportResult(StrEnum):
     REEXTRACTED = "reextracted"  # already in the case, read again with the password given
 
 
+class EntityKind(StrEnum):
+    """What an entity is (issue 12)."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    PUBLIC_BODY = "public_body"  # a regulator, ministry, court, parliamentary committee
+    PLACE = "place"
+    PRODUCT = "product"  # a product or service
+    OTHER = "other"
+
+
 class SourceGrade(StrEnum):
     """Admiralty code, reliability of the source (A-F)."""
 

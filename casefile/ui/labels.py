@@ -34,6 +34,7 @@ STATUS_LABELS: dict[str, str] = {
     S.PASSWORD_REQUIRED: "Password required",
     S.FAILED: "Failed",
     S.UNSUPPORTED: "Unsupported",
+    S.GARBLED: "Garbled text",
 }
 STATUS_ICONS: dict[str, str] = {
     S.EMPTY: "needs-ocr",
@@ -41,6 +42,7 @@ STATUS_ICONS: dict[str, str] = {
     S.PASSWORD_REQUIRED: "lock",
     S.FAILED: "failed",
     S.UNSUPPORTED: "warning",
+    S.GARBLED: "warning",
 }
 SOURCE_GRADES: dict[str, str] = {
     SourceGrade.A: "Completely reliable",
@@ -70,6 +72,8 @@ IMPORT_RESULT_LABELS: dict[str, str] = {
     ImportResult.FAILED: "Failed",
     ImportResult.REEXTRACTED: "Read again",
     ImportResult.RESTORED: "Original restored",
+    ImportResult.SKIPPED: "Skipped",
+    ImportResult.EMPTY: "Empty file",
 }
 SEARCH_SORT_LABELS: dict[SearchSort, str] = {
     SearchSort.RELEVANCE: "Relevance",

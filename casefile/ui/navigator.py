@@ -22,7 +22,7 @@ FILTER_ROLE = Qt.ItemDataRole.UserRole + 1
 SAVED_ROLE = Qt.ItemDataRole.UserRole + 2
 S = DocumentStatus
 PROBLEM_STATUSES = tuple(
-    s.value for s in (S.PASSWORD_REQUIRED, S.NEEDS_OCR, S.FAILED, S.UNSUPPORTED, S.EMPTY)
+    s.value for s in (S.PASSWORD_REQUIRED, S.NEEDS_OCR, S.GARBLED, S.FAILED, S.UNSUPPORTED, S.EMPTY)
 )
 
 

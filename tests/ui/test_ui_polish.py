@@ -177,3 +177,20 @@ def test_navigator_entries_are_not_cut_at_the_default_width(case_window, qtbot) 
         assert rect.width() >= needed, f"“{item.text(0)}” is cut ({rect.width()} < {needed})"
     parliamentary = nav.find_item("Parliamentary")
     assert parliamentary.toolTip(0) == "Parliamentary submissions"
+
+
+def test_every_status_and_import_result_has_words(window) -> None:
+    """A status or result added to the vocabulary gets words on screen, not its code."""
+    from casefile.core.vocabulary import DocumentStatus, ImportResult
+    from casefile.ui import labels
+
+    assert set(DocumentStatus) <= set(labels.STATUS_LABELS)
+    assert set(ImportResult) <= set(labels.IMPORT_RESULT_LABELS)
+    skipped = ImportOutcome("/in/pipe", "skipped", reason="This is a named pipe, not a file.")
+    empty = ImportOutcome("/in/empty.pdf", "empty", reason="The file is empty (0 bytes).")
+    window.commands._show_import_summary(ImportSummary((skipped, empty)))
+    dialog = window.last_import_summary
+    rows = [dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())]
+    assert {r.text(1) for r in rows} == {"Skipped", "Empty file"}
+    assert "1 item skipped" in dialog.heading.text()
+    assert "1 empty file" in dialog.heading.text()

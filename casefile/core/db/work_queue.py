@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from casefile.core.db.schema import WorkItem, utcnow
 
 INDEX = "index"
+MATCH = "entities"  # documents whose entity mentions must be found again (core/entities)
 
 
 def enqueue(session: Session, uids: Iterable[str], kind: str = INDEX) -> None:

@@ -216,6 +216,7 @@ def _flush(run: Run) -> None:
                     for item, _, row in written
                 ],
             )
+            work_queue.enqueue(s, [row["uid"] for _, _, row in written], kind=work_queue.MATCH)
             work_queue.enqueue(s, [row["uid"] for _, _, row in written])
     for _item, ex in rows:
         discard_spool(ex)

@@ -74,4 +74,5 @@ def _replace(case: Case, uid: str, ex: Extraction) -> Reextracted:
             {"status": doc.status, "page_count": doc.page_count},
         )
         work_queue.enqueue(s, [uid])
+        work_queue.enqueue(s, [uid], kind=work_queue.MATCH)
         return Reextracted(uid, doc.title, doc.status, doc.status_reason)

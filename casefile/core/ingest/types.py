@@ -71,7 +71,7 @@ class ImportOutcome:
     """What became of one file the user gave."""
 
     path: str
-    result: ImportResult  # imported, duplicate, failed or reextracted: see ImportResult
+    result: ImportResult  # what became of the file: see ImportResult
     document_uid: str | None = None
     title: str | None = None
     status: str | None = None  # the document's DocumentStatus when it was imported

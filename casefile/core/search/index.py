@@ -36,7 +36,7 @@ from casefile.core.search.pool import install as install_pool
 
 # Bump when the analyzer's behaviour or the schema changes: an index with another
 # version is rebuilt (with progress) on open instead of failing or giving wrong hits.
-FORMAT_VERSION = 2  # 2: one entry per document, normalised text, notes
+FORMAT_VERSION = 3  # 2: one entry per document, normalised text, notes; 3: entities
 VERSION_FILE = "casefile-index.json"
 INDEX_NAME = "pages"
 MAIL_FIELDS = ("from", "to", "cc", "subject")  # e-mail headers, from Document.extra
@@ -61,7 +61,9 @@ def build_schema() -> fields.Schema:
         kind=fields.ID(),
         tag=fields.KEYWORD(lowercase=True, commas=True),
         lang=fields.KEYWORD(lowercase=True, commas=True),
-        entity=fields.KEYWORD(lowercase=True, commas=True),  # filled by the entities issue
+        # Entities mentioned: uids and every name and alias, so entity:"Amazon" finds a
+        # document whichever alias it was found under (indexer._entities).
+        entity=fields.KEYWORD(lowercase=True, commas=True),
         date_lo=fields.NUMERIC(int, bits=32),
         date_hi=fields.NUMERIC(int, bits=32),
         row=fields.COLUMN(columns.VarBytesColumn()),
@@ -95,6 +97,7 @@ class Row:
     kind: str
     langs: tuple[str, ...]
     tags: tuple[str, ...]
+    entities: tuple[str, ...] = ()  # uids of the entities mentioned (core/entities)
 
     def encode(self) -> bytes:
         return json.dumps(
@@ -106,6 +109,7 @@ class Row:
                 self.kind,
                 list(self.langs),
                 list(self.tags),
+                list(self.entities),
             ],
             ensure_ascii=False,
         ).encode()
@@ -114,8 +118,8 @@ class Row:
     def decode(cls, raw: bytes) -> Row | None:
         if not raw:
             return None
-        u, r, lo, hi, k, langs, tags = json.loads(raw)
-        return cls(u, r, lo, hi, k, tuple(langs), tuple(tags))
+        u, r, lo, hi, k, langs, tags, *ents = json.loads(raw)
+        return cls(u, r, lo, hi, k, tuple(langs), tuple(tags), tuple(ents[0]) if ents else ())
 
 
 def day_number(iso: str | None) -> int:

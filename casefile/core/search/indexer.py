@@ -28,6 +28,7 @@ from casefile.core.runtime.gcpause import gc_paused
 from casefile.core.search import index as ixmod
 from casefile.core.search.analysis import Analyzed, paged_positions
 from casefile.core.search.case_index import SearchIndex, attach, swap_in
+from casefile.core.search.entity_fields import NO_ENTITIES, EntityFields, entities_of
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,9 @@ class _Doc:
     pages: list[tuple[int, str]] | None
 
 
-def _snapshot(doc: Document, pages: list[tuple[int, str]] | None) -> _Doc:
+def _snapshot(
+    doc: Document, pages: list[tuple[int, str]] | None, entities: EntityFields = NO_ENTITIES
+) -> _Doc:
     tags = sorted(t.name for t in doc.tags)
     langs = [x for x in (doc.languages or "").split(",") if x]
     lo, hi = ixmod.day_number(doc.date_lower), ixmod.day_number(doc.date_upper)
@@ -72,8 +75,11 @@ def _snapshot(doc: Document, pages: list[tuple[int, str]] | None) -> _Doc:
     if lo:
         fields["date_lo"] = lo
         fields["date_hi"] = hi or lo
+    uids, names = entities
+    if uids:
+        fields["entity"] = ",".join(uids + names)
     fields["row"] = ixmod.Row(
-        doc.uid, doc.revision, lo, hi or lo, doc.kind or "other", tuple(langs), tuple(tags)
+        doc.uid, doc.revision, lo, hi or lo, doc.kind or "other", tuple(langs), tuple(tags), uids
     ).encode()
     if pages is not None and not pages:
         pages = [(0, "")]
@@ -94,7 +100,8 @@ def _snapshots(session: Session, docs: Iterable[Document]) -> list[_Doc]:
         )
         for doc_id, number, text in rows:
             pages[doc_id].append((number, text or ""))
-    return [_snapshot(d, pages.get(d.id)) for d in docs]
+    ents = entities_of(session, [d.id for d in docs])
+    return [_snapshot(d, pages.get(d.id), ents.get(d.id, NO_ENTITIES)) for d in docs]
 
 
 def _pages_of(case: Case, d: _Doc) -> Iterator[tuple[int, str]]:

@@ -237,14 +237,16 @@ def facets(rows: dict[str, Row], scale: float = 1.0) -> dict[str, tuple[tuple[st
     years: Counter[str] = Counter()
     langs: Counter[str] = Counter()
     tags: Counter[str] = Counter()
+    entities: Counter[str] = Counter()  # by uid; the services name them
     for r in rows.values():
         kinds[r.kind] += 1
         years[str(r.date_lo // 10000) if r.date_lo else "undated"] += 1
         langs.update(r.langs)
         tags.update(r.tags)
+        entities.update(r.entities)
 
     if scale != 1.0:  # estimated from a sample (see `scan`)
-        for c in (kinds, years, langs, tags):
+        for c in (kinds, years, langs, tags, entities):
             for key in c:
                 c[key] = max(1, round(c[key] * scale))
 
@@ -256,6 +258,7 @@ def facets(rows: dict[str, Row], scale: float = 1.0) -> dict[str, tuple[tuple[st
         "year": tuple(sorted(years.items(), key=lambda kv: kv[0])),
         "lang": ordered(langs),
         "tag": ordered(tags),
+        "entity": ordered(entities),
     }
 
 

@@ -215,6 +215,7 @@ class Changes:
     saved_searches: bool = False
     more_documents: bool = False  # a running import added some (which: known at its end)
     events: frozenset[str] = frozenset()  # chronology events added, edited or removed
+    entities: bool = False  # entities, aliases, mentions or relations changed (issue 12)
 
     @classmethod
     def edit(cls, detail: DocumentDetail, *, tags: bool = False) -> Changes:
@@ -230,6 +231,7 @@ class Changes:
             saved_searches=self.saved_searches or other.saved_searches,
             more_documents=self.more_documents or other.more_documents,
             events=self.events | other.events,
+            entities=self.entities or other.entities,
         )
 
     @property

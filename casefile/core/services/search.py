@@ -83,6 +83,24 @@ def reindex(case: Case, ctx: JobContext | None = None) -> int:
 
 
 # -- searching -----------------------------------------------------------------------------
+def _entity_names(
+    case: Case, facets: dict[str, tuple[tuple[str, int], ...]]
+) -> dict[str, tuple[tuple[str, int], ...]]:
+    """The entity facet by name (the index counts uids); `entity:"<name>"` filters."""
+    counts = facets.get("entity")
+    if not counts:
+        return facets
+    from casefile.core.db.schema import Entity
+
+    with case.read_session() as s:
+        names = dict(
+            s.execute(
+                select(Entity.uid, Entity.name).where(Entity.uid.in_([u for u, _n in counts]))
+            ).all()
+        )
+    return {**facets, "entity": tuple((names.get(u, u), n) for u, n in counts)}
+
+
 def search(
     case: Case,
     query: str,
@@ -145,7 +163,7 @@ def search(
         limit=limit,
         sort=sort,
         exact=exact,
-        facets=ran.facets,
+        facets=_entity_names(case, ran.facets),
         total_is_estimate=matches.estimated,
         total_pages_is_estimate=ran.total_pages_estimated,
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from casefile.core.case import Case
+from casefile.core.entities import matching
 from casefile.core.jobs import JobContext
 from casefile.core.search import indexer
 
@@ -21,4 +22,8 @@ def sync_index(
     if case.readonly:
         return
     only = list(touched) if touched is not None and case.indexing_in_bulk else None
+    # Entity matching first: the index holds each document's entities, so a new
+    # document is matched and then indexed once (no progress of its own: the caller's
+    # job, an import, reports its files).
+    matching.drain(case, None, only)
     indexer.sync(case, ctx, only)

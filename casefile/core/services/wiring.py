@@ -10,13 +10,18 @@ derived data (say, an entity mention index) is attached here, and nowhere else.
 from __future__ import annotations
 
 from casefile.core.case import Case
+from casefile.core.entities import matching
 from casefile.core.search import indexer
 from casefile.core.search.case_index import attach
 
 
 def case_opened(case: Case) -> None:
     """Attach the derived data of a case that has just been opened or created. A missing
-    or outdated index is rebuilt by the first sync or `ensure_index`, not here."""
+    or outdated index is rebuilt by the first sync or `ensure_index`, not here. Entity
+    matching a crash interrupted is finished first (its queue survived the crash), so
+    the index reconciled next holds the documents' entities."""
+    if not case.readonly:
+        matching.drain(case)
     si = attach(case)
     if not case.readonly and si.usable:
         indexer.reconcile(case, None)

@@ -47,6 +47,11 @@ class ImportSummaryDialog(QDialog):
             f"{_plural(summary.duplicates, 'duplicate')} skipped, "
             f"{_plural(summary.failed, 'file')} failed."
         )
+        if summary.skipped or summary.empty:
+            head += (
+                f" {_plural(summary.skipped, 'item')} skipped (not a regular file, or a link"
+                f" out of the folder), {_plural(summary.empty, 'empty file')}."
+            )
         unread = sum(1 for o in summary.problems if o.result != "failed")
         if unread:
             head += f" {_plural(unread, 'document')} kept without readable text (see below)."

@@ -3,7 +3,7 @@ events (EDTF date, bounds, sort key), their tags, entities and relations by uid,
 citations (document, page, quote, offsets, grade), dismissed date suggestions.
 
 Revision ID: 0010
-Revises: 0005
+Revises: 0009
 """
 
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0010"
-down_revision: str | None = "0005"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,122 @@
+"""Find every alias of every entity on a page in one pass (docs/architecture.md,
+"Entities").
+
+One Aho–Corasick automaton (pyahocorasick) holds every surface form of every alias
+(`forms.py`); a page is folded once (lower case, ё→е, same length) and scanned once,
+whatever the number of aliases — a regular expression per alias would scan the page
+3,000 times. A hit counts only at word boundaries ("MTS" is not in "AMTSX"); a weak
+alias's hit counts only when the page has it exactly as written. Overlapping hits keep
+the longest ("Amazon Web Services", not "Amazon" inside it). Offsets are the page's own
+code points.
+
+Speed: most raw hits of a plain automaton are inside longer words ("ross" in
+"across"), and each costs a Python step. So punctuation and spacing become spaces
+(a byte table over the UTF-8 text and a few `str.replace`s, both in C, length kept), the
+text is put between two spaces, and every key starts and ends with a space: the
+automaton itself then only reports whole words (no Python step per false hit), and the
+form's words may be separated by any one space, line break or punctuation mark
+("Amazon\nWeb Services"). A mark not in the table (rare ones such as "™") is not a
+boundary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import ahocorasick
+
+from casefile.core.entities.forms import fold, surface_forms
+
+
+@dataclass(frozen=True, slots=True)
+class AliasSpec:
+    """One alias to find: its id, its entity's id, its text and whether it is weak."""
+
+    alias_id: int
+    entity_id: int
+    text: str
+    weak: bool = False
+
+
+class Hit(NamedTuple):
+    alias_id: int
+    entity_id: int
+    start: int
+    end: int
+
+
+_ASCII = bytes(
+    b if (48 <= b < 58 or 65 <= b < 91 or 97 <= b < 123 or b >= 128) else 32 for b in range(256)
+)
+_OTHER_SPACES = "«»—–‑“”„‘’‚‹›\xa0\u2009\u202f\u200b…№§™®©•·′″"
+
+
+def spaced(folded: str) -> str:
+    """Folded text with every ASCII non-alphanumeric and common typographic mark as a
+    space, same length (UTF-8 bytes of ASCII stay single code points)."""
+    out = folded.encode("utf-8", "surrogatepass").translate(_ASCII).decode("utf-8", "surrogatepass")
+    for ch in _OTHER_SPACES:
+        if ch in out:
+            out = out.replace(ch, " ")
+    return out
+
+
+# Per key: (alias_id, entity_id, exact form or None). Exact forms are weak aliases.
+_Target = tuple[int, int, str | None]
+
+
+class Matcher:
+    """All aliases of a case, compiled once; `find(text)` scans one page."""
+
+    def __init__(self, aliases: Iterable[AliasSpec]) -> None:
+        self._auto = ahocorasick.Automaton()
+        keys: dict[str, list[_Target]] = {}
+        for a in aliases:
+            for form in surface_forms(a.text, weak=a.weak):
+                key = spaced(fold(form)).strip()
+                if not key:
+                    continue
+                target = (a.alias_id, a.entity_id, form if a.weak else None)
+                bucket = keys.setdefault(key, [])
+                if target not in bucket:
+                    bucket.append(target)
+        for key, targets in keys.items():
+            self._auto.add_word(f" {key} ", (len(key), tuple(targets)))
+        self.size = len(keys)
+        if keys:
+            self._auto.make_automaton()
+
+    def find(self, text: str) -> list[Hit]:
+        """Every alias occurrence on the page, longest first where they overlap."""
+        if not self.size or not text:
+            return []
+        # Keys and text are framed by spaces: every hit is whole words. In the padded
+        # text a hit's closing space sits at index end + 1.
+        raw = [
+            (last - 1 - length, last - 1, targets)
+            for last, (length, targets) in self._auto.iter(f" {spaced(fold(text))} ")
+        ]
+        if not raw:
+            return []
+        if len(raw) > 1:
+            raw.sort(key=_by_start_longest)
+        hits: list[Hit] = []
+        taken_start = taken_end = -1
+        for start, end, targets in raw:
+            if start < taken_end and (start != taken_start or end != taken_end):
+                continue  # inside a longer hit already kept
+            kept = False
+            for alias_id, entity_id, exact in targets:
+                if exact is not None and text[start:end] != exact:
+                    continue
+                hits.append(Hit(alias_id, entity_id, start, end))
+                kept = True
+            if kept:
+                taken_start, taken_end = start, end
+        return hits
+
+
+def _by_start_longest(r: tuple[int, int, object]) -> tuple[int, int]:
+    return (r[0], -r[1])

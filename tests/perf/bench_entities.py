@@ -1,0 +1,236 @@
+"""Entity benchmarks (issue 12), one JSON object on stdout.
+
+    CASEFILE_CORPUS=/work/shared/corpus .venv/bin/python tests/perf/bench_entities.py \
+        [--count 2000] [--aliases 3000] [--skip-import] [--skip-suggest]
+
+- forms: time to expand the aliases to their surface forms and build the automaton.
+- match: one pass per page over the generated corpus (~3 KB mixed ru/en documents), in
+  memory: MB/s of text (UTF-8 bytes and code points).
+- stored: the same corpus in a case, every document queued and matched through the
+  work queue, mentions written (`matching.drain`): MB/s.
+- import_one: importing one ~3 KB text file into that case, with the matching it
+  causes, versus the matching's own share (target: matching adds <= 5%).
+- suggest: the suggestion job over the corpus (worker process): MB/s, the worker's
+  peak RSS, and this (the calling, "GUI") process's RSS before and after.
+Aliases are real capitalised words of the corpus (so they are found) plus two-word
+combinations and acronyms (weak). No timed assertions: targets are in the issue
+(>= 20 MB/s stored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+
+def _rss_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def _current_rss_mb() -> float:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
+
+
+def make_aliases(
+    texts: list[str], count: int, seed: int = 3, dense: bool = True
+) -> list[tuple[str, bool]]:
+    """(alias, weak): corpus proper names, two-word names, acronyms. `dense` takes the
+    most frequent names first ("Secretary", "Labour", "Нехлюдов": ~41 mentions per
+    document, a worst case); otherwise names are sampled across the whole frequency
+    range, as a case's cast list is (~4 per document)."""
+    words: dict[str, int] = {}
+    lower: dict[str, int] = {}
+    for t in texts:
+        for w in re.findall(r"\b[A-ZА-ЯЁ][a-zа-яё]{3,}\b", t):
+            words[w] = words.get(w, 0) + 1
+        for w in re.findall(r"\b[a-zа-яё]{4,}\b", t):
+            lower[w] = lower.get(w, 0) + 1
+    # Proper names: capitalised words the corpus (almost) never writes in lower case,
+    # as a case's aliases are; "There" or "Court" would match every "there".
+    names = {w: n for w, n in words.items() if not lower.get(w.lower())}
+    common = [w for w, _ in sorted(names.items(), key=lambda kv: -kv[1])]
+    rng = random.Random(seed)
+    if not dense:
+        common = rng.sample(common[100:], min(len(common) - 100, count // 2))
+    out: list[tuple[str, bool]] = [(w, False) for w in common[: count // 2]]
+    while len(out) < count * 9 // 10:
+        out.append((f"{rng.choice(common)} {rng.choice(common)}", False))
+    while len(out) < count:
+        n = rng.randrange(2, 5)
+        out.append(("".join(chr(65 + rng.randrange(26)) for _ in range(n)), True))
+    return out
+
+
+def _chunks(case: object, size: int = 200) -> Iterator[list[str]]:
+    from sqlalchemy import select
+
+    from casefile.core.db.schema import Page
+
+    with case.read_session() as s:  # type: ignore[attr-defined]
+        ids = list(s.scalars(select(Page.id).order_by(Page.id)))
+        for i in range(0, len(ids), size):
+            yield list(s.scalars(select(Page.text).where(Page.id.in_(ids[i : i + size]))))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--count", type=int, default=2000)
+    ap.add_argument("--aliases", type=int, default=3000)
+    ap.add_argument("--skip-import", action="store_true")
+    ap.add_argument("--skip-suggest", action="store_true")
+    ap.add_argument(
+        "--dense", action="store_true", help="the most frequent names as aliases (worst case)"
+    )
+    args = ap.parse_args()
+
+    from sqlalchemy import select
+
+    from casefile.core import services
+    from casefile.core.db import work_queue
+    from casefile.core.db.schema import Document
+    from casefile.core.entities import forms, matching
+    from casefile.core.entities.matcher import AliasSpec, Matcher
+    from tests.perf.gen_corpus import documents
+    from tests.search_fixtures import add_document
+
+    docs = list(documents(args.count))
+    texts = [str(d["text"]) for d in docs]
+    aliases = make_aliases(texts, args.aliases, dense=args.dense)
+    chars = sum(len(t) for t in texts)
+    mb = sum(len(t.encode()) for t in texts) / 1e6
+    result: dict[str, object] = {
+        "documents": len(docs),
+        "aliases": len(aliases),
+        "alias_set": "dense (most frequent names)" if args.dense else "sampled names",
+        "text_mb_utf8": round(mb, 2),
+        "text_mchars": round(chars / 1e6, 2),
+    }
+
+    forms._morph()  # dictionary load (0.1-0.2 s) is not the expansion's cost
+    t = time.perf_counter()
+    m = Matcher(AliasSpec(i, i, a, w) for i, (a, w) in enumerate(aliases))
+    result["forms"] = {"seconds": round(time.perf_counter() - t, 2), "keys": m.size}
+
+    t = time.perf_counter()
+    c = time.process_time()
+    hits = sum(len(m.find(x)) for x in texts)
+    sec = time.perf_counter() - t
+    cpu = time.process_time() - c
+    result["match"] = {
+        "seconds": round(sec, 3),
+        "cpu_seconds": round(cpu, 3),
+        "mb_per_s_cpu": round(mb / cpu, 1),
+        "mb_per_s": round(mb / sec, 1),
+        "mchars_per_s": round(chars / 1e6 / sec, 1),
+        "hits": hits,
+    }
+
+    with tempfile.TemporaryDirectory() as tmp:
+        case = services.create_case(Path(tmp) / "bench")
+        for d in docs:
+            add_document(case, str(d["title"]), [str(d["text"])], sync=False)
+        services.ensure_index(case)
+        t = time.perf_counter()
+        from casefile.core.entities import store
+
+        with case.session() as s:
+            for a, weak in aliases:
+                store.create(s, a, "other", weak_aliases=[a] if weak else [])
+        result["create_entities_s"] = round(time.perf_counter() - t, 2)
+        with case.session() as s:
+            work_queue.enqueue(s, list(s.scalars(select(Document.uid))), kind=work_queue.MATCH)
+        t = time.perf_counter()
+        with case.read_session() as s:
+            matching.matcher(case, s)  # built once per open case (forms cached above)
+        result["automaton_build_s"] = round(time.perf_counter() - t, 2)
+        t = time.perf_counter()
+        c = time.process_time()
+        for uid_chunk in _chunks(case):  # reading the stored pages and matching, no writes
+            for text in uid_chunk:
+                m.find(text)
+        sec, cpu = time.perf_counter() - t, time.process_time() - c
+        result["stored_read_and_match"] = {
+            "seconds": round(sec, 2),
+            "mb_per_s": round(mb / sec, 1),
+            "mb_per_s_cpu": round(mb / cpu, 1),
+        }
+        t = time.perf_counter()
+        c = time.process_time()
+        stats = matching.drain(case)
+        sec = time.perf_counter() - t
+        cpu = time.process_time() - c
+        result["stored"] = {
+            "seconds": round(sec, 2),
+            "cpu_seconds": round(cpu, 2),
+            "mb_per_s_cpu": round(mb / cpu, 1),
+            "mb_per_s": round(mb / sec, 1),
+            "mentions": int(stats["mentions"]),
+            "note": "reads pages, matches, replaces and writes mentions, queues the index",
+        }
+        t = time.perf_counter()
+        services.match_pending(case)  # nothing queued: the index of changed documents
+        result["index_after_match_s"] = round(time.perf_counter() - t, 2)
+
+        if not args.skip_import:
+            folder = Path(tmp) / "one"
+            folder.mkdir()
+            (folder / "one.txt").write_text(texts[0], encoding="utf-8")
+            services.prepare_import()
+            services.import_paths(case, [folder])  # warm: worker started, matcher built
+            (folder / "one.txt").write_text(texts[1] + " Ещё один.", encoding="utf-8")
+            real = matching.drain
+            spent = [0.0]
+
+            def timed(*a, **k):  # type: ignore[no-untyped-def]
+                t0 = time.perf_counter()
+                try:
+                    return real(*a, **k)
+                finally:
+                    spent[0] += time.perf_counter() - t0
+
+            matching.drain = timed  # type: ignore[assignment]
+            t = time.perf_counter()
+            services.import_paths(case, [folder])
+            total = time.perf_counter() - t
+            matching.drain = real  # type: ignore[assignment]
+            result["import_one"] = {
+                "import_s": round(total, 3),
+                "matching_s": round(spent[0], 4),
+                "matching_share_pct": round(100 * spent[0] / total, 2),
+            }
+
+        if not args.skip_suggest:
+            rss_before = _current_rss_mb()
+            t = time.perf_counter()
+            sug = services.suggest_entities(case)
+            sec = time.perf_counter() - t
+            result["suggest"] = {
+                "seconds": round(sec, 1),
+                "mb_per_s": round(mb / sec, 2),
+                "suggestions": len(sug.suggestions),
+                "worker_peak_rss_mb": sug.worker_peak_rss_mb,
+                "caller_rss_before_mb": rss_before,
+                "caller_rss_after_mb": _current_rss_mb(),
+            }
+        case.close()
+    result["peak_rss_mb"] = _rss_mb()
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()
