@@ -14,14 +14,12 @@ from sqlalchemy import select
 
 from casefile.core import dates
 from casefile.core.case import Case
-from casefile.core.chronology.suggest_dates import DateSuggestion, suggest_dates
+from casefile.core.chronology.suggest_dates import DateSuggestion
 from casefile.core.db import audit
 from casefile.core.db.schema import DateDismissal, Document, EventCitation, Page
 from casefile.core.errors import DocumentNotFoundError
 from casefile.core.services.chronology import add_event
 from casefile.core.services.chronology_dto import CitationSpec, DateSuggestionInfo, EventInfo
-
-POOL_THRESHOLD = 40  # pages; fewer are read in this process (no 1 s worker start-up)
 
 
 def suggestion_key(date: str, phrase: str, sentence: str) -> str:
@@ -60,13 +58,10 @@ def suggest_event_dates(
             if c.start is not None and c.end is not None and c.document_id is not None:
                 cited.setdefault((c.document_id, c.page), []).append((c.start, c.end))
     items = [(p.text, docs[p.document_id].date) for p in pages]
-    found: list[list[DateSuggestion]]
-    if len(items) > POOL_THRESHOLD:
-        from casefile.core.chronology.suggest_pool import suggest_many
+    # Always in a worker process: natasha never loads in a face's process.
+    from casefile.core.chronology.suggest_pool import suggest_many
 
-        found = suggest_many(items)
-    else:
-        found = [suggest_dates(t, r) for t, r in items]
+    found: list[list[DateSuggestion]] = suggest_many(items)
     out: list[DateSuggestionInfo] = []
     for p, suggestions in zip(pages, found, strict=True):
         doc = docs[p.document_id]
