@@ -77,6 +77,8 @@ def test_tags_are_shared_and_counted(case: Case, uids: list[str]) -> None:
     services.remove_tag(case, uids[0], "OkoVision")
     assert services.list_tags(case) == [("OkoVision", 1), ("press", 1)]
     assert [d.uid for d in services.list_documents(case, tag="OkoVision")] == [uids[1]]
+    services.remove_tag(case, uids[0], "press")  # its last document: no longer listed
+    assert services.list_tags(case) == [("OkoVision", 1)]
 
 
 def test_delete_keeps_the_original_and_records_what_went(case: Case, uids: list[str]) -> None:

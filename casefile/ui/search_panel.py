@@ -272,16 +272,23 @@ class SearchPanel(QWidget):
             root.setExpanded(True)
             for value, count in values:
                 shown = (
-                    labels.kind_label(value)
+                    labels.kind_short(value)
                     if name == "kind"
                     else (labels.language_label(value) if name == "lang" else value)
                 )
                 active = self.facets.get(name) == value
                 item = QTreeWidgetItem(root, [f"{'✓ ' if active else ''}{shown}  {count}"])
                 item.setData(0, FACET_ROLE, (name, value))
+                # The whole name first: a long entity or source is cut in the narrow pane.
+                full = labels.kind_label(value) if name == "kind" else shown
                 item.setToolTip(
                     0,
-                    "Click to remove this filter" if active else "Click to show only these results",
+                    f"{full} ({count})\n"
+                    + (
+                        "Click to remove this filter"
+                        if active
+                        else "Click to show only these results"
+                    ),
                 )
 
     def _fill_chips(self) -> None:

@@ -201,3 +201,15 @@ def test_new_case_then_search_works(window, qtbot, tmp_path) -> None:  # type: i
     assert panel.last.total == 0 and panel.last.hits == ()
     panel = _search(qtbot, w, "anything else")
     assert panel.last.total == 0
+
+
+def test_a_facet_cut_by_the_narrow_pane_names_itself_in_full(case_window, qtbot) -> None:
+    """Facet values such as "Parliamentary submission" or a long entity name are cut in
+    the facet pane; the kind uses its short word and every value's tooltip starts with
+    the whole name and its count."""
+    panel = _search(qtbot, case_window, "sanctions OR санкции")
+    kind = panel.facet_item("kind", "parliamentary_submission")
+    assert kind is not None and kind.text(0).startswith("Parliamentary  ")
+    assert kind.toolTip(0).startswith("Parliamentary submission (1)")
+    metrics, tree = panel.facet_tree.fontMetrics(), panel.facet_tree
+    assert metrics.horizontalAdvance(kind.text(0)) <= tree.visualItemRect(kind).width()

@@ -343,11 +343,13 @@ def remove_tag(case: Case, uid: str, tag: str) -> DocumentDetail:
 
 
 def list_tags(case: Case) -> list[tuple[str, int]]:
-    """Every tag with how many documents carry it, by name."""
+    """Every tag some document carries, with how many, by name. A tag left on no
+    document (its last one untagged or deleted, or used only by chronology events) is
+    not a way to find documents, so it is not listed ("parliament 0")."""
     with case.read_session() as s:
         rows = s.execute(
             select(Tag.name, func.count(document_tag.c.document_id))
-            .outerjoin(document_tag, Tag.id == document_tag.c.tag_id)
+            .join(document_tag, Tag.id == document_tag.c.tag_id)
             .group_by(Tag.id)
             .order_by(Tag.name)
         )
