@@ -115,6 +115,9 @@ class SearchPanel(QWidget):
         self.results: QListWidget
         self.last: Any = None  # the service's SearchResults
         self._generation = 0
+        # Paging as the user scrolls (`_more_if_near_end`): pages fetched, one in flight,
+        # and whether the last page brought nothing new.
+        self._pages, self._loading_more, self._no_more = 0, False, False
         self._keep_uid: str | None = None  # the result being read when a search starts
         self.searching = False
 
@@ -146,6 +149,7 @@ class SearchPanel(QWidget):
         self.results.setAlternatingRowColors(True)
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.results.currentItemChanged.connect(lambda _cur, _prev: self.currentChanged.emit())
+        self.results.verticalScrollBar().valueChanged.connect(lambda _v: self._more_if_near_end())
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.facet_tree)
         split.addWidget(self.results)
@@ -233,8 +237,57 @@ class SearchPanel(QWidget):
             on_error=failed,
         )
 
+    def _more_if_near_end(self) -> None:
+        """The next page of results once the list is scrolled near its end (or does not
+        fill its view), until every match is shown."""
+        last = self.last
+        if last is None or self.searching or self._loading_more:
+            return
+        if self.results.count() >= last.total or self._no_more:
+            return
+        bar = self.results.verticalScrollBar()
+        if bar.maximum() > 0 and bar.value() < bar.maximum() - bar.pageStep():
+            return
+        self._loading_more = True
+        generation, page = self._generation, self._pages + 1
+
+        def done(results: Any) -> None:
+            if generation != self._generation or not shiboken6.isValid(self):
+                return
+            self._loading_more = False
+            self._pages = page
+            shown = {self._hit_at(i).uid for i in range(self.results.count())}
+            fresh = [h for h in results.hits if h.uid not in shown]
+            self._no_more = not fresh
+            self._add_hits(fresh)
+            self._more_if_near_end()
+
+        def failed(_exc: Any) -> None:
+            if generation == self._generation:
+                self._loading_more, self._no_more = False, True
+
+        self.controller.runner.read(
+            run_search,
+            self.controller.case,
+            self.query,
+            dict(self.facets),
+            self.sort.currentData(),
+            page,
+            on_done=done,
+            on_error=failed,
+        )
+
+    def _add_hits(self, hits: Any) -> None:
+        self.results.blockSignals(True)
+        for hit in hits:
+            item = QListWidgetItem(hit_html(hit))
+            item.setData(HIT_ROLE, hit)
+            self.results.addItem(item)
+        self.results.blockSignals(False)
+
     def _show(self, results: Any) -> None:
         self.last = results
+        self._pages, self._loading_more, self._no_more = 1, False, False
         n = results.total
         # Beyond a few thousand matching pages the core counts a sample: say so.
         about = "about " if getattr(results, "total_is_estimate", False) else ""
@@ -246,11 +299,8 @@ class SearchPanel(QWidget):
         )
         self.results.blockSignals(True)
         self.results.clear()
-        for hit in results.hits:
-            item = QListWidgetItem(hit_html(hit))
-            item.setData(HIT_ROLE, hit)
-            self.results.addItem(item)
         self.results.blockSignals(False)
+        self._add_hits(results.hits)
         self._fill_facets(results)
         self._fill_chips()
         # The document being read stays chosen (highlighted for the new query) if the
@@ -260,6 +310,7 @@ class SearchPanel(QWidget):
             self.results.setCurrentRow(row)
         else:
             self.currentChanged.emit()
+        self._more_if_near_end()
 
     def _fill_facets(self, results: Any) -> None:
         self.facet_tree.clear()

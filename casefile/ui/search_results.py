@@ -76,8 +76,16 @@ def query_with_facets(query: str, facets: dict[str, str]) -> str:
     return " ".join([query, *clauses] if query else clauses)
 
 
-def run_search(case: Any, query: str, facets: dict[str, str], sort: str, limit: int = 100) -> Any:
+# Results are fetched a page at a time; the next page comes as the user scrolls near the
+# end of the list, so every match can be reached (the first page of a very broad query
+# is ranked from a sample, later pages read every match: see services.search).
+PAGE_SIZE = 100
+
+
+def run_search(case: Any, query: str, facets: dict[str, str], sort: str, page: int = 1) -> Any:
     """Called on a reader thread; returns the service's SearchResults."""
     from casefile.core import services
 
-    return services.search(case, query, sort=sort, limit=limit, filters=dict(facets) or None)
+    return services.search(
+        case, query, sort=sort, limit=PAGE_SIZE, page=page, filters=dict(facets) or None
+    )

@@ -213,3 +213,25 @@ def test_a_facet_cut_by_the_narrow_pane_names_itself_in_full(case_window, qtbot)
     assert kind.toolTip(0).startswith("Parliamentary submission (1)")
     metrics, tree = panel.facet_tree.fontMetrics(), panel.facet_tree
     assert metrics.horizontalAdvance(kind.text(0)) <= tree.visualItemRect(kind).width()
+
+
+def test_every_result_can_be_reached_by_scrolling(case_window, qtbot, monkeypatch) -> None:
+    """The results list fetches the next page as the user scrolls to its end, until every
+    matching document is shown once (issue 8 item 12, in the GUI)."""
+    from casefile.ui import search_results
+
+    monkeypatch.setattr(search_results, "PAGE_SIZE", 1)
+    panel = case_window.case_view.search_panel
+    panel.results.setFixedHeight(90)  # room for about one result: the list must scroll
+    panel = _search(qtbot, case_window, "sanctions OR санкции OR OkoVision")
+    total = panel.last.total
+    assert total >= 4 and panel.results.count() < total  # not everything came at once
+    bar = panel.results.verticalScrollBar()
+    for _ in range(total):
+        if panel.results.count() == total:
+            break
+        before = panel.results.count()
+        bar.setValue(bar.maximum())
+        qtbot.waitUntil(lambda b=before: panel.results.count() > b, timeout=10000)
+    uids = [panel._hit_at(i).uid for i in range(panel.results.count())]
+    assert len(uids) == total == len(set(uids))
