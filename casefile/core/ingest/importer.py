@@ -26,12 +26,11 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-import casefile
-from casefile.core import date_rules, dates
 from casefile.core.case import Case
 from casefile.core.db import audit, work_queue
-from casefile.core.db.schema import Document, utcnow
+from casefile.core.db.schema import Document
 from casefile.core.errors import InvalidValueError
+from casefile.core.ingest.document_row import document_row
 from casefile.core.ingest.intake import (
     EMPTY_NOT_KEPT,
     ImportOptions,
@@ -42,16 +41,14 @@ from casefile.core.ingest.intake import (
     prepare,
     too_large,
 )
-from casefile.core.ingest.kind_guess import guess_kind
-from casefile.core.ingest.names import raw_hex, shown
+from casefile.core.ingest.names import shown
 from casefile.core.ingest.page_rows import insert_pages
-from casefile.core.ingest.paging import discard_spool, iter_spool
+from casefile.core.ingest.paging import discard_spool
 from casefile.core.ingest.reextract import reextract
-from casefile.core.ingest.types import Attachment, Extraction, FileType, Imported, ImportOutcome
+from casefile.core.ingest.types import Attachment, Extraction, Imported, ImportOutcome
 from casefile.core.ingest.workers import ExtractionPool, Job
 from casefile.core.jobs import JobContext
 from casefile.core.vocabulary import (
-    DateSource,
     DocumentKind,
     DocumentStatus,
     ImportResult,
@@ -78,97 +75,6 @@ SMALL_BATCH = 16  # …of this many per worker task
 IndexSync = Callable[[Case], None]
 
 
-def _title_for(item: Item, ex: Extraction) -> str:
-    title = (ex.title or "").strip()
-    if title and len(title) < 500:
-        return shown(title)
-    return shown(Path(item.name).stem or item.name) or "Untitled"
-
-
-def _first_page(ex: Extraction) -> str:
-    """The first page's text, also of a long document whose pages wait in a spool."""
-    if ex.pages:
-        return ex.pages[0]
-    for page in iter_spool(ex.spool) if ex.spool else ():
-        return page  # the generator, dropped here, closes its file
-    return ""
-
-
-def _date_of(ex: Extraction) -> tuple[str | None, str | None, str | None, str | None]:
-    """The document's date, bounds and where it came from: the dateline at the top of
-    the text (an article's or filing's own date) before the file's properties, which
-    often give the day the file was saved (python-docx's template says 2013-12-23); an
-    e-mail's Date header as it is. See docs/architecture.md (chronology)."""
-    mail = ex.file_type in (FileType.EMAIL, FileType.MSG)
-    candidates: list[tuple[str | None, DateSource]] = []
-    if not mail:
-        candidates.append((date_rules.dateline(_first_page(ex)), DateSource.TEXT))
-    candidates.append((ex.date, DateSource.EMAIL if mail else DateSource.FILE))
-    for value, source in candidates:
-        if not value:
-            continue
-        try:
-            parsed = dates.parse(value)
-        except InvalidValueError:
-            continue
-        return parsed.text, parsed.lower, parsed.upper, source
-    return None, None, None, None
-
-
-def _document_row(run: Run, item: Item, ex: Extraction, parent_id: int | None) -> dict[str, Any]:
-    """The document's columns as plain values: a batch is written with Core
-    executemany inserts, which cost a fraction of ORM objects (~0.5 ms a file)."""
-    date_text, lower, upper, date_source = _date_of(ex)
-    extra = {key: shown(value) for key, value in ex.metadata.items()}
-    if date_source == DateSource.TEXT and ex.date and ex.date != date_text:
-        extra["file_date"] = ex.date  # what the file's properties said, kept for the record
-    if item.path != item.stored:
-        extra.setdefault("imported_from", shown(item.path))
-        if raw_hex(item.path):  # not UTF-8: keep the exact bytes too (see names.py)
-            extra["imported_from_bytes"] = raw_hex(item.path) or ""
-    if raw_hex(item.name):
-        extra["original_filename_bytes"] = raw_hex(item.name) or ""
-    if item.link_target:
-        extra["link_target"] = shown(item.link_target)
-    return {
-        "uid": item.uid,
-        "title": _title_for(item, ex),
-        "kind": run.options.kind or guess_kind(ex),
-        "date": date_text,
-        "date_lower": lower,
-        "date_upper": upper,
-        "date_source": date_source,
-        "source": run.options.source,
-        "author": shown(ex.author) if ex.author else None,
-        "languages": ",".join(ex.languages) or None,
-        "sha256": item.sha256,
-        "size": item.size,
-        "original_filename": shown(item.name),
-        "file_type": str(ex.file_type),
-        "imported_at": utcnow(),
-        "importer_version": casefile.__version__,
-        "status": str(ex.status),
-        "status_reason": ex.reason,
-        "page_count": ex.page_count,
-        "encoding": ex.encoding,
-        "extra": extra or None,
-        "parent_id": parent_id,
-        # What Casefile guessed (not given by the user): shown as suggestions to confirm.
-        "suggested_fields": ",".join(
-            name
-            for name, guessed in (
-                ("title", True),
-                ("kind", not run.options.kind),
-                ("date", date_text is not None),
-                ("author", bool(ex.author)),
-            )
-            if guessed
-        ),
-        "revision": 1,
-        "indexed_revision": 0,
-    }
-
-
 def _flush(run: Run) -> None:
     """Write the finished files of this batch in one transaction, then index them. A
     message and its attachments are always in the same batch (see `_Group`)."""
@@ -187,7 +93,7 @@ def _flush(run: Run) -> None:
             if item.sha256 in present:
                 continue  # written by an earlier, interrupted run
             present.add(item.sha256)
-            written.append((item, ex, _document_row(run, item, ex, None)))
+            written.append((item, ex, document_row(run, item, ex, None)))
         if written:
             s.execute(insert(Document), [row for _, _, row in written])
             ids = dict(
