@@ -10,8 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDocument
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,9 +20,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -33,6 +29,7 @@ from PySide6.QtWidgets import (
 from casefile.core.vocabulary import SearchSort
 from casefile.ui import labels
 from casefile.ui.controller import CaseController
+from casefile.ui.hit_delegate import RichDelegate
 from casefile.ui.icons import icon
 from casefile.ui.search_results import (
     FACET_ORDER,
@@ -46,57 +43,6 @@ from casefile.ui.search_results import (
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 FACET_ROLE = Qt.ItemDataRole.UserRole + 2
 FACET_TITLES = {"kind": "Kind", "year": "Year", "lang": "Language", "tag": "Tag"}
-
-
-class RichDelegate(QStyledItemDelegate):
-    """Draws an item's HTML (title, facts, snippets with highlighted words)."""
-
-    def _doc(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        # The facts line is grey, but on the selection's blue grey is unreadable: there
-        # it takes the selected text's colour, slightly faded.
-        if option.state & QStyle.StateFlag.State_Selected:
-            meta = QColor(option.palette.color(QPalette.ColorRole.HighlightedText))
-            meta.setAlphaF(0.85)
-        else:
-            meta = QColor(option.palette.color(QPalette.ColorRole.PlaceholderText))
-        doc.setDefaultStyleSheet(f".meta {{ color: {meta.name(QColor.NameFormat.HexArgb)}; }}")
-        doc.setHtml(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        doc.setTextWidth(max(200, option.rect.width() - 8))
-        return doc
-
-    def paint(
-        self, painter: Any, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        self.initStyleOption(option, index)
-        doc = self._doc(option, index)
-        option.text = ""
-        style = option.widget.style() if option.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        painter.save()
-        painter.translate(option.rect.left() + 4, option.rect.top() + 2)
-        ctx = QAbstractTextDocumentLayout.PaintContext()
-        if option.state & QStyle.StateFlag.State_Selected:
-            ctx.palette.setColor(
-                QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.HighlightedText)
-            )
-        else:
-            ctx.palette.setColor(
-                QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.Text)
-            )
-        ctx.clip = QRectF(0, 0, option.rect.width(), option.rect.height())
-        doc.documentLayout().draw(painter, ctx)
-        painter.restore()
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        doc = self._doc(option, index)
-        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 6)
 
 
 class SearchPanel(QWidget):
