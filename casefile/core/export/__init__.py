@@ -1,0 +1,1 @@
+"""Exports: what leaves the application (docs/architecture.md, "Exports")."""
