@@ -1,0 +1,342 @@
+"""The court bundle exporter: reads the documents, lays the bundle out, writes it.
+
+Follows the judiciary's general guidance on electronic court bundles (November 2021),
+CPR PD 32 §27 and the Commercial Court Guide: an index at the front whose rows link to
+their pages, sections behind dividers, bookmarks for every section and document, every
+page stamped bottom right with a number that is its PDF page number, the default view
+at 100 %, images no finer than 300 dpi, optional volumes each with its own index.
+Original PDFs are used as they are (rotation and page sizes kept); other documents are
+typeset from their text; what cannot be reproduced gets a page saying why.
+
+Runs as a job (progress, Cancel) and writes through `atomic_output`: every volume is
+complete before any is moved into place, and a cancelled bundle leaves nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.annotations import Link
+from pypdf.constants import PageLabelStyle
+from pypdf.generic import ArrayObject, Fit, FloatObject, NameObject
+
+from casefile.core.errors import CasefileError
+from casefile.core.export.base import atomic_output
+from casefile.core.export.bundle import draw, index_page, layout, stamp
+from casefile.core.export.bundle.layout import Prepared, Volume
+from casefile.core.export.bundle.model import (
+    BundleContent,
+    BundleDocument,
+    BundleOptions,
+    BundleResult,
+    DocumentOrder,
+    PlacedDocument,
+    Reproduction,
+)
+from casefile.core.jobs import JobContext
+from casefile.core.originals import hash_stored
+
+
+class BundleExporter:
+    kind = "bundle"
+
+    def export(
+        self, data: object, options: BundleOptions, out: Path, job: JobContext
+    ) -> BundleResult:
+        if not isinstance(data, BundleContent):
+            raise TypeError("the bundle exporter takes a BundleContent")
+        return make_bundle(data, options, Path(out), job)
+
+
+def _order(docs: Sequence[BundleDocument], order: DocumentOrder) -> list[BundleDocument]:
+    if order is DocumentOrder.GIVEN:
+        return list(docs)
+    # Undated documents last, in the order given (sorted() is stable).
+    return sorted(docs, key=lambda d: (d.sort_key is None, d.sort_key or ""))
+
+
+def _facts(doc: BundleDocument) -> list[str]:
+    facts = []
+    if doc.original_name:
+        facts.append(f"Original file: {doc.original_name}")
+    if doc.sha256:
+        facts.append(f"SHA-256: {doc.sha256}")
+    return facts
+
+
+def _prepare(doc: BundleDocument, readers: dict[str, PdfReader]) -> Prepared:
+    """Open, typeset or replace one document; every failure becomes a placeholder."""
+    if doc.unavailable:
+        return Prepared(doc, 1, Reproduction.PLACEHOLDER, note=doc.unavailable)
+    if doc.pdf is not None:
+        return _prepare_pdf(doc, doc.pdf, readers)
+    if any(t.strip() for t in doc.text_pages):
+        kind = doc.file_type.upper() or "non-PDF"
+        heading = [
+            *(x for x in [doc.date_words] if x),
+            f"Typeset by Casefile from the text it extracted; the original is a {kind} file"
+            + (f" ({doc.original_name})" if doc.original_name else "")
+            + ".",
+            *([f"SHA-256 of the original: {doc.sha256}"] if doc.sha256 else []),
+        ]
+        result = draw.typeset(doc.title, heading, doc.text_pages)
+        readers[doc.uid] = PdfReader(io.BytesIO(result.pdf))
+        return Prepared(doc, result.pages, Reproduction.TYPESET, result.page_starts)
+    return Prepared(
+        doc,
+        1,
+        Reproduction.PLACEHOLDER,
+        note="This document has no text Casefile could read, and its original is not a PDF.",
+    )
+
+
+def _prepare_pdf(doc: BundleDocument, path: Path, readers: dict[str, PdfReader]) -> Prepared:
+    def placeholder(note: str) -> Prepared:
+        return Prepared(doc, 1, Reproduction.PLACEHOLDER, note=note)
+
+    try:
+        if doc.sha256 and hash_stored(path) != doc.sha256:
+            return placeholder(
+                "The original has changed since it was imported (its SHA-256 differs), so it "
+                "is not reproduced; run Verify and restore it from a backup."
+            )
+        reader = PdfReader(path, strict=False)
+        if reader.is_encrypted and not reader.decrypt(doc.password or ""):
+            return placeholder(
+                "The original PDF is protected by a password, so it is not reproduced; "
+                "unlock it in Casefile (or ask the sender for an unprotected copy) and make "
+                "the bundle again."
+            )
+        count = len(reader.pages)
+    except FileNotFoundError:
+        return placeholder(
+            "The original is missing from the case folder, so it is not reproduced; "
+            "run Verify and restore it."
+        )
+    except Exception as exc:  # pypdf raises many kinds for damaged files
+        return placeholder(f"The original PDF could not be read ({exc}), so it is not reproduced.")
+    if count == 0:
+        return placeholder("The original PDF has no pages.")
+    readers[doc.uid] = reader
+    return Prepared(doc, count, Reproduction.ORIGINAL)
+
+
+def _volume_paths(out: Path, volumes: int) -> list[Path]:
+    if volumes == 1:
+        return [out]
+    suffix = out.suffix or ".pdf"
+    return [out.with_name(f"{out.stem} - Volume {v}{suffix}") for v in range(1, volumes + 1)]
+
+
+def make_bundle(
+    content: BundleContent, options: BundleOptions, out: Path, job: JobContext
+) -> BundleResult:
+    docs = [d for s in content.sections for d in s.documents]
+    if not docs:
+        raise CasefileError(
+            "The bundle has no documents; put at least one document in a section."
+        )
+    if options.volume_pages is not None and options.volume_pages < 10:
+        raise CasefileError("A volume must hold at least 10 pages; choose a larger size.")
+    readers: dict[str, PdfReader] = {}
+    total_steps = len(docs) * 2
+    done = 0
+    sections: list[tuple[object, list[Prepared]]] = []
+    for section in content.sections:
+        prepared = []
+        for doc in _order(section.documents, options.order):
+            job.raise_if_cancelled()
+            job.report(done, total_steps, f"Reading {doc.title}")
+            prepared.append(_prepare(doc, readers))
+            done += 1
+        sections.append((section, prepared))
+    chunks = layout.split(sections, options.volume_pages)  # type: ignore[arg-type]
+    volumes = layout.number(chunks, options.page_style)
+    paths = _volume_paths(out, len(volumes))
+    placed: list[PlacedDocument] = []
+    with contextlib.ExitStack() as stack:
+        for volume, path in zip(volumes, paths, strict=True):
+            tmp = stack.enter_context(atomic_output(path, suffix=".pdf.part"))
+            writer, done = _write_volume(content, volume, len(volumes), readers, options, job, done)
+            job.report(done, total_steps, f"Writing {path.name}")
+            job.raise_if_cancelled()
+            with open(tmp, "wb") as fh:
+                writer.write(fh)
+            placed.extend(_placed(volume, len(volumes)))
+    pages = sum(v.total for v in volumes)
+    job.report(total_steps, total_steps, "Done")
+    where = paths[0] if len(paths) == 1 else paths[0].parent
+    summary = (
+        f"The bundle has {pages} pages and {len(docs)} documents"
+        + (f" in {len(volumes)} volumes" if len(volumes) > 1 else "")
+        + f": {paths[0].name if len(paths) == 1 else ', '.join(p.name for p in paths)}."
+    )
+    return BundleResult(
+        path=where if len(paths) > 1 else paths[0],
+        summary=summary,
+        files=tuple(paths),
+        placed=tuple(placed),
+        pages=pages,
+        volumes=len(volumes),
+    )
+
+
+def _placed(volume: Volume, volumes: int) -> list[PlacedDocument]:
+    out = []
+    for part in volume.parts:
+        if part.kind != "document" or part.prepared is None or part.section is None:
+            continue
+        p = part.prepared
+        starts = (
+            tuple(part.first + s for s in p.page_starts) if p.page_starts is not None else None
+        )
+        last = part.first + part.count - 1
+        out.append(
+            PlacedDocument(
+                uid=p.doc.uid,
+                title=p.doc.title,
+                section=part.section.letter,
+                volume=volume.number,
+                first_page=part.first,
+                last_page=last,
+                first_label=volume.labels[part.first - 1],
+                last_label=volume.labels[last - 1],
+                reproduction=p.reproduction,
+                page_starts=starts,
+                volumes=volumes,
+            )
+        )
+    return out
+
+
+def _generated(content: BundleContent, volume: Volume, volumes: int) -> tuple[
+    PdfReader, list[index_page.LinkSpot]
+]:
+    """Index, dividers and placeholders of a volume, in page order, as one PDF (one
+    embedded font subset for all of them)."""
+    buffer = io.BytesIO()
+    c = draw.canvas(buffer, content.title)
+    heading = [content.title, content.case_title]
+    if volumes > 1:
+        heading.append(f"Volume {volume.number} of {volumes}")
+    heading.append("Index")
+    spots = index_page.draw_index(c, volume.rows, heading)
+    for part in volume.parts:
+        if part.kind == "divider" and part.section is not None:
+            draw.draw_divider(c, part.section.letter, part.section.title, part.continued)
+        elif part.kind == "document" and part.prepared is not None:
+            p = part.prepared
+            if p.reproduction is Reproduction.PLACEHOLDER:
+                facts = [*([p.doc.date_words] if p.doc.date_words else []), *_facts(p.doc)]
+                draw.draw_placeholder(c, p.doc.title, p.note, facts)
+    c.save()
+    return PdfReader(io.BytesIO(buffer.getvalue())), spots
+
+
+def _write_volume(
+    content: BundleContent,
+    volume: Volume,
+    volumes: int,
+    readers: dict[str, PdfReader],
+    options: BundleOptions,
+    job: JobContext,
+    done: int,
+) -> tuple[PdfWriter, int]:
+    generated, spots = _generated(content, volume, volumes)
+    writer = PdfWriter()
+    gen_next = 0
+
+    def add_generated() -> None:
+        nonlocal gen_next
+        writer.add_page(generated.pages[gen_next])
+        gen_next += 1
+
+    stamper = stamp.Stamper(writer)
+    ocr: list[tuple[int, str]] = []
+    for part in volume.parts:
+        job.raise_if_cancelled()
+        if part.kind in ("index", "divider"):
+            for _ in range(part.count):
+                add_generated()
+            continue
+        p = part.prepared
+        assert p is not None
+        done += 1
+        job.report(done, None, f"Adding {p.doc.title}")
+        if p.reproduction is Reproduction.PLACEHOLDER:
+            add_generated()
+            continue
+        reader = readers[p.doc.uid]
+        for i, page in enumerate(reader.pages):
+            new = writer.add_page(page)
+            for key in ("/AA", "/Thumb"):  # page actions never travel into a bundle
+                new.pop(key, None)
+            text = p.doc.ocr_pages.get(i + 1) if p.reproduction is Reproduction.ORIGINAL else None
+            if text:
+                ocr.append((len(writer.pages) - 1, text))
+    for index, text in ocr:
+        page = writer.pages[index]
+        w, h = stamp.display_size(page)
+        stamp.lay_ocr_text(page, draw.ocr_overlay(text, w, h))
+    for index, page in enumerate(writer.pages):
+        if index % 100 == 0:
+            job.raise_if_cancelled()
+        stamp.cap_images(page, options.max_dpi)
+        stamper.stamp(page, volume.labels[index])
+    _navigation(writer, volume, spots)
+    writer.add_metadata({"/Title": content.title, "/Creator": "Casefile"})
+    return writer, done
+
+
+def _xyz(writer: PdfWriter, page_index: int) -> Fit:
+    left, top = stamp.top_left(writer.pages[page_index])
+    return Fit.xyz(left=left, top=top, zoom=None)
+
+
+def _navigation(writer: PdfWriter, volume: Volume, spots: list[index_page.LinkSpot]) -> None:
+    """Index links, bookmarks, page labels, and opening at 100 % with bookmarks shown."""
+    for spot in spots:
+        writer.add_annotation(
+            spot.index_page,
+            Link(
+                rect=spot.rect,
+                border=[0, 0, 0],
+                target_page_index=spot.target - 1,
+                fit=_xyz(writer, spot.target - 1),
+            ),
+        )
+    writer.add_outline_item(title=f"Index — p. {volume.labels[0]}", page_number=0, fit=_xyz(writer, 0))
+    section_item = None
+    for part in volume.parts:
+        label = volume.labels[part.first - 1]
+        if part.kind == "divider" and part.section is not None:
+            name = part.section.title + (" (continued)" if part.continued else "")
+            section_item = writer.add_outline_item(
+                title=f"{part.section.letter}. {name} — p. {label}",
+                page_number=part.first - 1,
+                fit=_xyz(writer, part.first - 1),
+                bold=True,
+            )
+        elif part.kind == "document" and part.prepared is not None:
+            d = part.prepared.doc
+            date = f", {d.date_words}" if d.date_words else ""
+            writer.add_outline_item(
+                title=f"{part.tab} {d.title}{date} — p. {label}",
+                page_number=part.first - 1,
+                parent=section_item,
+                fit=_xyz(writer, part.first - 1),
+                is_open=False,
+            )
+    styles = {"/D": PageLabelStyle.DECIMAL, "/r": PageLabelStyle.LOWERCASE_ROMAN}
+    for first, last, style, prefix, start in volume.label_ranges:
+        writer.set_page_label(first, last, style=styles[style], prefix=prefix or None, start=start)
+    first = writer.pages[0]
+    left, top = stamp.top_left(first)
+    writer._root_object[NameObject("/OpenAction")] = ArrayObject(
+        [first.indirect_reference, NameObject("/XYZ"), FloatObject(left), FloatObject(top), FloatObject(1)]
+    )
+    writer.page_mode = "/UseOutlines"
