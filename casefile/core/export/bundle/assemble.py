@@ -137,9 +137,7 @@ def make_bundle(
 ) -> BundleResult:
     docs = [d for s in content.sections for d in s.documents]
     if not docs:
-        raise CasefileError(
-            "The bundle has no documents; put at least one document in a section."
-        )
+        raise CasefileError("The bundle has no documents; put at least one document in a section.")
     if options.volume_pages is not None and options.volume_pages < 10:
         raise CasefileError("A volume must hold at least 10 pages; choose a larger size.")
     readers: dict[str, PdfReader] = {}
@@ -191,9 +189,7 @@ def _placed(volume: Volume, volumes: int) -> list[PlacedDocument]:
         if part.kind != "document" or part.prepared is None or part.section is None:
             continue
         p = part.prepared
-        starts = (
-            tuple(part.first + s for s in p.page_starts) if p.page_starts is not None else None
-        )
+        starts = tuple(part.first + s for s in p.page_starts) if p.page_starts is not None else None
         last = part.first + part.count - 1
         out.append(
             PlacedDocument(
@@ -213,9 +209,9 @@ def _placed(volume: Volume, volumes: int) -> list[PlacedDocument]:
     return out
 
 
-def _generated(content: BundleContent, volume: Volume, volumes: int) -> tuple[
-    PdfReader, list[index_page.LinkSpot]
-]:
+def _generated(
+    content: BundleContent, volume: Volume, volumes: int
+) -> tuple[PdfReader, list[index_page.LinkSpot]]:
     """Index, dividers and placeholders of a volume, in page order, as one PDF (one
     embedded font subset for all of them)."""
     buffer = io.BytesIO()
@@ -309,7 +305,9 @@ def _navigation(writer: PdfWriter, volume: Volume, spots: list[index_page.LinkSp
                 fit=_xyz(writer, spot.target - 1),
             ),
         )
-    writer.add_outline_item(title=f"Index — p. {volume.labels[0]}", page_number=0, fit=_xyz(writer, 0))
+    writer.add_outline_item(
+        title=f"Index — p. {volume.labels[0]}", page_number=0, fit=_xyz(writer, 0)
+    )
     section_item = None
     for part in volume.parts:
         label = volume.labels[part.first - 1]
@@ -337,6 +335,12 @@ def _navigation(writer: PdfWriter, volume: Volume, spots: list[index_page.LinkSp
     first = writer.pages[0]
     left, top = stamp.top_left(first)
     writer._root_object[NameObject("/OpenAction")] = ArrayObject(
-        [first.indirect_reference, NameObject("/XYZ"), FloatObject(left), FloatObject(top), FloatObject(1)]
+        [
+            first.indirect_reference,
+            NameObject("/XYZ"),
+            FloatObject(left),
+            FloatObject(top),
+            FloatObject(1),
+        ]
     )
     writer.page_mode = "/UseOutlines"

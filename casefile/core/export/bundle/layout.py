@@ -100,9 +100,9 @@ def _roman(n: int) -> str:
 Chunk = tuple[BundleSection, list[Prepared], bool]  # section, its documents, continued
 
 
-def split(sections: Sequence[tuple[BundleSection, Sequence[Prepared]]], limit: int | None) -> list[
-    list[Chunk]
-]:
+def split(
+    sections: Sequence[tuple[BundleSection, Sequence[Prepared]]], limit: int | None
+) -> list[list[Chunk]]:
     """Documents into volumes of at most `limit` pages each (None: one volume)."""
     volumes: list[list[Chunk]] = [[]]
     meter, content, docs_in_volume = _Meter(), 0, 0
@@ -132,9 +132,7 @@ def split(sections: Sequence[tuple[BundleSection, Sequence[Prepared]]], limit: i
     return volumes
 
 
-def number(
-    chunks_by_volume: list[list[Chunk]], style: PageStyle
-) -> list[Volume]:
+def number(chunks_by_volume: list[list[Chunk]], style: PageStyle) -> list[Volume]:
     """Number the pages of each volume and build its index rows and labels."""
     out: list[Volume] = []
     section_counter: dict[str, int] = {}
@@ -167,9 +165,7 @@ def number(
             first_label = vol.labels[-1]
             first_page = divider.first
             section_docs: list[tuple[Part, str, str]] = []
-            tab_base = sum(
-                len(d) for c_section, d, _c in _prior(chunks_by_volume, v, section)
-            )
+            tab_base = sum(len(d) for c_section, d, _c in _prior(chunks_by_volume, v, section))
             for n, doc in enumerate(docs, start=tab_base + 1):
                 part = Part("document", len(vol.labels) + 1, doc.pages, section, doc)
                 part.tab = f"{section.letter}{n}"
@@ -204,9 +200,7 @@ def number(
     return out
 
 
-def _prior(
-    chunks_by_volume: list[list[Chunk]], volume: int, section: BundleSection
-) -> list[Chunk]:
+def _prior(chunks_by_volume: list[list[Chunk]], volume: int, section: BundleSection) -> list[Chunk]:
     """The chunks of `section` in volumes before `volume` (tabs continue across them)."""
     return [c for chunks in chunks_by_volume[: volume - 1] for c in chunks if c[0] is section]
 

@@ -117,9 +117,13 @@ class PlacedDocument:
         return min(self.first_page + max(page, 1) - 1, self.last_page)
 
     def cite(self, page: int = 1) -> str:
-        """A pinpoint citation: "B/123" (section, bundle page), "Vol 2, B/123" when the
-        bundle has volumes."""
-        where = f"{self.section}/{self.page_for(page)}"
+        """A pinpoint citation: "B/123" (section, bundle page), "B12" when pages are
+        numbered by section, "Vol 2, B/123" when the bundle has volumes."""
+        at = self.page_for(page)
+        where = f"{self.section}/{at}"
+        own = self.first_label[len(self.section) :]
+        if self.first_label.startswith(self.section) and own.isdigit():  # "B12" style
+            where = f"{self.section}{int(own) + at - self.first_page}"
         return f"Vol {self.volume}, {where}" if self.volumes > 1 else where
 
 

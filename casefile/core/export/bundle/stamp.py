@@ -111,18 +111,20 @@ class Stamper:
         x0 = x1 - tw - 8
         y0 = BOTTOM_GAP
         ops = (
-            "\nQ\nq {:.4f} {:.4f} {:.4f} {:.4f} {:.4f} {:.4f} cm\n".format(*m)
-            + f"1 g 0 G 0.5 w {x0:.2f} {y0:.2f} {tw + 8:.2f} {STAMP_SIZE + 6:.2f} re B\n"
-            + f"0 g BT {STAMP_FONT} {STAMP_SIZE} Tf {x0 + 4:.2f} {y0 + 4.5:.2f} Td "
-        ).encode() + _pdf_string(label) + b" Tj ET\nQ\n"
+            (
+                "\nQ\nq {:.4f} {:.4f} {:.4f} {:.4f} {:.4f} {:.4f} cm\n".format(*m)
+                + f"1 g 0 G 0.5 w {x0:.2f} {y0:.2f} {tw + 8:.2f} {STAMP_SIZE + 6:.2f} re B\n"
+                + f"0 g BT {STAMP_FONT} {STAMP_SIZE} Tf {x0 + 4:.2f} {y0 + 4.5:.2f} Td "
+            ).encode()
+            + _pdf_string(label)
+            + b" Tj ET\nQ\n"
+        )
         stream = StreamObject()
         stream.set_data(ops)
         self._add_font(page)
         contents = page.get("/Contents")
         parts: list[Any] = [self.opening]
-        if isinstance(contents, IndirectObject) and isinstance(
-            contents.get_object(), ArrayObject
-        ):
+        if isinstance(contents, IndirectObject) and isinstance(contents.get_object(), ArrayObject):
             parts.extend(contents.get_object())
         elif isinstance(contents, ArrayObject):
             parts.extend(contents)
@@ -155,7 +157,6 @@ def cap_images(page: PageObject, max_dpi: int) -> int:
     have (so they are finer than `max_dpi` wherever they sit on it). Masked, non-8-bit
     and implausibly large images are left as they are. Answers how many were resampled."""
     w, h = display_size(page)
-    limit = max_dpi * max(w, h) / 72.0
     resources = page.get("/Resources")
     xobjects = resources.get_object().get("/XObject") if resources is not None else None
     if xobjects is None:
@@ -169,7 +170,13 @@ def cap_images(page: PageObject, max_dpi: int) -> int:
             ):
                 continue
             pw, ph = int(x.get("/Width", 0)), int(x.get("/Height", 0))
-            if max(pw, ph) <= limit * 1.02 or pw * ph > MAX_DECODE_PIXELS:
+            if pw <= 0 or ph <= 0 or pw * ph > MAX_DECODE_PIXELS:
+                continue
+            # Points per pixel were the image as large as the page allows (either way
+            # round): its resolution can be no coarser than this anywhere on the page.
+            fit = max(min(w / pw, h / ph), min(h / pw, w / ph))
+            dpi = 72.0 / fit
+            if dpi <= max_dpi * 1.02:
                 continue
             if int(x.get("/BitsPerComponent", 8)) != 8:
                 continue
@@ -177,7 +184,7 @@ def cap_images(page: PageObject, max_dpi: int) -> int:
             pil = image.image
             if pil is None:
                 continue
-            scale = limit / max(pw, ph)
+            scale = max_dpi / dpi
             size = (max(1, round(pw * scale)), max(1, round(ph * scale)))
             image.replace(pil.resize(size), quality=85)
             changed += 1

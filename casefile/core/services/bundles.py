@@ -1,0 +1,303 @@
+"""The PDF court bundle as a use case: choose sections, make the bundle, remember it.
+
+The service reads the case (documents, their originals, their text) and hands the
+exporter (`core/export/bundle`) plain values; the exporter knows nothing of the
+database (docs/architecture.md, "Layers"). What the bundle became (each document's
+section, volume and pages) is recorded in the case with an audit entry, so a report
+made later can cite a document's bundle page ("B/123") through `bundle_places`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import delete, select
+
+from casefile.core.case import Case
+from casefile.core.date_words import in_words
+from casefile.core.db import audit
+from casefile.core.db.schema import Bundle, Document, Page
+from casefile.core.db.schema import BundleDocument as BundleRow
+from casefile.core.errors import CasefileError, InvalidValueError
+from casefile.core.export.bundle import (
+    DEFAULT_VOLUME_PAGES,
+    BundleContent,
+    BundleDocument,
+    BundleExporter,
+    BundleOptions,
+    BundleResult,
+    BundleSection,
+    DocumentOrder,
+    PageStyle,
+    PlacedDocument,
+    Reproduction,
+)
+from casefile.core.jobs import JobContext, silent
+from casefile.core.vocabulary import DocumentKind, DocumentStatus
+
+__all__ = [
+    "DEFAULT_VOLUME_PAGES",
+    "BundlePlaces",
+    "BundleResult",
+    "DocumentOrder",
+    "PageStyle",
+    "PlacedDocument",
+    "SectionIn",
+    "bundle_places",
+    "default_sections",
+    "make_bundle",
+]
+
+
+@dataclass(frozen=True)
+class SectionIn:
+    """A section as the user chose it: a letter, a name and its documents (uids)."""
+
+    letter: str
+    title: str
+    documents: tuple[str, ...]
+
+
+# The default arrangement: court documents first, then correspondence, then the
+# evidence and material gathered, then the investigator's own notes.
+_DEFAULT_GROUPS: tuple[tuple[str, tuple[DocumentKind, ...]], ...] = (
+    ("Statements of case and court documents", (DocumentKind.COURT_FILING,)),
+    ("Correspondence", (DocumentKind.CORRESPONDENCE,)),
+    (
+        "Evidence, reports and published material",
+        (DocumentKind.REPORT, DocumentKind.PARLIAMENTARY_SUBMISSION, DocumentKind.ARTICLE),
+    ),
+    ("Notes and other documents", (DocumentKind.NOTE, DocumentKind.OTHER)),
+)
+_LETTER = re.compile(r"[A-Z]{1,2}")
+
+
+def default_sections(case: Case) -> list[SectionIn]:
+    """Every document of the case, in sections by kind (empty sections left out)."""
+    with case.read_session() as s:
+        rows = s.execute(
+            select(Document.uid, Document.kind).order_by(Document.date_lower, Document.id)
+        ).all()
+    sections: list[SectionIn] = []
+    known = {k for _t, kinds in _DEFAULT_GROUPS for k in kinds}
+    for title, kinds in _DEFAULT_GROUPS:
+        values = {k.value for k in kinds}
+        if DocumentKind.OTHER in kinds:
+            uids = [u for u, k in rows if k in values or k not in {x.value for x in known}]
+        else:
+            uids = [u for u, k in rows if k in values]
+        if uids:
+            sections.append(SectionIn(chr(ord("A") + len(sections)), title, tuple(uids)))
+    return sections
+
+
+def _check_sections(sections: Sequence[SectionIn]) -> None:
+    letters = [s.letter for s in sections]
+    for letter in letters:
+        if not _LETTER.fullmatch(letter):
+            raise InvalidValueError(
+                f"“{letter}” cannot name a section; use a capital letter (A, B, C…)."
+            )
+    if len(set(letters)) != len(letters):
+        raise InvalidValueError("Two sections have the same letter; give each its own.")
+    seen: set[str] = set()
+    for s in sections:
+        for uid in s.documents:
+            if uid in seen:
+                raise InvalidValueError(
+                    "A document is in the bundle twice; put each document in one section."
+                )
+            seen.add(uid)
+
+
+def _document(
+    case: Case, doc: Document, texts: Sequence[str], password: str | None
+) -> BundleDocument:
+    common = {
+        "uid": doc.uid,
+        "title": doc.title,
+        "date_words": in_words(doc.date) if doc.date else None,
+        "sort_key": doc.date_lower,
+        "original_name": doc.original_filename,
+        "file_type": doc.file_type,
+        "sha256": doc.sha256,
+    }
+    status = next((st for st in DocumentStatus if st.value == doc.status), None)
+    if doc.file_type == "pdf" and status is not DocumentStatus.FAILED:
+        if status is DocumentStatus.PASSWORD_REQUIRED and not password:
+            return BundleDocument(
+                **common,
+                unavailable="The original PDF is protected by a password, so it is not "
+                "reproduced; open it in Casefile with its password and make the bundle again.",
+            )
+        # The OCR hook (issue 16): once recognised text of scanned pages is stored, it is
+        # handed over here as ocr_pages={page number: text} and laid on those pages.
+        return BundleDocument(**common, pdf=case.store.path_for(doc.sha256), password=password)
+    if any(t.strip() for t in texts):
+        return BundleDocument(**common, text_pages=tuple(texts))
+    reason = doc.status_reason or "Casefile found no text in it."
+    return BundleDocument(
+        **common, unavailable=f"This document is not reproduced: {reason.rstrip('.')}."
+    )
+
+
+def _content(
+    case: Case, title: str, sections: Sequence[SectionIn], passwords: Mapping[str, str]
+) -> BundleContent:
+    uids = [u for s in sections for u in s.documents]
+    with case.read_session() as s:
+        docs = {d.uid: d for d in s.scalars(select(Document).where(Document.uid.in_(uids)))}
+        missing = [u for u in uids if u not in docs]
+        if missing:
+            raise CasefileError(
+                f"{len(missing)} document(s) chosen for the bundle are no longer in the case; "
+                "choose the documents again."
+            )
+        typeset = [d.id for d in docs.values() if d.file_type != "pdf"]
+        texts: dict[int, list[str]] = {}
+        for doc_id, text in s.execute(
+            select(Page.document_id, Page.text)
+            .where(Page.document_id.in_(typeset))
+            .order_by(Page.document_id, Page.number)
+        ):
+            texts.setdefault(doc_id, []).append(text)
+        built = tuple(
+            BundleSection(
+                sec.letter,
+                sec.title,
+                tuple(
+                    _document(case, docs[u], texts.get(docs[u].id, []), passwords.get(u))
+                    for u in sec.documents
+                ),
+            )
+            for sec in sections
+        )
+    return BundleContent(title=title, case_title=case.title, sections=built)
+
+
+def make_bundle(
+    case: Case,
+    out: str | Path,
+    sections: Sequence[SectionIn] | None = None,
+    *,
+    title: str = "Court bundle",
+    order: DocumentOrder | str = DocumentOrder.DATE,
+    page_style: PageStyle | str = PageStyle.CONTINUOUS,
+    volume_pages: int | None = None,
+    passwords: Mapping[str, str] | None = None,
+    job: JobContext | None = None,
+) -> BundleResult:
+    """Make a PDF court bundle of `sections` (default: every document, by kind) at
+    `out`, and record where each document landed (unless the case is read-only)."""
+    sections = list(sections) if sections is not None else default_sections(case)
+    _check_sections(sections)
+    try:
+        options = BundleOptions(
+            order=DocumentOrder(order),
+            page_style=PageStyle(page_style),
+            volume_pages=volume_pages,
+        )
+    except ValueError as exc:
+        raise InvalidValueError(f"That bundle option cannot be used: {exc}.") from exc
+    content = _content(case, title, sections, passwords or {})
+    result = BundleExporter().export(content, options, Path(out), job or silent())
+    if not case.readonly:
+        _record(case, result, title, options)
+    return result
+
+
+def _record(case: Case, result: BundleResult, title: str, options: BundleOptions) -> None:
+    with case.session() as s:
+        row = Bundle(
+            title=title,
+            path=str(result.files[0]),
+            page_style=options.page_style.value,
+            volumes=result.volumes,
+            pages=result.pages,
+        )
+        s.add(row)
+        s.flush()
+        for p in result.placed:
+            s.add(
+                BundleRow(
+                    bundle_id=row.id,
+                    document_uid=p.uid,
+                    section=p.section,
+                    volume=p.volume,
+                    first_page=p.first_page,
+                    last_page=p.last_page,
+                    first_label=p.first_label,
+                    last_label=p.last_label,
+                    reproduction=p.reproduction.value,
+                    page_starts=json.dumps(list(p.page_starts)) if p.page_starts else None,
+                )
+            )
+        # Keep the places of the last few bundles only: a report cites the newest.
+        old = s.scalars(select(Bundle.id).order_by(Bundle.id.desc()).offset(10)).all()
+        if old:
+            s.execute(delete(Bundle).where(Bundle.id.in_(old)))
+        audit.record(
+            s,
+            "bundle.make",
+            target=str(result.files[0]),
+            after={
+                "title": title,
+                "files": [str(f) for f in result.files],
+                "pages": result.pages,
+                "volumes": result.volumes,
+                "documents": len(result.placed),
+            },
+        )
+
+
+@dataclass(frozen=True)
+class BundlePlaces:
+    """The newest bundle of a case and where each of its documents is."""
+
+    title: str
+    path: str
+    made_at: str
+    places: Mapping[str, PlacedDocument]  # by document uid
+
+    def cite(self, uid: str, page: int = 1) -> str | None:
+        """ "B/123" for the document's own page `page`, or None if it is not in it."""
+        place = self.places.get(uid)
+        return place.cite(page) if place else None
+
+
+def bundle_places(case: Case) -> BundlePlaces | None:
+    """Where the documents are in the newest bundle made of the case (None: no bundle
+    yet). A report cites "B/123" from this."""
+    with case.read_session() as s:
+        bundle = s.scalars(select(Bundle).order_by(Bundle.id.desc()).limit(1)).first()
+        if bundle is None:
+            return None
+        rows = s.scalars(select(BundleRow).where(BundleRow.bundle_id == bundle.id)).all()
+        titles = dict(
+            s.execute(
+                select(Document.uid, Document.title).where(
+                    Document.uid.in_([r.document_uid for r in rows])
+                )
+            ).tuples()
+        )
+        places = {
+            r.document_uid: PlacedDocument(
+                uid=r.document_uid,
+                title=titles.get(r.document_uid, ""),
+                section=r.section,
+                volume=r.volume,
+                first_page=r.first_page,
+                last_page=r.last_page,
+                first_label=r.first_label,
+                last_label=r.last_label,
+                reproduction=Reproduction(r.reproduction),
+                page_starts=tuple(json.loads(r.page_starts)) if r.page_starts else None,
+                volumes=bundle.volumes,
+            )
+            for r in rows
+        }
+        return BundlePlaces(bundle.title, bundle.path, bundle.made_at.isoformat(), places)
