@@ -1,0 +1,296 @@
+"""Unpack a `.casezip` into a NEW case folder, trusting nothing in it.
+
+An archive comes from someone else and is input like any other (docs/architecture.md,
+the case folder). Before anything is written it is refused, with one sentence, if it
+holds a member outside the names an archive has (`manifest.json`, `case.sqlite`,
+`originals/ab/<sha256>`: so no path traversal, no absolute path), a link or a device,
+a name twice, an encrypted member, a member larger than the manifest says or bigger
+than a compressed size could honestly give (a zip bomb), or more than the disk can take.
+While unpacking, every member is hashed and checked against the manifest, and the
+database must be a Casefile database this version can open (migrated if older).
+
+Nothing half-made: the case is built in a hidden folder beside the target and renamed
+into place only when complete; any refusal or failure removes it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import shutil
+import sqlite3
+import stat
+import tempfile
+import urllib.parse
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from casefile.core.case import DB_NAME, SUFFIX, Case
+from casefile.core.errors import CaseExistsError, CasefileError
+from casefile.core.export.archive import FORMAT, FORMAT_VERSION, MANIFEST
+from casefile.core.jobs import JobContext
+from casefile.core.originals import _fsync_dir, _syncfs
+
+CHUNK = 1024 * 1024
+MAX_MEMBERS = 2_000_000
+MAX_MANIFEST = 256 * 1024 * 1024
+# Deflate gives at most ~1,032:1; a case database deflates ~5:1, text originals ~10:1.
+# A member above 1 MB claiming more than 200:1 is a zip bomb, not a case.
+MAX_RATIO = 200
+RATIO_FLOOR = 1024 * 1024
+_ORIGINAL = re.compile(r"originals/([0-9a-f]{2})/([0-9a-f]{64})")
+_NEEDED_TABLES = {"alembic_version", "case_info", "document", "page", "audit"}
+
+
+class ArchiveError(CasefileError):
+    """An archive Casefile will not import: the message says why."""
+
+
+def _refuse(archive: Path, why: str) -> ArchiveError:
+    return ArchiveError(f"{archive.name} cannot be imported: {why}.")
+
+
+def _kind(info: zipfile.ZipInfo) -> int:
+    return (info.external_attr >> 16) & 0o170000
+
+
+def check_members(archive: Path, infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
+    """The archive's files by name, or a refusal naming the first wrong member."""
+    if len(infos) > MAX_MEMBERS:
+        raise _refuse(archive, f"it holds {len(infos):,} members, more than any case")
+    files: dict[str, zipfile.ZipInfo] = {}
+    for info in infos:
+        name = info.filename
+        shown = name[:80]
+        if name.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", name):
+            raise _refuse(archive, f"the member “{shown}” has an absolute path")
+        if "\\" in name or any(p in ("", ".", "..") for p in name.rstrip("/").split("/")):
+            raise _refuse(archive, f"the member “{shown}” points outside the case folder")
+        kind = _kind(info)
+        if kind == stat.S_IFLNK:
+            raise _refuse(archive, f"the member “{shown}” is a link")
+        if kind not in (0, stat.S_IFREG, stat.S_IFDIR):
+            raise _refuse(archive, f"the member “{shown}” is not a plain file")
+        if info.flag_bits & 0x1:
+            raise _refuse(archive, f"the member “{shown}” is encrypted")
+        if info.is_dir():
+            if name.rstrip("/") not in ("originals",) and not re.fullmatch(
+                r"originals/[0-9a-f]{2}/?", name
+            ):
+                raise _refuse(archive, f"the folder “{shown}” does not belong in a case archive")
+            continue
+        if name in files:
+            raise _refuse(archive, f"the name “{shown}” appears twice")
+        if name not in (MANIFEST, DB_NAME):
+            m = _ORIGINAL.fullmatch(name)
+            if not m or m.group(2)[:2] != m.group(1):
+                raise _refuse(archive, f"the member “{shown}” does not belong in a case archive")
+        if info.file_size > RATIO_FLOOR and (
+            info.compress_size == 0 or info.file_size / info.compress_size > MAX_RATIO
+        ):
+            raise _refuse(
+                archive,
+                f"the member “{shown}” would expand {info.file_size:,} bytes from "
+                f"{info.compress_size:,} (an archive built to fill the disk)",
+            )
+        files[name] = info
+    for needed in (MANIFEST, DB_NAME):
+        if needed not in files:
+            raise _refuse(archive, f"it has no {needed}, so it is not a Casefile case archive")
+    return files
+
+
+def read_manifest(archive: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> dict[str, Any]:
+    if info.file_size > MAX_MANIFEST:
+        raise _refuse(archive, "its manifest is far larger than any case's")
+    try:
+        manifest = json.loads(zf.read(info).decode("utf-8"))
+    except (ValueError, UnicodeDecodeError, zipfile.BadZipFile) as exc:
+        raise _refuse(archive, "its manifest cannot be read") from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise _refuse(archive, "it is not a Casefile case archive")
+    if not isinstance(manifest.get("format_version"), int) or (
+        manifest["format_version"] > FORMAT_VERSION
+    ):
+        raise ArchiveError(
+            f"{archive.name} was made by a newer Casefile; update Casefile to import it."
+        )
+    return manifest
+
+
+def _expected(
+    archive: Path, manifest: dict[str, Any], files: dict[str, zipfile.ZipInfo]
+) -> dict[str, tuple[str, int]]:
+    """Name -> (sha256, size) for every member but the manifest, which must match the
+    members exactly."""
+    try:
+        db = manifest["database"]
+        expected = {DB_NAME: (str(db["sha256"]), int(db["size"]))}
+        for entry in manifest["originals"]:
+            name = str(entry["name"])
+            if name in expected:
+                raise _refuse(archive, f"its manifest lists “{name[:80]}” twice")
+            expected[name] = (str(entry["sha256"]), int(entry["size"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise _refuse(archive, "its manifest is incomplete") from exc
+    members = set(files) - {MANIFEST}
+    if members != set(expected):
+        odd = sorted(members ^ set(expected))[0]
+        raise _refuse(archive, f"“{odd[:80]}” is not both in the manifest and in the archive")
+    for name, (sha, size) in expected.items():
+        if name != DB_NAME and not name.endswith("/" + sha):
+            raise _refuse(archive, f"the manifest's hash of “{name[:80]}” is not its name")
+        if files[name].file_size != size:
+            raise _refuse(archive, f"the member “{name[:80]}” is not the size its manifest says")
+    return expected
+
+
+def _extract(
+    archive: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, dest: Path, sha: str, size: int
+) -> None:
+    h = hashlib.sha256()
+    written = 0
+    with zf.open(info) as src, open(dest, "xb") as out:
+        while chunk := src.read(CHUNK):
+            written += len(chunk)
+            if written > size:
+                raise _refuse(archive, f"the member “{info.filename[:80]}” is larger than declared")
+            h.update(chunk)
+            out.write(chunk)
+    if written != size or h.hexdigest() != sha:
+        raise _refuse(
+            archive,
+            f"the member “{info.filename[:80]}” does not match the hash in its manifest "
+            "(it was altered or damaged)",
+        )
+
+
+def _ro(db: Path) -> str:
+    return "file:" + urllib.parse.quote(str(db)) + "?mode=ro"
+
+
+def _check_database(archive: Path, db: Path) -> None:
+    with open(db, "rb") as fh:
+        if fh.read(16) != b"SQLite format 3\x00":
+            raise _refuse(archive, "its case.sqlite is not a Casefile database")
+    try:
+        conn = sqlite3.connect(_ro(db), uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            ok = conn.execute("PRAGMA quick_check").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise _refuse(archive, "its case.sqlite is not a Casefile database") from exc
+    if not _NEEDED_TABLES.issubset(tables):
+        raise _refuse(archive, "its case.sqlite is not a Casefile database")
+    if not ok or ok[0] != "ok":
+        raise _refuse(archive, "its case.sqlite is damaged")
+
+
+def case_folder(target: Path) -> Path:
+    """The folder a new case at `target` gets (…/Name.casefile), as `Case.create` names it."""
+    return target if target.suffix == SUFFIX else target.with_name(target.name + SUFFIX)
+
+
+def unpack(archive: Path, target: Path, job: JobContext) -> Path:
+    """Build the case of `archive` at `target` (a new folder); answers its path."""
+    folder = case_folder(Path(target))
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise CaseExistsError(
+            f"There is already something at {folder}; choose a new folder for the case."
+        )
+    try:
+        zf = zipfile.ZipFile(archive)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ArchiveError(
+            f"{Path(archive).name} is not a Casefile case archive (it cannot be read as one)."
+        ) from exc
+    archive = Path(archive)
+    with zf:
+        files = check_members(archive, zf.infolist())
+        manifest = read_manifest(archive, zf, files[MANIFEST])
+        expected = _expected(archive, manifest, files)
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        need = sum(size for _sha, size in expected.values())
+        if need > shutil.disk_usage(folder.parent).free:
+            raise ArchiveError(
+                f"{archive.name} needs {need / 2**20:,.0f} MB and the disk has less free "
+                "space; free some space or choose another disk."
+            )
+        tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.importing-", dir=folder.parent))
+        try:
+            missing = {str(x) for x in manifest.get("missing_originals") or []}
+            _build(archive, zf, files, expected, tmp, missing, job)
+            if folder.exists():
+                folder.rmdir()  # an empty folder the user chose
+            os.rename(tmp, folder)
+            _fsync_dir(folder.parent)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+    return folder
+
+
+def _build(
+    archive: Path,
+    zf: zipfile.ZipFile,
+    files: dict[str, zipfile.ZipInfo],
+    expected: dict[str, tuple[str, int]],
+    tmp: Path,
+    missing: set[str],
+    job: JobContext,
+) -> None:
+    total = len(expected)
+    db_sha, db_size = expected[DB_NAME]
+    job.report(0, total, "Database")
+    _extract(archive, zf, files[DB_NAME], tmp / DB_NAME, db_sha, db_size)
+    _check_database(archive, tmp / DB_NAME)
+    originals = tmp / "originals"
+    originals.mkdir()
+    done = 1
+    for name, (sha, size) in expected.items():
+        if name == DB_NAME:
+            continue
+        job.raise_if_cancelled()
+        job.report(done, total, f"Original {done} of {total - 1}")
+        dest = originals / sha[:2] / sha
+        dest.parent.mkdir(exist_ok=True)
+        _extract(archive, zf, files[name], dest, sha, size)
+        os.chmod(dest, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+        done += 1
+    _check_originals(archive, tmp, expected, missing)
+    if not _syncfs(tmp):
+        for path in tmp.rglob("*"):
+            if path.is_file():
+                with open(path, "rb") as fh:
+                    os.fsync(fh.fileno())
+    # Open it once where it is: a database from an older Casefile is migrated now, and
+    # one from a newer Casefile is refused, before the case appears at its place.
+    job.report(total, total, "Checking the case")
+    with contextlib.closing(Case.open(tmp)):
+        pass
+    with contextlib.suppress(OSError):
+        (tmp / ".lock").unlink()
+
+
+def _check_originals(
+    archive: Path, tmp: Path, expected: dict[str, tuple[str, int]], missing: set[str]
+) -> None:
+    """Every document's original is in the archive, or the manifest says it was already
+    missing from the case when it was archived (as `verify` would have said there)."""
+    present = {sha for name, (sha, _size) in expected.items() if name != DB_NAME}
+    conn = sqlite3.connect(_ro(tmp / DB_NAME), uri=True)
+    try:
+        cited = {r[0] for r in conn.execute("SELECT sha256 FROM document")}
+    except sqlite3.Error as exc:
+        raise _refuse(archive, "its case.sqlite is not a Casefile database") from exc
+    finally:
+        conn.close()
+    absent = cited - present - missing
+    if absent:
+        raise _refuse(archive, f"{len(absent)} original(s) its documents cite are not in it")
