@@ -69,7 +69,7 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Pat
         from casefile.core.services.chronology import add_event
 
         add_event(case, title="Claim filed", date="2024-03")
-        result = export_archive(case, root / "Source export")
+        result = export_archive(case, None, root / "Source export")
     assert files and result.path == root / "Source export.casezip"
     yield root / "Source.casefile", result.path
 

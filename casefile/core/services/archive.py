@@ -24,15 +24,22 @@ from casefile.core.services.search import ensure_index
 __all__ = [
     "SUFFIX",
     "ArchiveError",
+    "ArchiveOptions",
     "ImportedArchive",
     "export_archive",
     "import_archive",
 ]
 
 
-def export_archive(case: Case, out: str | Path, job: JobContext | None = None) -> ExportResult:
-    """Write the whole case (database snapshot, originals, manifest) to `out`.casezip."""
-    return ArchiveExporter().export(case, ArchiveOptions(), Path(out), job or silent())
+def export_archive(
+    case: Case,
+    options: ArchiveOptions | None,
+    out: str | Path,
+    job: JobContext | None = None,
+) -> ExportResult:
+    """Write the whole case (database snapshot, originals, manifest) to `out`.casezip.
+    The signature of every export service (services/exports)."""
+    return ArchiveExporter().export(case, options or ArchiveOptions(), Path(out), job or silent())
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import delete, select
 
@@ -41,6 +42,7 @@ from casefile.core.vocabulary import DocumentKind, DocumentStatus
 
 __all__ = [
     "DEFAULT_VOLUME_PAGES",
+    "BundleChoices",
     "BundlePlaces",
     "BundleResult",
     "DocumentOrder",
@@ -49,6 +51,7 @@ __all__ = [
     "SectionIn",
     "bundle_places",
     "default_sections",
+    "export_bundle",
     "make_bundle",
 ]
 
@@ -179,35 +182,45 @@ def _content(
     return BundleContent(title=title, case_title=case.title, sections=built)
 
 
-def make_bundle(
-    case: Case,
-    out: str | Path,
-    sections: Sequence[SectionIn] | None = None,
-    *,
-    title: str = "Court bundle",
-    order: DocumentOrder | str = DocumentOrder.DATE,
-    page_style: PageStyle | str = PageStyle.CONTINUOUS,
-    volume_pages: int | None = None,
-    passwords: Mapping[str, str] | None = None,
-    job: JobContext | None = None,
+@dataclass(frozen=True)
+class BundleChoices:
+    """What the user chose for a bundle (the options value of `export_bundle`)."""
+
+    sections: tuple[SectionIn, ...] | None = None  # None: every document, by kind
+    title: str = "Court bundle"
+    order: str = DocumentOrder.DATE.value  # "date" or "given"
+    page_style: str = PageStyle.CONTINUOUS.value  # "continuous" or "section"
+    volume_pages: int | None = None  # split into volumes of about N pages
+    passwords: Mapping[str, str] = field(default_factory=dict)  # uid -> password
+
+
+def export_bundle(
+    case: Case, choices: BundleChoices, out: str | Path, job: JobContext | None = None
 ) -> BundleResult:
-    """Make a PDF court bundle of `sections` (default: every document, by kind) at
-    `out`, and record where each document landed (unless the case is read-only)."""
-    sections = list(sections) if sections is not None else default_sections(case)
+    """Make a PDF court bundle at `out` and record where each document landed (unless
+    the case is read-only). The signature of every export service (services/exports)."""
+    sections = list(choices.sections) if choices.sections is not None else default_sections(case)
     _check_sections(sections)
     try:
         options = BundleOptions(
-            order=DocumentOrder(order),
-            page_style=PageStyle(page_style),
-            volume_pages=volume_pages,
+            order=DocumentOrder(choices.order),
+            page_style=PageStyle(choices.page_style),
+            volume_pages=choices.volume_pages,
         )
     except ValueError as exc:
         raise InvalidValueError(f"That bundle option cannot be used: {exc}.") from exc
-    content = _content(case, title, sections, passwords or {})
+    content = _content(case, choices.title, sections, choices.passwords)
     result = BundleExporter().export(content, options, Path(out), job or silent())
     if not case.readonly:
-        _record(case, result, title, options)
+        _record(case, result, choices.title, options)
     return result
+
+
+def make_bundle(
+    case: Case, out: str | Path, job: JobContext | None = None, **choices: Any
+) -> BundleResult:
+    """`export_bundle` with the choices as keywords (scripts, tests, the demo)."""
+    return export_bundle(case, BundleChoices(**choices), out, job)
 
 
 def _record(case: Case, result: BundleResult, title: str, options: BundleOptions) -> None:
@@ -277,13 +290,14 @@ def bundle_places(case: Case) -> BundlePlaces | None:
         if bundle is None:
             return None
         rows = s.scalars(select(BundleRow).where(BundleRow.bundle_id == bundle.id)).all()
-        titles = dict(
-            s.execute(
+        titles: dict[str, str] = {
+            uid: title
+            for uid, title in s.execute(
                 select(Document.uid, Document.title).where(
                     Document.uid.in_([r.document_uid for r in rows])
                 )
-            ).tuples()
-        )
+            )
+        }
         places = {
             r.document_uid: PlacedDocument(
                 uid=r.document_uid,
