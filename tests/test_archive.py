@@ -19,6 +19,8 @@ from casefile.core.errors import CaseExistsError, CasefileError
 from casefile.core.services.archive import ArchiveError, export_archive, import_archive
 from tests.helpers import write_mixed_folder
 
+pytestmark = pytest.mark.slow  # each test imports documents into a new case
+
 QUERIES = ("санкции", "Forrest", "claim OR статья", "kind:court_filing", "tag:Helix")
 
 

@@ -22,6 +22,8 @@ from casefile.core.services.bundles import (
 from tests.helpers import RU_ARTICLE, write_mixed_folder
 from tests.test_export_bundle import stamps, write_pdf
 
+pytestmark = pytest.mark.slow  # each test imports documents into a new case
+
 
 @pytest.fixture
 def filled(case: Case, tmp_path: Path) -> Case:

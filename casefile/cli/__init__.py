@@ -14,11 +14,13 @@ from collections.abc import Sequence
 
 from casefile import __version__
 from casefile.cli import (
+    archive,
     cases,
     chronology,
     documents,
     editing,
     entities,
+    export_bundle,
     importing,
     integrity,
     relations,
@@ -37,6 +39,8 @@ COMMAND_GROUPS = (
     entities,
     relations,
     chronology,
+    export_bundle,  # export-bundle / export-archive until `casefile export` has them
+    archive,
 )
 
 

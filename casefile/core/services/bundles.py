@@ -98,6 +98,31 @@ def default_sections(case: Case) -> list[SectionIn]:
     return sections
 
 
+def _resolve(case: Case, sections: Sequence[SectionIn]) -> list[SectionIn]:
+    """Sections whose document ids may be unique first characters of an id (as the CLI
+    and the document list show them), with every id made whole."""
+    with case.read_session() as s:
+        uids = list(s.scalars(select(Document.uid)))
+    known = set(uids)
+    out = []
+    for sec in sections:
+        whole = []
+        for given in sec.documents:
+            if given in known:
+                whole.append(given)
+                continue
+            found = [u for u in uids if u.startswith(given.lower())] if given else []
+            if len(found) != 1:
+                raise InvalidValueError(
+                    f"No document id starts with “{given}”; 'casefile docs' lists them."
+                    if not found
+                    else f"“{given}” matches {len(found)} documents; give more of the id."
+                )
+            whole.append(found[0])
+        out.append(SectionIn(sec.letter, sec.title, tuple(whole)))
+    return out
+
+
 def _check_sections(sections: Sequence[SectionIn]) -> None:
     letters = [s.letter for s in sections]
     for letter in letters:
@@ -120,7 +145,7 @@ def _check_sections(sections: Sequence[SectionIn]) -> None:
 def _document(
     case: Case, doc: Document, texts: Sequence[str], password: str | None
 ) -> BundleDocument:
-    common = {
+    common: dict[str, Any] = {
         "uid": doc.uid,
         "title": doc.title,
         "date_words": in_words(doc.date) if doc.date else None,
@@ -199,7 +224,10 @@ def export_bundle(
 ) -> BundleResult:
     """Make a PDF court bundle at `out` and record where each document landed (unless
     the case is read-only). The signature of every export service (services/exports)."""
-    sections = list(choices.sections) if choices.sections is not None else default_sections(case)
+    if choices.sections is not None:
+        sections = _resolve(case, choices.sections)
+    else:
+        sections = default_sections(case)
     _check_sections(sections)
     try:
         options = BundleOptions(

@@ -332,11 +332,11 @@ def _navigation(writer: PdfWriter, volume: Volume, spots: list[index_page.LinkSp
     styles = {"/D": PageLabelStyle.DECIMAL, "/r": PageLabelStyle.LOWERCASE_ROMAN}
     for first, last, style, prefix, start in volume.label_ranges:
         writer.set_page_label(first, last, style=styles[style], prefix=prefix or None, start=start)
-    first = writer.pages[0]
-    left, top = stamp.top_left(first)
+    opening = writer.pages[0]
+    left, top = stamp.top_left(opening)
     writer._root_object[NameObject("/OpenAction")] = ArrayObject(
         [
-            first.indirect_reference,
+            opening.indirect_reference,
             NameObject("/XYZ"),
             FloatObject(left),
             FloatObject(top),

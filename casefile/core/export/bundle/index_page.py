@@ -13,16 +13,11 @@ from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
-from casefile.core.export.bundle.draw import (
-    BOTTOM,
-    FONT,
-    FONT_BOLD,
-    MARGIN,
-    PAGE_H,
-    PAGE_W,
-    register_fonts,
-    wrap,
-)
+from casefile.core.export.bundle.draw import BOTTOM as BOTTOM
+from casefile.core.export.bundle.draw import FONT, FONT_BOLD, register_fonts, wrap
+from casefile.core.export.bundle.draw import MARGIN as MARGIN
+from casefile.core.export.bundle.draw import PAGE_H as PAGE_H
+from casefile.core.export.bundle.draw import PAGE_W as PAGE_W
 
 SIZE = 9.0
 LEAD = 11.5
@@ -63,7 +58,7 @@ def _lines(row: IndexRow) -> tuple[list[str], list[str]]:
     return title, date
 
 
-def _height(row: IndexRow) -> float:
+def height(row: IndexRow) -> float:
     title, date = _lines(row)
     return max(len(title), len(date), 1) * LEAD + PAD + (6 if row.section else 0)
 
@@ -73,7 +68,7 @@ def paginate(rows: Sequence[IndexRow]) -> list[list[tuple[IndexRow, float]]]:
     pages: list[list[tuple[IndexRow, float]]] = [[]]
     y = PAGE_H - MARGIN - HEAD_FIRST - HEAD_COLUMNS
     for row in rows:
-        h = _height(row)
+        h = height(row)
         if y - h < BOTTOM and pages[-1]:
             pages.append([])
             y = PAGE_H - MARGIN - HEAD_COLUMNS
@@ -120,7 +115,7 @@ def draw_index(c: Canvas, rows: Sequence[IndexRow], heading: Sequence[str]) -> l
                 c.drawString(COL_DATE, y - i * LEAD, line)
             c.setFont(font, SIZE)
             c.drawRightString(PAGE_W - MARGIN, y, row.pages)
-            bottom = row_top - _height(row)
+            bottom = row_top - height(row)
             spots.append(LinkSpot(number, (MARGIN, bottom, PAGE_W - MARGIN, row_top), row.target))
         c.showPage()
     return spots

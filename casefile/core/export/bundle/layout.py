@@ -70,7 +70,7 @@ class _Meter:
         self.rows = 0
 
     def add(self, row: IndexRow) -> _Meter:
-        h = index_page._height(row)
+        h = index_page.height(row)
         new = _Meter.__new__(_Meter)
         new.pages, new.y, new.rows = self.pages, self.y, self.rows
         if new.y - h < index_page.BOTTOM and new.rows:
@@ -108,7 +108,8 @@ def split(
     meter, content, docs_in_volume = _Meter(), 0, 0
     for section, prepared in sections:
         started = False
-        for doc in [*prepared] or [None]:
+        todo: list[Prepared | None] = [*prepared] or [None]
+        for doc in todo:
             opening = not volumes[-1] or volumes[-1][-1][0] is not section
             trial = meter.add(_row(section, None)) if opening else meter
             if doc is not None:

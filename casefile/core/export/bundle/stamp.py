@@ -122,24 +122,23 @@ class Stamper:
         stream = StreamObject()
         stream.set_data(ops)
         self._add_font(page)
-        contents = page.get("/Contents")
+        contents: Any = page.get("/Contents")
         parts: list[Any] = [self.opening]
-        if isinstance(contents, IndirectObject) and isinstance(contents.get_object(), ArrayObject):
-            parts.extend(contents.get_object())
-        elif isinstance(contents, ArrayObject):
-            parts.extend(contents)
+        resolved = contents.get_object() if isinstance(contents, IndirectObject) else contents
+        if isinstance(resolved, ArrayObject):
+            parts.extend(resolved)
         elif contents is not None:
             parts.append(contents)
         parts.append(self.writer._add_object(stream))
         page[NameObject("/Contents")] = ArrayObject(parts)
 
     def _add_font(self, page: PageObject) -> None:
-        resources = page.get("/Resources")
-        if resources is None:
-            resources = DictionaryObject()
-            page[NameObject("/Resources")] = resources
-        resources = resources.get_object()
-        fonts = resources.get("/Font")
+        found: Any = page.get("/Resources")
+        if found is None:
+            found = DictionaryObject()
+            page[NameObject("/Resources")] = found
+        resources: Any = found.get_object()
+        fonts: Any = resources.get("/Font")
         if fonts is None:
             fonts = DictionaryObject()
             resources[NameObject("/Font")] = fonts

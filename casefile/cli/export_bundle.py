@@ -1,0 +1,163 @@
+"""The PDF court bundle and the case archive on the command line.
+
+    casefile export bundle  CASE OUT.pdf [--title T] [--section 'A:Statements of case:3fa2,77c1']
+                            [--order date|given] [--numbering continuous|section] [--volumes [N]]
+    casefile export archive CASE OUT.casezip
+
+What each kind adds to its parser and how its arguments become the options value of
+its service (`services.bundles.export_bundle`, `services.archive.export_archive`);
+`cli/exports.py` runs them like every export (progress bar, Ctrl-C leaves nothing).
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from casefile.core.errors import InvalidValueError
+
+DEFAULT_VOLUME = 300  # the guidance's usual volume size
+
+
+def add_bundle_arguments(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument("--title", default="Court bundle", help="the bundle's title on its index")
+    sp.add_argument(
+        "--section",
+        action="append",
+        default=[],
+        metavar="LETTER:TITLE:IDS",
+        help="a section, its name and its documents' ids (comma-separated, as 'casefile "
+        "docs' shows them), in order (repeatable; default: every document, by kind)",
+    )
+    sp.add_argument(
+        "--order",
+        choices=["date", "given"],
+        default="date",
+        help="documents within a section by date (default) or as given",
+    )
+    sp.add_argument(
+        "--numbering",
+        choices=["continuous", "section"],
+        default="continuous",
+        help="page numbers 1…N, the PDF page numbers (default), or A1, B12 by section",
+    )
+    sp.add_argument(
+        "--volumes",
+        nargs="?",
+        type=int,
+        const=DEFAULT_VOLUME,
+        default=None,
+        metavar="PAGES",
+        help=f"split into volumes of about PAGES pages (default {DEFAULT_VOLUME}), each "
+        "with its own index",
+    )
+
+
+def _sections(specs: list[str]) -> tuple[Any, ...] | None:
+    from casefile.core.services.bundles import SectionIn
+
+    if not specs:
+        return None
+    out = []
+    for spec in specs:
+        letter, sep, rest = spec.partition(":")
+        title, _sep, ids = rest.partition(":")
+        if not sep or not letter.strip() or not title.strip():
+            raise InvalidValueError(
+                f"“{spec}” is not a section; write it as LETTER:TITLE:IDS, e.g. "
+                "'A:Statements of case:3fa2,77c1'."
+            )
+        uids = tuple(i.strip().lower() for i in ids.split(",") if i.strip())
+        out.append(SectionIn(letter.strip().upper(), title.strip(), uids))
+    return tuple(out)
+
+
+def bundle_options(args: argparse.Namespace) -> Any:
+    """The parsed arguments as `BundleChoices` (ids may be the first characters of a
+    document's id, as elsewhere; the service resolves them)."""
+    from casefile.core.services.bundles import BundleChoices
+
+    return BundleChoices(
+        sections=_sections(args.section),
+        title=args.title,
+        order=args.order,
+        page_style=args.numbering,
+        volume_pages=args.volumes,
+    )
+
+
+def add_archive_arguments(sp: argparse.ArgumentParser) -> None:
+    """An archive holds the whole case: nothing to choose."""
+
+
+def archive_options(_args: argparse.Namespace) -> Any:
+    return None
+
+
+# -- standalone entry points, used while `casefile export` (cli/exports.py) lacks them ---
+def _run(kind: str, args: argparse.Namespace) -> int:
+    from casefile.cli.common import (
+        EXIT_CANCELLED,
+        EXIT_OK,
+        err,
+        open_case,
+        out,
+        print_json,
+        progress_job,
+    )
+    from casefile.core.errors import CaseLockedError
+    from casefile.core.export.base import ExportResult
+    from casefile.core.jobs import Cancelled
+    from casefile.core.services.archive import export_archive
+    from casefile.core.services.bundles import export_bundle
+
+    options = bundle_options(args) if kind == "bundle" else archive_options(args)
+    try:
+        case = open_case(args.case)
+    except CaseLockedError:  # held elsewhere: export what it holds, record nothing
+        case = open_case(args.case, readonly=True)
+    with case, progress_job(f"Exporting {kind}", not args.json) as job:
+        result: ExportResult
+        try:
+            if kind == "bundle":
+                result = export_bundle(case, options, args.out, job)
+            else:
+                result = export_archive(case, options, args.out, job)
+        except Cancelled:
+            err("Stopped; nothing was written.")
+            return EXIT_CANCELLED
+    if args.json:
+        print_json(
+            {
+                "kind": kind,
+                "path": str(result.path),
+                "files": [str(p) for p in result.files],
+                "summary": result.summary,
+            }
+        )
+    else:
+        out(result.summary)
+    return EXIT_OK
+
+
+def register(sub: Any) -> None:
+    for kind, help_text, out_help, add in (
+        (
+            "bundle",
+            "A paginated PDF court bundle: index with links, sections, bookmarks, stamped pages.",
+            "the .pdf file to write (volumes get ' - Volume N' added)",
+            add_bundle_arguments,
+        ),
+        (
+            "archive",
+            "The whole case in one .casezip (database, originals, manifest; not the index).",
+            "the .casezip file to write",
+            add_archive_arguments,
+        ),
+    ):
+        sp = sub.add_parser(f"export-{kind}", help=help_text, description=help_text)
+        sp.add_argument("case", metavar="CASE", help="the case folder (…/Name.casefile)")
+        sp.add_argument("out", metavar="OUT", help=out_help)
+        add(sp)
+        sp.add_argument("--json", action="store_true", help="print what was written as JSON")
+        sp.set_defaults(func=lambda args, k=kind: _run(k, args))
