@@ -79,6 +79,9 @@ def _copy_in(zf: zipfile.ZipFile, name: str, src: Path, compress: int) -> tuple[
     """Stream `src` into the archive as `name`, hashing what is written."""
     info = zipfile.ZipInfo(name, date_time=datetime.now().timetuple()[:6])
     info.compress_type = compress
+    # Level 1: the database deflates to ~30 % in a sixth of level 6's time (an export
+    # should take about as long as copying the case's files).
+    info._compresslevel = 1 if compress == zipfile.ZIP_DEFLATED else None  # type: ignore[attr-defined]
     info.external_attr = (stat.S_IFREG | 0o444) << 16
     h = hashlib.sha256()
     size = 0
