@@ -30,6 +30,13 @@ def add_bundle_arguments(sp: argparse.ArgumentParser) -> None:
         "docs' shows them), in order (repeatable; default: every document, by kind)",
     )
     sp.add_argument(
+        "--by-tag",
+        action="append",
+        default=[],
+        metavar="TAG",
+        help="one section per tag, in the order given (repeatable), instead of --section",
+    )
+    sp.add_argument(
         "--order",
         choices=["date", "given"],
         default="date",
@@ -79,6 +86,7 @@ def bundle_options(args: argparse.Namespace) -> Any:
 
     return BundleChoices(
         sections=_sections(args.section),
+        by_tags=tuple(args.by_tag),
         title=args.title,
         order=args.order,
         page_style=args.numbering,

@@ -55,7 +55,7 @@ def _sources(folder: Path) -> None:
         for p in range(20):
             t = c.beginText(60, 780)
             for line in range(45):
-                t.textLine(f"{d}.{p}.{line} {words[: 90]}")
+                t.textLine(f"{d}.{p}.{line} {words[:90]}")
             c.drawText(t)
             c.showPage()
         c.save()

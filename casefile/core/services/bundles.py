@@ -53,6 +53,7 @@ __all__ = [
     "default_sections",
     "export_bundle",
     "make_bundle",
+    "sections_by_tags",
 ]
 
 
@@ -94,8 +95,41 @@ def default_sections(case: Case) -> list[SectionIn]:
         else:
             uids = [u for u, k in rows if k in values]
         if uids:
-            sections.append(SectionIn(chr(ord("A") + len(sections)), title, tuple(uids)))
+            sections.append(SectionIn(_letter(len(sections)), title, tuple(uids)))
     return sections
+
+
+def sections_by_tags(case: Case, tags: Sequence[str]) -> list[SectionIn]:
+    """One section per tag, in the order given, named after it; a document with several
+    of the tags goes in the first. Documents with none of them are left out."""
+    from casefile.core.db.schema import Tag, document_tag
+
+    with case.read_session() as s:
+        rows = s.execute(
+            select(Tag.name, Document.uid)
+            .join(document_tag, document_tag.c.tag_id == Tag.id)
+            .join(Document, Document.id == document_tag.c.document_id)
+            .where(Tag.name.in_(list(tags)))
+            .order_by(Document.date_lower, Document.id)
+        ).all()
+    by_tag: dict[str, list[str]] = {t: [] for t in tags}
+    for name, uid in rows:
+        by_tag[name].append(uid)
+    placed: set[str] = set()
+    out: list[SectionIn] = []
+    for tag in tags:
+        uids = [u for u in by_tag.get(tag, []) if u not in placed]
+        placed.update(uids)
+        if uids:
+            out.append(SectionIn(_letter(len(out)), tag, tuple(uids)))
+    if not out:
+        raise InvalidValueError("No document carries those tags; choose other tags.")
+    return out
+
+
+def _letter(n: int) -> str:
+    """A, B, … Z, then AA, AB …"""
+    return chr(ord("A") + n) if n < 26 else chr(ord("A") + n // 26 - 1) + chr(ord("A") + n % 26)
 
 
 def _resolve(case: Case, sections: Sequence[SectionIn]) -> list[SectionIn]:
@@ -212,6 +246,8 @@ class BundleChoices:
     """What the user chose for a bundle (the options value of `export_bundle`)."""
 
     sections: tuple[SectionIn, ...] | None = None  # None: every document, by kind
+    by_tags: tuple[str, ...] = ()  # instead: one section per tag, in this order
+    all_in_one: bool = False  # instead: one section with every document
     title: str = "Court bundle"
     order: str = DocumentOrder.DATE.value  # "date" or "given"
     page_style: str = PageStyle.CONTINUOUS.value  # "continuous" or "section"
@@ -226,6 +262,11 @@ def export_bundle(
     the case is read-only). The signature of every export service (services/exports)."""
     if choices.sections is not None:
         sections = _resolve(case, choices.sections)
+    elif choices.by_tags:
+        sections = sections_by_tags(case, choices.by_tags)
+    elif choices.all_in_one:
+        every = tuple(u for sec in default_sections(case) for u in sec.documents)
+        sections = [SectionIn("A", "Documents", every)]
     else:
         sections = default_sections(case)
     _check_sections(sections)

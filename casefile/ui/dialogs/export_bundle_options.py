@@ -1,0 +1,161 @@
+"""The export dialog's pages (ui/dialogs/export.py) for the PDF court bundle and the
+case archive.
+
+The bundle page offers what a court asks for: the bundle's title, how it is divided
+into sections (by kind of document, one section per chosen tag, or one section), the
+page numbering (1…N, the PDF page numbers, or A1, B12 by section) and an optional split
+into volumes. A page never reads the case: the dialog hands it the case's tags
+(`set_choices`) and asks it for the options value of the export service (`options()`:
+`services.bundles.BundleChoices`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+SECTIONS_BY_KIND = "kind"
+SECTIONS_BY_TAG = "tag"
+ONE_SECTION = "one"
+
+
+class BundlePage(QWidget):
+    """The court bundle's options (an options page of the export dialog)."""
+
+    kind = "bundle"
+    label = "Court bundle (PDF)"
+    suffix = ".pdf"
+    folder = False
+    nameChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLineEdit("Court bundle")
+        self.title.setAccessibleName("Bundle title")
+        self.title.textChanged.connect(lambda _t: self.nameChanged.emit())
+        self.sections = QComboBox()
+        self.sections.addItem("By kind of document (court documents first)", SECTIONS_BY_KIND)
+        self.sections.addItem("One section per tag (choose below)", SECTIONS_BY_TAG)
+        self.sections.addItem("One section with every document", ONE_SECTION)
+        self.tags = QListWidget()
+        self.tags.setAccessibleName("Tags, one section each")
+        self.tags.setMaximumHeight(120)
+        self.tags.setEnabled(False)
+        self.sections.currentIndexChanged.connect(self._sections_changed)
+        self.numbering = QComboBox()
+        self.numbering.addItem("1, 2, 3 … (the PDF page numbers)", "continuous")
+        self.numbering.addItem("A1, A2 … B1 (by section)", "section")
+        self.split = QCheckBox("Split into &volumes of")
+        self.volume_pages = QSpinBox()
+        self.volume_pages.setRange(10, 10_000)
+        self.volume_pages.setValue(300)
+        self.volume_pages.setSuffix(" pages")
+        self.volume_pages.setEnabled(False)
+        self.split.toggled.connect(self.volume_pages.setEnabled)
+        volumes = QHBoxLayout()
+        volumes.addWidget(self.split)
+        volumes.addWidget(self.volume_pages)
+        volumes.addStretch(1)
+        note = QLabel(
+            "Documents are in date order within each section. An index with links, "
+            "bookmarks and a page number on every page are always included; documents "
+            "that are not PDFs are typeset from their text."
+        )
+        note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("&Title:", self.title)
+        form.addRow("Se&ctions:", self.sections)
+        form.addRow("", self.tags)
+        form.addRow("&Numbering:", self.numbering)
+        form.addRow("", volumes)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addStretch(1)
+
+    def _sections_changed(self, _index: int) -> None:
+        self.tags.setEnabled(self.sections.currentData() == SECTIONS_BY_TAG)
+
+    def set_choices(self, choices: Any) -> None:
+        """The case's tags (from `ExportChoices`), offered as sections."""
+        self.tags.clear()
+        for tag in choices.tags:
+            item = QListWidgetItem(tag)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.tags.addItem(item)
+
+    def _checked_tags(self) -> tuple[str, ...]:
+        return tuple(
+            self.tags.item(i).text()
+            for i in range(self.tags.count())
+            if self.tags.item(i).checkState() == Qt.CheckState.Checked
+        )
+
+    def options(self) -> Any:
+        from casefile.core.services.bundles import BundleChoices
+
+        title = self.title.text().strip()
+        if not title:
+            raise ValueError("Give the bundle a title; it heads its index.")
+        mode = self.sections.currentData()
+        by_tags: tuple[str, ...] = ()
+        if mode == SECTIONS_BY_TAG:
+            by_tags = self._checked_tags()
+            if not by_tags:
+                raise ValueError("Tick the tags that make the sections, in the order wanted.")
+        return BundleChoices(
+            by_tags=by_tags,
+            title=title,
+            page_style=self.numbering.currentData(),
+            volume_pages=self.volume_pages.value() if self.split.isChecked() else None,
+            all_in_one=mode == ONE_SECTION,
+        )
+
+    def default_name(self, case_title: str) -> str:
+        return f"{case_title} — {self.title.text().strip() or 'bundle'}"
+
+
+class ArchivePage(QWidget):
+    """The case archive: nothing to choose, only what it holds."""
+
+    kind = "archive"
+    label = "Case archive (.casezip)"
+    suffix = ".casezip"
+    folder = False
+    nameChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        text = QLabel(
+            "The whole case in one file: its database, every original and a manifest of "
+            "their hashes. It opens as a new case on another computer with 'casefile "
+            "import-archive ARCHIVE CASE', which rebuilds the search index there."
+        )
+        text.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addStretch(1)
+
+    def set_choices(self, choices: Any) -> None:
+        """An archive holds everything: nothing to offer."""
+
+    def options(self) -> Any:
+        return None
+
+    def default_name(self, case_title: str) -> str:
+        return case_title
