@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import contextlib
 import io
-from collections.abc import Sequence
+import logging
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
@@ -118,7 +119,14 @@ def _prepare_pdf(doc: BundleDocument, path: Path, readers: dict[str, PdfReader])
             "run Verify and restore it."
         )
     except Exception as exc:  # pypdf raises many kinds for damaged files
-        return placeholder(f"The original PDF could not be read ({exc}), so it is not reproduced.")
+        return Prepared(
+            doc,
+            1,
+            Reproduction.PLACEHOLDER,
+            note="The original PDF is damaged (or not really a PDF), so Casefile cannot "
+            "reproduce its pages here.",
+            detail=str(exc)[:300],
+        )
     if count == 0:
         return placeholder("The original PDF has no pages.")
     readers[doc.uid] = reader
@@ -132,7 +140,27 @@ def _volume_paths(out: Path, volumes: int) -> list[Path]:
     return [out.with_name(f"{out.stem} - Volume {v}{suffix}") for v in range(1, volumes + 1)]
 
 
+@contextlib.contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf logs what it repairs in damaged files ("EOF marker not found") as warnings,
+    which would reach the user's terminal; the bundle says what matters on the page."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def make_bundle(
+    content: BundleContent, options: BundleOptions, out: Path, job: JobContext
+) -> BundleResult:
+    with _quiet_pypdf():
+        return _make_bundle(content, options, out, job)
+
+
+def _make_bundle(
     content: BundleContent, options: BundleOptions, out: Path, job: JobContext
 ) -> BundleResult:
     docs = [d for s in content.sections for d in s.documents]
@@ -228,6 +256,8 @@ def _generated(
             p = part.prepared
             if p.reproduction is Reproduction.PLACEHOLDER:
                 facts = [*([p.doc.date_words] if p.doc.date_words else []), *_facts(p.doc)]
+                if p.detail:
+                    facts.append(f"What the PDF reader said: {p.detail}")
                 draw.draw_placeholder(c, p.doc.title, p.note, facts)
     c.save()
     return PdfReader(io.BytesIO(buffer.getvalue())), spots

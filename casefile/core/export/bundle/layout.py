@@ -32,7 +32,8 @@ class Prepared:
     pages: int
     reproduction: Reproduction
     page_starts: tuple[int, ...] | None = None  # typeset: 0-based page of each text page
-    note: str = ""  # why a placeholder stands in
+    note: str = ""  # why a placeholder stands in, for the reader of the bundle
+    detail: str = ""  # the technical reason, in small print below it
 
 
 @dataclass
