@@ -31,3 +31,18 @@ def test_verify_dialog_shows_chain_kept_and_unclaimed_originals(window, qtbot, t
     assert "1 original of removed documents are kept" in facts
     assert "This run is recorded in the audit log." in facts
     assert "“removed memo”, removed from the case on" in dialog.details.text()
+
+
+def test_a_case_on_read_only_media_says_so_in_title_and_status_bar(  # type: ignore[no-untyped-def]
+    window, qtbot, tmp_path, monkeypatch
+) -> None:
+    from casefile.core import case as case_module
+
+    with services.create_case(tmp_path / "Disc") as case:
+        path = str(case.path)
+    # Only the media probe is replaced (tests/test_case_readonly.py mounts for real).
+    monkeypatch.setattr(case_module, "_media_writable", lambda _folder: False)
+    window.open_case(path)
+    qtbot.waitUntil(lambda: window.case_view is not None, timeout=15000)
+    assert window.windowTitle() == "Disc (read-only media) — Casefile"
+    assert window.statusBar().currentMessage().startswith("This case is on read-only media")
