@@ -245,7 +245,9 @@ def gather(
             uid=e.uid,
             name=e.name,
             kind=e.kind,
-            aliases=tuple(a.text for a in e.aliases if not a.weak and not a.former),
+            aliases=tuple(
+                a.text for a in e.aliases if not a.weak and not a.former and a.text != e.name
+            ),
             weak_aliases=tuple(a.text for a in e.aliases if a.weak and not a.former),
             former_names=tuple(a.text for a in e.aliases if a.former),
             notes=e.notes,
