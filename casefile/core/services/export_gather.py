@@ -123,7 +123,9 @@ def _tagged(case: Case, tag: str) -> set[str]:
         )
 
 
-def _events(case: Case, scope: Scope, entity_uids: list[str], lang: str) -> list[EventInfo]:
+def _events(
+    case: Case, scope: Scope, chosen: list[entity_services.EntityInfo], lang: str
+) -> list[EventInfo]:
     filters = {
         "tag": scope.tag,
         "date_from": scope.date_from,
@@ -131,11 +133,14 @@ def _events(case: Case, scope: Scope, entity_uids: list[str], lang: str) -> list
         "flag": scope.flag,
         "lang": lang,
     }
-    if not entity_uids:
+    if not chosen:
         return list_events(case, **filters)  # type: ignore[arg-type]
     found: dict[str, EventInfo] = {}
-    for uid in entity_uids:
-        for ev in list_events(case, entity=uid, **filters):  # type: ignore[arg-type]
+    # An event names an entity by uid, or only by the words it was given (an event
+    # written before the entity existed): by its name or any of its aliases.
+    refs = {r for e in chosen for r in (e.uid, e.name, *(a.text for a in e.aliases))}
+    for ref in sorted(refs):
+        for ev in list_events(case, entity=ref, **filters):  # type: ignore[arg-type]
             found[ev.uid] = ev
     return sorted(found.values(), key=lambda e: (e.sort_key is None, e.sort_key or "", e.uid))
 
@@ -211,7 +216,7 @@ def gather(
         by_ref[info.uid] = info
     mentioned = _mentioned_in(case)
     job.raise_if_cancelled()
-    events = _events(case, scope, list(by_ref), lang)
+    events = _events(case, scope, list(by_ref.values()), lang)
     job.raise_if_cancelled()
     searches = [_search(case, n, hits_per_search) for n in saved_searches]
     job.raise_if_cancelled()
