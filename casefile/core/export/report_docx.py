@@ -147,7 +147,7 @@ class _Writer:
         footer.text = f"{data.title} — page "
         for child in parse_xml(f'<w:p xmlns:w="{W_NS}">{field_runs_xml("PAGE", ["1"])}</w:p>'):
             footer._p.append(child)
-        d.add_page_break()
+        d.add_page_break()  # type: ignore[no-untyped-call]
         d.add_paragraph("Contents", style="TOC Heading")
         entries = [SUMMARY] if data.summary else []
         entries += [CHRONOLOGY] + ([CAST] if self.options.cast else [])
@@ -162,7 +162,7 @@ class _Writer:
         else:
             settings.append(update)
         if data.summary:
-            d.add_page_break()
+            d.add_page_break()  # type: ignore[no-untyped-call]
             d.add_heading(SUMMARY, level=1)
             for para in data.summary.split("\n\n"):
                 if para.strip():
