@@ -135,7 +135,10 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.pages, 1)
         save_form = QFormLayout()
-        save_form.addRow("&Save to:", where)
+        # A layout has no buddy of its own: the label's Alt+S goes to the path field.
+        save_label = QLabel("&Save to:")
+        save_label.setBuddy(self.path)
+        save_form.addRow(save_label, where)
         layout.addLayout(save_form)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
