@@ -16,8 +16,8 @@ from tests.test_export_bundle import write_pdf
 
 pytestmark = pytest.mark.slow  # each test imports documents into a new case
 
-BUNDLE = ["export-bundle"]
-ARCHIVE = ["export-archive"]
+BUNDLE = ["export", "bundle"]
+ARCHIVE = ["export", "archive"]
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from casefile.cli import (
     documents,
     editing,
     entities,
-    export_bundle,
+    exports,
     importing,
     integrity,
     relations,
@@ -39,7 +39,7 @@ COMMAND_GROUPS = (
     entities,
     relations,
     chronology,
-    export_bundle,  # export-bundle / export-archive until `casefile export` has them
+    exports,
     archive,
 )
 

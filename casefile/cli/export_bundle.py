@@ -1,4 +1,5 @@
-"""The PDF court bundle and the case archive on the command line.
+"""The PDF court bundle and the case archive on the command line (`cli/exports.py`
+lists them in `EXPORT_COMMANDS`).
 
     casefile export bundle  CASE OUT.pdf [--title T] [--section 'A:Statements of case:3fa2,77c1']
                             [--order date|given] [--numbering continuous|section] [--volumes [N]]
@@ -100,72 +101,3 @@ def add_archive_arguments(sp: argparse.ArgumentParser) -> None:
 
 def archive_options(_args: argparse.Namespace) -> Any:
     return None
-
-
-# -- standalone entry points, used while `casefile export` (cli/exports.py) lacks them ---
-def _run(kind: str, args: argparse.Namespace) -> int:
-    from casefile.cli.common import (
-        EXIT_CANCELLED,
-        EXIT_OK,
-        err,
-        open_case,
-        out,
-        print_json,
-        progress_job,
-    )
-    from casefile.core.errors import CaseLockedError
-    from casefile.core.export.base import ExportResult
-    from casefile.core.jobs import Cancelled
-    from casefile.core.services.archive import export_archive
-    from casefile.core.services.bundles import export_bundle
-
-    options = bundle_options(args) if kind == "bundle" else archive_options(args)
-    try:
-        case = open_case(args.case)
-    except CaseLockedError:  # held elsewhere: export what it holds, record nothing
-        case = open_case(args.case, readonly=True)
-    with case, progress_job(f"Exporting {kind}", not args.json) as job:
-        result: ExportResult
-        try:
-            if kind == "bundle":
-                result = export_bundle(case, options, args.out, job)
-            else:
-                result = export_archive(case, options, args.out, job)
-        except Cancelled:
-            err("Stopped; nothing was written.")
-            return EXIT_CANCELLED
-    if args.json:
-        print_json(
-            {
-                "kind": kind,
-                "path": str(result.path),
-                "files": [str(p) for p in result.files],
-                "summary": result.summary,
-            }
-        )
-    else:
-        out(result.summary)
-    return EXIT_OK
-
-
-def register(sub: Any) -> None:
-    for kind, help_text, out_help, add in (
-        (
-            "bundle",
-            "A paginated PDF court bundle: index with links, sections, bookmarks, stamped pages.",
-            "the .pdf file to write (volumes get ' - Volume N' added)",
-            add_bundle_arguments,
-        ),
-        (
-            "archive",
-            "The whole case in one .casezip (database, originals, manifest; not the index).",
-            "the .casezip file to write",
-            add_archive_arguments,
-        ),
-    ):
-        sp = sub.add_parser(f"export-{kind}", help=help_text, description=help_text)
-        sp.add_argument("case", metavar="CASE", help="the case folder (…/Name.casefile)")
-        sp.add_argument("out", metavar="OUT", help=out_help)
-        add(sp)
-        sp.add_argument("--json", action="store_true", help="print what was written as JSON")
-        sp.set_defaults(func=lambda args, k=kind: _run(k, args))

@@ -51,3 +51,30 @@ def test_archive_page(qtbot) -> None:  # type: ignore[no-untyped-def]
     page = ArchivePage()
     qtbot.addWidget(page)
     assert page.options() is None and page.suffix == ".casezip"
+
+
+def test_demo_bundle_and_archive_from_the_dialog(case_window, qtbot, settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.test_ui_export import export_dialog
+    from tests.ui.util import wait_idle
+
+    settings.set("export/folder", str(tmp_path))
+    dialog = export_dialog(case_window, qtbot)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("bundle"))
+    assert dialog.page.kind == "bundle"
+    expected = tmp_path / "Cloud face recognition (demo) — Court bundle.pdf"
+    assert dialog.path.text() == str(expected)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=60000)
+    reader = PdfReader(expected)
+    assert len(reader.pages) == dialog.result.pages and reader.outline
+    assert "pages and 4 documents" in dialog.status.text()
+
+    dialog.kind.setCurrentIndex(dialog.kind.findData("archive"))
+    archive = tmp_path / "Cloud face recognition (demo).casezip"
+    assert dialog.path.text() == str(archive)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: dialog.result is not None and dialog.result.path == archive, timeout=60000
+    )
+    assert archive.is_file()
+    wait_idle(qtbot, case_window)

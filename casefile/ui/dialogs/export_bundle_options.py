@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,19 +28,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.ui.dialogs.export_options import OptionsPage
+
 SECTIONS_BY_KIND = "kind"
 SECTIONS_BY_TAG = "tag"
 ONE_SECTION = "one"
 
 
-class BundlePage(QWidget):
+class BundlePage(OptionsPage):
     """The court bundle's options (an options page of the export dialog)."""
 
     kind = "bundle"
     label = "Court bundle (PDF)"
     suffix = ".pdf"
     folder = False
-    nameChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,14 +131,13 @@ class BundlePage(QWidget):
         return f"{case_title} — {self.title.text().strip() or 'bundle'}"
 
 
-class ArchivePage(QWidget):
+class ArchivePage(OptionsPage):
     """The case archive: nothing to choose, only what it holds."""
 
     kind = "archive"
     label = "Case archive (.casezip)"
     suffix = ".casezip"
     folder = False
-    nameChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
