@@ -230,3 +230,30 @@ def test_not_an_archive(tmp_path: Path) -> None:
     with pytest.raises(CasefileError, match="is not a Casefile case archive"):
         import_archive(junk, tmp_path / "X")
     assert [p.name for p in tmp_path.iterdir()] == ["junk.casezip"]
+
+
+def test_a_case_from_a_newer_casefile_is_refused(source: tuple[Path, Path], tmp_path: Path) -> None:
+    members = _members(source[1])
+    db = tmp_path / "newer.sqlite"
+    db.write_bytes(members["case.sqlite"])
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
+    data = db.read_bytes()
+    manifest = json.loads(members["manifest.json"])
+    manifest["database"] = {
+        "name": "case.sqlite",
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "size": len(data),
+    }
+    rest = [(n, d) for n, d in members.items() if n not in ("case.sqlite", "manifest.json")]
+    newer = _write(
+        tmp_path / "newer.casezip",
+        [("case.sqlite", data), *rest, ("manifest.json", json.dumps(manifest).encode())],
+    )
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    with pytest.raises(CasefileError, match="newer version of Casefile"):
+        import_archive(newer, cases / "Newer")
+    assert list(cases.iterdir()) == []

@@ -92,3 +92,24 @@ def test_chosen_sections_and_read_only_case(filled: Case, tmp_path: Path) -> Non
         )
         assert [p.section for p in result.placed] == ["C"]
         assert latest_bundle_map(ro) is None  # nothing recorded in a read-only case
+
+
+def test_a_report_made_after_the_bundle_cites_its_pages(tmp_path: Path) -> None:
+    import docx
+
+    from casefile.core.services import exports
+    from casefile.demo import build_demo_case
+
+    with services.open_case(build_demo_case(tmp_path / "Demo")) as demo:
+        bundle = exports.run_export(demo, "bundle", BundleChoices(), tmp_path / "bundle.pdf")
+        claim = next(d for d in services.list_documents(demo) if d.title.startswith("Forrest v"))
+        place = next(p for p in bundle.placed if p.uid == claim.uid)  # type: ignore[attr-defined]
+        out = tmp_path / "report.docx"
+        exports.run_export(demo, "report", exports.ReportOptions(), out)
+    rows = [
+        [c.text for c in r.cells]
+        for t in docx.Document(str(out)).tables
+        for r in t.rows
+        if r.cells[1].text.startswith("Forrest dismissed")
+    ]
+    assert rows and f"{place.section}/{place.first_page}" in rows[0][3]
