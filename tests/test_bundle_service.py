@@ -16,7 +16,7 @@ from casefile.core.services.bundles import (
     SectionIn,
     default_sections,
     export_bundle,
-    latest_bundle_map,
+    bundle_places,
     make_bundle,
 )
 from tests.helpers import RU_ARTICLE, write_mixed_folder
@@ -50,17 +50,20 @@ def test_default_bundle_of_a_case(filled: Case, tmp_path: Path) -> None:
     placed = {p.uid: p for p in result.placed}
     assert placed[claim.uid].section == "A"
     first = placed[claim.uid].first_page
-    # What a report cites: the page map recorded in the case (its audit log).
-    recorded = latest_bundle_map(filled)
+    # What a report cites: where the documents landed, recorded in the case.
+    recorded = bundle_places(filled)
     assert recorded is not None and recorded.path == str(out)
+    assert recorded.title == "Trial bundle"
     assert recorded.cite(claim.uid, 2) == f"A/{first + 1}"
-    assert len(recorded.pages[claim.uid]) == 3
+    assert recorded.cite(claim.uid, 9) == f"A/{first + 2}"  # past its end: its last page
+    assert recorded.cite("not-in-it") is None
     assert "Claim form page 2" in reader.pages[first].extract_text()  # page first + 1
     # A text document is typeset from its text, Cyrillic intact.
     ru = docs["статья.txt"]
     page = placed[ru.uid].first_page
     assert recorded.cite(ru.uid, 1) == f"{placed[ru.uid].section}/{page}"
     assert RU_ARTICLE[:40] in reader.pages[page - 1].extract_text().replace("\n", " ")
+    assert any(e.action == "bundle.make" for e in services.audit_log(filled))
 
 
 def test_sections_are_checked(filled: Case, tmp_path: Path) -> None:
@@ -91,7 +94,7 @@ def test_chosen_sections_and_read_only_case(filled: Case, tmp_path: Path) -> Non
             ro, BundleChoices(sections=(SectionIn("C", "Core", (first,)),)), tmp_path / "c.pdf"
         )
         assert [p.section for p in result.placed] == ["C"]
-        assert latest_bundle_map(ro) is None  # nothing recorded in a read-only case
+        assert bundle_places(ro) is None  # nothing recorded in a read-only case
 
 
 def test_a_report_made_after_the_bundle_cites_its_pages(tmp_path: Path) -> None:

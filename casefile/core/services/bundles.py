@@ -2,13 +2,15 @@
 
 The service reads the case (documents, their originals, their text) and hands the
 exporter (`core/export/bundle`) plain values; the exporter knows nothing of the
-database (docs/architecture.md, "Layers"). Where every page of every document landed
-is recorded in the case's audit log as a `BundlePageMap` (`services/bundle_pages.py`),
-so a report made later cites a document's bundle page ("B/123").
+database (docs/architecture.md, "Layers"). What the bundle became (each document's
+section, volume and pages) is recorded in the case (tables `bundle`, `bundle_document`,
+migration 0012) with an audit entry, so a report made later can cite a document's
+bundle page ("B/123") through `bundle_places`.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -16,11 +18,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from casefile.core.case import Case
 from casefile.core.date_words import in_words
-from casefile.core.db.schema import Document, Page
+from casefile.core.db import audit
+from casefile.core.db.schema import Bundle, Document, Page
+from casefile.core.db.schema import BundleDocument as BundleRow
 from casefile.core.errors import CasefileError, InvalidValueError
 from casefile.core.export.bundle import (
     DEFAULT_VOLUME_PAGES,
@@ -37,20 +41,21 @@ from casefile.core.export.bundle import (
 )
 from casefile.core.export.model import BundlePageMap
 from casefile.core.jobs import JobContext, silent
-from casefile.core.services.bundle_pages import latest_bundle_map, record_bundle_map
+from casefile.core.services.bundle_pages import record_bundle_map
 from casefile.core.vocabulary import DocumentKind, DocumentStatus
 
 __all__ = [
     "DEFAULT_VOLUME_PAGES",
     "BundleChoices",
+    "BundlePlaces",
     "BundleResult",
     "DocumentOrder",
     "PageStyle",
     "PlacedDocument",
     "SectionIn",
+    "bundle_places",
     "default_sections",
     "export_bundle",
-    "latest_bundle_map",
     "make_bundle",
     "page_map",
     "sections_by_tags",
@@ -281,7 +286,7 @@ def export_bundle(
         raise InvalidValueError(f"That bundle option cannot be used: {exc}.") from exc
     content, page_counts = _content(case, choices.title, sections, choices.passwords)
     result = BundleExporter().export(content, options, Path(out), job or silent())
-    record_bundle_map(case, page_map(result, choices.title, page_counts))  # not if read-only
+    _record(case, result, choices.title, options, page_counts)
     return result
 
 
@@ -290,6 +295,114 @@ def make_bundle(
 ) -> BundleResult:
     """`export_bundle` with the choices as keywords (scripts, tests, the demo)."""
     return export_bundle(case, BundleChoices(**choices), out, job)
+
+
+def _record(
+    case: Case,
+    result: BundleResult,
+    title: str,
+    options: BundleOptions,
+    page_counts: Mapping[str, int],
+) -> None:
+    """Where every document landed, and an audit entry saying the bundle was made: one
+    transaction. Nothing is recorded in a case open read-only."""
+    if case.readonly:
+        return
+    with case.session() as s:
+        row = Bundle(
+            title=title,
+            path=str(result.files[0]),
+            page_style=options.page_style.value,
+            volumes=result.volumes,
+            pages=result.pages,
+        )
+        s.add(row)
+        s.flush()
+        for p in result.placed:
+            s.add(
+                BundleRow(
+                    bundle_id=row.id,
+                    document_uid=p.uid,
+                    section=p.section,
+                    volume=p.volume,
+                    first_page=p.first_page,
+                    last_page=p.last_page,
+                    first_label=p.first_label,
+                    last_label=p.last_label,
+                    reproduction=p.reproduction.value,
+                    page_starts=json.dumps(list(p.page_starts)) if p.page_starts else None,
+                )
+            )
+        # Keep the places of the last few bundles only: a report cites the newest.
+        old = s.scalars(select(Bundle.id).order_by(Bundle.id.desc()).offset(10)).all()
+        if old:
+            s.execute(delete(Bundle).where(Bundle.id.in_(old)))
+        audit.record(
+            s,
+            "bundle.make",
+            target=str(result.files[0]),
+            after={
+                "title": title,
+                "files": [str(f) for f in result.files],
+                "pages": result.pages,
+                "volumes": result.volumes,
+                "documents": len(result.placed),
+            },
+        )
+    # The report on main still reads the page map the export framework keeps in the
+    # audit log (services/bundle_pages.py); it moves to `bundle_places`. Until then the
+    # map is handed over too.
+    record_bundle_map(case, page_map(result, title, page_counts))
+
+
+@dataclass(frozen=True)
+class BundlePlaces:
+    """The newest bundle of a case and where each of its documents is."""
+
+    title: str
+    path: str
+    made_at: str
+    places: Mapping[str, PlacedDocument]  # by document uid
+
+    def cite(self, uid: str, page: int = 1) -> str | None:
+        """ "B/123" for the document's own page `page`, or None if it is not in it."""
+        place = self.places.get(uid)
+        return place.cite(page) if place else None
+
+
+def bundle_places(case: Case) -> BundlePlaces | None:
+    """Where the documents are in the newest bundle made of the case (None: no bundle
+    yet). A report cites "B/123" from this."""
+    with case.read_session() as s:
+        bundle = s.scalars(select(Bundle).order_by(Bundle.id.desc()).limit(1)).first()
+        if bundle is None:
+            return None
+        rows = s.scalars(select(BundleRow).where(BundleRow.bundle_id == bundle.id)).all()
+        titles: dict[str, str] = {
+            uid: title
+            for uid, title in s.execute(
+                select(Document.uid, Document.title).where(
+                    Document.uid.in_([r.document_uid for r in rows])
+                )
+            )
+        }
+        places = {
+            r.document_uid: PlacedDocument(
+                uid=r.document_uid,
+                title=titles.get(r.document_uid, ""),
+                section=r.section,
+                volume=r.volume,
+                first_page=r.first_page,
+                last_page=r.last_page,
+                first_label=r.first_label,
+                last_label=r.last_label,
+                reproduction=Reproduction(r.reproduction),
+                page_starts=tuple(json.loads(r.page_starts)) if r.page_starts else None,
+                volumes=bundle.volumes,
+            )
+            for r in rows
+        }
+        return BundlePlaces(bundle.title, bundle.path, bundle.made_at.isoformat(), places)
 
 
 def page_map(result: BundleResult, title: str, page_counts: Mapping[str, int]) -> BundlePageMap:
