@@ -14,9 +14,9 @@ from casefile.core.errors import InvalidValueError
 from casefile.core.services.bundles import (
     BundleChoices,
     SectionIn,
+    bundle_places,
     default_sections,
     export_bundle,
-    bundle_places,
     make_bundle,
 )
 from tests.helpers import RU_ARTICLE, write_mixed_folder

@@ -322,3 +322,50 @@ def test_cancel_leaves_nothing(tmp_path: Path, content: BundleContent) -> None:
     with pytest.raises(Cancelled):
         make_bundle(content, BundleOptions(), out_dir / "bundle.pdf", job)
     assert list(out_dir.iterdir()) == []
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG that declares a size and holds no pixels (a picture bomb's header)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    idat = zlib.compress(b"\0" * 64)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+
+
+def test_pictures_are_shown_on_pages_of_their_own(tmp_path: Path) -> None:
+    wide = tmp_path / "wide.png"
+    Image.new("RGB", (1200, 600), "navy").save(wide)
+    tall = tmp_path / "scan.jpg"
+    Image.new("L", (4000, 6000), 200).save(tall, quality=50)  # ~ 560 dpi on A4
+    bomb = tmp_path / "bomb.png"
+    bomb.write_bytes(_png_header(100_000, 100_000))
+    broken = tmp_path / "broken.jpg"
+    broken.write_bytes(b"\xff\xd8\xff\xe0 not a jpeg")
+    docs = (
+        BundleDocument("w", "Wide photo", image=wide, ocr_pages={1: "Надпись на фото"}),
+        BundleDocument("t", "Tall scan", image=tall),
+        BundleDocument("b", "Bomb", image=bomb),
+        BundleDocument("x", "Broken", image=broken),
+    )
+    content = BundleContent("B", "C", (BundleSection("A", "Pictures", docs),))
+    result = make_bundle(
+        content, BundleOptions(order=DocumentOrder.GIVEN), tmp_path / "b.pdf", silent()
+    )
+    reader = PdfReader(tmp_path / "b.pdf")
+    how = {p.uid: p for p in result.placed}
+    assert how["w"].reproduction is Reproduction.ORIGINAL
+    wide_page = reader.pages[how["w"].first_page - 1]
+    assert wide_page.mediabox.width > wide_page.mediabox.height  # turned its way
+    assert "Надпись на фото" in wide_page.extract_text()
+    tall_page = reader.pages[how["t"].first_page - 1]
+    (image,) = list(tall_page.images)
+    assert image.image.height <= 300 * 11.7  # no finer than 300 dpi on A4
+    assert "too large" in reader.pages[how["b"].first_page - 1].extract_text()
+    assert "damaged" in reader.pages[how["x"].first_page - 1].extract_text()
+    assert stamps(reader) == [str(n) for n in range(1, len(reader.pages) + 1)]

@@ -204,6 +204,10 @@ def _document(
         # The OCR hook (issue 16): once recognised text of scanned pages is stored, it is
         # handed over here as ocr_pages={page number: text} and laid on those pages.
         return BundleDocument(**common, pdf=case.store.path_for(doc.sha256), password=password)
+    if doc.file_type == "image" and status is not DocumentStatus.FAILED:
+        # A picture is shown as it is; its recognised text (OCR) lies on it, invisible.
+        ocr = {n: t for n, t in enumerate(texts, start=1) if t.strip()}
+        return BundleDocument(**common, image=case.store.path_for(doc.sha256), ocr_pages=ocr)
     if any(t.strip() for t in texts):
         return BundleDocument(**common, text_pages=tuple(texts))
     reason = doc.status_reason or "Casefile found no text in it."

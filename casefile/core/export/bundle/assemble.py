@@ -69,12 +69,14 @@ def _facts(doc: BundleDocument) -> list[str]:
     return facts
 
 
-def _prepare(doc: BundleDocument, readers: dict[str, PdfReader]) -> Prepared:
+def _prepare(doc: BundleDocument, readers: dict[str, PdfReader], max_dpi: int) -> Prepared:
     """Open, typeset or replace one document; every failure becomes a placeholder."""
     if doc.unavailable:
         return Prepared(doc, 1, Reproduction.PLACEHOLDER, note=doc.unavailable)
     if doc.pdf is not None:
         return _prepare_pdf(doc, doc.pdf, readers)
+    if doc.image is not None:
+        return _prepare_picture(doc, doc.image, readers, max_dpi)
     if any(t.strip() for t in doc.text_pages):
         kind = doc.file_type.upper() or "non-PDF"
         heading = [
@@ -133,6 +135,33 @@ def _prepare_pdf(doc: BundleDocument, path: Path, readers: dict[str, PdfReader])
     return Prepared(doc, count, Reproduction.ORIGINAL)
 
 
+def _prepare_picture(
+    doc: BundleDocument, path: Path, readers: dict[str, PdfReader], max_dpi: int
+) -> Prepared:
+    try:
+        if doc.sha256 and hash_stored(path) != doc.sha256:
+            return Prepared(
+                doc,
+                1,
+                Reproduction.PLACEHOLDER,
+                note="The original has changed since it was imported (its SHA-256 differs), "
+                "so it is not reproduced; run Verify and restore it from a backup.",
+            )
+        pdf, pages = draw.picture_pages(path, doc.title, max_dpi)
+    except draw.UnshowablePicture as exc:
+        return Prepared(doc, 1, Reproduction.PLACEHOLDER, note=str(exc))
+    except Exception as exc:  # Pillow raises many kinds for damaged pictures
+        return Prepared(
+            doc,
+            1,
+            Reproduction.PLACEHOLDER,
+            note="The original picture is damaged, so Casefile cannot show it here.",
+            detail=str(exc)[:300],
+        )
+    readers[doc.uid] = PdfReader(io.BytesIO(pdf))
+    return Prepared(doc, pages, Reproduction.ORIGINAL)
+
+
 def _volume_paths(out: Path, volumes: int) -> list[Path]:
     if volumes == 1:
         return [out]
@@ -177,7 +206,7 @@ def _make_bundle(
         for doc in _order(section.documents, options.order):
             job.raise_if_cancelled()
             job.report(done, total_steps, f"Reading {doc.title}")
-            prepared.append(_prepare(doc, readers))
+            prepared.append(_prepare(doc, readers, options.max_dpi))
             done += 1
         sections.append((section, prepared))
     chunks = layout.split(sections, options.volume_pages)  # type: ignore[arg-type]
@@ -257,7 +286,7 @@ def _generated(
             if p.reproduction is Reproduction.PLACEHOLDER:
                 facts = [*([p.doc.date_words] if p.doc.date_words else []), *_facts(p.doc)]
                 if p.detail:
-                    facts.append(f"What the PDF reader said: {p.detail}")
+                    facts.append(f"Technical detail: {p.detail}")
                 draw.draw_placeholder(c, p.doc.title, p.note, facts)
     c.save()
     return PdfReader(io.BytesIO(buffer.getvalue())), spots

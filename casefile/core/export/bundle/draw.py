@@ -13,9 +13,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.utils import simpleSplit
+from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -154,6 +155,57 @@ def typeset(title: str, heading: Sequence[str], text_pages: Sequence[str]) -> Ty
     c.showPage()
     c.save()
     return Typeset(buffer.getvalue(), page + 1, tuple(starts))
+
+
+MAX_PICTURE_PIXELS = 60_000_000  # a 600 dpi A3 scan; more is not a picture of a page
+MAX_FRAMES = 500
+
+
+class UnshowablePicture(Exception):
+    """A picture that cannot be placed on a page; the message says why, for the user."""
+
+
+def picture_pages(path: Path, title: str, max_dpi: int) -> tuple[bytes, int]:
+    """An original picture on pages of its own: each frame (a TIFF may hold many) on
+    an A4 page turned its way, as large as the margins allow, no finer than `max_dpi`.
+    Raises UnshowablePicture with a sentence when the picture is too large to show."""
+    import warnings
+
+    from PIL import Image, ImageSequence
+
+    buffer = io.BytesIO()
+    c = canvas(buffer, title)
+    pages = 0
+    too_large = UnshowablePicture(
+        "The picture is too large (in pixels) to place on a page, so it is not reproduced."
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            picture = Image.open(path)
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+            raise too_large from exc
+    with picture:
+        if picture.width * picture.height > MAX_PICTURE_PIXELS:
+            raise too_large
+        for frame in ImageSequence.Iterator(picture):
+            if pages >= MAX_FRAMES:
+                break
+            image = frame.convert("RGB") if frame.mode not in ("RGB", "L") else frame.copy()
+            size = A4 if image.height >= image.width else (PAGE_H, PAGE_W)
+            c.setPageSize(size)
+            room_w, room_h = size[0] - 2 * 36, size[1] - 36 - BOTTOM
+            scale = min(room_w / image.width, room_h / image.height)
+            w, h = image.width * scale, image.height * scale
+            most = (round(w / 72 * max_dpi), round(h / 72 * max_dpi))
+            if image.width > most[0] * 1.02:
+                image = image.resize(most)
+            x, y = (size[0] - w) / 2, BOTTOM + (room_h - h) / 2
+            c.drawImage(ImageReader(image), x, y, w, h)
+            c.showPage()
+            pages += 1
+    c.save()
+    return buffer.getvalue(), pages
 
 
 def ocr_overlay(text: str, width: float, height: float) -> bytes:

@@ -47,22 +47,25 @@ class Reproduction(StrEnum):
 
 @dataclass(frozen=True)
 class BundleDocument:
-    """One document to place. Exactly one of `pdf`, `text_pages` or `unavailable`
-    decides how it appears; a PDF that turns out unreadable becomes a placeholder."""
+    """One document to place. Exactly one of `pdf`, `image`, `text_pages` or
+    `unavailable` decides how it appears; an original that turns out unreadable becomes
+    a placeholder."""
 
     uid: str
     title: str
     date_words: str | None = None  # as the index shows it ("7 June 2024")
     sort_key: str | None = None  # orders by date within a section (None: undated, last)
     pdf: Path | None = None  # the original PDF, used as it is
+    image: Path | None = None  # an original picture (PNG, JPEG, TIFF): one page a frame
     password: str | None = None  # for a protected PDF the user has unlocked
     text_pages: tuple[str, ...] = ()  # typeset, each text page from a new bundle page
     unavailable: str | None = None  # why the document cannot be reproduced
     original_name: str = ""
     file_type: str = ""
     sha256: str = ""
-    # OCR hook: recognised text by page number (1-based) of a scanned original PDF. Laid
-    # on that page as invisible text, so the bundle can be searched and copied from.
+    # OCR hook: recognised text by page number (1-based) of a scanned original PDF or a
+    # picture. Laid on that page as invisible text, so the bundle can be searched and
+    # copied from.
     # Filled by the service once OCR stores recognised text (issue 16).
     ocr_pages: Mapping[int, str] = field(default_factory=lambda: MappingProxyType({}))
 
