@@ -232,7 +232,7 @@ def test_volumes_each_with_its_own_index(tmp_path: Path) -> None:
     out = tmp_path / "bundle.pdf"
     result = make_bundle(content, BundleOptions(volume_pages=40), out, silent())
     assert result.volumes == len(result.files) >= 3
-    assert not out.exists()
+    assert not out.exists() and result.path == result.files[0]  # Open opens volume 1
     seen: list[str] = []
     for v, path in enumerate(result.files, start=1):
         assert path.name == f"bundle - Volume {v}.pdf"

@@ -34,6 +34,7 @@ from casefile.core.export.bundle.model import (
     BundleDocument,
     BundleOptions,
     BundleResult,
+    BundleSection,
     DocumentOrder,
     PlacedDocument,
     Reproduction,
@@ -200,7 +201,7 @@ def _make_bundle(
     readers: dict[str, PdfReader] = {}
     total_steps = len(docs) * 2
     done = 0
-    sections: list[tuple[object, list[Prepared]]] = []
+    sections: list[tuple[BundleSection, list[Prepared]]] = []
     for section in content.sections:
         prepared = []
         for doc in _order(section.documents, options.order):
@@ -209,7 +210,7 @@ def _make_bundle(
             prepared.append(_prepare(doc, readers, options.max_dpi))
             done += 1
         sections.append((section, prepared))
-    chunks = layout.split(sections, options.volume_pages)  # type: ignore[arg-type]
+    chunks = layout.split(sections, options.volume_pages)
     volumes = layout.number(chunks, options.page_style)
     paths = _volume_paths(out, len(volumes))
     placed: list[PlacedDocument] = []
@@ -224,14 +225,13 @@ def _make_bundle(
             placed.extend(_placed(volume, len(volumes)))
     pages = sum(v.total for v in volumes)
     job.report(total_steps, total_steps, "Done")
-    where = paths[0] if len(paths) == 1 else paths[0].parent
     summary = (
         f"The bundle has {pages} pages and {len(docs)} documents"
         + (f" in {len(volumes)} volumes" if len(volumes) > 1 else "")
         + f": {paths[0].name if len(paths) == 1 else ', '.join(p.name for p in paths)}."
     )
     return BundleResult(
-        path=where if len(paths) > 1 else paths[0],
+        path=paths[0],  # what "Open" opens: the bundle, or its first volume
         summary=summary,
         files=tuple(paths),
         placed=tuple(placed),
