@@ -252,6 +252,7 @@ def _build(
     _check_database(archive, tmp / DB_NAME)
     originals = tmp / "originals"
     originals.mkdir()
+    shards: set[str] = set()
     done = 1
     for name, (sha, size) in expected.items():
         if name == DB_NAME:
@@ -259,7 +260,9 @@ def _build(
         job.raise_if_cancelled()
         job.report(done, total, f"Original {done} of {total - 1}")
         dest = originals / sha[:2] / sha
-        dest.parent.mkdir(exist_ok=True)
+        if sha[:2] not in shards:
+            dest.parent.mkdir()
+            shards.add(sha[:2])
         _extract(archive, zf, files[name], dest, sha, size)
         os.chmod(dest, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
         done += 1
