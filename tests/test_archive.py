@@ -190,6 +190,25 @@ def _not_casefile_db(m: dict[str, bytes]) -> list[tuple[str | zipfile.ZipInfo, b
     ] + [("manifest.json", json.dumps(manifest).encode())]
 
 
+def _trigger(m: dict[str, bytes]) -> list[tuple[str | zipfile.ZipInfo, bytes]]:
+    """The case's own database, with a trigger that empties the audit log."""
+    tmp = Path(m["__tmp__"].decode()) / "trigger.sqlite"
+    tmp.write_bytes(m["case.sqlite"])
+    conn = sqlite3.connect(tmp)
+    conn.execute("CREATE TRIGGER wipe AFTER INSERT ON document BEGIN DELETE FROM audit; END")
+    conn.commit()
+    conn.close()
+    data = tmp.read_bytes()
+    manifest = json.loads(m["manifest.json"])
+    manifest["database"] = {
+        "name": "case.sqlite",
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "size": len(data),
+    }
+    rest = [(n, d) for n, d in m.items() if n not in ("case.sqlite", "manifest.json", "__tmp__")]
+    return [("case.sqlite", data), *rest, ("manifest.json", json.dumps(manifest).encode())]
+
+
 HOSTILE: dict[str, tuple[Callable[..., list[tuple[str | zipfile.ZipInfo, bytes]]], str]] = {
     "traversal": (_traversal, "points outside the case folder"),
     "absolute": (_absolute, "has an absolute path"),
@@ -199,6 +218,7 @@ HOSTILE: dict[str, tuple[Callable[..., list[tuple[str | zipfile.ZipInfo, bytes]]
     "bomb": (_bomb, "would expand"),
     "oversized": (_oversized, "is not the size its manifest says"),
     "not_casefile_db": (_not_casefile_db, "is not a Casefile database"),
+    "trigger": (_trigger, "holds triggers or views"),
 }
 
 

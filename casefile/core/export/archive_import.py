@@ -181,6 +181,9 @@ def _check_database(archive: Path, db: Path) -> None:
         conn = sqlite3.connect(_ro(db), uri=True)
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            code = conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type IN ('trigger', 'view')"
+            ).fetchone()[0]
             ok = conn.execute("PRAGMA quick_check").fetchone()
         finally:
             conn.close()
@@ -188,6 +191,10 @@ def _check_database(archive: Path, db: Path) -> None:
         raise _refuse(archive, "its case.sqlite is not a Casefile database") from exc
     if not _NEEDED_TABLES.issubset(tables):
         raise _refuse(archive, "its case.sqlite is not a Casefile database")
+    if code:
+        # Casefile's schema has none: a trigger would run its own SQL whenever Casefile
+        # writes to the case (rewrite the audit log, delete documents).
+        raise _refuse(archive, "its case.sqlite holds triggers or views no Casefile case has")
     if not ok or ok[0] != "ok":
         raise _refuse(archive, "its case.sqlite is damaged")
 
