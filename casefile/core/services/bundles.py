@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from casefile.core.case import Case
 from casefile.core.date_words import in_words
@@ -182,7 +183,11 @@ def _check_sections(sections: Sequence[SectionIn]) -> None:
 
 
 def _document(
-    case: Case, doc: Document, texts: Sequence[str], password: str | None
+    case: Case,
+    doc: Document,
+    texts: Sequence[str],
+    password: str | None,
+    ocr: Mapping[int, str],
 ) -> BundleDocument:
     common: dict[str, Any] = {
         "uid": doc.uid,
@@ -201,19 +206,40 @@ def _document(
                 unavailable="The original PDF is protected by a password, so it is not "
                 "reproduced; open it in Casefile with its password and make the bundle again.",
             )
-        # The OCR hook (issue 16): once recognised text of scanned pages is stored, it is
-        # handed over here as ocr_pages={page number: text} and laid on those pages.
-        return BundleDocument(**common, pdf=case.store.path_for(doc.sha256), password=password)
+        # Pages OCR recognised (issue 16) carry that text, laid on them invisibly.
+        return BundleDocument(
+            **common, pdf=case.store.path_for(doc.sha256), password=password, ocr_pages=ocr
+        )
     if doc.file_type == "image" and status is not DocumentStatus.FAILED:
         # A picture is shown as it is; its recognised text (OCR) lies on it, invisible.
-        ocr = {n: t for n, t in enumerate(texts, start=1) if t.strip()}
-        return BundleDocument(**common, image=case.store.path_for(doc.sha256), ocr_pages=ocr)
+        read = {n: t for n, t in enumerate(texts, start=1) if t.strip()}
+        return BundleDocument(**common, image=case.store.path_for(doc.sha256), ocr_pages=read)
     if any(t.strip() for t in texts):
         return BundleDocument(**common, text_pages=tuple(texts))
     reason = doc.status_reason or "Casefile found no text in it."
     return BundleDocument(
         **common, unavailable=f"This document is not reproduced: {reason.rstrip('.')}."
     )
+
+
+def _recognised(s: Session, pdf_ids: Sequence[int]) -> dict[int, dict[int, str]]:
+    """Document id -> {page: text} of the PDF pages OCR recognised (core/ocr keeps them
+    in `page_ocr`, migration 0011; a page it could not read has an `error` and none).
+    A build without OCR has no such table: no text to lay."""
+    from casefile.core.db import schema
+
+    page_ocr: Any = getattr(schema, "PageOcr", None)
+    if page_ocr is None or not pdf_ids:
+        return {}
+    out: dict[int, dict[int, str]] = {}
+    for doc_id, page, text in s.execute(
+        select(page_ocr.document_id, page_ocr.page, page_ocr.text).where(
+            page_ocr.document_id.in_(pdf_ids), page_ocr.error.is_(None)
+        )
+    ):
+        if text and text.strip():
+            out.setdefault(doc_id, {})[page] = text
+    return out
 
 
 def _content(
@@ -236,12 +262,19 @@ def _content(
             .order_by(Page.document_id, Page.number)
         ):
             texts.setdefault(doc_id, []).append(text)
+        ocr = _recognised(s, [d.id for d in docs.values() if d.file_type == "pdf"])
         built = tuple(
             BundleSection(
                 sec.letter,
                 sec.title,
                 tuple(
-                    _document(case, docs[u], texts.get(docs[u].id, []), passwords.get(u))
+                    _document(
+                        case,
+                        docs[u],
+                        texts.get(docs[u].id, []),
+                        passwords.get(u),
+                        ocr.get(docs[u].id, {}),
+                    )
                     for u in sec.documents
                 ),
             )
