@@ -369,3 +369,30 @@ def test_pictures_are_shown_on_pages_of_their_own(tmp_path: Path) -> None:
     assert "too large" in reader.pages[how["b"].first_page - 1].extract_text()
     assert "damaged" in reader.pages[how["x"].first_page - 1].extract_text()
     assert stamps(reader) == [str(n) for n in range(1, len(reader.pages) + 1)]
+
+
+def test_a_long_index_spans_pages_and_every_row_links(tmp_path: Path) -> None:
+    one = write_pdf(tmp_path / "one.pdf", 1, "Exhibit")
+    docs = tuple(
+        BundleDocument(
+            f"e{i:03d}",
+            f"Exhibit {i} " + "with a long descriptive title " * (i % 3),
+            f"{i} May 2024",
+            f"2024-05-{i % 28 + 1:02d}",
+            pdf=one,
+        )
+        for i in range(90)
+    )
+    content = BundleContent("B", "C", (BundleSection("E", "Exhibits", docs),))
+    result = make_bundle(
+        content, BundleOptions(order=DocumentOrder.GIVEN), tmp_path / "b.pdf", silent()
+    )
+    reader = PdfReader(tmp_path / "b.pdf")
+    index_pages = result.placed[0].first_page - 2  # before the divider and the first exhibit
+    assert index_pages >= 3
+    targets = []
+    for page in reader.pages[:index_pages]:
+        for annot in page["/Annots"]:
+            targets.append(reader.get_page_number(annot.get_object()["/Dest"][0].get_object()))
+    assert targets == [index_pages] + [p.first_page - 1 for p in result.placed]
+    assert stamps(reader) == [str(n) for n in range(1, len(reader.pages) + 1)]
