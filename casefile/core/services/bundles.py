@@ -10,6 +10,7 @@ bundle page ("B/123") through `bundle_places`.
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -40,9 +41,7 @@ from casefile.core.export.bundle import (
     PlacedDocument,
     Reproduction,
 )
-from casefile.core.export.model import BundlePageMap
 from casefile.core.jobs import JobContext, silent
-from casefile.core.services.bundle_pages import record_bundle_map
 from casefile.core.vocabulary import DocumentKind, DocumentStatus
 
 __all__ = [
@@ -58,7 +57,6 @@ __all__ = [
     "default_sections",
     "export_bundle",
     "make_bundle",
-    "page_map",
     "sections_by_tags",
 ]
 
@@ -389,7 +387,7 @@ def _record(
     # The report on main still reads the page map the export framework keeps in the
     # audit log (services/bundle_pages.py); it moves to `bundle_places`. Until then the
     # map is handed over too.
-    record_bundle_map(case, page_map(result, title, page_counts))
+    _hand_to_report(case, result, title, page_counts)
 
 
 @dataclass(frozen=True)
@@ -442,11 +440,20 @@ def bundle_places(case: Case) -> BundlePlaces | None:
         return BundlePlaces(bundle.title, bundle.path, bundle.made_at.isoformat(), places)
 
 
-def page_map(result: BundleResult, title: str, page_counts: Mapping[str, int]) -> BundlePageMap:
-    """Where each page of each document is, as the report cites it: "B/123" (section,
-    bundle page), "B12" with numbering by section, "Vol 2, B/123" with volumes. A
-    document's pages are its own (as "Doc 4, p. 2" counts them): a PDF's pages, a
-    typeset text's pages, or, for a placeholder, all of them on that one page."""
+def _hand_to_report(
+    case: Case, result: BundleResult, title: str, page_counts: Mapping[str, int]
+) -> None:
+    """Where the report of this version reads bundle pages from, if not `bundle_places`:
+    the page map of `services/bundle_pages.py` (per document, the citation of each of
+    its own pages). Looked up by name, so a build whose report reads `bundle_places`
+    (and has no such module) simply skips it."""
+    try:
+        model = importlib.import_module("casefile.core.export.model")
+        pages_module = importlib.import_module("casefile.core.services.bundle_pages")
+        page_map_type = model.BundlePageMap
+        record = pages_module.record_bundle_map
+    except (ImportError, AttributeError):
+        return
     pages: dict[str, tuple[str, ...]] = {}
     for place in result.placed:
         count = page_counts.get(place.uid, 1)
@@ -455,9 +462,12 @@ def page_map(result: BundleResult, title: str, page_counts: Mapping[str, int]) -
         elif place.reproduction is Reproduction.ORIGINAL:
             count = place.last_page - place.first_page + 1
         pages[place.uid] = tuple(place.cite(n) for n in range(1, max(count, 1) + 1))
-    return BundlePageMap(
-        name="",  # the labels are whole citations already
-        path=str(result.files[0]),
-        made_at=datetime.now(UTC),
-        pages=pages,
+    record(
+        case,
+        page_map_type(
+            name="",  # the labels are whole citations already: "B/123"
+            path=str(result.files[0]),
+            made_at=datetime.now(UTC),
+            pages=pages,
+        ),
     )
