@@ -123,4 +123,5 @@ def run(
             done += len(result)
             if ctx is not None:
                 ctx.report(done, total, "Reading names")
+                ctx.safe_point()  # an edit made meanwhile lands now, not at the end
     return finds, round(peak, 1), complete
