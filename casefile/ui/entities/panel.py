@@ -1,0 +1,116 @@
+"""The Entities workspace in the centre of the window: the list and an entity's page
+side by side, the suggestion queue and the network view, as tabs. It reads the case's
+entities on the reader pool whenever a change concerns them and hands them to its
+parts (completion, counts); "Tag as entity…" starts here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from casefile.core import services
+from casefile.core.services import Changes, EntityInfo
+from casefile.ui.controller import CaseController
+from casefile.ui.entities import commands
+from casefile.ui.entities.dialogs import TagDialog
+from casefile.ui.entities.entity_list import EntityList
+from casefile.ui.entities.entity_page import EntityPage
+from casefile.ui.entities.network import NetworkView
+from casefile.ui.entities.suggestion_queue import SuggestionQueue
+from casefile.ui.icons import icon
+from casefile.ui.viewer_selection import TextSelection
+
+TABS = ("entities", "suggestions", "network")
+
+
+class EntitiesPanel(QWidget):
+    loaded = Signal()  # the entities were read again
+
+    def __init__(self, controller: CaseController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.entities: list[EntityInfo] = []
+        self.tag_dialog: TagDialog | None = None
+        self.list = EntityList()
+        self.page = EntityPage(controller, lambda: self.entities)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.list)
+        split.addWidget(self.page)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setChildrenCollapsible(False)
+        self.suggestions = SuggestionQueue(controller, lambda: self.entities)
+        self.network = NetworkView(controller)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(split, icon("entities"), "Entities")
+        self.tabs.addTab(self.suggestions, icon("suggest"), "Suggestions")
+        self.tabs.addTab(self.network, icon("network"), "Network")
+        self.tabs.currentChanged.connect(self._tab_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self.list.entityChosen.connect(self.page.show_entity)
+        self.page.entityChosen.connect(self.open_entity)
+        self.network.entityChosen.connect(self.open_entity)
+        controller.changed.connect(self._on_changed)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.entities or changes.membership:
+            self.reload()
+
+    def reload(self) -> None:
+        self.controller.read(services.list_entities, on_done=self._loaded)
+
+    def _loaded(self, entities: list[EntityInfo]) -> None:
+        self.entities = entities
+        self.list.set_entities(entities)
+        self.page.refresh()
+        if self.tabs.currentWidget() is self.network:
+            self.network.reload()
+        else:
+            self.network.stale = True
+        self.loaded.emit()
+
+    def show_tab(self, name: str, kind: str | None = None) -> None:
+        """One of TABS; the Entities tab filtered to a kind (None: all)."""
+        self.tabs.setCurrentIndex(TABS.index(name))
+        if name == "entities":
+            self.list.set_kind(kind)
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.network and self.network.stale:
+            self.network.reload()
+
+    def open_entity(self, uid: str) -> None:
+        self.show_tab("entities")
+        if not self.list.select(uid):
+            self.page.show_entity(uid)  # not listed yet: the list follows on reload
+
+    # -- tagging a selection ----------------------------------------------------------
+    def tag_selection(self, selection: TextSelection) -> None:
+        if self.controller.readonly:
+            self.controller.message.emit("This case is open read-only; nothing can be tagged.")
+            return
+        dialog = TagDialog(selection, self.entities, self.window())
+        self.tag_dialog = dialog
+
+        def tag() -> None:
+            values: dict[str, Any] = dialog.result_values()
+            commands.push(
+                self.controller,
+                commands.TagSelection(
+                    self.controller,
+                    selection,
+                    **values,
+                    on_done=lambda _r: self.controller.message.emit(
+                        f"Tagged “{selection.quote[:60]}”; Edit → Undo takes it back."
+                    ),
+                ),
+            )
+
+        dialog.accepted.connect(tag)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
