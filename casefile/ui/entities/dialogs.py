@@ -103,6 +103,33 @@ class TagDialog(QDialog):
         return {"entity_uid": None, "new": (name, self.kind.currentData()), "as_alias": alias}
 
 
+class NewEntityDialog(QDialog):
+    def __init__(self, parent: QWidget | None, kind: str | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New Entity")
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("The name it is best known by")
+        self.kind = kind_box(kind or "person")
+        self.aliases = QLineEdit()
+        self.aliases.setPlaceholderText("Other names, comma-separated, any script")
+        form = QFormLayout()
+        form.addRow("&Name:", self.name)
+        form.addRow("&Kind:", self.kind)
+        form.addRow("&Aliases:", self.aliases)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        self.buttons = _buttons(self, "Create")
+        layout.addWidget(self.buttons)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.name.textChanged.connect(lambda t: ok.setEnabled(bool(t.strip())))
+        ok.setEnabled(False)
+        self.resize(440, self.sizeHint().height())
+
+    def values(self) -> tuple[str, str, list[str]]:
+        aliases = [a.strip() for a in self.aliases.text().split(",") if a.strip()]
+        return " ".join(self.name.text().split()), self.kind.currentData(), aliases
+
+
 class EditEntityDialog(QDialog):
     def __init__(self, info: EntityInfo, parent: QWidget | None) -> None:
         super().__init__(parent)

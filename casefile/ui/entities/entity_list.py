@@ -64,10 +64,11 @@ class EntityList(QWidget):
         for col in (1, 2):
             header.setSectionResizeMode(col, header.ResizeMode.ResizeToContents)
         top = QHBoxLayout()
-        top.addWidget(self.filter, 1)
-        top.addWidget(self.kind)
+        top.addWidget(self.kind, 1)
+        self.top = top  # the panel adds its New… button here
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter)
         layout.addLayout(top)
         layout.addWidget(self.tree, 1)
         self.filter.textChanged.connect(lambda _t: self._fill())

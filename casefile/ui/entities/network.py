@@ -146,6 +146,7 @@ class NetworkView(QWidget):
         self.stale = True  # read again when next shown
         self._generation = 0
         self.nodes: dict[str, QGraphicsEllipseItem] = {}
+        self.co_mention_pairs = 0
         self.co_mentions = QCheckBox("Co-mentions")
         self.co_mentions.setToolTip(
             "Also join entities mentioned in the same document (thicker: more documents)."
@@ -267,8 +268,11 @@ class NetworkView(QWidget):
             else ""
         )
         rels = sum(1 for e in graph.edges if e.label)
+        self.co_mention_pairs = sum(1 for e in graph.edges if not e.label)
+        co = f", {self.co_mention_pairs} co-mention pairs" if self.co_mentions.isChecked() else ""
         self.status.setText(
-            f"{shown} entities, {rels} relations{more}. Drag to move, wheel to zoom, click to open."
+            f"{shown} entities, {rels} relations{co}{more}. Drag to move, wheel to zoom, "
+            "click to open."
             if shown
             else "No entities yet: add some on the Entities tab or accept suggestions."
         )

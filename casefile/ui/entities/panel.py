@@ -8,13 +8,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from casefile.core import services
 from casefile.core.services import Changes, EntityInfo
 from casefile.ui.controller import CaseController
 from casefile.ui.entities import commands
-from casefile.ui.entities.dialogs import TagDialog
+from casefile.ui.entities.dialogs import NewEntityDialog, TagDialog
 from casefile.ui.entities.entity_list import EntityList
 from casefile.ui.entities.entity_page import EntityPage
 from casefile.ui.entities.network import NetworkView
@@ -33,7 +33,13 @@ class EntitiesPanel(QWidget):
         self.controller = controller
         self.entities: list[EntityInfo] = []
         self.tag_dialog: TagDialog | None = None
+        self.new_dialog: NewEntityDialog | None = None
         self.list = EntityList()
+        self.new_button = QPushButton(icon("entities"), "&New…")
+        self.new_button.setToolTip("Add a person, organisation, place… by hand")
+        self.new_button.setEnabled(not controller.readonly)
+        self.new_button.clicked.connect(lambda _c=False: self.new_entity())
+        self.list.top.addWidget(self.new_button)
         self.page = EntityPage(controller, lambda: self.entities)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.list)
@@ -88,6 +94,28 @@ class EntitiesPanel(QWidget):
         self.show_tab("entities")
         if not self.list.select(uid):
             self.page.show_entity(uid)  # not listed yet: the list follows on reload
+
+    def new_entity(self) -> None:
+        dialog = NewEntityDialog(self.window(), self.list.kind.currentData())
+        self.new_dialog = dialog
+
+        def create() -> None:
+            name, kind, aliases = dialog.values()
+            if name:
+                commands.push(
+                    self.controller,
+                    commands.CreateEntity(
+                        self.controller,
+                        name,
+                        kind,
+                        aliases,
+                        on_done=lambda e: self.open_entity(e.uid),
+                    ),
+                )
+
+        dialog.accepted.connect(create)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     # -- tagging a selection ----------------------------------------------------------
     def tag_selection(self, selection: TextSelection) -> None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -117,16 +117,7 @@ class SuggestionQueue(QWidget):
         self.accept_button.clicked.connect(lambda _c=False: self.accept_current())
         self.alias_button.clicked.connect(lambda _c=False: self.accept_as_alias())
         self.dismiss_button.clicked.connect(lambda _c=False: self.dismiss_current())
-        for key, slot in (
-            ("A", self.accept_current),
-            ("M", self.accept_as_alias),
-            ("D", self.dismiss_current),
-        ):
-            act = QAction(self)
-            act.setShortcut(QKeySequence(key))
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            act.triggered.connect(lambda _c=False, s=slot: s())
-            self.table.addAction(act)
+        self.table.installEventFilter(self)  # A, M, D: see eventFilter
         top = QHBoxLayout()
         top.addWidget(self.find_button)
         top.addWidget(self.status, 1)
@@ -147,6 +138,26 @@ class SuggestionQueue(QWidget):
         layout.addWidget(split, 1)
         layout.addLayout(actions)
         self._buttons()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A accepts, M accepts as an alias of…, D (or Delete) dismisses: plain keys on
+        the list, so reviewing a long queue needs no mouse."""
+        if (
+            watched is self.table
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            slot = {
+                Qt.Key.Key_A: self.accept_current,
+                Qt.Key.Key_M: self.accept_as_alias,
+                Qt.Key.Key_D: self.dismiss_current,
+                Qt.Key.Key_Delete: self.dismiss_current,
+            }.get(Qt.Key(event.key()))
+            if slot is not None:
+                slot()
+                return True
+        return super().eventFilter(watched, event)
 
     # -- the job ----------------------------------------------------------------------
     def run(self) -> None:
