@@ -51,6 +51,10 @@ class EntityList(QWidget):
         self.kind.addItem("All kinds", None)
         for k in kinds.KINDS:
             self.kind.addItem(kinds.swatch(k), entity_kind_plural(k), k)
+        self.kind.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.kind.setMinimumContentsLength(6)
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Entities")
         self.tree.setColumnCount(3)
@@ -61,6 +65,7 @@ class EntityList(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, header.ResizeMode.Stretch)
+        header.setMinimumSectionSize(24)
         for col in (1, 2):
             header.setSectionResizeMode(col, header.ResizeMode.ResizeToContents)
         top = QHBoxLayout()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
     QGraphicsView,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -155,7 +156,7 @@ class NetworkView(QWidget):
         fit = QPushButton("Fit")
         fit.setToolTip("Show the whole network")
         fit.clicked.connect(lambda _c=False: self.fit())
-        self.status = plain_label()
+        self.status = plain_label(wrap=True)
         self.scene = QGraphicsScene(self)
         self.view = GraphView()
         self.view.setScene(self.scene)
@@ -171,20 +172,16 @@ class NetworkView(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self._legend())
 
-    def _legend(self) -> QWidget:
-        box = QWidget()
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        for k in kinds.KINDS:
-            dot = plain_label()
-            dot.setPixmap(kinds.swatch(k).pixmap(12, 12))
-            row.addWidget(dot)
-            row.addWidget(plain_label(entity_kind_label(k)))
-            row.addSpacing(8)
-        rel = plain_label("—— relation    ┄┄ co-mention")
-        row.addWidget(rel)
-        row.addStretch(1)
-        return box
+    def _legend(self) -> QLabel:
+        """The colours in words; it wraps, so a narrow window keeps it whole."""
+        dots = "&nbsp;&nbsp; ".join(
+            f'<span style="color:{kinds.STRONG[k]}">●</span>&nbsp;{entity_kind_label(k)}'
+            for k in kinds.KINDS
+        )
+        legend = QLabel(f"{dots}&nbsp;&nbsp; —— relation&nbsp;&nbsp; ┄┄ co-mention")
+        legend.setTextFormat(Qt.TextFormat.RichText)  # fixed words only, no case data
+        legend.setWordWrap(True)
+        return legend
 
     def reload(self) -> None:
         self.stale = False

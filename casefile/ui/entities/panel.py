@@ -8,7 +8,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from casefile.core import services
 from casefile.core.services import Changes, EntityInfo
@@ -43,7 +50,14 @@ class EntitiesPanel(QWidget):
         self.page = EntityPage(controller, lambda: self.entities)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.list)
-        split.addWidget(self.page)
+        # In a scroll area: a narrow window scrolls the page instead of widening itself.
+        scroller = QScrollArea()
+        scroller.setWidget(self.page)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setMinimumWidth(120)
+        self.list.setMinimumWidth(150)  # its filter and buttons shrink; the names elide
+        split.addWidget(scroller)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         split.setChildrenCollapsible(False)

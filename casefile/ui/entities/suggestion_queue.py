@@ -14,6 +14,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -121,12 +123,17 @@ class SuggestionQueue(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.find_button)
         top.addWidget(self.status, 1)
-        actions = QHBoxLayout()
-        actions.addWidget(QLabel("As:"))
-        actions.addWidget(self.kind)
-        for b in (self.accept_button, self.alias_button, self.dismiss_button):
-            actions.addWidget(b)
-        actions.addStretch(1)
+        actions = QGridLayout()  # two rows: the queue stays usable in a narrow window
+        actions.addWidget(QLabel("As:"), 0, 0)
+        actions.addWidget(self.kind, 0, 1)
+        actions.addWidget(self.accept_button, 0, 2)
+        actions.addWidget(self.alias_button, 1, 1)
+        actions.addWidget(self.dismiss_button, 1, 2)
+        actions.setColumnStretch(3, 1)
+        self.kind.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.kind.setMinimumContentsLength(8)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.examples)
