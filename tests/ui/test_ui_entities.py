@@ -5,6 +5,7 @@ hits on top; a wrong mention rejected from the context menu; the network view.""
 
 from __future__ import annotations
 
+import gc
 import sys
 
 import pytest
@@ -239,6 +240,8 @@ def test_tag_a_selection_as_new_and_existing_entity_then_undo(case_window, qtbot
     _select(viewer, start, start + len("Claimant"))
     gui.tag_action.trigger()
     dialog = gui.panel.tag_dialog
+    gc.collect()  # the completion list must outlive Python's garbage collection
+    assert dialog.picker.completer().model().rowCount() > 10
     dialog.picker.setText("Форрест")
     assert dialog.picker.chosen().name == "Daniel Forrest"
     dialog.as_alias.setChecked(True)
@@ -250,6 +253,7 @@ def test_tag_a_selection_as_new_and_existing_entity_then_undo(case_window, qtbot
     )
     case = w.controller.case
     assert "Claimant" in {a.text for a in services.get_entity(case, "Daniel Forrest").aliases}
+    assert w.controller.undo_stack.undoText() == "Tag “Claimant” as Daniel Forrest"
 
     _undo(w, qtbot)  # the second tag, and its alias
     qtbot.waitUntil(lambda: not any(m.start == start for m in layer.mentions), timeout=15000)

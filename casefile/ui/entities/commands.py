@@ -243,9 +243,10 @@ class TagSelection(EntityCommand):
         entity_uid: str | None = None,
         new: tuple[str, str] | None = None,  # (name, kind) of a new entity
         as_alias: bool = False,
+        name: str = "",  # the existing entity's name, for Edit → Undo's words
         on_done: Done = None,
     ) -> None:
-        target = new[0] if new else selection.quote
+        target = new[0] if new else name or "an entity"
         super().__init__(
             controller, f"Tag “{_short(selection.quote)}” as {_short(target)}", on_done
         )

@@ -98,9 +98,14 @@ class TagDialog(QDialog):
         e = self.picker.chosen()
         alias = self.as_alias.isChecked() and self.as_alias.isEnabled()
         if e is not None:
-            return {"entity_uid": e.uid, "new": None, "as_alias": alias}
+            return {"entity_uid": e.uid, "new": None, "as_alias": alias, "name": e.name}
         name = " ".join(self.picker.text().split())
-        return {"entity_uid": None, "new": (name, self.kind.currentData()), "as_alias": alias}
+        return {
+            "entity_uid": None,
+            "new": (name, self.kind.currentData()),
+            "as_alias": alias,
+            "name": name,
+        }
 
 
 class NewEntityDialog(QDialog):

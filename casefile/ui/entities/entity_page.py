@@ -32,7 +32,7 @@ from casefile.ui.entities import commands, kinds
 from casefile.ui.entities.dialogs import AliasDialog, ChooseEntityDialog, EditEntityDialog
 from casefile.ui.entities.picker import fold
 from casefile.ui.labels import entity_kind_label
-from casefile.ui.plain import plain_label
+from casefile.ui.plain import plain_label, plain_tip
 
 MENTION_ROLE = Qt.ItemDataRole.UserRole + 1
 MENTION_LIMIT = 2000  # shown on the page; the counts above say how many there are
@@ -130,6 +130,8 @@ class EntityPage(QWidget):
         self.relations = QListWidget()
         self.relations.setAccessibleName("Relations")
         self.relations.setMaximumHeight(130)
+        self.relations.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.relations.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.relations.itemActivated.connect(self._relation_clicked)
         self.relations.itemDoubleClicked.connect(self._relation_clicked)
 
@@ -209,15 +211,14 @@ class EntityPage(QWidget):
         self.relations.clear()
         for r in relations:
             outgoing = r.source_uid == info.uid
-            other = r.target_name if outgoing else r.source_name
-            text = f"{r.label} → {other}" if outgoing else f"{other} → {r.label} → this"
+            text = f"{r.source_name} — {r.label} → {r.target_name}"
             if r.date:
                 text += f"  ({r.date})"
             if r.citations:
                 text += f"  · {len(r.citations)} citation{'s' if len(r.citations) != 1 else ''}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, r.target_uid if outgoing else r.source_uid)
-            item.setToolTip("Double-click to open the other entity.")
+            item.setToolTip(plain_tip(f"{text}\nDouble-click to open the other entity."))
             self.relations.addItem(item)
         if not relations:
             none = QListWidgetItem("None yet ('casefile relation add' records one)")
@@ -254,7 +255,8 @@ class EntityPage(QWidget):
                 group.setFont(0, font)
                 groups[m.document_uid] = group
             counts[m.document_uid] = counts.get(m.document_uid, 0) + 1
-            before = " ".join(m.before.split())
+            # Short context before, so the words themselves stay in sight in a narrow pane.
+            before = " ".join(m.before.split())[-28:]
             after = " ".join(m.after.split())
             hand = "  ✎" if m.manual else ""
             line = f"p. {m.page}   …{before} «{m.text}» {after}…{hand}"

@@ -60,6 +60,7 @@ class EntitiesPanel(QWidget):
         split.addWidget(scroller)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
+        split.setSizes([300, 450])  # the names readable; the page takes the rest
         split.setChildrenCollapsible(False)
         self.suggestions = SuggestionQueue(controller, lambda: self.entities)
         self.network = NetworkView(controller)

@@ -39,7 +39,9 @@ class EntityPicker(QLineEdit):
         for e in self.entities:
             for name in (e.name, *(a.text for a in e.aliases)):
                 self._folded.setdefault(fold(name), set()).add(e.uid)
-        completer = QCompleter(QStringListModel(sorted(shown, key=str.casefold)), self)
+        # Parented, so Python never frees the model under the completer.
+        self.names = QStringListModel(sorted(shown, key=str.casefold), self)
+        completer = QCompleter(self.names, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setMaxVisibleItems(12)
