@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,6 +38,7 @@ NODE_SPACING = 110.0  # scene units: a group of n nodes spans about this * sqrt(
 GAP = 90.0  # between groups
 CHAR_WIDTH = 7.5  # scene units a character of a name takes beside its node
 UID_KEY = 0  # QGraphicsItem data key holding a node's entity uid
+CROWDED = 80  # more names or labels than this are shown only when zoomed in
 
 
 def graph_and_layout(
@@ -70,7 +71,8 @@ def _component(g: Any) -> dict[str, tuple[float, float]]:
         return {next(iter(g)): (0.0, 0.0)}
     # The dense force layout needs only numpy (the sparse one, used from 500 nodes up,
     # would need scipy): NODE_LIMIT keeps every group below that.
-    pos = nx.spring_layout(g, seed=7, weight="weight", iterations=80, method="force")
+    steps = 80 if len(g) <= 150 else 50  # each step is quadratic in the group's size
+    pos = nx.spring_layout(g, seed=7, weight="weight", iterations=steps, method="force")
     scale = NODE_SPACING * math.sqrt(len(g))
     return {u: (float(x) * scale, float(y) * scale) for u, (x, y) in pos.items()}
 
@@ -99,8 +101,32 @@ def _pack(
     return out
 
 
+class LinesItem(QGraphicsItem):
+    """Many straight lines in one item, drawn with one `drawLines` call: thousands of
+    edges cost one item to keep and paint (a QPainterPath would be stroked as one
+    shape, seconds for a few thousand crossing lines; an item per line, tens of ms)."""
+
+    def __init__(self, lines: list[QLineF], pen: QPen) -> None:
+        super().__init__()
+        self.lines = lines
+        self.pen = pen
+        xs = [v for line in lines for v in (line.x1(), line.x2())] or [0.0]
+        ys = [v for line in lines for v in (line.y1(), line.y2())] or [0.0]
+        self._rect = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-4, -4, 4, 4)
+
+    def paint(self, painter: QPainter, _option: Any, _widget: Any = None) -> None:
+        # Thousands of thin lines: smoothing them costs more than it shows.
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, len(self.lines) < 500)
+        painter.setPen(self.pen)
+        painter.drawLines(self.lines)
+
+
 class GraphView(QGraphicsView):
     nodeClicked = Signal(str)
+    zoomed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +141,7 @@ class GraphView(QGraphicsView):
         scale = self.transform().m11() * factor
         if 0.05 <= scale <= 8:
             self.scale(factor, factor)
+            self.zoomed.emit()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press = event.position()
@@ -147,6 +174,8 @@ class NetworkView(QWidget):
         self.stale = True  # read again when next shown
         self._generation = 0
         self.nodes: dict[str, QGraphicsEllipseItem] = {}
+        self.labels: list[tuple[QGraphicsSimpleTextItem, int]] = []  # names, by documents
+        self.relation_labels: list[QGraphicsSimpleTextItem] = []
         self.co_mention_pairs = 0
         self.co_mentions = QCheckBox("Co-mentions")
         self.co_mentions.setToolTip(
@@ -162,6 +191,7 @@ class NetworkView(QWidget):
         self.view.setScene(self.scene)
         self.view.setAccessibleName("Network")
         self.view.nodeClicked.connect(self.entityChosen)
+        self.view.zoomed.connect(self._detail)
         top = QHBoxLayout()
         top.addWidget(self.co_mentions)
         top.addWidget(fit)
@@ -198,43 +228,9 @@ class NetworkView(QWidget):
     def _draw(self, graph: EntityGraph, pos: dict[str, tuple[float, float]]) -> None:
         self.scene.clear()
         self.nodes = {}
-        rel_pen = QPen(QColor("#4a5568"), 1.6)
-        rel_pen.setCosmetic(True)
-        labels: dict[frozenset[str], list[str]] = {}
-        for e in graph.edges:
-            if e.label:
-                labels.setdefault(frozenset((e.source, e.target)), []).append(e.label)
-        drawn: set[frozenset[str]] = set()
-        for e in graph.edges:
-            if e.source not in pos or e.target not in pos:
-                continue
-            pair = frozenset((e.source, e.target))
-            if e.label and pair in drawn:
-                continue  # one line per pair, its labels together
-            (x1, y1), (x2, y2) = pos[e.source], pos[e.target]
-            if e.label:
-                drawn.add(pair)
-                text = "; ".join(labels[pair])
-                line = self.scene.addLine(x1, y1, x2, y2, rel_pen)
-                line.setToolTip(plain_tip(text))
-                label = self.scene.addSimpleText(text)
-                label.setBrush(QBrush(QColor("#4a5568")))
-                label.setPos((x1 + x2) / 2, (y1 + y2) / 2)
-                label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-                font = label.font()
-                font.setPointSizeF(font.pointSizeF() * 0.8)
-                font.setItalic(True)
-                label.setFont(font)
-                label.setZValue(1)
-            else:
-                pen = QPen(QColor(160, 174, 192, 150), min(6.0, 0.6 + e.weight * 0.5))
-                pen.setCosmetic(True)
-                pen.setStyle(Qt.PenStyle.DashLine)
-                line = self.scene.addLine(x1, y1, x2, y2, pen)
-                line.setToolTip(
-                    plain_tip(f"In {e.weight} document{'s' if e.weight != 1 else ''} together")
-                )
-            line.setZValue(0)
+        self.labels = []
+        self.relation_labels = []
+        self._edges(graph, pos)
         for n in graph.nodes:
             if n.uid not in pos:
                 continue
@@ -258,6 +254,7 @@ class NetworkView(QWidget):
             name.setPos(r + 2, -8)
             name.setData(UID_KEY, n.uid)
             self.nodes[n.uid] = dot
+            self.labels.append((name, n.documents))
         shown = len(graph.nodes)
         more = (
             f" (the {shown} mentioned most of {graph.total_entities})"
@@ -277,6 +274,59 @@ class NetworkView(QWidget):
         self.fit()
         self.drawn.emit()
 
+    def _edges(self, graph: EntityGraph, pos: dict[str, tuple[float, float]]) -> None:
+        """One path per kind of line, not an item per edge: thousands of co-mentions
+        cost one item to paint. A relation's label sits at the middle of its line."""
+        labels: dict[frozenset[str], list[str]] = {}
+        for e in graph.edges:
+            if e.label and e.source in pos and e.target in pos:
+                labels.setdefault(frozenset((e.source, e.target)), []).append(e.label)
+        relations: list[QLineF] = []
+        for pair, words in labels.items():
+            a, b = sorted(pair)
+            (x1, y1), (x2, y2) = pos[a], pos[b]
+            relations.append(QLineF(x1, y1, x2, y2))
+            label = self.scene.addSimpleText("; ".join(words))
+            label.setBrush(QBrush(QColor("#4a5568")))
+            label.setPos((x1 + x2) / 2, (y1 + y2) / 2)
+            label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            font = label.font()
+            font.setPointSizeF(font.pointSizeF() * 0.8)
+            font.setItalic(True)
+            label.setFont(font)
+            label.setZValue(1)
+            self.relation_labels.append(label)
+        buckets: dict[int, list[QLineF]] = {}  # co-mentions by weight: 1, 2-3, 4+
+        for e in graph.edges:
+            if not e.label and e.source in pos and e.target in pos:
+                (x1, y1), (x2, y2) = pos[e.source], pos[e.target]
+                buckets.setdefault(min(3, e.weight.bit_length()), []).append(QLineF(x1, y1, x2, y2))
+        for width, lines in buckets.items():
+            pen = QPen(QColor("#cbd3dd"), 0.5 + width)  # opaque: no blending per crossing
+            pen.setCosmetic(True)
+            item = LinesItem(lines, pen)
+            item.setZValue(0)
+            self.scene.addItem(item)
+        pen = QPen(QColor("#4a5568"), 1.6)
+        pen.setCosmetic(True)
+        item = LinesItem(relations, pen)
+        item.setZValue(0.5)
+        self.scene.addItem(item)
+
+    def _detail(self) -> None:
+        """Names and relation labels when they can be read: all of them in a small
+        network or zoomed in; in a big one seen whole, only the most-mentioned names."""
+        scale = self.view.transform().m11()
+        crowded = len(self.labels) > CROWDED
+        ranks = sorted((d for _n, d in self.labels), reverse=True)
+        floor = ranks[min(len(ranks), CROWDED) - 1] if ranks else 0
+        for name, documents in self.labels:
+            name.setVisible(not crowded or scale >= 0.9 or documents >= floor)
+        few = len(self.relation_labels) <= CROWDED
+        for label in self.relation_labels:
+            label.setVisible(few or scale >= 1.2)
+
     def fit(self) -> None:
         if self.scene.items():
             self.view.fitInView(self.scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self._detail()
