@@ -63,7 +63,13 @@ def test_navigator_lists_entities_by_kind_and_filters(case_window, qtbot) -> Non
     assert nav.marked() is people
     assert _listed(w) == ["Daniel Forrest"]
 
-    nav._chosen(nav.find_item("Entities"))
+    # Choosing the panel's own tabs and kinds moves the navigator's mark along.
+    _gui(w).panel.tabs.setCurrentIndex(2)
+    assert nav.marked() is nav.find_item("Network")
+    _gui(w).panel.tabs.setCurrentIndex(0)
+    assert nav.marked() is people
+    _gui(w).panel.list.set_kind(None)
+    assert nav.marked() is nav.find_item("Entities")
     assert len(_listed(w)) == 10
     box = _gui(w).panel.list.filter
     for ch in "форр":  # an alias in another script finds the entity

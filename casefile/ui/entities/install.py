@@ -104,7 +104,14 @@ def install_entities(
         show(KEY)
         panel.open_entity(uid)
 
+    def follow(key: str) -> None:
+        """A tab or kind chosen in the panel itself: the navigator marks it too."""
+        if centre.currentWidget() is panel:
+            section.shown = key
+            navigator.mark_view(key)
+
     navigator.viewChosen.connect(show)
+    panel.viewChanged.connect(follow)
     panel.page.mentionOpened.connect(open_mention)
     layer.entityChosen.connect(open_entity)
     tag = viewer.selection_actions.add("&Tag as Entity…", panel.tag_selection)

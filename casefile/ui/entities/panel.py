@@ -34,6 +34,7 @@ TABS = ("entities", "suggestions", "network")
 
 class EntitiesPanel(QWidget):
     loaded = Signal()  # the entities were read again
+    viewChanged = Signal(str)  # what is shown, as a navigator key ("entities:network")
 
     def __init__(self, controller: CaseController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +71,7 @@ class EntitiesPanel(QWidget):
         self.tabs.addTab(self.suggestions, icon("suggest"), "Suggestions")
         self.tabs.addTab(self.network, icon("network"), "Network")
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.list.kind.currentIndexChanged.connect(lambda _i: self.viewChanged.emit(self.key()))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -101,9 +103,18 @@ class EntitiesPanel(QWidget):
         if name == "entities":
             self.list.set_kind(kind)
 
+    def key(self) -> str:
+        """The navigator entry naming what is shown (see `install.EntitiesSection`)."""
+        tab = TABS[self.tabs.currentIndex()]
+        kind = self.list.kind.currentData()
+        if tab != "entities":
+            return f"entities:{tab}"
+        return f"entities:{kind}" if kind else "entities"
+
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.network and self.network.stale:
             self.network.reload()
+        self.viewChanged.emit(self.key())
 
     def open_entity(self, uid: str) -> None:
         self.show_tab("entities")
