@@ -229,7 +229,11 @@ def test_tag_a_selection_as_new_and_existing_entity_then_undo(case_window, qtbot
     start = text.index("London Central")
     _select(viewer, start, start + len("London Central"))
     assert gui.tag_action.isEnabled()
-    gui.tag_action.trigger()
+    w.activateWindow()
+    viewer.text.setFocus()
+    qtbot.waitUntil(viewer.text.hasFocus)
+    QTest.keyClick(viewer.text, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)  # Ctrl+T
+    qtbot.waitUntil(lambda: gui.panel.tag_dialog is not None, timeout=5000)
     dialog = gui.panel.tag_dialog
     assert dialog.picker.text() == "London Central"
     assert dialog.picker.chosen() is None  # no entity of that name: a new one

@@ -1,6 +1,6 @@
 """Attach the entities GUI to an open case's workspace: the navigator's Entities
 section (entities by kind with counts, Suggestions, Network), the Entities panel in the
-centre, mentions coloured in the viewer, and "Tag as Entity…" (Ctrl+E) on a selection
+centre, mentions coloured in the viewer, and "Tag as Entity…" (Ctrl+T) on a selection
 of its text. Everything is added through the hooks the workspace offers
 (`Navigator.add_view_root`, `SelectionActions.add`, the viewer's highlight layers), so
 the shared modules know nothing of entities."""
@@ -115,7 +115,7 @@ def install_entities(
     panel.page.mentionOpened.connect(open_mention)
     layer.entityChosen.connect(open_entity)
     tag = viewer.selection_actions.add("&Tag as Entity…", panel.tag_selection)
-    tag.setShortcut(QKeySequence("Ctrl+E"))
+    tag.setShortcut(QKeySequence("Ctrl+T"))
     tag.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
     viewer.text.addAction(tag)
     panel.reload()
