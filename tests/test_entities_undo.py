@@ -4,9 +4,21 @@ a rejection withdrawn counts again; and the reads the views use."""
 
 from __future__ import annotations
 
+import pytest
+
 from casefile.core import services
 from casefile.core.case import Case
-from tests.test_entities import EN, RU, RU2, add_doc, docs, spans  # noqa: F401
+from tests.test_entities import EN, RU, RU2, add_doc, spans
+
+
+@pytest.fixture
+def docs(case: Case) -> dict[str, str]:
+    """The three documents of tests/test_entities.py (Russian, Russian, English)."""
+    return {
+        "ru": add_doc(case, "Эхо", [RU]),
+        "ru2": add_doc(case, "Коммерсант", [RU2]),
+        "en": add_doc(case, "Filing", ["Cover page", EN]),
+    }
 
 
 def _state(case: Case, ref: str) -> tuple[object, ...]:
