@@ -35,6 +35,7 @@ class Suggestion:
     forms: tuple[str, ...]  # as written in the documents, most frequent first
     documents: int
     rules: tuple[str, ...]  # ner, caps, latin, acronym, email
+    also: tuple[str, ...] = ()  # keys of the same name in another script (Амазон)
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ def suggest_entities(case: Case, ctx: JobContext | None = None) -> SuggestionSet
             forms=tuple(sorted(g.forms, key=lambda f: -g.forms[f])),
             documents=len(g.documents),
             rules=tuple(sorted(g.rules)),
+            also=tuple(sorted(g.also)),
         )
         for g in groups
     )
@@ -131,9 +133,10 @@ def accept_suggestion(
 def dismiss_suggestion(case: Case, result: SuggestionSet, name: str) -> None:
     x = _pick(result, name)
     with case.session() as s:
-        if s.get(SuggestionDismissal, x.key) is None:
-            s.add(SuggestionDismissal(key=x.key, text=x.name))
-            audit.record(s, "suggestion.dismiss", None, after={"name": x.name, "key": x.key})
+        for key in (x.key, *x.also):  # in every script it was found in
+            if s.get(SuggestionDismissal, key) is None:
+                s.add(SuggestionDismissal(key=key, text=x.name))
+                audit.record(s, "suggestion.dismiss", None, after={"name": x.name, "key": key})
 
 
 def dismissed_suggestions(case: Case) -> list[str]:
