@@ -28,3 +28,74 @@ def test_an_edit_lands_between_suggestion_batches(case: Case, monkeypatch) -> No
     result = services.suggest_entities(case, ctx)
     assert result.complete and result.documents_read == 3
     assert landed == [1]  # ran at the safe point after batch 1, while batches remained
+
+
+@pytest.mark.slow  # starts the worker and loads the NER model (~2-6 s)
+def test_a_stopped_run_resumes_and_a_later_one_reads_only_what_changed(
+    case: Case, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import update
+
+    from casefile.core.db.schema import Document, Page
+
+    uids = [
+        add_document(case, f"memo {i}", [f"Charles Forrest met Tarn Data in Cyprus, day {i}."])
+        for i in range(4)
+    ]
+    monkeypatch.setattr(entity_suggestions, "BATCH", 1)
+    ctx: JobContext
+
+    def stop_early(p: Progress) -> None:
+        if p.done == 1:
+            ctx.cancel()  # the user pressed Cancel after the first document
+
+    ctx = JobContext(on_progress=stop_early)
+    first = services.suggest_entities(case, ctx)
+    assert not first.complete and first.documents_read < 4
+
+    again = services.suggest_entities(case)  # resumes: only the rest is read
+    assert again.complete and again.documents_read == 4
+    assert again.documents_cached == first.documents_read
+    names = {x.name: x.documents for x in again.suggestions}
+    assert names.get("Charles Forrest") == 4
+
+    nothing_new = services.suggest_entities(case)
+    assert nothing_new.documents_cached == 4 and nothing_new.worker_peak_rss_mb == 0.0
+    assert {x.name: x.documents for x in nothing_new.suggestions} == names
+
+    with case.session() as s:  # a document's text changes (re-extraction, OCR)
+        doc_id = s.query(Document.id).filter(Document.uid == uids[0]).scalar()
+        s.execute(update(Page).where(Page.document_id == doc_id).values(text="Nothing here."))
+    changed = services.suggest_entities(case)
+    assert changed.documents_cached == 3
+    assert {x.name: x.documents for x in changed.suggestions}["Charles Forrest"] == 3
+    fresh = services.suggest_entities(case, fresh=True)
+    assert fresh.documents_cached == 0 and fresh.suggestions == changed.suggestions
+
+
+def test_a_case_from_before_migration_0014_opens_and_gets_the_table(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    from alembic import command
+
+    from casefile.core.db import migrate
+
+    with services.create_case(tmp_path / "Old") as case:
+        path = case.path
+        cfg = migrate._config()
+        with case.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0010")  # as the previous version wrote it
+
+    def tables() -> set[str]:
+        db = sqlite3.connect(path / "case.sqlite")
+        try:
+            return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        finally:
+            db.close()
+
+    assert "suggestion_read" not in tables()
+    with services.open_case(path) as case:
+        assert migrate.stamped_revision(case.engine) == migrate.HEAD_REVISION == "0014"
+        assert services.suggest_entities(case).suggestions == ()
+    assert "suggestion_read" in tables()

@@ -196,10 +196,16 @@ class SuggestionQueue(QWidget):
         self.find_button.setEnabled(True)
         self.result = result
         n = len(result.suggestions)
-        cut = "" if result.complete else " (stopped early: only the documents read so far)"
+        cut = (
+            ""
+            if result.complete
+            else " (stopped early: Find Suggestions again carries on from there)"
+        )
+        kept = result.documents_cached
+        again = f"; {kept} unchanged since the last run were not read again" if kept else ""
         self.status.setText(
             f"{n} suggestion{'s' if n != 1 else ''} from {result.documents_read} "
-            f"document{'s' if result.documents_read != 1 else ''}{cut}."
+            f"document{'s' if result.documents_read != 1 else ''}{cut}{again}."
         )
         self._fill(result.suggestions)
         self.listed.emit()
