@@ -208,7 +208,11 @@ class NetworkView(QWidget):
             f'<span style="color:{kinds.STRONG[k]}">●</span>&nbsp;{entity_kind_label(k)}'
             for k in kinds.KINDS
         )
-        legend = QLabel(f"{dots}&nbsp;&nbsp; —— relation&nbsp;&nbsp; ┄┄ co-mention")
+        lines = (
+            '<span style="color:#4a5568">━━</span>&nbsp;relation&nbsp;&nbsp; '
+            '<span style="color:#cbd3dd">━━</span>&nbsp;co\u2011mention'
+        )
+        legend = QLabel(f"{dots}&nbsp;&nbsp; {lines}")
         legend.setTextFormat(Qt.TextFormat.RichText)  # fixed words only, no case data
         legend.setWordWrap(True)
         return legend
