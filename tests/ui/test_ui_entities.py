@@ -415,3 +415,51 @@ def test_suggestion_queue_accept_undo_and_dismiss(window, qtbot, tmp_path) -> No
     wait_idle(qtbot, window)
     aliases = {a.text for a in services.get_entity(window.controller.case, services_vl.uid).aliases}
     assert "VisionLabs" in aliases
+
+
+def test_add_and_delete_a_relation_then_undo(case_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = case_window
+    page = _open(w, qtbot, "Novosibirsk")
+    box = page.relations
+    assert box.texts() == ["OkoVision LLC — based in → Novosibirsk"]
+    box.add_relation()
+    dialog = box.dialog
+    dialog.direction.setCurrentIndex(dialog.direction.findData("in"))
+    dialog.label.setCurrentText("registered in")
+    dialog.picker.setText("Tarn Data")  # an alias
+    dialog.date.setText("2023-01")
+    assert dialog.sentence() == "Tarn Data Solutions Ltd registered in Novosibirsk"
+    dialog.accept()
+    wait_idle(qtbot, w)
+    added = "Tarn Data Solutions Ltd — registered in → Novosibirsk  (2023-01)"
+    qtbot.waitUntil(lambda: added in box.texts(), timeout=15000)
+    assert w.controller.undo_stack.undoText().startswith("Add relation")
+
+    # Delete the demo's own, cited relation; undo brings it back with its citation.
+    box.list.setCurrentRow(box.texts().index("OkoVision LLC — based in → Novosibirsk"))
+    box.delete_relation()
+    wait_idle(qtbot, w)
+    qtbot.waitUntil(
+        lambda: "OkoVision LLC — based in → Novosibirsk" not in box.texts(), timeout=15000
+    )
+    _undo(w, qtbot)
+    qtbot.waitUntil(lambda: "OkoVision LLC — based in → Novosibirsk" in box.texts(), timeout=15000)
+    _undo(w, qtbot)
+    qtbot.waitUntil(lambda: added not in box.texts(), timeout=15000)
+    case = w.controller.case
+    assert [r.label for r in services.list_relations(case, "Novosibirsk")] == ["based in"]
+
+
+def test_deleted_cited_relation_comes_back_with_its_citation(case_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = case_window
+    case = w.controller.case
+    page = _open(w, qtbot, "Daniel Forrest")
+    box = page.relations
+    before = {(r.label, r.citations) for r in services.list_relations(case, "Daniel Forrest")}
+    row = next(i for i, t in enumerate(box.texts()) if "employs" in t)
+    box.list.setCurrentRow(row)
+    box.delete_relation()
+    wait_idle(qtbot, w)
+    _undo(w, qtbot)
+    after = {(r.label, r.citations) for r in services.list_relations(case, "Daniel Forrest")}
+    assert after == before and any(c for _l, c in after)

@@ -24,7 +24,7 @@ from casefile.ui.viewer_selection import TextSelection
 Done = Callable[[Any], None] | None
 
 
-def _short(text: str, limit: int = 40) -> str:
+def short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -89,7 +89,7 @@ class CreateEntity(EntityCommand):
         aliases: Sequence[str] = (),
         on_done: Done = None,
     ) -> None:
-        super().__init__(controller, f"Create entity “{_short(name)}”", on_done)
+        super().__init__(controller, f"Create entity “{short(name)}”", on_done)
         self.name, self.kind, self.aliases = name, kind, tuple(aliases)
         self.uid: str | None = None
         self.deleted: services.DeletedEntity | None = None
@@ -118,7 +118,7 @@ class EditEntity(EntityCommand):
         new: dict[str, Any],
     ) -> None:
         what = "Rename" if "name" in new else "Edit"
-        super().__init__(controller, f"{what} entity “{_short(label)}”")
+        super().__init__(controller, f"{what} entity “{short(label)}”")
         self.uid, self.old, self.new = uid, old, new
         self.added: set[str] = set()
 
@@ -145,7 +145,7 @@ class AddAlias(EntityCommand):
         weak: bool = False,
         former: bool = False,
     ) -> None:
-        super().__init__(controller, f"Add alias “{_short(', '.join(texts))}”")
+        super().__init__(controller, f"Add alias “{short(', '.join(texts))}”")
         self.uid, self.texts, self.weak, self.former = uid, tuple(texts), weak, former
         self.added: set[str] = set()
 
@@ -162,7 +162,7 @@ class AddAlias(EntityCommand):
 
 class RemoveAlias(EntityCommand):
     def __init__(self, controller: CaseController, uid: str, alias: services.AliasInfo) -> None:
-        super().__init__(controller, f"Remove alias “{_short(alias.text)}”")
+        super().__init__(controller, f"Remove alias “{short(alias.text)}”")
         self.uid, self.alias = uid, alias
 
     def forward(self, case: Case) -> Any:
@@ -177,7 +177,7 @@ class DeleteEntity(EntityCommand):
     """Undo brings it back with its aliases, manual and rejected mentions, relations."""
 
     def __init__(self, controller: CaseController, uid: str, name: str) -> None:
-        super().__init__(controller, f"Delete entity “{_short(name)}”")
+        super().__init__(controller, f"Delete entity “{short(name)}”")
         self.uid = uid
         self.deleted: services.DeletedEntity | None = None
 
@@ -193,7 +193,7 @@ class MergeEntities(EntityCommand):
     def __init__(
         self, controller: CaseController, keep: str, other: str, other_name: str, keep_name: str
     ) -> None:
-        super().__init__(controller, f"Merge “{_short(other_name)}” into “{_short(keep_name)}”")
+        super().__init__(controller, f"Merge “{short(other_name)}” into “{short(keep_name)}”")
         self.keep, self.other = keep, other
         self.merged: services.MergedEntities | None = None
 
@@ -212,7 +212,7 @@ class SplitAlias(EntityCommand):
     def __init__(
         self, controller: CaseController, uid: str, alias: str, on_done: Done = None
     ) -> None:
-        super().__init__(controller, f"Split “{_short(alias)}” off", on_done)
+        super().__init__(controller, f"Split “{short(alias)}” off", on_done)
         self.uid, self.alias = uid, alias
         self.new_uid: str | None = None
         self.name = ""
@@ -247,9 +247,7 @@ class TagSelection(EntityCommand):
         on_done: Done = None,
     ) -> None:
         target = new[0] if new else name or "an entity"
-        super().__init__(
-            controller, f"Tag “{_short(selection.quote)}” as {_short(target)}", on_done
-        )
+        super().__init__(controller, f"Tag “{short(selection.quote)}” as {short(target)}", on_done)
         self.selection, self.entity_uid, self.new, self.as_alias = (
             selection,
             entity_uid,
@@ -294,7 +292,7 @@ class TagSelection(EntityCommand):
 
 class RejectMention(EntityCommand):
     def __init__(self, controller: CaseController, mention_id: int, text: str, name: str) -> None:
-        super().__init__(controller, f"Reject “{_short(text)}” as {_short(name)}")
+        super().__init__(controller, f"Reject “{short(text)}” as {short(name)}")
         self.mention_id = mention_id
 
     def forward(self, case: Case) -> Any:
@@ -317,7 +315,7 @@ class AcceptSuggestion(EntityCommand):
         into: str | None = None,
         on_done: Done = None,
     ) -> None:
-        super().__init__(controller, f"Accept suggestion “{_short(name)}”", on_done)
+        super().__init__(controller, f"Accept suggestion “{short(name)}”", on_done)
         self.result, self.name, self.kind, self.into = result, name, kind, into
         self.uid: str | None = None
         self.added: set[str] = set()

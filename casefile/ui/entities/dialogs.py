@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.core.services import EntityInfo
+from casefile.core.services import COMMON_LABELS, EntityInfo
 from casefile.core.vocabulary import InfoGrade, SourceGrade
 from casefile.ui.entities import kinds
 from casefile.ui.entities.picker import EntityPicker, fold
@@ -201,6 +201,70 @@ class AliasDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(_buttons(self, "Add"))
         self.resize(460, self.sizeHint().height())
+
+
+class RelationDialog(QDialog):
+    """A relation from (or to) this entity: a label such as "owns" or "employs" (or any
+    words), the other entity with completion, and an optional EDTF date or period."""
+
+    def __init__(
+        self, info: EntityInfo, entities: Sequence[EntityInfo], parent: QWidget | None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Add Relation of {info.name}")
+        self.info = info
+        self.direction = QComboBox()
+        self.direction.addItem(f"{info.name} → the other", "out")
+        self.direction.addItem(f"the other → {info.name}", "in")
+        self.label = QComboBox()
+        self.label.setEditable(True)
+        self.label.addItems(list(COMMON_LABELS))
+        self.label.setCurrentText("")
+        self.picker = EntityPicker(entities, exclude=info.uid)
+        self.date = QLineEdit()
+        self.date.setPlaceholderText("Optional EDTF: 2019-03/2024-03-15, 2023, 2024-05~")
+        self.notes = QLineEdit()
+        self.what = plain_label(wrap=True)
+        form = QFormLayout()
+        form.addRow("&Direction:", self.direction)
+        form.addRow("&Relation:", self.label)
+        form.addRow("&Other entity:", self.picker)
+        form.addRow("", self.what)
+        form.addRow("D&ate:", self.date)
+        form.addRow("&Notes:", self.notes)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        self.buttons = _buttons(self, "Add")
+        layout.addWidget(self.buttons)
+        for signal in (self.picker.textChanged, self.label.currentTextChanged):
+            signal.connect(lambda _t: self._update())
+        self.direction.currentIndexChanged.connect(lambda _i: self._update())
+        self.resize(480, self.sizeHint().height())
+        self._update()
+
+    def values(self) -> tuple[str, str, str] | None:
+        """(source uid, target uid, label) as chosen, or None while incomplete."""
+        other = self.picker.chosen()
+        label = " ".join(self.label.currentText().split())
+        if other is None or not label:
+            return None
+        if self.direction.currentData() == "out":
+            return self.info.uid, other.uid, label
+        return other.uid, self.info.uid, label
+
+    def sentence(self) -> str:
+        other = self.picker.chosen()
+        label = " ".join(self.label.currentText().split()) or "…"
+        name = other.name if other else "…"
+        if self.direction.currentData() == "out":
+            return f"{self.info.name} {label} {name}"
+        return f"{name} {label} {self.info.name}"
+
+    def _update(self) -> None:
+        self.what.setText(self.sentence())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            self.values() is not None
+        )
 
 
 class ChooseEntityDialog(QDialog):

@@ -29,10 +29,15 @@ from casefile.core.errors import CasefileError
 from casefile.core.services import AliasInfo, EntityInfo, MentionInfo, RelationInfo
 from casefile.ui.controller import CaseController
 from casefile.ui.entities import commands, kinds
-from casefile.ui.entities.dialogs import AliasDialog, ChooseEntityDialog, EditEntityDialog
+from casefile.ui.entities.dialogs import (
+    AliasDialog,
+    ChooseEntityDialog,
+    EditEntityDialog,
+)
 from casefile.ui.entities.picker import fold
+from casefile.ui.entities.relations_box import RelationsBox
 from casefile.ui.labels import entity_kind_label
-from casefile.ui.plain import plain_label, plain_tip
+from casefile.ui.plain import plain_label
 
 MENTION_ROLE = Qt.ItemDataRole.UserRole + 1
 MENTION_LIMIT = 2000  # shown on the page; the counts above say how many there are
@@ -127,13 +132,8 @@ class EntityPage(QWidget):
         self.mention_tree.setUniformRowHeights(True)
         self.mention_tree.itemActivated.connect(self._mention_clicked)
         self.mention_tree.itemClicked.connect(self._mention_clicked)
-        self.relations = QListWidget()
-        self.relations.setAccessibleName("Relations")
-        self.relations.setMaximumHeight(130)
-        self.relations.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.relations.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.relations.itemActivated.connect(self._relation_clicked)
-        self.relations.itemDoubleClicked.connect(self._relation_clicked)
+        self.relations = RelationsBox(self.controller, self.entities)
+        self.relations.entityChosen.connect(self.entityChosen)
 
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -208,22 +208,7 @@ class EntityPage(QWidget):
         self._alias_buttons()
         self.notes.setText(info.notes or "—")
         self._fill_mentions(info, found)
-        self.relations.clear()
-        for r in relations:
-            outgoing = r.source_uid == info.uid
-            text = f"{r.source_name} — {r.label} → {r.target_name}"
-            if r.date:
-                text += f"  ({r.date})"
-            if r.citations:
-                text += f"  · {len(r.citations)} citation{'s' if len(r.citations) != 1 else ''}"
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, r.target_uid if outgoing else r.source_uid)
-            item.setToolTip(plain_tip(f"{text}\nDouble-click to open the other entity."))
-            self.relations.addItem(item)
-        if not relations:
-            none = QListWidgetItem("None yet ('casefile relation add' records one)")
-            none.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.relations.addItem(none)
+        self.relations.show_relations(info, relations)
 
     @staticmethod
     def _alias_text(info: EntityInfo, a: AliasInfo) -> str:
@@ -277,11 +262,6 @@ class EntityPage(QWidget):
         m = item.data(0, MENTION_ROLE)
         if m is not None:
             self.mentionOpened.emit(m)
-
-    def _relation_clicked(self, item: QListWidgetItem) -> None:
-        uid = item.data(Qt.ItemDataRole.UserRole)
-        if uid:
-            self.entityChosen.emit(uid)
 
     # -- edits ----------------------------------------------------------------------------
     def _selected_alias(self) -> AliasInfo | None:
