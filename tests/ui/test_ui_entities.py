@@ -185,8 +185,10 @@ def test_merge_and_delete_then_undo(case_window, qtbot) -> None:  # type: ignore
     assert len(services.list_relations(case, tarn.uid)) == tarn_relations
 
     page = _open(w, qtbot, "Tarn Data Solutions Ltd")
-    page.delete()
+    tree = _gui(w).panel.list.tree
+    QTest.keyClick(tree, Qt.Key.Key_Delete)  # Del on the list: this entity, not documents
     wait_idle(qtbot, w)
+    assert w.case_view.model.rowCount() == 4
     qtbot.waitUntil(lambda: "Tarn Data Solutions Ltd" not in _listed(w), timeout=15000)
     _undo(w, qtbot)
     qtbot.waitUntil(lambda: "Tarn Data Solutions Ltd" in _listed(w), timeout=15000)

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
@@ -76,9 +77,28 @@ class EntitiesPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
         self.list.entityChosen.connect(self.page.show_entity)
+        self.list.tree.installEventFilter(self)  # F2 edits, Del deletes: see eventFilter
         self.page.entityChosen.connect(self.open_entity)
         self.network.entityChosen.connect(self.open_entity)
         controller.changed.connect(self._on_changed)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """F2 edits the chosen entity and Del deletes it (Edit → Undo brings it back),
+        as in a file manager; the window's own Delete (documents) is not asked."""
+        keys = {Qt.Key.Key_F2: self.page.edit, Qt.Key.Key_Delete: self.page.delete}
+        if (
+            watched is self.list.tree
+            and isinstance(event, QKeyEvent)
+            and event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
+            and Qt.Key(event.key()) in keys
+            and self.list.current_uid() is not None
+            and self.page.info is not None
+        ):
+            event.accept()
+            if event.type() == QEvent.Type.KeyPress:
+                keys[Qt.Key(event.key())]()
+            return True
+        return super().eventFilter(watched, event)
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.entities or changes.membership:
