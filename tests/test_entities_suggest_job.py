@@ -99,3 +99,26 @@ def test_a_case_from_before_migration_0014_opens_and_gets_the_table(tmp_path) ->
         assert migrate.stamped_revision(case.engine) == migrate.HEAD_REVISION == "0014"
         assert services.suggest_entities(case).suggestions == ()
     assert "suggestion_read" in tables()
+
+
+def test_a_name_the_case_knows_in_the_other_script_is_offered_as_its_alias(
+    case: Case, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from casefile.core.entities import worker
+    from casefile.core.entities.suggest import ORG, Find
+
+    uid = add_document(case, "Эхо", ["Компания Амазон отказалась от комментариев."])
+    amazon = services.create_entity(case, "Amazon", "organisation")
+
+    def read(batches, ctx=None, total=None, on_batch=None, done_before=0):  # type: ignore[no-untyped-def]
+        # What the model finds in that sentence, without loading it for this test.
+        found = {d.uid: [Find("Амазон", ORG, "ner")] for batch in batches for d in batch}
+        return found, 0.0, True
+
+    monkeypatch.setattr(worker, "run", read)
+    result = services.suggest_entities(case)
+    x = next(x for x in result.suggestions if x.name == "Амазон")
+    assert x.like == (amazon.uid, "Amazon") and x.documents == 1
+    services.accept_suggestion(case, result, "Амазон", into=x.like[0])
+    assert "Амазон" in {a.text for a in services.get_entity(case, amazon.uid).aliases}
+    assert services.mentions(case, entity=amazon.uid, document_uid=uid)[0].text == "Амазон"

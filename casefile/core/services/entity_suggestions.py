@@ -18,7 +18,13 @@ from sqlalchemy import select
 
 from casefile.core.case import Case
 from casefile.core.db import audit
-from casefile.core.db.schema import Document, EntityAlias, SuggestionDismissal, SuggestionRead
+from casefile.core.db.schema import (
+    Document,
+    Entity,
+    EntityAlias,
+    SuggestionDismissal,
+    SuggestionRead,
+)
 from casefile.core.entities import suggest, worker
 from casefile.core.entities.forms import fold, surface_forms
 from casefile.core.errors import InvalidValueError
@@ -38,6 +44,7 @@ class Suggestion:
     documents: int
     rules: tuple[str, ...]  # ner, caps, latin, acronym, email
     also: tuple[str, ...] = ()  # keys of the same name in another script (Амазон)
+    like: tuple[str, str] | None = None  # (uid, name) of an entity whose alias sounds alike
 
 
 @dataclass(frozen=True)
@@ -60,6 +67,23 @@ def _known(case: Case) -> tuple[set[str], set[str]]:
         known.add(fold(text))
         known.update(fold(f) for f in surface_forms(text, weak=weak))
     return known, dismissed
+
+
+def _sounds_alike(case: Case) -> dict[str, tuple[str, str]]:
+    """Known entities by the skeleton of each alias (`suggest.skeleton`), so that
+    "Амазон", found when the case knows "Amazon", is offered as Amazon's alias."""
+    with case.read_session() as s:
+        rows = s.execute(
+            select(EntityAlias.text, Entity.uid, Entity.name)
+            .join(Entity, Entity.id == EntityAlias.entity_id)
+            .where(EntityAlias.weak.is_(False))
+        ).all()
+    out: dict[str, tuple[str, str]] = {}
+    for text, uid, name in rows:
+        sk = suggest.skeleton(text)
+        if len(sk.replace(" ", "")) >= suggest.MIN_SKELETON:
+            out.setdefault(sk, (uid, name))
+    return out
 
 
 def _headers(extra: object) -> tuple[str, ...]:
@@ -125,6 +149,7 @@ def suggest_entities(
     elif ctx is not None:
         ctx.report(len(uids), len(uids), "Reading names")
     groups = suggest.group(finds, known, dismissed)
+    alike = _sounds_alike(case)
     out = tuple(
         Suggestion(
             name=suggest.display(g),
@@ -134,6 +159,7 @@ def suggest_entities(
             documents=len(g.documents),
             rules=tuple(sorted(g.rules)),
             also=tuple(sorted(g.also)),
+            like=alike.get(suggest.skeleton(g.key)),
         )
         for g in groups
     )

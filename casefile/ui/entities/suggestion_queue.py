@@ -262,6 +262,12 @@ class SuggestionQueue(QWidget):
             if generation != self._generation:
                 return
             lines = [f"Found by: {', '.join(RULES.get(r, r) for r in x.rules)}."]
+            if x.like is not None:
+                lines.insert(
+                    0,
+                    f"Sounds like {x.like[1]}, which the case knows: "
+                    "Accept as Alias Of… (M) adds it there.",
+                )
             lines += [f"\n{title}\n    {text}" for title, text in found]
             self.examples.setPlainText("\n".join(lines))
 
@@ -317,6 +323,8 @@ class SuggestionQueue(QWidget):
             self,
             ok_text="Add Aliases",
         )
+        if x.like is not None:
+            dialog.picker.setText(x.like[1])  # "Амазон": the case knows "Amazon"
         self.dialog = dialog
 
         def chosen() -> None:
