@@ -142,6 +142,7 @@ class CaseView(QSplitter):
         self.navigator.filterChosen.connect(self.show_filter)
         self.navigator.savedSearchChosen.connect(self.run_saved)
         self.search_panel.currentChanged.connect(self._hit_changed)
+        self.metadata.linked.openRequested.connect(self.open_linked)
         # Connected after the model's own slot: the rows it still holds say which one
         # follows a deleted document (see `_on_changed`).
         controller.changed.connect(self._on_changed)
@@ -340,6 +341,12 @@ class CaseView(QSplitter):
         self.controller.runner.read(
             services.get_document, self.controller.case, uid, on_done=show, on_error=gone
         )
+
+    def open_linked(self, uid: str) -> None:
+        """Show a message's attachment or an attachment's message: its row when the list
+        holds it, else (search results, a filtered list) in the viewer and panel."""
+        if self.in_search or not self.select_uid(uid):
+            self.open_document(uid)
 
     def forget(self, uid: str | None) -> None:
         """Clear the viewer and the panel if they show `uid` (deleted, or left)."""
