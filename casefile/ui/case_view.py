@@ -322,6 +322,7 @@ class CaseView(QSplitter):
         query: str = "",
         hit_pages: list[int] | None = None,
         exact: bool = False,
+        translit: bool = False,
     ) -> None:
         """Read the document on the reader pool and show it; a reply for a document
         the user has already left is dropped."""
@@ -332,7 +333,7 @@ class CaseView(QSplitter):
         def show(detail: DocumentDetail) -> None:
             if generation == self._open_generation:
                 self.metadata.show_document(detail)
-                self.viewer.show_document(detail, page, query, hit_pages, exact)
+                self.viewer.show_document(detail, page, query, hit_pages, exact, translit)
 
         def gone(_exc: BaseException) -> None:
             if generation == self._open_generation:
