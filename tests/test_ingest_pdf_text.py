@@ -126,3 +126,21 @@ def test_corpus_pdfs_read_as_printed() -> None:
     assert senate.page_count == 1
     assert "ASSISTANTENGLERT" not in senate.pages[0]
     assert "ENGLERT, PAYTON A STAFF ASSISTANT 25,499.96" in senate.pages[0]
+
+
+def test_the_reextract_command_gives_every_old_pdf_the_better_text(tmp_path: Path) -> None:
+    """`casefile reextract CASE` with no id reads every PDF of an old case again."""
+    from tests.test_cli import run
+
+    with services.create_case(tmp_path / "Old") as case:
+        services.import_paths(case, [write_typeset_pdf(tmp_path / "old.pdf")])
+        with case.session() as s:  # what the old extractor stored
+            s.execute(update(Page).where(Page.number == 2).values(text="25,499.96STAFF X"))
+        services.reindex(case)
+        path = str(case.path)
+    result = run("reextract", path)
+    assert result.returncode == 0, result.stderr
+    assert "Read the text of 1 document(s) again" in result.stdout
+    with services.open_case(Path(path)) as case:
+        found = services.search(case, "Englert")
+        assert [h.pages for h in found.hits] == [(2,)]
