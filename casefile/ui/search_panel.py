@@ -85,7 +85,6 @@ class SearchPanel(QWidget):
         self.chips.setSpacing(4)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
-        top.addWidget(self.translit)
         top.addWidget(QLabel("Sort:"))
         top.addWidget(self.sort)
         top.addWidget(self.save_button)
@@ -114,6 +113,10 @@ class SearchPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        options = QHBoxLayout()  # a row of its own, so the list pane can stay narrow
+        options.addWidget(self.translit)
+        options.addStretch(1)
+        layout.addLayout(options)
         layout.addLayout(self.chips)
         layout.addWidget(split, 1)
 
