@@ -57,6 +57,7 @@ class Viewer(QWidget):
         self.total = 0
         self.query = ""  # the search whose words are highlighted
         self.exact = False
+        self.translit = False  # also mark the other script's spellings (Chekhov, Чехов)
         self._highlight_generation = 0
         self._page_generation = 0
         self.hit_pages: list[int] = []
@@ -202,15 +203,16 @@ class Viewer(QWidget):
         query: str = "",
         hit_pages: list[int] | None = None,
         exact: bool = False,
+        translit: bool = False,
     ) -> None:
         """Open a document (already read by the caller) at a page; with a search
         `query`, highlight the words it matches (as the index matches them: by stem, ё
-        as е) and go to the first."""
+        as е; with `translit`, in the other script too) and go to the first."""
         if self.detail is None or self.detail.uid != detail.uid:
             self.text.clear()  # never the last document's text under this one's title
         self.detail = detail
         self.query = query.strip()
-        self.exact = exact
+        self.exact, self.translit = exact, translit
         self.hit_pages = sorted(set(hit_pages or []))
         self.total = detail.page_count
         self.title.setText(detail.title)
@@ -300,10 +302,17 @@ class Viewer(QWidget):
             self._update_controls()
 
         if len(text) <= SYNC_HIGHLIGHT_CHARS:
-            show(services.highlight_spans(self.query, text, exact=self.exact))
+            show(
+                services.highlight_spans(self.query, text, exact=self.exact, translit=self.translit)
+            )
         else:
             self.controller.runner.read(
-                services.highlight_spans, self.query, text, exact=self.exact, on_done=show
+                services.highlight_spans,
+                self.query,
+                text,
+                exact=self.exact,
+                translit=self.translit,
+                on_done=show,
             )
 
     def _paint_hits(self) -> None:
@@ -464,4 +473,4 @@ class Viewer(QWidget):
             self.banner.setEnabled(True)
             page = self.page
             self._pdf_path = None if detail.status != self.detail.status else self._pdf_path
-            self.show_document(detail, page, self.query, self.hit_pages, self.exact)
+            self.show_document(detail, page, self.query, self.hit_pages, self.exact, self.translit)

@@ -130,13 +130,14 @@ from casefile.core.services.search import (
 )
 from casefile.core.services.suggestions import confirm_suggestions, suggest_again
 
-_LAZY = {"import_paths", "prepare_import", "reextract_document"}
+_LAZY = {"import_paths", "prepare_import", "reextract_document", "reextract_documents"}
 
 if TYPE_CHECKING:
     from casefile.core.services.importing import (
         import_paths,
         prepare_import,
         reextract_document,
+        reextract_documents,
     )
 
 
@@ -231,6 +232,7 @@ __all__ = [
     "pending_matches",
     "prepare_import",
     "reextract_document",
+    "reextract_documents",
     "reindex",
     "reject_mention",
     "remove_alias",
