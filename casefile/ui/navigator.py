@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
 from casefile.core import services
+from casefile.core.services.chronology_view import count_events
 from casefile.core.vocabulary import DocumentKind, DocumentStatus
 from casefile.ui import labels
 from casefile.ui.controller import CaseController
@@ -20,6 +21,7 @@ from casefile.ui.icons import icon, kind_icon
 
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 1
 SAVED_ROLE = Qt.ItemDataRole.UserRole + 2
+VIEW_ROLE = Qt.ItemDataRole.UserRole + 3  # a view other than the documents: "chronology"
 S = DocumentStatus
 PROBLEM_STATUSES = tuple(
     s.value for s in (S.PASSWORD_REQUIRED, S.NEEDS_OCR, S.GARBLED, S.FAILED, S.UNSUPPORTED, S.EMPTY)
@@ -29,6 +31,7 @@ PROBLEM_STATUSES = tuple(
 class Navigator(QTreeWidget):
     filterChosen = Signal(dict)  # {"kind": …} / {"tag": …} / {"status": …} / {}
     savedSearchChosen = Signal(object)  # the saved search DTO
+    viewChosen = Signal(str)  # VIEW_ROLE of the entry: "chronology"
 
     def __init__(self, controller: CaseController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +43,8 @@ class Navigator(QTreeWidget):
         self.documents = self._root("Documents", "documents", {})
         self.searches = self._root("Saved searches", "saved-search", None)
         self.tags = self._root("Tags", "tag", None)
+        self.chronology = self._root("Chronology", "chronology", None)
+        self.chronology.setData(0, VIEW_ROLE, "chronology")
         self.itemActivated.connect(self._chosen)
         self.itemClicked.connect(self._chosen)
         self._shown: tuple[str, Any] | None = ("filter", {})  # what the centre shows
@@ -70,12 +75,14 @@ class Navigator(QTreeWidget):
                 "status": status,
                 "tags": services.list_tags(case),
                 "saved": services.list_saved_searches(case),
+                "events": count_events(case),
             }
 
         self.controller.read(gather, on_done=self._fill)
 
     def _fill(self, data: dict[str, Any]) -> None:
         self.documents.setText(0, f"Documents  {data['total']}")
+        self.chronology.setText(0, f"Chronology  {data['events']}")
         for root in (self.documents, self.searches, self.tags):
             root.takeChildren()
         for kind in (k.value for k in DocumentKind):
@@ -120,6 +127,10 @@ class Navigator(QTreeWidget):
         self._shown = None if filters is None else ("filter", dict(filters))
         self._show_mark()
 
+    def mark_view(self, name: str) -> None:
+        self._shown = ("view", name)
+        self._show_mark()
+
     def mark_saved(self, name: str | None) -> None:
         self._shown = None if name is None else ("saved", name)
         self._show_mark()
@@ -127,7 +138,7 @@ class Navigator(QTreeWidget):
     def _entries(self) -> list[QTreeWidgetItem]:
         """Every entry, roots first, in the order shown."""
         items: list[QTreeWidgetItem] = []
-        for root in (self.documents, self.searches, self.tags):
+        for root in (self.documents, self.searches, self.tags, self.chronology):
             items.append(root)
             items.extend(c for j in range(root.childCount()) if (c := root.child(j)) is not None)
         return items
@@ -136,6 +147,8 @@ class Navigator(QTreeWidget):
         saved = item.data(0, SAVED_ROLE)
         if saved is not None:
             return ("saved", saved.name)
+        if item.data(0, VIEW_ROLE):
+            return ("view", item.data(0, VIEW_ROLE))
         filters = item.data(0, FILTER_ROLE)
         return None if filters is None else ("filter", dict(filters))
 
@@ -227,6 +240,9 @@ class Navigator(QTreeWidget):
         saved = item.data(0, SAVED_ROLE)
         if saved is not None:
             self.savedSearchChosen.emit(saved)
+            return
+        if item.data(0, VIEW_ROLE):
+            self.viewChosen.emit(item.data(0, VIEW_ROLE))
             return
         filters = item.data(0, FILTER_ROLE)
         if filters is not None:
