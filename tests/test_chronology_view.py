@@ -239,7 +239,7 @@ def test_suggestion_job_reports_progress_and_stops_when_cancelled(
     assert found == everything and seen[-1] == 3 and 1 in seen
 
     ctx = JobContext()
-    ctx._on_progress = lambda p: ctx.cancel() if p.done >= 1 else None  # noqa: SLF001
+    ctx._on_progress = lambda p: ctx.cancel() if p.done >= 1 else None
     got: list[object] = []
     with pytest.raises(Cancelled):
         suggest.suggest_event_dates_job(case, ctx, on_found=got.extend)

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from casefile.core.date_words import in_words
 from casefile.core.services import Changes
 from casefile.core.services import chronology_view as cv
+from casefile.ui.chronology.timeline import Item, build_items
 from casefile.ui.controller import CaseController
 from casefile.ui.icons import icon
 from casefile.ui.messages import user_message
@@ -38,7 +39,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("flags", "Flags"),
 )
 BLOCK = 64
-FIRST_SCREEN = 64
+FIRST_SCREEN = 40  # a tall window shows ~30 rows
 CACHE_ROWS = 4096
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -62,17 +63,25 @@ FLAG_WORDS = {
 }
 
 
-def _load(
+def _first(
     case: Any, filters: cv.EventFilters, sort: str, descending: bool, lang: str
 ) -> tuple[list[cv.EventMark], dict[str, cv.EventRow]]:
+    """The first screen: its rows in order (LIMIT), read in full."""
+    marks = cv.event_outline(case, filters, sort=sort, descending=descending, limit=FIRST_SCREEN)
+    return marks, cv.event_rows(case, [m.uid for m in marks], lang)
+
+
+def _full(
+    case: Any, filters: cv.EventFilters, sort: str, descending: bool
+) -> tuple[list[cv.EventMark], list[Item]]:
+    """Every row's place, and the timeline's positions (built here, off the UI thread)."""
     marks = cv.event_outline(case, filters, sort=sort, descending=descending)
-    first = cv.event_rows(case, [m.uid for m in marks[:FIRST_SCREEN]], lang)
-    return marks, first
+    return marks, build_items(marks)
 
 
 class EventTableModel(QAbstractTableModel):
     loaded = Signal(int)  # rows after a (re)load
-    outlineChanged = Signal(object)  # list[EventMark], for the timeline
+    outlineChanged = Signal(object)  # list[timeline.Item], for the timeline
 
     def __init__(self, controller: CaseController, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -110,18 +119,43 @@ class EventTableModel(QAbstractTableModel):
         self._fetching.clear()
         self.loading = True
 
-        def arrived(result: tuple[list[cv.EventMark], dict[str, cv.EventRow]]) -> None:
+        query = (self.controller.case, self.filters, self._sort, self._descending)
+
+        def first(result: tuple[list[cv.EventMark], dict[str, cv.EventRow]]) -> None:
+            """Two steps, as the document table: the first screen from a small query
+            is painted at once; the whole outline (5,000 marks and the timeline's
+            positions) follows and is appended below it without a reset."""
             if generation != self._generation:
                 return  # a newer order or filter superseded this one
-            marks, first = result
+            marks, rows = result
             self.beginResetModel()
             self.marks = marks
             self._rows = None
             self._cache.clear()
-            self._cache.update(first)
+            self._cache.update(rows)
             self.endResetModel()
+            if len(marks) < FIRST_SCREEN:
+                full((marks, build_items(marks)))
+            else:
+                self.controller.runner.read(_full, *query, on_done=full, on_error=failed)
+
+        def full(result: tuple[list[cv.EventMark], list[Item]]) -> None:
+            if generation != self._generation:
+                return
+            marks, items = result
+            n = len(self.marks)
+            if n and [m.uid for m in marks[:n]] == [m.uid for m in self.marks] and len(marks) > n:
+                self.beginInsertRows(QModelIndex(), n, len(marks) - 1)
+                self.marks = marks
+                self._rows = None
+                self.endInsertRows()
+            elif marks != self.marks:
+                self.beginResetModel()
+                self.marks = marks
+                self._rows = None
+                self.endResetModel()
             self.loading = False
-            self.outlineChanged.emit(marks)
+            self.outlineChanged.emit(items)
             self.loaded.emit(len(marks))
 
         def failed(exc: BaseException) -> None:
@@ -129,16 +163,7 @@ class EventTableModel(QAbstractTableModel):
                 self.loading = False
                 self.controller.failed.emit(user_message(exc))
 
-        self.controller.runner.read(
-            _load,
-            self.controller.case,
-            self.filters,
-            self._sort,
-            self._descending,
-            self.lang,
-            on_done=arrived,
-            on_error=failed,
-        )
+        self.controller.runner.read(_first, *query, self.lang, on_done=first, on_error=failed)
 
     def _on_changed(self, changes: Changes) -> None:
         """Events changed, or documents (their titles, grades and numbers are what the

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import bisect
 import heapq
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -43,8 +42,7 @@ SOFT = QColor("#9db7dc")
 SELECTED = QColor("#e8590c")
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     uid: str
     lo: float  # first day (ordinal)
     hi: float  # the day after the last
@@ -119,11 +117,15 @@ class Timeline(QWidget):
         self.selected: str | None = None
         self._drag: tuple[float, float] | None = None  # press x, t0 then
         self._moved = False
-        self._hits: list[tuple[QRectF, str]] = []
+        self._hits: list[tuple[float, float, int, str]] = []
 
     # -- data ---------------------------------------------------------------------------
     def set_marks(self, marks: list[Any]) -> None:
-        self.items = build_items(marks)
+        self.set_items(build_items(marks))
+
+    def set_items(self, items: list[Item]) -> None:
+        """Items built by `build_items` (on a reader thread: see ui/chronology/model.py)."""
+        self.items = items
         self._starts = [i.lo for i in self.items]
         self._long = [i for i in self.items if i.hi - i.lo > LONG_DAYS]
         self.fit()
@@ -179,49 +181,70 @@ class Timeline(QWidget):
                 "Dated events appear here. Wheel: zoom · drag: move · click: select",
             )
             return
-        solid: list[QRectF] = []
-        soft: list[QRectF] = []
-        hatched: list[QRectF] = []
-        fades: list[tuple[QRectF, bool]] = []
-        hits: list[tuple[QRectF, str]] = []
-        chosen: QRectF | None = None
-        width = self.width()
+        # Neighbours of one lane and style that touch on screen are drawn as one rect:
+        # zoomed out, thousands of events become a few hundred rects.
+        styles: list[list[QRectF]] = [[], [], [], [], [], []]  # solid/soft/hatched x bar/point
+        runs: dict[tuple[int, int], list[float]] = {}
+        fades: list[tuple[float, float, int, bool]] = []
+        hits: list[tuple[float, float, int, str]] = []
+        chosen: Item | None = None
+        width = float(self.width())
+        k = width / self.span
+        t0 = self.t0
+
+        def flush(key: tuple[int, int], run: list[float]) -> None:
+            lane, style = key
+            y = AXIS_H + 4 + lane * (LANE_H + 2)
+            x0, x1 = max(run[0], -2.0), min(run[1], width + 2.0)
+            if style >= 3:
+                styles[style].append(QRectF(x0, y, x1 - x0, LANE_H))
+            else:
+                styles[style].append(QRectF(x0, y + 2, x1 - x0, LANE_H - 4))
+
         for it in self.visible():
-            x0, x1 = self._x(it.lo), self._x(it.hi)
-            y = AXIS_H + 4 + it.lane * (LANE_H + 2)
+            x0, x1 = (it.lo - t0) * k, (it.hi - t0) * k
+            style = 2 if it.uncertain else 1 if it.approximate else 0
             if it.point or x1 - x0 < 3:
-                r = QRectF((x0 + x1) / 2 - 2, y, 4, LANE_H)
+                x0, x1 = (x0 + x1) / 2 - 2, (x0 + x1) / 2 + 2
+                style += 3
+            key = (it.lane, style)
+            run = runs.get(key)
+            if run is not None and run[0] <= x0 <= run[1] + 1:
+                run[1] = max(run[1], x1)
             else:
-                r = QRectF(max(x0, -2.0), y + 2, min(x1, width + 2.0) - max(x0, -2.0), LANE_H - 4)
-            if it.uncertain:
-                hatched.append(r)
-            elif it.approximate:
-                soft.append(r)
-            else:
-                solid.append(r)
-            if it.open_start or it.open_end:
-                fades.append((r, it.open_end))
-            hits.append((r, it.uid))
+                if run is not None:
+                    flush(key, run)
+                runs[key] = [x0, x1]
+            if (it.open_start or it.open_end) and len(fades) < 200:
+                fades.append((x0, x1, it.lane, it.open_end))
+            hits.append((x0, x1, it.lane, it.uid))
             if it.uid == self.selected:
-                chosen = r
+                chosen = it
+        for key, run in runs.items():
+            flush(key, run)
+        brushes = [
+            (QBrush(BAR), Qt.PenStyle.NoPen),
+            (QBrush(SOFT), QPen(BAR, 1, Qt.PenStyle.DashLine)),
+            (QBrush(BAR, Qt.BrushStyle.BDiagPattern), QPen(BAR, 1, Qt.PenStyle.DotLine)),
+        ]
+        for i, rects in enumerate(styles):
+            if rects:
+                brush, pen = brushes[i % 3]
+                p.setBrush(brush)
+                p.setPen(pen)
+                p.drawRects(rects)
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(BAR)
-        p.drawRects(solid)
-        p.setBrush(SOFT)
-        p.setPen(QPen(BAR, 1, Qt.PenStyle.DashLine))
-        p.drawRects(soft)
-        p.setBrush(QBrush(BAR, Qt.BrushStyle.BDiagPattern))
-        p.setPen(QPen(BAR, 1, Qt.PenStyle.DotLine))
-        p.drawRects(hatched)
-        p.setPen(Qt.PenStyle.NoPen)
-        for r, at_end in fades[:200]:  # an open end fades out (a few hundred at most)
-            w = min(24.0, r.width())
-            edge = QRectF(r.right() - w if at_end else r.left(), r.top(), w, r.height())
-            p.fillRect(edge, QBrush(pal.base().color(), Qt.BrushStyle.Dense4Pattern))
+        base = pal.base().color()
+        for x0, x1, lane, at_end in fades:  # an open end fades out
+            w = min(24.0, max(0.0, x1 - x0))
+            y = AXIS_H + 4 + lane * (LANE_H + 2) + 2
+            edge = QRectF(x1 - w if at_end else x0, y, w, LANE_H - 4)
+            p.fillRect(edge, QBrush(base, Qt.BrushStyle.Dense4Pattern))
         if chosen is not None:
+            r = self._rect(chosen)
             p.setBrush(SELECTED)
             p.setPen(QPen(SELECTED.darker(130), 1))
-            p.drawRect(chosen.adjusted(-1, -1, 1, 1))
+            p.drawRect(r.adjusted(-1, -1, 1, 1))
         self._hits = hits
         p.end()
 
@@ -308,16 +331,25 @@ class Timeline(QWidget):
                 self.update()
                 self.eventClicked.emit(uid)
 
+    def _rect(self, it: Item) -> QRectF:
+        x0, x1 = self._x(it.lo), self._x(it.hi)
+        y = AXIS_H + 4 + it.lane * (LANE_H + 2)
+        if it.point or x1 - x0 < 3:
+            return QRectF((x0 + x1) / 2 - 2, y, 4, LANE_H)
+        x0, x1 = max(x0, -2.0), min(x1, self.width() + 2.0)
+        return QRectF(x0, y + 2, x1 - x0, LANE_H - 4)
+
     def uid_at(self, pos: QPointF) -> str | None:
         """The event drawn at `pos` (a little slack around thin marks)."""
-        for r, uid in reversed(self._hits):
-            if r.adjusted(-2, -1, 2, 1).contains(pos):
+        lane = int((pos.y() - AXIS_H - 4) // (LANE_H + 2))
+        for x0, x1, it_lane, uid in reversed(self._hits):
+            if it_lane == lane and x0 - 2 <= pos.x() <= x1 + 2:
                 return uid
         return None
 
     def point_of(self, uid: str) -> QPointF | None:
         """Where the event is drawn now (for tests that click it)."""
-        for r, u in self._hits:
+        for x0, x1, lane, u in self._hits:
             if u == uid:
-                return r.center()
+                return QPointF((x0 + x1) / 2, AXIS_H + 4 + lane * (LANE_H + 2) + LANE_H / 2)
         return None

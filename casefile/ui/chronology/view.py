@@ -57,7 +57,7 @@ class ChronologyView(QWidget):
         self.model = EventTableModel(controller, self)
         self.model.lang = "ru" if QLocale.system().language() == QLocale.Language.Russian else "en"
         self._build()
-        self.model.outlineChanged.connect(self.timeline.set_marks)
+        self.model.outlineChanged.connect(self.timeline.set_items)
         self.model.loaded.connect(self._loaded)
         self.model.dataChanged.connect(lambda *_a: self._show_details())
         controller.changed.connect(self._on_changed)
