@@ -215,8 +215,8 @@ def document_numbers(s: Session) -> dict[str, int]:
     """Each document's number in the case's document index (see the module docstring)."""
     rows = s.execute(
         select(Document.uid).order_by(
-            Document.date_lower.is_(None), Document.date_lower, func.lower(Document.title)
-        )
+            Document.date_lower.is_(None), Document.date_lower, Document.title, Document.id
+        )  # as services/export_gather.py numbers them
     ).scalars()
     return {uid: i for i, uid in enumerate(rows, start=1)}
 

@@ -258,18 +258,25 @@ class Timeline(QWidget):
         first = date.fromordinal(max(1, int(self.t0)))
         last = date.fromordinal(min(date.max.toordinal(), int(t1) + 1))
         ticks: list[tuple[date, str]] = []
-        if px_per_day * 31 >= 70:  # months have room; days too when very close
-            if px_per_day >= 30:
-                d = first
-                while d <= last and len(ticks) < 80:
-                    ticks.append((d, f"{d.day} {MONTHS[d.month - 1][:3]}"))
-                    d = date.fromordinal(d.toordinal() + 1)
-            else:
-                y, m = first.year, first.month
-                while (y, m) <= (last.year, last.month) and len(ticks) < 80:
-                    label = f"{MONTHS[m - 1][:3]} {y}" if m == 1 or not ticks else MONTHS[m - 1][:3]
-                    ticks.append((date(y, m, 1), label))
-                    y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        # Labels never overlap: each step is the smallest that leaves ~55 px per label.
+        if px_per_day >= 4:
+            step = next((n for n in (1, 2, 7, 14) if px_per_day * n >= 55), 14)
+            d = first
+            while step >= 7 and d.weekday() != 0:
+                d = date.fromordinal(d.toordinal() + 1)  # weeks start on Mondays
+            while d <= last and len(ticks) < 120:
+                label = f"{d.day} {MONTHS[d.month - 1][:3]}"
+                ticks.append((d, label + (f" {d.year}" if (d.month, d.day) == (1, 1) else "")))
+                d = date.fromordinal(d.toordinal() + step)
+        elif px_per_day * 31 >= 45:
+            months = next((n for n in (1, 3, 6) if px_per_day * 30.5 * n >= 55), 6)
+            y, m = first.year, first.month - (first.month - 1) % months
+            while (y, m) <= (last.year, last.month) and len(ticks) < 80:
+                label = f"{MONTHS[m - 1][:3]} {y}" if m == 1 or not ticks else MONTHS[m - 1][:3]
+                ticks.append((date(y, m, 1), label))
+                m += months
+                if m > 12:
+                    y, m = y + 1, m - 12
         else:
             step = next((s for s in (1, 2, 5, 10, 20, 50, 100) if px_per_day * 365 * s >= 60), 200)
             year = first.year - first.year % step
