@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 
 from casefile.core import services
 from casefile.core.services import Changes, DocumentDetail
+from casefile.core.services.chronology_view import count_events
 from casefile.ui import labels
+from casefile.ui.chronology.passage import PassageMarker
 from casefile.ui.chronology.view import ChronologyView
 from casefile.ui.controller import CaseController
 from casefile.ui.document_model import DocumentTableModel
@@ -146,7 +148,14 @@ class CaseView(QSplitter):
         self.navigator.savedSearchChosen.connect(self.run_saved)
         self.navigator.viewChosen.connect(self.show_view)
         self.chronology.passageRequested.connect(self.open_passage)
+        self.passage = PassageMarker(self.viewer)
         self.viewer.selection_actions.add("Add to chronology…", self._add_to_chronology)
+        self.chronology_root = self.navigator.add_view_root(
+            "Chronology", "chronology", "chronology"
+        )
+        self.chronology_root.setToolTip(0, "Dated events and the passages that support them")
+        controller.changed.connect(lambda _c: self._count_events())
+        self._count_events()
         self.search_panel.currentChanged.connect(self._hit_changed)
         # Connected after the model's own slot: the rows it still holds say which one
         # follows a deleted document (see `_on_changed`).
@@ -201,6 +210,12 @@ class CaseView(QSplitter):
             self.chronology.activate()
             self.targetChanged.emit()
 
+    def _count_events(self) -> None:
+        def show(n: int) -> None:
+            self.chronology_root.setText(0, f"Chronology  {n}")
+
+        self.controller.read(count_events, on_done=show)
+
     def _add_to_chronology(self, selection: Any) -> None:
         detail = self.viewer.detail
         reference = detail.date if detail is not None else None
@@ -218,7 +233,10 @@ class CaseView(QSplitter):
         def show(detail: DocumentDetail) -> None:
             if generation == self._open_generation:
                 self.metadata.show_document(detail)
-                self.viewer.show_document(detail, page, passage=passage)
+                if passage is not None:
+                    self.passage.mark(uid, page, *passage)
+                self.viewer.show_document(detail, page)
+                self.viewer.show_text(remember=False)  # the quote is in the text
                 self.targetChanged.emit()
 
         def gone(exc: BaseException) -> None:

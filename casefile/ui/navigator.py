@@ -13,7 +13,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
 from casefile.core import services
-from casefile.core.services.chronology_view import count_events
 from casefile.core.vocabulary import DocumentKind, DocumentStatus
 from casefile.ui import labels
 from casefile.ui.controller import CaseController
@@ -21,7 +20,7 @@ from casefile.ui.icons import icon, kind_icon
 
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 1
 SAVED_ROLE = Qt.ItemDataRole.UserRole + 2
-VIEW_ROLE = Qt.ItemDataRole.UserRole + 3  # a view other than the documents: "chronology"
+VIEW_ROLE = Qt.ItemDataRole.UserRole + 3  # a feature's own view ("entities:person")
 S = DocumentStatus
 PROBLEM_STATUSES = tuple(
     s.value for s in (S.PASSWORD_REQUIRED, S.NEEDS_OCR, S.GARBLED, S.FAILED, S.UNSUPPORTED, S.EMPTY)
@@ -31,7 +30,7 @@ PROBLEM_STATUSES = tuple(
 class Navigator(QTreeWidget):
     filterChosen = Signal(dict)  # {"kind": …} / {"tag": …} / {"status": …} / {}
     savedSearchChosen = Signal(object)  # the saved search DTO
-    viewChosen = Signal(str)  # VIEW_ROLE of the entry: "chronology"
+    viewChosen = Signal(str)  # an entry a feature added (`add_view_root`): its key
 
     def __init__(self, controller: CaseController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,8 +42,7 @@ class Navigator(QTreeWidget):
         self.documents = self._root("Documents", "documents", {})
         self.searches = self._root("Saved searches", "saved-search", None)
         self.tags = self._root("Tags", "tag", None)
-        self.chronology = self._root("Chronology", "chronology", None)
-        self.chronology.setData(0, VIEW_ROLE, "chronology")
+        self.view_roots: list[QTreeWidgetItem] = []  # features' own sections, filled by them
         self.itemActivated.connect(self._chosen)
         self.itemClicked.connect(self._chosen)
         self._shown: tuple[str, Any] | None = ("filter", {})  # what the centre shows
@@ -75,14 +73,12 @@ class Navigator(QTreeWidget):
                 "status": status,
                 "tags": services.list_tags(case),
                 "saved": services.list_saved_searches(case),
-                "events": count_events(case),
             }
 
         self.controller.read(gather, on_done=self._fill)
 
     def _fill(self, data: dict[str, Any]) -> None:
         self.documents.setText(0, f"Documents  {data['total']}")
-        self.chronology.setText(0, f"Chronology  {data['events']}")
         for root in (self.documents, self.searches, self.tags):
             root.takeChildren()
         for kind in (k.value for k in DocumentKind):
@@ -127,28 +123,37 @@ class Navigator(QTreeWidget):
         self._shown = None if filters is None else ("filter", dict(filters))
         self._show_mark()
 
-    def mark_view(self, name: str) -> None:
-        self._shown = ("view", name)
-        self._show_mark()
-
     def mark_saved(self, name: str | None) -> None:
         self._shown = None if name is None else ("saved", name)
+        self._show_mark()
+
+    def add_view_root(self, text: str, icon_name: str, key: str) -> QTreeWidgetItem:
+        """A section a feature fills and refreshes itself (entities, chronology); its
+        entries carry VIEW_ROLE keys, announced by `viewChosen` and marked by
+        `mark_view`."""
+        root = self._root(text, icon_name, None)
+        root.setData(0, VIEW_ROLE, key)
+        self.view_roots.append(root)
+        return root
+
+    def mark_view(self, key: str) -> None:
+        self._shown = ("view", key)
         self._show_mark()
 
     def _entries(self) -> list[QTreeWidgetItem]:
         """Every entry, roots first, in the order shown."""
         items: list[QTreeWidgetItem] = []
-        for root in (self.documents, self.searches, self.tags, self.chronology):
+        for root in (self.documents, self.searches, self.tags, *self.view_roots):
             items.append(root)
             items.extend(c for j in range(root.childCount()) if (c := root.child(j)) is not None)
         return items
 
     def _names(self, item: QTreeWidgetItem) -> tuple[str, Any] | None:
+        if item.data(0, VIEW_ROLE) is not None:
+            return ("view", item.data(0, VIEW_ROLE))
         saved = item.data(0, SAVED_ROLE)
         if saved is not None:
             return ("saved", saved.name)
-        if item.data(0, VIEW_ROLE):
-            return ("view", item.data(0, VIEW_ROLE))
         filters = item.data(0, FILTER_ROLE)
         return None if filters is None else ("filter", dict(filters))
 
@@ -237,12 +242,12 @@ class Navigator(QTreeWidget):
         item.setFlags(Qt.ItemFlag.NoItemFlags)
 
     def _chosen(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        if item.data(0, VIEW_ROLE) is not None:
+            self.viewChosen.emit(item.data(0, VIEW_ROLE))
+            return
         saved = item.data(0, SAVED_ROLE)
         if saved is not None:
             self.savedSearchChosen.emit(saved)
-            return
-        if item.data(0, VIEW_ROLE):
-            self.viewChosen.emit(item.data(0, VIEW_ROLE))
             return
         filters = item.data(0, FILTER_ROLE)
         if filters is not None:

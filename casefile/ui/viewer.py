@@ -38,7 +38,6 @@ from casefile.ui.status_banner import StatusBanner
 from casefile.ui.viewer_selection import SelectionActions
 
 HIT = QColor("#ffe066")
-PASSAGE = QColor("#b8e0b0")  # a citation's quoted words (ui/chronology)
 CURRENT_HIT = QColor("#ff9f1a")
 # Pages longer than this have their hits found on a reader thread: the analyzer costs
 # about 2-3 ms per 20 KB, and a 1 MB page of an e-mail archive must not stall typing.
@@ -65,7 +64,6 @@ class Viewer(QWidget):
         self._pdf_path: str | None = None
         self._pdf_password = ""
         self.prefer_original = False  # the user's last choice, kept from PDF to PDF
-        self.passage: tuple[int, int] | None = None  # a citation's span on this page
         self._build()
         controller.changed.connect(self._on_changed)
 
@@ -202,13 +200,10 @@ class Viewer(QWidget):
         query: str = "",
         hit_pages: list[int] | None = None,
         exact: bool = False,
-        passage: tuple[int, int] | None = None,
     ) -> None:
         """Open a document (already read by the caller) at a page; with a search
         `query`, highlight the words it matches (as the index matches them: by stem, ё
-        as е) and go to the first; with a `passage` (a citation's code-point span on
-        that page), highlight it and show it, in the text view."""
-        self.passage = passage
+        as е) and go to the first."""
         if self.detail is None or self.detail.uid != detail.uid:
             self.text.clear()  # never the last document's text under this one's title
         self.detail = detail
@@ -225,7 +220,7 @@ class Viewer(QWidget):
         if not is_pdf:
             self.text_mode.setChecked(True)
         self._load_page(max(1, min(page, max(self.total, 1))))
-        if is_pdf and (self.prefer_original or self.total == 0) and passage is None:
+        if is_pdf and (self.prefer_original or self.total == 0):
             self.show_original(remember=False)
         else:
             self.text_mode.setChecked(True)
@@ -271,28 +266,7 @@ class Viewer(QWidget):
         # Reflowing keeps every offset, so the hits found in `text` stay in place.
         self.text.setPlainText(reflow(text) if self.reflow_mode.isChecked() else text)
         self._highlight(text, last_hit)
-        self._paint_passage()
         self._update_controls()
-
-    def _paint_passage(self) -> None:
-        """Highlight a citation's passage and bring it into view (see show_document)."""
-        if self.passage is None or self.query:
-            return
-        text = self.text.toPlainText()
-        start, end = services.utf16_spans(text, [self.passage])[0]
-        sel = QTextEdit.ExtraSelection()
-        fmt = QTextCharFormat()
-        fmt.setBackground(PASSAGE)
-        fmt.setForeground(QColor("black"))
-        sel.format = fmt
-        cursor = QTextCursor(self.text.document())
-        cursor.setPosition(min(start, len(text)))
-        cursor.setPosition(min(end, len(text)), QTextCursor.MoveMode.KeepAnchor)
-        sel.cursor = cursor
-        self.text.setExtraSelections([sel])
-        cursor.setPosition(min(start, len(text)))
-        self.text.setTextCursor(cursor)
-        self.text.centerCursor()
 
     def set_query(self, query: str, hit_pages: list[int] | None = None) -> None:
         """Highlight another search's words on the page shown (none: no highlights)."""
