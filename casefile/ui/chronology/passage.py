@@ -2,7 +2,8 @@
 the document at the cited page, and this marker paints the quoted span once that page's
 text is on screen (the viewer sets its text, then its own highlights, in one go: the
 marker waits for the event loop's next turn so it paints last). Through the viewer's
-highlight layers when it has them ("focus"), else as its extra selections. The span is
+highlight layers when it has them (its own layer, cleared when another page comes),
+else as its extra selections. The span is
 the stored page's code points; Qt counts UTF-16 units, converted here."""
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ class PassageMarker(QObject):
         super().__init__(viewer)
         self.viewer = viewer
         self.wanted: tuple[str, int, int, int] | None = None  # uid, page, start, end
+        self._layered = False  # a "passage" layer is on the viewer now
         viewer.text.textChanged.connect(lambda: QTimer.singleShot(0, self._paint))
 
     def mark(self, uid: str, page: int, start: int, end: int) -> None:
@@ -31,7 +33,11 @@ class PassageMarker(QObject):
 
     def _paint(self) -> None:
         wanted, v = self.wanted, self.viewer
+        layers = getattr(v, "layers", None)  # the viewer's highlight layers, where it has them
         if wanted is None or v.detail is None or (v.detail.uid, v.page) != wanted[:2]:
+            if self._layered and layers is not None and wanted is None:
+                layers.clear("passage")  # the text changed under it: another page
+                self._layered = False
             return
         text = v.text.toPlainText()
         if not text or v.query:
@@ -48,9 +54,9 @@ class PassageMarker(QObject):
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         sel.cursor = cursor
-        layers = getattr(v, "layers", None)  # the viewer's highlight layers, where it has them
         if layers is not None:
-            layers.set("focus", [sel])
+            layers.set("passage", [sel])
+            self._layered = True
         else:
             v.text.setExtraSelections([sel])
         here = QTextCursor(v.text.document())
