@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from casefile.core import services
 from casefile.core.services import chronology
+from casefile.ui.chronology.passage import PASSAGE
 from tests.ui.util import wait_idle
 
 
@@ -182,14 +183,19 @@ def test_a_citation_opens_its_passage_highlighted(case_window, chrono, qtbot) ->
         lambda: (
             viewer.detail is not None
             and viewer.detail.uid == cite.document_uid
-            and bool(viewer.text.extraSelections())
+            and bool(_passages(viewer))
         ),
         timeout=10000,
     )
-    (sel,) = viewer.text.extraSelections()
+    (sel,) = _passages(viewer)
     # Paragraphs view joins hard-wrapped lines: the same words, the same offsets.
     assert sel.cursor.selectedText().split() == cite.quote.split()
     assert sel.cursor.selectionStart() == cite.start
+
+
+def _passages(viewer):  # type: ignore[no-untyped-def]
+    """The viewer's highlights in the passage colour (others, e.g. mentions, aside)."""
+    return [s for s in viewer.text.extraSelections() if s.format.background().color() == PASSAGE]
 
 
 @pytest.mark.slow

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -61,6 +61,12 @@ class ChronologyView(QWidget):
         self.model.loaded.connect(self._loaded)
         self.model.dataChanged.connect(lambda *_a: self._show_details())
         controller.changed.connect(self._on_changed)
+
+    def minimumSizeHint(self) -> QSize:
+        """Small, like the document table's: the view shares the centre pane's stack,
+        whose minimum is its largest page's, and the filter bar's natural width would
+        otherwise stop the user narrowing that pane (it is clipped instead)."""
+        return QSize(200, 200)
 
     # -- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
