@@ -25,10 +25,8 @@ from PySide6.QtWidgets import (
 
 from casefile.core import services
 from casefile.core.services import Changes, DocumentDetail
-from casefile.core.services.chronology_view import count_events
 from casefile.ui import labels
-from casefile.ui.chronology.passage import PassageMarker
-from casefile.ui.chronology.view import ChronologyView
+from casefile.ui.chronology.install import install_chronology
 from casefile.ui.controller import CaseController
 from casefile.ui.document_model import DocumentTableModel
 from casefile.ui.metadata_panel import MetadataPanel
@@ -111,8 +109,6 @@ class CaseView(QSplitter):
         self.centre.addWidget(self.table)
         self.search_panel = SearchPanel(controller, self)
         self.centre.addWidget(self.search_panel)
-        self.chronology = ChronologyView(controller)  # issue 13: see ui/chronology
-        self.centre.addWidget(self.chronology)
         self.viewer = Viewer(controller)
         self.metadata = MetadataPanel(controller)
         self.right = QSplitter(Qt.Orientation.Vertical)
@@ -146,17 +142,9 @@ class CaseView(QSplitter):
         self.model.loaded.connect(lambda _n: self._loaded())
         self.navigator.filterChosen.connect(self.show_filter)
         self.navigator.savedSearchChosen.connect(self.run_saved)
-        self.navigator.viewChosen.connect(self.show_view)
-        self.chronology.passageRequested.connect(self.open_passage)
-        self.passage = PassageMarker(self.viewer)
-        self.viewer.selection_actions.add("Add to chronology…", self._add_to_chronology)
-        self.chronology_root = self.navigator.add_view_root(
-            "Chronology", "chronology", "chronology"
-        )
-        self.chronology_root.setToolTip(0, "Dated events and the passages that support them")
-        controller.changed.connect(lambda _c: self._count_events())
-        self._count_events()
         self.search_panel.currentChanged.connect(self._hit_changed)
+        self.chronology_gui = install_chronology(self)  # issue 13: see ui/chronology
+        self.chronology = self.chronology_gui.view
         # Connected after the model's own slot: the rows it still holds say which one
         # follows a deleted document (see `_on_changed`).
         controller.changed.connect(self._on_changed)
@@ -170,11 +158,13 @@ class CaseView(QSplitter):
 
     def target_uids(self) -> list[str]:
         """The documents a document action acts on: the current search result while
-        results are shown, the document in the viewer beside the chronology, the
-        table's selection otherwise."""
-        if self.centre.currentWidget() is self.chronology:
-            return [self.current_uid] if self.current_uid else []
-        return self.search_panel.current_uids() if self.in_search else self.selected_uids()
+        results are shown, the table's selection while it is, else the document in the
+        viewer (beside a feature's view: the chronology)."""
+        if self.in_search:
+            return self.search_panel.current_uids()
+        if self.centre.currentWidget() is self.table:
+            return self.selected_uids()
+        return [self.current_uid] if self.current_uid else []
 
     def viewed_uid(self) -> str | None:
         """The one document an action on a single document (Open Original) acts on."""
@@ -201,52 +191,6 @@ class CaseView(QSplitter):
         self.navigator.mark_filter(filters)
         self.model.set_filters(**filters)
         self._selection()
-
-    def show_view(self, name: str) -> None:
-        """A view of the case other than its documents (navigator → Chronology)."""
-        if name == "chronology":
-            self.centre.setCurrentWidget(self.chronology)
-            self.navigator.mark_view(name)
-            self.chronology.activate()
-            self.targetChanged.emit()
-
-    def _count_events(self) -> None:
-        def show(n: int) -> None:
-            self.chronology_root.setText(0, f"Chronology  {n}")
-
-        self.controller.read(count_events, on_done=show)
-
-    def _add_to_chronology(self, selection: Any) -> None:
-        detail = self.viewer.detail
-        reference = detail.date if detail is not None else None
-        self.show_view("chronology")
-        self.chronology.add_from_selection(selection, reference)
-
-    def open_passage(self, uid: str, page: int, start: int, end: int) -> None:
-        """A citation: its document in the viewer at its page, the passage highlighted
-        (start < 0: a quote lost since, so only the page)."""
-        self.current_uid = uid
-        self._open_generation += 1
-        generation = self._open_generation
-        passage = (start, end) if 0 <= start < end else None
-
-        def show(detail: DocumentDetail) -> None:
-            if generation == self._open_generation:
-                self.metadata.show_document(detail)
-                if passage is not None:
-                    self.passage.mark(uid, page, *passage)
-                self.viewer.show_document(detail, page)
-                self.viewer.show_text(remember=False)  # the quote is in the text
-                self.targetChanged.emit()
-
-        def gone(exc: BaseException) -> None:
-            self.controller.failed.emit(
-                "The cited document is no longer in this case; the citation keeps its quote."
-            )
-
-        self.controller.runner.read(
-            services.get_document, self.controller.case, uid, on_done=show, on_error=gone
-        )
 
     def run_search(self, text: str) -> None:
         if not text.strip():

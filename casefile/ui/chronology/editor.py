@@ -149,7 +149,7 @@ class EventEditor(QDialog):
         self.title_edit.textChanged.connect(self._check)
         self._fill_citations()
         self._check()
-        self.title_edit.setFocus() if event is None and self.date.text() else self.date.setFocus()
+        self.date.setFocus()
 
     @staticmethod
     def _complete(edit: QLineEdit, names: Sequence[str]) -> None:

@@ -43,6 +43,8 @@ class PassageMarker(QObject):
         if not text or v.query:
             return
         self.wanted = None  # once: the user's next page or document is left alone
+        if v.stack.currentWidget() is not v.text:
+            v.show_text(remember=False)  # a PDF shown as its original: the quote is text
         start, end = services.utf16_spans(text, [wanted[2:]])[0]
         start, end = min(start, len(text)), min(end, len(text))
         sel = QTextEdit.ExtraSelection()

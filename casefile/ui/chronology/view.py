@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.core.date_rules import date_in_passage
+from casefile.core.date_words import in_words
 from casefile.core.services import chronology_view as cv
 from casefile.core.services.chronology_dto import CitationInfo, EventInfo
 from casefile.ui.chronology.commands import PutEventCommand
@@ -52,6 +53,7 @@ class ChronologyView(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.dialogs: list[QWidget] = []
+        self.editor: EventEditor | None = None  # the last editor opened (tests look at it)
         self._select_after: str | None = None
         self._facets: tuple[list[str], list[str]] = ([], [])
         self.model = EventTableModel(controller, self)
@@ -261,8 +263,6 @@ class ChronologyView(QWidget):
             self.citations.addItem(item)
 
     def model_words(self, info: EventInfo) -> str:
-        from casefile.core.date_words import in_words
-
         return in_words(info.date, self.model.lang)
 
     def _cite_chosen(self, item: QListWidgetItem) -> None:
