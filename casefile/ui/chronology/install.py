@@ -21,6 +21,8 @@ from casefile.ui.viewer import Viewer
 from casefile.ui.viewer_selection import TextSelection
 
 KEY = "chronology"
+CENTRE_WIDTH = 780  # px the table wants
+VIEWER_WIDTH = 400  # px the viewer keeps
 
 
 class Workspace(Protocol):
@@ -36,6 +38,10 @@ class Workspace(Protocol):
     def targetChanged(self) -> SignalInstance: ...
 
     def open_document(self, uid: str, page: int = 1) -> None: ...
+
+    def sizes(self) -> list[int]: ...
+
+    def setSizes(self, sizes: list[int]) -> None: ...
 
 
 class ChronologyGui(QObject):
@@ -68,8 +74,18 @@ class ChronologyGui(QObject):
         ws = self.workspace
         ws.centre.setCurrentWidget(self.view)
         ws.navigator.mark_view(KEY)
+        self._room()
         self.view.activate()
         ws.targetChanged.emit()
+
+    def _room(self) -> None:
+        """The table has six columns: give the centre pane room for them, from the
+        viewer's side, which keeps enough to read a passage."""
+        sizes = self.workspace.sizes()
+        if len(sizes) == 3:
+            give = min(CENTRE_WIDTH - sizes[1], sizes[2] - VIEWER_WIDTH)
+            if give > 0:
+                self.workspace.setSizes([sizes[0], sizes[1] + give, sizes[2] - give])
 
     def add_from_selection(self, selection: TextSelection) -> Any:
         detail = self.workspace.viewer.detail

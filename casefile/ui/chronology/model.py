@@ -48,7 +48,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 FLAG_WORDS = {
     "no_source": ("No source", "No source: nothing cites this event yet."),
     "single_source": (
-        "Single source",
+        "Single",
         "Single source: every citation comes from one document; find a second one.",
     ),
     "weak_sources": (

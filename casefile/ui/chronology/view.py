@@ -116,7 +116,10 @@ class ChronologyView(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 170), (2, 150), (3, 130), (4, 60), (5, 130)):
+        # The event's title takes what is left: a long interval's date is elided (its
+        # tooltip says it whole), as are many entities or sources.
+        date_w = self.fontMetrics().horizontalAdvance("15 September 2024") + 24
+        for col, width in ((0, date_w), (2, 120), (3, 100), (4, 50), (5, 100)):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(lambda _i: self.edit_current())
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._current_changed())
@@ -146,7 +149,7 @@ class ChronologyView(QWidget):
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
-        split.setSizes([420, 200])
+        split.setSizes([380, 240])
         split.setChildrenCollapsible(False)
         self.split = split
         layout = QVBoxLayout(self)
@@ -238,6 +241,7 @@ class ChronologyView(QWidget):
             self.details_text.setText(
                 "Choose an event to see its sources." if self.model.rowCount() else ""
             )
+            self.details_text.setVisible(bool(self.details_text.text()))
             return
         info = row.info
         self.details_title.setText(f"{self.model_words(info)} — {info.title}")
@@ -247,6 +251,7 @@ class ChronologyView(QWidget):
         if info.tags:
             parts.append("Tags: " + ", ".join(info.tags))
         self.details_text.setText("\n".join(p for p in parts if p))
+        self.details_text.setVisible(bool(self.details_text.text()))
         if not info.citations:
             item = QListWidgetItem(
                 "No source yet: select words in the viewer and choose “Add to chronology…”."
