@@ -40,7 +40,8 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 )
 BLOCK = 64
 FIRST_SCREEN = 40  # a tall window shows ~30 rows
-CACHE_ROWS = 4096
+CACHE_ROWS = 20_000  # every row of a big chronology: ~10 MB for 20,000
+PREFETCH = 500  # rows per background read once the outline is in
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -64,11 +65,17 @@ FLAG_WORDS = {
 
 
 def _first(
-    case: Any, filters: cv.EventFilters, sort: str, descending: bool, lang: str
+    case: Any,
+    filters: cv.EventFilters,
+    sort: str,
+    descending: bool,
+    lang: str,
+    known: frozenset[str] = frozenset(),
 ) -> tuple[list[cv.EventMark], dict[str, cv.EventRow]]:
-    """The first screen: its rows in order (LIMIT), read in full."""
+    """The first screen: its rows in order (LIMIT), read in full unless `known`."""
     marks = cv.event_outline(case, filters, sort=sort, descending=descending, limit=FIRST_SCREEN)
-    return marks, cv.event_rows(case, [m.uid for m in marks], lang)
+    missing = [m.uid for m in marks if m.uid not in known]
+    return marks, cv.event_rows(case, missing, lang) if missing else {}
 
 
 def _full(
@@ -105,7 +112,7 @@ class EventTableModel(QAbstractTableModel):
 
     def set_filters(self, filters: cv.EventFilters) -> None:
         self.filters = filters
-        self.reload()
+        self.reload(keep_rows=True)  # the same events, fewer of them
 
     def set_language(self, lang: str) -> None:
         """Dates in words in this language ("en", "ru"): no read, only a repaint."""
@@ -113,7 +120,11 @@ class EventTableModel(QAbstractTableModel):
         if self.marks:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.marks) - 1, 0))
 
-    def reload(self) -> None:
+    def reload(self, keep_rows: bool = False) -> None:
+        """Read the order again; `keep_rows` when only the order or the filters
+        changed, not the events: rows already read are not read again (a re-sort is
+        then one small query), and once the outline is in, the remaining rows are read
+        in the background (`_prefetch`)."""
         self._generation += 1
         generation = self._generation
         self._fetching.clear()
@@ -131,7 +142,8 @@ class EventTableModel(QAbstractTableModel):
             self.beginResetModel()
             self.marks = marks
             self._rows = None
-            self._cache.clear()
+            if not keep_rows:
+                self._cache.clear()
             self._cache.update(rows)
             self.endResetModel()
             if len(marks) < FIRST_SCREEN:
@@ -157,13 +169,40 @@ class EventTableModel(QAbstractTableModel):
             self.loading = False
             self.outlineChanged.emit(items)
             self.loaded.emit(len(marks))
+            self._prefetch(generation)
 
         def failed(exc: BaseException) -> None:
             if generation == self._generation:
                 self.loading = False
                 self.controller.failed.emit(user_message(exc))
 
-        self.controller.runner.read(_first, *query, self.lang, on_done=first, on_error=failed)
+        known = frozenset(self._cache) if keep_rows else frozenset()
+        self.controller.runner.read(
+            _first, *query, self.lang, known, on_done=first, on_error=failed
+        )
+
+    def _prefetch(self, generation: int) -> None:
+        """Read the rows not yet read, a block at a time (one read in flight), so
+        later re-sorts and scrolling find them at hand."""
+        if generation != self._generation:
+            return
+        missing = [m.uid for m in self.marks if m.uid not in self._cache][:PREFETCH]
+        if not missing or len(self._cache) + len(missing) > CACHE_ROWS:
+            return
+
+        def arrived(rows: dict[str, cv.EventRow]) -> None:
+            if generation == self._generation:
+                self._cache.update(rows)
+                self._prefetch(generation)
+
+        self.controller.runner.read(
+            cv.event_rows,
+            self.controller.case,
+            missing,
+            self.lang,
+            on_done=arrived,
+            on_error=lambda _e: None,
+        )
 
     def _on_changed(self, changes: Changes) -> None:
         """Events changed, or documents (their titles, grades and numbers are what the
@@ -177,7 +216,7 @@ class EventTableModel(QAbstractTableModel):
             return
         self._sort, self._descending = key, descending
         if self.started:
-            self.reload()
+            self.reload(keep_rows=True)
 
     # -- rows on demand -----------------------------------------------------------------
     def cached_row(self, row: int) -> cv.EventRow | None:
