@@ -21,6 +21,7 @@ from casefile.cli import (
     entities,
     importing,
     integrity,
+    ocr,
     relations,
     search,
 )
@@ -37,6 +38,7 @@ COMMAND_GROUPS = (
     entities,
     relations,
     chronology,
+    ocr,
 )
 
 

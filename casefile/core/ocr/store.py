@@ -165,8 +165,8 @@ def finish(s: Session, uid: str, languages: Sequence[str] = ()) -> Finished | No
         doc.status_reason = (
             f"{len(errors)} page(s) could not be recognised: {errors[0]}" if errors else None
         )
-    elif errors:
-        doc.status_reason = errors[0]
+    elif errors and doc.status != DocumentStatus.OK:
+        doc.status_reason = errors[0]  # a readable text layer keeps its status
     elif good:
         doc.status = DocumentStatus.EMPTY
         doc.status_reason = "OCR found no text on its pages."

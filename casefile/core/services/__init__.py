@@ -115,12 +115,35 @@ from casefile.core.services.search import (
 from casefile.core.services.suggestions import confirm_suggestions
 
 _LAZY = {"import_paths", "prepare_import", "reextract_document"}
+# OCR (issue 16) loads the worker machinery too: on first use as well.
+_LAZY_OCR = {
+    "OcrOutcome",
+    "OcrPage",
+    "OcrSummary",
+    "OcrUnavailableError",
+    "check_ocr",
+    "ocr_documents",
+    "ocr_pages",
+    "ocr_waiting",
+    "page_regions",
+}
 
 if TYPE_CHECKING:
     from casefile.core.services.importing import (
         import_paths,
         prepare_import,
         reextract_document,
+    )
+    from casefile.core.services.ocr import (
+        OcrOutcome,
+        OcrPage,
+        OcrSummary,
+        OcrUnavailableError,
+        check_ocr,
+        ocr_documents,
+        ocr_pages,
+        ocr_waiting,
+        page_regions,
     )
 
 
@@ -129,6 +152,10 @@ def __getattr__(name: str) -> Any:
         from casefile.core.services import importing
 
         return getattr(importing, name)
+    if name in _LAZY_OCR:
+        from casefile.core.services import ocr
+
+        return getattr(ocr, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -152,6 +179,10 @@ __all__ = [
     "ImportOutcome",
     "ImportSummary",
     "MentionInfo",
+    "OcrOutcome",
+    "OcrPage",
+    "OcrSummary",
+    "OcrUnavailableError",
     "PageText",
     "QueryError",
     "RelationInfo",
@@ -170,6 +201,7 @@ __all__ = [
     "add_tag",
     "audit_head",
     "audit_log",
+    "check_ocr",
     "close_case",
     "confirm_suggestions",
     "copies_root",
@@ -200,10 +232,14 @@ __all__ = [
     "match_pending",
     "mentions",
     "merge_entities",
+    "ocr_documents",
+    "ocr_pages",
+    "ocr_waiting",
     "open_case",
     "original_copy",
     "original_path",
     "overview",
+    "page_regions",
     "pending_matches",
     "prepare_import",
     "reextract_document",

@@ -73,9 +73,10 @@ class OcrOutcome:
 @dataclass(frozen=True)
 class OcrSummary:
     outcomes: tuple[OcrOutcome, ...]
-    pages: int  # pages recognised (or refused) by this run
+    pages: int  # pages this run read (recognised, or refused)
     cancelled: bool
     changes: Changes
+    failed: int = 0  # of those, pages refused or not recognised
     skipped: tuple[str, ...] = ()  # sentences about documents named that have no scan
 
 
@@ -164,7 +165,7 @@ def ocr_documents(
     ctx.report(0, total, "Recognising text")
     outcomes: list[OcrOutcome] = []
     edited: list[DocumentDetail] = []
-    pages_done = 0
+    pages_done = failed = 0
     cancelled = False
     remaining = {t.uid: len(t.pages) for t in targets}
     by_uid = {t.uid: t for t in targets}
@@ -227,6 +228,7 @@ def ocr_documents(
                 with case.session() as s:
                     store.save_page(s, by_uid[uid].doc_id, result, data)
                 pages_done += 1
+                failed += result.error is not None
                 ctx.report(pages_done, total)
                 remaining[uid] -= 1
                 if remaining[uid] == 0:
@@ -241,7 +243,12 @@ def ocr_documents(
             t = by_uid[uid]
             outcomes.append(OcrOutcome(uid, t.title, len(t.pages) - left, 0, None, "", None, False))
     return OcrSummary(
-        tuple(outcomes), pages_done, cancelled, Changes(edited=tuple(edited)), tuple(skipped)
+        tuple(outcomes),
+        pages_done,
+        cancelled,
+        Changes(edited=tuple(edited)),
+        tuple(skipped),
+        failed=failed,
     )
 
 
