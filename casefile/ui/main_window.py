@@ -210,8 +210,9 @@ class MainWindow(QMainWindow):
         a = self.action_set
         for act in (a.file.close, a.edit.find, a.view.all_docs, a.case.verify, a.edit.save_search):
             act.setEnabled(has_case)
-        for act in (a.file.import_files, a.file.import_folder):
+        for act in (a.file.import_files, a.file.import_folder, a.case.recognise_all):
             act.setEnabled(writable)
+        a.document.recognise.setEnabled(bool(targets) and writable)
         for act in (a.document.open_original, a.document.reveal):
             act.setEnabled(bool(targets))
         delete = a.document.delete

@@ -47,6 +47,24 @@ class CaseCommands(QObject):
 
     def bind(self, controller: CaseController | None, view: CaseView | None) -> None:
         self.controller, self.view = controller, view
+        if controller is not None and not controller.readonly:
+            from casefile.ui.ocr_jobs import jobs_for
+
+            jobs_for(controller).resume_soon()  # scans left waiting by a quit or a crash
+
+    # -- OCR (issue 16; ui/ocr_jobs.py) -----------------------------------------------------
+    def recognise_selected(self) -> None:
+        uids = self.view.target_uids() if self.view else []
+        if uids and self.controller is not None:
+            from casefile.ui.ocr_jobs import jobs_for
+
+            jobs_for(self.controller).recognise(uids)
+
+    def recognise_all(self) -> None:
+        if self.controller is not None:
+            from casefile.ui.ocr_jobs import jobs_for
+
+            jobs_for(self.controller).recognise(None)
 
     # -- import -----------------------------------------------------------------------------
     def choose_import_files(self) -> None:

@@ -87,11 +87,13 @@ class DocumentActions:
     open_original: QAction
     reveal: QAction
     delete: QAction
+    recognise: QAction  # OCR of the chosen documents (issue 16)
 
 
 @dataclass(frozen=True)
 class CaseActions:
     verify: QAction
+    recognise_all: QAction  # OCR of every document waiting for it (issue 16)
 
 
 @dataclass(frozen=True)
@@ -184,6 +186,14 @@ def build_actions(
             ),
             reveal=action(parent, "&Reveal in Folder", m.reveal_original, "Ctrl+Shift+R", "reveal"),
             delete=action(parent, "&Delete…", m.delete_selected, S.Delete, "delete"),
+            recognise=action(
+                parent,
+                "Recognise &Text",
+                m.recognise_selected,
+                "Ctrl+Shift+T",
+                None,
+                "Read the text of scanned pages with OCR (the original is never changed)",
+            ),
         ),
         case=CaseActions(
             verify=action(
@@ -193,7 +203,15 @@ def build_actions(
                 "Ctrl+Shift+V",
                 "verify",
                 "Re-hash every original and report any change",
-            )
+            ),
+            recognise_all=action(
+                parent,
+                "&Recognise Text of All Scans",
+                m.recognise_all,
+                None,
+                None,
+                "Read the text of every scanned page and picture in the case with OCR",
+            ),
         ),
         help=HelpActions(
             syntax=action(parent, "Search &Syntax", w.show_query_help, S.HelpContents, "help"),
@@ -241,10 +259,12 @@ def build_menu_bar(window: QMainWindow, a: ActionSet, recent: QMenu) -> None:
     doc = bar.addMenu("&Document")
     doc.addAction(a.document.open_original)
     doc.addAction(a.document.reveal)
+    doc.addAction(a.document.recognise)
     doc.addSeparator()
     doc.addAction(a.document.delete)
     case = bar.addMenu("&Case")
     case.addAction(a.case.verify)
+    case.addAction(a.case.recognise_all)
     help_ = bar.addMenu("&Help")
     help_.addAction(a.help.syntax)
     help_.addAction(a.help.about)

@@ -32,6 +32,7 @@ from casefile.core.services import Changes, DocumentDetail, PageText
 from casefile.ui.controller import CaseController
 from casefile.ui.icons import icon
 from casefile.ui.messages import user_message
+from casefile.ui.page_overlay import OcrStrip
 from casefile.ui.plain import plain_label
 from casefile.ui.reflow import reflow
 from casefile.ui.status_banner import StatusBanner
@@ -136,6 +137,7 @@ class Viewer(QWidget):
         self.pdf.setDocument(self.pdf_doc)
         self.pdf.setPageMode(QPdfView.PageMode.SinglePage)
         self.pdf.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.ocr_strip = OcrStrip(self.controller, self.pdf)  # OCR: confidence, boxes
         self.placeholder = QLabel(PLACEHOLDER)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
@@ -153,6 +155,7 @@ class Viewer(QWidget):
         title_row.addWidget(self.reflow_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(title_row)
         layout.addWidget(self.banner)
+        layout.addWidget(self.ocr_strip)
         layout.addWidget(self.stack, 1)
         self.clear()
 
@@ -180,6 +183,7 @@ class Viewer(QWidget):
         self.title.clear()
         self.reflow_button.hide()
         self.banner.hide()
+        self.ocr_strip.show_page(None, 0)
         self.placeholder.setText(PLACEHOLDER)
         self.stack.setCurrentWidget(self.placeholder)
         self._update_controls()
@@ -232,6 +236,7 @@ class Viewer(QWidget):
             self.pdf.pageNavigator().jump(number - 1, QPointF(), 0)
         self._update_controls()
         self.pageChanged.emit(number)
+        self.ocr_strip.show_page(self.detail, number)
         if not self.total:
             self._show_page_text("", last_hit)
             return
@@ -275,6 +280,7 @@ class Viewer(QWidget):
         self.spans = []
         self.current_hit = -1
         self.text.setExtraSelections([])
+        self.ocr_strip.show_spans([])
         if not self.query or not text:
             return
 
@@ -310,6 +316,7 @@ class Viewer(QWidget):
             sel.cursor = cursor
             selections.append(sel)
         self.text.setExtraSelections(selections)
+        self.ocr_strip.show_spans(self.spans, self.current_hit)  # on the page image too
         if 0 <= self.current_hit < len(self.spans):
             cursor = QTextCursor(self.text.document())
             cursor.setPosition(qt_spans[self.current_hit][0])

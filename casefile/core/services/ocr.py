@@ -247,7 +247,7 @@ def ocr_documents(
         pages_done,
         cancelled,
         Changes(edited=tuple(edited)),
-        tuple(skipped),
+        skipped=tuple(skipped),
         failed=failed,
     )
 
