@@ -25,8 +25,7 @@ from tests import ocr_fixtures as fx
 from tests.corpus import corpus_dir
 
 pytestmark = pytest.mark.skipif(
-    not fx.font_available() or not Path(services.check_ocr().folder).is_dir(),
-    reason="needs fonts-dejavu-core and tesseract-ocr-rus/-eng",
+    not fx.ocr_available(), reason="needs fonts-dejavu-core, tesseract-ocr-rus and -eng"
 )
 
 

@@ -15,7 +15,9 @@ from tests.ui.util import wait_idle
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not fx.font_available(), reason="needs fonts-dejavu-core"),
+    pytest.mark.skipif(
+        not fx.ocr_available(), reason="needs fonts-dejavu-core, tesseract-ocr-rus and -eng"
+    ),
 ]
 
 
