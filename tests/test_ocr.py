@@ -366,3 +366,29 @@ def test_pictures_are_recognised_by_their_bytes_as_pages_waiting_for_ocr(
     assert docs["fax"].page_count == 3 and docs["scan"].page_count == 1
     assert services.get_document(case, docs["misnamed"].uid).file_type == "image"
     assert set(services.ocr_waiting(case)) == {d.uid for d in docs.values()}
+
+
+def test_a_pdf_text_layer_gives_word_boxes_for_hits_on_the_original_page(
+    case: Case, tmp_path: Path
+) -> None:
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "layer.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(600, 800))
+    pdf.setFont("Helvetica", 20)
+    pdf.drawString(60, 700, "The tribunal heard the case of")
+    pdf.drawString(300, 400, "Helix Cloud Limited")
+    pdf.showPage()
+    pdf.save()
+    services.import_paths(case, [path])
+    (doc,) = services.list_documents(case)
+    text = services.get_page(case, doc.uid, 1).text
+    spans = services.highlight_spans("Helix tribunal", text)
+    regions_ = services.page_regions(case, doc.uid, 1, spans)
+    by_word = {text[s:e]: r for (s, e), r in zip(spans, regions_, strict=True)}
+    ((hx0, hy0, hx1, hy1),) = by_word["Helix"]
+    ((tx0, _ty0, _tx1, ty1),) = by_word["tribunal"]
+    # Drawn at x = 300 of 600 points, 400 of 800 points from the bottom (y runs down here).
+    assert 0.49 < hx0 < 0.52 < hx1 < 0.65 and 0.46 < hy0 < 0.5 < hy1 < 0.52
+    assert tx0 > 0.1 and ty1 < 0.15
+    assert services.ocr_pages(case, doc.uid) == []  # nothing was recognised or stored

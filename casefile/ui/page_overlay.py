@@ -10,7 +10,7 @@ found, the document cleared); everything else lives here, so the viewer stays sm
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
@@ -60,9 +60,10 @@ def page_rect(view: QPdfView, page: int) -> QRectF:
 class PageOverlay(QWidget):
     """Boxes drawn over the page on screen in a QPdfView (transparent to the mouse)."""
 
-    def __init__(self, view: QPdfView) -> None:
+    def __init__(self, view: QPdfView, on_shown: Callable[[], None] | None = None) -> None:
         super().__init__(view.viewport())
         self.view = view
+        self._on_shown = on_shown
         self.page = -1  # 0-based page the boxes belong to
         self.boxes: list[list[Rect]] = []  # per span, its word boxes (page fractions)
         self.current = -1
@@ -83,6 +84,8 @@ class PageOverlay(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
             self.resize(self.view.viewport().size())
+        elif event.type() == QEvent.Type.Show and self._on_shown is not None:
+            self._on_shown()  # the Original view came on screen: its boxes are wanted now
         return False
 
     def drawn_rects(self) -> list[QRectF]:
@@ -124,7 +127,9 @@ class OcrStrip(QWidget):
     def __init__(self, controller: CaseController, pdf_view: QPdfView) -> None:
         super().__init__()
         self.controller = controller
-        self.overlay = PageOverlay(pdf_view)
+        self.overlay = PageOverlay(pdf_view, on_shown=self._request)
+        self.spans: list[tuple[int, int]] = []
+        self.current = -1
         self.detail: DocumentDetail | None = None
         self.number = 0
         self.pages: dict[int, Any] = {}  # page number -> OcrPage, of `detail`
@@ -146,6 +151,7 @@ class OcrStrip(QWidget):
     # -- hooks the viewer calls -------------------------------------------------------
     def show_page(self, detail: DocumentDetail | None, number: int) -> None:
         self.detail, self.number = detail, number
+        self.spans, self.current = [], -1
         self.overlay.set_boxes(-1, [])
         if detail is None or detail.file_type not in OCR_TYPES:
             self._key = None
@@ -171,11 +177,16 @@ class OcrStrip(QWidget):
 
     def show_spans(self, spans: Sequence[tuple[int, int]], current: int = -1) -> None:
         """Draw `spans` of the page text shown (code points) over the original page:
-        search hits, entity mentions, a quote. Nothing when the page has no word boxes."""
+        search hits, entity mentions, a quote (boxes from OCR, or from a PDF's own text
+        layer). Asked for only while the Original view is on screen."""
+        self.spans, self.current = list(spans), current
+        self._request()
+
+    def _request(self) -> None:
         self._generation += 1
         generation = self._generation
-        detail, number = self.detail, self.number
-        if detail is None or not spans or number not in self.pages:
+        detail, number, spans, current = self.detail, self.number, self.spans, self.current
+        if detail is None or not spans or not self.overlay.view.isVisible():
             self.overlay.set_boxes(-1, [])
             return
 

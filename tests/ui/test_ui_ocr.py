@@ -115,3 +115,22 @@ def test_a_low_confidence_page_is_marked(case_window, qtbot) -> None:
     assert strip.label.text().startswith("⚠ Low OCR confidence on this page (41%)")
     assert "check it against the original" in strip.label.text()
     assert "bold" in strip.label.styleSheet()
+
+
+def test_search_hits_are_drawn_on_an_original_pdf_page_from_its_text_layer(
+    case_window, qtbot
+) -> None:
+    w = case_window
+    view = w.case_view
+    viewer = view.viewer
+    case = w.controller.case
+    pdf = next(d for d in services.list_documents(case) if d.file_type == "pdf")
+    word = next(t for t in services.get_page(case, pdf.uid, 1).text.split() if len(t) > 6)
+    view.select_uid(pdf.uid)
+    wait_idle(qtbot, w)
+    viewer.set_query(word.strip(".,;:()"))
+    assert viewer.spans  # the text view has its hits
+    assert viewer.ocr_strip.overlay.drawn_rects() == []  # not in the Text view
+    viewer.original_mode.trigger()
+    wait_idle(qtbot, w)
+    qtbot.waitUntil(lambda: len(viewer.ocr_strip.overlay.drawn_rects()) >= 1)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from casefile.core.case import Case
-from casefile.core.db.schema import Document
+from casefile.core.db.schema import Document, Page
 from casefile.core.errors import DocumentNotFoundError
 from casefile.core.ingest.languages import detect_languages
 from casefile.core.ingest.tasks import CRASHED, MEMORY, TIMEOUT, TaskFailed, TaskPool
@@ -34,6 +34,7 @@ from casefile.core.ocr.languages import (
     OcrUnavailableError,
     language_data,
 )
+from casefile.core.ocr.layer_boxes import layer_boxes
 from casefile.core.services.documents import get_document
 from casefile.core.services.dto import Changes, DocumentDetail
 from casefile.core.services.sync import sync_index
@@ -270,10 +271,22 @@ def page_regions(
 ) -> list[list[Rect]]:
     """Where spans of a page's text (search hits, entity mentions, a quote) sit on the
     page image: per span, the boxes of its words as page fractions (x0, y0, x1, y1).
-    Empty lists when the page has no word boxes (it was not recognised)."""
+    The boxes come from OCR, or for a PDF page OCR never read, from the PDF's own text
+    layer (`core/ocr/layer_boxes.py`); empty lists when there are none."""
+    if not spans:
+        return []
     with case.read_session() as s:
         infos = store.page_infos(s, uid, [number])
-    boxes = decode(infos[0].boxes) if infos and infos[0].error is None else None
+        boxes = decode(infos[0].boxes) if infos and infos[0].error is None else None
+        if boxes is None and not infos:
+            row = s.execute(
+                select(Document.sha256, Document.file_type, Document.status, Page.text)
+                .join(Page, Page.document_id == Document.id)
+                .where(Document.uid == uid, Page.number == number)
+            ).first()
+            if row is not None and row.file_type == "pdf" and row.status == "ok" and row.text:
+                path = str(case.store.path_for(row.sha256))
+                boxes = layer_boxes(path, number, row.text)
     if boxes is None:
         return [[] for _ in spans]
     return regions(boxes, spans)
