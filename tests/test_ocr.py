@@ -331,6 +331,7 @@ def test_missing_russian_data_gives_one_sentence_and_the_rest_keeps_working(
     png = fx.write_png(tmp_path / "photo.png")
 
     assert cli_main(["import", str(case_path), str(png)]) == 0
+    assert "1 scan(s) or picture(s) wait for OCR: 'casefile ocr" in capsys.readouterr().out
     code = cli_main(["ocr", str(case_path)])
 
     err = capsys.readouterr().err
@@ -392,3 +393,41 @@ def test_a_pdf_text_layer_gives_word_boxes_for_hits_on_the_original_page(
     assert 0.49 < hx0 < 0.52 < hx1 < 0.65 and 0.46 < hy0 < 0.5 < hy1 < 0.52
     assert tx0 > 0.1 and ty1 < 0.15
     assert services.ocr_pages(case, doc.uid) == []  # nothing was recognised or stored
+
+
+@pytest.mark.slow
+def test_recognised_text_reaches_the_entity_matcher_and_the_date_suggester(
+    case: Case, tmp_path: Path
+) -> None:
+    from casefile.core.services.chronology_suggest import suggest_event_dates
+
+    lines = ("Компания Хеликс Клауд получила иск", "7 июня 2024 года в Москве.")
+    services.import_paths(case, [fx.write_png(tmp_path / "claim.png", lines)])
+    entity = services.create_entity(case, "Helix Cloud", "organisation", aliases=["Хеликс Клауд"])
+    (doc,) = services.list_documents(case)
+    assert services.mentions(case, document_uid=doc.uid) == []
+
+    services.ocr_documents(case)
+
+    (mention,) = services.mentions(case, document_uid=doc.uid)
+    assert mention.entity_uid == entity.uid and mention.text == "Хеликс Клауд"
+    dates = {s.date for s in suggest_event_dates(case, doc.uid, lang="ru")}
+    assert "2024-06-07" in dates
+
+
+def test_a_missing_original_is_said_and_the_page_is_not_retried(case: Case, tmp_path: Path) -> None:
+    services.import_paths(case, [fx.write_png(tmp_path / "photo.png")])
+    (doc,) = services.list_documents(case)
+    stored = case.store.path_for(services.get_document(case, doc.uid).sha256)
+    stored.parent.chmod(0o700)
+    stored.unlink()
+
+    (outcome,) = services.ocr_documents(case).outcomes
+
+    assert outcome.pages_failed == 1
+    detail = services.get_document(case, doc.uid)
+    assert detail.status == "needs_ocr"
+    assert detail.status_reason is not None and "original of this document is missing" in (
+        detail.status_reason
+    )
+    assert services.ocr_waiting(case) == []

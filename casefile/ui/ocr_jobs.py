@@ -11,17 +11,21 @@ the status bar, for the automatic runs; a run the user asked for shows the sente
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from casefile.core import services
+from casefile.core.jobs import Progress
+from casefile.core.services import Changes
 from casefile.ui.controller import CaseController
 from casefile.ui.messages import user_message
 from casefile.ui.runner import Job
 
 TITLE = "Recognising text"
+LIVE_RELOAD_S = 5.0
 RESUME_DELAY_MS = 1500  # after opening a case: once the first screen and the index are done
 
 
@@ -56,6 +60,17 @@ class OcrJobs(QObject):
             TITLE, services.ocr_documents, c.case, list(uids) if uids else None, force=force
         )
         self.job = job
+        shown = {"done": 0, "at": time.monotonic()}
+
+        def progress(p: Progress) -> None:
+            # Lists are read again now and then while OCR runs (as during an import),
+            # so statuses change as documents are finished, not only at the end.
+            now = time.monotonic()
+            if p.done > shown["done"] and now - shown["at"] >= LIVE_RELOAD_S:
+                shown.update(done=p.done, at=now)
+                c.changed.emit(Changes(more_documents=True))
+
+        job.progress.connect(progress)
         job.finished.connect(self._done)
         job.failed.connect(lambda exc: self._failed(exc, asked))
         c.jobStarted.emit(job)

@@ -53,6 +53,10 @@ __all__ = [
 ]
 
 PAGE_TIMEOUT_S = 120.0
+MISSING = (
+    "The original of this document is missing from the case, so its pages cannot be "
+    "recognised; 'casefile verify' says more."
+)
 WORKER_MEMORY_MB = 1024
 IN_FLIGHT_PER_WORKER = 2
 
@@ -207,10 +211,15 @@ def ocr_documents(
             while jobs or in_flight:
                 while jobs and len(in_flight) < limit:
                     t, number = jobs.popleft()
-                    path = str(case.store.path_for(t.sha256))
-                    future = pool.call(
-                        recognise_page, path, t.kind, number, data.folder, data.langs
-                    )
+                    path = case.store.path_for(t.sha256)
+                    future: Future[PageOcr]
+                    if path.is_file():
+                        future = pool.call(
+                            recognise_page, str(path), t.kind, number, data.folder, data.langs
+                        )
+                    else:
+                        future = Future()
+                        future.set_result(PageOcr(number, error=MISSING))
                     in_flight.append((t.uid, number, future))
                 uid, number, future = in_flight.popleft()
                 ctx.report(pages_done, total, f"{by_uid[uid].title}, page {number}")
