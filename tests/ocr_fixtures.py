@@ -70,3 +70,26 @@ def write_scan_pdf(path: Path, pages: int = 1, lines: tuple[str, ...] = LINES) -
         pdf.showPage()
     pdf.save()
     return path
+
+
+def write_garbled_scan(path: Path, pages: int = 1) -> Path:
+    """Pages whose text layer is Latin look-alikes of Cyrillic (a bad OCR layer from
+    somewhere else), each over a picture of the real words."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    image = draw()
+    width, height = image.width * 72 / DPI, image.height * 72 / DPI
+    pdf = canvas.Canvas(str(path), pagesize=(width, height))
+    for _ in range(pages):
+        pdf.drawImage(ImageReader(image), 0, 0, width, height)
+        text = pdf.beginText(4, 4)
+        text.setFont("Helvetica", 1)
+        for _ in range(8):
+            text.textLine(
+                "HoMep KoppeKn1pOBKH PeWeHNe ApбNTpaxHoro CyDa o PacnO3HaBaHNN DokyMeHTOB"
+            )
+        pdf.drawText(text)
+        pdf.showPage()
+    pdf.save()
+    return path

@@ -99,30 +99,11 @@ def test_regions_map_spans_to_the_boxes_of_the_words_they_touch() -> None:
     assert decode("not json") is None and decode(None) is None
 
 
-def _garbled_scan(path: Path) -> Path:
-    """A page whose text layer is Latin look-alikes of Cyrillic (a bad OCR layer from
-    somewhere else), over a picture of the real words."""
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen import canvas
-
-    image = fx.draw()
-    width, height = image.width * 72 / fx.DPI, image.height * 72 / fx.DPI
-    pdf = canvas.Canvas(str(path), pagesize=(width, height))
-    pdf.drawImage(ImageReader(image), 0, 0, width, height)
-    text = pdf.beginText(4, 4)
-    text.setFont("Helvetica", 1)
-    for _ in range(8):
-        text.textLine("HoMep KoppeKn1pOBKH PeWeHNe ApбNTpaxHoro CyDa o PacnO3HaBaHNN DokyMeHTOB")
-    pdf.drawText(text)
-    pdf.save()
-    return path
-
-
 @pytest.mark.slow
 def test_a_garbled_text_layer_is_offered_ocr_and_both_texts_are_kept(
     case: Case, tmp_path: Path
 ) -> None:
-    services.import_paths(case, [_garbled_scan(tmp_path / "garbled.pdf")])
+    services.import_paths(case, [fx.write_garbled_scan(tmp_path / "garbled.pdf")])
     (doc,) = services.list_documents(case)
     assert doc.status == "garbled"
     assert services.ocr_waiting(case) == []  # offered, not done behind the user's back
@@ -360,7 +341,7 @@ def test_pictures_are_recognised_by_their_bytes_as_pages_waiting_for_ocr(
     image.save(
         tmp_path / "fax.tif", save_all=True, append_images=[fx.draw(("two",)), fx.draw(("3",))]
     )
-    (tmp_path / "misnamed.txt").write_bytes((tmp_path / "scan.jpg").read_bytes())
+    fx.draw(("misnamed",)).save(tmp_path / "misnamed.txt", format="PNG")
     services.import_paths(case, [tmp_path])
     docs = {d.title: d for d in services.list_documents(case)}
     assert {d.status for d in docs.values()} == {"needs_ocr"}

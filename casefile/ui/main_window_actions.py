@@ -46,10 +46,12 @@ class CaseCommands(QObject):
         return settings if isinstance(settings, Settings) else Settings()
 
     def bind(self, controller: CaseController | None, view: CaseView | None) -> None:
+        from casefile.ui.ocr_jobs import jobs_for, stop_ocr
+
+        if self.controller is not None and self.controller is not controller:
+            stop_ocr(self.controller)  # the case is closing: start nothing more on it
         self.controller, self.view = controller, view
         if controller is not None and not controller.readonly:
-            from casefile.ui.ocr_jobs import jobs_for
-
             jobs_for(controller).resume_soon()  # scans left waiting by a quit or a crash
 
     # -- OCR (issue 16; ui/ocr_jobs.py) -----------------------------------------------------

@@ -40,6 +40,7 @@ class OcrJobs(QObject):
         self.job: Job | None = None
         self._yielded = False  # stopped for another job: start again when it ends
         self._said_unavailable = False
+        self.closed = False  # the case is closing: nothing more is started
         controller.jobStarted.connect(self._other_job_started)
 
     @property
@@ -52,6 +53,8 @@ class OcrJobs(QObject):
     ) -> Job | None:
         """Recognise `uids` (None: every document waiting for OCR) as a status-bar job."""
         c = self.controller
+        if self.closed:
+            return None
         if c.readonly:
             if asked:
                 c.failed.emit("This case is open read-only; its text cannot be recognised.")
@@ -81,14 +84,14 @@ class OcrJobs(QObject):
         QTimer.singleShot(delay_ms, self, self.resume)
 
     def resume(self) -> None:
-        if self.running or self.controller.readonly or self._other_jobs():
+        if self.closed or self.running or self.controller.readonly or self._other_jobs():
             return
         self.controller.runner.read(
             services.ocr_waiting, self.controller.case, on_done=self._start_waiting
         )
 
     def _start_waiting(self, uids: list[str]) -> None:
-        if uids and not self.running and not self._other_jobs():
+        if uids and not self.closed and not self.running and not self._other_jobs():
             self.recognise(None, asked=False)
 
     # -- giving way -------------------------------------------------------------------
@@ -133,3 +136,13 @@ def jobs_for(controller: CaseController) -> OcrJobs:
     """The OCR jobs of this controller (one per open case, a child of it)."""
     found = controller.findChild(OcrJobs)
     return found if isinstance(found, OcrJobs) else OcrJobs(controller)
+
+
+def stop_ocr(controller: CaseController) -> None:
+    """The case is closing: its OCR job is cancelled (the close does that to every job)
+    and nothing new starts on it."""
+    found = controller.findChild(OcrJobs)
+    if isinstance(found, OcrJobs):
+        found.closed = True
+        if found.job is not None:
+            found.job.cancel()

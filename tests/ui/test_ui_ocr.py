@@ -69,16 +69,16 @@ def test_recognise_text_on_a_chosen_document_runs_as_a_job_with_cancel(
 ) -> None:
     w = case_window
     ocr = jobs_for(w.controller)
-    ocr.resume_soon = lambda *_a, **_k: None  # only what the user asks for, in this test
-    ocr._after_other = lambda: None
-    uids = _import(w, [fx.write_scan_pdf(tmp_path / "four.pdf", pages=4)], qtbot)
+    # A garbled text layer is offered OCR, never recognised behind the user's back.
+    uids = _import(w, [fx.write_garbled_scan(tmp_path / "four.pdf", pages=4)], qtbot)
     wait_idle(qtbot, w)
     uid = uids["four"]
+    assert ocr.job is None
     view = w.case_view
     view.select_uid(uid)
     wait_idle(qtbot, w)
     strip = view.viewer.ocr_strip
-    assert strip.recognise.isVisible() and "scanned pages" in strip.label.text()
+    assert strip.recognise.isVisible() and "garbled text layer" in strip.label.text()
     action = w.action_set.document.recognise
     assert action.isEnabled()
 
@@ -134,3 +134,30 @@ def test_search_hits_are_drawn_on_an_original_pdf_page_from_its_text_layer(
     viewer.original_mode.trigger()
     wait_idle(qtbot, w)
     qtbot.waitUntil(lambda: len(viewer.ocr_strip.overlay.drawn_rects()) >= 1)
+
+
+def test_closing_the_case_stops_ocr_and_opening_it_again_resumes(
+    case_window, tmp_path, qtbot
+) -> None:
+    w = case_window
+    case_path = w.controller.case.path
+    seen: list[object] = []
+    w.controller.jobStarted.connect(seen.append)
+    uids = _import(w, [fx.write_scan_pdf(tmp_path / "four.pdf", pages=4)], qtbot)
+    qtbot.waitUntil(lambda: any(getattr(j, "title", "") == TITLE for j in seen), timeout=30000)
+    (job,) = [j for j in seen if getattr(j, "title", "") == TITLE]
+    qtbot.waitUntil(lambda: job.snapshot().done >= 1, timeout=60000)
+
+    w.cases.close_case()
+    qtbot.waitUntil(lambda: not job.running, timeout=60000)
+    wait_idle(qtbot, w)
+    assert job.result.cancelled
+
+    w.open_case(str(case_path))
+    qtbot.waitUntil(lambda: w.controller is not None and w.case_view is not None, timeout=15000)
+    ocr = jobs_for(w.controller)
+    qtbot.waitUntil(lambda: ocr.job is not None, timeout=30000)  # by itself, on opening
+    resumed = ocr.job
+    qtbot.waitUntil(lambda: not resumed.running, timeout=120000)
+    assert resumed.result.pages == 4 - job.result.pages  # each page once
+    assert services.get_document(w.controller.case, uids["four"]).status == "ok"
