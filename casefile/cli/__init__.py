@@ -19,6 +19,7 @@ from casefile.cli import (
     documents,
     editing,
     entities,
+    exports,
     importing,
     integrity,
     ocr,
@@ -38,6 +39,7 @@ COMMAND_GROUPS = (
     entities,
     relations,
     chronology,
+    exports,
     ocr,
 )
 

@@ -208,7 +208,14 @@ class MainWindow(QMainWindow):
         writable = controller is not None and not controller.readonly
         targets = self.case_view.target_uids() if self.case_view else []
         a = self.action_set
-        for act in (a.file.close, a.edit.find, a.view.all_docs, a.case.verify, a.edit.save_search):
+        for act in (
+            a.file.close,
+            a.file.export,
+            a.edit.find,
+            a.view.all_docs,
+            a.case.verify,
+            a.edit.save_search,
+        ):
             act.setEnabled(has_case)
         for act in (a.file.import_files, a.file.import_folder, a.case.recognise_all):
             act.setEnabled(writable)
