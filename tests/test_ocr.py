@@ -116,6 +116,15 @@ def test_a_garbled_text_layer_is_offered_ocr_and_both_texts_are_kept(
     assert [h.uid for h in services.search(case, "распознавание").hits] == [doc.uid]
     (layer,) = _db(case.path).execute("SELECT layer_text FROM page_ocr").fetchone()
     assert "KoppeKn1pOBKH" in layer  # the file's own text layer, kept
+    revision = services.get_document(case, doc.uid).revision
+
+    again = services.ocr_documents(case, [doc.uid])  # read already: nothing to do
+
+    assert again.pages == 0 and again.outcomes == ()
+    assert again.skipped == (
+        "garbled: every page is already recognised; --force reads them again.",
+    )
+    assert services.get_document(case, doc.uid).revision == revision
 
 
 def _bomb_pdf(path: Path) -> Path:
@@ -412,3 +421,24 @@ def test_a_missing_original_is_said_and_the_page_is_not_retried(case: Case, tmp_
         detail.status_reason
     )
     assert services.ocr_waiting(case) == []
+
+
+def test_a_case_from_before_ocr_opens_and_upgrades(tmp_path: Path) -> None:
+    from alembic import command
+
+    from casefile.core.db import migrate
+
+    path = tmp_path / "Old.casefile"
+    services.create_case(path).close()
+    old = services.open_case(path)
+    cfg = migrate._config()
+    with old.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0010")  # as a case written before migration 0011
+    old.close()
+    assert "page_ocr" not in {r[0] for r in _db(path).execute("SELECT name FROM sqlite_master")}
+    with services.open_case(path) as case:
+        assert migrate.stamped_revision(case.engine) == migrate.HEAD_REVISION == "0011"
+        assert case.migration_backup is not None
+        assert services.ocr_waiting(case) == []
+    assert "page_ocr" in {r[0] for r in _db(path).execute("SELECT name FROM sqlite_master")}

@@ -117,7 +117,9 @@ class OcrJobs(QObject):
     def _done(self, summary: Any) -> None:
         self.job = None
         self.controller.changed.emit(summary.changes)
-        if not summary.cancelled:
+        if summary.skipped and not summary.pages:
+            self.controller.message.emit(summary.skipped[0])
+        elif not summary.cancelled and summary.pages:
             read = summary.pages - summary.failed
             note = f"; {summary.failed} could not be" if summary.failed else ""
             self.controller.message.emit(f"Text recognised on {read} page(s){note}.")

@@ -55,6 +55,16 @@ def queue(s: Session, uids: Sequence[str]) -> None:
     work_queue.enqueue(s, [u for u in dict.fromkeys(uids) if u not in queued], work_queue.OCR)
 
 
+def forget(s: Session, uids: Collection[str]) -> None:
+    """Take documents off the OCR queue (deleted, or with nothing left to read)."""
+    if uids:
+        s.execute(
+            delete(WorkItem).where(
+                WorkItem.kind == work_queue.OCR, WorkItem.document_uid.in_(list(uids))
+            )
+        )
+
+
 def queued(s: Session) -> list[str]:
     return list(dict.fromkeys(i.document_uid for i in work_queue.pending(s, work_queue.OCR)))
 

@@ -146,6 +146,7 @@ def ocr_documents(
     data = language_data(langs)  # one sentence on what to install, before any work
     skipped: list[str] = []
     with case.session() as s:
+        interrupted = set(store.queued(s))  # a run stopped midway left these
         if uids:
             known = dict(
                 s.execute(
@@ -161,11 +162,20 @@ def ocr_documents(
                 for u in uids
                 if known[u] not in store.OCR_KINDS
             ]
-            store.queue(s, wanted)
         else:
             wanted = store.waiting(s)
-            store.queue(s, wanted)
         targets = store.targets(s, wanted, force)
+        # Named documents already read: nothing to do (not even a new revision).
+        idle = {t.uid for t in targets if not t.pages and t.uid not in interrupted}
+        skipped += [
+            f"{t.title}: every page is already recognised; --force reads them again."
+            for t in targets
+            if t.uid in idle
+        ]
+        targets = [t for t in targets if t.uid not in idle]
+        store.queue(s, [t.uid for t in targets])
+        # Queued documents deleted since (or no longer scans) leave the queue.
+        store.forget(s, set(wanted) - {t.uid for t in targets} - idle)
     total = sum(len(t.pages) for t in targets)
     ctx.report(0, total, "Recognising text")
     outcomes: list[OcrOutcome] = []
