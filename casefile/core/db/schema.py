@@ -24,6 +24,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -110,7 +111,12 @@ class Document(Base):
 
 class Page(Base):
     __tablename__ = "page"
-    __table_args__ = (UniqueConstraint("document_id", "number"),)
+    # The pages waiting for OCR, found without reading every page (migration 0011);
+    # a query uses it only when it says `needs_ocr = 1` literally (core/ocr/store.py).
+    __table_args__ = (
+        UniqueConstraint("document_id", "number"),
+        Index("ix_page_needs_ocr", "document_id", sqlite_where=text("needs_ocr = 1")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))

@@ -16,7 +16,7 @@ import json
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from casefile.core.db import audit, work_queue
@@ -29,6 +29,8 @@ from casefile.core.vocabulary import DocumentStatus
 
 OCR_KINDS = {"pdf": "pdf", "image": "image"}  # document.file_type -> what to rasterise
 LOW_CONFIDENCE = 60.0  # a page below this mean word confidence is marked for a person
+# Written as the partial index `ix_page_needs_ocr` says it, so SQLite uses the index.
+NEEDS_OCR = text("page.needs_ocr = 1")
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ def waiting(s: Session) -> list[str]:
     marked = s.scalars(
         select(Document.uid)
         .join(Page, Page.document_id == Document.id)
-        .where(Page.needs_ocr.is_(True), ~done.exists())
+        .where(NEEDS_OCR, ~done.exists())
         .group_by(Document.id)
         .order_by(Document.id)
     )
@@ -99,9 +101,7 @@ def targets(s: Session, uids: Sequence[str], force: bool = False) -> list[Target
             wanted = set(numbers)
         else:
             wanted = set(
-                s.scalars(
-                    select(Page.number).where(Page.document_id == doc.id, Page.needs_ocr.is_(True))
-                )
+                s.scalars(select(Page.number).where(Page.document_id == doc.id, NEEDS_OCR))
             )
         if not force:
             wanted -= set(s.scalars(select(PageOcr.page).where(PageOcr.document_id == doc.id)))

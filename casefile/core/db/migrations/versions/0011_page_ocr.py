@@ -1,5 +1,6 @@
 """OCR: what was recognised on a page, with its provenance, confidence and word boxes
-(page_ocr); the page's own text before OCR is kept beside it.
+(page_ocr); the page's own text before OCR is kept beside it. A partial index finds the
+pages waiting for OCR.
 
 Revision ID: 0011
 Revises: 0010
@@ -37,7 +38,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("document_id", "page"),
     )
+    op.create_index(
+        "ix_page_needs_ocr", "page", ["document_id"], sqlite_where=sa.text("needs_ocr = 1")
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_page_needs_ocr", "page")
     op.drop_table("page_ocr")
