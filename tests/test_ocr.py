@@ -122,7 +122,7 @@ def test_a_garbled_text_layer_is_offered_ocr_and_both_texts_are_kept(
 
     assert again.pages == 0 and again.outcomes == ()
     assert again.skipped == (
-        "garbled: every page is already recognised; --force reads them again.",
+        f"{doc.title}: every page is already recognised; --force reads them again.",
     )
     assert services.get_document(case, doc.uid).revision == revision
 
