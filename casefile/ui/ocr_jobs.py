@@ -38,9 +38,9 @@ class OcrJobs(QObject):
         super().__init__(controller)
         self.controller = controller
         self.job: Job | None = None
-        self._yielded = False  # stopped for another job: start again when it ends
         self._said_unavailable = False
         self.closed = False  # the case is closing: nothing more is started
+        self._superseded = False  # a run was stopped for one the user asked for
         controller.jobStarted.connect(self._other_job_started)
 
     @property
@@ -59,6 +59,12 @@ class OcrJobs(QObject):
             if asked:
                 c.failed.emit("This case is open read-only; its text cannot be recognised.")
             return None
+        earlier = self.job if self.running else None
+        if earlier is not None:
+            # The documents asked for now go first; what the earlier run left waits in
+            # the queue, and is taken up again when this one ends.
+            self._superseded = True
+            earlier.cancel()
         job = c.runner.start_job(
             TITLE, services.ocr_documents, c.case, list(uids) if uids else None, force=force
         )
@@ -74,8 +80,8 @@ class OcrJobs(QObject):
                 c.changed.emit(Changes(more_documents=True))
 
         job.progress.connect(progress)
-        job.finished.connect(self._done)
-        job.failed.connect(lambda exc: self._failed(exc, asked))
+        job.finished.connect(lambda summary: self._done(job, summary))
+        job.failed.connect(lambda exc: self._failed(job, exc, asked))
         c.jobStarted.emit(job)
         return job
 
@@ -104,19 +110,22 @@ class OcrJobs(QObject):
         job.finished.connect(lambda _r: self._after_other())
         job.failed.connect(lambda _e: self._after_other())
         if self.running and self.job is not None:
-            self._yielded = True
-            self.job.cancel()
+            self.job.cancel()  # started again when that job ends (`_after_other`)
 
     def _after_other(self) -> None:
         # An import has just queued its scans; anything that stopped OCR gives it back.
         if not self._other_jobs():
-            self._yielded = False
             self.resume_soon(0)
 
     # -- ending -----------------------------------------------------------------------
-    def _done(self, summary: Any) -> None:
-        self.job = None
+    def _done(self, job: Job, summary: Any) -> None:
         self.controller.changed.emit(summary.changes)
+        if job is not self.job:
+            return  # a run that gave way to a newer one
+        self.job = None
+        if self._superseded:
+            self._superseded = False
+            self.resume_soon(0)
         if summary.skipped and not summary.pages:
             self.controller.message.emit(summary.skipped[0])
         elif not summary.cancelled and summary.pages:
@@ -125,8 +134,9 @@ class OcrJobs(QObject):
             self.controller.message.emit(f"Text recognised on {read} page(s){note}.")
         self.finished.emit(summary)
 
-    def _failed(self, exc: BaseException, asked: bool) -> None:
-        self.job = None
+    def _failed(self, job: Job, exc: BaseException, asked: bool) -> None:
+        if job is self.job:
+            self.job = None
         if asked:
             self.controller.failed.emit(user_message(exc))
         elif not self._said_unavailable:

@@ -161,3 +161,37 @@ def test_closing_the_case_stops_ocr_and_opening_it_again_resumes(
     qtbot.waitUntil(lambda: not resumed.running, timeout=120000)
     assert resumed.result.pages == 4 - job.result.pages  # each page once
     assert services.get_document(w.controller.case, uids["four"]).status == "ok"
+
+
+def test_a_document_asked_for_goes_before_the_background_run_which_resumes_after(
+    case_window, tmp_path, qtbot
+) -> None:
+    w = case_window
+    seen: list[object] = []
+    w.controller.jobStarted.connect(seen.append)
+    uids = _import(
+        w,
+        [
+            fx.write_scan_pdf(tmp_path / "four.pdf", pages=4),
+            fx.write_garbled_scan(tmp_path / "garbled.pdf"),
+        ],
+        qtbot,
+    )
+    ocr = jobs_for(w.controller)
+    qtbot.waitUntil(lambda: ocr.job is not None, timeout=30000)  # the scans, by itself
+    background = ocr.job
+    qtbot.waitUntil(lambda: background.snapshot().done >= 1, timeout=60000)
+    garbled = next(u for u in uids.values() if u != uids["four"])
+
+    asked = ocr.recognise([garbled])
+
+    qtbot.waitUntil(lambda: not background.running, timeout=60000)
+    assert background.result.cancelled
+    qtbot.waitUntil(lambda: asked is not None and not asked.running, timeout=60000)
+    assert [o.uid for o in asked.result.outcomes] == [garbled]
+    qtbot.waitUntil(lambda: ocr.job is not None and ocr.job is not asked, timeout=30000)
+    resumed = ocr.job
+    qtbot.waitUntil(lambda: not resumed.running, timeout=120000)
+    assert background.result.pages + resumed.result.pages == 4  # each page once
+    case = w.controller.case
+    assert {services.get_document(case, u).status for u in uids.values()} == {"ok"}
