@@ -434,7 +434,7 @@ def test_a_case_from_before_ocr_opens_and_upgrades(tmp_path: Path) -> None:
     cfg = migrate._config()
     with old.engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0010")  # as a case written before migration 0011
+        command.downgrade(cfg, "0014")  # as a case written before migration 0011
     old.close()
     assert "page_ocr" not in {r[0] for r in _db(path).execute("SELECT name FROM sqlite_master")}
     with services.open_case(path) as case:

@@ -78,6 +78,22 @@ from casefile.core.services.entity_suggestions import (  # issue 12
     dismissed_suggestions,
     suggest_entities,
 )
+from casefile.core.services.entity_undo import (  # issue 12: the GUI's undo
+    MergedEntities,
+    merge_entities_undoably,
+    remove_mention,
+    snapshot_entity,
+    unmerge_entities,
+    unreject_mention,
+)
+from casefile.core.services.entity_views import (  # issue 12: the GUI's reads
+    EntityGraph,
+    GraphEdge,
+    GraphNode,
+    PageMention,
+    entity_graph,
+    page_mentions,
+)
 from casefile.core.services.integrity import audit_head, audit_log, verify_case
 from casefile.core.services.originals import (
     copies_root,
@@ -114,7 +130,7 @@ from casefile.core.services.search import (
 )
 from casefile.core.services.suggestions import confirm_suggestions, suggest_again
 
-_LAZY = {"import_paths", "prepare_import", "reextract_document"}
+_LAZY = {"import_paths", "prepare_import", "reextract_document", "reextract_documents"}
 # OCR (issue 16) loads the worker machinery too: on first use as well.
 _LAZY_OCR = {
     "OcrOutcome",
@@ -133,6 +149,7 @@ if TYPE_CHECKING:
         import_paths,
         prepare_import,
         reextract_document,
+        reextract_documents,
     )
     from casefile.core.services.ocr import (
         OcrOutcome,
@@ -172,17 +189,22 @@ __all__ = [
     "DeletedEntity",
     "DocumentDetail",
     "DocumentSummary",
+    "EntityGraph",
     "EntityInfo",
     "EntityKind",
     "EntityNotFoundError",
+    "GraphEdge",
+    "GraphNode",
     "Hit",
     "ImportOutcome",
     "ImportSummary",
     "MentionInfo",
+    "MergedEntities",
     "OcrOutcome",
     "OcrPage",
     "OcrSummary",
     "OcrUnavailableError",
+    "PageMention",
     "PageText",
     "QueryError",
     "RelationInfo",
@@ -218,6 +240,7 @@ __all__ = [
     "edit_documents",
     "edit_entity",
     "ensure_index",
+    "entity_graph",
     "get_document",
     "get_entity",
     "get_page",
@@ -232,6 +255,7 @@ __all__ = [
     "match_pending",
     "mentions",
     "merge_entities",
+    "merge_entities_undoably",
     "ocr_documents",
     "ocr_pages",
     "ocr_waiting",
@@ -239,13 +263,16 @@ __all__ = [
     "original_copy",
     "original_path",
     "overview",
+    "page_mentions",
     "page_regions",
     "pending_matches",
     "prepare_import",
     "reextract_document",
+    "reextract_documents",
     "reindex",
     "reject_mention",
     "remove_alias",
+    "remove_mention",
     "remove_session_copies",
     "remove_stale_copies",
     "remove_tag",
@@ -258,11 +285,14 @@ __all__ = [
     "search",
     "set_tags",
     "shared_metadata",
+    "snapshot_entity",
     "split_alias",
     "status_counts",
     "suggest_again",
     "suggest_entities",
     "summaries_for",
+    "unmerge_entities",
+    "unreject_mention",
     "update_document",
     "utf16_spans",
     "verify_case",
