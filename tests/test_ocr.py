@@ -442,3 +442,21 @@ def test_a_case_from_before_ocr_opens_and_upgrades(tmp_path: Path) -> None:
         assert case.migration_backup is not None
         assert services.ocr_waiting(case) == []
     assert "page_ocr" in {r[0] for r in _db(path).execute("SELECT name FROM sqlite_master")}
+
+
+@pytest.mark.slow
+def test_a_document_read_again_from_its_original_is_recognised_again(
+    case: Case, tmp_path: Path
+) -> None:
+    services.import_paths(case, [fx.write_scan_pdf(tmp_path / "scan.pdf")])
+    (doc,) = services.list_documents(case)
+    services.ocr_documents(case)
+    assert "Helix Cloud" in services.get_page(case, doc.uid, 1).text
+
+    services.reextract_document(case, doc.uid)  # the file's own (empty) text comes back
+
+    assert services.get_document(case, doc.uid).status == "needs_ocr"
+    assert services.ocr_waiting(case) == [doc.uid]
+    assert services.ocr_documents(case).pages == 1
+    assert "Helix Cloud" in services.get_page(case, doc.uid, 1).text
+    assert _db(case.path).execute("SELECT count(*) FROM page_ocr").fetchone() == (1,)

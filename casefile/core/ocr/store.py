@@ -45,6 +45,12 @@ class Target:
     pages: tuple[int, ...]
 
 
+# A page is done when it holds its recognised text, or when it was refused (not retried
+# unless forced). A page read again from the original (re-extraction replaces the
+# pages) holds the file's own text again, so it is recognised again.
+_DONE = PageOcr.error.is_not(None) | (PageOcr.text == Page.text)
+
+
 def queue(s: Session, uids: Sequence[str]) -> None:
     """Put documents on the OCR queue (once each), so a crash or quit resumes them."""
     queued = set(
@@ -73,9 +79,10 @@ def queued(s: Session) -> list[str]:
 
 def waiting(s: Session) -> list[str]:
     """Documents OCR would read without being asked: queued ones first, then any with
-    pages marked as needing OCR and not yet recognised (cases imported before OCR)."""
+    pages marked as needing OCR and not done (cases imported before OCR; a document
+    read again from its original, which put the file's own text back)."""
     done = select(PageOcr.id).where(
-        PageOcr.document_id == Page.document_id, PageOcr.page == Page.number
+        PageOcr.document_id == Page.document_id, PageOcr.page == Page.number, _DONE
     )
     marked = s.scalars(
         select(Document.uid)
@@ -104,7 +111,16 @@ def targets(s: Session, uids: Sequence[str], force: bool = False) -> list[Target
                 s.scalars(select(Page.number).where(Page.document_id == doc.id, NEEDS_OCR))
             )
         if not force:
-            wanted -= set(s.scalars(select(PageOcr.page).where(PageOcr.document_id == doc.id)))
+            wanted -= set(
+                s.scalars(
+                    select(PageOcr.page)
+                    .join(
+                        Page,
+                        (Page.document_id == PageOcr.document_id) & (Page.number == PageOcr.page),
+                    )
+                    .where(PageOcr.document_id == doc.id, _DONE)
+                )
+            )
         found.append(
             Target(
                 uid, doc.id, doc.title, OCR_KINDS[doc.file_type], doc.sha256, tuple(sorted(wanted))
