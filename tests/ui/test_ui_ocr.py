@@ -4,6 +4,7 @@ confidence, marks a low-confidence page, and draws search hits on the original p
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -86,8 +87,17 @@ def test_recognise_text_on_a_chosen_document_runs_as_a_job_with_cancel(
 
     job = ocr.job
     assert job is not None and w.job_widget.job is job and w.job_widget.isVisible()
-    qtbot.waitUntil(lambda: job.snapshot().done >= 1, timeout=60000)
+    reached, go_on = threading.Event(), threading.Event()
+
+    def hold(p: object) -> None:  # midway, whatever the machine's speed
+        if getattr(p, "done", 0) >= 1 and not reached.is_set():
+            reached.set()
+            go_on.wait(60)
+
+    job.ctx._on_progress = hold
+    qtbot.waitUntil(reached.is_set, timeout=60000)
     w.job_widget.cancel.click()
+    go_on.set()
     qtbot.waitUntil(lambda: not job.running, timeout=60000)
     assert job.result.cancelled and job.result.pages < 4
     assert services.ocr_waiting(w.controller.case) == [uid]  # the rest waits
@@ -146,9 +156,20 @@ def test_closing_the_case_stops_ocr_and_opening_it_again_resumes(
     uids = _import(w, [fx.write_scan_pdf(tmp_path / "four.pdf", pages=4)], qtbot)
     qtbot.waitUntil(lambda: any(getattr(j, "title", "") == TITLE for j in seen), timeout=30000)
     (job,) = [j for j in seen if getattr(j, "title", "") == TITLE]
-    qtbot.waitUntil(lambda: job.snapshot().done >= 1, timeout=60000)
+    # The job holds in its own progress report once a page is written, until the case
+    # is closing: the close comes midway whatever the machine's speed.
+    reached, go_on = threading.Event(), threading.Event()
+
+    def hold(p: object) -> None:
+        if getattr(p, "done", 0) >= 1 and not reached.is_set():
+            reached.set()
+            go_on.wait(60)
+
+    job.ctx._on_progress = hold
+    qtbot.waitUntil(reached.is_set, timeout=60000)
 
     w.cases.close_case()
+    go_on.set()
     qtbot.waitUntil(lambda: not job.running, timeout=60000)
     wait_idle(qtbot, w)
     assert job.result.cancelled
@@ -180,10 +201,19 @@ def test_a_document_asked_for_goes_before_the_background_run_which_resumes_after
     ocr = jobs_for(w.controller)
     qtbot.waitUntil(lambda: ocr.job is not None, timeout=30000)  # the scans, by itself
     background = ocr.job
-    qtbot.waitUntil(lambda: background.snapshot().done >= 1, timeout=60000)
+    reached, go_on = threading.Event(), threading.Event()
+
+    def hold(p: object) -> None:  # midway, whatever the machine's speed
+        if getattr(p, "done", 0) >= 1 and not reached.is_set():
+            reached.set()
+            go_on.wait(60)
+
+    background.ctx._on_progress = hold
+    qtbot.waitUntil(reached.is_set, timeout=60000)
     garbled = next(u for u in uids.values() if u != uids["four"])
 
     asked = ocr.recognise([garbled])
+    go_on.set()
 
     qtbot.waitUntil(lambda: not background.running, timeout=60000)
     assert background.result.cancelled
