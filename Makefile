@@ -60,7 +60,7 @@ bundle: $(BUNDLE_STAMP)
 
 bundle-test:
 	@test -x dist/Casefile/casefile || { echo "No bundle in dist/Casefile: run make bundle first."; exit 1; }
-	$(PYTHON) packaging/smoke_test.py dist/Casefile
+	$(BIN)/python packaging/smoke_test.py dist/Casefile
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache .mypy_cache build dist

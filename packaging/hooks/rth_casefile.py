@@ -28,13 +28,13 @@ if _log:
 
     def _network_audit(event, args):
         if event in _SOCKET_USE:
-            sock = args[0]
-            if getattr(sock, "family", None) not in _INET:
+            if getattr(args[0], "family", None) not in _INET:
                 return
+            args = args[1:]  # the address, not the socket object
         elif event not in _LOOKUPS and event not in _OTHER:
             return
         with open(_log, "a", encoding="utf-8") as f:
-            f.write(f"{os.getpid()} {event} {args[1:]!r}\n")
+            f.write(f"{os.getpid()} {event} {args!r}\n")
         raise PermissionError(f"Casefile never uses the network ({event})")
 
     sys.addaudithook(_network_audit)
