@@ -19,6 +19,7 @@ from casefile.cli import (
     documents,
     editing,
     entities,
+    exports,
     importing,
     integrity,
     relations,
@@ -37,6 +38,7 @@ COMMAND_GROUPS = (
     entities,
     relations,
     chronology,
+    exports,
 )
 
 

@@ -208,7 +208,14 @@ class MainWindow(QMainWindow):
         writable = controller is not None and not controller.readonly
         targets = self.case_view.target_uids() if self.case_view else []
         a = self.action_set
-        for act in (a.file.close, a.edit.find, a.view.all_docs, a.case.verify, a.edit.save_search):
+        for act in (
+            a.file.close,
+            a.file.export,
+            a.edit.find,
+            a.view.all_docs,
+            a.case.verify,
+            a.edit.save_search,
+        ):
             act.setEnabled(has_case)
         for act in (a.file.import_files, a.file.import_folder):
             act.setEnabled(writable)
@@ -274,8 +281,11 @@ class MainWindow(QMainWindow):
         )
         self.settings.add_recent(controller.case.path)
         self.start_page.hide_notice()
-        ro = " (read-only)" if controller.readonly else ""
+        why = getattr(controller.case, "readonly_reason", None)
+        ro = " (read-only media)" if why else " (read-only)" if controller.readonly else ""
         self.setWindowTitle(f"{controller.title}{ro} — Casefile")
+        if why:  # say once, in words, why nothing can be changed
+            self.statusBar().showMessage(why)
         self._update_actions()
         self._update_counts()
         controller.ensure_index_soon()

@@ -38,6 +38,7 @@ class CaseCommands(QObject):
         self.view: CaseView | None = None
         self.last_import_summary: QWidget | None = None
         self.last_verify_report: QWidget | None = None
+        self.last_export: QWidget | None = None
 
     @property
     def settings(self) -> Settings:
@@ -135,6 +136,20 @@ class CaseCommands(QObject):
             dialog.show()
 
         job.finished.connect(done)
+
+    # -- export -----------------------------------------------------------------------------
+    def export(self) -> QWidget | None:
+        """File → Export…: the export dialog for the open case (modeless: the user can
+        keep working while it runs)."""
+        if self.controller is None:
+            return None
+        from casefile.ui.dialogs.export import ExportDialog
+
+        dialog = ExportDialog(self.controller, self.settings, self.dialog_parent)
+        self.last_export = dialog
+        self.dialogOpened.emit(dialog)
+        dialog.show()
+        return dialog
 
     def _replace_report(self, previous: QWidget | None) -> None:
         """Close the report a new one replaces: reports do not pile up on screen."""

@@ -63,6 +63,7 @@ class FileActions:
     close: QAction
     import_files: QAction
     import_folder: QAction
+    export: QAction
     quit: QAction
 
 
@@ -150,6 +151,14 @@ def build_actions(
             import_folder=action(
                 parent, "Import &Folder…", m.choose_import_folder, "Ctrl+Shift+I", "import"
             ),
+            export=action(
+                parent,
+                "&Export…",
+                m.export,
+                "Ctrl+E",
+                "export",
+                "A report, spreadsheet tables (and more) of the case, for people without Casefile",
+            ),
             quit=action(parent, "&Quit", w.close, S.Quit),
         ),
         edit=EditActions(
@@ -225,6 +234,7 @@ def build_menu_bar(window: QMainWindow, a: ActionSet, recent: QMenu) -> None:
     file.addSeparator()
     file.addAction(a.file.import_files)
     file.addAction(a.file.import_folder)
+    file.addAction(a.file.export)
     file.addSeparator()
     file.addAction(a.file.quit)
     edit = bar.addMenu("&Edit")

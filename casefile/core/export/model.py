@@ -1,0 +1,274 @@
+"""The plain values an exporter lays out (docs/architecture.md, "Exports").
+
+`core/export` may not read `core/entities` or `core/chronology` (they are siblings, see
+"Layers"): `services/exports.py` gathers a case into these frozen values through the
+other services, and each exporter (report, CSV; the bundle and the archive read their
+own) only formats them. Nothing here holds an ORM object or a session.
+
+Documents carry a *number* ("Doc 4"): their place in the document index of this export
+(by date, undated last, then title), so a citation "Doc 4, p. 2" is found in the index
+of the same report.
+
+**Bundle page references.** When a PDF court bundle was made, a citation can name the
+bundle page instead ("B/123"). The bundle exporter records what it made as a
+`BundlePageMap` (`services.exports.record_bundle_map`, kept in the case's audit log with
+the export entry), and the report reads the latest one (`services.exports.latest_bundle_map`).
+The map says, for each document uid, the stamped label of each of its pages, in order:
+continuous numbering gives ("123", "124", …), the per-section style ("A12", …).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What part of the case an export covers. Empty: the whole case. A tag, a set of
+    entities and a chronology filter (dates, a flag) narrow it and may be combined."""
+
+    tag: str | None = None
+    entities: tuple[str, ...] = ()  # names, aliases or uids
+    date_from: str | None = None  # EDTF; an event overlapping the range is in it
+    date_to: str | None = None
+    flag: str | None = None  # only events with this flag (vocabulary.EventFlag)
+
+    @property
+    def whole_case(self) -> bool:
+        return not (self.tag or self.entities or self.date_from or self.date_to or self.flag)
+
+    @property
+    def chronology_filtered(self) -> bool:
+        return bool(self.date_from or self.date_to or self.flag)
+
+    def describe(self) -> str:
+        """The scope in words, for a report's cover: "Tag “OkoVision”; events from 2023"."""
+        if self.whole_case:
+            return "The whole case"
+        parts = []
+        if self.tag:
+            parts.append(f"Tag “{self.tag}”")
+        if self.entities:
+            parts.append("Entities: " + ", ".join(self.entities))
+        if self.date_from and self.date_to:
+            parts.append(f"Events from {self.date_from} to {self.date_to}")
+        elif self.date_from:
+            parts.append(f"Events from {self.date_from}")
+        elif self.date_to:
+            parts.append(f"Events up to {self.date_to}")
+        if self.flag:
+            parts.append(f"Events flagged “{self.flag.replace('_', ' ')}”")
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """The user's choices for a DOCX report."""
+
+    scope: Scope = Scope()
+    author: str | None = None  # None: the user's login name
+    summary: str | None = None  # a paragraph or more for after the contents
+    saved_searches: tuple[str, ...] = ()  # names: their hits' excerpts are included
+    hits_per_search: int = 50
+    cast: bool = True  # the cast of characters
+    document_index: bool = True
+    bundle_pages: bool = True  # cite "B/123" when a bundle of the case was made
+    lang: str = "en"  # dates in words: "en" or "ru"
+
+
+CSV_TABLES = ("documents", "entities", "mentions", "chronology")
+
+
+@dataclass(frozen=True)
+class CsvOptions:
+    """The user's choices for CSV: one file per table, in the folder given."""
+
+    scope: Scope = Scope()
+    tables: tuple[str, ...] = CSV_TABLES
+    lang: str = "en"
+
+
+@dataclass(frozen=True)
+class ExportDocument:
+    number: int  # "Doc 4": its row in this export's document index
+    uid: str
+    title: str
+    kind: str  # vocabulary.DocumentKind
+    date: str | None  # EDTF
+    date_words: str
+    source: str | None
+    author: str | None
+    url: str | None
+    languages: tuple[str, ...]
+    reliability_source: str | None  # A–F
+    reliability_info: int | None  # 1–6
+    page_count: int
+    status: str
+    sha256: str
+    size: int
+    original_filename: str
+    imported_at: datetime
+    tags: tuple[str, ...]
+    notes: str | None
+
+    @property
+    def grade(self) -> str:
+        """The Admiralty grade as written: "B2", "B", "2" or ""."""
+        return f"{self.reliability_source or ''}{self.reliability_info or ''}"
+
+
+@dataclass(frozen=True)
+class ExportEntity:
+    uid: str
+    name: str
+    kind: str  # vocabulary.EntityKind
+    aliases: tuple[str, ...]
+    weak_aliases: tuple[str, ...]
+    former_names: tuple[str, ...]
+    notes: str | None
+    reliability_source: str | None
+    reliability_info: int | None
+    documents: tuple[str, ...]  # uids of the documents that mention it, in index order
+    mentions: int
+
+
+@dataclass(frozen=True)
+class ExportMention:
+    id: int
+    entity_uid: str
+    entity_name: str
+    document_uid: str
+    document_title: str
+    page: int
+    start: int  # code points on the page
+    end: int
+    text: str
+    manual: bool
+
+
+@dataclass(frozen=True)
+class ExportCitation:
+    document_uid: str
+    document_title: str | None  # None: the document was deleted from the case
+    page: int
+    quote: str
+    grade: int | None  # information 1–6
+    source_grade: str | None  # the document's source reliability A–F
+    lost: bool
+
+
+@dataclass(frozen=True)
+class ExportEvent:
+    uid: str
+    date: str | None  # EDTF
+    date_words: str
+    date_lower: str | None
+    date_upper: str | None
+    title: str
+    description: str | None
+    entities: tuple[str, ...]  # names as shown
+    tags: tuple[str, ...]
+    citations: tuple[ExportCitation, ...]
+    flags: tuple[str, ...]  # vocabulary.EventFlag values
+
+
+@dataclass(frozen=True)
+class ExportExcerpt:
+    page: int
+    text: str
+    spans: tuple[tuple[int, int], ...]  # the words that matched, in code points of `text`
+
+
+@dataclass(frozen=True)
+class ExportHit:
+    document_uid: str
+    title: str
+    pages: tuple[int, ...]
+    excerpts: tuple[ExportExcerpt, ...]
+
+
+@dataclass(frozen=True)
+class ExportSearch:
+    """A saved search as run for the export: its hits with excerpts."""
+
+    name: str
+    query: str
+    total: int
+    hits: tuple[ExportHit, ...]
+
+
+@dataclass(frozen=True)
+class BundlePageMap:
+    """Where each document's pages landed in a bundle (see the module docstring)."""
+
+    name: str  # how a citation names the bundle: "B" in "B/123"
+    path: str  # the bundle's file (the first volume's, when split)
+    made_at: datetime
+    pages: Mapping[str, tuple[str, ...]]  # document uid -> stamped label of each page
+
+    def cite(self, document_uid: str, page: int) -> str | None:
+        """ "B/123" for page `page` (from 1) of the document, or None if not in it."""
+        labels = self.pages.get(document_uid)
+        if not labels or not 1 <= page <= len(labels):
+            return None
+        return f"{self.name}/{labels[page - 1]}" if self.name else labels[page - 1]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "path": self.path,
+            "made_at": self.made_at.isoformat(),
+            "pages": {uid: list(labels) for uid, labels in self.pages.items()},
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> BundlePageMap:
+        return cls(
+            name=str(data.get("name", "")),
+            path=str(data.get("path", "")),
+            made_at=datetime.fromisoformat(str(data["made_at"])),
+            pages={str(u): tuple(str(x) for x in v) for u, v in dict(data["pages"]).items()},
+        )
+
+    def dumps(self) -> str:
+        return json.dumps(self.to_json(), ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class CaseExport:
+    """A case (or the part of it in scope) as plain values, ready to lay out."""
+
+    title: str  # the case's name
+    author: str
+    made_at: datetime
+    scope: Scope
+    documents: tuple[ExportDocument, ...]  # numbered, in index order
+    entities: tuple[ExportEntity, ...] = ()
+    events: tuple[ExportEvent, ...] = ()
+    mentions: tuple[ExportMention, ...] = ()
+    searches: tuple[ExportSearch, ...] = ()
+    summary: str | None = None
+    bundle: BundlePageMap | None = None
+    by_uid: Mapping[str, ExportDocument] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.by_uid:
+            object.__setattr__(self, "by_uid", {d.uid: d for d in self.documents})
+
+    def cite_document(self, document_uid: str) -> str:
+        """ "Doc 4" (a document not in this export's index: by its id)."""
+        doc = self.by_uid.get(document_uid)
+        return f"Doc {doc.number}" if doc else f"Doc {document_uid[:8]}"
+
+    def cite(self, document_uid: str, page: int) -> str:
+        """A pinpoint citation: "B/123" when the page is in the bundle, else "Doc 4, p. 2"
+        (a document not in this export's index is named by its id)."""
+        if self.bundle is not None:
+            found = self.bundle.cite(document_uid, page)
+            if found:
+                return found
+        return f"{self.cite_document(document_uid)}, p. {page}"

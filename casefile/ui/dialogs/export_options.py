@@ -1,0 +1,231 @@
+"""The options pages of the export dialog (ui/dialogs/export.py): what an `OptionsPage`
+is, the scope box the report and CSV share, and their two pages.
+
+A page never reads the case: the dialog hands it what to offer (`set_choices`, an
+`ExportChoices` read on a reader thread) and asks it for the options value its export
+service takes (`options()`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+ANY = "(any)"
+FLAG_WORDS = {
+    "": ANY,
+    "no_source": "No source",
+    "single_source": "Single source",
+    "weak_sources": "Only weak sources",
+    "lost_quote": "Lost quote",
+}
+
+
+class OptionsPage(QWidget):
+    """One kind of export's options. Subclasses set the class attributes and implement
+    `options()`; `set_choices` is called once the case's tags, entities and saved
+    searches are read."""
+
+    kind = ""  # the key of services.exports.EXPORTS
+    label = ""  # shown in the dialog's kind list: "Report (DOCX)"
+    suffix = ""  # the file's extension with its dot; "" when `folder`
+    folder = False  # the export is a folder of files (CSV)
+    nameChanged = Signal()  # the suggested file name changed (e.g. the scope did)
+
+    def set_choices(self, choices: Any) -> None:
+        """What the case offers to choose from (services.exports.ExportChoices)."""
+
+    def options(self) -> Any:
+        """The options value for the service; ValueError with a sentence if invalid."""
+        raise NotImplementedError
+
+    def default_name(self, case_title: str) -> str:
+        """The file (or folder) name suggested, without the suffix."""
+        return f"{case_title} — {self.kind}"
+
+
+def _checkable(items: list[str] | tuple[str, ...], target: QListWidget) -> None:
+    target.clear()
+    for text in items:
+        item = QListWidgetItem(text)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Unchecked)
+        target.addItem(item)
+
+
+def checked(widget: QListWidget) -> tuple[str, ...]:
+    return tuple(
+        widget.item(i).text()
+        for i in range(widget.count())
+        if widget.item(i).checkState() == Qt.CheckState.Checked
+    )
+
+
+class ScopeBox(QGroupBox):
+    """What part of the case: nothing chosen is the whole case; a tag, entities, a
+    date range and a flag each narrow it."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Scope (nothing chosen: the whole case)", parent)
+        self.tag = QComboBox()
+        self.tag.addItem(ANY, "")
+        self.entities = QListWidget()
+        self.entities.setMaximumHeight(110)
+        self.entities.setAccessibleName("Entities")
+        self.date_from = QLineEdit()
+        self.date_from.setPlaceholderText("e.g. 2023 or 2023-02")
+        self.date_to = QLineEdit()
+        self.date_to.setPlaceholderText("e.g. 2024-06")
+        self.flag = QComboBox()
+        for value, words in FLAG_WORDS.items():
+            self.flag.addItem(words, value)
+        dates = QHBoxLayout()
+        dates.addWidget(self.date_from)
+        dates.addWidget(self.date_to)
+        form = QFormLayout(self)
+        form.addRow("&Tag:", self.tag)
+        form.addRow("E&ntities:", self.entities)
+        # A layout has no buddy of its own: Alt+F goes to the first date field.
+        dates_label = QLabel("Events &from / to:")
+        dates_label.setBuddy(self.date_from)
+        form.addRow(dates_label, dates)
+        form.addRow("Events f&lagged:", self.flag)
+        self.tag.currentIndexChanged.connect(lambda _i: self.changed.emit())
+
+    def set_choices(self, choices: Any) -> None:
+        self.tag.clear()
+        self.tag.addItem(ANY, "")
+        for t in choices.tags:
+            self.tag.addItem(t, t)
+        _checkable(list(choices.entities), self.entities)
+
+    def scope(self) -> Any:
+        from casefile.core.services.exports import Scope
+
+        return Scope(
+            tag=self.tag.currentData() or None,
+            entities=checked(self.entities),
+            date_from=self.date_from.text().strip() or None,
+            date_to=self.date_to.text().strip() or None,
+            flag=self.flag.currentData() or None,
+        )
+
+
+class ReportPage(OptionsPage):
+    kind = "report"
+    label = "Report (DOCX)"
+    suffix = ".docx"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scope_box = ScopeBox()
+        self.author = QLineEdit()
+        self.author.setPlaceholderText("your login name")
+        self.summary = QPlainTextEdit()
+        self.summary.setPlaceholderText("Optional: a summary placed after the contents")
+        self.summary.setMaximumHeight(80)
+        self.searches = QListWidget()
+        self.searches.setMaximumHeight(80)
+        self.searches.setAccessibleName("Saved searches")
+        self.cast = QCheckBox("Cast of &characters")
+        self.index = QCheckBox("&Document index")
+        self.bundle_pages = QCheckBox("Cite &bundle pages (B/123) when a bundle was made")
+        for box in (self.cast, self.index, self.bundle_pages):
+            box.setChecked(True)
+        self.lang = QComboBox()
+        self.lang.addItem("English", "en")
+        self.lang.addItem("Русский", "ru")
+        form = QFormLayout()
+        form.addRow("&Author:", self.author)
+        form.addRow("S&ummary:", self.summary)
+        form.addRow("Excerpts of &saved searches:", self.searches)
+        form.addRow("Dates in:", self.lang)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scope_box)
+        layout.addLayout(form)
+        for box in (self.cast, self.index, self.bundle_pages):
+            layout.addWidget(box)
+        self.scope_box.changed.connect(self.nameChanged.emit)
+
+    def set_choices(self, choices: Any) -> None:
+        self.scope_box.set_choices(choices)
+        _checkable(list(choices.saved_searches), self.searches)
+
+    def options(self) -> Any:
+        from casefile.core.services.exports import ReportOptions
+
+        return ReportOptions(
+            scope=self.scope_box.scope(),
+            author=self.author.text().strip() or None,
+            summary=self.summary.toPlainText().strip() or None,
+            saved_searches=checked(self.searches),
+            cast=self.cast.isChecked(),
+            document_index=self.index.isChecked(),
+            bundle_pages=self.bundle_pages.isChecked(),
+            lang=self.lang.currentData(),
+        )
+
+    def default_name(self, case_title: str) -> str:
+        return f"{case_title} — report"
+
+
+class CsvPage(OptionsPage):
+    kind = "csv"
+    label = "Spreadsheet tables (CSV)"
+    folder = True
+    TABLES = (
+        ("documents", "&Documents"),
+        ("entities", "&Entities"),
+        ("mentions", "&Mentions"),
+        ("chronology", "C&hronology"),
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scope_box = ScopeBox()
+        self.tables: dict[str, QCheckBox] = {}
+        row = QHBoxLayout()
+        for key, words in self.TABLES:
+            box = QCheckBox(words)
+            box.setChecked(True)
+            self.tables[key] = box
+            row.addWidget(box)
+        tables = QGroupBox("Tables (one CSV file each, UTF-8)")
+        tables.setLayout(row)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scope_box)
+        layout.addWidget(tables)
+        layout.addStretch(1)
+
+    def set_choices(self, choices: Any) -> None:
+        self.scope_box.set_choices(choices)
+
+    def options(self) -> Any:
+        from casefile.core.services.exports import CsvOptions
+
+        tables = tuple(k for k, box in self.tables.items() if box.isChecked())
+        if not tables:
+            raise ValueError("Choose at least one table to export.")
+        return CsvOptions(scope=self.scope_box.scope(), tables=tables)
+
+    def default_name(self, case_title: str) -> str:
+        return f"{case_title} — tables"
