@@ -258,14 +258,25 @@ def smoke(folder: Path, corpus: Path, work: Path) -> dict[str, object]:
     else:
         b.timings["ocr"] = -1  # not in this version
 
-    exports = (("report", ".docx"), ("csv", ".csv"), ("bundle", ".pdf"), ("archive", ".casezip"))
-    for kind, suffix in exports:
+    # (kind, what it writes, the first bytes of a file it writes); csv writes a folder.
+    exports = (
+        ("report", "report.docx", b"PK\x03\x04"),
+        ("csv", "csv", b""),
+        ("bundle", "bundle.pdf", b"%PDF"),
+        ("archive", "case.casezip", b"PK\x03\x04"),
+    )
+    for kind, name, magic in exports:
         if not b.has_command("export", kind):
-            b.timings[f"export {kind}"] = -1
+            b.timings[f"export {kind}"] = -1  # not in this version
             continue
-        target = work / f"export-{kind}{suffix}"
+        target = work / "exports" / name
         b.run(f"export {kind}", "export", kind, str(case), str(target))
-        check(target.exists() and target.stat().st_size > 0, f"export {kind} wrote nothing")
+        written = sorted(target.iterdir()) if target.is_dir() else [target]
+        check(
+            written and all(f.is_file() and f.stat().st_size > 0 for f in written),
+            f"export {kind} wrote nothing",
+        )
+        check(written[0].read_bytes().startswith(magic), f"export {kind}: not a {name}")
 
     b.run("verify", "verify", str(case))
     open_in_gui(b, case)
