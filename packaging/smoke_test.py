@@ -21,6 +21,7 @@ library only: it runs with any Python 3.11.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -164,8 +165,14 @@ def open_in_gui(b: Bundle, case: Path) -> None:
     is still running once its extraction workers have started."""
     started = time.monotonic()
     with open(b.work / "gui.log", "w") as log:
+        # In a session of its own, so the app, its workers (and strace) stop together.
         proc = subprocess.Popen(
-            b._wrap([str(b.gui), str(case)]), env=b.env, cwd=b.work, stdout=log, stderr=log
+            b._wrap([str(b.gui), str(case)]),
+            env=b.env,
+            cwd=b.work,
+            stdout=log,
+            stderr=log,
+            start_new_session=True,
         )
     try:
         lock = case / ".lock"
@@ -188,15 +195,23 @@ def open_in_gui(b: Bundle, case: Path) -> None:
         time.sleep(GUI_AFTER_OPEN_S)
         check(proc.poll() is None, f"the desktop app exited early ({proc.poll()})")
     finally:
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        _stop_group(proc)
     log_text = (b.work / "gui.log").read_text(errors="replace")
     check("Traceback" not in log_text, f"the desktop app printed a traceback:\n{log_text}")
+
+
+def _stop_group(proc: subprocess.Popen[bytes]) -> None:
+    """Stop the app with everything it started. Signalling strace alone would only
+    detach it and leave the app running."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            break  # the group is gone
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=20)
+        time.sleep(0.5)  # workers leave after their parent
+    proc.wait()
 
 
 def _is_gui(pid: int, launched: int) -> bool:
