@@ -63,7 +63,8 @@ class FileActions:
     close: QAction
     import_files: QAction
     import_folder: QAction
-    export: QAction
+    export: QAction  # the export dialog, at the kind used last (the toolbar's button)
+    export_kinds: tuple[QAction, ...]  # one per kind of export: File → Export ▸
     quit: QAction
 
 
@@ -155,9 +156,15 @@ def build_actions(
                 parent,
                 "&Export…",
                 m.export,
-                "Ctrl+E",
+                None,
                 "export",
                 "A report, spreadsheet tables (and more) of the case, for people without Casefile",
+            ),
+            export_kinds=tuple(
+                action(parent, f"{label}…", partial(m.export, kind), keys)
+                for (kind, label), keys in zip(
+                    export_kinds(), ["Ctrl+E", *([None] * 20)], strict=False
+                )
             ),
             quit=action(parent, "&Quit", w.close, S.Quit),
         ),
@@ -211,6 +218,13 @@ def build_actions(
     )
 
 
+def export_kinds() -> list[tuple[str, str]]:
+    """(kind, words) of every kind of export the dialog offers, in its order."""
+    from casefile.ui.dialogs.export import PAGES
+
+    return [(page.kind, page.label) for page in PAGES]
+
+
 def undo_actions(parent: QWidget, group: QUndoGroup) -> tuple[QAction, QAction]:
     undo = group.createUndoAction(parent, "&Undo")
     undo.setShortcuts(S.Undo)
@@ -234,7 +248,9 @@ def build_menu_bar(window: QMainWindow, a: ActionSet, recent: QMenu) -> None:
     file.addSeparator()
     file.addAction(a.file.import_files)
     file.addAction(a.file.import_folder)
-    file.addAction(a.file.export)
+    export = file.addMenu(icon("export"), "&Export")
+    for act in a.file.export_kinds:
+        export.addAction(act)
     file.addSeparator()
     file.addAction(a.file.quit)
     edit = bar.addMenu("&Edit")

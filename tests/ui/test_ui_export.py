@@ -30,7 +30,8 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
 def export_dialog(window, qtbot):  # type: ignore[no-untyped-def]
     action = window.action_set.file.export
     assert action.isEnabled() and action.text() == "&Export…"
-    action.trigger()
+    button = window.toolbar.widgetForAction(action)  # the toolbar's Export button
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     dialog = window.commands.last_export
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.page.scope_box.tag.count() > 1)  # choices read
@@ -39,7 +40,7 @@ def export_dialog(window, qtbot):  # type: ignore[no-untyped-def]
 
 def test_demo_report_in_two_clicks(case_window, qtbot, settings, tmp_path, opened) -> None:  # type: ignore[no-untyped-def]
     settings.set("export/folder", str(tmp_path))
-    dialog = export_dialog(case_window, qtbot)  # click 1: File → Export…
+    dialog = export_dialog(case_window, qtbot)  # click 1: the toolbar's Export
     assert dialog.kind.currentText() == "Report (DOCX)"
     expected = tmp_path / "Cloud face recognition (demo) — report.docx"
     assert dialog.path.text() == str(expected)
@@ -63,8 +64,12 @@ def test_csv_with_a_scope_chosen_in_the_dialog(
     case_window, qtbot, settings, tmp_path, opened
 ) -> None:  # type: ignore[no-untyped-def]
     settings.set("export/folder", str(tmp_path))
-    dialog = export_dialog(case_window, qtbot)
-    dialog.kind.setCurrentIndex(dialog.kind.findData("csv"))
+    file_menu = case_window.menuBar().actions()[0].menu()
+    export_menu = next(a.menu() for a in file_menu.actions() if a.text() == "&Export")
+    kinds = [a.text() for a in export_menu.actions()]
+    assert kinds[:2] == ["Report (DOCX)…", "Spreadsheet tables (CSV)…"]
+    export_menu.actions()[1].trigger()  # File → Export ▸ Spreadsheet tables (CSV)…
+    dialog = case_window.commands.last_export
     page = dialog.page
     assert page.kind == "csv"
     qtbot.waitUntil(lambda: page.scope_box.tag.count() > 1)
@@ -79,6 +84,9 @@ def test_csv_with_a_scope_chosen_in_the_dialog(
     assert len(rows) == 2 and "OkoVision LLC designated under sanctions" in rows[1]
     qtbot.mouseClick(dialog.folder_button, Qt.MouseButton.LeftButton)
     assert opened[-1].toLocalFile() == str(tmp_path / "tables")
+    # The toolbar's Export now opens at the kind used last.
+    dialog.close()
+    assert export_dialog(case_window, qtbot).page.kind == "csv"
     wait_idle(qtbot, case_window)
 
 

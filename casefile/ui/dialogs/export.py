@@ -11,7 +11,6 @@ opens, never on the UI thread (docs/architecture.md, "How a change reaches the v
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,9 +42,10 @@ if TYPE_CHECKING:
 
 # The kinds the dialog offers, in order; the first is chosen when it opens. The bundle
 # engineer adds its page's class here.
-PAGES: list[Callable[[], OptionsPage]] = [ReportPage, CsvPage]
+PAGES: list[type[OptionsPage]] = [ReportPage, CsvPage]
 
 FOLDER_KEY = "export/folder"
+KIND_KEY = "export/kind"  # the kind exported last: the toolbar's Export opens at it
 
 
 def _safe_name(text: str) -> str:
@@ -73,6 +73,8 @@ class ExportDialog(QDialog):
         controller: CaseController,
         settings: Settings | None = None,
         parent: QWidget | None = None,
+        *,
+        kind: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -135,16 +137,26 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.pages, 1)
         save_form = QFormLayout()
-        save_form.addRow("&Save to:", where)
+        save_label = QLabel("&Save to:")
+        save_label.setBuddy(self.path)  # a layout cannot be a label's buddy
+        save_form.addRow(save_label, where)
         layout.addLayout(save_form)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
 
-        self._kind_changed(0)
+        wanted = kind or self.settings.get(KIND_KEY) or ""
+        first = max(self.kind.findData(wanted), 0)
+        self.kind.setCurrentIndex(first)
+        self._kind_changed(first)
         from casefile.core.services import exports
 
         controller.read(exports.export_choices, on_done=self._choices)
+
+    @property
+    def busy(self) -> bool:
+        """An export is running (closing the dialog would cancel it)."""
+        return self.job is not None and self.job.running
 
     # -- choosing ---------------------------------------------------------------------
     @property
@@ -201,6 +213,7 @@ class ExportDialog(QDialog):
             self.status.setText(str(exc))
             return None
         self.settings.set(FOLDER_KEY, str(out.parent))
+        self.settings.set(KIND_KEY, self.page.kind)
         from casefile.core.services import exports
 
         job = self.controller.runner.start_job(

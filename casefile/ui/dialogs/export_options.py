@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -101,7 +102,9 @@ class ScopeBox(QGroupBox):
         form = QFormLayout(self)
         form.addRow("&Tag:", self.tag)
         form.addRow("E&ntities:", self.entities)
-        form.addRow("Events &from / to:", dates)
+        dates_label = QLabel("Events &from / to:")
+        dates_label.setBuddy(self.date_from)  # a layout cannot be a label's buddy
+        form.addRow(dates_label, dates)
         form.addRow("Events f&lagged:", self.flag)
         self.tag.currentIndexChanged.connect(lambda _i: self.changed.emit())
 
