@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import docx
@@ -15,10 +16,8 @@ from docx.enum.section import WD_ORIENT
 
 from casefile.core import services
 from casefile.core.case import Case
-from casefile.core.export.model import BundlePageMap
 from casefile.core.jobs import Cancelled, JobContext
 from casefile.core.services import chronology, exports
-from casefile.core.services.bundle_pages import latest_bundle_map, record_bundle_map
 
 pytestmark = pytest.mark.slow  # builds the demo case (an import) once, ~10 s
 
@@ -151,26 +150,34 @@ def test_report_scoped_to_a_tag_an_entity_or_dates(demo: Case, tmp_path: Path) -
     ]
 
 
-def test_report_cites_bundle_pages_once_a_bundle_was_made(demo: Case, tmp_path: Path) -> None:
+@dataclass(frozen=True)
+class FakeBundle:
+    """What the bundle service says of the newest bundle: the claim is at B/12."""
+
+    claim: str
+    title: str = "Trial bundle"
+    path: str = "/cases/bundle.pdf"
+
+    def cite(self, uid: str, page: int = 1) -> str | None:
+        return f"B/{11 + page}" if uid == self.claim else None
+
+
+def test_report_cites_bundle_pages_once_a_bundle_was_made(
+    demo: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     claim = next(d for d in services.list_documents(demo) if d.title.startswith("Forrest v"))
-    page_map = BundlePageMap(
-        name="B", path=str(tmp_path / "bundle.pdf"), made_at=demo_time(), pages={claim.uid: ("12",)}
-    )
-    assert record_bundle_map(demo, page_map)
-    assert latest_bundle_map(demo) == page_map
-    rows = tables_by_header(report(demo, tmp_path))["Date"][1:]
+    assert exports.bundle_citations(demo) is None  # no bundle made: documents are cited
+    monkeypatch.setattr(exports, "bundle_citations", lambda _case: FakeBundle(claim.uid))
+    out = report(demo, tmp_path)
+    rows = tables_by_header(out)["Date"][1:]
     dismissed = next(r for r in rows if r[1].startswith("Forrest dismissed"))
     assert "B/12 (A2)" in dismissed[3]
     article = next(r for r in rows if r[1].startswith("Эхо Севера"))
     assert "Doc 4, p. 1" in article[3]  # not in the bundle: cited by document
+    cover = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert any("“Trial bundle” (bundle.pdf)" in t for t in cover)
     rows = tables_by_header(report(demo, tmp_path, bundle_pages=False))["Date"][1:]
     assert "B/12" not in " ".join(r[3] for r in rows)
-
-
-def demo_time():  # type: ignore[no-untyped-def]
-    from datetime import UTC, datetime
-
-    return datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 
 
 def test_hostile_text_is_kept_readable(demo: Case, tmp_path: Path) -> None:

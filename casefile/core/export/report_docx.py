@@ -140,8 +140,8 @@ class _Writer:
             p = d.add_paragraph()
             p.add_run("Bundle: ").bold = True
             p.add_run(
-                f"citations give the page of the bundle “{Path(data.bundle.path).name}” "
-                f"({data.bundle.name}/page) where the document is in it."
+                f"citations give the page of the bundle “{data.bundle.title}” "
+                f"({Path(data.bundle.path).name}) where the document is in it."
             )
         footer = d.sections[0].footer.paragraphs[0]
         footer.text = f"{data.title} — page "

@@ -29,7 +29,7 @@ from casefile.core import dates
 from casefile.core.case import Case
 from casefile.core.db.schema import Document, Entity, Mention, Tag, document_tag
 from casefile.core.export.model import (
-    BundlePageMap,
+    BundleCitations,
     CaseExport,
     ExportCitation,
     ExportDocument,
@@ -204,7 +204,7 @@ def gather(
     saved_searches: Iterable[str] = (),
     hits_per_search: int = 50,
     with_mentions: bool = False,
-    bundle: BundlePageMap | None = None,
+    bundle: BundleCitations | None = None,
     lang: str = "en",
 ) -> CaseExport:
     """Read the case into a `CaseExport` for `scope` (see the module docstring)."""
