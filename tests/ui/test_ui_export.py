@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 
+from casefile.ui.dialogs.export_options import OptionsPage
 from tests.ui.util import wait_idle
 
 
@@ -125,4 +126,60 @@ def test_an_error_is_one_sentence_in_the_dialog(case_window, qtbot, settings, tm
     text = dialog.status.text()
     assert "Traceback" not in text and "Error" not in text and text.endswith(".")
     assert list(out.iterdir()) == []
+    wait_idle(qtbot, case_window)
+
+
+class PdfPage(OptionsPage):
+    """A kind plugged in as the bundle plugs in: an options page and a service."""
+
+    kind = "testpdf"
+    label = "Test PDF"
+    suffix = ".pdf"
+
+    def options(self) -> object:
+        return None
+
+
+def write_pdf(case, options, out, job):  # type: ignore[no-untyped-def]
+    from reportlab.pdfgen import canvas
+
+    from casefile.core.export.base import ExportResult, atomic_output
+
+    with atomic_output(out) as tmp:
+        c = canvas.Canvas(str(tmp))
+        for n in (1, 2, 3):
+            c.drawString(72, 720, f"Page {n}")
+            c.bookmarkPage(f"p{n}")
+            c.addOutlineEntry(f"Tab {n}", f"p{n}", level=0)
+            c.showPage()
+        c.save()
+    return ExportResult(out, f"Wrote {out}.", (out,))
+
+
+def test_a_plugged_in_pdf_export_opens_in_the_apps_own_view(  # type: ignore[no-untyped-def]
+    case_window, qtbot, settings, tmp_path, monkeypatch, opened
+) -> None:
+    from casefile.core.services import exports
+    from casefile.ui.dialogs import export
+
+    monkeypatch.setattr(export, "PAGES", [*export.PAGES, PdfPage])
+    monkeypatch.setitem(exports.EXPORTS, "testpdf", write_pdf)
+    settings.set("export/folder", str(tmp_path))
+    dialog = case_window.commands.export("testpdf")
+    assert dialog.page.kind == "testpdf" and dialog.path.text().endswith(".pdf")
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30000)
+    assert dialog.view_button.isVisible()
+    qtbot.mouseClick(dialog.view_button, Qt.MouseButton.LeftButton)
+    pdf = dialog.pdf_window
+    assert pdf is not None and pdf.isVisible() and pdf.page_count == 3
+    assert opened == []  # no other program asked for
+    model = pdf.outline.model()
+    assert [model.index(i, 0).data() for i in range(model.rowCount())] == [
+        "Tab 1",
+        "Tab 2",
+        "Tab 3",
+    ]
+    pdf.outline.clicked.emit(model.index(2, 0))
+    assert pdf.view.pageNavigator().currentPage() == 2
     wait_idle(qtbot, case_window)

@@ -120,12 +120,15 @@ class ExportDialog(QDialog):
         self.open_button.clicked.connect(self.open_result)
         self.folder_button = QPushButton("Show in Folder")
         self.folder_button.clicked.connect(self.show_in_folder)
+        self.view_button = QPushButton("View in Casefile")  # a PDF (the bundle)
+        self.view_button.clicked.connect(self.view_result)
+        self.pdf_window: QWidget | None = None
         self.close_button = QPushButton("Close")
         self.close_button.clicked.connect(self.reject)
-        for b in (self.open_button, self.folder_button):
+        for b in (self.open_button, self.folder_button, self.view_button):
             b.hide()
         buttons = QHBoxLayout()
-        for b in (self.open_button, self.folder_button):
+        for b in (self.open_button, self.folder_button, self.view_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         for b in (self.cancel_button, self.export_button, self.close_button):
@@ -264,6 +267,7 @@ class ExportDialog(QDialog):
         self.status.setText(result.summary)
         self.open_button.show()
         self.folder_button.show()
+        self.view_button.setVisible(Path(result.path).suffix.lower() == ".pdf")
         self.open_button.setFocus()
         self.export_button.setText("Export Again")
         self._suggest_path()  # the next export does not overwrite this one
@@ -287,6 +291,16 @@ class ExportDialog(QDialog):
         path = Path(self.result.path)
         folder = path if path.is_dir() else path.parent
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def view_result(self) -> QWidget | None:
+        """A PDF export (a bundle) in the app's own PDF view."""
+        if self.result is None or Path(self.result.path).suffix.lower() != ".pdf":
+            return None
+        from casefile.ui.dialogs.pdf_window import PdfWindow
+
+        self.pdf_window = PdfWindow(self.result.path, self)
+        self.pdf_window.show()
+        return self.pdf_window
 
     def reject(self) -> None:
         """Closing while an export runs cancels it (nothing is left half-written)."""
