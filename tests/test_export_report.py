@@ -225,3 +225,12 @@ def test_unknown_scope_values_say_what_is_wrong(demo: Case, tmp_path: Path) -> N
     with pytest.raises(CasefileError, match="cannot export"):
         exports.run_export(demo, "fax", None, tmp_path / "x")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_report_with_no_events_or_entities_says_so(demo: Case, tmp_path: Path) -> None:
+    out = report(demo, tmp_path, scope=exports.Scope(date_from="1990", date_to="1991"))
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert "No events of the chronology are in the scope of this report." in texts
+    assert "No entities are in the scope of this report." in texts
+    assert "No documents are in the scope of this report." in texts
+    assert tables_by_header(out) == {}  # no empty tables

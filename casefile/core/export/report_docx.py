@@ -195,6 +195,9 @@ class _Writer:
         width = self._section(landscape=True)
         self.doc.add_heading(CHRONOLOGY, level=1)
         n = len(self.data.events)
+        if not n:
+            self.doc.add_paragraph("No events of the chronology are in the scope of this report.")
+            return
         self.doc.add_paragraph(
             f"{n:,} event{'s' if n != 1 else ''} in date order. Sources are cited as "
             "document and page (the document index lists them)"
@@ -221,6 +224,9 @@ class _Writer:
         width = self._section(landscape=False)
         self.doc.add_heading(CAST, level=1)
         data = self.data
+        if not data.entities:
+            self.doc.add_paragraph("No entities are in the scope of this report.")
+            return
 
         def rows() -> Iterator[Sequence[Cell]]:
             for e in data.entities:
@@ -242,6 +248,9 @@ class _Writer:
     def index(self) -> None:
         width = self._section(landscape=True)
         self.doc.add_heading(INDEX, level=1)
+        if not self.data.documents:
+            self.doc.add_paragraph("No documents are in the scope of this report.")
+            return
         self.doc.add_paragraph(
             "Each document as stored in the case; SHA-256 is the start of the "
             "fingerprint of its original file (the case verifies it)."
@@ -264,7 +273,7 @@ class _Writer:
         self._table(
             ("No.", "Title", "Kind", "Date", "Source", "Pages", "Grade", "SHA-256"),
             rows(),
-            (0.045, 0.295, 0.115, 0.11, 0.17, 0.075, 0.075, 0.115),
+            (0.055, 0.285, 0.13, 0.12, 0.16, 0.06, 0.06, 0.13),
             width,
         )
 
@@ -297,6 +306,7 @@ class _Writer:
         self.doc.core_properties.title = self.data.title
         self.doc.core_properties.author = self.data.author
         self.doc.styles["Normal"].font.size = Pt(10.5)
+        self.doc.styles["No Spacing"].font.size = Pt(9)  # the tables' cells
         self.cover()
         self.chronology()
         if self.options.cast:
