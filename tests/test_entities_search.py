@@ -33,3 +33,23 @@ def test_entity_search_under_every_alias_and_facet(case: Case) -> None:
     assert facet == {"VisionLabs": 2, "Amazon Web Services": 1}
     filtered = services.search(case, "signed OR отказали", filters={"entity": "VisionLabs"})
     assert {h.uid for h in filtered.hits} == {ru, en}
+
+
+def test_entity_only_query_lists_the_pages_that_mention_it(case: Case) -> None:
+    """`entity:X` used to list a document with no pages (the entity field has no
+    positions); the pages are where its mentions are, rejected ones left out."""
+    doc = add_doc(case, "three pages", ["Визионлабс на первой.", "Ничего.", "VisionLabs BV here."])
+    vl = services.create_entity(case, "VisionLabs", "organisation", aliases=["Визионлабс"])
+    for q in ("entity:VisionLabs", "entity:визионлабс", f"entity:{vl.uid}"):
+        (hit,) = services.search(case, q).hits
+        assert (hit.uid, hit.pages) == (doc, (1, 3)), q
+    # Words and an entity: pages of both.
+    (hit,) = services.search(case, "ничего entity:VisionLabs").hits
+    assert hit.pages == (1, 2, 3)
+    # NOT entity: marks no page of its own.
+    (hit,) = services.search(case, "ничего -entity:Amazon").hits
+    assert hit.pages == (2,)
+    first = next(m for m in services.mentions(case, entity=vl.uid) if m.page == 1)
+    services.reject_mention(case, first.id)
+    (hit,) = services.search(case, "entity:VisionLabs").hits
+    assert hit.pages == (3,)

@@ -108,3 +108,27 @@ def test_kill_9_during_import_then_rerun_gives_a_verified_case_with_each_file_on
         assert report.ok and report.checked == 600
         stored = set(case.store.iter_stored())
         assert len(stored) == 600
+
+
+def test_verify_names_originals_of_removed_documents_as_kept_not_interrupted(
+    case: Case, tmp_path: Path
+) -> None:
+    """`rm` keeps the original (it is evidence); verify used to blame an interrupted
+    import for it. A true leftover (stored, never recorded) is still named as one."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "memo.txt").write_text("first memo", encoding="utf-8")
+    (src / "note.txt").write_text("second note", encoding="utf-8")
+    services.import_paths(case, [src])
+    uid = next(d.uid for d in services.list_documents(case) if d.title == "memo")
+    services.delete_document(case, uid)
+    leftover = case.store.put_bytes(b"an import stopped before recording me").sha256
+
+    report = services.verify_case(case)
+    assert report.ok
+    assert (report.kept, report.orphans, report.stored) == (1, 1, 3)
+    by_kind = {p.problem: p for p in report.orphan_originals}
+    assert "“memo”, removed from the case on " in by_kind["kept"].message
+    assert "import stopped" not in by_kind["kept"].message
+    assert by_kind["orphan"].sha256 == leftover
+    assert "import stopped before recording" in by_kind["orphan"].message

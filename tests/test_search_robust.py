@@ -125,3 +125,32 @@ def test_an_index_of_the_previous_format_is_rebuilt_with_progress(tmp_path: Path
         assert 3 in ctx.totals
         assert services.search(case, "walrus").total == 3
     assert ixmod.read_version(path / "index") == ixmod.FORMAT_VERSION == 3  # 3: entities
+
+
+def test_a_full_disk_while_indexing_is_a_sentence_not_a_rebuild(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ENOSPC from Whoosh used to count as a damaged index: the index was thrown away
+    and rebuilt (failing the same way) and the user saw an OSError."""
+    import errno
+
+    from whoosh.writing import SegmentWriter
+
+    from casefile.core.errors import DiskFullError
+    from tests.search_fixtures import add_document
+
+    with services.create_case(tmp_path / "Full") as case:
+        add_document(case, "indexed", ["the walrus"])
+        add_document(case, "waiting", ["the carpenter"], sync=False)
+
+        def no_space(self: object, *args: object, **kwargs: object) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(SegmentWriter, "commit", no_space)
+        with pytest.raises(DiskFullError) as caught:
+            services.ensure_index(case)
+        assert "is full, so the search index could not be brought up to date" in str(caught.value)
+        monkeypatch.undo()
+        assert services.search(case, "walrus").total == 1  # the index was kept
+        services.ensure_index(case)  # space again: the waiting document is indexed
+        assert services.search(case, "carpenter").total == 1

@@ -48,6 +48,11 @@ def _summary(report: Any) -> str:
             "to no document (an import stopped before recording them; importing the same "
             "files again adds them)"
         )
+    if report.kept:
+        parts.append(
+            f"{report.kept} original(s) of removed documents are kept in the case folder, "
+            "as every original is"
+        )
     chain = kinds.get("audit_altered", 0) + kinds.get("audit_removed", 0)
     if chain:
         parts.append("the audit log was changed outside Casefile")
@@ -80,6 +85,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 "checked": report.checked,
                 "stored": report.stored,
                 "orphans": report.orphans,
+                "kept": report.kept,
                 "audit_entries": report.audit_entries,
                 "head_found": report.head_found,
                 "recorded": report.recorded,
@@ -87,7 +93,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 "ok": report.ok,
                 "cancelled": report.cancelled,
                 "problems": [asdict(p) for p in report.problems],
-                "orphan_originals": [p.sha256 for p in report.orphan_originals],
+                "orphan_originals": [
+                    p.sha256 for p in report.orphan_originals if p.problem == "orphan"
+                ],
+                "kept_originals": [
+                    p.sha256 for p in report.orphan_originals if p.problem == "kept"
+                ],
             }
         )
     else:
@@ -95,7 +106,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         for p in report.problems:
             out(f"  ! {p.message}")
         for p in orphans[:ORPHANS_SHOWN]:
-            out(f"  ? {p.message}")
+            out(f"  {'·' if p.problem == 'kept' else '?'} {p.message}")
         if len(orphans) > ORPHANS_SHOWN:
             out(f"  ? … and {len(orphans) - ORPHANS_SHOWN} more original(s) without a document.")
         if report.cancelled:

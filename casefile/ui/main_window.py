@@ -292,8 +292,11 @@ class MainWindow(QMainWindow):
         )
         self.settings.add_recent(controller.case.path)
         self.start_page.hide_notice()
-        ro = " (read-only)" if controller.readonly else ""
+        why = getattr(controller.case, "readonly_reason", None)
+        ro = " (read-only media)" if why else " (read-only)" if controller.readonly else ""
         self.setWindowTitle(f"{controller.title}{ro} — Casefile")
+        if why:  # say once, in words, why nothing can be changed
+            self.statusBar().showMessage(why)
         self._update_actions()
         self._update_counts()
         controller.ensure_index_soon()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.core import dates, services
+from casefile.core import dates
 from casefile.core.errors import InvalidValueError
 from casefile.core.services import Changes, DocumentDetail
 from casefile.core.services.bulk import SharedMetadata
@@ -36,7 +36,6 @@ from casefile.core.vocabulary import DocumentKind
 from casefile.ui import labels
 from casefile.ui.bulk_edit import BulkEditCommand
 from casefile.ui.controller import CaseController
-from casefile.ui.messages import user_message
 from casefile.ui.metadata_bulk import BulkSelection
 from casefile.ui.plain import ElidedLabel, plain_label
 from casefile.ui.suggestions import SuggestionBar, mark
@@ -244,14 +243,15 @@ class MetadataPanel(BulkSelection, QScrollArea):
         """Accept what Casefile suggested for this document, as it stands."""
         if self.detail is None or self.controller.readonly:
             return
-        controller = self.controller
-        controller.runner.edit(
-            services.confirm_suggestions,
-            controller.case,
-            self.detail.uid,
-            on_done=lambda detail: controller.changed.emit(Changes.edit(detail)),
-            on_error=lambda exc: controller.failed.emit(user_message(exc)),
-        )
+        from casefile.ui.undo_commands import ConfirmSuggestionsCommand
+
+        detail = self.detail
+        if detail.suggested:  # one undoable step (Edit → Undo Confirm …)
+            self.controller.undo_stack.push(
+                ConfirmSuggestionsCommand(
+                    self.controller, detail.uid, detail.suggested, detail.title
+                )
+            )
 
     def _on_changed(self, changes: Changes) -> None:
         if self.bulk and any(d.uid in self.uids for d in changes.edited):

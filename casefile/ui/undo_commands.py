@@ -142,6 +142,31 @@ class DeleteSavedSearchCommand(QUndoCommand):
         self.controller.apply_write(_save_again, self.saved)
 
 
+class ConfirmSuggestionsCommand(QUndoCommand):
+    """Confirm what Casefile suggested for a document; undo shows the same fields as
+    suggestions again (values untouched)."""
+
+    def __init__(self, controller: Editor, uid: str, fields: Sequence[str], doc_title: str) -> None:
+        names = ", ".join(FIELD_LABELS.get(f, f) for f in fields)
+        super().__init__(f"Confirm {names} of “{_short(doc_title)}”")
+        self.controller = controller
+        self.uid = uid
+        self.fields = tuple(fields)
+
+    def redo(self) -> None:
+        self.controller.apply_write(_suggestions, self.uid, self.fields, True)
+
+    def undo(self) -> None:
+        self.controller.apply_write(_suggestions, self.uid, self.fields, False)
+
+
+def _suggestions(case: Case, uid: str, fields: tuple[str, ...], confirm: bool) -> Changes:
+    from casefile.core import services
+
+    write = services.confirm_suggestions if confirm else services.suggest_again
+    return services.Changes.edit(write(case, uid, fields))
+
+
 def _save_again(case: Case, saved: SavedSearchInfo) -> Changes:
     from casefile.core import services
 

@@ -35,6 +35,7 @@ from casefile.ui.messages import user_message
 from casefile.ui.plain import plain_label
 from casefile.ui.reflow import reflow
 from casefile.ui.status_banner import StatusBanner
+from casefile.ui.viewer_selection import SelectionActions
 
 HIT = QColor("#ffe066")
 CURRENT_HIT = QColor("#ff9f1a")
@@ -131,6 +132,8 @@ class Viewer(QWidget):
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
+        # "Tag as entity…", "Add to chronology…": see ui/viewer_selection.py.
+        self.selection_actions = SelectionActions(self.text, self._selection_where, self)
         self.pdf_doc = QPdfDocument(self)
         self.pdf = QPdfView()
         self.pdf.setDocument(self.pdf_doc)
@@ -167,6 +170,12 @@ class Viewer(QWidget):
         action.triggered.connect(lambda _checked=False: slot())
         bar.addAction(action)
         return action
+
+    def _selection_where(self) -> tuple[str, str, int] | None:
+        """The document and page a text selection would cite (text view only)."""
+        if self.detail is None or self.total == 0 or self.stack.currentWidget() is not self.text:
+            return None
+        return self.detail.uid, self.detail.title, self.page
 
     # -- showing --------------------------------------------------------------------------
     def clear(self, hint: str = "Select a document to read it here.") -> None:

@@ -45,6 +45,16 @@ def test_guessed_metadata_is_marked_until_confirmed(
     qtbot.waitUntil(lambda: not bar.isVisible())
     assert not panel.title.font().italic()
     assert services.get_document(window.controller.case, uid).suggested == ()
+    # The confirmation is one undoable step: Undo shows the title as a suggestion again.
+    stack = window.controller.undo_stack
+    assert stack.undoText().startswith("Confirm title of “claim-summary")
+    stack.undo()
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: bar.isVisible() and panel.title.font().italic())
+    assert services.get_document(window.controller.case, uid).suggested == ("title",)
+    stack.redo()
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: not bar.isVisible())
     # A document of the demo case (built before suggestions were recorded) has none.
     other = next(u for u in (view.model.uid_at(r) for r in range(5)) if u != uid)
     view.select_uid(other)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from casefile.core.db.schema import WorkItem, utcnow
@@ -35,7 +35,19 @@ def pending(
     return list(session.scalars(stmt))
 
 
+def count(session: Session, kind: str = INDEX, uids: Collection[str] | None = None) -> int:
+    """How many items are unfinished (one aggregate row, no objects loaded)."""
+    stmt = select(func.count(WorkItem.id)).where(WorkItem.kind == kind)
+    if uids is not None:
+        stmt = stmt.where(WorkItem.document_uid.in_(list(uids)))
+    return session.scalar(stmt) or 0
+
+
 def done(session: Session, ids: Iterable[int]) -> None:
     ids = list(ids)
     if ids:
-        session.execute(delete(WorkItem).where(WorkItem.id.in_(ids)))
+        # No objects of the session are kept in step: callers drop the items they read.
+        session.execute(
+            delete(WorkItem).where(WorkItem.id.in_(ids)),
+            execution_options={"synchronize_session": False},
+        )

@@ -33,6 +33,9 @@ _INSERT = (
     " VALUES (?, ?, ?, ?, ?, ?, 0, 0)"
 )
 _KEY = "entities.matcher"
+# Bulk statements need not keep the session's objects in step (it holds none of these
+# rows): skipping SQLAlchemy's evaluation of each row took a tenth of a drain.
+_NO_SYNC = {"synchronize_session": False}
 
 
 @dataclass
@@ -128,7 +131,8 @@ def match_batch(s: Session, m: Matcher, items: Sequence[WorkItem]) -> tuple[int,
                 Mention.document_id.in_(ids),
                 Mention.manual.is_(False),
                 Mention.rejected.is_(False),
-            )
+            ),
+            execution_options=_NO_SYNC,
         )
         rows: list[tuple[int, ...]] = []
         # Pages stream in a few at a time (a long document is thousands of pages) and
@@ -157,14 +161,14 @@ def match_batch(s: Session, m: Matcher, items: Sequence[WorkItem]) -> tuple[int,
             s.connection().exec_driver_sql(_INSERT, rows)
         found += len(rows)
         by_id = {v: k for k, v in docs.items()}
-        reindex(s, [by_id[d] for d in ids if before[d] != after[d]])
+        reindex(s, [by_id[d] for d in ids if before[d] != after[d]], holds_documents=False)
     work_queue.done(s, [i.id for i in items])
     return chars, found
 
 
 def pending_count(case: Case) -> int:
     with case.read_session() as s:
-        return len(work_queue.pending(s, work_queue.MATCH))
+        return work_queue.count(s, work_queue.MATCH)
 
 
 def drain(
@@ -188,7 +192,7 @@ def drain(
             if not items:
                 break
             if total is None:
-                total = len(work_queue.pending(s, work_queue.MATCH, uids=only))
+                total = work_queue.count(s, work_queue.MATCH, uids=only)
             m = m or matcher(case, s)
             if not m.size:  # no aliases: nothing can be found, the queue just empties
                 s.execute(delete(WorkItem).where(WorkItem.kind == work_queue.MATCH))

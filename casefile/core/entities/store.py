@@ -117,12 +117,15 @@ def queue(s: Session, uids: Iterable[str]) -> None:
     work_queue.enqueue(s, sorted(set(uids) - waiting), kind=work_queue.MATCH)
 
 
-def reindex(s: Session, uids: Iterable[str]) -> None:
-    """The documents' entity field changed: bump their revision and queue the index."""
+def reindex(s: Session, uids: Iterable[str], *, holds_documents: bool = True) -> None:
+    """The documents' entity field changed: bump their revision and queue the index.
+    A caller whose session holds no `Document` objects (matching) says so, and the
+    update skips keeping them in step."""
     uids = sorted(set(uids))
     if uids:
         s.execute(
-            update(Document).where(Document.uid.in_(uids)).values(revision=Document.revision + 1)
+            update(Document).where(Document.uid.in_(uids)).values(revision=Document.revision + 1),
+            execution_options={"synchronize_session": "auto" if holds_documents else False},
         )
         work_queue.enqueue(s, uids)
 

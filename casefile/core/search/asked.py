@@ -19,6 +19,9 @@ class AskedFor:
     words: frozenset[str]
     prefixes: tuple[str, ...]
     wildcards: tuple[wq.Wildcard, ...]
+    # `entity:` terms asked for (an entity's uid or a folded alias): their mentions are
+    # the "hits" on a page, found by the service in the case's mention table.
+    entities: frozenset[str] = frozenset()
 
 
 def asked_for(q: wq.Query) -> AskedFor:
@@ -27,6 +30,7 @@ def asked_for(q: wq.Query) -> AskedFor:
     words: set[str] = set()
     prefixes: list[str] = []
     wildcards: list[wq.Wildcard] = []
+    entities: set[str] = set()
 
     def walk(node: wq.Query) -> None:
         if isinstance(node, wq.Not):
@@ -44,6 +48,8 @@ def asked_for(q: wq.Query) -> AskedFor:
         elif isinstance(node, wq.Term):
             if in_text and isinstance(node.text, str):
                 words.add(node.text)
+            elif node.fieldname == "entity" and isinstance(node.text, str):
+                entities.add(node.text)
         elif isinstance(node, wq.Phrase):
             if in_text:
                 words.update(node.words)
@@ -52,4 +58,4 @@ def asked_for(q: wq.Query) -> AskedFor:
                 walk(child)
 
     walk(q)
-    return AskedFor(frozenset(words), tuple(prefixes), tuple(wildcards))
+    return AskedFor(frozenset(words), tuple(prefixes), tuple(wildcards), frozenset(entities))

@@ -17,6 +17,7 @@ never touch stored fields or the database.
 
 from __future__ import annotations
 
+import errno
 import json
 import shutil
 import threading
@@ -28,7 +29,7 @@ from typing import Any
 from whoosh import columns, fields, index
 from whoosh.filedb.filestore import FileStorage
 
-from casefile.core.errors import CasefileError
+from casefile.core.errors import CasefileError, DiskFullError
 from casefile.core.jobs import Cancelled
 from casefile.core.search.analysis import ScriptPositions, ScriptTokenizer
 from casefile.core.search.codec import CasefileCodec
@@ -190,12 +191,31 @@ def _validate(ix: index.Index) -> None:
         reader.close()
 
 
+def is_disk_full(exc: BaseException) -> bool:
+    """A write that failed for lack of space (or quota): a fact about the disk, not a
+    damaged index, so rebuilding would only fail the same way."""
+    return isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)
+
+
+def disk_full(path: Path) -> DiskFullError:
+    return DiskFullError(
+        f"The disk holding the case {path.parent} is full, so the search index could not "
+        "be brought up to date; the case itself is safe and nothing was lost. Free some "
+        "space: the documents not yet searchable are indexed the next time the case is "
+        "opened or searched."
+    )
+
+
 def is_damage(exc: BaseException) -> bool:
     """Whether an exception raised while reading or writing the index means the index
-    is damaged (and must be rebuilt) rather than a user's mistake or a cancel: Whoosh
-    reports damage as whatever the broken bytes provoke (EOFError, OSError, struct and
-    pickle errors, KeyError...), so everything that is not one of ours counts."""
-    return isinstance(exc, Exception) and not isinstance(exc, (CasefileError, Cancelled))
+    is damaged (and must be rebuilt) rather than a user's mistake, a cancel or a full
+    disk: Whoosh reports damage as whatever the broken bytes provoke (EOFError,
+    OSError, struct and pickle errors, KeyError...), so everything else counts."""
+    return (
+        isinstance(exc, Exception)
+        and not isinstance(exc, (CasefileError, Cancelled))
+        and not is_disk_full(exc)
+    )
 
 
 class SegmentTables:

@@ -178,6 +178,8 @@ def sync(case: Case, ctx: JobContext | None = None, only: Sequence[str] | None =
     try:
         _drain(case, si, ctx, only)
     except Exception as exc:
+        if ixmod.is_disk_full(exc):
+            raise ixmod.disk_full(si.path) from exc
         if not ixmod.is_damage(exc):
             raise
         # The index is derived (docs/architecture.md): a damaged one is rebuilt, never
@@ -321,10 +323,12 @@ def rebuild(case: Case, ctx: JobContext | None = None) -> int:
             ctx.report(done, total, "Writing the index")
         writer.commit(optimize=True)
         new_ix.close()
-    except BaseException:
+    except BaseException as exc:
         writer.cancel()
         new_ix.close()
         shutil.rmtree(new_path, ignore_errors=True)
+        if ixmod.is_disk_full(exc):
+            raise ixmod.disk_full(si.path) from exc
         raise
     finally:
         si.rebuilding, case.indexing_in_bulk = False, was_bulk

@@ -112,7 +112,7 @@ from casefile.core.services.search import (
     search,
     utf16_spans,
 )
-from casefile.core.services.suggestions import confirm_suggestions
+from casefile.core.services.suggestions import confirm_suggestions, suggest_again
 
 _LAZY = {"import_paths", "prepare_import", "reextract_document"}
 
@@ -224,6 +224,7 @@ __all__ = [
     "shared_metadata",
     "split_alias",
     "status_counts",
+    "suggest_again",
     "suggest_entities",
     "summaries_for",
     "update_document",

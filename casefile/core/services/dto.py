@@ -147,7 +147,7 @@ class VerifyProblem:
     sha256: str
     document_uid: str | None
     title: str | None
-    # missing | altered | orphan (a note) | audit_altered | audit_removed |
+    # missing | altered | orphan, kept (notes) | audit_altered | audit_removed |
     # unsealed_hash | head_unknown
     problem: str
     message: str
@@ -169,7 +169,8 @@ class VerifyReport:
     problems: tuple[VerifyProblem, ...]
     cancelled: bool = False
     stored: int = 0  # originals found in the case folder (with or without a document)
-    orphans: int = 0  # …of which no document refers to
+    orphans: int = 0  # …of which no document refers to (an import stopped early)
+    kept: int = 0  # …of which belonged to documents the user removed (kept by design)
     # One per such original: reported, but not a problem of the evidence (nothing
     # recorded is in doubt; importing the same file again adds it).
     orphan_originals: tuple[VerifyProblem, ...] = ()

@@ -12,15 +12,16 @@ are added, and when the index is missing or being rebuilt the answer is "cannot 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from whoosh import query as wq
 
 from casefile.core.case import Case
 from casefile.core.db import work_queue
-from casefile.core.db.schema import WorkItem
+from casefile.core.db.schema import Document, Entity, EntityAlias, Mention, WorkItem
 from casefile.core.entities.forms import surface_forms
 from casefile.core.search.case_index import attach
 
@@ -65,3 +66,37 @@ def candidate_documents(case: Case, texts: Sequence[str]) -> set[str] | None:
             s.scalars(select(WorkItem.document_uid).where(WorkItem.kind == work_queue.INDEX))
         )
     return uids
+
+
+def mention_pages(
+    case: Case, doc_uids: Sequence[str], terms: frozenset[str]
+) -> dict[str, Counter[int]]:
+    """Per document, mentions per page of the entities an `entity:` query names (by uid
+    or by any alias, as the index's entity field holds them): the pages a result lists
+    for a query that names an entity but no word of the text."""
+    if not doc_uids or not terms:
+        return {}
+    folded = {t.replace("ё", "е") for t in terms}
+    with case.read_session() as s:
+        # Folded as `search.entity_fields` folds them for the index (SQLite's lower()
+        # knows only ASCII, so in Python).
+        by_alias = {
+            e
+            for e, text in s.execute(select(EntityAlias.entity_id, EntityAlias.text))
+            if " ".join(text.replace(",", " ").lower().split()).replace("ё", "е") in folded
+        }
+        rows = s.execute(
+            select(Document.uid, Mention.page, func.count())
+            .join(Document, Document.id == Mention.document_id)
+            .join(Entity, Entity.id == Mention.entity_id)
+            .where(
+                Document.uid.in_(list(doc_uids)),
+                Mention.rejected.is_(False),
+                or_(Entity.uid.in_(list(terms)), Mention.entity_id.in_(list(by_alias))),
+            )
+            .group_by(Document.uid, Mention.page)
+        )
+        out: dict[str, Counter[int]] = {}
+        for uid, page, n in rows:
+            out.setdefault(uid, Counter())[page] = n
+    return out

@@ -7,6 +7,7 @@ the log. `audit_log` and `audit_head` read the log (docs/architecture.md, the au
 from __future__ import annotations
 
 import dataclasses
+import json
 from datetime import datetime
 from typing import Any
 
@@ -116,13 +117,51 @@ def _chain_problems(case: Case, head: str | None) -> tuple[int, list[VerifyProbl
     return checked, problems, found
 
 
+def _removed_documents(case: Case) -> dict[str, tuple[str, datetime | None]]:
+    """SHA-256 → (title, when) of documents the user removed: their originals stay in
+    the case folder by design (originals are evidence), so verify names them as kept,
+    not as the leftovers of an interrupted import."""
+    removed: dict[str, tuple[str, datetime | None]] = {}
+    with case.read_session() as s:
+        rows = s.execute(
+            select(AuditEntry.before, AuditEntry.at).where(AuditEntry.action == "delete_document")
+        )
+        for before, at in rows:
+            try:
+                data = json.loads(before or "{}")
+            except ValueError:
+                continue
+            sha = data.get("sha256") if isinstance(data, dict) else None
+            if isinstance(sha, str):
+                removed[sha] = (str(data.get("title") or "untitled"), at)
+    return removed
+
+
 def _orphans(case: Case, known: set[str]) -> tuple[int, list[VerifyProblem]]:
     stored = 0
     problems = []
+    removed: dict[str, tuple[str, datetime | None]] | None = None
     for sha in case.store.iter_stored():
         stored += 1
         if sha not in known:
             path = case.store.path_for(sha)
+            if removed is None:
+                removed = _removed_documents(case)
+            if sha in removed:
+                title, at = removed[sha]
+                when = f" on {at:%Y-%m-%d %H:%M}" if at else ""
+                problems.append(
+                    VerifyProblem(
+                        sha,
+                        None,
+                        title,
+                        "kept",
+                        f"The original of “{title}”, removed from the case{when}, is kept in "
+                        f"the case folder ({path.relative_to(case.path)}), as every original "
+                        "is: nothing is wrong.",
+                    )
+                )
+                continue
             problems.append(
                 VerifyProblem(
                     sha,
@@ -152,6 +191,7 @@ def _record(case: Case, report: VerifyReport, head: str | None) -> tuple[bool, s
         "ok": report.ok,
         "problems": kinds,
         "orphans": report.orphans,
+        "kept": report.kept,
     }
     if head:
         result["lodged_head"] = head
@@ -190,7 +230,8 @@ def verify_case(
         checked,
         tuple(problems + chain),
         stored=stored,
-        orphans=len(orphans),
+        orphans=sum(1 for o in orphans if o.problem == "orphan"),
+        kept=sum(1 for o in orphans if o.problem == "kept"),
         orphan_originals=tuple(orphans),
         audit_entries=entries,
         head_found=found,

@@ -153,7 +153,8 @@ def search(
                 raise
             si.mark_damaged()
     matches = ran.matches
-    hits = _hits(case, ran.shown, ran.pages, matches.scores, words, prefixes)
+    pages = _with_mention_pages(case, ran)
+    hits = _hits(case, ran.shown, pages, matches.scores, words, prefixes)
     return SearchResults(
         query=query,
         total=matches.total_docs,
@@ -167,6 +168,21 @@ def search(
         total_is_estimate=matches.estimated,
         total_pages_is_estimate=ran.total_pages_estimated,
     )
+
+
+def _with_mention_pages(case: Case, ran: results.Ran) -> dict[str, Counter[int]]:
+    """An `entity:` clause is hit on the pages that mention the entity: the index holds
+    the entity per document, the case's mention table knows the pages."""
+    from casefile.core.search.asked import asked_for
+    from casefile.core.services.entity_index import mention_pages
+
+    asked = asked_for(ran.query).entities
+    if not asked:
+        return ran.pages
+    pages = {uid: Counter(c) for uid, c in ran.pages.items()}
+    for uid, counts in mention_pages(case, ran.shown, asked).items():
+        pages.setdefault(uid, Counter()).update(counts)
+    return pages
 
 
 def highlight_spans(query: str, text: str, *, exact: bool = False) -> tuple[tuple[int, int], ...]:

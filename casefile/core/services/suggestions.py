@@ -24,3 +24,16 @@ def confirm_suggestions(
             values = {f: getattr(doc, f) for f in confirmed}
             audit.record(s, "confirm_metadata", doc.uid, None, values)
     return get_document(case, uid)
+
+
+def suggest_again(case: Case, uid: str, fields: Sequence[str]) -> DocumentDetail:
+    """Undo of a confirmation: `fields` are shown as Casefile's suggestions again (their
+    values are untouched); audited like the confirmation it undoes."""
+    with case.session() as s:
+        doc = _get(s, uid)
+        had = suggested_of(doc)
+        back = [f for f in fields if f not in had]
+        if back:
+            doc.suggested_fields = ",".join([*had, *back])
+            audit.record(s, "unconfirm_metadata", doc.uid, None, {"fields": back})
+    return get_document(case, uid)

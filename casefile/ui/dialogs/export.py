@@ -140,8 +140,9 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.pages, 1)
         save_form = QFormLayout()
+        # A layout has no buddy of its own: the label's Alt+S goes to the path field.
         save_label = QLabel("&Save to:")
-        save_label.setBuddy(self.path)  # a layout cannot be a label's buddy
+        save_label.setBuddy(self.path)
         save_form.addRow(save_label, where)
         layout.addLayout(save_form)
         layout.addWidget(self.progress)

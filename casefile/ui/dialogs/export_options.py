@@ -102,8 +102,9 @@ class ScopeBox(QGroupBox):
         form = QFormLayout(self)
         form.addRow("&Tag:", self.tag)
         form.addRow("E&ntities:", self.entities)
+        # A layout has no buddy of its own: Alt+F goes to the first date field.
         dates_label = QLabel("Events &from / to:")
-        dates_label.setBuddy(self.date_from)  # a layout cannot be a label's buddy
+        dates_label.setBuddy(self.date_from)
         form.addRow(dates_label, dates)
         form.addRow("Events f&lagged:", self.flag)
         self.tag.currentIndexChanged.connect(lambda _i: self.changed.emit())

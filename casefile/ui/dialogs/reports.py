@@ -133,6 +133,41 @@ class ImportSummaryDialog(QDialog):
             item.setIcon(1, icon(name) if name else QIcon())
 
 
+def _verify_facts(report: VerifyReport) -> list[str]:
+    """One line per fact a verification established besides the originals' hashes."""
+    if report.cancelled:
+        return []
+    kinds = {p.problem for p in report.problems}
+    if kinds & {"audit_altered", "audit_removed"}:
+        facts = ["Audit log: changed outside Casefile (see below)."]
+    else:
+        facts = [
+            f"Audit log: {report.audit_entries} "
+            f"{'entry' if report.audit_entries == 1 else 'entries'} sealed and linked, "
+            "none changed or removed."
+        ]
+    if report.head_found is True:
+        facts.append("The head you lodged is in the log.")
+    elif report.head_found is False:
+        facts.append("The head you lodged is NOT in the log.")
+    if report.orphans:
+        facts.append(
+            f"{_plural(report.orphans, 'original')} in the case folder belong to no "
+            "document: an import stopped before recording them; importing the same files "
+            "again adds them."
+        )
+    if report.kept:
+        facts.append(
+            f"{_plural(report.kept, 'original')} of removed documents are kept in the case "
+            "folder, as every original is."
+        )
+    if not report.recorded and report.not_recorded:
+        facts.append(f"This run was not recorded in the audit log: {report.not_recorded}.")
+    elif report.recorded:
+        facts.append("This run is recorded in the audit log.")
+    return facts
+
+
 class VerifyReportDialog(QDialog):
     def __init__(self, report: VerifyReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -157,21 +192,25 @@ class VerifyReportDialog(QDialog):
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        if report.problems:
+        # What else the run established: the audit log, originals no document claims,
+        # and whether this run itself is on the record.
+        self.facts = plain_label("\n".join(_verify_facts(report)), wrap=True, selectable=True)
+        layout.addWidget(self.facts)
+        notes = list(report.problems) + list(report.orphan_originals)
+        if notes:
             # Problems scroll; a clean report is a short note, not a big empty window.
-            body = plain_label(
-                "\n\n".join(p.message for p in report.problems), wrap=True, selectable=True
-            )
+            body = plain_label("\n\n".join(p.message for p in notes), wrap=True, selectable=True)
             body.setContentsMargins(4, 4, 4, 4)
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setWidget(body)
+            self.details = body
             layout.addWidget(scroll, 1)
             self.resize(640, 360)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
-        if not report.problems:
+        if not notes:
             self.setMinimumWidth(420)
             self.heading.setMinimumWidth(400)
             layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetFixedSize)
