@@ -160,3 +160,22 @@ def test_cli_export_errors_are_one_line(
         capsys, "export", "csv", str(tmp_path / "missing.casefile"), str(tmp_path / "c")
     )
     assert code == 1 and "Traceback" not in err
+
+
+def test_cli_csv_dates_in_russian(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, _ = cli(
+        capsys,
+        "export",
+        "csv",
+        str(demo),
+        str(tmp_path / "c"),
+        "--table",
+        "chronology",
+        "--lang",
+        "ru",
+    )
+    assert code == 0
+    rows = read(tmp_path / "c" / "chronology.csv")
+    assert any(r["date_words"] == "14 февраля 2023 г." for r in rows)

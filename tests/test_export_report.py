@@ -234,3 +234,13 @@ def test_a_report_with_no_events_or_entities_says_so(demo: Case, tmp_path: Path)
     assert "No entities are in the scope of this report." in texts
     assert "No documents are in the scope of this report." in texts
     assert tables_by_header(out) == {}  # no empty tables
+
+
+def test_an_edit_made_during_an_export_lands_before_it_ends(demo: Case, tmp_path: Path) -> None:
+    """The GUI hands a small edit to the job holding the writer (`run_between`): the
+    export runs it at its next safe point, once the case is read, not after the file."""
+    job = JobContext()
+    seen: list[str] = []
+    job.run_between(lambda: seen.append("edited"))
+    exports.run_export(demo, "report", exports.ReportOptions(), tmp_path / "r.docx", job)
+    assert seen == ["edited"]

@@ -133,14 +133,17 @@ def _csv_arguments(sp: argparse.ArgumentParser) -> None:
         choices=["documents", "entities", "mentions", "chronology"],
         help="only these tables (repeatable; default: all four)",
     )
+    sp.add_argument("--lang", choices=["en", "ru"], default="en", help="dates in words")
 
 
 def _csv_options(args: argparse.Namespace) -> Any:
     from casefile.core.services.exports import CsvOptions
 
     if args.table:
-        return CsvOptions(scope=scope_of(args), tables=tuple(dict.fromkeys(args.table)))
-    return CsvOptions(scope=scope_of(args))
+        return CsvOptions(
+            scope=scope_of(args), tables=tuple(dict.fromkeys(args.table)), lang=args.lang
+        )
+    return CsvOptions(scope=scope_of(args), lang=args.lang)
 
 
 CSV = ExportCommand(

@@ -90,6 +90,9 @@ class _Writer:
         self.done += n
         self.job.report(self.done, self.total, label)
         self.job.raise_if_cancelled()
+        # The case was read before writing began: an edit the user makes meanwhile
+        # may land now (docs/architecture.md, "One writer") rather than at the end.
+        self.job.safe_point()
 
     def _section(self, landscape: bool, *, new: bool = True) -> int:
         """Start a section (A4, portrait or landscape); returns the text width in twips."""

@@ -91,7 +91,9 @@ def export_csv(case: Case, options: CsvOptions, out: Path, job: JobContext) -> E
         raise InvalidValueError(
             f"“{unknown[0]}” is not a table Casefile exports; choose from: {', '.join(CSV_TABLES)}."
         )
-    data = gather(case, options.scope, job, with_mentions="mentions" in options.tables)
+    data = gather(
+        case, options.scope, job, with_mentions="mentions" in options.tables, lang=options.lang
+    )
     return CsvExporter().export(data, options, Path(out), job)
 
 
