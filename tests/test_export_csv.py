@@ -153,6 +153,8 @@ def test_cli_export_errors_are_one_line(
     )
     assert code == 1 and err.count("\n") == 1 and "Traceback" not in err
     assert not (tmp_path / "r.docx").exists()
+    code, _out, _ = cli(capsys, "export", "report", str(demo), str(tmp_path / "plain"))
+    assert code == 0 and (tmp_path / "plain.docx").is_file()  # the suffix is added
     with pytest.raises(SystemExit) as exc:
         main(["export", "fax", str(demo), str(tmp_path / "x")])
     assert exc.value.code == 2
