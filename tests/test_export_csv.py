@@ -181,3 +181,12 @@ def test_cli_csv_dates_in_russian(
     assert code == 0
     rows = read(tmp_path / "c" / "chronology.csv")
     assert any(r["date_words"] == "14 февраля 2023 г." for r in rows)
+
+
+def test_a_case_open_read_only_exports_and_records_nothing(demo: Path, tmp_path: Path) -> None:
+    with services.open_case(demo, readonly=True) as case:
+        before = len(services.audit_log(case))
+        exports.run_export(case, "report", exports.ReportOptions(), tmp_path / "r.docx")
+        exports.run_export(case, "csv", exports.CsvOptions(), tmp_path / "t")
+        assert len(services.audit_log(case)) == before
+    assert (tmp_path / "r.docx").is_file() and len(list((tmp_path / "t").iterdir())) == 4
