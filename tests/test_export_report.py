@@ -244,3 +244,23 @@ def test_an_edit_made_during_an_export_lands_before_it_ends(demo: Case, tmp_path
     job.run_between(lambda: seen.append("edited"))
     exports.run_export(demo, "report", exports.ReportOptions(), tmp_path / "r.docx", job)
     assert seen == ["edited"]
+
+
+def test_a_scope_larger_than_sqlites_parameter_limit(demo_master: Path, tmp_path: Path) -> None:
+    """A tag on more documents than SQLite takes parameters in one statement (32,766 by
+    default; lowered to 2 here) still exports: the set is not sent as an IN list."""
+    import sqlite3
+
+    from sqlalchemy import event
+
+    def low_limit(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        dbapi_connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 2)
+
+    copy = tmp_path / "Demo.casefile"
+    shutil.copytree(demo_master, copy, ignore=shutil.ignore_patterns(".lock"))
+    with services.open_case(copy, readonly=True) as case:  # read-only: nothing is written
+        case.engine.dispose()
+        event.listen(case.engine, "connect", low_limit)
+        out = report(case, tmp_path, scope=exports.Scope(tag="OkoVision"))
+    index = tables_by_header(out)["No."]
+    assert len(index) - 1 == 3  # the three documents tagged OkoVision
