@@ -86,3 +86,16 @@ def test_typesetting_artefacts_and_possessives_highlight() -> None:
     assert marked("macy", text, exact=True) == ["Macy's"]
     assert marked("brien", text) == ["O'Brien"]
     assert marked("inhabitants", text) == ["inhabi-\ntants"]
+
+
+def test_translit_marks_the_other_scripts_spellings_found() -> None:
+    """The viewer's highlight with "Also match transliterations" on (issue 11 item 9):
+    the page's own spellings in the other script, in any case form, and nothing more."""
+    from casefile.core import services
+
+    text = "Антон Чехов родился в Таганроге. Пьесы Чехова. Газпрома нет. Tchekhov, Chekhov."
+    marked = [text[a:b] for a, b in services.highlight_spans("Chekhov", text, translit=True)]
+    assert marked == ["Чехов", "Чехова", "Chekhov"]
+    assert [text[a:b] for a, b in services.highlight_spans("Chekhov", text)] == ["Chekhov"]
+    back = [text[a:b] for a, b in services.highlight_spans("Чехов", text, translit=True)]
+    assert back == ["Чехов", "Чехова", "Chekhov"]  # as search: the schemes of `translit`

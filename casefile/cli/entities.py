@@ -216,7 +216,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
     with open_case(args.case) as case:
         with progress_job("Reading names", enabled=not args.json) as ctx:
-            result = services.suggest_entities(case, ctx)
+            result = services.suggest_entities(case, ctx, fresh=args.fresh)
         accepted = [services.accept_suggestion(case, result, name) for name in args.accept]
         for name in args.dismiss:
             services.dismiss_suggestion(case, result, name)
@@ -234,7 +234,9 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     for x in result.suggestions[: args.limit]:
         forms = ", ".join(f for f in x.forms if f != x.name)
         out(f"{x.documents:>5} docs  {x.kind:<13} {x.name}" + (f"  [{forms}]" if forms else ""))
-    out(f"{len(result.suggestions)} suggestion(s)")
+    kept = result.documents_cached
+    again = f" ({kept} document(s) unchanged since the last run not read again)" if kept else ""
+    out(f"{len(result.suggestions)} suggestion(s){again}")
     return EXIT_OK
 
 
@@ -312,4 +314,10 @@ def register(sub: Any) -> None:
     sp.add_argument("--accept", action="append", default=[], metavar="NAME")
     sp.add_argument("--dismiss", action="append", default=[], metavar="NAME")
     sp.add_argument("--limit", type=int, default=50)
+    sp.add_argument(
+        "--fresh",
+        action="store_true",
+        help="read every document again (by default a document read before and unchanged "
+        "since is not, and a stopped run carries on where it stopped)",
+    )
     sp.add_argument("--json", action="store_true")

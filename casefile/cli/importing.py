@@ -17,6 +17,7 @@ from casefile.cli.common import (
     out,
     print_json,
     progress_job,
+    resolve_uid,
 )
 from casefile.core.errors import CasefileError
 from casefile.core.vocabulary import DocumentStatus, ImportResult
@@ -92,6 +93,26 @@ def print_import_summary(summary: Any) -> None:
     )
 
 
+def cmd_reextract(args: argparse.Namespace) -> int:
+    from casefile.core import services
+    from casefile.core.jobs import Cancelled
+
+    with open_case(args.case) as case, progress_job("Extracting again", not args.json) as ctx:
+        uids = [resolve_uid(case, i) for i in args.ids] or None
+        try:
+            done = services.reextract_documents(case, uids, ctx)
+        except Cancelled:
+            out("Stopped; the documents already read again keep their new text.")
+            return EXIT_CANCELLED
+    if args.json:
+        print_json([{"uid": d.uid, "title": d.title, "status": d.status} for d in done])
+    else:
+        for d in done:
+            out(f"  {d.uid[:8]}  {d.title}: {DocumentStatus(d.status).value}")
+        out(f"Read the text of {len(done)} document(s) again from their stored originals.")
+    return EXIT_OK
+
+
 def register(sub: Any) -> None:
     from casefile.core.vocabulary import DocumentKind
 
@@ -112,3 +133,12 @@ def register(sub: Any) -> None:
     )
     sp.add_argument("--timeout", type=float, default=60.0, help="seconds allowed per file")
     sp.add_argument("--json", action="store_true", help="print the summary as JSON")
+    sp = add_command(
+        sub,
+        "reextract",
+        cmd_reextract,
+        "Read documents' text again from their stored originals (all PDFs if no id is "
+        "given), e.g. after an upgrade that reads PDFs better.",
+    )
+    sp.add_argument("ids", nargs="*", metavar="ID", help="document ids (or unique prefixes)")
+    sp.add_argument("--json", action="store_true", help="print the documents as JSON")

@@ -142,6 +142,7 @@ class CaseView(QSplitter):
         self.navigator.filterChosen.connect(self.show_filter)
         self.navigator.savedSearchChosen.connect(self.run_saved)
         self.search_panel.currentChanged.connect(self._hit_changed)
+        self.metadata.linked.openRequested.connect(self.open_linked)
         # Connected after the model's own slot: the rows it still holds say which one
         # follows a deleted document (see `_on_changed`).
         controller.changed.connect(self._on_changed)
@@ -321,6 +322,7 @@ class CaseView(QSplitter):
         query: str = "",
         hit_pages: list[int] | None = None,
         exact: bool = False,
+        translit: bool = False,
     ) -> None:
         """Read the document on the reader pool and show it; a reply for a document
         the user has already left is dropped."""
@@ -331,7 +333,7 @@ class CaseView(QSplitter):
         def show(detail: DocumentDetail) -> None:
             if generation == self._open_generation:
                 self.metadata.show_document(detail)
-                self.viewer.show_document(detail, page, query, hit_pages, exact)
+                self.viewer.show_document(detail, page, query, hit_pages, exact, translit)
 
         def gone(_exc: BaseException) -> None:
             if generation == self._open_generation:
@@ -340,6 +342,12 @@ class CaseView(QSplitter):
         self.controller.runner.read(
             services.get_document, self.controller.case, uid, on_done=show, on_error=gone
         )
+
+    def open_linked(self, uid: str) -> None:
+        """Show a message's attachment or an attachment's message: its row when the list
+        holds it, else (search results, a filtered list) in the viewer and panel."""
+        if self.in_search or not self.select_uid(uid):
+            self.open_document(uid)
 
     def forget(self, uid: str | None) -> None:
         """Clear the viewer and the panel if they show `uid` (deleted, or left)."""

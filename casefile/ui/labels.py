@@ -133,3 +133,22 @@ def human_size(n: int) -> str:
             return f"{size:.0f} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
         size /= 1024
     return f"{n} bytes"
+
+
+# Entity kinds (issue 12): (one, many), by the code in core/vocabulary.py.
+ENTITY_KIND_WORDS = {
+    "person": ("Person", "People"),
+    "organisation": ("Organisation", "Organisations"),
+    "public_body": ("Public body", "Public bodies"),
+    "place": ("Place", "Places"),
+    "product": ("Product or service", "Products and services"),
+    "other": ("Other", "Other"),
+}
+
+
+def entity_kind_label(kind: str) -> str:
+    return ENTITY_KIND_WORDS.get(kind, (kind, kind))[0]
+
+
+def entity_kind_plural(kind: str) -> str:
+    return ENTITY_KIND_WORDS.get(kind, (kind, kind))[1]

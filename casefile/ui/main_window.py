@@ -52,6 +52,7 @@ from casefile.ui.settings import Settings
 if TYPE_CHECKING:
     from casefile.ui.case_view import CaseView
     from casefile.ui.controller import CaseController
+    from casefile.ui.entities.install import EntitiesGui
 
 CASE_SUFFIX = ".casefile"
 
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
     document actions); `action_set` holds every action, by menu."""
 
     last_import_summary: QWidget  # set when the first import report is shown
+    entities: EntitiesGui  # the entities GUI of the open case (issue 12)
 
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
@@ -270,6 +272,11 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(controller.undo_stack)
         view = CaseView(controller)
         self.case_view = view
+        from casefile.ui.entities.install import install_entities
+
+        self.entities = install_entities(
+            controller, view.navigator, view.centre, view.viewer, view.open_document
+        )
         self.commands.bind(controller, view)
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from casefile.core.services import DocumentDetail
     from casefile.ui.controller import CaseController
+    from casefile.ui.linked_documents import LinkedDocuments
 
 ONE_DOCUMENT = "Select one document to edit this"
 
@@ -48,6 +49,7 @@ class BulkSelection:
     facts: QLabel
     selection_note: QLabel
     suggestion_bar: SuggestionBar
+    linked: LinkedDocuments
     _suggestable: dict[str, QWidget]
 
     @property
@@ -94,6 +96,7 @@ class BulkSelection:
             self.facts.setToolTip("")
             mark(self._suggestable, ())
             self.suggestion_bar.hide()
+            self.linked.hide()  # attachments belong to one document
             self.selection_note.setText(
                 f"{n} documents selected: kind, source, reliability and tags change all "
                 "of them (one undo step). Title, date, author, address and notes belong "

@@ -36,6 +36,7 @@ from casefile.core.vocabulary import DocumentKind
 from casefile.ui import labels
 from casefile.ui.bulk_edit import BulkEditCommand
 from casefile.ui.controller import CaseController
+from casefile.ui.linked_documents import LinkedDocuments
 from casefile.ui.metadata_bulk import BulkSelection
 from casefile.ui.plain import ElidedLabel, plain_label
 from casefile.ui.suggestions import SuggestionBar, mark
@@ -97,6 +98,7 @@ class MetadataPanel(BulkSelection, QScrollArea):
         # File facts are document data (the original's name can hold markup): plain text.
         self.facts = plain_label(wrap=True, selectable=True)
         self.facts.setObjectName("facts")
+        self.linked = LinkedDocuments()  # a message's attachments, an attachment's message
 
         for combo in (self.kind, self.rel_source, self.rel_info):
             # Long grade names must not widen the panel past its pane; they elide.
@@ -126,6 +128,7 @@ class MetadataPanel(BulkSelection, QScrollArea):
         form.addRow(rel_label, reliability)
         form.addRow("Ta&gs", self.tags)
         form.addRow("File", self.facts)
+        form.addRow("", self.linked)
         form.addRow("&Notes", self.notes)
         self.rel_source.setToolTip("Admiralty code: how reliable is the source (A–F)?")
         self.rel_info.setToolTip("Admiralty code: how credible is this information (1–6)?")
@@ -197,6 +200,7 @@ class MetadataPanel(BulkSelection, QScrollArea):
             self.notes.setReadOnly(readonly)
             for combo in (self.kind, self.rel_source, self.rel_info):
                 combo.setEnabled(detail is not None and not readonly)
+            self.linked.show_links(detail)
             if detail is None:
                 mark(self._suggestable, ())
                 self.suggestion_bar.hide()

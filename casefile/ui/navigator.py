@@ -20,6 +20,7 @@ from casefile.ui.icons import icon, kind_icon
 
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 1
 SAVED_ROLE = Qt.ItemDataRole.UserRole + 2
+VIEW_ROLE = Qt.ItemDataRole.UserRole + 3  # a feature's own view ("entities:person")
 S = DocumentStatus
 PROBLEM_STATUSES = tuple(
     s.value for s in (S.PASSWORD_REQUIRED, S.NEEDS_OCR, S.GARBLED, S.FAILED, S.UNSUPPORTED, S.EMPTY)
@@ -29,6 +30,7 @@ PROBLEM_STATUSES = tuple(
 class Navigator(QTreeWidget):
     filterChosen = Signal(dict)  # {"kind": …} / {"tag": …} / {"status": …} / {}
     savedSearchChosen = Signal(object)  # the saved search DTO
+    viewChosen = Signal(str)  # an entry a feature added (`add_view_root`): its key
 
     def __init__(self, controller: CaseController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +42,7 @@ class Navigator(QTreeWidget):
         self.documents = self._root("Documents", "documents", {})
         self.searches = self._root("Saved searches", "saved-search", None)
         self.tags = self._root("Tags", "tag", None)
+        self.view_roots: list[QTreeWidgetItem] = []  # features' own sections, filled by them
         self.itemActivated.connect(self._chosen)
         self.itemClicked.connect(self._chosen)
         self._shown: tuple[str, Any] | None = ("filter", {})  # what the centre shows
@@ -124,15 +127,30 @@ class Navigator(QTreeWidget):
         self._shown = None if name is None else ("saved", name)
         self._show_mark()
 
+    def add_view_root(self, text: str, icon_name: str, key: str) -> QTreeWidgetItem:
+        """A section a feature fills and refreshes itself (entities, chronology); its
+        entries carry VIEW_ROLE keys, announced by `viewChosen` and marked by
+        `mark_view`."""
+        root = self._root(text, icon_name, None)
+        root.setData(0, VIEW_ROLE, key)
+        self.view_roots.append(root)
+        return root
+
+    def mark_view(self, key: str) -> None:
+        self._shown = ("view", key)
+        self._show_mark()
+
     def _entries(self) -> list[QTreeWidgetItem]:
         """Every entry, roots first, in the order shown."""
         items: list[QTreeWidgetItem] = []
-        for root in (self.documents, self.searches, self.tags):
+        for root in (self.documents, self.searches, self.tags, *self.view_roots):
             items.append(root)
             items.extend(c for j in range(root.childCount()) if (c := root.child(j)) is not None)
         return items
 
     def _names(self, item: QTreeWidgetItem) -> tuple[str, Any] | None:
+        if item.data(0, VIEW_ROLE) is not None:
+            return ("view", item.data(0, VIEW_ROLE))
         saved = item.data(0, SAVED_ROLE)
         if saved is not None:
             return ("saved", saved.name)
@@ -224,6 +242,9 @@ class Navigator(QTreeWidget):
         item.setFlags(Qt.ItemFlag.NoItemFlags)
 
     def _chosen(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        if item.data(0, VIEW_ROLE) is not None:
+            self.viewChosen.emit(item.data(0, VIEW_ROLE))
+            return
         saved = item.data(0, SAVED_ROLE)
         if saved is not None:
             self.savedSearchChosen.emit(saved)

@@ -13,12 +13,16 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from casefile.ui.app import apply_dark_palette, make_app
 from casefile.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from casefile.ui.main_window import MainWindow
 
 SIZE = (1360, 820)
 
@@ -88,6 +92,7 @@ def render(out: Path, work: Path) -> list[Path]:
     _wait(lambda: False, timeout=1.5)  # QtPdf renders asynchronously
     shots.append(_save(win, out, "04-original-pdf"))
     view.viewer.show_text()
+    shots += _entity_shots(win, out)
 
     samples = work / "incoming"
     samples.mkdir(exist_ok=True)
@@ -119,6 +124,31 @@ def render(out: Path, work: Path) -> list[Path]:
     _wait(lambda: dark_view.current_uid is not None)
     shots.append(_save(dark, out, "06-dark"))
     dark.close()
+    return shots
+
+
+def _entity_shots(win: MainWindow, out: Path) -> list[Path]:
+    """An entity's page with a mention opened in the viewer; the network (issue 12)."""
+    gui, view = win.entities, win.case_view
+    assert view is not None
+    gui.show("entities")
+    _wait(lambda: bool(gui.panel.entities))
+    oko = next(e for e in gui.panel.entities if e.name == "OkoVision LLC")
+    gui.panel.open_entity(oko.uid)
+    page = gui.panel.page
+    _wait(lambda: page.info is not None and page.mention_tree.topLevelItemCount() > 0)
+    tree = page.mention_tree
+    groups = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    article = next(g for g in groups if g is not None and "Хеликс" in g.text(0))
+    first = article.child(0)
+    assert first is not None
+    page._mention_clicked(first)
+    _wait(lambda: bool(gui.mentions.mentions))
+    shots = [_save(win, out, "07-entities")]
+    gui.show("entities:network")
+    _wait(lambda: bool(gui.panel.network.nodes))
+    shots.append(_save(win, out, "08-network"))
+    win.show_all_documents()
     return shots
 
 

@@ -12,6 +12,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QInputDialog,
@@ -73,6 +74,11 @@ class SearchPanel(QWidget):
             self.sort.addItem(label, key)
         self.sort.setAccessibleName("Sort results")
         self.sort.activated.connect(lambda _i: self.refresh())
+        # Off by default: a Latin word also finds its Cyrillic spellings and back.
+        self.translit = QCheckBox("Also match transliterations")
+        self.translit.setToolTip("Chekhov also finds Чехов, Gazprom Газпром, and back")
+        self.translit.toggled.connect(lambda _on: self.refresh() if self.query else None)
+        self._translit_asked = False  # the option of the search on screen
         self.save_button = QPushButton(icon("saved-search"), "Save search…")
         self.save_button.clicked.connect(self.save_current)
         self.chips = QHBoxLayout()
@@ -107,6 +113,10 @@ class SearchPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        options = QHBoxLayout()  # a row of its own, so the list pane can stay narrow
+        options.addWidget(self.translit)
+        options.addStretch(1)
+        layout.addLayout(options)
         layout.addLayout(self.chips)
         layout.addWidget(split, 1)
 
@@ -150,6 +160,7 @@ class SearchPanel(QWidget):
         self.summary.setText("Searching…")
         # The old query's results, facets and highlights would be a lie from now on.
         self._keep_uid = self.view.current_uid if self.view.in_search else None
+        self._translit_asked = self.translit.isChecked()
         self._empty()
         self.view.viewer.set_query("")
         if self.controller.after_index(lambda: self._submit(generation)):
@@ -179,6 +190,8 @@ class SearchPanel(QWidget):
             self.query,
             dict(self.facets),
             self.sort.currentData(),
+            1,
+            self._translit_asked,
             on_done=done,
             on_error=failed,
         )
@@ -219,6 +232,7 @@ class SearchPanel(QWidget):
             dict(self.facets),
             self.sort.currentData(),
             page,
+            self._translit_asked,
             on_done=done,
             on_error=failed,
         )
@@ -359,7 +373,8 @@ class SearchPanel(QWidget):
         hit = item.data(HIT_ROLE)
         pages = [p for p in hit.pages if p > 0]
         exact = bool(getattr(self.last, "exact", False))
-        self.view.open_document(hit.uid, pages[0] if pages else 1, self.query, pages, exact)
+        first = pages[0] if pages else 1
+        self.view.open_document(hit.uid, first, self.query, pages, exact, self._translit_asked)
 
     # -- saving -----------------------------------------------------------------------------
     def saved_query(self) -> str:

@@ -42,8 +42,11 @@ def hit_html(hit: Any) -> str:
         facts.append(
             f"page{'s' if len(pages) > 1 else ''} {shown}" + ("…" if len(pages) > 10 else "")
         )
+    # The title's own hits are marked as the snippets' are (a title-only match has no
+    # snippet, so this is the only place the user sees why it was found).
+    title = snippet_html(hit.title, tuple(getattr(hit, "title_spans", ())))
     parts = [
-        f"<b>{html.escape(hit.title)}</b>",
+        f"<b>{title}</b>",
         f"<span class='meta'>{html.escape(' · '.join(facts))}</span>",
     ]
     for s in hit.snippets[:3]:
@@ -82,10 +85,23 @@ def query_with_facets(query: str, facets: dict[str, str]) -> str:
 PAGE_SIZE = 100
 
 
-def run_search(case: Any, query: str, facets: dict[str, str], sort: str, page: int = 1) -> Any:
+def run_search(
+    case: Any,
+    query: str,
+    facets: dict[str, str],
+    sort: str,
+    page: int = 1,
+    translit: bool = False,
+) -> Any:
     """Called on a reader thread; returns the service's SearchResults."""
     from casefile.core import services
 
     return services.search(
-        case, query, sort=sort, limit=PAGE_SIZE, page=page, filters=dict(facets) or None
+        case,
+        query,
+        sort=sort,
+        limit=PAGE_SIZE,
+        page=page,
+        filters=dict(facets) or None,
+        translit=translit,
     )

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSpinBox,
     QStackedWidget,
-    QTextEdit,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -35,6 +34,7 @@ from casefile.ui.messages import user_message
 from casefile.ui.plain import plain_label
 from casefile.ui.reflow import reflow
 from casefile.ui.status_banner import StatusBanner
+from casefile.ui.viewer_layers import HighlightLayers, span_selections
 from casefile.ui.viewer_selection import SelectionActions
 
 HIT = QColor("#ffe066")
@@ -47,6 +47,7 @@ PLACEHOLDER = "Select a document to read it here."
 
 class Viewer(QWidget):
     pageChanged = Signal(int)
+    pageShown = Signal()  # a page's text is on screen (layers of highlights follow it)
 
     def __init__(self, controller: CaseController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +57,7 @@ class Viewer(QWidget):
         self.total = 0
         self.query = ""  # the search whose words are highlighted
         self.exact = False
+        self.translit = False  # also mark the other script's spellings (Chekhov, Чехов)
         self._highlight_generation = 0
         self._page_generation = 0
         self.hit_pages: list[int] = []
@@ -134,6 +136,7 @@ class Viewer(QWidget):
         )
         # "Tag as entity…", "Add to chronology…": see ui/viewer_selection.py.
         self.selection_actions = SelectionActions(self.text, self._selection_where, self)
+        self.layers = HighlightLayers(self.text)  # hits, mentions…: see ui/viewer_layers.py
         self.pdf_doc = QPdfDocument(self)
         self.pdf = QPdfView()
         self.pdf.setDocument(self.pdf_doc)
@@ -200,15 +203,16 @@ class Viewer(QWidget):
         query: str = "",
         hit_pages: list[int] | None = None,
         exact: bool = False,
+        translit: bool = False,
     ) -> None:
         """Open a document (already read by the caller) at a page; with a search
         `query`, highlight the words it matches (as the index matches them: by stem, ё
-        as е) and go to the first."""
+        as е; with `translit`, in the other script too) and go to the first."""
         if self.detail is None or self.detail.uid != detail.uid:
             self.text.clear()  # never the last document's text under this one's title
         self.detail = detail
         self.query = query.strip()
-        self.exact = exact
+        self.exact, self.translit = exact, translit
         self.hit_pages = sorted(set(hit_pages or []))
         self.total = detail.page_count
         self.title.setText(detail.title)
@@ -236,7 +240,7 @@ class Viewer(QWidget):
         generation = self._page_generation
         self._highlight_generation += 1  # the old page's hits are not this page's
         self.spans, self.current_hit = [], -1
-        self.text.setExtraSelections([])
+        self.layers.set("hits", [])
         if self._pdf_path and self.pdf_doc.pageCount() >= number:
             self.pdf.pageNavigator().jump(number - 1, QPointF(), 0)
         self._update_controls()
@@ -267,6 +271,7 @@ class Viewer(QWidget):
         self.text.setPlainText(reflow(text) if self.reflow_mode.isChecked() else text)
         self._highlight(text, last_hit)
         self._update_controls()
+        self.pageShown.emit()
 
     def set_query(self, query: str, hit_pages: list[int] | None = None) -> None:
         """Highlight another search's words on the page shown (none: no highlights)."""
@@ -283,7 +288,7 @@ class Viewer(QWidget):
         generation = self._highlight_generation
         self.spans = []
         self.current_hit = -1
-        self.text.setExtraSelections([])
+        self.layers.set("hits", [])
         if not self.query or not text:
             return
 
@@ -297,28 +302,26 @@ class Viewer(QWidget):
             self._update_controls()
 
         if len(text) <= SYNC_HIGHLIGHT_CHARS:
-            show(services.highlight_spans(self.query, text, exact=self.exact))
+            show(
+                services.highlight_spans(self.query, text, exact=self.exact, translit=self.translit)
+            )
         else:
             self.controller.runner.read(
-                services.highlight_spans, self.query, text, exact=self.exact, on_done=show
+                services.highlight_spans,
+                self.query,
+                text,
+                exact=self.exact,
+                translit=self.translit,
+                on_done=show,
             )
 
     def _paint_hits(self) -> None:
-        selections = []
-        # The core counts code points, Qt UTF-16 units: convert at this boundary.
-        qt_spans = services.utf16_spans(self.text.toPlainText(), self.spans)
-        for i, (start, end) in enumerate(qt_spans):
-            sel = QTextEdit.ExtraSelection()
-            fmt = QTextCharFormat()
+        def style(i: int, fmt: QTextCharFormat) -> None:
             fmt.setBackground(CURRENT_HIT if i == self.current_hit else HIT)
             fmt.setForeground(QColor("black"))
-            sel.format = fmt
-            cursor = QTextCursor(self.text.document())
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor
-            selections.append(sel)
-        self.text.setExtraSelections(selections)
+
+        selections, qt_spans = span_selections(self.text, self.spans, style)
+        self.layers.set("hits", selections)
         if 0 <= self.current_hit < len(self.spans):
             cursor = QTextCursor(self.text.document())
             cursor.setPosition(qt_spans[self.current_hit][0])
@@ -470,4 +473,4 @@ class Viewer(QWidget):
             self.banner.setEnabled(True)
             page = self.page
             self._pdf_path = None if detail.status != self.detail.status else self._pdf_path
-            self.show_document(detail, page, self.query, self.hit_pages, self.exact)
+            self.show_document(detail, page, self.query, self.hit_pages, self.exact, self.translit)

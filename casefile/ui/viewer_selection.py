@@ -64,6 +64,7 @@ class SelectionActions:
         self._where = where
         self._parent = parent
         self._actions: list[tuple[QAction, Callable[[TextSelection], None]]] = []
+        self._at_point: list[Callable[[int], list[QAction]]] = []
         text_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         text_view.customContextMenuRequested.connect(self._menu)
         text_view.selectionChanged.connect(self._update)
@@ -75,6 +76,11 @@ class SelectionActions:
         action.triggered.connect(lambda _checked=False: self._run(callback))
         self._actions.append((action, callback))
         return action
+
+    def add_at_point(self, provider: Callable[[int], list[QAction]]) -> None:
+        """Actions on what lies under the mouse ("Reject this mention"): `provider` gets
+        the code-point offset of the stored page text that was right-clicked."""
+        self._at_point.append(provider)
 
     @property
     def actions(self) -> list[QAction]:
@@ -117,5 +123,12 @@ class SelectionActions:
             self._update()
             for action, _cb in self._actions:
                 menu.addAction(action)
+        if self._at_point and self._where() is not None:
+            text = self._view.toPlainText()
+            offset = code_points(text, self._view.cursorForPosition(pos).position())
+            extra = [a for provider in self._at_point for a in provider(offset)]
+            if extra:
+                menu.addSeparator()
+                menu.addActions(extra)
         menu.exec(self._view.viewport().mapToGlobal(pos))
         menu.deleteLater()

@@ -45,7 +45,7 @@ def test_search_click_a_facet_then_open_a_highlighted_hit(case_window, qtbot) ->
     assert viewer.spans, "the hit is highlighted"
     start, end = viewer.spans[viewer.current_hit]
     assert "okovision" in viewer.text.toPlainText()[start:end].lower()
-    assert viewer.text.extraSelections()
+    assert viewer.layers.get("hits")
 
 
 def _marked_words(viewer) -> list[str]:  # type: ignore[no-untyped-def]
@@ -90,7 +90,7 @@ def test_long_page_is_highlighted_off_the_ui_thread(case_window, qtbot, monkeypa
     viewer = case_window.case_view.viewer
     qtbot.waitUntil(lambda: bool(viewer.spans))
     assert all(w.startswith("okovision") for w in _marked_words(viewer))
-    assert viewer.text.extraSelections() and viewer.current_hit == 0
+    assert viewer.layers.get("hits") and viewer.current_hit == 0
 
 
 def test_sort_by_date_and_save_the_search(case_window, qtbot) -> None:

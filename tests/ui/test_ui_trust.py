@@ -201,7 +201,7 @@ def test_a_new_search_drops_the_old_highlights_until_it_returns(
     w.search_field.setText("Helix")
     qtbot.keyClick(w.search_field, Qt.Key.Key_Return)
     assert panel.searching
-    assert not viewer.spans and not viewer.text.extraSelections()
+    assert not viewer.spans and not viewer.layers.get("hits")
     assert "Hits on page" not in viewer.hit_label.text()
     assert panel.results.count() == 0 and panel.facet_tree.topLevelItemCount() == 0
     release.set()

@@ -30,7 +30,7 @@ def test_hits_are_highlighted_and_navigable(case_window, qtbot) -> None:
     viewer = view.viewer
     wait_idle(qtbot, case_window)
     assert len(viewer.spans) >= 2
-    assert len(viewer.text.extraSelections()) == len(viewer.spans)
+    assert len(viewer.layers.get("hits")) == len(viewer.spans)
     start, end = viewer.spans[0]
     assert viewer.text.toPlainText()[start:end].lower().startswith("okovision")
     assert viewer.hit_label.text().strip() == f"Hits on page: 1/{len(viewer.spans)}"
@@ -125,5 +125,5 @@ def test_highlight_after_characters_outside_the_bmp(window, qtbot, tmp_path) -> 
     view.open_document(uid, 1, "walrus")
     viewer = view.viewer
     qtbot.waitUntil(lambda: len(viewer.spans) == 2, timeout=15000)
-    selected = [s.cursor.selectedText() for s in viewer.text.extraSelections()]
+    selected = [s.cursor.selectedText() for s in viewer.layers.get("hits")]
     assert selected == ["walrus", "walrus"]

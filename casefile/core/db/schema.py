@@ -288,6 +288,20 @@ class SuggestionDismissal(Base):
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class SuggestionRead(Base):
+    """What the suggestion reader found in one document (migration 0014), so that a
+    run stopped midway resumes where it stopped and a later run reads only documents
+    that are new or whose text changed (`digest` covers the text and the rules)."""
+
+    __tablename__ = "suggestion_read"
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), primary_key=True
+    )
+    digest: Mapped[str] = mapped_column(String(64))
+    finds: Mapped[str] = mapped_column(Text)  # JSON: [[text, kind, rule, initial], …]
+
+
 # -- the chronology (migration 0010) ---------------------------------------------------
 
 event_tag = Table(

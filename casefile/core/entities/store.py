@@ -323,7 +323,7 @@ def reject_mention(s: Session, mention_id: int) -> Mention:
     m.rejected = True
     s.flush()
     e = s.get(Entity, m.entity_id)
-    audit.record(s, "mention.reject", e.uid if e else None, after=_mention_note(s, m))
+    audit.record(s, "mention.reject", e.uid if e else None, after=mention_note(s, m))
     reindex(s, [s.get(Document, m.document_id).uid])  # type: ignore[union-attr]
     return m
 
@@ -350,7 +350,7 @@ def add_mention(s: Session, e: Entity, doc: Document, page: int, start: int, end
         s.add(m)
     m.manual, m.rejected = True, False
     s.flush()
-    audit.record(s, "mention.add", e.uid, after=_mention_note(s, m))
+    audit.record(s, "mention.add", e.uid, after=mention_note(s, m))
     reindex(s, [doc.uid])
     return m
 
@@ -364,7 +364,7 @@ def _page_text(s: Session, doc_id: int, page: int) -> str:
     return text
 
 
-def _mention_note(s: Session, m: Mention) -> dict[str, object]:
+def mention_note(s: Session, m: Mention) -> dict[str, object]:
     doc = s.get(Document, m.document_id)
     text = _page_text(s, m.document_id, m.page)
     return {

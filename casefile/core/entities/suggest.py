@@ -11,7 +11,9 @@ Rules, per document (`find_names`, run in the suggestion worker, see `worker.py`
 Noise never comes back: stop words, months, weekdays, pronouns, single letters, and a
 single capitalised word seen only at the start of sentences ("However", "Как").
 Finds are grouped by a key of the words' dictionary lemmas (Russian) or folded forms
-without possessives (English), so "Форреста" and "Форрестом" are one suggestion.
+without possessives (English), so "Форреста" and "Форрестом" are one suggestion; then a
+name written in both scripts is one suggestion when the two sound alike (`skeleton`:
+"Amazon" and "Амазон", "VisionLabs" and "ВижнЛабс").
 """
 
 from __future__ import annotations
@@ -89,6 +91,7 @@ class Group:
     rules: set[str] = field(default_factory=set)
     documents: set[str] = field(default_factory=set)
     mid_sentence: bool = False
+    also: set[str] = field(default_factory=set)  # keys in another script, merged in
 
 
 def _strip(word: str) -> str:
@@ -209,13 +212,14 @@ def mail_names(headers: Iterable[str]) -> list[Find]:
 
 
 def group(finds: dict[str, list[Find]], known: set[str], dismissed: set[str]) -> list[Group]:
-    """Group finds by key across documents; leave out what the case knows or dismissed,
-    and single words seen only at the start of sentences."""
+    """Group finds by key across documents, then across scripts (Amazon, Амазон: see
+    `skeleton`); leave out what the case knows or dismissed (under any of the merged
+    keys), and single words seen only at the start of sentences."""
     groups: dict[str, Group] = {}
     for doc, fs in finds.items():
         for f in fs:
             key = key_of(f.text)
-            if not key or key in known or key in dismissed or fold(f.text) in known:
+            if not key or key in known or fold(f.text) in known:
                 continue
             g = groups.setdefault(key, Group(key))
             g.forms[f.text] = g.forms.get(f.text, 0) + 1
@@ -223,8 +227,70 @@ def group(finds: dict[str, list[Find]], known: set[str], dismissed: set[str]) ->
             g.rules.add(f.rule)
             g.documents.add(doc)
             g.mid_sentence = g.mid_sentence or not f.initial
-    out = [g for g in groups.values() if g.mid_sentence or len(g.key.split()) > 1]
+    merged = _across_scripts(list(groups.values()))
+    out = [
+        g
+        for g in merged
+        if (g.mid_sentence or len(g.key.split()) > 1) and not ({g.key, *g.also} & dismissed)
+    ]
     out.sort(key=lambda g: (-len(g.documents), g.key))
+    return out
+
+
+# Latin spellings that sound alike, made alike (after anyascii's romanisation of the
+# Cyrillic): digraphs first, then single letters; vowels and doubled letters go.
+_SOUNDS = (
+    ("dzh", "j"), ("shch", "s"), ("sch", "s"), ("kh", "h"), ("zh", "s"), ("sh", "s"),
+    ("ch", "č"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("ts", "c"), ("tz", "c"),
+    ("x", "ks"), ("c", "k"), ("q", "k"), ("w", "v"), ("z", "s"),
+)  # fmt: skip
+_SILENT_H = re.compile(r"(?<=.)h")  # John/Джон, Sarah/Сара: an h inside a word is mute
+_VOWELS = re.compile(r"[aeiouy'’`]+")
+_DOUBLE = re.compile(r"(.)\1+")
+MIN_SKELETON = 3  # letters: shorter names ("Мария"/"Maria", "mr") are too easily alike
+
+
+def skeleton(text: str) -> str:
+    """A name's consonants as they sound in Latin script, so that a Russian spelling of
+    a Latin name meets the original: Амазон/Amazon "msn", Майкрософт/Microsoft
+    "mkrsft", ВижнЛабс/VisionLabs "vsnlbs", Хеликс Клауд/Helix Cloud "hlks kld",
+    Джон/John "jn" (anyascii romanises; the table makes spellings that sound alike
+    equal)."""
+    from anyascii import anyascii
+
+    words = []
+    for word in anyascii(text).lower().split():
+        w = re.sub(r"[^a-z'’]", "", word)
+        for a, b in _SOUNDS:
+            w = w.replace(a, b)
+        w = _SILENT_H.sub("", w)
+        words.append(_DOUBLE.sub(r"\1", _VOWELS.sub("", w)))
+    return " ".join(w for w in words if w)
+
+
+def _across_scripts(groups: list[Group]) -> list[Group]:
+    """Fold a Cyrillic-keyed group into a Latin-keyed one with the same skeleton (or
+    the other way round): one suggestion for a name written in both scripts."""
+    latin: dict[str, Group] = {}
+    for g in groups:
+        if not _CYR.search(g.key):
+            sk = skeleton(g.key)
+            if len(sk.replace(" ", "")) >= MIN_SKELETON:
+                latin.setdefault(sk, g)
+    out = []
+    for g in groups:
+        twin = latin.get(skeleton(g.key)) if _CYR.search(g.key) else None
+        if twin is None:
+            out.append(g)
+            continue
+        for form, n in g.forms.items():
+            twin.forms[form] = twin.forms.get(form, 0) + n
+        for kind, n in g.kinds.items():
+            twin.kinds[kind] = twin.kinds.get(kind, 0) + n
+        twin.rules |= g.rules
+        twin.documents |= g.documents
+        twin.mid_sentence = twin.mid_sentence or g.mid_sentence
+        twin.also.add(g.key)
     return out
 
 

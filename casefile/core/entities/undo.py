@@ -1,4 +1,4 @@
-"""What it takes to undo deleting an entity: a snapshot of everything the user made
+"""What it takes to undo deleting (or merging) an entity: a snapshot of everything the user made
 about it (its aliases, manual and rejected mentions, relations with citations), and
 putting it back under the same id. Automatic mentions are not kept: matching finds
 them again."""
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from casefile.core.db import audit
@@ -19,6 +19,8 @@ from casefile.core.db.schema import (
     Relation,
     RelationCitation,
 )
+from casefile.core.entities import store
+from casefile.core.entities.forms import fold
 from casefile.core.errors import InvalidValueError
 
 
@@ -130,3 +132,87 @@ def restore(s: Session, snap: dict[str, Any]) -> Entity:
     s.flush()
     audit.record(s, "entity.restore", e.uid, after={"name": e.name, "kind": e.kind})
     return e
+
+
+def unmerge(s: Session, keep_before: dict[str, Any], other: dict[str, Any]) -> list[str]:
+    """Undo a merge: the aliases, manual and rejected mentions and relations that came
+    from `other` leave `keep` again, and `other` comes back under its own id. Returns
+    the documents to match again (their automatic mentions are found afresh)."""
+    keep = s.scalar(select(Entity).where(Entity.uid == keep_before["uid"]))
+    if keep is None:
+        raise InvalidValueError(f"“{keep_before['name']}” is no longer in the case.")
+    doc_uid = dict(s.execute(select(Document.id, Document.uid)).all())
+    docs = {
+        doc_uid[d]
+        for d in s.scalars(select(Mention.document_id).where(Mention.entity_id == keep.id))
+    }
+    own = {_fold(a["text"]) for a in keep_before["aliases"]}
+    theirs = {_fold(a["text"]) for a in other["aliases"]}
+    moved = [a for a in keep.aliases if _fold(a.text) in theirs and _fold(a.text) not in own]
+    for a in moved:
+        s.execute(delete(Mention).where(Mention.alias_id == a.id))
+        keep.aliases.remove(a)
+    own_spans = {_span(m) for m in keep_before["mentions"]}
+    for m in other["mentions"]:
+        if _span(m) in own_spans:
+            continue
+        doc_id = next((i for i, u in doc_uid.items() if u == m["document"]), None)
+        s.execute(
+            delete(Mention).where(
+                Mention.entity_id == keep.id,
+                Mention.document_id == doc_id,
+                Mention.page == m["page"],
+                Mention.start == m["start"],
+                Mention.end == m["end"],
+            )
+        )
+    moved_relations = [r["uid"] for r in other["relations"]]
+    if moved_relations:
+        s.execute(delete(Relation).where(Relation.uid.in_(moved_relations)))
+    keep.name, keep.kind, keep.notes = (
+        keep_before["name"],
+        keep_before["kind"],
+        keep_before["notes"],
+    )
+    s.flush()
+    restore(s, other)
+    docs.update(m["document"] for m in other["mentions"])
+    audit.record(s, "entity.unmerge", keep.uid, after={"restored": other["uid"]})
+    return sorted(docs)
+
+
+def _span(m: dict[str, Any]) -> tuple[Any, ...]:
+    return (m["document"], m["page"], m["start"], m["end"])
+
+
+def _fold(text: str) -> str:
+    return fold(" ".join(text.split()))
+
+
+def remove_mention(s: Session, mention_id: int) -> str:
+    """Undo a tag: the manual mention goes; returns its document, to be matched again
+    (an automatic mention at the same span comes back that way)."""
+    m = s.get(Mention, mention_id)
+    if m is None:
+        raise InvalidValueError(f"There is no mention {mention_id}; it was removed already.")
+    note = store.mention_note(s, m)
+    e = s.get(Entity, m.entity_id)
+    s.delete(m)
+    s.flush()
+    audit.record(s, "mention.remove", e.uid if e else None, before=note)
+    uid = str(note["document"])
+    store.reindex(s, [uid])
+    return uid
+
+
+def unreject_mention(s: Session, mention_id: int) -> Mention:
+    """Undo a rejection: the mention counts again."""
+    m = s.get(Mention, mention_id)
+    if m is None:
+        raise InvalidValueError(f"There is no mention {mention_id}; it was removed already.")
+    m.rejected = False
+    s.flush()
+    e = s.get(Entity, m.entity_id)
+    audit.record(s, "mention.unreject", e.uid if e else None, after=store.mention_note(s, m))
+    store.reindex(s, [s.get(Document, m.document_id).uid])  # type: ignore[union-attr]
+    return m

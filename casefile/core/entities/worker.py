@@ -12,7 +12,7 @@ import functools
 import multiprocessing
 import re
 import resource
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -93,12 +93,16 @@ def run(
     batches: Iterator[Sequence[DocText]],
     ctx: JobContext | None = None,
     total: int | None = None,
+    on_batch: Callable[[dict[str, list[Find]]], None] | None = None,
+    done_before: int = 0,
 ) -> tuple[dict[str, list[Find]], float, bool]:
     """Feed the batches to one worker process, two in flight; returns the finds, the
-    worker's peak RSS in MB and whether every batch was read (False: cancelled)."""
+    worker's peak RSS in MB and whether every batch was read (False: cancelled).
+    `on_batch` gets each batch's finds as they come (the caller keeps them, so a run
+    stopped midway resumes); progress counts from `done_before`."""
     finds: dict[str, list[Find]] = {}
     peak = 0.0
-    done = 0
+    done = done_before
     complete = True
     with ProcessPoolExecutor(
         max_workers=1, mp_context=multiprocessing.get_context("spawn")
@@ -119,8 +123,11 @@ def run(
                 break
             result, rss = pending.pop(0).result()
             finds.update(result)
+            if on_batch is not None:
+                on_batch(result)
             peak = max(peak, rss)
             done += len(result)
             if ctx is not None:
                 ctx.report(done, total, "Reading names")
+                ctx.safe_point()  # an edit made meanwhile lands now, not at the end
     return finds, round(peak, 1), complete

@@ -5,15 +5,181 @@ Measured on 2,000 mixed documents, 200-document commits (docs/architecture.md, m
 facts): zlib on every posting block cost ~25% of indexing time (index 39 MB -> 50 MB
 without it), and per-posting length statistics (only an optimisation for block-max
 scoring) read the length column once per posting. Both are off here.
+
+Most words of a case occur in a handful of documents; each of them used to cost a block
+of its own in the postings file (a header, two pickles, a block record), which was most
+of a commit's time. Their postings now travel inside the term's entry instead
+(`INLINE_LIMIT`), a path Whoosh reads but cannot write: its writer calls
+`set_inline`, a method its term info never had (it is `set_inlined`). And the loop
+that writes a segment's postings runs once per posting in pure Python: Whoosh's checks
+every posting's order and types with assertions (Python runs them) and asks the length
+column for each posting's document length, which this codec does not keep
+(`length_stats`); `_FieldWriter` and `_InliningPostingsWriter` do only the writing.
+The posting pool (`pool.py`) hands postings over in order, as its tests check.
+
+Posting blocks and inlined postings are pickles. Whoosh writes protocol 2, which stores
+each posting's bytes as a call to `codecs.encode` on a latin-1 string (about 20 bytes
+of overhead a posting, and a slow path both ways); protocol 5 stores bytes as bytes.
+Whoosh's readers unpickle whatever protocol they find, so indexes of either kind read.
 """
 
 from __future__ import annotations
 
-from whoosh.codec.whoosh3 import W3Codec
+import pickle
+from typing import Any
+
+from whoosh.codec.whoosh3 import (
+    WHOOSH3_HEADER_MAGIC,
+    W3Codec,
+    W3FieldWriter,
+    W3PostingsWriter,
+    W3TermInfo,
+)
+from whoosh.matching import ListMatcher
+from whoosh.system import pack_int, pack_long
+from whoosh.util.numeric import length_to_byte
+
+INLINE_LIMIT = 8  # postings of a term with fewer documents than this live in its entry
+
+
+PROTOCOL = 5
+
+
+class _TermInfo(W3TermInfo):  # type: ignore[misc]
+    def to_bytes(self) -> bytes:
+        """As Whoosh's, with inlined postings pickled at `PROTOCOL`."""
+        minlength = 0 if self._minlength is None else length_to_byte(self._minlength)
+        head = self._struct.pack(
+            self.is_inlined(),
+            self._weight,
+            self._df,
+            minlength,
+            length_to_byte(self._maxlength),
+            self._maxweight,
+            0xFFFFFFFF if self._minid is None else self._minid,
+            0xFFFFFFFF if self._maxid is None else self._maxid,
+        )
+        if self.is_inlined():
+            return bytes(head + pickle.dumps(self._inlined, PROTOCOL))
+        return bytes(head + pack_long(self._offset) + pack_int(self._length))
+
+
+class _InliningPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
+    def _write_block(self, last: bool = False) -> None:
+        """As Whoosh's (uncompressed: see `CasefileCodec`), pickled at `PROTOCOL`."""
+        if not self._blockcount:
+            self._postfile.write(WHOOSH3_HEADER_MAGIC)
+        terminfo: Any = self._terminfo
+        terminfo.add_block(self)
+        data = pickle.dumps((self._mini_ids(), self._mini_weights(), self._mini_values()), PROTOCOL)
+        ids = self._ids
+        info = pickle.dumps(
+            (
+                len(ids),
+                ids[-1],
+                self._maxweight,
+                0,
+                length_to_byte(self._minlength),
+                length_to_byte(self._maxlength),
+            ),
+            PROTOCOL,
+        )
+        length = len(info) + len(data)
+        self._postfile.write_int(-length if last else length)
+        self._postfile.write(info)
+        self._postfile.write(data)
+        self._blockcount += 1
+        self._new_block()
+
+    def add_posting(self, id_: int, weight: float, vbytes: bytes, length: Any = None) -> None:
+        if len(self._ids) >= self._blocklimit:
+            self._write_block()
+        self._ids.append(id_)
+        self._weights.append(weight)
+        if weight > self._maxweight:  # type: ignore[has-type]
+            self._maxweight = weight
+        if vbytes:
+            self._values.append(vbytes)
+
+    def finish_postings(self) -> Any:
+        terminfo: Any = self._terminfo  # type: ignore[has-type]
+        if not self.written() and len(self) < self._inlinelimit:
+            terminfo.add_block(self)
+            terminfo.set_inlined(self._ids, self._weights, self._values)
+            self._terminfo = None
+            return terminfo
+        return super().finish_postings()
+
+
+class _InlinedMatcher(ListMatcher):  # type: ignore[misc]
+    """Inlined postings of a field without values (an ID, a keyword) say None, as
+    the same postings read from a block do; Whoosh's ListMatcher says "" (a str), which
+    its own posting pool refuses when a merge copies them."""
+
+    def value(self) -> Any:
+        return super().value() if self._values else None
+
+    def all_items(self) -> Any:
+        if self._values:
+            return super().all_items()
+        return ((i, None) for i in self._ids)
+
+
+class _FieldWriter(W3FieldWriter):  # type: ignore[misc]
+    def add_postings(self, schema: Any, lengths: Any, items: Any) -> None:
+        """Whoosh's `FieldWriter.add_postings` (postings in field and term order,
+        docnum -1 marking spelling words), without its per-posting checks and lengths."""
+        lastfn: str | None = None
+        lasttext: bytes | None = None
+        post: Any = None
+        for fieldname, btext, docnum, weight, value in items:
+            if fieldname != lastfn:
+                if lasttext is not None:
+                    self.finish_term()
+                if lastfn is not None:
+                    self.finish_field()
+                self.start_field(fieldname, schema[fieldname])
+                lastfn, lasttext = fieldname, None
+            if docnum == -1:
+                continue
+            if btext != lasttext:
+                if lasttext is not None:
+                    self.finish_term()
+                self._btext = btext
+                post = self._postwriter
+                post.start_postings(self._format, _TermInfo())
+                lasttext = btext
+            post.add_posting(docnum, weight, value or b"")
+        if lasttext is not None:
+            self.finish_term()
+        if lastfn is not None:
+            self.finish_field()
 
 
 class CasefileCodec(W3Codec):  # type: ignore[misc]
     length_stats = False
 
     def __init__(self) -> None:
-        super().__init__(blocklimit=128, compression=0, inlinelimit=1)
+        super().__init__(blocklimit=128, compression=0, inlinelimit=INLINE_LIMIT)
+
+    def field_writer(self, storage: Any, segment: Any) -> Any:
+        return _FieldWriter(self, storage, segment)
+
+    def postings_reader(
+        self, dbfile: Any, terminfo: Any, format_: Any, term: Any = None, scorer: Any = None
+    ) -> Any:
+        if not terminfo.is_inlined():
+            return super().postings_reader(dbfile, terminfo, format_, term, scorer)
+        ids, weights, values = terminfo.inlined_postings()
+        return _InlinedMatcher(
+            ids, weights, values, format_, scorer=scorer, term=term, terminfo=terminfo
+        )
+
+    def postings_writer(self, dbfile: Any, byteids: bool = False) -> Any:
+        return _InliningPostingsWriter(
+            dbfile,
+            blocklimit=self._blocklimit,
+            byteids=byteids,
+            compression=self._compression,
+            inlinelimit=self._inlinelimit,
+        )

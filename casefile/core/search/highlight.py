@@ -18,7 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from casefile.core.search import morph
+from casefile.core.search import morph, translit
 from casefile.core.search.analysis import apostrophe_parts, iter_words, stem
 
 
@@ -68,10 +68,41 @@ def query_terms(qs: str, exact: bool = False) -> Terms:
     return Terms(asked.words, frozenset(stems), frozenset(forms), asked.prefixes, patterns)
 
 
-def spans(terms: Terms, text: str, exact: bool = False) -> tuple[tuple[int, int], ...]:
-    """(start, end) of every word of `text` that `terms` match, in order."""
+def with_transliterations(terms: Terms, text: str) -> Terms:
+    """`terms` plus the other script's spellings of its words that `text` holds
+    (Chekhov -> чехов, and its forms by lemma; Чехов -> chekhov, tchekhov...). The page
+    plays the part the index vocabulary plays for a search (`translit.to_cyrillic`
+    keeps only readings some word on the page begins with), so no index is needed."""
+    vocabulary = sorted({w for _s, _e, w in iter_words(text)})
+
+    def on_page(prefix: str) -> bool:
+        i = bisect_left(vocabulary, prefix)
+        return i < len(vocabulary) and vocabulary[i].startswith(prefix)
+
+    words, stems, forms = set(terms.words), set(terms.stems), set(terms.lemma_forms)
+    for w in terms.words:
+        for other in translit.to_latin(w) or translit.to_cyrillic(w, on_page):
+            words.add(other)
+            known = False
+            if morph.applies(other):
+                lex, known = morph.lexeme(other)
+                forms |= lex
+            if not known:
+                stems.add(stem(other))
+    return Terms(
+        frozenset(words), frozenset(stems), frozenset(forms), terms.prefixes, terms.patterns
+    )
+
+
+def spans(
+    terms: Terms, text: str, exact: bool = False, translit: bool = False
+) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every word of `text` that `terms` match, in order; with
+    `translit`, their spellings in the other script too (see `with_transliterations`)."""
     if terms.empty or not text:
         return ()
+    if translit and terms.words:
+        terms = with_transliterations(terms, text)
     words, stems, prefixes, patterns = terms.words, terms.stems, terms.prefixes, terms.patterns
     forms = terms.lemma_forms
     out: list[tuple[int, int]] = []

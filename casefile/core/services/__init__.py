@@ -78,6 +78,22 @@ from casefile.core.services.entity_suggestions import (  # issue 12
     dismissed_suggestions,
     suggest_entities,
 )
+from casefile.core.services.entity_undo import (  # issue 12: the GUI's undo
+    MergedEntities,
+    merge_entities_undoably,
+    remove_mention,
+    snapshot_entity,
+    unmerge_entities,
+    unreject_mention,
+)
+from casefile.core.services.entity_views import (  # issue 12: the GUI's reads
+    EntityGraph,
+    GraphEdge,
+    GraphNode,
+    PageMention,
+    entity_graph,
+    page_mentions,
+)
 from casefile.core.services.integrity import audit_head, audit_log, verify_case
 from casefile.core.services.originals import (
     copies_root,
@@ -114,13 +130,14 @@ from casefile.core.services.search import (
 )
 from casefile.core.services.suggestions import confirm_suggestions, suggest_again
 
-_LAZY = {"import_paths", "prepare_import", "reextract_document"}
+_LAZY = {"import_paths", "prepare_import", "reextract_document", "reextract_documents"}
 
 if TYPE_CHECKING:
     from casefile.core.services.importing import (
         import_paths,
         prepare_import,
         reextract_document,
+        reextract_documents,
     )
 
 
@@ -145,13 +162,18 @@ __all__ = [
     "DeletedEntity",
     "DocumentDetail",
     "DocumentSummary",
+    "EntityGraph",
     "EntityInfo",
     "EntityKind",
     "EntityNotFoundError",
+    "GraphEdge",
+    "GraphNode",
     "Hit",
     "ImportOutcome",
     "ImportSummary",
     "MentionInfo",
+    "MergedEntities",
+    "PageMention",
     "PageText",
     "QueryError",
     "RelationInfo",
@@ -186,6 +208,7 @@ __all__ = [
     "edit_documents",
     "edit_entity",
     "ensure_index",
+    "entity_graph",
     "get_document",
     "get_entity",
     "get_page",
@@ -200,16 +223,20 @@ __all__ = [
     "match_pending",
     "mentions",
     "merge_entities",
+    "merge_entities_undoably",
     "open_case",
     "original_copy",
     "original_path",
     "overview",
+    "page_mentions",
     "pending_matches",
     "prepare_import",
     "reextract_document",
+    "reextract_documents",
     "reindex",
     "reject_mention",
     "remove_alias",
+    "remove_mention",
     "remove_session_copies",
     "remove_stale_copies",
     "remove_tag",
@@ -222,11 +249,14 @@ __all__ = [
     "search",
     "set_tags",
     "shared_metadata",
+    "snapshot_entity",
     "split_alias",
     "status_counts",
     "suggest_again",
     "suggest_entities",
     "summaries_for",
+    "unmerge_entities",
+    "unreject_mention",
     "update_document",
     "utf16_spans",
     "verify_case",

@@ -208,12 +208,17 @@ def get_document(case: Case, uid: str) -> DocumentDetail:
         ocr = s.scalars(
             select(Page.number).where(Page.document_id == doc.id, Page.needs_ocr.is_(True))
         )
-        parent_uid = None
+        parent_uid = parent_title = None
         if doc.parent_id is not None:
-            parent_uid = s.scalar(select(Document.uid).where(Document.id == doc.parent_id))
-        children = s.scalars(
-            select(Document.uid).where(Document.parent_id == doc.id).order_by(Document.id)
-        )
+            row = s.execute(
+                select(Document.uid, Document.title).where(Document.id == doc.parent_id)
+            ).first()
+            parent_uid, parent_title = row if row is not None else (None, None)
+        children = s.execute(
+            select(Document.uid, Document.title)
+            .where(Document.parent_id == doc.id)
+            .order_by(Document.id)
+        ).all()
         return _from_row(
             DocumentDetail,
             doc,
@@ -222,8 +227,10 @@ def get_document(case: Case, uid: str) -> DocumentDetail:
             extra=doc.extra or {},
             tags=tuple(sorted(t.name for t in doc.tags)),
             parent_uid=parent_uid,
-            child_uids=tuple(children),
+            child_uids=tuple(u for u, _t in children),
             suggested=suggested_of(doc),
+            parent_title=parent_title,
+            child_titles=tuple(t for _u, t in children),
         )
 
 

@@ -75,6 +75,10 @@ class DocumentDetail:
     revision: int
     # Fields Casefile filled in itself and no person has confirmed yet (suggestions).
     suggested: tuple[str, ...] = ()
+    # Titles of the message this was attached to, and of its attachments (as
+    # child_uids), so a face can name them as links without another read.
+    parent_title: str | None = None
+    child_titles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,11 @@ class MentionInfo:
     alias: str | None
     manual: bool
     rejected: bool
+    before: str = ""  # up to CONTEXT characters of the page before the span
+    after: str = ""
+
+
+CONTEXT = 60
 
 
 def candidates(case: Case, texts: Sequence[str]) -> set[str] | None:
@@ -265,6 +270,7 @@ def mentions(
     *,
     entity: str | None = None,
     document_uid: str | None = None,
+    page: int | None = None,
     include_rejected: bool = False,
     limit: int | None = None,
 ) -> list[MentionInfo]:
@@ -282,6 +288,8 @@ def mentions(
             stmt = stmt.where(Mention.entity_id == store.find(s, entity).id)
         if document_uid is not None:
             stmt = stmt.where(Document.uid == document_uid)
+        if page is not None:
+            stmt = stmt.where(Mention.page == page)
         if not include_rejected:
             stmt = stmt.where(Mention.rejected.is_(False))
         if limit is not None:
@@ -299,6 +307,8 @@ def mentions(
                 alias,
                 m.manual,
                 m.rejected,
+                text[max(0, m.start - CONTEXT) : m.start],
+                text[m.end : m.end + CONTEXT],
             )
             for m, euid, duid, title, text, alias in s.execute(stmt)
         ]

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import select
 
 from casefile.core.case import Case
+from casefile.core.db.schema import Document
 from casefile.core.ingest.importer import import_paths as _import_paths
 from casefile.core.ingest.intake import ImportOptions
 from casefile.core.ingest.reextract import reextract
@@ -14,7 +17,13 @@ from casefile.core.services.documents import get_document
 from casefile.core.services.dto import DocumentDetail, ImportSummary
 from casefile.core.services.sync import sync_index
 
-__all__ = ["ImportOptions", "import_paths", "prepare_import", "reextract_document"]
+__all__ = [
+    "ImportOptions",
+    "import_paths",
+    "prepare_import",
+    "reextract_document",
+    "reextract_documents",
+]
 
 
 def prepare_import() -> None:
@@ -70,3 +79,29 @@ def reextract_document(case: Case, uid: str, password: str | None = None) -> Doc
     sync_index(case, touched=[uid])
     reanchor_citations(case, uid)
     return get_document(case, uid)
+
+
+def reextract_documents(
+    case: Case, uids: Sequence[str] | None = None, ctx: JobContext | None = None
+) -> list[DocumentDetail]:
+    """Read stored originals again with this version's extractors: the documents
+    `uids`, or every PDF (an older version read PDF text with its typesetting artefacts,
+    "Assuranc e" and "ASSISTANTENGLERT"). Each is replaced, audited and re-indexed as
+    `reextract_document` does; cancelling keeps those already done."""
+    case.require_writable()
+    if uids is None:
+        with case.read_session() as s:
+            uids = list(
+                s.scalars(
+                    select(Document.uid).where(Document.file_type == "pdf").order_by(Document.id)
+                )
+            )
+    done: list[DocumentDetail] = []
+    for n, uid in enumerate(uids):
+        if ctx is not None:
+            ctx.raise_if_cancelled()
+            ctx.report(n, len(uids), uid)
+        done.append(reextract_document(case, uid))
+    if ctx is not None:
+        ctx.report(len(uids), len(uids), "Done")
+    return done

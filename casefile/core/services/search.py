@@ -185,13 +185,17 @@ def _with_mention_pages(case: Case, ran: results.Ran) -> dict[str, Counter[int]]
     return pages
 
 
-def highlight_spans(query: str, text: str, *, exact: bool = False) -> tuple[tuple[int, int], ...]:
+def highlight_spans(
+    query: str, text: str, *, exact: bool = False, translit: bool = False
+) -> tuple[tuple[int, int], ...]:
     """Character spans of `text` that `query` matches, by the index's own analyzer
     (tokens, case folding, ё→е, stemming by script; exact mode compares folded forms).
+    With `translit` (as `search(translit=True)`), a word's spellings in the other
+    script are marked too (Chekhov marks "Чехова").
     Operators, field:value clauses and NOT/-terms mark nothing; phrase words and
     prefix wildcards mark their words. No case needed: the GUI calls it for the page on
     screen. A query that does not parse marks nothing (the search reports the error)."""
-    return highlight.spans(highlight.query_terms(query, exact), text, exact)
+    return highlight.spans(highlight.query_terms(query, exact), text, exact, translit)
 
 
 def utf16_spans(

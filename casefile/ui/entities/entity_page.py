@@ -1,0 +1,379 @@
+"""One entity's page: kind, name, aliases (weak, former), grade and notes; the
+documents and pages that mention it, in context (a click opens the viewer at the
+span); its relations. Edit, rename, add or remove an alias, split one off, merge into
+another entity, delete: each an undoable command (`commands.py`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casefile.core import services
+from casefile.core.case import Case
+from casefile.core.errors import CasefileError
+from casefile.core.services import AliasInfo, EntityInfo, MentionInfo, RelationInfo
+from casefile.ui.controller import CaseController
+from casefile.ui.entities import commands, kinds
+from casefile.ui.entities.dialogs import (
+    AliasDialog,
+    ChooseEntityDialog,
+    EditEntityDialog,
+)
+from casefile.ui.entities.picker import fold
+from casefile.ui.entities.relations_box import RelationsBox
+from casefile.ui.labels import entity_kind_label
+from casefile.ui.plain import plain_label
+
+MENTION_ROLE = Qt.ItemDataRole.UserRole + 1
+MENTION_LIMIT = 2000  # shown on the page; the counts above say how many there are
+
+
+def read_page(
+    case: Case, uid: str
+) -> tuple[EntityInfo, list[MentionInfo], list[RelationInfo]] | None:
+    """Everything the page shows, in one read (None: the entity is gone)."""
+    try:
+        info = services.get_entity(case, uid)
+    except CasefileError:
+        return None
+    found = services.mentions(case, entity=info.uid, limit=MENTION_LIMIT)
+    return info, found, services.list_relations(case, info.uid)
+
+
+def _heading(text: str) -> QLabel:
+    label = plain_label(text, bold=True)
+    return label
+
+
+class EntityPage(QWidget):
+    mentionOpened = Signal(object)  # MentionInfo: open the viewer at it
+    entityChosen = Signal(str)  # another entity (a relation's other end, a merge's result)
+
+    def __init__(
+        self,
+        controller: CaseController,
+        entities: Callable[[], Sequence[EntityInfo]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.entities = entities  # the list the panel holds, for completion
+        self.info: EntityInfo | None = None
+        self.uid: str | None = None
+        self.dialog: QDialog | None = None
+        self._generation = 0
+        self._build()
+        self.show_entity(None)
+
+    def _build(self) -> None:
+        self.name = plain_label(bold=True, wrap=True, selectable=True)
+        font = self.name.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        self.name.setFont(font)
+        self.name.setAccessibleName("Entity name")
+        self.kind_dot = QLabel()
+        self.summary = plain_label(wrap=True)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.kind_dot)
+        kind_row.addWidget(self.summary, 1)
+        ro = self.controller.readonly
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for key, text, slot in (
+            ("edit", "&Edit…", self.edit),
+            ("alias", "Add &Alias…", self.add_alias),
+            ("merge", "&Merge Into…", self.merge),
+            ("delete", "&Delete", self.delete),
+        ):
+            b = QPushButton(text)
+            b.clicked.connect(lambda _c=False, s=slot: s())
+            b.setEnabled(not ro)
+            row.addWidget(b)
+            self.buttons[key] = b
+        row.addStretch(1)
+        self.buttons["merge"].setToolTip(
+            "Fold this entity into another: its aliases, mentions and relations move there."
+        )
+        self.aliases = QListWidget()
+        self.aliases.setAccessibleName("Aliases")
+        self.aliases.setMaximumHeight(110)
+        alias_row = QHBoxLayout()
+        self.remove_alias_button = QPushButton("&Remove Alias")
+        self.remove_alias_button.clicked.connect(lambda _c=False: self.remove_alias())
+        self.split_button = QPushButton("S&plit Off…")
+        self.split_button.setToolTip(
+            "Make this alias an entity of its own; its mentions go with it."
+        )
+        self.split_button.clicked.connect(lambda _c=False: self.split())
+        alias_row.addWidget(self.remove_alias_button)
+        alias_row.addWidget(self.split_button)
+        alias_row.addStretch(1)
+        self.aliases.currentItemChanged.connect(lambda *_a: self._alias_buttons())
+        self.notes = plain_label(wrap=True, selectable=True)
+        self.mention_heading = _heading("Mentions")
+        self.mention_tree = QTreeWidget()
+        self.mention_tree.setAccessibleName("Mentions")
+        self.mention_tree.setHeaderHidden(True)
+        self.mention_tree.setUniformRowHeights(True)
+        self.mention_tree.itemActivated.connect(self._mention_clicked)
+        self.mention_tree.itemClicked.connect(self._mention_clicked)
+        self.relations = RelationsBox(self.controller, self.entities)
+        self.relations.entityChosen.connect(self.entityChosen)
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.name)
+        layout.addLayout(kind_row)
+        layout.addLayout(row)
+        layout.addWidget(_heading("Aliases"))
+        layout.addWidget(self.aliases)
+        layout.addLayout(alias_row)
+        layout.addWidget(_heading("Notes"))
+        layout.addWidget(self.notes)
+        layout.addWidget(self.mention_heading)
+        layout.addWidget(self.mention_tree, 1)
+        layout.addWidget(_heading("Relations"))
+        layout.addWidget(self.relations)
+        self.empty = QLabel("Choose an entity to see its aliases, mentions and relations.")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setEnabled(False)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(body)
+        self.body = body
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+    # -- showing --------------------------------------------------------------------------
+    def show_entity(self, uid: str | None) -> None:
+        self.uid = uid
+        self._generation += 1
+        generation = self._generation
+        if uid is None:
+            self.info = None
+            self.stack.setCurrentWidget(self.empty)
+            return
+
+        def show(data: Any) -> None:
+            if generation == self._generation:
+                self._fill(data)
+
+        self.controller.read(read_page, uid, on_done=show)
+
+    def refresh(self) -> None:
+        self.show_entity(self.uid)
+
+    def _fill(self, data: tuple[EntityInfo, list[MentionInfo], list[RelationInfo]] | None) -> None:
+        if data is None:
+            self.info = None
+            self.stack.setCurrentWidget(self.empty)
+            return
+        info, found, relations = data
+        self.info = info
+        self.stack.setCurrentWidget(self.body)
+        self.name.setText(info.name)
+        self.kind_dot.setPixmap(kinds.swatch(info.kind).pixmap(12, 12))
+        grade = f"{info.reliability_source or ''}{info.reliability_info or ''}"
+        bits = [
+            entity_kind_label(info.kind),
+            f"{info.documents} document{'s' if info.documents != 1 else ''}",
+            f"{info.mentions} mention{'s' if info.mentions != 1 else ''}",
+        ]
+        if grade:
+            bits.append(f"grade {grade}")
+        self.summary.setText(" · ".join(bits))
+        self.aliases.clear()
+        for a in info.aliases:
+            item = QListWidgetItem(self._alias_text(info, a))
+            item.setData(Qt.ItemDataRole.UserRole, a)
+            self.aliases.addItem(item)
+        self._alias_buttons()
+        self.notes.setText(info.notes or "—")
+        self._fill_mentions(info, found)
+        self.relations.show_relations(info, relations)
+
+    @staticmethod
+    def _alias_text(info: EntityInfo, a: AliasInfo) -> str:
+        marks = []
+        if fold(a.text) == fold(info.name):
+            marks.append("name")
+        if a.weak:
+            marks.append("weak: exactly as written")
+        if a.former:
+            marks.append("former")
+        return a.text + (f"   ({', '.join(marks)})" if marks else "")
+
+    def _fill_mentions(self, info: EntityInfo, found: list[MentionInfo]) -> None:
+        self.mention_tree.clear()
+        shown = f"{len(found)} shown" if len(found) < info.mentions else ""
+        self.mention_heading.setText(
+            f"Mentions: {info.mentions} in {info.documents} document"
+            f"{'s' if info.documents != 1 else ''}" + (f" ({shown})" if shown else "")
+        )
+        groups: dict[str, QTreeWidgetItem] = {}
+        counts: dict[str, int] = {}
+        for m in found:
+            group = groups.get(m.document_uid)
+            if group is None:
+                group = QTreeWidgetItem(self.mention_tree, [m.document_title])
+                group.setData(0, MENTION_ROLE, m)  # a document opens at its first mention
+                font = group.font(0)
+                font.setBold(True)
+                group.setFont(0, font)
+                groups[m.document_uid] = group
+            counts[m.document_uid] = counts.get(m.document_uid, 0) + 1
+            # Short context before, so the words themselves stay in sight in a narrow pane.
+            before = " ".join(m.before.split())[-28:]
+            after = " ".join(m.after.split())
+            hand = "  ✎" if m.manual else ""
+            line = f"p. {m.page}   …{before} «{m.text}» {after}…{hand}"
+            item = QTreeWidgetItem(group, [line])
+            item.setData(0, MENTION_ROLE, m)
+            item.setToolTip(
+                0,
+                "Click to open the page at this mention."
+                + (" Tagged by hand." if m.manual else ""),
+            )
+        for uid, group in groups.items():
+            n = counts[uid]
+            group.setText(0, f"{group.text(0)}  ({n})")
+        if len(groups) <= 8:
+            self.mention_tree.expandAll()
+
+    def _mention_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        m = item.data(0, MENTION_ROLE)
+        if m is not None:
+            self.mentionOpened.emit(m)
+
+    # -- edits ----------------------------------------------------------------------------
+    def _selected_alias(self) -> AliasInfo | None:
+        item = self.aliases.currentItem()
+        a = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return a if isinstance(a, AliasInfo) else None
+
+    def _alias_buttons(self) -> None:
+        a = self._selected_alias()
+        info = self.info
+        is_name = a is not None and info is not None and fold(a.text) == fold(info.name)
+        ok = a is not None and not self.controller.readonly
+        self.remove_alias_button.setEnabled(ok and not is_name)
+        self.split_button.setEnabled(ok and info is not None and len(info.aliases) > 1)
+
+    def edit(self) -> None:
+        if self.info is None:
+            return
+        info = self.info
+        dialog = EditEntityDialog(info, self)
+
+        def save() -> None:
+            old, new = dialog.changes()
+            if new:
+                commands.push(
+                    self.controller,
+                    commands.EditEntity(self.controller, info.uid, info.name, old, new),
+                )
+
+        self._open(dialog, save)
+
+    def _open(self, dialog: QDialog, accepted: Callable[[], None]) -> None:
+        """Window-modal, never blocking (`self.dialog` is what is open, for tests)."""
+        self.dialog = dialog
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def add_alias(self) -> None:
+        if self.info is None:
+            return
+        uid = self.info.uid
+        dialog = AliasDialog(self.info, self)
+
+        def add() -> None:
+            text = dialog.text.text().strip()
+            if text:
+                commands.push(
+                    self.controller,
+                    commands.AddAlias(
+                        self.controller,
+                        uid,
+                        [text],
+                        weak=dialog.weak.isChecked(),
+                        former=dialog.former.isChecked(),
+                    ),
+                )
+
+        self._open(dialog, add)
+
+    def remove_alias(self) -> None:
+        a = self._selected_alias()
+        if self.info is not None and a is not None:
+            commands.push(self.controller, commands.RemoveAlias(self.controller, self.info.uid, a))
+
+    def split(self) -> None:
+        a = self._selected_alias()
+        if self.info is None or a is None:
+            return
+
+        def done(new: Any) -> None:
+            self.controller.message.emit(
+                f"“{new.name}” is now an entity of its own; Edit → Undo merges it back."
+            )
+
+        commands.push(
+            self.controller, commands.SplitAlias(self.controller, self.info.uid, a.text, done)
+        )
+
+    def merge(self) -> None:
+        info = self.info
+        if info is None:
+            return
+        dialog = ChooseEntityDialog(
+            "Merge Into",
+            f"Merge “{info.name}” into which entity? Its aliases, mentions and relations "
+            "move there, and it is gone (Edit → Undo brings it back).",
+            self.entities(),
+            self,
+            exclude=info.uid,
+            ok_text="Merge",
+        )
+
+        def merge() -> None:
+            keep = dialog.chosen()
+            if keep is not None:
+                commands.push(
+                    self.controller,
+                    commands.MergeEntities(
+                        self.controller, keep.uid, info.uid, info.name, keep.name
+                    ),
+                )
+                self.entityChosen.emit(keep.uid)
+
+        self._open(dialog, merge)
+
+    def delete(self) -> None:
+        """At once, as a file manager would: Edit → Undo brings it all back."""
+        info = self.info
+        if info is None:
+            return
+        commands.push(self.controller, commands.DeleteEntity(self.controller, info.uid, info.name))
+        self.controller.message.emit(
+            f"Deleted the entity “{info.name}” and its mentions; Edit → Undo brings it back."
+        )

@@ -1,0 +1,93 @@
+"""The case codec (issue 11 item 10): a smaller, cheaper index that reads exactly like
+Whoosh's own. Rare words' postings are inlined into their term entry and blocks are
+pickled at protocol 5, not 2 (see core/search/codec.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from whoosh.codec.whoosh3 import W3Codec
+
+from casefile.core import services
+from casefile.core.case import Case
+from casefile.core.search import codec, indexer
+from casefile.core.search.case_index import attach
+from tests.helpers import write_text_files
+
+
+def _whoosh_codec(self: Any) -> None:
+    """What the case codec was before: Whoosh's writer as it is."""
+    W3Codec.__init__(self, blocklimit=128, compression=0, inlinelimit=1)
+
+
+def _as_whoosh_wrote(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(codec.CasefileCodec, "__init__", _whoosh_codec)
+    monkeypatch.setattr(codec.CasefileCodec, "field_writer", W3Codec.field_writer)
+    monkeypatch.setattr(codec.CasefileCodec, "postings_writer", W3Codec.postings_writer)
+
+
+def _postings(case: Case) -> dict[tuple[str, bytes], list[tuple[int, float, bytes]]]:
+    si = attach(case)
+    with si.lock:
+        reader = si.searcher().reader()
+        out = {}
+        for field, term in reader.all_terms():
+            m = reader.postings(field, term)
+            got = []
+            while m.is_active():
+                got.append((m.id(), m.weight(), m.value()))
+                m.next()
+            out[(field, term)] = got
+        return out
+
+
+def _size(case: Case) -> int:
+    return sum(f.stat().st_size for f in (case.path / "index").rglob("*") if f.is_file())
+
+
+@pytest.fixture
+def texts(case: Case, tmp_path: Path) -> Case:
+    folder = tmp_path / "in"
+    write_text_files(folder, 40, size=1500)
+    (folder / "rare.txt").write_text("Quixotic zebras наперекосяк once.", encoding="utf-8")
+    services.import_paths(case, [folder])
+    return case
+
+
+def test_the_index_is_smaller_and_reads_the_same(
+    texts: Case, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    indexer.rebuild(texts)
+    ours, our_size = _postings(texts), _size(texts)
+    with monkeypatch.context() as m:
+        _as_whoosh_wrote(m)
+        indexer.rebuild(texts)
+        theirs, their_size = _postings(texts), _size(texts)
+    assert ours == theirs  # every term, document, weight and position list
+    assert our_size < their_size * 0.8
+
+
+def test_segments_of_both_kinds_search_and_merge(
+    texts: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An index written before this codec (protocol 2, nothing inlined) keeps working:
+    new documents add segments of the new kind, and a merge reads both."""
+    with monkeypatch.context() as m:
+        _as_whoosh_wrote(m)
+        indexer.rebuild(texts)
+    extra = tmp_path / "more"
+    extra.mkdir()
+    (extra / "late.txt").write_text("Quixotic late arrival, Daniel Forrest.", encoding="utf-8")
+    services.import_paths(texts, [extra])
+    assert len(services.search(texts, "quixotic").hits) == 2
+    assert services.search(texts, '"daniel forrest"').total == 41
+    before = _postings(texts)
+    si = attach(texts)
+    with si.lock:
+        assert si.ix is not None
+        si.ix.optimize()  # one segment, written by the case codec
+    si.replace(si.ix)
+    assert _postings(texts) == before
+    assert [h.pages for h in services.search(texts, "наперекосяк").hits] == [(1,)]
