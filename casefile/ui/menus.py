@@ -219,10 +219,20 @@ def build_actions(
 
 
 def export_kinds() -> list[tuple[str, str]]:
-    """(kind, words) of every kind of export the dialog offers, in its order."""
+    """(kind, menu text) of every kind of export the dialog offers, in its order; each
+    text gets a mnemonic of its own (the first letter no earlier kind took)."""
     from casefile.ui.dialogs.export import PAGES
 
-    return [(page.kind, page.label) for page in PAGES]
+    used: set[str] = set()
+    out = []
+    for page in PAGES:
+        label = page.label.replace("&", "&&")
+        at = next((i for i, ch in enumerate(label) if ch.isalpha() and ch.lower() not in used), -1)
+        if at >= 0:
+            used.add(label[at].lower())
+            label = f"{label[:at]}&{label[at:]}"
+        out.append((page.kind, label))
+    return out
 
 
 def undo_actions(parent: QWidget, group: QUndoGroup) -> tuple[QAction, QAction]:

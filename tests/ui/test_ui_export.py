@@ -68,7 +68,9 @@ def test_csv_with_a_scope_chosen_in_the_dialog(
     file_menu = case_window.menuBar().actions()[0].menu()
     export_menu = next(a.menu() for a in file_menu.actions() if a.text() == "&Export")
     kinds = [a.text() for a in export_menu.actions()]
-    assert kinds[:2] == ["Report (DOCX)…", "Spreadsheet tables (CSV)…"]
+    assert kinds[:2] == ["&Report (DOCX)…", "&Spreadsheet tables (CSV)…"]
+    letters = [k[k.index("&") + 1].lower() for k in kinds]
+    assert len(set(letters)) == len(letters)  # each kind its own mnemonic
     export_menu.actions()[1].trigger()  # File → Export ▸ Spreadsheet tables (CSV)…
     dialog = case_window.commands.last_export
     page = dialog.page
