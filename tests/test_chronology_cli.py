@@ -129,3 +129,24 @@ def test_suggestions_accepted_and_dismissed_from_the_command_line(
     _, out, _ = cli(capsys, "event", "list", str(demo), "--json")
     accepted = next(e for e in json.loads(out) if e["title"] == "Concerns reported in writing")
     assert "4 December 2023" in accepted["citations"][0]["quote"]
+
+
+def test_an_event_links_to_a_relation_between_entities(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, out, _ = cli(capsys, "relation", "list", str(demo), "--json")
+    rel = json.loads(out)[0]
+    code, out, err = cli(
+        capsys, "event", "add", str(demo), "--date", "2023", "--title", "Linked",
+        "--relation", rel["uid"][:8],
+    )  # fmt: skip
+    assert code == 0, err
+    uid = out.split()[2].rstrip(":")
+    code, out, _ = cli(capsys, "event", "show", str(demo), uid, "--json")
+    (ref,) = json.loads(out)["entities"]
+    assert ref["relation_uid"] == rel["uid"]
+    assert rel["label"] in ref["name"]
+    code, out, _ = cli(capsys, "event", "show", str(demo), uid)
+    assert "Relations:" in out and rel["label"] in out
+    code, _, err = cli(capsys, "event", "edit", str(demo), uid, "--relation", "zzzz")
+    assert code == 1 and "names no single relation" in err

@@ -34,6 +34,27 @@ def _cite(case: Any, value: str, grade: int | None) -> Any:
     return CitationSpec(resolve_uid(case, doc), int(page), quote.strip().strip('"'), grade)
 
 
+def _relations(case: Any, values: list[str] | None) -> list[Any]:
+    """--relation REL (an id or a unique prefix): the event is linked to that relation
+    between entities, shown as "source label target"."""
+    from casefile.core.services import list_relations
+    from casefile.core.services.chronology_dto import EntityRef
+
+    if not values:
+        return []
+    known = list_relations(case)
+    refs = []
+    for value in values:
+        found = [r for r in known if r.uid.startswith(value.strip().lower())]
+        if len(found) != 1 or len(value.strip()) < 4:
+            raise CasefileError(
+                f"“{value}” names no single relation; 'casefile relation list' shows their ids."
+            )
+        r = found[0]
+        refs.append(EntityRef(f"{r.source_name} {r.label} {r.target_name}", None, r.uid))
+    return refs
+
+
 def _event_json(ev: Any) -> dict[str, Any]:
     data = asdict(ev)
     data["source_count"] = ev.source_count
@@ -52,7 +73,8 @@ def _show(ev: Any) -> None:
         ("Title", ev.title),
         ("Description", ev.description or "—"),
         ("Tags", ", ".join(ev.tags) or "—"),
-        ("Entities", ", ".join(e.name for e in ev.entities) or "—"),
+        ("Entities", ", ".join(e.name for e in ev.entities if not e.relation_uid) or "—"),
+        ("Relations", ", ".join(e.name for e in ev.entities if e.relation_uid) or "—"),
         ("Flags", ", ".join(f.replace("_", " ") for f in ev.flags) or "—"),
     ]
     for k, v in rows:
@@ -70,13 +92,14 @@ def cmd_add(args: argparse.Namespace) -> int:
 
     with open_case(args.case) as case:
         cites = [_cite(case, c, args.grade) for c in args.cite or []]
+        relations = _relations(case, args.relation)
         ev = chronology.add_event(
             case,
             title=args.title,
             date=args.date,
             description=args.description,
             tags=args.tag or [],
-            entities=args.entity or [],
+            entities=[*(args.entity or []), *relations],
             citations=cites,
         )
     out(f"Added event {ev.uid[:8]}: {ev.date_words} — {ev.title}")
@@ -128,11 +151,16 @@ def cmd_edit(args: argparse.Namespace) -> int:
         changes["tags"] = args.tag
     if args.entity is not None:
         changes["entities"] = args.entity
-    if not changes:
+    if not changes and not args.relation:
         raise CasefileError(
-            "Nothing to change; give --date, --title, --description, --tag or --entity."
+            "Nothing to change; give --date, --title, --description, --tag, --entity or --relation."
         )
     with open_case(args.case) as case:
+        if args.relation:  # added to the entities (the ones given, or the event's own)
+            kept = changes.get("entities") or [
+                e for e in chronology.get_event(case, args.event).entities
+            ]
+            changes["entities"] = [*kept, *_relations(case, args.relation)]
         ev = chronology.update_event(case, args.event, **changes)
     out(f"Updated event {ev.uid[:8]}: {ev.date_words} — {ev.title}")
     return EXIT_OK
@@ -215,6 +243,9 @@ def register(sub: Any) -> None:
     sp.add_argument("--description")
     sp.add_argument("--tag", action="append")
     sp.add_argument("--entity", action="append", help="an entity involved (repeatable)")
+    sp.add_argument(
+        "--relation", action="append", metavar="REL", help="a relation between entities (its id)"
+    )
     sp.add_argument("--cite", action="append", metavar='DOC:PAGE:"QUOTE"')
     sp.add_argument("--grade", type=int, help="information grade 1–6 for the citations")
 
@@ -244,6 +275,7 @@ def register(sub: Any) -> None:
             sp.add_argument("--description")
             sp.add_argument("--tag", action="append", help="replaces the tags (repeatable)")
             sp.add_argument("--entity", action="append", help="replaces the entities")
+            sp.add_argument("--relation", action="append", metavar="REL", help="links a relation")
         if name == "cite":
             sp.add_argument("citation", nargs="?", metavar='DOC:PAGE:"QUOTE"')
             sp.add_argument("--grade", type=int)

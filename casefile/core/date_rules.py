@@ -314,3 +314,38 @@ def approximate(text: str, start: int) -> int | None:
     after it is approximate (EDTF ~)."""
     m = _APPROX.search(text, max(0, start - 24), start)
     return m.start() if m else None
+
+
+_RU_MONTH_YEAR = re.compile(
+    r"(?<![\w])(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
+    rf"[а-я]*\s+{_Y}(?!\d)",
+    re.IGNORECASE,
+)
+_EN_MONTH_YEAR = re.compile(rf"\b{_M}\s+(?:of\s+)?{_Y}\b")
+_YEAR_WORDS = re.compile(rf"(?:\bin\s+|\bв\s+){_Y}(?:\s+(?:году|года|г\.))?(?!\d)", re.IGNORECASE)
+
+
+def date_in_passage(text: str, reference: str | None = None) -> str | None:
+    """The first date in a short passage a person selected, as EDTF (the most precise
+    one where two start at the same place), or None. Plain rules only (no natasha, so
+    it runs in the window's process): days in English and Russian, ISO days, seasons,
+    "в феврале 2023 года", "March 2024", "в 2020 году", and relative phrases resolved
+    against the document's own date."""
+    from casefile.core.date_words import to_edtf
+
+    ref = reference_day(reference)
+    found = english(text, ref) + iso_days(text) + russian_days(text) + seasons(text)
+    found += russian_relative(text, ref)
+    for m in [*_RU_MONTH_YEAR.finditer(text), *_EN_MONTH_YEAR.finditer(text)]:
+        edtf = to_edtf(m[0])
+        if edtf:
+            found.append((m.start(), m.end(), edtf, "month"))
+    found += [(m.start(), m.end(), m["year"], "year") for m in _YEAR_WORDS.finditer(text)]
+    for start, _end, edtf, _rule in sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))):
+        try:
+            dates.parse(edtf)
+        except Exception:  # 31.02.2024: not a day
+            continue
+        before = approximate(text, start)
+        return edtf + "~" if before is not None and edtf[-1] not in "~?%" else edtf
+    return None

@@ -195,3 +195,22 @@ def from_datetime(value: date) -> str:
 def describe(text: str | None, lang: str = "en") -> str:
     """The date in words, for the viewer and reports: "c. May 2024", "2020–2022"."""
     return in_words(text, lang)
+
+
+def read_date(text: str) -> ParsedDate:
+    """A date as a person types it: EDTF, or words in English or Russian ("7 June
+    2024", "c. May 2024", "2020–2022", "7 июня 2024 г."). Raises InvalidValueError with
+    the sentence saying what is wrong."""
+    from casefile.core.date_words import to_edtf
+
+    cleaned = text.strip()
+    try:
+        return parse(cleaned)
+    except InvalidValueError:
+        edtf = to_edtf(cleaned)
+        if edtf is None:
+            raise InvalidValueError(
+                f"“{cleaned}” is not a date Casefile understands. {_what_is_wrong(cleaned)} "
+                "Words work too: 7 June 2024, c. May 2024, 2020–2022, 7 июня 2024 г."
+            ) from None
+        return parse(edtf)

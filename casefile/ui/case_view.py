@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from casefile.core import services
 from casefile.core.services import Changes, DocumentDetail
 from casefile.ui import labels
+from casefile.ui.chronology.install import install_chronology
 from casefile.ui.controller import CaseController
 from casefile.ui.document_model import DocumentTableModel
 from casefile.ui.metadata_panel import MetadataPanel
@@ -143,6 +144,8 @@ class CaseView(QSplitter):
         self.navigator.savedSearchChosen.connect(self.run_saved)
         self.search_panel.currentChanged.connect(self._hit_changed)
         self.metadata.linked.openRequested.connect(self.open_linked)
+        self.chronology_gui = install_chronology(self)  # issue 13: see ui/chronology
+        self.chronology = self.chronology_gui.view
         # Connected after the model's own slot: the rows it still holds say which one
         # follows a deleted document (see `_on_changed`).
         controller.changed.connect(self._on_changed)
@@ -156,8 +159,13 @@ class CaseView(QSplitter):
 
     def target_uids(self) -> list[str]:
         """The documents a document action acts on: the current search result while
-        results are shown, the table's selection otherwise."""
-        return self.search_panel.current_uids() if self.in_search else self.selected_uids()
+        results are shown, the table's selection while it is, else the document in the
+        viewer (beside a feature's view: the chronology)."""
+        if self.in_search:
+            return self.search_panel.current_uids()
+        if self.centre.currentWidget() is self.table:
+            return self.selected_uids()
+        return [self.current_uid] if self.current_uid else []
 
     def viewed_uid(self) -> str | None:
         """The one document an action on a single document (Open Original) acts on."""

@@ -230,8 +230,17 @@ class Runner(QObject):
         )
         return future
 
-    def start_job(self, title: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Job:
-        """Run `fn(*args, ctx, **kwargs)` on the writer thread as a cancellable job."""
+    def start_job(
+        self,
+        title: str,
+        fn: Callable[..., Any],
+        *args: Any,
+        reads_only: bool = False,
+        **kwargs: Any,
+    ) -> Job:
+        """Run `fn(*args, ctx, **kwargs)` on the writer thread as a cancellable job; a
+        job that `reads_only` (date suggestions) runs on the reader pool instead, so it
+        never holds up a write."""
         job = Job(title, self)
         self.jobs.append(job)
 
@@ -253,7 +262,10 @@ class Runner(QObject):
                     self._writer_job = None
                 job.ctx.end_between()  # edits handed over too late for a safe point
 
-        self.write(run, *args, job.ctx, on_done=done, on_error=failed, **kwargs)
+        if reads_only:
+            self.read(fn, *args, job.ctx, on_done=done, on_error=failed, **kwargs)
+        else:
+            self.write(run, *args, job.ctx, on_done=done, on_error=failed, **kwargs)
         return job
 
     @property

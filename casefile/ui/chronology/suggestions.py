@@ -1,0 +1,249 @@
+"""The date suggestion queue: dates found in the documents' text, each with its sentence,
+for the user to accept (an event with the sentence cited, undoable) or dismiss
+(remembered, never suggested again).
+
+Finding them is a cancellable job on the reader pool whose reading runs in a worker
+process (services.chronology_suggest: natasha never loads in the window's process); the
+queue fills batch by batch while it runs, with progress here and in the status bar.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casefile.core.jobs import Cancelled
+from casefile.core.services import chronology_suggest
+from casefile.core.services.chronology_dto import CitationInfo, DateSuggestionInfo, EventInfo
+from casefile.ui.chronology.commands import PutEventCommand
+from casefile.ui.controller import CaseController
+from casefile.ui.messages import user_message
+from casefile.ui.runner import Job
+
+SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def event_from_suggestion(sg: DateSuggestionInfo) -> EventInfo:
+    """The event an accepted suggestion makes: its date, the sentence as title (cut to
+    a line) and as the citation, found on its page near the date."""
+    sentence = " ".join(sg.sentence.split())
+    title = sentence if len(sentence) <= 120 else sentence[:117] + "…"
+    cite = CitationInfo(
+        id=0,
+        document_uid=sg.document_uid,
+        document_title=sg.document_title,
+        page=sg.page,
+        quote=sg.sentence,
+        start=sg.start,  # where to look: the sentence is around the date
+        end=None,
+        lost=False,
+        grade=None,
+        source_grade=None,
+    )
+    return EventInfo(
+        uid=uuid.uuid4().hex,
+        date=sg.date,
+        date_words=sg.date_words,
+        precision=sg.precision,
+        date_lower=None,
+        date_upper=None,
+        sort_key=None,
+        title=title,
+        description=None,
+        tags=(),
+        entities=(),
+        citations=(cite,),
+        flags=(),
+    )
+
+
+class SuggestionQueue(QWidget):
+    found = Signal(object)  # list[DateSuggestionInfo], from the job's thread (queued)
+    passageRequested = Signal(str, int, int, int)
+
+    def __init__(self, controller: CaseController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.lang: Callable[[], str] = lambda: "en"
+        self.job: Job | None = None
+        self.find_button = QPushButton("Find Dates in the Documents")
+        self.find_button.setToolTip(
+            "Read every document for dates (in a separate process; the window stays free)"
+        )
+        self.find_button.clicked.connect(self.start)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.status = QLabel("")
+        self.list = QListWidget()
+        self.list.setAccessibleName("Date suggestions")
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.currentItemChanged.connect(lambda *_a: self._update())
+        self.list.itemDoubleClicked.connect(lambda _i: self.show_passage())
+        self.accept_button = QPushButton("Accept")
+        self.accept_button.setToolTip("Add the event with this sentence cited (undoable)")
+        self.accept_button.clicked.connect(self.accept_current)
+        self.dismiss_button = QPushButton("Dismiss")
+        self.dismiss_button.setToolTip("Never suggest this date from this passage again")
+        self.dismiss_button.clicked.connect(self.dismiss_current)
+        self.show_button = QPushButton("Show Passage")
+        self.show_button.clicked.connect(self.show_passage)
+        top = QHBoxLayout()
+        top.addWidget(self.find_button)
+        top.addWidget(self.progress, 1)
+        top.addWidget(self.cancel_button)
+        top.addWidget(self.status, 1)
+        bottom = QHBoxLayout()
+        for b in (self.accept_button, self.dismiss_button, self.show_button):
+            bottom.addWidget(b)
+        bottom.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(bottom)
+        self.found.connect(self._add)
+        self._update()
+
+    # -- the job --------------------------------------------------------------------------
+    def start(self) -> None:
+        if self.job is not None and self.job.running:
+            return
+        self.list.clear()
+        job = self.controller.runner.start_job(
+            "Finding dates",
+            chronology_suggest.suggest_event_dates_job,
+            self.controller.case,
+            reads_only=True,
+            lang=self.lang(),
+            on_found=self.found.emit,
+        )
+        self.job = job
+        job.progress.connect(self._progress)
+        job.finished.connect(self._finished)
+        job.failed.connect(self._failed)
+        self.controller.jobStarted.emit(job)
+        self.find_button.hide()
+        self.cancel_button.show()
+        self.cancel_button.setEnabled(True)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.status.setText("")
+
+    def cancel(self) -> None:
+        if self.job is not None and self.job.running:
+            self.job.cancel()
+            self.cancel_button.setEnabled(False)
+            self.progress.setFormat("Stopping…")
+
+    def _progress(self, p: object) -> None:
+        done, total = getattr(p, "done", 0), getattr(p, "total", None)
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            self.progress.setFormat(f"Page {done:,} of {total:,}")
+
+    def _ended(self, text: str) -> None:
+        self.job = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.find_button.show()
+        self.find_button.setText("Find Dates Again")
+        self.status.setText(text)
+        self._update()
+
+    def _finished(self, found: list[DateSuggestionInfo]) -> None:
+        n = self.list.count()
+        self._ended(f"{n} date{'s' if n != 1 else ''} to review." if n else "No new dates found.")
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, Cancelled):
+            self._ended(f"Stopped; {self.list.count()} found so far are listed.")
+        else:
+            self._ended("")
+            self.controller.failed.emit(user_message(exc))
+
+    # -- the queue ------------------------------------------------------------------------
+    def _add(self, suggestions: list[DateSuggestionInfo]) -> None:
+        for sg in suggestions:
+            item = QListWidgetItem(_text(sg))
+            item.setData(SUGGESTION_ROLE, sg)
+            item.setToolTip(sg.sentence)
+            self.list.addItem(item)
+        if self.list.currentRow() < 0 and self.list.count():
+            self.list.setCurrentRow(0)
+        self._update()
+
+    def current(self) -> DateSuggestionInfo | None:
+        item = self.list.currentItem()
+        value = item.data(SUGGESTION_ROLE) if item is not None else None
+        return value if isinstance(value, DateSuggestionInfo) else None
+
+    def _take_current(self) -> None:
+        row = self.list.currentRow()
+        self.list.takeItem(row)
+        if self.list.count():
+            self.list.setCurrentRow(min(row, self.list.count() - 1))
+        self._update()
+
+    def accept_current(self) -> None:
+        sg = self.current()
+        if sg is None or self.controller.readonly:
+            return
+        event = event_from_suggestion(sg)
+        self.controller.undo_stack.push(
+            PutEventCommand(
+                self.controller, None, event, f"Accept the date {sg.date_words} as an event"
+            )
+        )
+        self._take_current()
+
+    def dismiss_current(self) -> None:
+        sg = self.current()
+        if sg is None or self.controller.readonly:
+            return
+        self.controller.runner.edit(
+            chronology_suggest.dismiss_suggestion,
+            self.controller.case,
+            sg,
+            on_error=lambda e: self.controller.failed.emit(user_message(e)),
+        )
+        self._take_current()
+
+    def show_passage(self) -> None:
+        sg = self.current()
+        if sg is not None:
+            self.passageRequested.emit(sg.document_uid, sg.page, sg.start, sg.end)
+
+    def _update(self) -> None:
+        has = self.current() is not None
+        writable = not self.controller.readonly
+        self.accept_button.setEnabled(has and writable)
+        self.dismiss_button.setEnabled(has and writable)
+        self.show_button.setEnabled(has)
+
+
+def _text(sg: DateSuggestionInfo) -> str:
+    sentence = " ".join(sg.sentence.split())
+    if len(sentence) > 300:
+        sentence = sentence[:299] + "…"
+    return f"{sg.date_words}  ·  {sg.document_title}, p. {sg.page}\n{sentence}"
+
+
+__all__ = ["SuggestionQueue", "event_from_suggestion"]
