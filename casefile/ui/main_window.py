@@ -433,7 +433,10 @@ class MainWindow(QMainWindow):
         dialog.show()
 
     def about(self) -> None:
-        from PySide6 import __version__ as qt_version
+        import platform
+
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtCore import qVersion
 
         from casefile import __version__
 
@@ -443,7 +446,8 @@ class MainWindow(QMainWindow):
         box.setInformativeText(
             "Offline case files for investigators. Nothing you do here leaves this "
             "computer.<br><br>Licence: Apache-2.0. Built with Qt for Python "
-            f"(PySide6 {qt_version}, LGPL-3.0), SQLAlchemy, Whoosh and pypdf."
+            f"(PySide6 {pyside_version}, LGPL-3.0), SQLAlchemy, Whoosh and pypdf."
+            f"<br><br>Qt {qVersion()} · Python {platform.python_version()}"
         )
         box.open()
         self.about_box = box
