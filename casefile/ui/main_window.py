@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 
@@ -138,6 +139,15 @@ class MainWindow(QMainWindow):
         bar.addAction(self.action_set.file.import_files)
         bar.addAction(self.action_set.document.open_original)
         bar.addAction(self.action_set.case.verify)
+        export = self.action_set.file.export
+        export_menu = QMenu(self)
+        for act in self.action_set.file.export_kinds:
+            export_menu.addAction(act)
+        export.setMenu(export_menu)
+        bar.addAction(export)
+        button = bar.widgetForAction(export)
+        if isinstance(button, QToolButton):  # a click exports, the arrow picks the kind
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         spacer = QWidget()
         spacer.setSizePolicy(
             spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
@@ -213,6 +223,7 @@ class MainWindow(QMainWindow):
         for act in (
             a.file.close,
             a.file.export,
+            *a.file.export_kinds,
             a.edit.find,
             a.view.all_docs,
             a.case.verify,

@@ -158,14 +158,18 @@ class CaseCommands(QObject):
         job.finished.connect(done)
 
     # -- export -----------------------------------------------------------------------------
-    def export(self) -> QWidget | None:
-        """File → Export…: the export dialog for the open case (modeless: the user can
-        keep working while it runs)."""
+    def export(self, kind: str | None = None) -> QWidget | None:
+        """File → Export ▸ (one entry per kind) or the toolbar's Export: the export
+        dialog for the open case, at `kind` or the kind used last (modeless: the user
+        can keep working while it runs)."""
         if self.controller is None:
             return None
         from casefile.ui.dialogs.export import ExportDialog
 
-        dialog = ExportDialog(self.controller, self.settings, self.dialog_parent)
+        previous = self.last_export
+        if previous is not None and shiboken6.isValid(previous) and not previous.busy:  # type: ignore[attr-defined]
+            previous.close()  # one idle export dialog at a time; a running one stays
+        dialog = ExportDialog(self.controller, self.settings, self.dialog_parent, kind=kind)
         self.last_export = dialog
         self.dialogOpened.emit(dialog)
         dialog.show()

@@ -63,7 +63,8 @@ class FileActions:
     close: QAction
     import_files: QAction
     import_folder: QAction
-    export: QAction
+    export: QAction  # the export dialog, at the kind used last (the toolbar's button)
+    export_kinds: tuple[QAction, ...]  # one per kind of export: File → Export ▸
     quit: QAction
 
 
@@ -157,9 +158,15 @@ def build_actions(
                 parent,
                 "&Export…",
                 m.export,
-                "Ctrl+E",
+                None,
                 "export",
                 "A report, spreadsheet tables (and more) of the case, for people without Casefile",
+            ),
+            export_kinds=tuple(
+                action(parent, f"{label}…", partial(m.export, kind), keys)
+                for (kind, label), keys in zip(
+                    export_kinds(), ["Ctrl+E", *([None] * 20)], strict=False
+                )
             ),
             quit=action(parent, "&Quit", w.close, S.Quit),
         ),
@@ -229,6 +236,23 @@ def build_actions(
     )
 
 
+def export_kinds() -> list[tuple[str, str]]:
+    """(kind, menu text) of every kind of export the dialog offers, in its order; each
+    text gets a mnemonic of its own (the first letter no earlier kind took)."""
+    from casefile.ui.dialogs.export import PAGES
+
+    used: set[str] = set()
+    out = []
+    for page in PAGES:
+        label = page.label.replace("&", "&&")
+        at = next((i for i, ch in enumerate(label) if ch.isalpha() and ch.lower() not in used), -1)
+        if at >= 0:
+            used.add(label[at].lower())
+            label = f"{label[:at]}&{label[at:]}"
+        out.append((page.kind, label))
+    return out
+
+
 def undo_actions(parent: QWidget, group: QUndoGroup) -> tuple[QAction, QAction]:
     undo = group.createUndoAction(parent, "&Undo")
     undo.setShortcuts(S.Undo)
@@ -252,7 +276,9 @@ def build_menu_bar(window: QMainWindow, a: ActionSet, recent: QMenu) -> None:
     file.addSeparator()
     file.addAction(a.file.import_files)
     file.addAction(a.file.import_folder)
-    file.addAction(a.file.export)
+    export = file.addMenu(icon("export"), "&Export")
+    for act in a.file.export_kinds:
+        export.addAction(act)
     file.addSeparator()
     file.addAction(a.file.quit)
     edit = bar.addMenu("&Edit")
