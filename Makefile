@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO   ?= $(HOME)/.local/share/Casefile/Demo case.casefile
 
-.PHONY: setup run test lint demo screenshots bench clean
+.PHONY: setup run test lint demo screenshots bench bundle bundle-test clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -42,5 +42,25 @@ bench: $(STAMP)
 	$(BIN)/python tests/perf/bench_search.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/perf/bench_ui.py
 
+# The desktop bundle (packaging/casefile.spec, PyInstaller): dist/Casefile/ and a .tar.gz
+# of it. Not part of `make test`; `make bundle-test` runs the smoke test on what it built.
+BUNDLE_STAMP := $(VENV)/.bundle-installed
+PLATFORM = $(shell uname -s | tr A-Z a-z)-$(shell uname -m)
+
+$(BUNDLE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bundle]'
+	@touch $@
+
+bundle: $(BUNDLE_STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
+	  --distpath dist --workpath build/pyinstaller packaging/casefile.spec
+	@version=$$($(BIN)/python -c 'from casefile.version import __version__; print(__version__)'); \
+	  tar -C dist -czf "dist/Casefile-$$version-$(PLATFORM).tar.gz" Casefile && \
+	  du -sh dist/Casefile "dist/Casefile-$$version-$(PLATFORM).tar.gz"
+
+bundle-test:
+	@test -x dist/Casefile/casefile || { echo "No bundle in dist/Casefile: run make bundle first."; exit 1; }
+	$(BIN)/python packaging/smoke_test.py dist/Casefile
+
 clean:
-	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache .mypy_cache build dist

@@ -1,3 +1,5 @@
 """Casefile: an offline case-file manager for investigators."""
 
-__version__ = "0.1.0"
+from casefile.version import __version__
+
+__all__ = ["__version__"]

@@ -153,6 +153,8 @@ def test_cli_export_errors_are_one_line(
     )
     assert code == 1 and err.count("\n") == 1 and "Traceback" not in err
     assert not (tmp_path / "r.docx").exists()
+    code, _out, _ = cli(capsys, "export", "report", str(demo), str(tmp_path / "plain"))
+    assert code == 0 and (tmp_path / "plain.docx").is_file()  # the suffix is added
     with pytest.raises(SystemExit) as exc:
         main(["export", "fax", str(demo), str(tmp_path / "x")])
     assert exc.value.code == 2
@@ -160,3 +162,31 @@ def test_cli_export_errors_are_one_line(
         capsys, "export", "csv", str(tmp_path / "missing.casefile"), str(tmp_path / "c")
     )
     assert code == 1 and "Traceback" not in err
+
+
+def test_cli_csv_dates_in_russian(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, _ = cli(
+        capsys,
+        "export",
+        "csv",
+        str(demo),
+        str(tmp_path / "c"),
+        "--table",
+        "chronology",
+        "--lang",
+        "ru",
+    )
+    assert code == 0
+    rows = read(tmp_path / "c" / "chronology.csv")
+    assert any(r["date_words"] == "14 февраля 2023 г." for r in rows)
+
+
+def test_a_case_open_read_only_exports_and_records_nothing(demo: Path, tmp_path: Path) -> None:
+    with services.open_case(demo, readonly=True) as case:
+        before = len(services.audit_log(case))
+        exports.run_export(case, "report", exports.ReportOptions(), tmp_path / "r.docx")
+        exports.run_export(case, "csv", exports.CsvOptions(), tmp_path / "t")
+        assert len(services.audit_log(case)) == before
+    assert (tmp_path / "r.docx").is_file() and len(list((tmp_path / "t").iterdir())) == 4

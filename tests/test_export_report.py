@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import docx
@@ -15,10 +16,8 @@ from docx.enum.section import WD_ORIENT
 
 from casefile.core import services
 from casefile.core.case import Case
-from casefile.core.export.model import BundlePageMap
 from casefile.core.jobs import Cancelled, JobContext
 from casefile.core.services import chronology, exports
-from casefile.core.services.bundle_pages import latest_bundle_map, record_bundle_map
 
 pytestmark = pytest.mark.slow  # builds the demo case (an import) once, ~10 s
 
@@ -151,26 +150,34 @@ def test_report_scoped_to_a_tag_an_entity_or_dates(demo: Case, tmp_path: Path) -
     ]
 
 
-def test_report_cites_bundle_pages_once_a_bundle_was_made(demo: Case, tmp_path: Path) -> None:
+@dataclass(frozen=True)
+class FakeBundle:
+    """What the bundle service says of the newest bundle: the claim is at B/12."""
+
+    claim: str
+    title: str = "Trial bundle"
+    path: str = "/cases/bundle.pdf"
+
+    def cite(self, uid: str, page: int = 1) -> str | None:
+        return f"B/{11 + page}" if uid == self.claim else None
+
+
+def test_report_cites_bundle_pages_once_a_bundle_was_made(
+    demo: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     claim = next(d for d in services.list_documents(demo) if d.title.startswith("Forrest v"))
-    page_map = BundlePageMap(
-        name="B", path=str(tmp_path / "bundle.pdf"), made_at=demo_time(), pages={claim.uid: ("12",)}
-    )
-    assert record_bundle_map(demo, page_map)
-    assert latest_bundle_map(demo) == page_map
-    rows = tables_by_header(report(demo, tmp_path))["Date"][1:]
+    assert exports.bundle_citations(demo) is None  # no bundle made: documents are cited
+    monkeypatch.setattr(exports, "bundle_citations", lambda _case: FakeBundle(claim.uid))
+    out = report(demo, tmp_path)
+    rows = tables_by_header(out)["Date"][1:]
     dismissed = next(r for r in rows if r[1].startswith("Forrest dismissed"))
     assert "B/12 (A2)" in dismissed[3]
     article = next(r for r in rows if r[1].startswith("Эхо Севера"))
     assert "Doc 4, p. 1" in article[3]  # not in the bundle: cited by document
+    cover = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert any("“Trial bundle” (bundle.pdf)" in t for t in cover)
     rows = tables_by_header(report(demo, tmp_path, bundle_pages=False))["Date"][1:]
     assert "B/12" not in " ".join(r[3] for r in rows)
-
-
-def demo_time():  # type: ignore[no-untyped-def]
-    from datetime import UTC, datetime
-
-    return datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 
 
 def test_hostile_text_is_kept_readable(demo: Case, tmp_path: Path) -> None:
@@ -218,3 +225,42 @@ def test_unknown_scope_values_say_what_is_wrong(demo: Case, tmp_path: Path) -> N
     with pytest.raises(CasefileError, match="cannot export"):
         exports.run_export(demo, "fax", None, tmp_path / "x")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_report_with_no_events_or_entities_says_so(demo: Case, tmp_path: Path) -> None:
+    out = report(demo, tmp_path, scope=exports.Scope(date_from="1990", date_to="1991"))
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert "No events of the chronology are in the scope of this report." in texts
+    assert "No entities are in the scope of this report." in texts
+    assert "No documents are in the scope of this report." in texts
+    assert tables_by_header(out) == {}  # no empty tables
+
+
+def test_an_edit_made_during_an_export_lands_before_it_ends(demo: Case, tmp_path: Path) -> None:
+    """The GUI hands a small edit to the job holding the writer (`run_between`): the
+    export runs it at its next safe point, once the case is read, not after the file."""
+    job = JobContext()
+    seen: list[str] = []
+    job.run_between(lambda: seen.append("edited"))
+    exports.run_export(demo, "report", exports.ReportOptions(), tmp_path / "r.docx", job)
+    assert seen == ["edited"]
+
+
+def test_a_scope_larger_than_sqlites_parameter_limit(demo_master: Path, tmp_path: Path) -> None:
+    """A tag on more documents than SQLite takes parameters in one statement (32,766 by
+    default; lowered to 2 here) still exports: the set is not sent as an IN list."""
+    import sqlite3
+
+    from sqlalchemy import event
+
+    def low_limit(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        dbapi_connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 2)
+
+    copy = tmp_path / "Demo.casefile"
+    shutil.copytree(demo_master, copy, ignore=shutil.ignore_patterns(".lock"))
+    with services.open_case(copy, readonly=True) as case:  # read-only: nothing is written
+        case.engine.dispose()
+        event.listen(case.engine, "connect", low_limit)
+        out = report(case, tmp_path, scope=exports.Scope(tag="OkoVision"))
+    index = tables_by_header(out)["No."]
+    assert len(index) - 1 == 3  # the three documents tagged OkoVision

@@ -59,10 +59,16 @@ def test_lying_extension_is_read_by_content_and_noted() -> None:
 
 
 def test_binary_and_foreign_zip_are_unsupported_with_a_reason(tmp_path: Path) -> None:
-    blob = tmp_path / "photo.jpg"
-    blob.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 20)
+    blob = tmp_path / "sound.wav"
+    blob.write_bytes(b"RIFF\x24\x08\x00\x00WAVEfmt " + bytes(range(256)) * 20)
     ex = extract_file(str(blob))
     assert ex.status == Status.UNSUPPORTED and ex.reason
+    # A JPEG is a picture OCR can read (issue 16); a damaged one says so.
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 20)
+    ex = extract_file(str(photo))
+    assert ex.file_type == "image" and ex.status == Status.FAILED
+    assert ex.reason == "This picture is damaged and cannot be read."
     archive = tmp_path / "bundle.zip"
     with zipfile.ZipFile(archive, "w") as zf:
         zf.writestr("a.txt", "hello")

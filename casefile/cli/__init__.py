@@ -23,6 +23,7 @@ from casefile.cli import (
     exports,
     importing,
     integrity,
+    ocr,
     relations,
     search,
 )
@@ -40,6 +41,7 @@ COMMAND_GROUPS = (
     relations,
     chronology,
     exports,
+    ocr,
     archive,
 )
 

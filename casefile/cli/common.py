@@ -77,7 +77,7 @@ def print_json(obj: Any) -> None:
 
 
 @contextmanager
-def progress_job(label: str, enabled: bool = True) -> Iterator[JobContext]:
+def progress_job(label: str, enabled: bool = True, unit: str = "file") -> Iterator[JobContext]:
     """A JobContext shown as a tqdm bar on stderr; Ctrl-C asks the job to stop cleanly."""
     from tqdm import tqdm
 
@@ -85,7 +85,7 @@ def progress_job(label: str, enabled: bool = True) -> Iterator[JobContext]:
     bar = tqdm(
         total=0,
         desc=printable(label),
-        unit="file",
+        unit=unit,
         disable=None if enabled else True,
         file=sys.stderr,
         leave=False,

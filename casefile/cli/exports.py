@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from casefile.cli import export_bundle
@@ -38,6 +39,7 @@ class ExportCommand:
     out_help: str  # what OUT is: "the .docx file to write", "a folder for the CSV files"
     add_arguments: Callable[[argparse.ArgumentParser], None]
     options: Callable[[argparse.Namespace], Any]  # parsed arguments -> the options value
+    suffix: str = ""  # added to an OUT given without one ("report" -> "report.docx")
 
 
 def add_scope_arguments(sp: argparse.ArgumentParser) -> None:
@@ -96,8 +98,6 @@ def _report_arguments(sp: argparse.ArgumentParser) -> None:
 
 
 def _report_options(args: argparse.Namespace) -> Any:
-    from pathlib import Path
-
     from casefile.core.services.exports import ReportOptions
 
     summary = args.summary
@@ -121,6 +121,7 @@ REPORT = ExportCommand(
     "the .docx file to write",
     _report_arguments,
     _report_options,
+    suffix=".docx",
 )
 
 
@@ -134,14 +135,17 @@ def _csv_arguments(sp: argparse.ArgumentParser) -> None:
         choices=["documents", "entities", "mentions", "chronology"],
         help="only these tables (repeatable; default: all four)",
     )
+    sp.add_argument("--lang", choices=["en", "ru"], default="en", help="dates in words")
 
 
 def _csv_options(args: argparse.Namespace) -> Any:
     from casefile.core.services.exports import CsvOptions
 
     if args.table:
-        return CsvOptions(scope=scope_of(args), tables=tuple(dict.fromkeys(args.table)))
-    return CsvOptions(scope=scope_of(args))
+        return CsvOptions(
+            scope=scope_of(args), tables=tuple(dict.fromkeys(args.table)), lang=args.lang
+        )
+    return CsvOptions(scope=scope_of(args), lang=args.lang)
 
 
 CSV = ExportCommand(
@@ -183,9 +187,12 @@ def run(command: ExportCommand, args: argparse.Namespace) -> int:
     from casefile.core.services.exports import run_export
 
     options = command.options(args)
+    out_path = Path(args.out)
+    if command.suffix and not out_path.suffix:
+        out_path = out_path.with_name(out_path.name + command.suffix)
     with _open(args.case) as case, progress_job(f"Exporting {command.kind}", not args.json) as job:
         try:
-            result = run_export(case, command.kind, options, args.out, job)
+            result = run_export(case, command.kind, options, out_path, job)
         except Cancelled:
             err("Stopped; nothing was written.")
             return EXIT_CANCELLED

@@ -61,6 +61,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
     else:
         print_import_summary(summary)
+        scans = sum(1 for o in summary.outcomes if o.status == DocumentStatus.NEEDS_OCR)
+        if scans:  # OCR is its own command (issue 16): say how to read their text
+            out(
+                f"{scans} scan(s) or picture(s) wait for OCR: "
+                f"'casefile ocr {args.case}' reads their text."
+            )
     if summary.cancelled:
         return EXIT_CANCELLED
     return EXIT_PROBLEMS if summary.finished_with_problems else EXIT_OK

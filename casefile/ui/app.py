@@ -17,6 +17,12 @@ from collections.abc import Sequence
 APP_NAME = "Casefile"
 WARM_UP_DELAY_MS = 1500
 ORG_NAME = "Casefile"
+# The desktop entry's name without ".desktop" (packaging/linux/): Wayland and the
+# desktop shells match windows to their launcher and icon by it.
+DESKTOP_ID = "org.casefile.Casefile"
+# A double-click on a case folder's database opens the case (the folder itself is
+# opened by the file manager: packaging/linux/org.casefile.Casefile.mime.xml).
+CASE_DATABASE = "case.sqlite"
 
 
 def _no_display() -> bool:
@@ -27,10 +33,13 @@ def _no_display() -> bool:
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="casefile-gui", description="Casefile desktop app")
-    parser.add_argument("case", nargs="?", help="a .casefile folder to open")
+    parser.add_argument("case", nargs="?", help="a .casefile folder (or its case.sqlite) to open")
     parser.add_argument("--demo", action="store_true", help="open the demo case")
     parser.add_argument("--read-only", action="store_true", help="open the case read-only")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.case and os.path.basename(os.path.normpath(args.case)) == CASE_DATABASE:
+        args.case = os.path.dirname(os.path.abspath(args.case))
+    return args
 
 
 def is_dark(palette: object) -> bool:
@@ -93,7 +102,7 @@ def make_app(argv: Sequence[str] | None = None, dark: bool | None = None) -> obj
         )
         QCoreApplication.setOrganizationName(ORG_NAME)
         QCoreApplication.setApplicationName(APP_NAME)
-        QGuiApplication.setDesktopFileName("casefile")
+        QGuiApplication.setDesktopFileName(DESKTOP_ID)
         app = QApplication([sys.argv[0], *(argv or [])])
     else:
         app = existing

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 
@@ -138,6 +139,15 @@ class MainWindow(QMainWindow):
         bar.addAction(self.action_set.file.import_files)
         bar.addAction(self.action_set.document.open_original)
         bar.addAction(self.action_set.case.verify)
+        export = self.action_set.file.export
+        export_menu = QMenu(self)
+        for act in self.action_set.file.export_kinds:
+            export_menu.addAction(act)
+        export.setMenu(export_menu)
+        bar.addAction(export)
+        button = bar.widgetForAction(export)
+        if isinstance(button, QToolButton):  # a click exports, the arrow picks the kind
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         spacer = QWidget()
         spacer.setSizePolicy(
             spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
@@ -213,14 +223,16 @@ class MainWindow(QMainWindow):
         for act in (
             a.file.close,
             a.file.export,
+            *a.file.export_kinds,
             a.edit.find,
             a.view.all_docs,
             a.case.verify,
             a.edit.save_search,
         ):
             act.setEnabled(has_case)
-        for act in (a.file.import_files, a.file.import_folder):
+        for act in (a.file.import_files, a.file.import_folder, a.case.recognise_all):
             act.setEnabled(writable)
+        a.document.recognise.setEnabled(bool(targets) and writable)
         for act in (a.document.open_original, a.document.reveal):
             act.setEnabled(bool(targets))
         delete = a.document.delete
@@ -422,7 +434,10 @@ class MainWindow(QMainWindow):
         dialog.show()
 
     def about(self) -> None:
-        from PySide6 import __version__ as qt_version
+        import platform
+
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtCore import qVersion
 
         from casefile import __version__
 
@@ -432,7 +447,8 @@ class MainWindow(QMainWindow):
         box.setInformativeText(
             "Offline case files for investigators. Nothing you do here leaves this "
             "computer.<br><br>Licence: Apache-2.0. Built with Qt for Python "
-            f"(PySide6 {qt_version}, LGPL-3.0), SQLAlchemy, Whoosh and pypdf."
+            f"(PySide6 {pyside_version}, LGPL-3.0), SQLAlchemy, Whoosh and pypdf."
+            f"<br><br>Qt {qVersion()} · Python {platform.python_version()}"
         )
         box.open()
         self.about_box = box

@@ -47,7 +47,27 @@ class CaseCommands(QObject):
         return settings if isinstance(settings, Settings) else Settings()
 
     def bind(self, controller: CaseController | None, view: CaseView | None) -> None:
+        from casefile.ui.ocr_jobs import jobs_for, stop_ocr
+
+        if self.controller is not None and self.controller is not controller:
+            stop_ocr(self.controller)  # the case is closing: start nothing more on it
         self.controller, self.view = controller, view
+        if controller is not None and not controller.readonly:
+            jobs_for(controller).resume_soon()  # scans left waiting by a quit or a crash
+
+    # -- OCR (issue 16; ui/ocr_jobs.py) -----------------------------------------------------
+    def recognise_selected(self) -> None:
+        uids = self.view.target_uids() if self.view else []
+        if uids and self.controller is not None:
+            from casefile.ui.ocr_jobs import jobs_for
+
+            jobs_for(self.controller).recognise(uids)
+
+    def recognise_all(self) -> None:
+        if self.controller is not None:
+            from casefile.ui.ocr_jobs import jobs_for
+
+            jobs_for(self.controller).recognise(None)
 
     # -- import -----------------------------------------------------------------------------
     def choose_import_files(self) -> None:
@@ -138,14 +158,18 @@ class CaseCommands(QObject):
         job.finished.connect(done)
 
     # -- export -----------------------------------------------------------------------------
-    def export(self) -> QWidget | None:
-        """File → Export…: the export dialog for the open case (modeless: the user can
-        keep working while it runs)."""
+    def export(self, kind: str | None = None) -> QWidget | None:
+        """File → Export ▸ (one entry per kind) or the toolbar's Export: the export
+        dialog for the open case, at `kind` or the kind used last (modeless: the user
+        can keep working while it runs)."""
         if self.controller is None:
             return None
         from casefile.ui.dialogs.export import ExportDialog
 
-        dialog = ExportDialog(self.controller, self.settings, self.dialog_parent)
+        previous = self.last_export
+        if previous is not None and shiboken6.isValid(previous) and not previous.busy:  # type: ignore[attr-defined]
+            previous.close()  # one idle export dialog at a time; a running one stays
+        dialog = ExportDialog(self.controller, self.settings, self.dialog_parent, kind=kind)
         self.last_export = dialog
         self.dialogOpened.emit(dialog)
         dialog.show()

@@ -63,7 +63,8 @@ class FileActions:
     close: QAction
     import_files: QAction
     import_folder: QAction
-    export: QAction
+    export: QAction  # the export dialog, at the kind used last (the toolbar's button)
+    export_kinds: tuple[QAction, ...]  # one per kind of export: File → Export ▸
     quit: QAction
 
 
@@ -88,11 +89,13 @@ class DocumentActions:
     open_original: QAction
     reveal: QAction
     delete: QAction
+    recognise: QAction  # OCR of the chosen documents (issue 16)
 
 
 @dataclass(frozen=True)
 class CaseActions:
     verify: QAction
+    recognise_all: QAction  # OCR of every document waiting for it (issue 16)
 
 
 @dataclass(frozen=True)
@@ -155,9 +158,15 @@ def build_actions(
                 parent,
                 "&Export…",
                 m.export,
-                "Ctrl+E",
+                None,
                 "export",
                 "A report, spreadsheet tables (and more) of the case, for people without Casefile",
+            ),
+            export_kinds=tuple(
+                action(parent, f"{label}…", partial(m.export, kind), keys)
+                for (kind, label), keys in zip(
+                    export_kinds(), ["Ctrl+E", *([None] * 20)], strict=False
+                )
             ),
             quit=action(parent, "&Quit", w.close, S.Quit),
         ),
@@ -193,6 +202,14 @@ def build_actions(
             ),
             reveal=action(parent, "&Reveal in Folder", m.reveal_original, "Ctrl+Shift+R", "reveal"),
             delete=action(parent, "&Delete…", m.delete_selected, S.Delete, "delete"),
+            recognise=action(
+                parent,
+                "Recognise &Text",
+                m.recognise_selected,
+                "Ctrl+Shift+T",
+                None,
+                "Read the text of scanned pages with OCR (the original is never changed)",
+            ),
         ),
         case=CaseActions(
             verify=action(
@@ -202,13 +219,38 @@ def build_actions(
                 "Ctrl+Shift+V",
                 "verify",
                 "Re-hash every original and report any change",
-            )
+            ),
+            recognise_all=action(
+                parent,
+                "&Recognise Text of All Scans",
+                m.recognise_all,
+                None,
+                None,
+                "Read the text of every scanned page and picture in the case with OCR",
+            ),
         ),
         help=HelpActions(
             syntax=action(parent, "Search &Syntax", w.show_query_help, S.HelpContents, "help"),
             about=action(parent, "&About Casefile", w.about),
         ),
     )
+
+
+def export_kinds() -> list[tuple[str, str]]:
+    """(kind, menu text) of every kind of export the dialog offers, in its order; each
+    text gets a mnemonic of its own (the first letter no earlier kind took)."""
+    from casefile.ui.dialogs.export import PAGES
+
+    used: set[str] = set()
+    out = []
+    for page in PAGES:
+        label = page.label.replace("&", "&&")
+        at = next((i for i, ch in enumerate(label) if ch.isalpha() and ch.lower() not in used), -1)
+        if at >= 0:
+            used.add(label[at].lower())
+            label = f"{label[:at]}&{label[at:]}"
+        out.append((page.kind, label))
+    return out
 
 
 def undo_actions(parent: QWidget, group: QUndoGroup) -> tuple[QAction, QAction]:
@@ -234,7 +276,9 @@ def build_menu_bar(window: QMainWindow, a: ActionSet, recent: QMenu) -> None:
     file.addSeparator()
     file.addAction(a.file.import_files)
     file.addAction(a.file.import_folder)
-    file.addAction(a.file.export)
+    export = file.addMenu(icon("export"), "&Export")
+    for act in a.file.export_kinds:
+        export.addAction(act)
     file.addSeparator()
     file.addAction(a.file.quit)
     edit = bar.addMenu("&Edit")
@@ -251,10 +295,12 @@ def build_menu_bar(window: QMainWindow, a: ActionSet, recent: QMenu) -> None:
     doc = bar.addMenu("&Document")
     doc.addAction(a.document.open_original)
     doc.addAction(a.document.reveal)
+    doc.addAction(a.document.recognise)
     doc.addSeparator()
     doc.addAction(a.document.delete)
     case = bar.addMenu("&Case")
     case.addAction(a.case.verify)
+    case.addAction(a.case.recognise_all)
     help_ = bar.addMenu("&Help")
     help_.addAction(a.help.syntax)
     help_.addAction(a.help.about)

@@ -31,6 +31,7 @@ from casefile.core.services import Changes, DocumentDetail, PageText
 from casefile.ui.controller import CaseController
 from casefile.ui.icons import icon
 from casefile.ui.messages import user_message
+from casefile.ui.page_overlay import OcrStrip
 from casefile.ui.plain import plain_label
 from casefile.ui.reflow import reflow
 from casefile.ui.status_banner import StatusBanner
@@ -142,6 +143,7 @@ class Viewer(QWidget):
         self.pdf.setDocument(self.pdf_doc)
         self.pdf.setPageMode(QPdfView.PageMode.SinglePage)
         self.pdf.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.ocr_strip = OcrStrip(self.controller, self.pdf)  # OCR: confidence, boxes
         self.placeholder = QLabel(PLACEHOLDER)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
@@ -159,6 +161,7 @@ class Viewer(QWidget):
         title_row.addWidget(self.reflow_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(title_row)
         layout.addWidget(self.banner)
+        layout.addWidget(self.ocr_strip)
         layout.addWidget(self.stack, 1)
         self.clear()
 
@@ -192,6 +195,7 @@ class Viewer(QWidget):
         self.title.clear()
         self.reflow_button.hide()
         self.banner.hide()
+        self.ocr_strip.show_page(None, 0)
         self.placeholder.setText(PLACEHOLDER)
         self.stack.setCurrentWidget(self.placeholder)
         self._update_controls()
@@ -245,6 +249,7 @@ class Viewer(QWidget):
             self.pdf.pageNavigator().jump(number - 1, QPointF(), 0)
         self._update_controls()
         self.pageChanged.emit(number)
+        self.ocr_strip.show_page(self.detail, number)
         if not self.total:
             self._show_page_text("", last_hit)
             return
@@ -289,6 +294,7 @@ class Viewer(QWidget):
         self.spans = []
         self.current_hit = -1
         self.layers.set("hits", [])
+        self.ocr_strip.show_spans([])
         if not self.query or not text:
             return
 
@@ -322,6 +328,7 @@ class Viewer(QWidget):
 
         selections, qt_spans = span_selections(self.text, self.spans, style)
         self.layers.set("hits", selections)
+        self.ocr_strip.show_spans(self.spans, self.current_hit)  # on the page image too
         if 0 <= self.current_hit < len(self.spans):
             cursor = QTextCursor(self.text.document())
             cursor.setPosition(qt_spans[self.current_hit][0])

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 
+from casefile.ui.dialogs.export_options import OptionsPage
 from tests.ui.util import wait_idle
 
 
@@ -30,7 +31,8 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
 def export_dialog(window, qtbot):  # type: ignore[no-untyped-def]
     action = window.action_set.file.export
     assert action.isEnabled() and action.text() == "&Export…"
-    action.trigger()
+    button = window.toolbar.widgetForAction(action)  # the toolbar's Export button
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     dialog = window.commands.last_export
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.page.scope_box.tag.count() > 1)  # choices read
@@ -39,7 +41,7 @@ def export_dialog(window, qtbot):  # type: ignore[no-untyped-def]
 
 def test_demo_report_in_two_clicks(case_window, qtbot, settings, tmp_path, opened) -> None:  # type: ignore[no-untyped-def]
     settings.set("export/folder", str(tmp_path))
-    dialog = export_dialog(case_window, qtbot)  # click 1: File → Export…
+    dialog = export_dialog(case_window, qtbot)  # click 1: the toolbar's Export
     assert dialog.kind.currentText() == "Report (DOCX)"
     expected = tmp_path / "Cloud face recognition (demo) — report.docx"
     assert dialog.path.text() == str(expected)
@@ -63,8 +65,14 @@ def test_csv_with_a_scope_chosen_in_the_dialog(
     case_window, qtbot, settings, tmp_path, opened
 ) -> None:  # type: ignore[no-untyped-def]
     settings.set("export/folder", str(tmp_path))
-    dialog = export_dialog(case_window, qtbot)
-    dialog.kind.setCurrentIndex(dialog.kind.findData("csv"))
+    file_menu = case_window.menuBar().actions()[0].menu()
+    export_menu = next(a.menu() for a in file_menu.actions() if a.text() == "&Export")
+    kinds = [a.text() for a in export_menu.actions()]
+    assert kinds[:2] == ["&Report (DOCX)…", "&Spreadsheet tables (CSV)…"]
+    letters = [k[k.index("&") + 1].lower() for k in kinds]
+    assert len(set(letters)) == len(letters)  # each kind its own mnemonic
+    export_menu.actions()[1].trigger()  # File → Export ▸ Spreadsheet tables (CSV)…
+    dialog = case_window.commands.last_export
     page = dialog.page
     assert page.kind == "csv"
     qtbot.waitUntil(lambda: page.scope_box.tag.count() > 1)
@@ -79,6 +87,9 @@ def test_csv_with_a_scope_chosen_in_the_dialog(
     assert len(rows) == 2 and "OkoVision LLC designated under sanctions" in rows[1]
     qtbot.mouseClick(dialog.folder_button, Qt.MouseButton.LeftButton)
     assert opened[-1].toLocalFile() == str(tmp_path / "tables")
+    # The toolbar's Export now opens at the kind used last.
+    dialog.close()
+    assert export_dialog(case_window, qtbot).page.kind == "csv"
     wait_idle(qtbot, case_window)
 
 
@@ -117,4 +128,60 @@ def test_an_error_is_one_sentence_in_the_dialog(case_window, qtbot, settings, tm
     text = dialog.status.text()
     assert "Traceback" not in text and "Error" not in text and text.endswith(".")
     assert list(out.iterdir()) == []
+    wait_idle(qtbot, case_window)
+
+
+class PdfPage(OptionsPage):
+    """A kind plugged in as the bundle plugs in: an options page and a service."""
+
+    kind = "testpdf"
+    label = "Test PDF"
+    suffix = ".pdf"
+
+    def options(self) -> object:
+        return None
+
+
+def write_pdf(case, options, out, job):  # type: ignore[no-untyped-def]
+    from reportlab.pdfgen import canvas
+
+    from casefile.core.export.base import ExportResult, atomic_output
+
+    with atomic_output(out) as tmp:
+        c = canvas.Canvas(str(tmp))
+        for n in (1, 2, 3):
+            c.drawString(72, 720, f"Page {n}")
+            c.bookmarkPage(f"p{n}")
+            c.addOutlineEntry(f"Tab {n}", f"p{n}", level=0)
+            c.showPage()
+        c.save()
+    return ExportResult(out, f"Wrote {out}.", (out,))
+
+
+def test_a_plugged_in_pdf_export_opens_in_the_apps_own_view(  # type: ignore[no-untyped-def]
+    case_window, qtbot, settings, tmp_path, monkeypatch, opened
+) -> None:
+    from casefile.core.services import exports
+    from casefile.ui.dialogs import export
+
+    monkeypatch.setattr(export, "PAGES", [*export.PAGES, PdfPage])
+    monkeypatch.setitem(exports.EXPORTS, "testpdf", write_pdf)
+    settings.set("export/folder", str(tmp_path))
+    dialog = case_window.commands.export("testpdf")
+    assert dialog.page.kind == "testpdf" and dialog.path.text().endswith(".pdf")
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30000)
+    assert dialog.view_button.isVisible()
+    qtbot.mouseClick(dialog.view_button, Qt.MouseButton.LeftButton)
+    pdf = dialog.pdf_window
+    assert pdf is not None and pdf.isVisible() and pdf.page_count == 3
+    assert opened == []  # no other program asked for
+    model = pdf.outline.model()
+    assert [model.index(i, 0).data() for i in range(model.rowCount())] == [
+        "Tab 1",
+        "Tab 2",
+        "Tab 3",
+    ]
+    pdf.outline.clicked.emit(model.index(2, 0))
+    assert pdf.view.pageNavigator().currentPage() == 2
     wait_idle(qtbot, case_window)

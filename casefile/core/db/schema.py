@@ -16,6 +16,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -23,6 +24,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -109,7 +111,12 @@ class Document(Base):
 
 class Page(Base):
     __tablename__ = "page"
-    __table_args__ = (UniqueConstraint("document_id", "number"),)
+    # The pages waiting for OCR, found without reading every page (migration 0011);
+    # a query uses it only when it says `needs_ocr = 1` literally (core/ocr/store.py).
+    __table_args__ = (
+        UniqueConstraint("document_id", "number"),
+        Index("ix_page_needs_ocr", "document_id", sqlite_where=text("needs_ocr = 1")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
@@ -382,6 +389,36 @@ class DateDismissal(Base):
     document_uid: Mapped[str] = mapped_column(String(32), primary_key=True)
     key: Mapped[str] = mapped_column(String(40), primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+# -- OCR (migration 0011) --------------------------------------------------------------
+
+
+class PageOcr(Base):
+    """What OCR made of one page (core/ocr): the recognised text (also written to
+    `page.text`, which the index, the matcher and the date suggester read), the page's
+    own text before it (a PDF's garbled text layer is kept, never lost), and provenance:
+    engine and version, languages and the exact language data, resolution. Word boxes
+    are one compact JSON array (core/ocr/boxes.py). `error` says why a page was not
+    recognised (refused, timed out); such a page keeps its old text."""
+
+    __tablename__ = "page_ocr"
+    __table_args__ = (UniqueConstraint("document_id", "page"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
+    page: Mapped[int] = mapped_column(Integer)  # 1-based
+    text: Mapped[str] = mapped_column(Text, default="")
+    layer_text: Mapped[str | None] = mapped_column(Text)  # the page's text before OCR
+    confidence: Mapped[float | None] = mapped_column(Float)  # mean word confidence, 0-100
+    engine: Mapped[str] = mapped_column(String(32), default="tesseract")
+    engine_version: Mapped[str] = mapped_column(String(32), default="")
+    languages: Mapped[str] = mapped_column(String(64), default="")  # "rus+eng"
+    language_data: Mapped[str | None] = mapped_column(Text)  # JSON: lang -> sha256, package
+    dpi: Mapped[int] = mapped_column(Integer, default=0)
+    boxes: Mapped[str | None] = mapped_column(Text)
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
 # -- court bundles (migration 0012) ----------------------------------------------------

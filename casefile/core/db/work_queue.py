@@ -12,6 +12,7 @@ from casefile.core.db.schema import WorkItem, utcnow
 
 INDEX = "index"
 MATCH = "entities"  # documents whose entity mentions must be found again (core/entities)
+OCR = "ocr"  # documents with pages to recognise (core/ocr, services/ocr.py)
 
 
 def enqueue(session: Session, uids: Iterable[str], kind: str = INDEX) -> None:

@@ -212,5 +212,6 @@ class CsvExporter:
                 files.append(dest)
                 job.report(i + 1, label=dest.name)
                 job.raise_if_cancelled()
+                job.safe_point()  # an edit made meanwhile lands now (the case was read)
         summary = "Wrote " + ", ".join(f"{t}.csv ({n:,} rows)" for t, n in counts.items())
         return ExportResult(out, f"{summary} to {out}.", tuple(files))

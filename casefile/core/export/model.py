@@ -9,21 +9,17 @@ Documents carry a *number* ("Doc 4"): their place in the document index of this 
 (by date, undated last, then title), so a citation "Doc 4, p. 2" is found in the index
 of the same report.
 
-**Bundle page references.** When a PDF court bundle was made, a citation can name the
-bundle page instead ("B/123"). The bundle exporter records what it made as a
-`BundlePageMap` (`services.exports.record_bundle_map`, kept in the case's audit log with
-the export entry), and the report reads the latest one (`services.exports.latest_bundle_map`).
-The map says, for each document uid, the stamped label of each of its pages, in order:
-continuous numbering gives ("123", "124", …), the per-section style ("A12", …).
+**Bundle page references.** When a PDF court bundle was made, a citation names the
+bundle page instead ("B/123"): the bundle service records where each document landed,
+and the report is handed it as a `BundleCitations`.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Protocol
 
 
 @dataclass(frozen=True)
@@ -201,41 +197,19 @@ class ExportSearch:
     hits: tuple[ExportHit, ...]
 
 
-@dataclass(frozen=True)
-class BundlePageMap:
-    """Where each document's pages landed in a bundle (see the module docstring)."""
+class BundleCitations(Protocol):
+    """Where the newest PDF bundle of the case put each document (the bundle service's
+    `BundlePlaces`): a citation names the bundle page instead of the document."""
 
-    name: str  # how a citation names the bundle: "B" in "B/123"
-    path: str  # the bundle's file (the first volume's, when split)
-    made_at: datetime
-    pages: Mapping[str, tuple[str, ...]]  # document uid -> stamped label of each page
+    @property
+    def title(self) -> str: ...
 
-    def cite(self, document_uid: str, page: int) -> str | None:
-        """ "B/123" for page `page` (from 1) of the document, or None if not in it."""
-        labels = self.pages.get(document_uid)
-        if not labels or not 1 <= page <= len(labels):
-            return None
-        return f"{self.name}/{labels[page - 1]}" if self.name else labels[page - 1]
+    @property
+    def path(self) -> str: ...
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "path": self.path,
-            "made_at": self.made_at.isoformat(),
-            "pages": {uid: list(labels) for uid, labels in self.pages.items()},
-        }
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> BundlePageMap:
-        return cls(
-            name=str(data.get("name", "")),
-            path=str(data.get("path", "")),
-            made_at=datetime.fromisoformat(str(data["made_at"])),
-            pages={str(u): tuple(str(x) for x in v) for u, v in dict(data["pages"]).items()},
-        )
-
-    def dumps(self) -> str:
-        return json.dumps(self.to_json(), ensure_ascii=False)
+    def cite(self, uid: str, page: int = 1) -> str | None:
+        """ "B/123" for the document's own page `page`; None if it is not in the bundle."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -252,7 +226,7 @@ class CaseExport:
     mentions: tuple[ExportMention, ...] = ()
     searches: tuple[ExportSearch, ...] = ()
     summary: str | None = None
-    bundle: BundlePageMap | None = None
+    bundle: BundleCitations | None = None
     by_uid: Mapping[str, ExportDocument] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:

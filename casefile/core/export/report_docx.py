@@ -90,6 +90,9 @@ class _Writer:
         self.done += n
         self.job.report(self.done, self.total, label)
         self.job.raise_if_cancelled()
+        # The case was read before writing began: an edit the user makes meanwhile
+        # may land now (docs/architecture.md, "One writer") rather than at the end.
+        self.job.safe_point()
 
     def _section(self, landscape: bool, *, new: bool = True) -> int:
         """Start a section (A4, portrait or landscape); returns the text width in twips."""
@@ -140,8 +143,8 @@ class _Writer:
             p = d.add_paragraph()
             p.add_run("Bundle: ").bold = True
             p.add_run(
-                f"citations give the page of the bundle “{Path(data.bundle.path).name}” "
-                f"({data.bundle.name}/page) where the document is in it."
+                f"citations give the page of the bundle “{data.bundle.title}” "
+                f"({Path(data.bundle.path).name}) where the document is in it."
             )
         footer = d.sections[0].footer.paragraphs[0]
         footer.text = f"{data.title} — page "
@@ -195,6 +198,9 @@ class _Writer:
         width = self._section(landscape=True)
         self.doc.add_heading(CHRONOLOGY, level=1)
         n = len(self.data.events)
+        if not n:
+            self.doc.add_paragraph("No events of the chronology are in the scope of this report.")
+            return
         self.doc.add_paragraph(
             f"{n:,} event{'s' if n != 1 else ''} in date order. Sources are cited as "
             "document and page (the document index lists them)"
@@ -221,6 +227,9 @@ class _Writer:
         width = self._section(landscape=False)
         self.doc.add_heading(CAST, level=1)
         data = self.data
+        if not data.entities:
+            self.doc.add_paragraph("No entities are in the scope of this report.")
+            return
 
         def rows() -> Iterator[Sequence[Cell]]:
             for e in data.entities:
@@ -242,6 +251,9 @@ class _Writer:
     def index(self) -> None:
         width = self._section(landscape=True)
         self.doc.add_heading(INDEX, level=1)
+        if not self.data.documents:
+            self.doc.add_paragraph("No documents are in the scope of this report.")
+            return
         self.doc.add_paragraph(
             "Each document as stored in the case; SHA-256 is the start of the "
             "fingerprint of its original file (the case verifies it)."
@@ -264,7 +276,7 @@ class _Writer:
         self._table(
             ("No.", "Title", "Kind", "Date", "Source", "Pages", "Grade", "SHA-256"),
             rows(),
-            (0.045, 0.295, 0.115, 0.11, 0.17, 0.075, 0.075, 0.115),
+            (0.055, 0.285, 0.13, 0.12, 0.16, 0.06, 0.06, 0.13),
             width,
         )
 
@@ -297,6 +309,7 @@ class _Writer:
         self.doc.core_properties.title = self.data.title
         self.doc.core_properties.author = self.data.author
         self.doc.styles["Normal"].font.size = Pt(10.5)
+        self.doc.styles["No Spacing"].font.size = Pt(9)  # the tables' cells
         self.cover()
         self.chronology()
         if self.options.cast:

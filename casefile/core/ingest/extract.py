@@ -39,6 +39,7 @@ _FAILED = {
     FileType.MSG: "This Outlook message is damaged or in a form Casefile cannot read.",
     FileType.HTML: "This web page could not be read.",
     FileType.TEXT: "This text file could not be read.",
+    FileType.IMAGE: "This picture could not be read.",
     FileType.UNKNOWN: "This file could not be read.",
 }
 _NO_TEXT = {
@@ -71,6 +72,10 @@ def _extractor(file_type: FileType) -> Callable[[str, str | None], Extraction] |
         from casefile.core.ingest.extract_email import extract_msg_file
 
         return lambda path, _pw: extract_msg_file(path)
+    if file_type == FileType.IMAGE:
+        from casefile.core.ingest.extract_image import extract_image
+
+        return lambda path, _pw: extract_image(path)
     if file_type == FileType.TEXT:
         from casefile.core.ingest.extract_text import extract_text
 

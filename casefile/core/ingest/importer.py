@@ -124,6 +124,9 @@ def _flush(run: Run) -> None:
             )
             work_queue.enqueue(s, [row["uid"] for _, _, row in written], kind=work_queue.MATCH)
             work_queue.enqueue(s, [row["uid"] for _, _, row in written])
+            # Scans and pictures wait for OCR (core/ocr; services/ocr.py drains this).
+            scans = [row["uid"] for _, ex, row in written if ex.pages_needing_ocr]
+            work_queue.enqueue(s, scans, kind=work_queue.OCR)
     for _item, ex in rows:
         discard_spool(ex)
     for item, _ex, row in written:

@@ -39,7 +39,14 @@ _EXTENSIONS: dict[str, FileType] = {
     ".eml": FileType.EMAIL,
     ".mht": FileType.EMAIL,
     ".msg": FileType.MSG,
+    ".png": FileType.IMAGE,
+    ".jpg": FileType.IMAGE,
+    ".jpeg": FileType.IMAGE,
+    ".tif": FileType.IMAGE,
+    ".tiff": FileType.IMAGE,
 }
+# Pictures whose text OCR can read (core/ocr): PNG, JPEG, TIFF (both byte orders).
+IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 # Tags that open an HTML document (after whitespace and comments), per the WHATWG
 # MIME-sniffing standard, plus a few that old court/parliament pages start with.
 _HTML_START = re.compile(
@@ -89,6 +96,8 @@ def sniff(path: str | os.PathLike[str], name: str | None = None) -> FileType:
         return FileType.PDF
     if head.startswith(ZIP_MAGIC) or head.startswith(b"PK\x05\x06"):
         return _sniff_zip(path, hint)
+    if head.startswith(IMAGE_MAGIC):
+        return FileType.IMAGE
     if head.startswith(OLE_MAGIC):
         return FileType.MSG if _is_outlook_message(path) else FileType.UNKNOWN
     text, _encoding = decode_bytes(head)
@@ -183,6 +192,7 @@ def extension_note(actual: FileType, name: str | os.PathLike[str] | None) -> str
         FileType.HTML: "a web page (HTML)",
         FileType.EMAIL: "an e-mail",
         FileType.MSG: "an Outlook message",
+        FileType.IMAGE: "a picture",
         FileType.UNKNOWN: "a format Casefile does not recognise",
     }
     if claimed == FileType.TEXT and actual in (FileType.EMAIL, FileType.HTML):

@@ -21,6 +21,7 @@ class FileType(StrEnum):
     HTML = "html"
     EMAIL = "email"
     MSG = "msg"
+    IMAGE = "image"  # PNG, JPEG, TIFF: text only through OCR (core/ocr)
     UNKNOWN = "unknown"
 
 

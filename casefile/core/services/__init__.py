@@ -131,6 +131,18 @@ from casefile.core.services.search import (
 from casefile.core.services.suggestions import confirm_suggestions, suggest_again
 
 _LAZY = {"import_paths", "prepare_import", "reextract_document", "reextract_documents"}
+# OCR (issue 16) loads the worker machinery too: on first use as well.
+_LAZY_OCR = {
+    "OcrOutcome",
+    "OcrPage",
+    "OcrSummary",
+    "OcrUnavailableError",
+    "check_ocr",
+    "ocr_documents",
+    "ocr_pages",
+    "ocr_waiting",
+    "page_regions",
+}
 
 if TYPE_CHECKING:
     from casefile.core.services.importing import (
@@ -139,6 +151,17 @@ if TYPE_CHECKING:
         reextract_document,
         reextract_documents,
     )
+    from casefile.core.services.ocr import (
+        OcrOutcome,
+        OcrPage,
+        OcrSummary,
+        OcrUnavailableError,
+        check_ocr,
+        ocr_documents,
+        ocr_pages,
+        ocr_waiting,
+        page_regions,
+    )
 
 
 def __getattr__(name: str) -> Any:
@@ -146,6 +169,10 @@ def __getattr__(name: str) -> Any:
         from casefile.core.services import importing
 
         return getattr(importing, name)
+    if name in _LAZY_OCR:
+        from casefile.core.services import ocr
+
+        return getattr(ocr, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -173,6 +200,10 @@ __all__ = [
     "ImportSummary",
     "MentionInfo",
     "MergedEntities",
+    "OcrOutcome",
+    "OcrPage",
+    "OcrSummary",
+    "OcrUnavailableError",
     "PageMention",
     "PageText",
     "QueryError",
@@ -192,6 +223,7 @@ __all__ = [
     "add_tag",
     "audit_head",
     "audit_log",
+    "check_ocr",
     "close_case",
     "confirm_suggestions",
     "copies_root",
@@ -224,11 +256,15 @@ __all__ = [
     "mentions",
     "merge_entities",
     "merge_entities_undoably",
+    "ocr_documents",
+    "ocr_pages",
+    "ocr_waiting",
     "open_case",
     "original_copy",
     "original_path",
     "overview",
     "page_mentions",
+    "page_regions",
     "pending_matches",
     "prepare_import",
     "reextract_document",

@@ -29,7 +29,7 @@ from casefile.core import dates
 from casefile.core.case import Case
 from casefile.core.db.schema import Document, Entity, Mention, Tag, document_tag
 from casefile.core.export.model import (
-    BundlePageMap,
+    BundleCitations,
     CaseExport,
     ExportCitation,
     ExportDocument,
@@ -50,7 +50,8 @@ from casefile.core.services.search import list_saved_searches, run_saved_search
 
 def _documents(case: Case, uids: set[str] | None, lang: str) -> list[ExportDocument]:
     """Every document (or those of `uids`), numbered in index order: by date, undated
-    last, then title."""
+    last, then title. The set is applied here, not as an SQL IN list: a scope may hold
+    more documents than SQLite takes parameters in one statement."""
     with case.read_session() as s:
         conn = s.connection()
         stmt = select(Document).order_by(
@@ -59,15 +60,10 @@ def _documents(case: Case, uids: set[str] | None, lang: str) -> list[ExportDocum
         tag_rows = select(document_tag.c.document_id, Tag.name).join(
             Tag, Tag.id == document_tag.c.tag_id
         )
-        if uids is not None:
-            stmt = stmt.where(Document.uid.in_(uids))
-            tag_rows = tag_rows.where(
-                document_tag.c.document_id.in_(select(Document.id).where(Document.uid.in_(uids)))
-            )
         tags: dict[int, list[str]] = defaultdict(list)
         for doc_id, name in conn.execute(tag_rows.order_by(Tag.name)):
             tags[doc_id].append(name)
-        rows = conn.execute(stmt).mappings().all()
+        rows = [r for r in conn.execute(stmt).mappings() if uids is None or r["uid"] in uids]
     return [
         ExportDocument(
             number=n,
@@ -204,7 +200,7 @@ def gather(
     saved_searches: Iterable[str] = (),
     hits_per_search: int = 50,
     with_mentions: bool = False,
-    bundle: BundlePageMap | None = None,
+    bundle: BundleCitations | None = None,
     lang: str = "en",
 ) -> CaseExport:
     """Read the case into a `CaseExport` for `scope` (see the module docstring)."""

@@ -13,6 +13,7 @@ each take one more entry too.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,18 +23,25 @@ from casefile.core.case import Case
 from casefile.core.db import audit
 from casefile.core.errors import InvalidValueError
 from casefile.core.export.base import ExportResult
-from casefile.core.export.model import CSV_TABLES, CsvOptions, ReportOptions, Scope
+from casefile.core.export.model import (
+    CSV_TABLES,
+    BundleCitations,
+    CsvOptions,
+    ReportOptions,
+    Scope,
+)
 from casefile.core.jobs import JobContext, silent
-from casefile.core.services.bundle_pages import latest_bundle_map
 from casefile.core.services.export_gather import gather
 
 __all__ = [
     "EXPORTS",
+    "BundleCitations",
     "CsvOptions",
     "ExportChoices",
     "ExportResult",
     "ReportOptions",
     "Scope",
+    "bundle_citations",
     "export_choices",
     "export_csv",
     "export_report",
@@ -47,7 +55,7 @@ def export_report(case: Case, options: ReportOptions, out: Path, job: JobContext
     """A DOCX report of the case (core/export/report_docx.py)."""
     from casefile.core.export.report_docx import DocxReport
 
-    bundle = latest_bundle_map(case) if options.bundle_pages else None
+    bundle = bundle_citations(case) if options.bundle_pages else None
     data = gather(
         case,
         options.scope,
@@ -62,6 +70,18 @@ def export_report(case: Case, options: ReportOptions, out: Path, job: JobContext
     return DocxReport().export(data, options, Path(out), job)
 
 
+def bundle_citations(case: Case) -> BundleCitations | None:
+    """Where the newest bundle of the case put each document, so that the report cites
+    "B/123" (the bundle service, `services/bundles.py`, records it); None when no
+    bundle was made, or in a build without the bundle service."""
+    try:
+        bundles = importlib.import_module("casefile.core.services.bundles")
+    except ImportError:
+        return None
+    places: BundleCitations | None = bundles.bundle_places(case)
+    return places
+
+
 def export_csv(case: Case, options: CsvOptions, out: Path, job: JobContext) -> ExportResult:
     """CSV files of the case, one per table, in the folder `out` (core/export/csv_tables.py)."""
     from casefile.core.export.csv_tables import CsvExporter
@@ -71,7 +91,9 @@ def export_csv(case: Case, options: CsvOptions, out: Path, job: JobContext) -> E
         raise InvalidValueError(
             f"“{unknown[0]}” is not a table Casefile exports; choose from: {', '.join(CSV_TABLES)}."
         )
-    data = gather(case, options.scope, job, with_mentions="mentions" in options.tables)
+    data = gather(
+        case, options.scope, job, with_mentions="mentions" in options.tables, lang=options.lang
+    )
     return CsvExporter().export(data, options, Path(out), job)
 
 

@@ -11,7 +11,6 @@ opens, never on the UI thread (docs/architecture.md, "How a change reaches the v
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,9 +42,10 @@ if TYPE_CHECKING:
     from casefile.ui.runner import Job
 
 # The kinds the dialog offers, in order; the first is chosen when it opens.
-PAGES: list[Callable[[], OptionsPage]] = [ReportPage, CsvPage, BundlePage, ArchivePage]
+PAGES: list[type[OptionsPage]] = [ReportPage, CsvPage, BundlePage, ArchivePage]
 
 FOLDER_KEY = "export/folder"
+KIND_KEY = "export/kind"  # the kind exported last: the toolbar's Export opens at it
 
 
 def _safe_name(text: str) -> str:
@@ -73,6 +73,8 @@ class ExportDialog(QDialog):
         controller: CaseController,
         settings: Settings | None = None,
         parent: QWidget | None = None,
+        *,
+        kind: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -118,12 +120,15 @@ class ExportDialog(QDialog):
         self.open_button.clicked.connect(self.open_result)
         self.folder_button = QPushButton("Show in Folder")
         self.folder_button.clicked.connect(self.show_in_folder)
+        self.view_button = QPushButton("View in Casefile")  # a PDF (the bundle)
+        self.view_button.clicked.connect(self.view_result)
+        self.pdf_window: QWidget | None = None
         self.close_button = QPushButton("Close")
         self.close_button.clicked.connect(self.reject)
-        for b in (self.open_button, self.folder_button):
+        for b in (self.open_button, self.folder_button, self.view_button):
             b.hide()
         buttons = QHBoxLayout()
-        for b in (self.open_button, self.folder_button):
+        for b in (self.open_button, self.folder_button, self.view_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         for b in (self.cancel_button, self.export_button, self.close_button):
@@ -144,10 +149,18 @@ class ExportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(buttons)
 
-        self._kind_changed(0)
+        wanted = kind or self.settings.get(KIND_KEY) or ""
+        first = max(self.kind.findData(wanted), 0)
+        self.kind.setCurrentIndex(first)
+        self._kind_changed(first)
         from casefile.core.services import exports
 
         controller.read(exports.export_choices, on_done=self._choices)
+
+    @property
+    def busy(self) -> bool:
+        """An export is running (closing the dialog would cancel it)."""
+        return self.job is not None and self.job.running
 
     # -- choosing ---------------------------------------------------------------------
     @property
@@ -204,6 +217,7 @@ class ExportDialog(QDialog):
             self.status.setText(str(exc))
             return None
         self.settings.set(FOLDER_KEY, str(out.parent))
+        self.settings.set(KIND_KEY, self.page.kind)
         from casefile.core.services import exports
 
         job = self.controller.runner.start_job(
@@ -254,6 +268,7 @@ class ExportDialog(QDialog):
         self.status.setText(result.summary)
         self.open_button.show()
         self.folder_button.show()
+        self.view_button.setVisible(Path(result.path).suffix.lower() == ".pdf")
         self.open_button.setFocus()
         self.export_button.setText("Export Again")
         self._suggest_path()  # the next export does not overwrite this one
@@ -277,6 +292,16 @@ class ExportDialog(QDialog):
         path = Path(self.result.path)
         folder = path if path.is_dir() else path.parent
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def view_result(self) -> QWidget | None:
+        """A PDF export (a bundle) in the app's own PDF view."""
+        if self.result is None or Path(self.result.path).suffix.lower() != ".pdf":
+            return None
+        from casefile.ui.dialogs.pdf_window import PdfWindow
+
+        self.pdf_window = PdfWindow(self.result.path, self)
+        self.pdf_window.show()
+        return self.pdf_window
 
     def reject(self) -> None:
         """Closing while an export runs cancels it (nothing is left half-written)."""

@@ -3,7 +3,7 @@ landed (section, volume, first and last page, and for a typeset document the pag
 which each of its text pages begins), so a report can cite "B/123".
 
 Revision ID: 0012
-Revises: 0014
+Revises: 0011
 """
 
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0012"
-down_revision: str | None = "0014"
+down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
