@@ -10,12 +10,10 @@ bundle page ("B/123") through `bundle_places`.
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -242,7 +240,7 @@ def _recognised(s: Session, pdf_ids: Sequence[int]) -> dict[int, dict[int, str]]
 
 def _content(
     case: Case, title: str, sections: Sequence[SectionIn], passwords: Mapping[str, str]
-) -> tuple[BundleContent, dict[str, int]]:
+) -> BundleContent:
     uids = [u for s in sections for u in s.documents]
     with case.read_session() as s:
         docs = {d.uid: d for d in s.scalars(select(Document).where(Document.uid.in_(uids)))}
@@ -278,8 +276,7 @@ def _content(
             )
             for sec in sections
         )
-        counts = {d.uid: d.page_count for d in docs.values()}
-    return BundleContent(title=title, case_title=case.title, sections=built), counts
+    return BundleContent(title=title, case_title=case.title, sections=built)
 
 
 @dataclass(frozen=True)
@@ -319,9 +316,9 @@ def export_bundle(
         )
     except ValueError as exc:
         raise InvalidValueError(f"That bundle option cannot be used: {exc}.") from exc
-    content, page_counts = _content(case, choices.title, sections, choices.passwords)
+    content = _content(case, choices.title, sections, choices.passwords)
     result = BundleExporter().export(content, options, Path(out), job or silent())
-    _record(case, result, choices.title, options, page_counts)
+    _record(case, result, choices.title, options)
     return result
 
 
@@ -337,7 +334,6 @@ def _record(
     result: BundleResult,
     title: str,
     options: BundleOptions,
-    page_counts: Mapping[str, int],
 ) -> None:
     """Where every document landed, and an audit entry saying the bundle was made: one
     transaction. Nothing is recorded in a case open read-only."""
@@ -384,10 +380,6 @@ def _record(
                 "documents": len(result.placed),
             },
         )
-    # The report on main still reads the page map the export framework keeps in the
-    # audit log (services/bundle_pages.py); it moves to `bundle_places`. Until then the
-    # map is handed over too.
-    _hand_to_report(case, result, title, page_counts)
 
 
 @dataclass(frozen=True)
@@ -438,36 +430,3 @@ def bundle_places(case: Case) -> BundlePlaces | None:
             for r in rows
         }
         return BundlePlaces(bundle.title, bundle.path, bundle.made_at.isoformat(), places)
-
-
-def _hand_to_report(
-    case: Case, result: BundleResult, title: str, page_counts: Mapping[str, int]
-) -> None:
-    """Where the report of this version reads bundle pages from, if not `bundle_places`:
-    the page map of `services/bundle_pages.py` (per document, the citation of each of
-    its own pages). Looked up by name, so a build whose report reads `bundle_places`
-    (and has no such module) simply skips it."""
-    try:
-        model = importlib.import_module("casefile.core.export.model")
-        pages_module = importlib.import_module("casefile.core.services.bundle_pages")
-        page_map_type = model.BundlePageMap
-        record = pages_module.record_bundle_map
-    except (ImportError, AttributeError):
-        return
-    pages: dict[str, tuple[str, ...]] = {}
-    for place in result.placed:
-        count = page_counts.get(place.uid, 1)
-        if place.page_starts is not None:
-            count = len(place.page_starts)
-        elif place.reproduction is Reproduction.ORIGINAL:
-            count = place.last_page - place.first_page + 1
-        pages[place.uid] = tuple(place.cite(n) for n in range(1, max(count, 1) + 1))
-    record(
-        case,
-        page_map_type(
-            name="",  # the labels are whole citations already: "B/123"
-            path=str(result.files[0]),
-            made_at=datetime.now(UTC),
-            pages=pages,
-        ),
-    )

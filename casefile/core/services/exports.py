@@ -13,7 +13,6 @@ each take one more entry too.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,12 +72,10 @@ def export_report(case: Case, options: ReportOptions, out: Path, job: JobContext
 def bundle_citations(case: Case) -> BundleCitations | None:
     """Where the newest bundle of the case put each document, so that the report cites
     "B/123" (the bundle service, `services/bundles.py`, records it); None when no
-    bundle was made, or in a build without the bundle service."""
-    try:
-        bundles = importlib.import_module("casefile.core.services.bundles")
-    except ImportError:
-        return None
-    places: BundleCitations | None = bundles.bundle_places(case)
+    bundle was made."""
+    from casefile.core.services.bundles import bundle_places
+
+    places: BundleCitations | None = bundle_places(case)
     return places
 
 
