@@ -33,7 +33,14 @@ def _no_display() -> bool:
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="casefile-gui", description="Casefile desktop app")
-    parser.add_argument("case", nargs="?", help="a .casefile folder (or its case.sqlite) to open")
+    parser.add_argument(
+        "case",
+        nargs="?",
+        help=(
+            "a .casefile folder (or its case.sqlite) to open, or a .casezip case archive "
+            "to unpack beside it and open"
+        ),
+    )
     parser.add_argument("--demo", action="store_true", help="open the demo case")
     parser.add_argument("--read-only", action="store_true", help="open the case read-only")
     args = parser.parse_args(argv)

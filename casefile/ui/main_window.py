@@ -112,6 +112,9 @@ class MainWindow(QMainWindow):
 
     # -- the case: opening and closing are `cases`' work, showing it is the window's ------
     def open_case(self, path: str, readonly: bool = False) -> None:
+        if path.lower().endswith(".casezip"):  # a double-clicked case archive
+            self.cases.open_archive(path)
+            return
         self.cases.open_case(path, readonly)
 
     def create_case(self, path: str, title: str | None = None) -> None:
@@ -195,6 +198,7 @@ class MainWindow(QMainWindow):
         self.cases.attached.connect(self._attach)
         self.cases.closing.connect(self._detach)
         self.cases.openFailed.connect(self._open_failed)
+        self.cases.jobStarted.connect(self.job_widget.track)
         self.cases.failed.connect(lambda exc: self.show_error(user_message(exc)))
         self.commands.dialogOpened.connect(self.dialogs.append)
         self.commands.importReported.connect(lambda d: setattr(self, "last_import_summary", d))

@@ -11,10 +11,22 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
-from casefile.ui.runner import Runner
+from casefile.ui.runner import Job, Runner
 
 if TYPE_CHECKING:
     from casefile.ui.controller import CaseController
+
+
+def archive_target(archive: Path) -> Path:
+    """Where a case archive is unpacked: beside it, named after it, with " (2)"… when a
+    folder of that name is already there."""
+    stem = archive.name.removesuffix(".casezip") or "Case"
+    candidate = archive.with_name(f"{stem}.casefile")
+    n = 2
+    while candidate.exists():
+        candidate = archive.with_name(f"{stem} ({n}).casefile")
+        n += 1
+    return candidate
 
 
 def demo_case_path() -> Path:
@@ -28,6 +40,7 @@ class CaseLifecycle(QObject):
     busy = Signal(str)  # "Opening …": a case is on its way
     attached = Signal(object)  # the CaseController of the case now open
     closing = Signal(object)  # the CaseController being closed (views save their state)
+    jobStarted = Signal(object)  # a Job run with no case open (a case archive unpacked)
     openFailed = Signal(str, object)  # the path, and the exception to show
     failed = Signal(object)  # an error with a case open: shown, the case stays open
 
@@ -68,6 +81,31 @@ class CaseLifecycle(QObject):
         )
         if path:
             self.open_case(path)
+
+    def choose_archive(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.dialog_parent, "Open case archive", str(Path.home()), "Case archive (*.casezip)"
+        )
+        if path:
+            self.open_archive(path)
+
+    def open_archive(self, archive: str, target: str | None = None) -> Job:
+        """A `.casezip` (File → Open Case Archive…, or a double-click) becomes a new case
+        folder beside it, never over one that exists; it opens when unpacked. Unpacking
+        refuses a hostile archive in a sentence and leaves nothing behind
+        (docs/architecture.md, "Exports")."""
+        dest = target or str(archive_target(Path(archive)))
+
+        def unpack(ctx: Any) -> Any:
+            from casefile.core.services.archive import import_archive
+
+            return import_archive(archive, dest, ctx)
+
+        job = self.runner.start_job(f"Opening the case archive “{Path(archive).name}”", unpack)
+        job.finished.connect(lambda result: self.open_case(str(result.path)))
+        job.failed.connect(lambda exc: self.openFailed.emit(archive, exc))
+        self.jobStarted.emit(job)
+        return job
 
     def open_demo(self) -> None:
         path = demo_case_path()

@@ -60,6 +60,7 @@ class FileActions:
     new: QAction
     open: QAction
     demo: QAction
+    open_archive: QAction
     close: QAction
     import_files: QAction
     import_folder: QAction
@@ -142,6 +143,7 @@ def build_actions(
             new=action(parent, "&New Case…", c.new_case, S.New, "new-case"),
             open=action(parent, "&Open Case…", c.choose_case, S.Open, "open-case"),
             demo=action(parent, "Open &Demo Case", c.open_demo, None, "demo"),
+            open_archive=action(parent, "Open Case &Archive…", c.choose_archive, None, "open-case"),
             close=action(parent, "&Close Case", c.close_case, S.Close),
             import_files=action(
                 parent,
@@ -269,7 +271,7 @@ def undo_actions(parent: QWidget, group: QUndoGroup) -> tuple[QAction, QAction]:
 def build_menu_bar(window: QMainWindow, a: ActionSet, recent: QMenu) -> None:
     bar = window.menuBar()
     file = bar.addMenu("&File")
-    for act in (a.file.new, a.file.open, a.file.demo):
+    for act in (a.file.new, a.file.open, a.file.open_archive, a.file.demo):
         file.addAction(act)
     file.addMenu(recent)
     file.addAction(a.file.close)
