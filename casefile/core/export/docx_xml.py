@@ -3,8 +3,8 @@
 python-docx builds a table row by row through its object model, and that is quadratic:
 `table.add_row().cells` took 1.4 s for 2,000 rows of three cells, `table.cell(i, j)` in
 a loop 53 s for 500 rows. A table written here as one XML string and parsed once takes
-a fraction of that (FIELD-NOTES in the design folder measured 0.17 s for the same 2,000
-rows); the report of 5,000 events must be written in under 5 s.
+a fraction of that (0.17 s for the same 2,000 rows: docs/architecture.md, "Measured
+facts the code relies on"); the report of 5,000 events must be written in under 5 s.
 
 A cell is a list of paragraphs, a paragraph a list of runs, a run `(text, style)`
 where style is "" (plain), "b" (bold), "i" (italic) or "bi". Text is escaped, and the
