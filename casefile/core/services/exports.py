@@ -73,7 +73,7 @@ def bundle_citations(case: Case) -> BundleCitations | None:
     """Where the newest bundle of the case put each document, so that the report cites
     "B/123" (the bundle service, `services/bundles.py`, records it); None when no
     bundle was made."""
-    from casefile.core.services.bundles import bundle_places
+    from casefile.core.services.bundle_places import bundle_places
 
     places: BundleCitations | None = bundle_places(case)
     return places
