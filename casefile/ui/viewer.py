@@ -6,21 +6,17 @@ text, never rendered, so no remote content can ever be fetched.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QSpinBox,
     QStackedWidget,
-    QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +25,6 @@ from casefile.core import services
 from casefile.core.errors import CasefileError
 from casefile.core.services import Changes, DocumentDetail, PageText
 from casefile.ui.controller import CaseController
-from casefile.ui.icons import icon
 from casefile.ui.messages import user_message
 from casefile.ui.page_overlay import OcrStrip
 from casefile.ui.plain import plain_label
@@ -37,6 +32,7 @@ from casefile.ui.reflow import reflow
 from casefile.ui.status_banner import StatusBanner
 from casefile.ui.viewer_layers import HighlightLayers, span_selections
 from casefile.ui.viewer_selection import SelectionActions
+from casefile.ui.viewer_toolbar import ViewerToolbar
 
 HIT = QColor("#ffe066")
 CURRENT_HIT = QColor("#ff9f1a")
@@ -72,54 +68,13 @@ class Viewer(QWidget):
 
     # -- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
-        bar = QToolBar("Viewer")
-        bar.setIconSize(bar.iconSize() * 0.8)
+        bar = ViewerToolbar(self, self)  # the controls: see ui/viewer_toolbar.py
         self.toolbar = bar
-        # Text | Original first: in a narrow pane (1024 px) the overflow arrow takes the
-        # last buttons, and the view toggle must always show which view is on screen.
-        group = QActionGroup(self)
-        # Optional: when neither view can be shown, neither button claims to be on.
-        group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
-        self.text_mode = self._act(bar, "view-text", "Text", "Ctrl+1", self.show_text)
-        self.original_mode = self._act(
-            bar, "view-original", "Original", "Ctrl+2", self.show_original
-        )
-        for a in (self.text_mode, self.original_mode):
-            a.setCheckable(True)
-            group.addAction(a)
-        self.text_mode.setChecked(True)
-        for a in (self.text_mode, self.original_mode):
-            btn = bar.widgetForAction(a)
-            if isinstance(btn, QToolButton):
-                btn.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        bar.addSeparator()
-        self.prev_page = self._act(bar, "page-prev", "Previous page", "Ctrl+PgUp", self.go_prev)
-        self.page_box = QSpinBox()
-        self.page_box.setAccessibleName("Page")
-        self.page_box.setKeyboardTracking(False)
-        self.page_box.valueChanged.connect(lambda n: self.go_to_page(n))
-        bar.addWidget(self.page_box)
-        self.page_total = QLabel()
-        bar.addWidget(self.page_total)
-        self.next_page = self._act(bar, "page-next", "Next page", "Ctrl+PgDown", self.go_next)
-        bar.addSeparator()
-        self.prev_hit = self._act(bar, "hit-prev", "Previous hit", "Shift+F3", self.previous_hit)
-        self.hit_label = QLabel()
-        bar.addWidget(self.hit_label)
-        self.next_hit = self._act(bar, "hit-next", "Next hit", "F3", self.next_hit_)
-        # Paragraphs (hard-wrapped lines joined) or the text exactly as extracted.
-        self.reflow_mode = QAction("Paragraphs", self)
-        self.reflow_mode.setCheckable(True)
-        self.reflow_mode.setChecked(True)
-        self.reflow_mode.setToolTip(
-            "Join hard-wrapped lines into paragraphs (off: the text exactly as extracted)"
-        )
-        self.reflow_mode.toggled.connect(lambda _on: self._load_page(self.page))
-        # Beside the title, not in the tool bar: at 1024 px the tool bar has no room
-        # left and would hide Text | Original behind its overflow arrow.
-        self.reflow_button = QToolButton()
-        self.reflow_button.setDefaultAction(self.reflow_mode)
-        self.reflow_button.setAutoRaise(True)
+        self.text_mode, self.original_mode = bar.text_mode, bar.original_mode
+        self.prev_page, self.next_page, self.page_box = bar.prev_page, bar.next_page, bar.page_box
+        self.prev_hit, self.next_hit, self.hit_label = bar.prev_hit, bar.next_hit, bar.hit_label
+        self.page_total = bar.page_total
+        self.reflow_mode, self.reflow_button = bar.reflow_mode, bar.reflow_button
 
         self.title = plain_label(bold=True, wrap=True, selectable=True)
         self.title.setObjectName("viewerTitle")
@@ -164,18 +119,6 @@ class Viewer(QWidget):
         layout.addWidget(self.ocr_strip)
         layout.addWidget(self.stack, 1)
         self.clear()
-
-    def _act(
-        self, bar: QToolBar, name: str, text: str, keys: str, slot: Callable[[], object]
-    ) -> QAction:
-        action = QAction(icon(name), text, self)
-        action.setShortcut(QKeySequence(keys))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        shown = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{text} ({shown})")
-        action.triggered.connect(lambda _checked=False: slot())
-        bar.addAction(action)
-        return action
 
     def _selection_where(self) -> tuple[str, str, int] | None:
         """The document and page a text selection would cite (text view only)."""
@@ -336,31 +279,22 @@ class Viewer(QWidget):
             self.text.centerCursor()
 
     def _update_controls(self) -> None:
-        has_doc = self.detail is not None and self.total > 0
-        self.page_box.blockSignals(True)
-        self.page_box.setRange(1, max(self.total, 1))
-        self.page_box.setValue(self.page if has_doc else 1)
-        self.page_box.blockSignals(False)
-        self.page_box.setEnabled(self.total > 1)
-        self.page_total.setText(f" of {self.total} " if has_doc else "")
-        self.prev_page.setEnabled(has_doc and self.page > 1)
-        self.next_page.setEnabled(has_doc and self.page < self.total)
-        any_hits = bool(self.spans or self.hit_pages)
-        self.prev_hit.setEnabled(any_hits)
-        self.next_hit.setEnabled(any_hits)
-        if self.query and self.detail is not None:
-            n = len(self.spans)
-            where = f"{self.current_hit + 1}/{n}" if n else "none"
-            self.hit_label.setText(f" Hits on page: {where} ")
-        else:
-            self.hit_label.setText("")
-        if self.detail is None:
-            self.original_mode.setEnabled(False)
+        self.toolbar.update_for(
+            has_document=self.detail is not None,
+            page=self.page,
+            total=self.total,
+            any_hits=bool(self.spans or self.hit_pages),
+            hits_on_page=len(self.spans) if self.query and self.detail is not None else None,
+            current_hit=self.current_hit,
+        )
 
     # -- navigation -----------------------------------------------------------------------
     def go_to_page(self, number: int) -> None:
         if self.detail is not None and 1 <= number <= self.total and number != self.page:
             self._load_page(number)
+
+    def reload_page(self) -> None:
+        self._load_page(self.page)
 
     def go_prev(self) -> None:
         self.go_to_page(self.page - 1)
