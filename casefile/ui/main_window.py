@@ -22,26 +22,22 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QKeySequence,
-    QShortcut,
     QUndoGroup,
 )
 from PySide6.QtWidgets import (
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
     QStackedWidget,
-    QToolBar,
-    QToolButton,
     QWidget,
 )
 
 from casefile.core.errors import CaseLockedError
 from casefile.ui.dialogs.start_page import StartPage
-from casefile.ui.icons import app_icon, icon
+from casefile.ui.icons import app_icon
 from casefile.ui.job_widget import JobWidget
+from casefile.ui.main_toolbar import build_main_toolbar
 from casefile.ui.main_window_actions import CaseCommands
 from casefile.ui.main_window_cases import CaseLifecycle
 from casefile.ui.menus import ActionSet, build_actions, build_menu_bar
@@ -135,47 +131,8 @@ class MainWindow(QMainWindow):
 
     # -- chrome ---------------------------------------------------------------------------
     def _build_toolbar(self) -> None:
-        bar = QToolBar("Main")
-        bar.setObjectName("mainToolbar")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        bar.addAction(self.action_set.file.import_files)
-        bar.addAction(self.action_set.document.open_original)
-        bar.addAction(self.action_set.case.verify)
-        export = self.action_set.file.export
-        export_menu = QMenu(self)
-        for act in self.action_set.file.export_kinds:
-            export_menu.addAction(act)
-        export.setMenu(export_menu)
-        bar.addAction(export)
-        button = bar.widgetForAction(export)
-        if isinstance(button, QToolButton):  # a click exports, the arrow picks the kind
-            button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        spacer = QWidget()
-        spacer.setSizePolicy(
-            spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
-        )
-        bar.addWidget(spacer)
-        self.search_field = QLineEdit()
-        self.search_field.setPlaceholderText("Search the case (Ctrl+F)… e.g. санкции AND Helix")
-        self.search_field.setClearButtonEnabled(True)
-        self.search_field.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search_field.setMinimumWidth(340)
-        self.search_field.setAccessibleName("Search")
-        self.search_field.returnPressed.connect(self.run_search)
-        # An emptied box (its clear button, or the text deleted) shows no results.
-        self.search_field.textChanged.connect(self._search_text_changed)
-        for key, slot in (
-            (Qt.Key.Key_Escape, self.show_all_documents),
-            (Qt.Key.Key_Down, self.focus_results),
-        ):
-            shortcut = QShortcut(QKeySequence(key), self.search_field)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(slot)
-        bar.addWidget(self.search_field)
-        bar.addAction(self.action_set.help.syntax)
-        self.toolbar = bar
-        self.addToolBar(bar)
+        self.toolbar, self.search_field = build_main_toolbar(self.action_set, self, self)
+        self.addToolBar(self.toolbar)
 
     def _build_status_bar(self) -> None:
         self.job_widget = JobWidget()
@@ -390,7 +347,7 @@ class MainWindow(QMainWindow):
         if self.case_view is not None:
             self.case_view.run_search(self.search_field.text())
 
-    def _search_text_changed(self, text: str) -> None:
+    def search_text_changed(self, text: str) -> None:
         if not text and self.case_view is not None and self.case_view.in_search:
             self.show_all_documents()
 
@@ -428,7 +385,7 @@ class MainWindow(QMainWindow):
         if self.case_view is not None:
             self.case_view.search_panel.clear()
             self.case_view.show_filter({})
-            self.search_field.clear()  # out of search mode first: see _search_text_changed
+            self.search_field.clear()  # out of search mode first: see search_text_changed
 
     def show_query_help(self) -> None:
         from casefile.ui.dialogs.query_help import QueryHelp
@@ -438,24 +395,10 @@ class MainWindow(QMainWindow):
         dialog.show()
 
     def about(self) -> None:
-        import platform
+        from casefile.ui.dialogs.about import about_box
 
-        from PySide6 import __version__ as pyside_version
-        from PySide6.QtCore import qVersion
-
-        from casefile import __version__
-
-        box = QMessageBox(QMessageBox.Icon.NoIcon, "About Casefile", "", parent=self)
-        box.setIconPixmap(app_icon().pixmap(64, 64))
-        box.setText(f"<b>Casefile {__version__}</b>")
-        box.setInformativeText(
-            "Offline case files for investigators. Nothing you do here leaves this "
-            "computer.<br><br>Licence: Apache-2.0. Built with Qt for Python "
-            f"(PySide6 {pyside_version}, LGPL-3.0), SQLAlchemy, Whoosh and pypdf."
-            f"<br><br>Qt {qVersion()} · Python {platform.python_version()}"
-        )
-        box.open()
-        self.about_box = box
+        self.about_box = about_box(self)
+        self.about_box.open()
 
 
 __all__ = ["MainWindow"]
