@@ -28,12 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.core.vocabulary import SearchSort
-from casefile.ui import labels
 from casefile.ui.controller import CaseController
 from casefile.ui.hit_delegate import RichDelegate
 from casefile.ui.icons import icon
+from casefile.ui.search_facets import FACET_ROLE, fill_chips, fill_facet_tree, find_facet_item
 from casefile.ui.search_results import (
-    FACET_ORDER,
     SORTS,
     hit_html,
     query_with_facets,
@@ -42,8 +41,6 @@ from casefile.ui.search_results import (
 )
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
-FACET_ROLE = Qt.ItemDataRole.UserRole + 2
-FACET_TITLES = {"kind": "Kind", "year": "Year", "lang": "Language", "tag": "Tag"}
 
 
 class SearchPanel(QWidget):
@@ -273,47 +270,10 @@ class SearchPanel(QWidget):
         self._more_if_near_end()
 
     def _fill_facets(self, results: Any) -> None:
-        self.facet_tree.clear()
-        for name in [*FACET_ORDER, *(k for k in results.facets if k not in FACET_ORDER)]:
-            values = results.facets.get(name)
-            if not values:
-                continue
-            root = QTreeWidgetItem(self.facet_tree, [FACET_TITLES.get(name, name.title())])
-            root.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            root.setExpanded(True)
-            for value, count in values:
-                shown = (
-                    labels.kind_short(value)
-                    if name == "kind"
-                    else (labels.language_label(value) if name == "lang" else value)
-                )
-                active = self.facets.get(name) == value
-                item = QTreeWidgetItem(root, [f"{'✓ ' if active else ''}{shown}  {count}"])
-                item.setData(0, FACET_ROLE, (name, value))
-                # The whole name first: a long entity or source is cut in the narrow pane.
-                full = labels.kind_label(value) if name == "kind" else shown
-                item.setToolTip(
-                    0,
-                    f"{full} ({count})\n"
-                    + (
-                        "Click to remove this filter"
-                        if active
-                        else "Click to show only these results"
-                    ),
-                )
+        fill_facet_tree(self.facet_tree, results.facets, self.facets)
 
     def _fill_chips(self) -> None:
-        while self.chips.count():
-            taken = self.chips.takeAt(0)
-            if taken is not None and (w := taken.widget()) is not None:
-                w.deleteLater()
-        for name, value in self.facets.items():
-            chip = QPushButton(icon("cancel"), f"{FACET_TITLES.get(name, name)}: {value}")
-            chip.setFlat(True)
-            chip.setToolTip("Remove this filter")
-            chip.clicked.connect(lambda _c=False, n=name: self.remove_facet(n))
-            self.chips.addWidget(chip)
-        self.chips.addStretch(1)
+        fill_chips(self.chips, self.facets, self.remove_facet)
 
     # -- facets -----------------------------------------------------------------------------
     def _facet_clicked(self, item: QTreeWidgetItem, _col: int = 0) -> None:
@@ -332,14 +292,7 @@ class SearchPanel(QWidget):
         self.refresh()
 
     def facet_item(self, name: str, value: str) -> QTreeWidgetItem | None:
-        roots = (
-            self.facet_tree.topLevelItem(i) for i in range(self.facet_tree.topLevelItemCount())
-        )
-        for root in roots:
-            for child in (root.child(j) for j in range(root.childCount())) if root else ():
-                if child is not None and child.data(0, FACET_ROLE) == (name, value):
-                    return child
-        return None
+        return find_facet_item(self.facet_tree, name, value)
 
     # -- the chosen result ------------------------------------------------------------------
     def current_hit(self) -> Any:
