@@ -19,17 +19,16 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, bindparam, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import insert, select
 
 from casefile.core.case import Case
 from casefile.core.db import audit, work_queue
 from casefile.core.db.schema import Document
 from casefile.core.errors import InvalidValueError
+from casefile.core.ingest.attachments import MessageGroup, close_group, link_attachments
 from casefile.core.ingest.document_row import document_row
 from casefile.core.ingest.intake import (
     EMPTY_NOT_KEPT,
@@ -77,7 +76,7 @@ IndexSync = Callable[[Case], None]
 
 def _flush(run: Run) -> None:
     """Write the finished files of this batch in one transaction, then index them. A
-    message and its attachments are always in the same batch (see `_Group`)."""
+    message and its attachments are always in the same batch (see `MessageGroup`)."""
     if not run.rows:
         return
     rows, run.rows = run.rows, []
@@ -104,7 +103,7 @@ def _flush(run: Run) -> None:
                 ).all()
             )
             insert_pages(s, [(ids[row["uid"]], ex) for _, ex, row in written])
-            _link_attachments(s, [item for item, _, _ in written], ids)
+            link_attachments(s, [item for item, _, _ in written], ids)
             audit.record_many(
                 s,
                 "import_document",
@@ -143,53 +142,6 @@ def _flush(run: Run) -> None:
     run.unindexed += len(written)
     if run.unindexed >= INDEX_EVERY or time.monotonic() - run.last_index > INDEX_SECONDS:
         _index(run)
-
-
-def _link_attachments(s: Session, items: list[Item], ids: dict[str, int]) -> None:
-    """Point each attachment at its message (written in the same batch, or before)."""
-    wanted = {i.parent_uid for i in items if i.parent_uid and i.parent_uid not in ids}
-    if wanted:
-        ids = {
-            **ids,
-            **dict(
-                s.execute(select(Document.uid, Document.id).where(Document.uid.in_(wanted))).all()
-            ),
-        }
-    links = [
-        {"child": i.uid, "parent": ids[i.parent_uid]}
-        for i in items
-        if i.parent_uid and i.parent_uid in ids
-    ]
-    if links:
-        table = cast(Table, Document.__table__)
-        s.execute(
-            update(table)
-            .where(table.c.uid == bindparam("child"))
-            .values(parent_id=bindparam("parent")),
-            links,
-        )
-
-
-@dataclass
-class _Group:
-    """A message whose attachments are still being read. Its rows are held back until
-    every attachment (and theirs, for attached messages) is extracted, then handed to
-    the batch all at once: a crash or a cancel never leaves a message in the case
-    without its attachments, which a re-import would then skip as "already there"."""
-
-    rows: list[tuple[Item, Extraction]]
-    pending: int = 0
-    parent: _Group | None = None
-
-
-def _close(run: Run, group: _Group) -> None:
-    if group.parent is None:
-        run.rows.extend(group.rows)
-        return
-    group.parent.rows.extend(group.rows)
-    group.parent.pending -= 1
-    if group.parent.pending == 0:
-        _close(run, group.parent)
 
 
 def _index(run: Run) -> None:
@@ -291,7 +243,7 @@ def _import(
             else:
                 waiting.append(item)  # the workers are still starting
 
-        def submit_attachment(att: Attachment, group: _Group, parent: Item) -> bool:
+        def submit_attachment(att: Attachment, group: MessageGroup, parent: Item) -> bool:
             """Store one attachment and queue it for extraction; False when it needs no
             more work (its bytes are already in the case or in this import)."""
             nonlocal total
@@ -325,7 +277,7 @@ def _import(
 
         def finished(item: Item, ex: Extraction) -> None:
             """A file's extraction is back: into the batch, or held with its message."""
-            group: _Group | None = item.group
+            group: MessageGroup | None = item.group
             if item.completing:  # in the case already: `_flush` skips it, not its files
                 run.outcomes.append(
                     ImportOutcome(
@@ -333,13 +285,13 @@ def _import(
                     )
                 )
             if ex.attachments:
-                own = _Group([(item, ex)], parent=group)
+                own = MessageGroup([(item, ex)], parent=group)
                 for att in ex.attachments:
                     own.pending += submit_attachment(att, own, item)
                 ex.attachments = []  # stored: the bytes need not stay in memory
                 if own.pending:
                     return
-                item_rows: _Group | None = own
+                item_rows: MessageGroup | None = own
             else:
                 item_rows = None
             if group is None:
@@ -348,7 +300,7 @@ def _import(
             group.rows.extend(item_rows.rows if item_rows else [(item, ex)])
             group.pending -= 1
             if group.pending == 0:
-                _close(run, group)
+                close_group(run, group)
 
         while True:
             ctx.safe_point()  # no transaction is open here: a user's edit may run

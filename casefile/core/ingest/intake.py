@@ -48,7 +48,7 @@ class Item:
     future: Future[Extraction] | None = None
     link_target: str | None = None  # the user's file was a link to this path
     uid: str = field(default_factory=lambda: uuid.uuid4().hex)  # of its document
-    group: Any = None  # importer._Group: the message this attachment belongs to
+    group: Any = None  # attachments.MessageGroup: the message this attachment belongs to
     completing: bool = False  # already in the case: only its missing attachments are new
 
 
