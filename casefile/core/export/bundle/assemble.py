@@ -39,8 +39,8 @@ from casefile.core.export.bundle.model import (
     PlacedDocument,
     Reproduction,
 )
+from casefile.core.export.bundle.prepare import prepare
 from casefile.core.jobs import JobContext
-from casefile.core.originals import hash_stored
 
 
 class BundleExporter:
@@ -68,99 +68,6 @@ def _facts(doc: BundleDocument) -> list[str]:
     if doc.sha256:
         facts.append(f"SHA-256: {doc.sha256}")
     return facts
-
-
-def _prepare(doc: BundleDocument, readers: dict[str, PdfReader], max_dpi: int) -> Prepared:
-    """Open, typeset or replace one document; every failure becomes a placeholder."""
-    if doc.unavailable:
-        return Prepared(doc, 1, Reproduction.PLACEHOLDER, note=doc.unavailable)
-    if doc.pdf is not None:
-        return _prepare_pdf(doc, doc.pdf, readers)
-    if doc.image is not None:
-        return _prepare_picture(doc, doc.image, readers, max_dpi)
-    if any(t.strip() for t in doc.text_pages):
-        kind = doc.file_type.upper() or "non-PDF"
-        heading = [
-            *(x for x in [doc.date_words] if x),
-            f"Typeset by Casefile from the text it extracted; the original is a {kind} file"
-            + (f" ({doc.original_name})" if doc.original_name else "")
-            + ".",
-            *([f"SHA-256 of the original: {doc.sha256}"] if doc.sha256 else []),
-        ]
-        result = draw.typeset(doc.title, heading, doc.text_pages)
-        readers[doc.uid] = PdfReader(io.BytesIO(result.pdf))
-        return Prepared(doc, result.pages, Reproduction.TYPESET, result.page_starts)
-    return Prepared(
-        doc,
-        1,
-        Reproduction.PLACEHOLDER,
-        note="This document has no text Casefile could read, and its original is not a PDF.",
-    )
-
-
-def _prepare_pdf(doc: BundleDocument, path: Path, readers: dict[str, PdfReader]) -> Prepared:
-    def placeholder(note: str) -> Prepared:
-        return Prepared(doc, 1, Reproduction.PLACEHOLDER, note=note)
-
-    try:
-        if doc.sha256 and hash_stored(path) != doc.sha256:
-            return placeholder(
-                "The original has changed since it was imported (its SHA-256 differs), so it "
-                "is not reproduced; run Verify and restore it from a backup."
-            )
-        reader = PdfReader(path, strict=False)
-        if reader.is_encrypted and not reader.decrypt(doc.password or ""):
-            return placeholder(
-                "The original PDF is protected by a password, so it is not reproduced; "
-                "unlock it in Casefile (or ask the sender for an unprotected copy) and make "
-                "the bundle again."
-            )
-        count = len(reader.pages)
-    except FileNotFoundError:
-        return placeholder(
-            "The original is missing from the case folder, so it is not reproduced; "
-            "run Verify and restore it."
-        )
-    except Exception as exc:  # pypdf raises many kinds for damaged files
-        return Prepared(
-            doc,
-            1,
-            Reproduction.PLACEHOLDER,
-            note="The original PDF is damaged (or not really a PDF), so Casefile cannot "
-            "reproduce its pages here.",
-            detail=str(exc)[:300],
-        )
-    if count == 0:
-        return placeholder("The original PDF has no pages.")
-    readers[doc.uid] = reader
-    return Prepared(doc, count, Reproduction.ORIGINAL)
-
-
-def _prepare_picture(
-    doc: BundleDocument, path: Path, readers: dict[str, PdfReader], max_dpi: int
-) -> Prepared:
-    try:
-        if doc.sha256 and hash_stored(path) != doc.sha256:
-            return Prepared(
-                doc,
-                1,
-                Reproduction.PLACEHOLDER,
-                note="The original has changed since it was imported (its SHA-256 differs), "
-                "so it is not reproduced; run Verify and restore it from a backup.",
-            )
-        pdf, pages = draw.picture_pages(path, doc.title, max_dpi)
-    except draw.UnshowablePicture as exc:
-        return Prepared(doc, 1, Reproduction.PLACEHOLDER, note=str(exc))
-    except Exception as exc:  # Pillow raises many kinds for damaged pictures
-        return Prepared(
-            doc,
-            1,
-            Reproduction.PLACEHOLDER,
-            note="The original picture is damaged, so Casefile cannot show it here.",
-            detail=str(exc)[:300],
-        )
-    readers[doc.uid] = PdfReader(io.BytesIO(pdf))
-    return Prepared(doc, pages, Reproduction.ORIGINAL)
 
 
 def _volume_paths(out: Path, volumes: int) -> list[Path]:
@@ -207,7 +114,7 @@ def _make_bundle(
         for doc in _order(section.documents, options.order):
             job.raise_if_cancelled()
             job.report(done, total_steps, f"Reading {doc.title}")
-            prepared.append(_prepare(doc, readers, options.max_dpi))
+            prepared.append(prepare(doc, readers, options.max_dpi))
             done += 1
         sections.append((section, prepared))
     chunks = layout.split(sections, options.volume_pages)
