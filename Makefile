@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO   ?= $(HOME)/.local/share/Casefile/Demo case.casefile
 
-.PHONY: setup run test lint demo screenshots bench bundle bundle-test clean
+.PHONY: setup run test lint demo screenshots bench bundle bundle-test clean translations translations-update
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -30,6 +30,15 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check casefile tests
 	$(BIN)/lint-imports
 	$(BIN)/mypy
+
+# Translations (docs/architecture.md, "Languages"): `translations-update` adds new marked
+# sentences to resources/i18n/*.ts and *.po; translate them, then `translations` compiles
+# the .qm and .mo files that ship (committed, so a checkout needs no build step).
+translations-update: $(STAMP)
+	$(BIN)/python packaging/translations.py update
+
+translations: $(STAMP)
+	$(BIN)/python packaging/translations.py build
 
 demo: $(STAMP)
 	$(BIN)/casefile demo "$(DEMO)" --force

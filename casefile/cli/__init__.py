@@ -28,6 +28,7 @@ from casefile.cli import (
     search,
 )
 from casefile.cli.common import EXIT_CANCELLED, EXIT_FAIL, Parser, err
+from casefile.core import i18n
 from casefile.core.errors import CasefileError
 
 COMMAND_GROUPS = (
@@ -58,6 +59,7 @@ def build_parser() -> Parser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()  # extraction workers in a frozen (PyInstaller) build
+    i18n.set_language(i18n.system_language())  # before the parser: its help is translated
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

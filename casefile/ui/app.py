@@ -156,6 +156,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = make_app()
     from PySide6.QtCore import QTimer
 
+    from casefile.ui import i18n
+    from casefile.ui.settings import Settings
+
+    i18n.install(i18n.resolve(Settings().get(i18n.SETTINGS_KEY, i18n.SYSTEM)))
+
     from casefile.ui.main_window import MainWindow  # light: the core loads as a case opens
 
     window = MainWindow()
