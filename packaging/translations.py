@@ -52,10 +52,18 @@ UI_AREAS: dict[str, tuple[str, ...]] = {
 # lupdate reads `plural(text, disambiguation, n)` as it reads `tr`.
 LUPDATE_OPTIONS = ("-tr-function-alias", "tr+=plural", "-locations", "relative", "-no-obsolete")
 
-# gettext domains: the core's sentences and the command line's.
+# gettext domains, each owned by one translator; a file matched by an earlier domain is
+# not in a later one (as with UI_AREAS).
 CORE_DOMAINS: dict[str, tuple[str, ...]] = {
-    "core": ("casefile/core",),
-    "cli": ("casefile/cli", "casefile/demo.py"),
+    "export": (
+        "casefile/core/export/**/*.py",
+        "casefile/core/services/export*.py",
+        "casefile/core/services/bundle*.py",
+        "casefile/core/services/archive.py",
+        "casefile/core/date_words.py",
+    ),
+    "core": ("casefile/core/**/*.py",),
+    "cli": ("casefile/cli/*.py", "casefile/demo.py"),
 }
 BABEL_KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 
@@ -105,33 +113,29 @@ def lrelease(ts: Path, qm: Path) -> None:
     )
 
 
+def domain_files() -> dict[str, list[Path]]:
+    taken: set[Path] = set()
+    out: dict[str, list[Path]] = {}
+    for domain, patterns in CORE_DOMAINS.items():
+        files = sorted({p for pat in patterns for p in ROOT.glob(pat)} - taken)
+        taken.update(files)
+        out[domain] = files
+    return out
+
+
 def extract_catalog(domain: str):  # type: ignore[no-untyped-def]
     """The domain's sentences as a Babel catalog (the .pot, in memory)."""
     from babel.messages.catalog import Catalog
-    from babel.messages.extract import extract_from_dir, extract_from_file
+    from babel.messages.extract import extract_from_file
 
     catalog = Catalog(project="Casefile", domain=domain, charset="utf-8")
-    for target in CORE_DOMAINS[domain]:
-        path = ROOT / target
-        if path.is_dir():
-            found = (
-                (str(path.relative_to(ROOT) / name), *rest)
-                for name, *rest in extract_from_dir(
-                    path, method_map=[("**.py", "python")], keywords=BABEL_KEYWORDS
-                )
-            )
-        else:
-            found = (
-                (target, *rest)
-                for rest in extract_from_file("python", path, keywords=BABEL_KEYWORDS)
-            )
-        for filename, lineno, message, comments, context in found:
+    for path in domain_files()[domain]:
+        filename = str(path.relative_to(ROOT))
+        for lineno, message, comments, context in extract_from_file(
+            "python", path, keywords=BABEL_KEYWORDS
+        ):
             catalog.add(
-                message,
-                None,
-                [(filename, lineno)],
-                auto_comments=comments,
-                context=context,
+                message, None, [(filename, lineno)], auto_comments=comments, context=context
             )
     return catalog
 

@@ -23,8 +23,8 @@ from collections.abc import Mapping
 from casefile.resources import resources_dir
 
 SUPPORTED = ("en", "ru")
-# One catalog per domain (packaging/translations.py): the core's sentences, the CLI's.
-DOMAINS = ("core", "cli")
+# One catalog per domain (packaging/translations.py, CORE_DOMAINS).
+DOMAINS = ("core", "export", "cli")
 # Set by `set_language` so that worker processes (extraction, OCR, NER) started later
 # speak the same language as the process that started them.
 ENV_VAR = "CASEFILE_LANG"
