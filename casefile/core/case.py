@@ -36,6 +36,7 @@ from casefile.core.errors import (
     ReadOnlyCaseError,
     UnsafeCaseError,
 )
+from casefile.core.i18n import N_, _
 from casefile.core.originals import OriginalStore
 
 DB_NAME = "case.sqlite"
@@ -68,7 +69,7 @@ _FOLDER_ENTRIES = (
     "index.old",
 )
 
-READ_ONLY_MEDIA = (
+READ_ONLY_MEDIA = N_(
     "This case is on read-only media (or its files are write-protected): it is open "
     "read-only, so nothing in it can be changed."
 )
@@ -84,10 +85,13 @@ def check_folder(folder: Path) -> None:
         target = entry.resolve()
         if target != root and root not in target.parents:
             raise UnsafeCaseError(
-                f"The case folder {folder} is not safe to open: its {name} is a link to "
-                f"{os.readlink(entry)}, outside the case, so Casefile would read or change "
-                "files there. Ask the sender for a copy without links, or replace the link "
-                "by the real file."
+                _(
+                    "The case folder %(folder)s is not safe to open: its %(name)s is a link "
+                    "to %(target)s, outside the case, so Casefile would read or change files "
+                    "there. Ask the sender for a copy without links, or replace the link by "
+                    "the real file."
+                )
+                % {"folder": folder, "name": name, "target": os.readlink(entry)}
             )
     originals = folder / "originals"
     if originals.is_dir() and not originals.is_symlink():
@@ -95,15 +99,22 @@ def check_folder(folder: Path) -> None:
             for sub in entries:
                 if sub.is_symlink():
                     raise UnsafeCaseError(
-                        f"The case folder {folder} is not safe to open: originals/{sub.name} "
-                        f"is a link to {os.readlink(sub.path)}, so Casefile would read or "
-                        "store evidence elsewhere. Replace the link by the real folder."
+                        _(
+                            "The case folder %(folder)s is not safe to open: "
+                            "originals/%(name)s is a link to %(target)s, so Casefile would "
+                            "read or store evidence elsewhere. Replace the link by the real "
+                            "folder."
+                        )
+                        % {"folder": folder, "name": sub.name, "target": os.readlink(sub.path)}
                     )
     db = folder / DB_NAME
     if db.exists() and not db.is_file():
         raise UnsafeCaseError(
-            f"The case folder {folder} is not safe to open: its {DB_NAME} is not a plain "
-            "file (a device, pipe or folder)."
+            _(
+                "The case folder %(folder)s is not safe to open: its %(name)s is not a plain "
+                "file (a device, pipe or folder)."
+            )
+            % {"folder": folder, "name": DB_NAME}
         )
 
 
@@ -184,17 +195,21 @@ class Case:
         if folder.suffix != SUFFIX and not folder.exists():
             folder = folder.with_name(folder.name + SUFFIX)
         if (folder / DB_NAME).exists():
-            raise CaseExistsError(f"There is already a case at {folder}. Open it instead.")
+            raise CaseExistsError(
+                _("There is already a case at %(folder)s. Open it instead.") % {"folder": folder}
+            )
         if folder.exists() and any(folder.iterdir()):
             raise CaseExistsError(
-                f"The folder {folder} is not empty. Choose a new folder for the case."
+                _("The folder %(folder)s is not empty. Choose a new folder for the case.")
+                % {"folder": folder}
             )
         try:
             folder.mkdir(parents=True, exist_ok=True)
             (folder / "originals").mkdir(exist_ok=True)
         except OSError as exc:
             raise CasefileError(
-                f"Cannot create the case folder {folder}: {exc.strerror or exc}."
+                _("Cannot create the case folder %(folder)s: %(error)s.")
+                % {"folder": folder, "error": exc.strerror or exc}
             ) from exc
         case = cls._open_folder(folder, readonly=False, fresh=True)
         with case.session() as s:
@@ -213,11 +228,14 @@ class Case:
                 folder = alt
             elif folder.exists():
                 raise CaseNotFoundError(
-                    f"{folder} is not a Casefile case (it has no {DB_NAME}). "
-                    "Choose a .casefile folder, or create a new case with 'casefile new'."
+                    _(
+                        "%(folder)s is not a Casefile case (it has no %(name)s). Choose a "
+                        ".casefile folder, or create a new case with 'casefile new'."
+                    )
+                    % {"folder": folder, "name": DB_NAME}
                 )
             else:
-                raise CaseNotFoundError(f"There is no case at {folder}.")
+                raise CaseNotFoundError(_("There is no case at %(folder)s.") % {"folder": folder})
         return cls._open_folder(folder, readonly=readonly, fresh=False)
 
     @classmethod
@@ -260,19 +278,23 @@ class Case:
                 if stamped != migrate.HEAD_REVISION:
                     engine.dispose()
                     raise CasefileError(
-                        "This case was saved by an older Casefile and needs an upgrade, "
-                        "which read-only media does not allow; copy the case folder to a "
-                        "writable disk and open it there."
+                        _(
+                            "This case was saved by an older Casefile and needs an upgrade, "
+                            "which read-only media does not allow; copy the case folder to a "
+                            "writable disk and open it there."
+                        )
                         if media_ro
-                        else "This case needs an upgrade before it can be read; "
-                        "open it normally (not read-only) once."
+                        else _(
+                            "This case needs an upgrade before it can be read; "
+                            "open it normally (not read-only) once."
+                        )
                     )
             else:
                 backup = migrate.upgrade(engine, db_path, fresh=fresh)
             case = cls(folder, engine, lock)
             case.migration_backup = backup
             if media_ro:
-                case.readonly_reason = READ_ONLY_MEDIA
+                case.readonly_reason = _(READ_ONLY_MEDIA)
             if not readonly:
                 case.store.clean_incoming()
             return case
@@ -305,8 +327,10 @@ class Case:
         if self.readonly_reason:
             raise failures.read_only(self.path / DB_NAME)
         raise ReadOnlyCaseError(
-            "This case is open read-only, so it cannot be changed; close it elsewhere and "
-            "open it normally to change it."
+            _(
+                "This case is open read-only, so it cannot be changed; close it elsewhere and "
+                "open it normally to change it."
+            )
         )
 
     # -- data access -----------------------------------------------------------------

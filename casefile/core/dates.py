@@ -19,6 +19,7 @@ from datetime import date
 
 from casefile.core.date_words import MONTHS, in_words
 from casefile.core.errors import InvalidValueError
+from casefile.core.i18n import N_, _, language, ngettext
 
 # Precision ranks, finest first. They break sort ties between dates that start on the
 # same day: "2024-06-01" (day) sorts before "2024-06" (month) before "2024" (year)
@@ -29,7 +30,7 @@ DECADE, INTERVAL, OTHER = "decade", "interval", "other"
 _RANK = {DAY: 1, MONTH: 2, SEASON: 3, YEAR: 4, DECADE: 5, INTERVAL: 6, OTHER: 7}
 OPEN_START = "0000-00-00"  # sorts before every real day: "../2020" is "until 2020"
 
-HINT = (
+HINT = N_(
     "Use forms like 2024-06-07, 2023-02, 2020, 2024-05~ (about), 2020? (uncertain) "
     "or 2020/2022 (a range)."
 )
@@ -99,28 +100,39 @@ def _impossible(cleaned: str) -> str | None:
             continue
         year, month = int(m[1]), int(m[2])
         if year == 0:
-            return "There is no year 0000 in Casefile's calendar; years start at 0001."
+            return _("There is no year 0000 in Casefile's calendar; years start at 0001.")
         if not 1 <= month <= 12 and not 21 <= month <= 24:
-            return f"There is no month {m[2]}; months run from 01 to 12."
+            return _("There is no month %(month)s; months run from 01 to 12.") % {"month": m[2]}
         if m[3] is not None and 1 <= month <= 12:
             days = calendar.monthrange(year, month)[1]
             if not 1 <= int(m[3]) <= days:
-                return f"{MONTHS[month - 1]} {year} has {days} days, so there is no day {m[3]}."
+                return ngettext(
+                    "%(month)s has %(days)d day, so there is no day %(day)s.",
+                    "%(month)s has %(days)d days, so there is no day %(day)s.",
+                    days,
+                ) % {"month": _month_in_words(year, month), "days": days, "day": m[3]}
     return None
+
+
+def _month_in_words(year: int, month: int) -> str:
+    """ "February 2023" in the current language ("февраль 2023 г.")."""
+    if language() == "en":
+        return f"{MONTHS[month - 1]} {year}"
+    return in_words(f"{year:04d}-{month:02d}", language())
 
 
 def _what_is_wrong(cleaned: str) -> str:
     """The one thing wrong with a date that looks like a date, else the general hint."""
     if not cleaned:
-        return "A date cannot be empty. " + HINT
+        return _("A date cannot be empty.") + " " + _(HINT)
     if cleaned.count("/") > 1:
-        return "A range has one start and one end, separated by a single “/”."
+        return _("A range has one start and one end, separated by a single “/”.")
     impossible = _impossible(cleaned)
     if impossible:
         return impossible
     if re.fullmatch(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}", cleaned):
-        return "Write the year first, then month and day: 2024-06-07 for 7 June 2024."
-    return HINT
+        return _("Write the year first, then month and day: 2024-06-07 for 7 June 2024.")
+    return _(HINT)
 
 
 def _parse_edtf(cleaned: str) -> ParsedDate:
@@ -132,7 +144,8 @@ def _parse_edtf(cleaned: str) -> ParsedDate:
         parsed = edtf.parse_edtf(cleaned)
     except Exception as exc:  # EDTFParseException and friends
         raise InvalidValueError(
-            f"“{cleaned}” is not a date Casefile understands. {_what_is_wrong(cleaned)}"
+            _("“%(text)s” is not a date Casefile understands. %(why)s")
+            % {"text": cleaned, "why": _what_is_wrong(cleaned)}
         ) from exc
     lower, upper = _bound(parsed, "lower_strict"), _bound(parsed, "upper_strict")
     if cleaned.endswith("/") or cleaned.endswith("/?"):
@@ -140,12 +153,16 @@ def _parse_edtf(cleaned: str) -> ParsedDate:
     for bound in (lower, upper):
         if bound is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", bound):
             raise InvalidValueError(
-                f"“{cleaned}” is not a date Casefile understands. "
-                "Casefile handles years from 0001 to 9999."
+                _(
+                    "“%(text)s” is not a date Casefile understands. Casefile handles years "
+                    "from 0001 to 9999."
+                )
+                % {"text": cleaned}
             )
     if lower is not None and upper is not None and upper < lower:
         raise InvalidValueError(
-            f"“{cleaned}” is not a date Casefile understands. The range ends before it starts."
+            _("“%(text)s” is not a date Casefile understands. The range ends before it starts.")
+            % {"text": cleaned}
         )
     return ParsedDate(cleaned, lower, upper)
 
@@ -210,7 +227,10 @@ def read_date(text: str) -> ParsedDate:
         edtf = to_edtf(cleaned)
         if edtf is None:
             raise InvalidValueError(
-                f"“{cleaned}” is not a date Casefile understands. {_what_is_wrong(cleaned)} "
-                "Words work too: 7 June 2024, c. May 2024, 2020–2022, 7 июня 2024 г."
+                _(
+                    "“%(text)s” is not a date Casefile understands. %(why)s Words work too: "
+                    "7 June 2024, c. May 2024, 2020–2022, 7 июня 2024 г."
+                )
+                % {"text": cleaned, "why": _what_is_wrong(cleaned)}
             ) from None
         return parse(edtf)

@@ -16,8 +16,10 @@ throw-away variable in a module that imports it.
 
 from __future__ import annotations
 
+import functools
 import gettext as _gettext
 import os
+import re
 from collections.abc import Mapping
 
 from casefile.resources import resources_dir
@@ -92,6 +94,8 @@ def set_language(lang: str) -> str:
             found.add_fallback(_catalog)
             _catalog = found
     _language = chosen
+    _templates.cache_clear()
+    _recorded.cache_clear()
     os.environ[ENV_VAR] = chosen
     return chosen
 
@@ -122,11 +126,131 @@ def N_(text: str) -> str:
     return text
 
 
+# A placeholder in a catalog sentence: %(name)s / %(n)d (gettext style) or {name} /
+# {depth:,} (str.format style).
+_PLACEHOLDER = re.compile(
+    r"%\((?P<p>\w+)\)[-#0 +]*\d*(?:\.\d+)?(?P<conv>[sdifgr])|\{(?P<b>\w+)(?::[^{}]*)?\}"
+)
+# Where a recorded text made of several sentences may be cut: after a full stop (or a
+# closing bracket or quote after one) and a space.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[)”»\"]?(?= )")
+_MIN_LITERAL = 8  # a template must have this much fixed text to be matched at all
+
+
+def _slot_pattern(match: re.Match[str]) -> str:
+    name = match.group("p") or match.group("b")
+    if match.group("conv") in {"d", "i"}:
+        return rf"(?P<{name}>-?[\d,. ]+?)"
+    return rf"(?P<{name}>.+?)"
+
+
+@functools.lru_cache(maxsize=4)
+def _templates(lang: str) -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    """(pattern, English template, translated template) for every catalog sentence with
+    placeholders, the longest fixed text first (the most specific template wins)."""
+    del lang  # the cache key: one list per language
+    found: list[tuple[int, re.Pattern[str], str, str]] = []
+    seen: set[str] = set()
+    translations: _gettext.NullTranslations | None = _catalog
+    while translations is not None:
+        entries = getattr(translations, "_catalog", {})  # GNUTranslations' msgid -> msgstr
+        for msgid, msgstr in entries.items():
+            if not isinstance(msgid, str) or not msgid or msgid in seen:
+                continue  # the header, plural forms (tuple keys), repeats
+            seen.add(msgid)
+            if "\x04" in msgid or not _PLACEHOLDER.search(msgid):
+                continue  # a pgettext context, or a fixed sentence (looked up directly)
+            literal = len(_PLACEHOLDER.sub("", msgid))
+            names = [m.group("p") or m.group("b") for m in _PLACEHOLDER.finditer(msgid)]
+            if literal < _MIN_LITERAL or len(set(names)) != len(names):
+                continue
+            pattern = ""
+            pos = 0
+            for m in _PLACEHOLDER.finditer(msgid):
+                pattern += re.escape(msgid[pos : m.start()]) + _slot_pattern(m)
+                pos = m.end()
+            pattern += re.escape(msgid[pos:])
+            found.append((literal, re.compile(pattern, re.S), msgid, msgstr))
+        translations = getattr(translations, "_fallback", None)
+    found.sort(key=lambda item: -item[0])
+    return tuple((pattern, msgid, msgstr) for _literal, pattern, msgid, msgstr in found)
+
+
+def _one_sentence(text: str, depth: int) -> str | None:
+    """`text` translated when the catalog holds it, as it is or as a template whose
+    slots (a file name, a count, a nested sentence) it fills; None otherwise."""
+    translated = _catalog.gettext(text)
+    if translated != text:
+        return translated
+    for pattern, _msgid, msgstr in _templates(_language):
+        found = pattern.fullmatch(text)
+        if found is None:
+            continue
+        values = found.groupdict()
+        if depth < 3:  # a slot may hold a recorded sentence or phrase of its own
+            values = {k: _slot(v, depth + 1) for k, v in values.items()}
+
+        def fill(slot: re.Match[str], values: dict[str, str] = values) -> str:
+            return values.get(slot.group("p") or slot.group("b") or "", slot.group(0))
+
+        return _PLACEHOLDER.sub(fill, msgstr)
+    return None
+
+
+def _slot(value: str, depth: int) -> str:
+    """A template's recorded value, translated when it is a catalog phrase or sentence
+    (also one whose full stop was dropped to append a detail), else as recorded."""
+    whole = _recorded(value, depth)
+    if whole is not None:
+        return whole
+    if value and value[-1] not in ".!?…":
+        sentence = _recorded(value + ".", depth)
+        if sentence is not None and sentence.endswith("."):
+            return sentence[:-1]
+    return value
+
+
+@functools.lru_cache(maxsize=4096)  # cleared by set_language
+def _recorded(text: str, depth: int = 0) -> str | None:
+    """The whole of `text` translated, sentence by sentence if need be; None if some
+    part of it is not in the catalog."""
+    whole = _one_sentence(text, depth)
+    if whole is not None:
+        return whole
+    cuts = [m.end() for m in _SENTENCE_END.finditer(text)]
+    if not cuts or len(cuts) > 12:
+        return None
+    # The first cut after which both halves translate (a note made of two notes).
+    for cut in cuts:
+        head = _recorded(text[:cut], depth)
+        if head is None:
+            continue
+        tail = _recorded(text[cut + 1 :], depth)
+        if tail is not None:
+            return f"{head} {tail}"
+    return None
+
+
 def translate_recorded(text: str | None) -> str:
     """A sentence recorded in the case (an import problem, an OCR note) in the current
-    language. Sentences are recorded in English so that a case reads the same whoever
-    opens it; those in the catalog are shown translated, others as recorded."""
-    return _(text) if text else ""
+    language.
+
+    Sentences are recorded in English so that a case reads the same whoever opens it
+    (docs/architecture.md, "Languages"); they are marked with `N_` where they are made,
+    so the catalog holds them. A fixed sentence is looked up as it is. A sentence with
+    a variable part is recorded from a catalog template (`%(name)s`, `%(n)d` or
+    `{name}` slots) and recognised here by matching the recorded text against the
+    catalog's templates: the translated template gets the recorded values, each of
+    which is itself translated when it is a catalog phrase or sentence ("a Word
+    document", a nested OCR error). A note made of several recorded sentences, joined
+    by a space, is translated sentence by sentence. Anything not recognised (a case
+    written by an older version, a user's own words) is shown as recorded.
+    """
+    if not text:
+        return ""
+    if _language == "en":
+        return text
+    return _recorded(text) or text
 
 
 # A process started with CASEFILE_LANG (a worker, or a user's choice) speaks it at once.

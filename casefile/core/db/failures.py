@@ -21,6 +21,7 @@ from casefile.core.errors import (
     DiskFullError,
     ReadOnlyCaseError,
 )
+from casefile.core.i18n import _
 
 # SQLite primary result codes (https://sqlite.org/rescode.html).
 SQLITE_READONLY, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_NOTADB = 8, 11, 13, 26
@@ -38,32 +39,37 @@ def latest_backup(db_path: Path) -> Path | None:
 def damaged(db_path: Path) -> CaseDamagedError:
     backup = latest_backup(db_path)
     if backup is not None:
-        restore = (
-            f"restore it from the copy made at the last upgrade, {backup} (copy it over "
-            f"{db_path.name}), or from your own backup"
+        message = _(
+            "The case database %(db)s is damaged and cannot be read; restore it from the "
+            "copy made at the last upgrade, %(backup)s (copy it over %(name)s), or from your "
+            "own backup. The originals in originals/ are not affected."
         )
     else:
-        restore = (
-            f"restore {db_path.name} from your own backup (the case folder holds no copy "
-            "from an upgrade)"
+        message = _(
+            "The case database %(db)s is damaged and cannot be read; restore %(name)s from "
+            "your own backup (the case folder holds no copy from an upgrade). The originals "
+            "in originals/ are not affected."
         )
-    return CaseDamagedError(
-        f"The case database {db_path} is damaged and cannot be read; {restore}. "
-        "The originals in originals/ are not affected."
-    )
+    return CaseDamagedError(message % {"db": db_path, "backup": backup, "name": db_path.name})
 
 
 def disk_full(db_path: Path) -> DiskFullError:
     return DiskFullError(
-        f"The disk holding the case {db_path.parent} is full, so the last change was not "
-        "saved and nothing already in the case was lost; free some space and try again."
+        _(
+            "The disk holding the case %(folder)s is full, so the last change was not saved "
+            "and nothing already in the case was lost; free some space and try again."
+        )
+        % {"folder": db_path.parent}
     )
 
 
 def read_only(db_path: Path) -> ReadOnlyCaseError:
     return ReadOnlyCaseError(
-        f"The case {db_path.parent} cannot be changed: it is on read-only media or its "
-        "files are write-protected; copy the case folder to a writable disk to change it."
+        _(
+            "The case %(folder)s cannot be changed: it is on read-only media or its files "
+            "are write-protected; copy the case folder to a writable disk to change it."
+        )
+        % {"folder": db_path.parent}
     )
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import IO
 
 from casefile.core.errors import CaseLockedError, UnsafeCaseError
+from casefile.core.i18n import _
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -53,15 +54,19 @@ else:
 
 
 def describe_holder(holder: dict[str, object]) -> str:
-    who = holder.get("user") or "someone"
-    host = holder.get("host") or "another computer"
-    pid = holder.get("pid")
-    since = holder.get("since")
-    text = f"{who} on {host}"
-    if pid:
-        text += f" (process {pid}"
-        text += f", since {since})" if since else ")"
-    return text
+    """Who holds the case, in the current language: "anna on lab-pc (process 4242,
+    since 2026-11-27T10:00:00+00:00)"."""
+    values = {
+        "who": holder.get("user") or _("someone"),
+        "host": holder.get("host") or _("another computer"),
+        "pid": holder.get("pid"),
+        "since": holder.get("since"),
+    }
+    if values["pid"] and values["since"]:
+        return _("%(who)s on %(host)s (process %(pid)s, since %(since)s)") % values
+    if values["pid"]:
+        return _("%(who)s on %(host)s (process %(pid)s)") % values
+    return _("%(who)s on %(host)s") % values
 
 
 def read_holder(lock_path: Path) -> dict[str, object]:
@@ -79,9 +84,12 @@ _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 def _unsafe(lock_path: Path, what: str) -> UnsafeCaseError:
     return UnsafeCaseError(
-        f"The case folder {lock_path.parent} is not safe to open: its .lock is {what}, and "
-        "Casefile would overwrite whatever it leads to. If you received this case from "
-        "someone else, delete .lock from the case folder and open it again."
+        _(
+            "The case folder %(folder)s is not safe to open: its .lock is %(what)s, and "
+            "Casefile would overwrite whatever it leads to. If you received this case from "
+            "someone else, delete .lock from the case folder and open it again."
+        )
+        % {"folder": lock_path.parent, "what": what}
     )
 
 
@@ -94,17 +102,18 @@ def _open_lock_file(lock_path: Path, *, create: bool) -> IO[str]:
     try:
         fd = os.open(lock_path, flags, 0o644)
     except IsADirectoryError as exc:
-        raise _unsafe(lock_path, "a folder") from exc
+        raise _unsafe(lock_path, _("a folder")) from exc
     except OSError as exc:
         if lock_path.is_symlink():  # ELOOP on Linux, EMLINK on some BSDs
-            raise _unsafe(lock_path, f"a link to {os.readlink(lock_path)}") from exc
+            what = _("a link to %(target)s") % {"target": os.readlink(lock_path)}
+            raise _unsafe(lock_path, what) from exc
         raise
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise _unsafe(lock_path, "not a plain file (a device, pipe or folder)")
+            raise _unsafe(lock_path, _("not a plain file (a device, pipe or folder)"))
         if st.st_nlink > 1:
-            raise _unsafe(lock_path, "another name of a file elsewhere (a hard link)")
+            raise _unsafe(lock_path, _("another name of a file elsewhere (a hard link)"))
         if _NONBLOCK and hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         return open(fd, "r+", encoding="utf-8", closefd=True)
@@ -124,8 +133,11 @@ class CaseLock:
             holder = read_holder(self.path)
             f.close()
             raise CaseLockedError(
-                f"This case is already open for writing by {describe_holder(holder)}. "
-                "Close it there first, or open a copy of the case.",
+                _(
+                    "This case is already open for writing by %(holder)s. Close it there "
+                    "first, or open a copy of the case."
+                )
+                % {"holder": describe_holder(holder)},
                 holder,
             )
         f.seek(0)

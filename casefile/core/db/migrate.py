@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from casefile.core.errors import CaseTooNewError
+from casefile.core.i18n import _
 
 if TYPE_CHECKING:  # alembic is imported when a case opens, not when Casefile starts
     from alembic.config import Config
@@ -92,9 +93,11 @@ def upgrade(engine: Engine, db_path: Path, *, fresh: bool = False) -> Path | Non
             script.get_revision(current)
         except Exception as exc:  # alembic raises several kinds for an unknown id
             raise CaseTooNewError(
-                "This case was saved by a newer version of Casefile "
-                f"(database version {current}). Update Casefile to open it; "
-                "the case has not been changed."
+                _(
+                    "This case was saved by a newer version of Casefile (database version "
+                    "%(version)s). Update Casefile to open it; the case has not been changed."
+                )
+                % {"version": current}
             ) from exc
     backup = None if fresh or current is None else _backup(db_path, current)
     cfg = _config()

@@ -25,6 +25,7 @@ from casefile.core.db import work_queue
 from casefile.core.db.schema import Document, EntityAlias, Mention, Page, WorkItem
 from casefile.core.entities.matcher import AliasSpec, Matcher
 from casefile.core.entities.store import reindex
+from casefile.core.i18n import _
 from casefile.core.jobs import JobContext
 
 BATCH = 200  # documents per transaction (fewer commits and queries; ~0.6 MB of text)
@@ -202,6 +203,6 @@ def drain(
         stats["chars"] += chars
         stats["mentions"] += found
         if ctx is not None:
-            ctx.report(int(stats["documents"]), total, "Finding entity mentions")
+            ctx.report(int(stats["documents"]), total, _("Finding entity mentions"))
     stats["seconds"] = time.perf_counter() - t0
     return stats

@@ -14,6 +14,7 @@ from casefile.core import dates
 from casefile.core.db import audit
 from casefile.core.db.schema import Document, Entity, Page, Relation, RelationCitation
 from casefile.core.errors import InvalidValueError
+from casefile.core.i18n import _
 
 # Offered first by the faces; any other label is free text.
 COMMON_LABELS = (
@@ -67,9 +68,9 @@ def add(
 ) -> Relation:
     label = " ".join(label.split())
     if not label:
-        raise InvalidValueError("A relation needs a label, such as “owns” or “employs”.")
+        raise InvalidValueError(_("A relation needs a label, such as “owns” or “employs”."))
     if source.id == target.id:
-        raise InvalidValueError("A relation links two different entities.")
+        raise InvalidValueError(_("A relation links two different entities."))
     if date:
         dates.parse(date)  # a readable message for a date EDTF cannot read
     r = Relation(
@@ -91,14 +92,21 @@ def add(
 def _citation(s: Session, c: CitationIn) -> RelationCitation:
     doc = s.scalar(select(Document).where(Document.uid == c.document_uid))
     if doc is None:
-        raise InvalidValueError(f"There is no document {c.document_uid} in this case.")
+        raise InvalidValueError(
+            _("There is no document %(uid)s in this case.") % {"uid": c.document_uid}
+        )
     text = s.scalar(select(Page.text).where(Page.document_id == doc.id, Page.number == c.page))
     if text is None:
-        raise InvalidValueError(f"“{doc.title}” has no page {c.page}.")
+        raise InvalidValueError(
+            _("“%(title)s” has no page %(page)s.") % {"title": doc.title, "page": c.page}
+        )
     quote = c.quote
     if c.start is not None and c.end is not None:
         if not (0 <= c.start < c.end <= len(text)):
-            raise InvalidValueError(f"Characters {c.start}-{c.end} are not on page {c.page}.")
+            raise InvalidValueError(
+                _("Characters %(start)s-%(end)s are not on page %(page)s.")
+                % {"start": c.start, "end": c.end, "page": c.page}
+            )
         quote = quote or text[c.start : c.end]
     return RelationCitation(document_id=doc.id, page=c.page, start=c.start, end=c.end, quote=quote)
 
@@ -113,7 +121,8 @@ def find(s: Session, uid: str) -> Relation:
     rows = list(s.scalars(select(Relation).where(Relation.uid.startswith(uid.lower()))))
     if len(rows) != 1:
         raise InvalidValueError(
-            f"No single relation has the id “{uid}”; 'casefile relation list' shows them."
+            _("No single relation has the id “%(uid)s”; 'casefile relation list' shows them.")
+            % {"uid": uid}
         )
     return rows[0]
 

@@ -20,6 +20,7 @@ from casefile.core.db import audit, work_queue
 from casefile.core.db.schema import Document, Entity, EntityAlias, Mention, Relation, WorkItem
 from casefile.core.entities.forms import fold
 from casefile.core.errors import CasefileError, InvalidValueError
+from casefile.core.i18n import _, ngettext
 from casefile.core.vocabulary import EntityKind, InfoGrade, SourceGrade, is_value
 
 
@@ -32,15 +33,15 @@ def check_kind(kind: str) -> EntityKind:
         return EntityKind(kind.strip().lower().replace(" ", "_"))
     except ValueError:
         raise InvalidValueError(
-            f"“{kind}” is not a kind of entity; choose one of: "
-            f"{', '.join(k.value for k in EntityKind)}."
+            _("“%(kind)s” is not a kind of entity; choose one of: %(kinds)s.")
+            % {"kind": kind, "kinds": ", ".join(k.value for k in EntityKind)}
         ) from None
 
 
 def check_name(name: str) -> str:
     name = " ".join(name.split())
     if not name:
-        raise InvalidValueError("An entity needs a name; type the name it is best known by.")
+        raise InvalidValueError(_("An entity needs a name; type the name it is best known by."))
     return name
 
 
@@ -78,11 +79,18 @@ def find(s: Session, ref: str) -> Entity:
         return next(iter(named.values()))
     if not named:
         raise EntityNotFoundError(
-            f"There is no entity “{ref}” in this case; 'casefile entity list' shows them."
+            _("There is no entity “%(ref)s” in this case; 'casefile entity list' shows them.")
+            % {"ref": ref}
         )
     raise EntityNotFoundError(
-        f"“{ref}” names {len(named)} entities; give the entity's id instead "
-        "('casefile entity list' shows them)."
+        ngettext(
+            "“%(ref)s” names %(n)d entity; give the entity's id instead "
+            "('casefile entity list' shows them).",
+            "“%(ref)s” names %(n)d entities; give the entity's id instead "
+            "('casefile entity list' shows them).",
+            len(named),
+        )
+        % {"ref": ref, "n": len(named)}
     )
 
 
@@ -188,7 +196,8 @@ def remove_alias(s: Session, e: Entity, text: str) -> list[str]:
     a = _alias(e, text)
     if fold(a.text) == fold(e.name):
         raise InvalidValueError(
-            f"“{a.text}” is the entity's name; rename the entity before removing it."
+            _("“%(alias)s” is the entity's name; rename the entity before removing it.")
+            % {"alias": a.text}
         )
     before = snapshot(e)
     docs = documents_with_alias(s, [a.id])
@@ -205,7 +214,9 @@ def _alias(e: Entity, text: str) -> EntityAlias:
     for a in e.aliases:
         if fold(a.text) == key:
             return a
-    raise InvalidValueError(f"“{text}” is not an alias of {e.name}.")
+    raise InvalidValueError(
+        _("“%(alias)s” is not an alias of %(name)s.") % {"alias": text, "name": e.name}
+    )
 
 
 def edit(
@@ -234,8 +245,10 @@ def edit(
             info is not None and not is_value(InfoGrade, info)
         ):
             raise InvalidValueError(
-                "An Admiralty grade is a letter A-F (the source) and a digit 1-6 (the "
-                "information), e.g. B2."
+                _(
+                    "An Admiralty grade is a letter A-F (the source) and a digit 1-6 (the "
+                    "information), e.g. B2."
+                )
             )
         e.reliability_source, e.reliability_info = src, info
     s.flush()
@@ -258,7 +271,7 @@ def merge(s: Session, keep: Entity, other: Entity) -> None:
     """Fold `other` into `keep`: its aliases, mentions and relations move over; a span
     both were found at stays one mention."""
     if keep.id == other.id:
-        raise InvalidValueError("An entity cannot be merged into itself.")
+        raise InvalidValueError(_("An entity cannot be merged into itself."))
     before = {"keep": snapshot(keep), "other": snapshot(other)}
     have = {fold(a.text): a for a in keep.aliases}
     for a in list(other.aliases):
@@ -297,7 +310,10 @@ def split(s: Session, e: Entity, text: str, kind: str | None = None) -> Entity:
     """Move one alias (and the mentions found under it) off into a new entity."""
     a = _alias(e, text)
     if len(e.aliases) < 2:
-        raise InvalidValueError(f"“{a.text}” is {e.name}'s only name; there is nothing to split.")
+        raise InvalidValueError(
+            _("“%(alias)s” is %(name)s's only name; there is nothing to split.")
+            % {"alias": a.text, "name": e.name}
+        )
     before = snapshot(e)
     new = Entity(uid=uuid.uuid4().hex, kind=check_kind(kind or e.kind).value, name=a.text)
     s.add(new)
@@ -319,7 +335,9 @@ def split(s: Session, e: Entity, text: str, kind: str | None = None) -> Entity:
 def reject_mention(s: Session, mention_id: int) -> Mention:
     m = s.get(Mention, mention_id)
     if m is None:
-        raise InvalidValueError(f"There is no mention {mention_id}; list them with 'entity show'.")
+        raise InvalidValueError(
+            _("There is no mention %(id)s; list them with 'entity show'.") % {"id": mention_id}
+        )
     m.rejected = True
     s.flush()
     e = s.get(Entity, m.entity_id)
@@ -333,8 +351,11 @@ def add_mention(s: Session, e: Entity, doc: Document, page: int, start: int, end
     text = _page_text(s, doc.id, page)
     if not (0 <= start < end <= len(text)):
         raise InvalidValueError(
-            f"Characters {start}-{end} are not on page {page} of this document "
-            f"(it has {len(text)})."
+            _(
+                "Characters %(start)s-%(end)s are not on page %(page)s of this document (it "
+                "has %(n)d)."
+            )
+            % {"start": start, "end": end, "page": page, "n": len(text)}
         )
     m = s.scalar(
         select(Mention).where(
@@ -360,7 +381,7 @@ def _page_text(s: Session, doc_id: int, page: int) -> str:
 
     text = s.scalar(select(Page.text).where(Page.document_id == doc_id, Page.number == page))
     if text is None:
-        raise InvalidValueError(f"The document has no page {page}.")
+        raise InvalidValueError(_("The document has no page %(page)s.") % {"page": page})
     return text
 
 

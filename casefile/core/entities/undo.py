@@ -22,6 +22,7 @@ from casefile.core.db.schema import (
 from casefile.core.entities import store
 from casefile.core.entities.forms import fold
 from casefile.core.errors import InvalidValueError
+from casefile.core.i18n import _
 
 
 def capture(s: Session, e: Entity) -> dict[str, Any]:
@@ -83,7 +84,7 @@ def restore(s: Session, snap: dict[str, Any]) -> Entity:
     """Put a deleted entity back; mentions and citations of documents deleted since are
     left out, and relations to entities deleted since."""
     if s.scalar(select(Entity.id).where(Entity.uid == snap["uid"])) is not None:
-        raise InvalidValueError(f"“{snap['name']}” is already in the case.")
+        raise InvalidValueError(_("“%(name)s” is already in the case.") % {"name": snap["name"]})
     e = Entity(uid=snap["uid"], kind=snap["kind"], name=snap["name"], notes=snap["notes"])
     e.reliability_source, e.reliability_info = snap["grade"]
     e.aliases = [EntityAlias(**a) for a in snap["aliases"]]
@@ -140,7 +141,9 @@ def unmerge(s: Session, keep_before: dict[str, Any], other: dict[str, Any]) -> l
     the documents to match again (their automatic mentions are found afresh)."""
     keep = s.scalar(select(Entity).where(Entity.uid == keep_before["uid"]))
     if keep is None:
-        raise InvalidValueError(f"“{keep_before['name']}” is no longer in the case.")
+        raise InvalidValueError(
+            _("“%(name)s” is no longer in the case.") % {"name": keep_before["name"]}
+        )
     doc_uid = dict(s.execute(select(Document.id, Document.uid)).all())
     docs = {
         doc_uid[d]
@@ -194,7 +197,9 @@ def remove_mention(s: Session, mention_id: int) -> str:
     (an automatic mention at the same span comes back that way)."""
     m = s.get(Mention, mention_id)
     if m is None:
-        raise InvalidValueError(f"There is no mention {mention_id}; it was removed already.")
+        raise InvalidValueError(
+            _("There is no mention %(id)s; it was removed already.") % {"id": mention_id}
+        )
     note = store.mention_note(s, m)
     e = s.get(Entity, m.entity_id)
     s.delete(m)
@@ -209,7 +214,9 @@ def unreject_mention(s: Session, mention_id: int) -> Mention:
     """Undo a rejection: the mention counts again."""
     m = s.get(Mention, mention_id)
     if m is None:
-        raise InvalidValueError(f"There is no mention {mention_id}; it was removed already.")
+        raise InvalidValueError(
+            _("There is no mention %(id)s; it was removed already.") % {"id": mention_id}
+        )
     m.rejected = False
     s.flush()
     e = s.get(Entity, m.entity_id)

@@ -26,6 +26,7 @@ from casefile.core.entities.suggest import (
     latin_in_cyrillic,
     mail_names,
 )
+from casefile.core.i18n import _
 from casefile.core.jobs import JobContext
 
 _CYR = re.compile(r"[А-Яа-яЁё]")
@@ -128,6 +129,6 @@ def run(
             peak = max(peak, rss)
             done += len(result)
             if ctx is not None:
-                ctx.report(done, total, "Reading names")
+                ctx.report(done, total, _("Reading names"))
                 ctx.safe_point()  # an edit made meanwhile lands now, not at the end
     return finds, round(peak, 1), complete

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
+from casefile.core.i18n import N_
 from casefile.core.ingest.paging import repage
 from casefile.core.ingest.sniff import (
     OLE_MAGIC,
@@ -23,31 +24,35 @@ from casefile.core.ingest.sniff import (
 )
 from casefile.core.ingest.types import Extraction, FileType, Status
 
-EMPTY_FILE = "The file is empty (0 bytes)."
-NO_TEXT = "The document contains no text (it may hold only images)."
-OUT_OF_MEMORY = (
+# The sentences an extraction records stay English in the case and are shown through
+# `translate_recorded` (docs/architecture.md, "Languages"): marked with N_, never _().
+EMPTY_FILE = N_("The file is empty (0 bytes).")
+NO_TEXT = N_("The document contains no text (it may hold only images).")
+OUT_OF_MEMORY = N_(
     "Extraction ran out of memory: the file may be hostile or damaged. The original is kept."
 )
-UNSUPPORTED = (
+UNSUPPORTED = N_(
     "Casefile cannot read the text of this kind of file (it is not a PDF, Word document, "
     "e-mail, web page or text file). The original is kept in the case."
 )
 _FAILED = {
-    FileType.PDF: "This PDF is damaged and its text could not be read.",
-    FileType.DOCX: "This Word document is damaged and its text could not be read.",
-    FileType.EMAIL: "This e-mail is damaged and its text could not be read.",
-    FileType.MSG: "This Outlook message is damaged or in a form Casefile cannot read.",
-    FileType.HTML: "This web page could not be read.",
-    FileType.TEXT: "This text file could not be read.",
-    FileType.IMAGE: "This picture could not be read.",
-    FileType.UNKNOWN: "This file could not be read.",
+    FileType.PDF: N_("This PDF is damaged and its text could not be read."),
+    FileType.DOCX: N_("This Word document is damaged and its text could not be read."),
+    FileType.EMAIL: N_("This e-mail is damaged and its text could not be read."),
+    FileType.MSG: N_("This Outlook message is damaged or in a form Casefile cannot read."),
+    FileType.HTML: N_("This web page could not be read."),
+    FileType.TEXT: N_("This text file could not be read."),
+    FileType.IMAGE: N_("This picture could not be read."),
+    FileType.UNKNOWN: N_("This file could not be read."),
 }
 _NO_TEXT = {
-    FileType.HTML: "The web page contains no visible text.",
-    FileType.TEXT: "The file contains only blank space, no text.",
-    FileType.EMAIL: "The message contains no text.",
-    FileType.MSG: "The message contains no text.",
+    FileType.HTML: N_("The web page contains no visible text."),
+    FileType.TEXT: N_("The file contains only blank space, no text."),
+    FileType.EMAIL: N_("The message contains no text."),
+    FileType.MSG: N_("The message contains no text."),
 }
+# Recorded after a "(…)" detail is added to one of _FAILED's sentences.
+_TOO_DEEP = N_("%(failure)s (its structure nests too deeply, a sign of a hostile file).")
 
 
 def _extractor(file_type: FileType) -> Callable[[str, str | None], Extraction] | None:
@@ -101,18 +106,18 @@ def extract_file(path: str, password: str | None = None, name: str | None = None
         return Extraction(
             file_type,
             Status.FAILED,
-            reason=_FAILED[file_type].rstrip(".")
-            + " (its structure nests too deeply, a sign of a hostile file).",
+            reason=_TOO_DEEP % {"failure": _FAILED[file_type].rstrip(".")},
         )
     except PermissionError:
         return Extraction(
-            file_type, Status.FAILED, reason="Casefile is not allowed to read this file."
+            file_type, Status.FAILED, reason=N_("Casefile is not allowed to read this file.")
         )
     except OSError as exc:
         return Extraction(
             file_type,
             Status.FAILED,
-            reason=f"The file could not be read ({exc.strerror or 'input/output error'}).",
+            reason=N_("The file could not be read (%(error)s).")
+            % {"error": exc.strerror or N_("input/output error")},
         )
     except Exception as exc:  # the promise: never raise, always explain
         reason = _FAILED[file_type]
@@ -202,15 +207,19 @@ def _unsupported(path: str) -> Extraction:
                     return Extraction(
                         FileType.UNKNOWN,
                         Status.FAILED,
-                        reason="This Office document is encrypted with a password; Casefile "
-                        "cannot open encrypted Office files yet. The original is kept.",
+                        reason=N_(
+                            "This Office document is encrypted with a password; Casefile "
+                            "cannot open encrypted Office files yet. The original is kept."
+                        ),
                     )
                 if ole.exists("WordDocument"):
                     return Extraction(
                         FileType.UNKNOWN,
                         Status.UNSUPPORTED,
-                        reason="This is an old-format Word document (.doc, Word 97–2003); "
-                        "save it as .docx to import its text. The original is kept.",
+                        reason=N_(
+                            "This is an old-format Word document (.doc, Word 97–2003); "
+                            "save it as .docx to import its text. The original is kept."
+                        ),
                     )
         except Exception:
             pass

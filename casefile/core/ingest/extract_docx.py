@@ -23,6 +23,7 @@ import zipfile
 
 from lxml import etree
 
+from casefile.core.i18n import N_
 from casefile.core.ingest.docx_walk import BodyWalker, local_name
 from casefile.core.ingest.types import Extraction, FileType, Status
 
@@ -52,8 +53,10 @@ class _Package:
             return None
         if info.file_size > MAX_PART_BYTES or self.read_bytes + info.file_size > MAX_TOTAL_BYTES:
             raise DocxError(
-                "This Word document declares parts far larger than any real document "
-                "(a possible zip bomb), so it was not opened."
+                N_(
+                    "This Word document declares parts far larger than any real document "
+                    "(a possible zip bomb), so it was not opened."
+                )
             )
         self.read_bytes += info.file_size
         return self.zf.read(info)
@@ -94,7 +97,7 @@ def _main_part(pkg: _Package) -> str:
             return target
     if "word/document.xml" in pkg.names:
         return "word/document.xml"
-    raise DocxError("This file is a ZIP package but holds no Word document text part.")
+    raise DocxError(N_("This file is a ZIP package but holds no Word document text part."))
 
 
 def _core_properties(pkg: _Package, ex: Extraction) -> None:
@@ -137,14 +140,16 @@ def extract_docx(path: str | os.PathLike[str]) -> Extraction:
         return Extraction(
             FileType.DOCX,
             Status.FAILED,
-            reason="This Word document is damaged (its ZIP package cannot be read), "
-            "so its text could not be extracted.",
+            reason=N_(
+                "This Word document is damaged (its ZIP package cannot be read), "
+                "so its text could not be extracted."
+            ),
         )
     except NotImplementedError:
         return Extraction(
             FileType.DOCX,
             Status.FAILED,
-            reason="This Word document is compressed with a method Casefile cannot read.",
+            reason=N_("This Word document is compressed with a method Casefile cannot read."),
         )
 
 
@@ -152,7 +157,9 @@ def _extract(pkg: _Package) -> Extraction:
     main = _main_part(pkg)
     root = pkg.xml(main)
     if root is None:
-        raise DocxError("This Word document is damaged: its main text part is not readable XML.")
+        raise DocxError(
+            N_("This Word document is damaged: its main text part is not readable XML.")
+        )
     ex = Extraction(FileType.DOCX, Status.OK)
     if "purl.oclc.org/ooxml" in (root.nsmap.get("w") or "") or any(
         "purl.oclc.org/ooxml" in (ns or "") for ns in root.nsmap.values()

@@ -19,6 +19,7 @@ from email.message import EmailMessage, Message
 from email.utils import parsedate_to_datetime
 from typing import Any
 
+from casefile.core.i18n import N_
 from casefile.core.ingest.charset import decode_bytes
 from casefile.core.ingest.extract_html import decode_html, html_to_text
 from casefile.core.ingest.extract_text import normalise_newlines
@@ -234,7 +235,7 @@ def extract_email(path: str | os.PathLike[str]) -> Extraction:
     if ex.attachments:
         ex.metadata["attachments"] = ", ".join(a.filename for a in ex.attachments)
     if msg.defects:
-        ex.metadata["note"] = "The message is malformed; its text was read as well as possible."
+        ex.metadata["note"] = N_("The message is malformed; its text was read as well as possible.")
     ex.pages = [normalise_newlines(_header_block(ex.metadata) + "\n\n" + body.strip())]
     return ex
 

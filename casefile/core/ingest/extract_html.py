@@ -17,6 +17,7 @@ import html_text
 import lxml.html
 from lxml import etree
 
+from casefile.core.i18n import N_
 from casefile.core.ingest.charset import bom_encoding, decode_bytes, utf16_without_bom
 from casefile.core.ingest.extract_text import normalise_newlines
 from casefile.core.ingest.html_flat import flat_html_text
@@ -48,13 +49,13 @@ def decode_html(data: bytes) -> tuple[str, str]:
     return decode_bytes(data, declared=declared_charset(data))
 
 
-DEEP_NOTE = (
+DEEP_NOTE = N_(
     "The page nests its elements {depth:,} levels deep (a sign of a generated or hostile "
     "file); all its visible text was read, without its finer layout."
 )
 
 
-DEEP_EMPTY = (
+DEEP_EMPTY = N_(
     "The page nests its elements {depth} levels deep (a sign of a generated or hostile "
     "file) and holds no visible text at any depth."
 )

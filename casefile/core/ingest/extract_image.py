@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import os
 
+from casefile.core.i18n import N_
 from casefile.core.ingest.types import Extraction, FileType, Status
 
 MAX_FRAMES = 2000
-NEEDS_OCR = "This is a picture: its text needs OCR before it can be searched."
+NEEDS_OCR = N_("This is a picture: its text needs OCR before it can be searched.")
 
 
 def extract_image(path: str | os.PathLike[str]) -> Extraction:
@@ -24,7 +25,7 @@ def extract_image(path: str | os.PathLike[str]) -> Extraction:
             metadata["picture"] = f"{image.format} {image.width} × {image.height}"
     except Exception:
         return Extraction(
-            FileType.IMAGE, Status.FAILED, reason="This picture is damaged and cannot be read."
+            FileType.IMAGE, Status.FAILED, reason=N_("This picture is damaged and cannot be read.")
         )
     return Extraction(
         FileType.IMAGE,

@@ -34,10 +34,12 @@ from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 from pypdf.filters import JBIG2Decode
 from pypdf.generic import DictionaryObject, IndirectObject
 
+from casefile.core.i18n import N_
 from casefile.core.ingest.types import Extraction, FileType, Status
 
-PASSWORD_REQUIRED = "This PDF is password-protected: enter the password to extract its text."
-WRONG_PASSWORD = (
+# Recorded sentences (English in the case, shown through translate_recorded): N_ only.
+PASSWORD_REQUIRED = N_("This PDF is password-protected: enter the password to extract its text.")
+WRONG_PASSWORD = N_(
     "The password given for this PDF is not correct: enter the right password to extract its text."
 )
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
@@ -59,23 +61,26 @@ logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 
 
 def _damaged(detail: str | None = None) -> str:
-    base = "This PDF is damaged and its text could not be read"
-    return f"{base} ({detail})." if detail else f"{base}."
+    if detail:
+        return N_("This PDF is damaged and its text could not be read (%(detail)s).") % {
+            "detail": detail
+        }
+    return N_("This PDF is damaged and its text could not be read.")
 
 
 def explain_pdf_error(exc: BaseException) -> str:
     """A sentence for the user about why pypdf gave up."""
     message = str(exc).lower()
     if isinstance(exc, RecursionError) or "cyclic" in message or "recursion" in message:
-        return _damaged("its page structure loops back on itself, a sign of a hostile file")
+        return _damaged(N_("its page structure loops back on itself, a sign of a hostile file"))
     if "xref" in message or "trailer" in message or "startxref" in message:
-        return _damaged("the file's cross-reference table is broken")
+        return _damaged(N_("the file's cross-reference table is broken"))
     if isinstance(exc, DependencyError):
-        return "This PDF uses a compression or encryption method Casefile cannot read."
+        return N_("This PDF uses a compression or encryption method Casefile cannot read.")
     if "/pages" in message or "page" in message:
-        return _damaged("its list of pages cannot be read")
+        return _damaged(N_("its list of pages cannot be read"))
     if "stream" in message or "decode" in message or "ascii85" in message:
-        return _damaged("a compressed part of the file is corrupt")
+        return _damaged(N_("a compressed part of the file is corrupt"))
     return _damaged()
 
 
@@ -91,7 +96,7 @@ def _decrypt(reader: PdfReader, password: str | None) -> Extraction | None:
             return Extraction(
                 FileType.PDF,
                 Status.FAILED,
-                reason="This PDF uses an encryption method Casefile cannot read.",
+                reason=N_("This PDF uses an encryption method Casefile cannot read."),
             )
         except (PdfReadError, ValueError, KeyError, TypeError, NotImplementedError):
             continue
@@ -257,19 +262,19 @@ def _extract(path: str | os.PathLike[str], password: str | None) -> Extraction:
     if page_count and len(failures) == page_count:
         return Extraction(FileType.PDF, Status.FAILED, reason=explain_pdf_error(failures[0]))
     if failures:
-        ex.metadata["note"] = (
-            f"{len(failures)} of {page_count} pages could not be read (the file is damaged)."
-        )
+        ex.metadata["note"] = N_(
+            "%(failed)d of %(total)d pages could not be read (the file is damaged)."
+        ) % {"failed": len(failures), "total": page_count}
     if not any(p.strip() for p in ex.pages):
         if ex.pages_needing_ocr:
             ex.status = Status.NEEDS_OCR
-            ex.reason = (
+            ex.reason = N_(
                 "This PDF holds only scanned images, without a text layer: "
                 "its text needs OCR before it can be searched."
             )
         else:
             ex.status = Status.EMPTY
-            ex.reason = "The PDF contains no text."
+            ex.reason = N_("The PDF contains no text.")
     return ex
 
 

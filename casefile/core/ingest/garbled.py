@@ -16,6 +16,8 @@ import re
 import unicodedata
 from collections import Counter
 
+from casefile.core.i18n import N_
+
 MIN_LETTERS = 20  # too little text to judge
 _WORD = re.compile(r"[^\W_]{4,}")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9]{4,}")
@@ -34,39 +36,62 @@ def _script(ch: str) -> str:
     return _FAMILIES.get(script, script)
 
 
+# Recorded in English (a document's status reason) and shown through translate_recorded:
+# whole sentences, one for a PDF's text layer (where OCR may help) and one for the text
+# of any other file, so that each translates as a whole.
+_CONTROL = (
+    N_(
+        "The text layer of this PDF looks garbled (control characters, boxes or unknown "
+        "symbols instead of letters). OCR may help; the original is kept."
+    ),
+    N_(
+        "The text of this file looks garbled (control characters, boxes or unknown symbols "
+        "instead of letters)."
+    ),
+)
+_SCRIPTS = (
+    N_(
+        "The text layer of this PDF looks garbled (letters of %(n)d unrelated scripts mixed "
+        "together: its font has no usable character map). OCR may help; the original is kept."
+    ),
+    N_(
+        "The text of this file looks garbled (letters of %(n)d unrelated scripts mixed "
+        "together: its font has no usable character map)."
+    ),
+)
+_REPEATED = N_(
+    "The text layer of this PDF looks garbled (one letter repeated in place of all others). "
+    "OCR may help; the original is kept."
+)
+_LOOK_ALIKES = N_(
+    "The text layer of this PDF looks garbled (its words mix capitals, small letters and "
+    "digits like Latin look-alikes of Cyrillic letters). OCR may help; the original is kept."
+)
+
+
 def garbled_reason(text: str, file_type: str = "pdf") -> str | None:
     """A sentence saying why `text` looks like garbage, or None when it looks like text."""
     letters = [ch for ch in text if ch.isalpha()]
-    what = "text layer of this PDF" if file_type == "pdf" else "text of this file"
-    ocr = " OCR may help; the original is kept." if file_type == "pdf" else ""
+    which = 0 if file_type == "pdf" else 1
     visible = sum(1 for ch in text if not ch.isspace())
     if visible >= MIN_LETTERS and len(_BAD.findall(text)) > 0.05 * visible:
-        return (
-            f"The {what} looks garbled (control characters, boxes or unknown symbols "
-            f"instead of letters).{ocr}"
-        )
+        return _CONTROL[which]
     if len(letters) < MIN_LETTERS:
         return None
     scripts = Counter(_script(ch) for ch in letters)
-    main_two = sum(n for _, n in scripts.most_common(2))
+    main_two = sum(n for _script_name, n in scripts.most_common(2))
     if len(scripts) >= 5 and main_two < 0.7 * len(letters):
-        return (
-            f"The {what} looks garbled (letters of {len(scripts)} unrelated scripts mixed "
-            f"together: its font has no usable character map).{ocr}"
-        )
+        return _SCRIPTS[which] % {"n": len(scripts)}
     if file_type != "pdf":
         return None  # the two tests below catch broken text layers, not real prose
     latin = [ch.lower() for ch in letters if "a" <= ch.lower() <= "z"]
     if len(latin) >= 200:
         top = Counter(latin).most_common(1)[0][1]
         if top > 0.3 * len(latin):  # English's commonest letter is ~13 %
-            return f"The {what} looks garbled (one letter repeated in place of all others).{ocr}"
+            return _REPEATED
     words = _LATIN_WORD.findall(text)
     if len(words) >= 30 and len(latin) >= 0.8 * len(letters):
         odd = sum(1 for w in words if _ODD_CASE.search(w))
         if odd > 0.35 * len(words):  # real text: under 0.12 in the whole corpus
-            return (
-                f"The {what} looks garbled (its words mix capitals, small letters and "
-                f"digits like Latin look-alikes of Cyrillic letters).{ocr}"
-            )
+            return _LOOK_ALIKES
     return None

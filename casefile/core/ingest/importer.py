@@ -28,6 +28,7 @@ from casefile.core.case import Case
 from casefile.core.db import audit, work_queue
 from casefile.core.db.schema import Document
 from casefile.core.errors import InvalidValueError
+from casefile.core.i18n import _
 from casefile.core.ingest.attachments import MessageGroup, close_group, link_attachments
 from casefile.core.ingest.document_row import document_row
 from casefile.core.ingest.intake import (
@@ -85,7 +86,7 @@ def _flush(run: Run) -> None:
     with run.case.session() as s:
         present = set(
             s.scalars(
-                select(Document.sha256).where(Document.sha256.in_([i.sha256 for i, _ in rows]))
+                select(Document.sha256).where(Document.sha256.in_([i.sha256 for i, _ex in rows]))
             )
         )
         for item, ex in rows:
@@ -94,16 +95,16 @@ def _flush(run: Run) -> None:
             present.add(item.sha256)
             written.append((item, ex, document_row(run, item, ex, None)))
         if written:
-            s.execute(insert(Document), [row for _, _, row in written])
+            s.execute(insert(Document), [row for _item, _ex, row in written])
             ids = dict(
                 s.execute(
                     select(Document.uid, Document.id).where(
-                        Document.uid.in_([row["uid"] for _, _, row in written])
+                        Document.uid.in_([row["uid"] for _item, _ex, row in written])
                     )
                 ).all()
             )
-            insert_pages(s, [(ids[row["uid"]], ex) for _, ex, row in written])
-            link_attachments(s, [item for item, _, _ in written], ids)
+            insert_pages(s, [(ids[row["uid"]], ex) for _item, ex, row in written])
+            link_attachments(s, [item for item, _ex, _row in written], ids)
             audit.record_many(
                 s,
                 "import_document",
@@ -118,13 +119,15 @@ def _flush(run: Run) -> None:
                             "imported_from": shown(item.path),
                         },
                     )
-                    for item, _, row in written
+                    for item, _ex, row in written
                 ],
             )
-            work_queue.enqueue(s, [row["uid"] for _, _, row in written], kind=work_queue.MATCH)
-            work_queue.enqueue(s, [row["uid"] for _, _, row in written])
+            work_queue.enqueue(
+                s, [row["uid"] for _item, _ex, row in written], kind=work_queue.MATCH
+            )
+            work_queue.enqueue(s, [row["uid"] for _item, _ex, row in written])
             # Scans and pictures wait for OCR (core/ocr; services/ocr.py drains this).
-            scans = [row["uid"] for _, ex, row in written if ex.pages_needing_ocr]
+            scans = [row["uid"] for _item, ex, row in written if ex.pages_needing_ocr]
             work_queue.enqueue(s, scans, kind=work_queue.OCR)
     for _item, ex in rows:
         discard_spool(ex)
@@ -147,7 +150,7 @@ def _flush(run: Run) -> None:
 def _index(run: Run) -> None:
     """Index what the import wrote so far (the work items were queued with the rows)."""
     if run.unindexed:
-        run.ctx.report(run.ctx.snapshot().done, label="Updating the search index")
+        run.ctx.report(run.ctx.snapshot().done, label=_("Updating the search index"))
         run.sync_index(run.case)
     run.unindexed = 0
     run.last_index = time.monotonic()
@@ -180,7 +183,8 @@ def _import(
     options = options or ImportOptions()
     if options.kind is not None and not is_value(DocumentKind, options.kind):
         raise InvalidValueError(
-            f"“{options.kind}” is not a document kind; choose one of: {', '.join(DocumentKind)}."
+            _("“%(kind)s” is not a document kind; choose one of: %(kinds)s.")
+            % {"kind": options.kind, "kinds": ", ".join(DocumentKind)}
         )
     run = Run(case, ctx, options, sync_index=sync_index or (lambda _case: None))
     with case.read_session() as s:
@@ -196,7 +200,7 @@ def _import(
 
     files = list(iter_files(paths, options.follow_links))
     total = len(files)
-    ctx.report(0, total, "Starting import")
+    ctx.report(0, total, _("Starting import"))
     in_flight: deque[Item] = deque()
     pending_files = deque(files)
     done = 0
@@ -339,7 +343,7 @@ def _import(
                 if (
                     len(run.rows) >= BATCH_SIZE
                     or now - last_flush > BATCH_SECONDS
-                    or sum(len(p) for _, ex in run.rows for p in ex.pages) > BATCH_CHARS
+                    or sum(len(p) for _item, ex in run.rows for p in ex.pages) > BATCH_CHARS
                 ):
                     _flush(run)
                     last_flush = now

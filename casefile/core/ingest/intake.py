@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from casefile.core.case import SUFFIX, Case
 from casefile.core.db.schema import Document
+from casefile.core.i18n import N_
 from casefile.core.ingest.names import shown
 from casefile.core.ingest.types import Extraction, FileType, ImportOutcome, Status
 from casefile.core.jobs import JobContext
@@ -81,18 +82,24 @@ class Found:
 
 def _kind_of(mode: int) -> str:
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return N_("a named pipe (FIFO)")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return N_("a socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return N_("a device")
     if stat.S_ISDIR(mode):
-        return "a folder"
-    return "not a regular file"
+        return N_("a folder")
+    return N_("not a regular file")
 
 
+# An import's problems are recorded sentences (docs/architecture.md, "Languages"):
+# English, marked with N_, shown through translate_recorded.
 def _not_regular(mode: int) -> str:
-    return f"This is {_kind_of(mode)}, not a regular file; it was skipped."
+    return N_("This is %(kind)s, not a regular file; it was skipped.") % {"kind": _kind_of(mode)}
+
+
+_UNREADABLE = N_("The file could not be read (%(error)s).")
+_DANGLING = N_("This link leads nowhere (its target is missing).")
 
 
 def _inside(target: str, root: str) -> bool:
@@ -105,7 +112,7 @@ def _entry(full: Path, root: str, follow_links: bool) -> Found:
     try:
         lst = os.lstat(full)
     except OSError as exc:
-        return Found(full, f"The file could not be read ({exc.strerror or exc}).")
+        return Found(full, _UNREADABLE % {"error": exc.strerror or exc})
     target = None
     st = lst
     if stat.S_ISLNK(lst.st_mode):
@@ -113,16 +120,17 @@ def _entry(full: Path, root: str, follow_links: bool) -> Found:
         if not follow_links and not _inside(target, root):
             return Found(
                 full,
-                f"This is a link to “{shown(target)}”, outside the folder being imported; "
-                "it was not followed (import that file itself, or allow links to be followed).",
+                N_(
+                    "This is a link to “%(target)s”, outside the folder being imported; it "
+                    "was not followed (import that file itself, or allow links to be followed)."
+                )
+                % {"target": shown(target)},
                 ImportResult.SKIPPED,
             )
         try:
             st = os.stat(full)
         except OSError:
-            return Found(
-                full, "This link leads nowhere (its target is missing).", ImportResult.SKIPPED
-            )
+            return Found(full, _DANGLING, ImportResult.SKIPPED)
     if not stat.S_ISREG(st.st_mode):
         return Found(full, _not_regular(st.st_mode), ImportResult.SKIPPED)
     return Found(full, link_target=target)
@@ -138,15 +146,14 @@ def iter_files(
         try:
             st = os.stat(p)  # a path the user named is followed, link or not
         except FileNotFoundError:
-            reason = (
-                "This link leads nowhere (its target is missing)."
-                if p.is_symlink()
-                else "There is no file or folder at this path."
-            )
+            reason = _DANGLING if p.is_symlink() else N_("There is no file or folder at this path.")
             yield Found(p, reason)
             continue
         except OSError as exc:
-            yield Found(p, f"This path could not be read ({exc.strerror or exc}).")
+            yield Found(
+                p,
+                N_("This path could not be read (%(error)s).") % {"error": exc.strerror or exc},
+            )
             continue
         if stat.S_ISREG(st.st_mode):
             yield Found(p)
@@ -174,8 +181,11 @@ def iter_files(
                         if not _inside(target, root):
                             yield Found(
                                 full,
-                                f"This is a link to the folder “{shown(target)}”, outside the "
-                                "folder being imported; it was not followed.",
+                                N_(
+                                    "This is a link to the folder “%(target)s”, outside the "
+                                    "folder being imported; it was not followed."
+                                )
+                                % {"target": shown(target)},
                                 ImportResult.SKIPPED,
                             )
                         continue  # a link inside is walked where it really is
@@ -194,9 +204,13 @@ def iter_files(
 
 def _unreadable_folder(exc: OSError) -> Found:
     where = Path(exc.filename) if exc.filename else Path("?")
-    why = "permission denied" if isinstance(exc, PermissionError) else (exc.strerror or str(exc))
+    why = (
+        N_("permission denied") if isinstance(exc, PermissionError) else (exc.strerror or str(exc))
+    )
     return Found(
-        where, f"This folder could not be read ({why}); the files in it were not imported."
+        where,
+        N_("This folder could not be read (%(error)s); the files in it were not imported.")
+        % {"error": why},
     )
 
 
@@ -239,7 +253,7 @@ def prepare(run: Run, found: Found) -> Item | None:
             ImportOutcome(
                 display,
                 ImportResult.FAILED,
-                reason="Casefile is not allowed to read this file; check its permissions.",
+                reason=N_("Casefile is not allowed to read this file; check its permissions."),
             )
         )
         return None
@@ -248,7 +262,7 @@ def prepare(run: Run, found: Found) -> Item | None:
             ImportOutcome(
                 display,
                 ImportResult.FAILED,
-                reason=f"The file could not be read ({exc.strerror or exc}).",
+                reason=_UNREADABLE % {"error": exc.strerror or exc},
             )
         )
         return None
@@ -282,8 +296,11 @@ def prepare(run: Run, found: Found) -> Item | None:
             ImportOutcome(
                 display,
                 ImportResult.FAILED,
-                reason=f"The original could not be stored in the case ({exc.strerror or exc}); "
-                "check the free disk space.",
+                reason=N_(
+                    "The original could not be stored in the case (%(error)s); check the free "
+                    "disk space."
+                )
+                % {"error": exc.strerror or exc},
             )
         )
         return None
@@ -295,7 +312,7 @@ def prepare(run: Run, found: Found) -> Item | None:
     return item
 
 
-EMPTY_NOT_KEPT = "The file is empty (0 bytes): there is nothing in it to keep or read."
+EMPTY_NOT_KEPT = N_("The file is empty (0 bytes): there is nothing in it to keep or read.")
 
 
 def restore_original(case: Case, path: Path, display: str, sha: str) -> ImportOutcome:
@@ -313,13 +330,14 @@ def restore_original(case: Case, path: Path, display: str, sha: str) -> ImportOu
         return ImportOutcome(
             display,
             ImportResult.FAILED,
-            reason=f"The original could not be restored in the case ({exc.strerror or exc}).",
+            reason=N_("The original could not be restored in the case (%(error)s).")
+            % {"error": exc.strerror or exc},
         )
     if stored.sha256 != sha:  # the file changed while it was being read
         return ImportOutcome(
             display,
             ImportResult.FAILED,
-            reason="The file changed while it was read; import it again.",
+            reason=N_("The file changed while it was read; import it again."),
         )
     with case.session() as s:
         doc = s.execute(select(Document.uid, Document.title).where(Document.sha256 == sha)).first()
@@ -336,8 +354,11 @@ def restore_original(case: Case, path: Path, display: str, sha: str) -> ImportOu
         ImportResult.RESTORED,
         document_uid=doc.uid,
         title=doc.title,
-        reason=f"The stored original of “{doc.title}” was missing or altered; it was restored "
-        "from this file (the same SHA-256).",
+        reason=N_(
+            "The stored original of “%(title)s” was missing or altered; it was restored from "
+            "this file (the same SHA-256)."
+        )
+        % {"title": doc.title},
     )
 
 
@@ -345,10 +366,11 @@ def too_large(item: Item) -> Extraction:
     return Extraction(
         file_type=FileType.UNKNOWN,
         status=Status.FAILED,
-        reason=(
-            f"The file is too large to extract text from ({item.size / 2**20:.0f} MB); "
-            "the original is kept in the case."
-        ),
+        reason=N_(
+            "The file is too large to extract text from (%(size).0f MB); the original is kept "
+            "in the case."
+        )
+        % {"size": item.size / 2**20},
     )
 
 

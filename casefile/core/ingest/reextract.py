@@ -16,6 +16,7 @@ from casefile.core.case import Case
 from casefile.core.db import audit, work_queue
 from casefile.core.db.schema import Document, Page
 from casefile.core.errors import DocumentNotFoundError
+from casefile.core.i18n import _
 from casefile.core.ingest.page_rows import insert_pages
 from casefile.core.ingest.paging import discard_spool
 from casefile.core.ingest.types import Extraction
@@ -38,7 +39,7 @@ def reextract(case: Case, uid: str, password: str | None = None) -> Reextracted:
     with case.read_session() as s:
         sha = s.scalar(select(Document.sha256).where(Document.uid == uid))
     if sha is None:
-        raise DocumentNotFoundError(f"There is no document {uid} in this case.")
+        raise DocumentNotFoundError(_("There is no document %(uid)s in this case.") % {"uid": uid})
     with ExtractionPool(max_workers=1, spool_dir=str(case.store.root)) as pool:
         ex = pool.submit(str(case.store.path_for(sha)), password).result()
     try:
@@ -51,7 +52,9 @@ def _replace(case: Case, uid: str, ex: Extraction) -> Reextracted:
     with case.session() as s:
         doc = s.scalar(select(Document).where(Document.uid == uid))
         if doc is None:
-            raise DocumentNotFoundError(f"There is no document {uid} in this case.")
+            raise DocumentNotFoundError(
+                _("There is no document %(uid)s in this case.") % {"uid": uid}
+            )
         before = {"status": doc.status, "page_count": doc.page_count}
         s.execute(delete(Page).where(Page.document_id == doc.id))
         s.flush()

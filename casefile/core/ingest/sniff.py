@@ -14,6 +14,7 @@ import re
 import zipfile
 from pathlib import Path
 
+from casefile.core.i18n import N_
 from casefile.core.ingest.charset import decode_bytes, looks_binary
 from casefile.core.ingest.types import FileType
 
@@ -185,19 +186,25 @@ def extension_note(actual: FileType, name: str | os.PathLike[str] | None) -> str
     if claimed is None or claimed == actual:
         return None
     suffix = Path(name or "").suffix
+    # Recorded in English (a note in the case); translate_recorded translates the
+    # sentence and, inside it, the kind of file.
     described = {
-        FileType.PDF: "a PDF",
-        FileType.DOCX: "a Word document",
-        FileType.TEXT: "plain text",
-        FileType.HTML: "a web page (HTML)",
-        FileType.EMAIL: "an e-mail",
-        FileType.MSG: "an Outlook message",
-        FileType.IMAGE: "a picture",
-        FileType.UNKNOWN: "a format Casefile does not recognise",
+        FileType.PDF: N_("a PDF"),
+        FileType.DOCX: N_("a Word document"),
+        FileType.TEXT: N_("plain text"),
+        FileType.HTML: N_("a web page (HTML)"),
+        FileType.EMAIL: N_("an e-mail"),
+        FileType.MSG: N_("an Outlook message"),
+        FileType.IMAGE: N_("a picture"),
+        FileType.UNKNOWN: N_("a format Casefile does not recognise"),
     }
+    values = {"suffix": suffix, "kind": described[actual]}
     if claimed == FileType.TEXT and actual in (FileType.EMAIL, FileType.HTML):
-        return f"The file is named “{suffix}” but contains {described[actual]}; read as such."
+        return N_("The file is named “%(suffix)s” but contains %(kind)s; read as such.") % values
     return (
-        f"The file name ends in “{suffix}”, but the file is really {described[actual]}; "
-        "it was read by its content."
+        N_(
+            "The file name ends in “%(suffix)s”, but the file is really %(kind)s; it was "
+            "read by its content."
+        )
+        % values
     )

@@ -36,6 +36,7 @@ from typing import Any
 
 from pebble import ProcessExpired, ProcessPool
 
+from casefile.core.i18n import N_
 from casefile.core.ingest.extract import OUT_OF_MEMORY, extract_file, extract_small_text
 from casefile.core.ingest.paging import spool
 from casefile.core.ingest.types import Extraction, FileType, Status
@@ -323,7 +324,7 @@ class ExtractionPool:
             return spool(self.extractor(path, password, name), self.spool_dir)
         except Exception:
             return Extraction(
-                _quick_type(path, name), Status.FAILED, reason="This file could not be read."
+                _quick_type(path, name), Status.FAILED, reason=N_("This file could not be read.")
             )
 
     def _resolve(
@@ -345,21 +346,26 @@ class ExtractionPool:
             result = self._failure(
                 path,
                 name,
-                f"Extraction was stopped after {self.timeout_s:g} s: the file may be hostile "
-                "or damaged. The original is kept.",
+                N_(
+                    "Extraction was stopped after %(seconds)g s: the file may be hostile or "
+                    "damaged. The original is kept."
+                )
+                % {"seconds": self.timeout_s},
             )
         except ProcessExpired:
             result = self._failure(
                 path,
                 name,
-                "The extraction process stopped unexpectedly while reading this file (it may "
-                "be hostile or damaged). The original is kept.",
+                N_(
+                    "The extraction process stopped unexpectedly while reading this file (it "
+                    "may be hostile or damaged). The original is kept."
+                ),
             )
         except MemoryError:
             result = self._failure(path, name, OUT_OF_MEMORY)
         except Exception:
             result = self._failure(
-                path, name, "This file could not be read (the extraction failed)."
+                path, name, N_("This file could not be read (the extraction failed).")
             )
         outer.set_result(result)
 

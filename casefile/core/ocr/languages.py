@@ -20,17 +20,18 @@ from functools import lru_cache
 from pathlib import Path
 
 from casefile.core.errors import CasefileError
+from casefile.core.i18n import N_, _, pgettext
 
 DEFAULT_LANGS = "rus+eng"
 _NAMES = {
-    "rus": "Russian",
-    "eng": "English",
-    "ukr": "Ukrainian",
-    "deu": "German",
-    "fra": "French",
-    "bel": "Belarusian",
-    "kaz": "Kazakh",
-    "osd": "orientation",
+    "rus": N_("Russian"),
+    "eng": N_("English"),
+    "ukr": N_("Ukrainian"),
+    "deu": N_("German"),
+    "fra": N_("French"),
+    "bel": N_("Belarusian"),
+    "kaz": N_("Kazakh"),
+    "osd": N_("orientation"),
 }
 _LANG = re.compile(r"^[a-z]{3}(?:_[a-z]+)?$")
 
@@ -79,7 +80,8 @@ def split_langs(langs: str) -> list[str]:
     parts = [p.strip() for p in langs.replace(",", "+").split("+") if p.strip()]
     if not parts or not all(_LANG.match(p) for p in parts):
         raise OcrUnavailableError(
-            f"“{langs}” is not a list of OCR languages; write them like rus+eng."
+            _("“%(langs)s” is not a list of OCR languages; write them like rus+eng.")
+            % {"langs": langs}
         )
     return list(dict.fromkeys(parts))
 
@@ -92,14 +94,16 @@ def engine_installed() -> bool:
 
 
 def _missing_sentence(missing: list[str], where: list[Path]) -> str:
-    names = " and ".join(_NAMES.get(m, m) for m in missing)
+    names = pgettext("joins two or more language names", " and ").join(
+        _(_NAMES[m]) if m in _NAMES else m for m in missing
+    )
     packages = " ".join(f"tesseract-ocr-{m.replace('_', '-')}" for m in missing)
     files = ", ".join(f"{m}.traineddata" for m in missing)
     folder = where[0] if where else Path("tessdata")
-    return (
-        f"The {names} language data for OCR is not installed: install it with "
-        f"“sudo apt install {packages}” (Debian, Ubuntu), or put {files} into {folder}."
-    )
+    return _(
+        "The %(names)s language data for OCR is not installed: install it with "
+        "“sudo apt install %(packages)s” (Debian, Ubuntu), or put %(files)s into %(folder)s."
+    ) % {"names": names, "packages": packages, "files": files, "folder": folder}
 
 
 def find_tessdata(langs: str = DEFAULT_LANGS) -> Path:
@@ -107,9 +111,11 @@ def find_tessdata(langs: str = DEFAULT_LANGS) -> Path:
     what to install when the engine or any language is missing."""
     if not engine_installed():
         raise OcrUnavailableError(
-            "The OCR engine is not installed: install the Python package tesserocr "
-            "(“pip install tesserocr”) into Casefile's environment, with the language data "
-            "from the Debian packages tesseract-ocr-rus and tesseract-ocr-eng."
+            _(
+                "The OCR engine is not installed: install the Python package tesserocr "
+                "(“pip install tesserocr”) into Casefile's environment, with the language "
+                "data from the Debian packages tesseract-ocr-rus and tesseract-ocr-eng."
+            )
         )
     wanted = split_langs(langs)
     dirs = tessdata_dirs()

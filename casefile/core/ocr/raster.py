@@ -18,6 +18,8 @@ import struct
 from dataclasses import dataclass
 from typing import Any
 
+from casefile.core.i18n import N_
+
 TARGET_DPI = 300
 PIXEL_BUDGET = 12_000_000  # pixels of one page image handed to the engine
 DECLARED_BUDGET = 250_000_000  # pixels a page's pictures may declare (1200 dpi A4: 140 M)
@@ -42,10 +44,15 @@ def choose_dpi(width_pt: float, height_pt: float, budget: int = PIXEL_BUDGET) ->
 
 
 def _too_big(number: int, pixels: int) -> Refused:
+    # Refusals are recorded (a page's OCR error, a document's status reason): English,
+    # shown through translate_recorded (docs/architecture.md, "Languages").
     return Refused(
-        f"Page {number} declares pictures of {pixels / 1e6:,.0f} megapixels, far more than "
-        "any scan; it was not rasterised, so that a hostile file cannot exhaust the memory. "
-        "The original is kept."
+        N_(
+            "Page %(page)d declares pictures of %(megapixels)s megapixels, far more than any "
+            "scan; it was not rasterised, so that a hostile file cannot exhaust the memory. "
+            "The original is kept."
+        )
+        % {"page": number, "megapixels": f"{pixels / 1e6:,.0f}"}
     )
 
 
@@ -158,13 +165,15 @@ def render_pdf_page(path: str, number: int, password: str | None = None) -> Page
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
             raise Refused(
-                "This PDF is protected by a password, so its pages cannot be recognised; "
-                "unlock it first."
+                N_(
+                    "This PDF is protected by a password, so its pages cannot be recognised; "
+                    "unlock it first."
+                )
             ) from exc
-        raise Refused("This PDF is damaged: its pages could not be rendered for OCR.") from exc
+        raise Refused(N_("This PDF is damaged: its pages could not be rendered for OCR.")) from exc
     try:
         if not 1 <= number <= len(pdf):
-            raise Refused(f"This PDF has no page {number}.")
+            raise Refused(N_("This PDF has no page %(page)d.") % {"page": number})
         page = pdf[number - 1]
         width, height = page.get_size()
         dpi = choose_dpi(width, height)
@@ -209,7 +218,9 @@ def render_picture(path: str, number: int) -> PageImage:
     except Refused:
         raise
     except (OSError, ValueError, EOFError, Image.DecompressionBombError) as exc:
-        raise Refused("This picture is damaged or in a form that cannot be read for OCR.") from exc
+        raise Refused(
+            N_("This picture is damaged or in a form that cannot be read for OCR.")
+        ) from exc
     if grey.width * grey.height > PIXEL_BUDGET:
         scale = math.sqrt(PIXEL_BUDGET / (grey.width * grey.height))
         dpi = max(1, int(dpi * scale))

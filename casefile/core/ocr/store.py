@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from casefile.core.db import audit, work_queue
 from casefile.core.db.schema import Document, Page, PageOcr, WorkItem
+from casefile.core.i18n import N_
 from casefile.core.ocr.boxes import encode
 from casefile.core.ocr.engine import ENGINE
 from casefile.core.ocr.engine import PageOcr as Recognised
@@ -188,14 +189,17 @@ def finish(s: Session, uid: str, languages: Sequence[str] = ()) -> Finished | No
     before = {"status": doc.status, "status_reason": doc.status_reason}
     if texts:
         doc.status = DocumentStatus.OK
-        doc.status_reason = (
-            f"{len(errors)} page(s) could not be recognised: {errors[0]}" if errors else None
+        doc.status_reason = (  # recorded in English: shown through translate_recorded
+            N_("%(n)d page(s) could not be recognised: %(error)s")
+            % {"n": len(errors), "error": errors[0]}
+            if errors
+            else None
         )
     elif errors and doc.status != DocumentStatus.OK:
         doc.status_reason = errors[0]  # a readable text layer keeps its status
     elif good:
         doc.status = DocumentStatus.EMPTY
-        doc.status_reason = "OCR found no text on its pages."
+        doc.status_reason = N_("OCR found no text on its pages.")
     if languages and texts:
         doc.languages = ",".join(languages)
     doc.revision += 1

@@ -30,6 +30,7 @@ from whoosh import columns, fields, index
 from whoosh.filedb.filestore import FileStorage
 
 from casefile.core.errors import CasefileError, DiskFullError
+from casefile.core.i18n import _
 from casefile.core.jobs import Cancelled
 from casefile.core.search.analysis import ScriptPositions, ScriptTokenizer
 from casefile.core.search.codec import CasefileCodec
@@ -199,10 +200,13 @@ def is_disk_full(exc: BaseException) -> bool:
 
 def disk_full(path: Path) -> DiskFullError:
     return DiskFullError(
-        f"The disk holding the case {path.parent} is full, so the search index could not "
-        "be brought up to date; the case itself is safe and nothing was lost. Free some "
-        "space: the documents not yet searchable are indexed the next time the case is "
-        "opened or searched."
+        _(
+            "The disk holding the case %(folder)s is full, so the search index could not be "
+            "brought up to date; the case itself is safe and nothing was lost. Free some "
+            "space: the documents not yet searchable are indexed the next time the case is "
+            "opened or searched."
+        )
+        % {"folder": path.parent}
     )
 
 

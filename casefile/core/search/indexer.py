@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, selectinload
 from casefile.core.case import Case
 from casefile.core.db import work_queue
 from casefile.core.db.schema import Document, Page, WorkItem
+from casefile.core.i18n import _
 from casefile.core.jobs import Cancelled, JobContext
 from casefile.core.runtime.gcpause import gc_paused
 from casefile.core.search import index as ixmod
@@ -299,7 +300,7 @@ def rebuild(case: Case, ctx: JobContext | None = None) -> int:
         total = s.scalar(select(func.count(Document.id))) or 0
         last_item = s.scalar(select(func.max(WorkItem.id)).where(WorkItem.kind == work_queue.INDEX))
     if ctx is not None:
-        ctx.report(0, total, "Indexing")
+        ctx.report(0, total, _("Indexing"))
     new_ix = ixmod.create(new_path)
     writer = ixmod.writer(new_ix, WRITER_MB)
     revisions: dict[str, int] = {}
@@ -314,13 +315,13 @@ def rebuild(case: Case, ctx: JobContext | None = None) -> int:
                 revisions[d.uid] = d.revision
             done += len(docs)
             if ctx is not None:
-                ctx.report(done, total, docs[-1].title if docs else "Indexing")
+                ctx.report(done, total, docs[-1].title if docs else _("Indexing"))
                 # An edit may run here: it changes the database only (see `sync`), and
                 # the revision check below queues its document for the final sync.
                 ctx.safe_point()
         if ctx is not None:
             ctx.raise_if_cancelled()
-            ctx.report(done, total, "Writing the index")
+            ctx.report(done, total, _("Writing the index"))
         writer.commit(optimize=True)
         new_ix.close()
     except BaseException as exc:

@@ -22,6 +22,7 @@ from whoosh import query as wq
 from whoosh.qparser import QueryParser, plugins, syntax
 from whoosh.qparser.syntax import AndGroup
 
+from casefile.core.i18n import _
 from casefile.core.search import morph, translit
 from casefile.core.search.analysis import fold, iter_words, stem, stem_prefix
 from casefile.core.search.index import TEXT_FIELDS, build_schema
@@ -260,7 +261,9 @@ def parse(
     except QueryError:
         raise
     except Exception as exc:  # Whoosh's own complaints, in one sentence
-        raise QueryError(f"Cannot understand this query: {exc}", qs, None) from exc
+        raise QueryError(
+            _("Cannot understand this query: %(error)s") % {"error": exc}, qs, None
+        ) from exc
     if q is wq.NullQuery or isinstance(q, wq.NullQuery.__class__):
-        raise QueryError("This query has no words to search for.", qs, 0)
+        raise QueryError(_("This query has no words to search for."), qs, 0)
     return q

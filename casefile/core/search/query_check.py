@@ -13,6 +13,7 @@ import re
 
 from casefile.core import dates
 from casefile.core.errors import CasefileError
+from casefile.core.i18n import _
 from casefile.core.search.index import day_number
 from casefile.core.vocabulary import DocumentKind, is_value
 
@@ -49,7 +50,7 @@ _DATE_RANGE = re.compile(r"^\[\s*(\S*)\s+TO\s+(\S*)\s*\]$", re.I)
 
 
 def _at(pos: int) -> str:
-    return f"at character {pos + 1}"
+    return _("at character %(n)d") % {"n": pos + 1}
 
 
 def date_bounds(text: str, qs: str = "", pos: int = 0) -> tuple[int | None, int | None]:
@@ -58,7 +59,9 @@ def date_bounds(text: str, qs: str = "", pos: int = 0) -> tuple[int | None, int 
     m = _DATE_RANGE.match(text)
     if text.startswith("[") and not m:
         raise QueryError(
-            f"The date range {_at(pos)} should look like date:[2020 TO 2022].", qs, pos
+            _("The date range %(at)s should look like date:[2020 TO 2022].") % {"at": _at(pos)},
+            qs,
+            pos,
         )
     parts = [m.group(1), m.group(2)] if m else [text]
     bounds: list[int | None] = []
@@ -70,7 +73,10 @@ def date_bounds(text: str, qs: str = "", pos: int = 0) -> tuple[int | None, int 
             parsed = dates.parse(part)
         except Exception as exc:
             raise QueryError(
-                f"“{part}” {_at(pos)} is not a date (write 2023, 2023-02 or 2023-02-07).", qs, pos
+                _("“%(text)s” %(at)s is not a date (write 2023, 2023-02 or 2023-02-07).")
+                % {"text": part, "at": _at(pos)},
+                qs,
+                pos,
             ) from exc
         lo, hi = day_number(parsed.lower) or None, day_number(parsed.upper) or None
         if not m:
@@ -87,7 +93,8 @@ def resolve_kind(value: str, qs: str = "", pos: int = 0) -> str:
     if len(matches) == 1:
         return matches[0]
     raise QueryError(
-        f"“{value}” {_at(pos)} is not a document kind; use one of: {', '.join(DocumentKind)}.",
+        _("“%(kind)s” %(at)s is not a document kind; use one of: %(kinds)s.")
+        % {"kind": value, "at": _at(pos), "kinds": ", ".join(DocumentKind)},
         qs,
         pos,
     )
@@ -96,10 +103,10 @@ def resolve_kind(value: str, qs: str = "", pos: int = 0) -> str:
 def check(qs: str) -> None:
     """Raise QueryError naming the first problem in `qs`, if any."""
     if not qs.strip():
-        raise QueryError("Type something to search for.", qs, 0)
+        raise QueryError(_("Type something to search for."), qs, 0)
     if qs.count('"') % 2:
         pos = qs.rfind('"')
-        raise QueryError(f"The quote {_at(pos)} is never closed.", qs, pos)
+        raise QueryError(_("The quote %(at)s is never closed.") % {"at": _at(pos)}, qs, pos)
     depth: list[int] = []
     prev: str | None = None  # kind of the previous token: word, op, open
     prev_pos = 0
@@ -110,26 +117,36 @@ def check(qs: str) -> None:
             kind = "open"
         elif tok == ")":
             if not depth:
-                raise QueryError(f"The bracket {_at(pos)} closes nothing.", qs, pos)
+                raise QueryError(
+                    _("The bracket %(at)s closes nothing.") % {"at": _at(pos)}, qs, pos
+                )
             if prev == "op":
                 raise QueryError(
-                    f"The operator {_at(prev_pos)} has nothing after it.", qs, prev_pos
+                    _("The operator %(at)s has nothing after it.") % {"at": _at(prev_pos)},
+                    qs,
+                    prev_pos,
                 )
             if prev == "open":
-                raise QueryError(f"The brackets {_at(depth[-1])} are empty.", qs, depth[-1])
+                raise QueryError(
+                    _("The brackets %(at)s are empty.") % {"at": _at(depth[-1])}, qs, depth[-1]
+                )
             depth.pop()
             kind = "word"
         elif tok.startswith("["):
             raise QueryError(
-                f"Square brackets {_at(pos)} are only for dates, as in date:[2020 TO 2022].",
+                _("Square brackets %(at)s are only for dates, as in date:[2020 TO 2022].")
+                % {"at": _at(pos)},
                 qs,
                 pos,
             )
         elif tok in _OPS:
             if tok != "NOT" and prev in (None, "op", "open"):
                 raise QueryError(
-                    f"“{tok}” {_at(pos)} needs a word on each side (to search for the word "
-                    f"itself, write it in lower case or in quotes).",
+                    _(
+                        "“%(op)s” %(at)s needs a word on each side (to search for the word "
+                        "itself, write it in lower case or in quotes)."
+                    )
+                    % {"op": tok, "at": _at(pos)},
                     qs,
                     pos,
                 )
@@ -139,9 +156,13 @@ def check(qs: str) -> None:
             _check_word(qs, tok, pos)
         prev, prev_pos = kind, pos
     if depth:
-        raise QueryError(f"The bracket {_at(depth[-1])} is never closed.", qs, depth[-1])
+        raise QueryError(
+            _("The bracket %(at)s is never closed.") % {"at": _at(depth[-1])}, qs, depth[-1]
+        )
     if prev == "op":
-        raise QueryError(f"The operator {_at(prev_pos)} has nothing after it.", qs, prev_pos)
+        raise QueryError(
+            _("The operator %(at)s has nothing after it.") % {"at": _at(prev_pos)}, qs, prev_pos
+        )
 
 
 def _check_word(qs: str, tok: str, pos: int) -> None:
@@ -152,9 +173,16 @@ def _check_word(qs: str, tok: str, pos: int) -> None:
     if name not in FIELDS:
         return  # a pasted URL (https:, mailto:) or a time: text, see `colons_as_text`
     if name == "date" and value.startswith("[") and not value.endswith("]"):
-        raise QueryError(f"The date range {_at(pos)} is never closed with ].", qs, pos)
+        raise QueryError(
+            _("The date range %(at)s is never closed with ].") % {"at": _at(pos)}, qs, pos
+        )
     if not value:
-        raise QueryError(f"“{fm.group(1)}:” {_at(pos)} needs a value after the colon.", qs, pos)
+        raise QueryError(
+            _("“%(field)s:” %(at)s needs a value after the colon.")
+            % {"field": fm.group(1), "at": _at(pos)},
+            qs,
+            pos,
+        )
     if name == "date":
         date_bounds(value, qs, pos)
     elif name == "kind" and not value.startswith('"'):

@@ -16,6 +16,7 @@ from casefile.core.case import Case
 from casefile.core.db import audit, work_queue
 from casefile.core.db.schema import Document, Tag
 from casefile.core.errors import InvalidValueError
+from casefile.core.i18n import _
 from casefile.core.services.documents import _get, _validated, confirm, get_document
 from casefile.core.services.dto import DocumentDetail
 from casefile.core.services.sync import sync_index
@@ -133,7 +134,8 @@ def edit_documents(
     bad = [f for f in (changes or {}) if f not in BULK_FIELDS]
     if bad:
         raise InvalidValueError(
-            f"“{bad[0]}” belongs to one document; edit it with one document selected."
+            _("“%(field)s” belongs to one document; edit it with one document selected.")
+            % {"field": bad[0]}
         )
     adding = [t.strip() for t in add_tags if t.strip()]
     removing = {t.strip() for t in remove_tags if t.strip()}

@@ -27,6 +27,7 @@ from casefile.core.db.schema import (
     utcnow,
 )
 from casefile.core.errors import CasefileError, DocumentNotFoundError, InvalidValueError
+from casefile.core.i18n import _
 from casefile.core.services.chronology_dto import (
     CitationSpec,
     EntityRef,
@@ -60,7 +61,8 @@ def _event(s: Session, uid: str) -> Event:
         if len(matches) == 1 and len(uid) >= 4:
             return matches[0]
         raise EventNotFoundError(
-            f"There is no event {uid} in this chronology; 'casefile event list' shows them."
+            _("There is no event %(uid)s in this chronology; 'casefile event list' shows them.")
+            % {"uid": uid}
         )
     return ev
 
@@ -86,7 +88,7 @@ def _grade(value: int | str | None) -> int | None:
         grade = 0
     if not 1 <= grade <= 6:
         raise InvalidValueError(
-            "Information credibility is a number from 1 (confirmed) to 6 (cannot be judged)."
+            _("Information credibility is a number from 1 (confirmed) to 6 (cannot be judged).")
         )
     return grade
 
@@ -144,15 +146,20 @@ def _entities(
 def _citation(s: Session, spec: CitationSpec) -> EventCitation:
     doc = s.scalar(select(Document).where(Document.uid == spec.document_uid))
     if doc is None:
-        raise DocumentNotFoundError(f"There is no document {spec.document_uid} in this case.")
+        raise DocumentNotFoundError(
+            _("There is no document %(uid)s in this case.") % {"uid": spec.document_uid}
+        )
     page = s.scalar(select(Page).where(Page.document_id == doc.id, Page.number == spec.page))
     if page is None:
-        raise InvalidValueError(f"“{doc.title}” has no page {spec.page}.")
+        raise InvalidValueError(
+            _("“%(title)s” has no page %(page)s.") % {"title": doc.title, "page": spec.page}
+        )
     quote = " ".join(spec.quote.split())
     span = anchoring.locate(page.text, quote, spec.near)
     if span is None:
         raise InvalidValueError(
-            f"The quote is not on page {spec.page} of “{doc.title}”; copy it from the page text."
+            _("The quote is not on page %(page)s of “%(title)s”; copy it from the page text.")
+            % {"page": spec.page, "title": doc.title}
         )
     grade = _grade(spec.grade) if spec.grade is not None else doc.reliability_info
     return EventCitation(
@@ -197,7 +204,7 @@ def add_event(
     """A new event; its date is validated (a sentence says what is wrong) and every
     citation's quote must be found on its page."""
     if not title.strip():
-        raise InvalidValueError("An event needs a title saying what happened.")
+        raise InvalidValueError(_("An event needs a title saying what happened."))
     columns = _date_columns(date)
     uid = uuid.uuid4().hex
     with case.session() as s:
@@ -217,7 +224,9 @@ def update_event(case: Case, uid: str, **changes: Any) -> EventInfo:
     allowed = {"date", "title", "description", "tags", "entities"}
     unknown = set(changes) - allowed
     if unknown:
-        raise InvalidValueError(f"“{sorted(unknown)[0]}” is not a field of an event.")
+        raise InvalidValueError(
+            _("“%(field)s” is not a field of an event.") % {"field": sorted(unknown)[0]}
+        )
     with case.session() as s:
         ev = _event(s, uid)
         before = _snapshot(ev)
@@ -226,7 +235,7 @@ def update_event(case: Case, uid: str, **changes: Any) -> EventInfo:
                 setattr(ev, k, v)
         if "title" in changes:
             if not str(changes["title"] or "").strip():
-                raise InvalidValueError("An event needs a title saying what happened.")
+                raise InvalidValueError(_("An event needs a title saying what happened."))
             ev.title = str(changes["title"]).strip()
         if "description" in changes:
             ev.description = changes["description"] or None
@@ -277,7 +286,10 @@ def remove_citation(case: Case, uid: str, citation_id: int) -> EventInfo:
         ev = _event(s, uid)
         cite = next((c for c in ev.citations if c.id == citation_id), None)
         if cite is None:
-            raise InvalidValueError(f"Event “{ev.title}” has no citation {citation_id}.")
+            raise InvalidValueError(
+                _("Event “%(title)s” has no citation %(id)s.")
+                % {"title": ev.title, "id": citation_id}
+            )
         audit.record(
             s, "uncite_event", ev.uid, [cite.document_uid, cite.page, cite.quote, cite.grade], None
         )
@@ -300,7 +312,10 @@ def list_events(
     entity (name or uid), a tag, a date range (EDTF; an event overlapping the range is
     in it) and a flag (flags.FLAGS)."""
     if flag is not None and flag not in FLAGS:
-        raise InvalidValueError(f"“{flag}” is not a flag; choose one of: {', '.join(FLAGS)}.")
+        raise InvalidValueError(
+            _("“%(flag)s” is not a flag; choose one of: %(flags)s.")
+            % {"flag": flag, "flags": ", ".join(FLAGS)}
+        )
     stmt = select(Event.id)
     if entity:
         stmt = stmt.where(

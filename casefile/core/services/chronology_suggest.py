@@ -19,6 +19,7 @@ from casefile.core.chronology.suggest_dates import DateSuggestion
 from casefile.core.db import audit
 from casefile.core.db.schema import DateDismissal, Document, EventCitation, Page
 from casefile.core.errors import DocumentNotFoundError
+from casefile.core.i18n import _
 from casefile.core.jobs import JobContext
 from casefile.core.services.chronology import add_event
 from casefile.core.services.chronology_dto import CitationSpec, DateSuggestionInfo, EventInfo
@@ -40,7 +41,9 @@ def _inputs(
             stmt = stmt.where(Document.uid == document_uid)
         docs = {row.id: row for row in s.execute(stmt)}
         if document_uid and not docs:
-            raise DocumentNotFoundError(f"There is no document {document_uid} in this case.")
+            raise DocumentNotFoundError(
+                _("There is no document %(uid)s in this case.") % {"uid": document_uid}
+            )
         pages = list(
             s.execute(
                 select(Page.document_id, Page.number, Page.text)
@@ -133,7 +136,7 @@ def suggest_event_dates_job(
     docs, pages, dismissed, cited = _inputs(case, document_uid)
     from casefile.core.chronology.suggest_pool import SuggestPool
 
-    ctx.report(0, len(pages), "Starting the date reader…")
+    ctx.report(0, len(pages), _("Starting the date reader…"))
     out: list[DateSuggestionInfo] = []
     pool = SuggestPool()
     try:

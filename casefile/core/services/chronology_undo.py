@@ -16,6 +16,7 @@ from casefile.core.chronology import anchoring
 from casefile.core.db import audit
 from casefile.core.db.schema import Document, Event, EventCitation, Page, utcnow
 from casefile.core.errors import InvalidValueError
+from casefile.core.i18n import _
 from casefile.core.services.chronology import (
     _date_columns,
     _entities,
@@ -61,7 +62,8 @@ def _citation(s: Session, c: CitationInfo, pages: dict[tuple[int, int], str]) ->
         row.quote = text[span[0] : span[1]]
     elif not c.lost and c.id == 0:
         raise InvalidValueError(
-            f"The quote is not on page {c.page} of “{doc.title}”; copy it from the page text."
+            _("The quote is not on page %(page)s of “%(title)s”; copy it from the page text.")
+            % {"page": c.page, "title": doc.title}
         )
     return row
 
@@ -71,7 +73,7 @@ def put_event(case: Case, info: EventInfo) -> Changes:
     tags, entities, citations). A citation with id 0 is new: its quote must be on its
     page; an older one whose quote is gone is kept and marked lost."""
     if not info.title.strip():
-        raise InvalidValueError("An event needs a title saying what happened.")
+        raise InvalidValueError(_("An event needs a title saying what happened."))
     columns = _date_columns(info.date)
     with case.session() as s:
         ev = s.scalar(select(Event).where(Event.uid == info.uid))

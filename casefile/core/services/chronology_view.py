@@ -30,6 +30,7 @@ from casefile.core.chronology.flags import (
 )
 from casefile.core.db.schema import Document, Event, EventCitation, EventEntity, Tag, event_tag
 from casefile.core.errors import InvalidValueError
+from casefile.core.i18n import _
 from casefile.core.services.chronology_dto import EventInfo
 from casefile.core.services.chronology_read import event_infos
 
@@ -101,7 +102,10 @@ def _flag_clause(flag: str) -> ColumnElement[bool]:
         return exists(
             select(c.id).where(c.event_id == Event.id, or_(c.lost, c.document_id.is_(None)))
         )
-    raise InvalidValueError(f"“{flag}” is not a flag; choose one of: {', '.join(FLAGS)}.")
+    raise InvalidValueError(
+        _("“%(flag)s” is not a flag; choose one of: %(flags)s.")
+        % {"flag": flag, "flags": ", ".join(FLAGS)}
+    )
 
 
 def _text_ids(s: Session, text: str) -> list[int]:
@@ -150,7 +154,9 @@ def _order(stmt: Any, sort: str, descending: bool) -> Any:
         stmt = stmt.outerjoin(agg, agg.c.event_id == Event.id)
         key = agg.c.g if sort == "grade" else func.coalesce(agg.c.n, 0)
     else:
-        raise InvalidValueError(f"The chronology cannot be sorted by “{sort}”.")
+        raise InvalidValueError(
+            _("The chronology cannot be sorted by “%(sort)s”.") % {"sort": sort}
+        )
     return stmt.order_by(
         key.is_(None),
         key.desc() if descending else key,
@@ -233,7 +239,8 @@ def _row(info: EventInfo, numbers: dict[str, int]) -> EventRow:
     sources, grades = [], []
     for c in info.citations:
         n = numbers.get(c.document_uid)
-        sources.append(f"Doc {n}, p. {c.page}" if n else f"Doc {c.document_uid[:8]}, p. {c.page}")
+        which = n if n else c.document_uid[:8]
+        sources.append(_("Doc %(n)s, p. %(page)s") % {"n": which, "page": c.page})
         grades.append(f"{c.source_grade or '–'}{c.grade or '–'}")
     return EventRow(info, tuple(sources), tuple(grades))
 

@@ -19,6 +19,7 @@ from casefile.core.case import Case
 from casefile.core.db import audit, work_queue
 from casefile.core.db.schema import Document, Page, Tag, document_tag
 from casefile.core.errors import DocumentNotFoundError, InvalidValueError
+from casefile.core.i18n import _, ngettext
 from casefile.core.services.dto import Changes, DocumentDetail, DocumentSummary, PageText
 from casefile.core.services.sync import sync_index
 from casefile.core.vocabulary import DateSource, DocumentKind, DocumentSort, SourceGrade, is_value
@@ -86,7 +87,8 @@ def _get(s: Session, uid: str) -> Document:
     doc = s.scalar(select(Document).where(Document.uid == uid))
     if doc is None:
         raise DocumentNotFoundError(
-            f"There is no document {uid} in this case (it may have been deleted)."
+            _("There is no document %(uid)s in this case (it may have been deleted).")
+            % {"uid": uid}
         )
     return doc
 
@@ -123,7 +125,8 @@ def _order(stmt: Select[Any], sort: str, descending: bool) -> Select[Any]:
     col = SORT_COLUMNS.get(sort)
     if col is None:
         raise InvalidValueError(
-            f"Cannot sort by “{sort}”; choose one of: {', '.join(SORT_COLUMNS)}."
+            _("Cannot sort by “%(sort)s”; choose one of: %(choices)s.")
+            % {"sort": sort, "choices": ", ".join(SORT_COLUMNS)}
         )
     primary = col.desc().nulls_last() if descending else col.asc().nulls_last()
     return stmt.order_by(primary, Document.id)
@@ -241,7 +244,12 @@ def get_page(case: Case, uid: str, number: int = 1) -> PageText:
             return PageText(uid, 1, 0, "", False)
         if not 1 <= number <= doc.page_count:
             raise InvalidValueError(
-                f"“{doc.title}” has {doc.page_count} page(s); there is no page {number}."
+                ngettext(
+                    "“%(title)s” has %(n)d page; there is no page %(page)s.",
+                    "“%(title)s” has %(n)d pages; there is no page %(page)s.",
+                    doc.page_count,
+                )
+                % {"title": doc.title, "n": doc.page_count, "page": number}
             )
         page = s.scalar(select(Page).where(Page.document_id == doc.id, Page.number == number))
         text = page.text if page else ""
@@ -251,19 +259,20 @@ def get_page(case: Case, uid: str, number: int = 1) -> PageText:
 def _validated(field: str, value: Any) -> dict[str, Any]:
     """Check one edited field; returns the columns to set (a date sets its bounds too)."""
     if field not in EDITABLE:
-        raise InvalidValueError(f"“{field}” is not a field you can edit.")
+        raise InvalidValueError(_("“%(field)s” is not a field you can edit.") % {"field": field})
     if isinstance(value, str):
         value = value.strip()
         if value == "" and field != "title":
             value = None
     if field == "title":
         if not value:
-            raise InvalidValueError("A document needs a title.")
+            raise InvalidValueError(_("A document needs a title."))
         return {"title": value}
     if field == "kind":
         if not is_value(DocumentKind, value):
             raise InvalidValueError(
-                f"“{value}” is not a document kind; choose one of: {', '.join(DocumentKind)}."
+                _("“%(kind)s” is not a document kind; choose one of: %(kinds)s.")
+                % {"kind": value, "kinds": ", ".join(DocumentKind)}
             )
         return {"kind": value}
     if field == "date":
@@ -281,8 +290,10 @@ def _validated(field: str, value: Any) -> dict[str, Any]:
             value = str(value).upper()
             if not is_value(SourceGrade, value):
                 raise InvalidValueError(
-                    "Source reliability is a letter from A (completely reliable) "
-                    "to F (cannot be judged)."
+                    _(
+                        "Source reliability is a letter from A (completely reliable) "
+                        "to F (cannot be judged)."
+                    )
                 )
         return {field: value}
     if field == "reliability_info":
@@ -293,8 +304,10 @@ def _validated(field: str, value: Any) -> dict[str, Any]:
                 value = 0
             if not 1 <= value <= 6:
                 raise InvalidValueError(
-                    "Information credibility is a number from 1 (confirmed) "
-                    "to 6 (cannot be judged)."
+                    _(
+                        "Information credibility is a number from 1 (confirmed) "
+                        "to 6 (cannot be judged)."
+                    )
                 )
         return {field: value}
     return {field: value}

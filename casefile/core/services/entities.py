@@ -23,6 +23,7 @@ from casefile.core.db.schema import Document, Entity, EntityAlias, Mention, Page
 from casefile.core.entities import matching, store, undo
 from casefile.core.entities.store import EntityNotFoundError
 from casefile.core.errors import DocumentNotFoundError
+from casefile.core.i18n import _
 from casefile.core.jobs import JobContext
 from casefile.core.services.entity_index import candidate_documents
 from casefile.core.services.sync import sync_index
@@ -345,7 +346,9 @@ def add_mention(
         e = store.find(s, ref)
         doc = s.scalar(select(Document).where(Document.uid == document_uid))
         if doc is None:
-            raise DocumentNotFoundError(f"There is no document {document_uid} in this case.")
+            raise DocumentNotFoundError(
+                _("There is no document %(uid)s in this case.") % {"uid": document_uid}
+            )
         m = store.add_mention(s, e, doc, page, start, end)
         if alias_text:
             store.add_aliases(s, e, [alias_text])

@@ -28,6 +28,7 @@ from casefile.core.db.schema import (
 from casefile.core.entities import suggest, worker
 from casefile.core.entities.forms import fold, surface_forms
 from casefile.core.errors import InvalidValueError
+from casefile.core.i18n import _
 from casefile.core.jobs import JobContext
 from casefile.core.services.entities import EntityInfo, add_alias, create_entity
 
@@ -147,7 +148,7 @@ def suggest_entities(
         )
         finds.update(read)
     elif ctx is not None:
-        ctx.report(len(uids), len(uids), "Reading names")
+        ctx.report(len(uids), len(uids), _("Reading names"))
     groups = suggest.group(finds, known, dismissed)
     alike = _sounds_alike(case)
     out = tuple(
@@ -198,7 +199,9 @@ def _pick(result: SuggestionSet, name: str) -> Suggestion:
     for x in result.suggestions:
         if want in (fold(x.name), x.key) or want in {fold(f) for f in x.forms}:
             return x
-    raise InvalidValueError(f"“{name}” is not among the suggestions; run 'entity suggest' again.")
+    raise InvalidValueError(
+        _("“%(name)s” is not among the suggestions; run 'entity suggest' again.") % {"name": name}
+    )
 
 
 def accept_suggestion(

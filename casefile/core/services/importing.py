@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from casefile.core.case import Case
 from casefile.core.db.schema import Document
+from casefile.core.i18n import _
 from casefile.core.ingest.importer import import_paths as _import_paths
 from casefile.core.ingest.intake import ImportOptions
 from casefile.core.ingest.reextract import reextract
@@ -103,5 +104,5 @@ def reextract_documents(
             ctx.report(n, len(uids), uid)
         done.append(reextract_document(case, uid))
     if ctx is not None:
-        ctx.report(len(uids), len(uids), "Done")
+        ctx.report(len(uids), len(uids), _("Done"))
     return done

@@ -17,6 +17,7 @@ from casefile.core.case import Case
 from casefile.core.db import audit
 from casefile.core.db.schema import AuditEntry, Document
 from casefile.core.errors import CasefileError, InvalidValueError
+from casefile.core.i18n import _
 from casefile.core.jobs import JobContext
 from casefile.core.originals import hash_stored
 from casefile.core.services.dto import AuditHead, AuditRecord, VerifyProblem, VerifyReport
@@ -30,8 +31,12 @@ def _original_problem(case: Case, sha: str, uid: str, title: str) -> VerifyProbl
             uid,
             title,
             "missing",
-            f"The original of “{title}” is missing from the case folder ({path}). Restore "
-            "it from a backup, or import the same file again: Casefile recognises it.",
+            _(
+                "The original of “%(title)s” is missing from the case folder (%(path)s). "
+                "Restore it from a backup, or import the same file again: Casefile "
+                "recognises it."
+            )
+            % {"title": title, "path": path},
         )
     try:
         actual = hash_stored(path)
@@ -44,10 +49,12 @@ def _original_problem(case: Case, sha: str, uid: str, title: str) -> VerifyProbl
         uid,
         title,
         "altered",
-        f"The original of “{title}” has changed since it was imported: its "
-        f"SHA-256 is now {actual[:16]}…, it was {sha[:16]}…. "
-        "Restore it from a backup, or import the unaltered file again; the text in the "
-        "case was read from the unaltered file.",
+        _(
+            "The original of “%(title)s” has changed since it was imported: its SHA-256 is "
+            "now %(now)s…, it was %(was)s…. Restore it from a backup, or import the unaltered "
+            "file again; the text in the case was read from the unaltered file."
+        )
+        % {"title": title, "now": actual[:16], "was": sha[:16]},
     )
 
 
@@ -56,22 +63,40 @@ def _chain_problems(case: Case, head: str | None) -> tuple[int, list[VerifyProbl
     with case.read_session() as s:
         checked, broken, seen = audit.check_chain(s)
         if broken is not None:
-            when = f"{broken.at:%Y-%m-%d %H:%M:%S}, " if broken.at else ""
+            # The action is the audit log's own word (e.g. "import"), shown as stored.
+            values = {
+                "entry": broken.entry_id,
+                "when": f"{broken.at:%Y-%m-%d %H:%M:%S}" if broken.at else "",
+                "action": broken.action,
+            }
             if broken.reason == "altered":
-                what = f"entry {broken.entry_id} ({when}{broken.action}) no longer matches its seal"
+                what = (
+                    _("entry %(entry)s (%(when)s, %(action)s) no longer matches its seal")
+                    if broken.at
+                    else _("entry %(entry)s (%(action)s) no longer matches its seal")
+                ) % values
             else:
                 what = (
-                    f"an entry just before entry {broken.entry_id} ({when}{broken.action}) was "
-                    "removed or inserted"
-                )
+                    _(
+                        "an entry just before entry %(entry)s (%(when)s, %(action)s) was "
+                        "removed or inserted"
+                    )
+                    if broken.at
+                    else _(
+                        "an entry just before entry %(entry)s (%(action)s) was removed or inserted"
+                    )
+                ) % values
             problems.append(
                 VerifyProblem(
                     "",
                     None,
                     None,
                     f"audit_{broken.reason}",
-                    f"The audit log was changed outside Casefile: {what}; the log cannot vouch "
-                    "for what was done to the case from there on.",
+                    _(
+                        "The audit log was changed outside Casefile: %(what)s; the log cannot "
+                        "vouch for what was done to the case from there on."
+                    )
+                    % {"what": what},
                 )
             )
         found: bool | None = None
@@ -84,8 +109,11 @@ def _chain_problems(case: Case, head: str | None) -> tuple[int, list[VerifyProbl
                         None,
                         None,
                         "head_unknown",
-                        f"The audit log no longer contains the head you lodged ({head[:16]}…): "
-                        "the log was rewritten or cut short after that head was taken.",
+                        _(
+                            "The audit log no longer contains the head you lodged (%(head)s…): "
+                            "the log was rewritten or cut short after that head was taken."
+                        )
+                        % {"head": head[:16]},
                     )
                 )
         sealed = audit.imported_hashes(s)
@@ -98,8 +126,11 @@ def _chain_problems(case: Case, head: str | None) -> tuple[int, list[VerifyProbl
                         uid,
                         title,
                         "unsealed_hash",
-                        f"“{title}” has no import entry in the audit log: it was added to "
-                        "the database, or its entry removed, outside Casefile.",
+                        _(
+                            "“%(title)s” has no import entry in the audit log: it was added to "
+                            "the database, or its entry removed, outside Casefile."
+                        )
+                        % {"title": title},
                     )
                 )
             elif sha not in logged:
@@ -109,9 +140,12 @@ def _chain_problems(case: Case, head: str | None) -> tuple[int, list[VerifyProbl
                         uid,
                         title,
                         "unsealed_hash",
-                        f"The SHA-256 recorded for “{title}” ({sha[:16]}…) is not the one the "
-                        f"audit log sealed when it was imported ({sorted(logged)[0][:16]}…): "
-                        "the database was edited outside Casefile.",
+                        _(
+                            "The SHA-256 recorded for “%(title)s” (%(now)s…) is not the one the "
+                            "audit log sealed when it was imported (%(sealed)s…): the database "
+                            "was edited outside Casefile."
+                        )
+                        % {"title": title, "now": sha[:16], "sealed": sorted(logged)[0][:16]},
                     )
                 )
     return checked, problems, found
@@ -149,16 +183,31 @@ def _orphans(case: Case, known: set[str]) -> tuple[int, list[VerifyProblem]]:
                 removed = _removed_documents(case)
             if sha in removed:
                 title, at = removed[sha]
-                when = f" on {at:%Y-%m-%d %H:%M}" if at else ""
+                values = {
+                    "title": title,
+                    "when": f"{at:%Y-%m-%d %H:%M}" if at else "",
+                    "path": path.relative_to(case.path),
+                }
                 problems.append(
                     VerifyProblem(
                         sha,
                         None,
                         title,
                         "kept",
-                        f"The original of “{title}”, removed from the case{when}, is kept in "
-                        f"the case folder ({path.relative_to(case.path)}), as every original "
-                        "is: nothing is wrong.",
+                        (
+                            _(
+                                "The original of “%(title)s”, removed from the case on "
+                                "%(when)s, is kept in the case folder (%(path)s), as every "
+                                "original is: nothing is wrong."
+                            )
+                            if at
+                            else _(
+                                "The original of “%(title)s”, removed from the case, is kept "
+                                "in the case folder (%(path)s), as every original is: nothing "
+                                "is wrong."
+                            )
+                        )
+                        % values,
                     )
                 )
                 continue
@@ -168,9 +217,12 @@ def _orphans(case: Case, known: set[str]) -> tuple[int, list[VerifyProblem]]:
                     None,
                     None,
                     "orphan",
-                    f"An original in the case folder belongs to no document "
-                    f"({path.relative_to(case.path)}): an import stopped before recording "
-                    "it; importing the same file again adds it.",
+                    _(
+                        "An original in the case folder belongs to no document (%(path)s): an "
+                        "import stopped before recording it; importing the same file again "
+                        "adds it."
+                    )
+                    % {"path": path.relative_to(case.path)},
                 )
             )
     return stored, problems
@@ -180,7 +232,7 @@ def _record(case: Case, report: VerifyReport, head: str | None) -> tuple[bool, s
     """Write the run and its result to the audit log (issue: verification is evidence
     too); a read-only case or a full disk does not stop the report from being shown."""
     if case.readonly:
-        return False, "the case is open read-only"
+        return False, _("the case is open read-only")
     kinds: dict[str, int] = {}
     for p in report.problems:
         kinds[p.problem] = kinds.get(p.problem, 0) + 1
@@ -212,7 +264,7 @@ def verify_case(
     ctx = ctx or JobContext()
     with case.read_session() as s:
         docs = list(s.execute(select(Document.sha256, Document.uid, Document.title)))
-    ctx.report(0, len(docs), "Checking originals")
+    ctx.report(0, len(docs), _("Checking originals"))
     problems: list[VerifyProblem] = []
     checked = 0
     for sha, uid, title in docs:
@@ -224,7 +276,7 @@ def verify_case(
             problems.append(problem)
         checked += 1
         ctx.report(checked, len(docs), title)
-    stored, orphans = _orphans(case, {sha for sha, _, _ in docs})
+    stored, orphans = _orphans(case, {sha for sha, _uid, _title in docs})
     entries, chain, found = _chain_problems(case, head)
     report = VerifyReport(
         checked,
@@ -251,7 +303,7 @@ def check_head_text(head: str) -> str:
     text = head.strip().lower()
     if len(text) != 64 or any(c not in "0123456789abcdef" for c in text):
         raise InvalidValueError(
-            "A lodged head is the 64-character hash 'casefile audit --export' printed."
+            _("A lodged head is the 64-character hash 'casefile audit --export' printed.")
         )
     return text
 

@@ -22,6 +22,7 @@ from sqlalchemy import select
 from casefile.core.case import Case
 from casefile.core.db.schema import Document, Page
 from casefile.core.errors import DocumentNotFoundError
+from casefile.core.i18n import N_, _
 from casefile.core.ingest.languages import detect_languages
 from casefile.core.ingest.tasks import CRASHED, MEMORY, TIMEOUT, TaskFailed, TaskPool
 from casefile.core.jobs import JobContext
@@ -53,7 +54,7 @@ __all__ = [
 ]
 
 PAGE_TIMEOUT_S = 120.0
-MISSING = (
+MISSING = N_(  # recorded (a page's OCR error): shown through translate_recorded
     "The original of this document is missing from the case, so its pages cannot be "
     "recognised; 'casefile verify' says more."
 )
@@ -112,20 +113,23 @@ def ocr_waiting(case: Case) -> list[str]:
 
 
 def _failure(number: int, exc: BaseException) -> str:
+    """A page's OCR error, recorded in English (shown through translate_recorded)."""
     why = exc.why if isinstance(exc, TaskFailed) else ""
     if why == TIMEOUT:
-        return (
-            f"Page {number} took longer than {PAGE_TIMEOUT_S:g} s to recognise and was "
-            "skipped; the original is kept."
-        )
+        return N_(
+            "Page %(page)d took longer than %(seconds)g s to recognise and was skipped; the "
+            "original is kept."
+        ) % {"page": number, "seconds": PAGE_TIMEOUT_S}
     if why == MEMORY:
-        return f"Page {number} needed more memory than OCR may use and was skipped."
+        return N_("Page %(page)d needed more memory than OCR may use and was skipped.") % {
+            "page": number
+        }
     if why == CRASHED:
-        return (
-            f"The OCR engine stopped unexpectedly on page {number} (it may be damaged or "
+        return N_(
+            "The OCR engine stopped unexpectedly on page %(page)d (it may be damaged or "
             "hostile); the page was skipped."
-        )
-    return f"Page {number} could not be recognised; the original is kept."
+        ) % {"page": number}
+    return N_("Page %(page)d could not be recognised; the original is kept.") % {"page": number}
 
 
 def ocr_documents(
@@ -155,10 +159,12 @@ def ocr_documents(
             )
             for uid in uids:
                 if uid not in known:
-                    raise DocumentNotFoundError(f"There is no document {uid} in this case.")
+                    raise DocumentNotFoundError(
+                        _("There is no document %(uid)s in this case.") % {"uid": uid}
+                    )
             wanted = [u for u in uids if known[u] in store.OCR_KINDS]
             skipped = [
-                f"{u}: not a PDF or a picture, so there is nothing to recognise."
+                _("%(uid)s: not a PDF or a picture, so there is nothing to recognise.") % {"uid": u}
                 for u in uids
                 if known[u] not in store.OCR_KINDS
             ]
@@ -168,7 +174,8 @@ def ocr_documents(
         # Named documents already read: nothing to do (not even a new revision).
         idle = {t.uid for t in targets if not t.pages and t.uid not in interrupted}
         skipped += [
-            f"{t.title}: every page is already recognised; --force reads them again."
+            _("%(title)s: every page is already recognised; --force reads them again.")
+            % {"title": t.title}
             for t in targets
             if t.uid in idle
         ]
@@ -177,7 +184,7 @@ def ocr_documents(
         # Queued documents deleted since (or no longer scans) leave the queue.
         store.forget(s, set(wanted) - {t.uid for t in targets} - idle)
     total = sum(len(t.pages) for t in targets)
-    ctx.report(0, total, "Recognising text")
+    ctx.report(0, total, _("Recognising text"))
     outcomes: list[OcrOutcome] = []
     edited: list[DocumentDetail] = []
     pages_done = failed = 0
@@ -232,7 +239,11 @@ def ocr_documents(
                         future.set_result(PageOcr(number, error=MISSING))
                     in_flight.append((t.uid, number, future))
                 uid, number, future = in_flight.popleft()
-                ctx.report(pages_done, total, f"{by_uid[uid].title}, page {number}")
+                ctx.report(
+                    pages_done,
+                    total,
+                    _("%(title)s, page %(page)d") % {"title": by_uid[uid].title, "page": number},
+                )
                 while True:  # wait in short steps, so Cancel is felt at once
                     ctx.safe_point()
                     if ctx.cancelled:
@@ -307,5 +318,5 @@ def page_regions(
                 path = str(case.store.path_for(row.sha256))
                 boxes = layer_boxes(path, number, row.text)
     if boxes is None:
-        return [[] for _ in spans]
+        return [[] for _span in spans]
     return regions(boxes, spans)

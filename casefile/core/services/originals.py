@@ -27,6 +27,7 @@ from sqlalchemy import select
 from casefile.core.case import Case
 from casefile.core.db.schema import Document
 from casefile.core.errors import CasefileError, DocumentNotFoundError
+from casefile.core.i18n import _
 
 _UNSAFE = '/\\:*?"<>|\x00'
 
@@ -36,12 +37,15 @@ def original_path(case: Case, uid: str) -> Path:
     with case.read_session() as s:
         row = s.execute(select(Document.sha256, Document.title).where(Document.uid == uid)).first()
     if row is None:
-        raise DocumentNotFoundError(f"There is no document {uid} in this case.")
+        raise DocumentNotFoundError(_("There is no document %(uid)s in this case.") % {"uid": uid})
     path = case.store.path_for(row.sha256)
     if not path.is_file():
         raise CasefileError(
-            f"The original of “{row.title}” is missing from the case folder. "
-            "Run Verify to see which originals are affected."
+            _(
+                "The original of “%(title)s” is missing from the case folder. Run Verify to "
+                "see which originals are affected."
+            )
+            % {"title": row.title}
         )
     return path
 

@@ -16,6 +16,7 @@ from casefile.core.case import Case
 from casefile.core.db import audit
 from casefile.core.db.schema import Document, Page, SavedSearch
 from casefile.core.errors import CasefileError, InvalidValueError
+from casefile.core.i18n import _
 from casefile.core.jobs import JobContext
 from casefile.core.search import highlight, indexer, results, snippets
 from casefile.core.search.case_index import attach
@@ -75,7 +76,7 @@ def ensure_index(case: Case, ctx: JobContext | None = None) -> None:
 def reindex(case: Case, ctx: JobContext | None = None) -> int:
     """Rebuild the index from the database. Cancelling keeps the previous index."""
     if case.readonly:
-        raise SearchUnavailableError("A case opened read-only cannot rebuild its index.")
+        raise SearchUnavailableError(_("A case opened read-only cannot rebuild its index."))
     done = indexer.rebuild(case, ctx)
     with case.session() as s:
         audit.record(s, "reindex", None, after={"documents": done})
@@ -123,9 +124,11 @@ def search(
     for a list the user scrolls to its end — reads every match. With `translit`, Latin
     words also find their Cyrillic spellings and back (Chekhov ↔ Чехов)."""
     if sort not in results.SORTS:
-        raise InvalidValueError(f"Cannot sort by “{sort}”; choose relevance, date or newest.")
+        raise InvalidValueError(
+            _("Cannot sort by “%(sort)s”; choose relevance, date or newest.") % {"sort": sort}
+        )
     if limit < 1 or page < 1:
-        raise InvalidValueError("The result page and page size start at 1.")
+        raise InvalidValueError(_("The result page and page size start at 1."))
     offset = (page - 1) * limit
     for attempt in (1, 2):
         si = attach(case)
@@ -293,9 +296,11 @@ def save_search(
     always runs."""
     name = name.strip()
     if not name:
-        raise InvalidValueError("A saved search needs a name.")
+        raise InvalidValueError(_("A saved search needs a name."))
     if sort not in results.SORTS:
-        raise InvalidValueError(f"Cannot sort by “{sort}”; choose relevance, date or newest.")
+        raise InvalidValueError(
+            _("Cannot sort by “%(sort)s”; choose relevance, date or newest.") % {"sort": sort}
+        )
     from casefile.core.search.query import check
 
     check(query)
@@ -303,7 +308,8 @@ def save_search(
         existing = s.scalar(select(SavedSearch).where(SavedSearch.name == name))
         if existing is not None and not replace:
             raise InvalidValueError(
-                f"There is already a saved search called “{name}”; choose another name."
+                _("There is already a saved search called “%(name)s”; choose another name.")
+                % {"name": name}
             )
         after = {"query": query, "sort": sort, "exact": exact}
         if existing is None:
@@ -323,7 +329,8 @@ def _saved(case: Case, name: str) -> SavedSearchInfo:
         found = s.scalar(select(SavedSearch).where(SavedSearch.name == name))
         if found is None:
             raise InvalidValueError(
-                f"There is no saved search called “{name}”; 'casefile saved list' shows them."
+                _("There is no saved search called “%(name)s”; 'casefile saved list' shows them.")
+                % {"name": name}
             )
         return _info(found)
 
@@ -348,14 +355,15 @@ def rename_saved_search(case: Case, name: str, new_name: str) -> Changes:
     """Give a saved search another name (audited); its query and sort stay as they were."""
     new_name = new_name.strip()
     if not new_name:
-        raise InvalidValueError("A saved search needs a name.")
+        raise InvalidValueError(_("A saved search needs a name."))
     _saved(case, name)
     with case.session() as s:
         if new_name != name and s.scalar(
             select(SavedSearch.id).where(SavedSearch.name == new_name)
         ):
             raise InvalidValueError(
-                f"There is already a saved search called “{new_name}”; choose another name."
+                _("There is already a saved search called “%(name)s”; choose another name.")
+                % {"name": new_name}
             )
         found = s.scalar(select(SavedSearch).where(SavedSearch.name == name))
         if found is not None and new_name != name:
