@@ -36,6 +36,7 @@ from typing import Any
 
 from pebble import ProcessExpired, ProcessPool
 
+from casefile.core import i18n
 from casefile.core.i18n import N_
 from casefile.core.ingest.extract import OUT_OF_MEMORY, extract_file, extract_small_text
 from casefile.core.ingest.paging import spool
@@ -62,8 +63,12 @@ def _current_address_space() -> int:
         return 0
 
 
-def _init_worker(memory_bytes: int | None) -> None:
-    """Runs once in each worker process before it takes any task."""
+def _init_worker(memory_bytes: int | None, language: str = "en") -> None:
+    """Runs once in each worker process before it takes any task. The worker speaks
+    the language of the process that started the pool: a fork server started before
+    the user switched language would otherwise hand its own to every worker it forks
+    (docs/architecture.md, "Languages")."""
+    i18n.set_language(language)
     sys.addaudithook(_refuse_network)
     lower_this_thread()  # extraction must not take the CPU from the user's window
     faulthandler.disable()  # a hostile file's crash is reported as a reason, not a dump
@@ -229,7 +234,7 @@ class ExtractionPool:
             self._pool = ProcessPool(
                 max_workers=self.max_workers,
                 initializer=_init_worker,
-                initargs=(memory,),
+                initargs=(memory, i18n.language()),
                 context=context,
             )
         return self._pool
