@@ -612,7 +612,7 @@
         <translation>Шкала времени</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+91"/>
         <source>Dated events appear here. Wheel: zoom · drag: move · click: select</source>
         <translation>Здесь появятся события с датами. Колесо — масштаб · перетаскивание — сдвиг · щелчок — выбор</translation>
     </message>

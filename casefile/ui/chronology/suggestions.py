@@ -274,4 +274,4 @@ def _text(sg: DateSuggestionInfo) -> str:
     return f"{sg.date_words}  ·  {where}\n{sentence}"
 
 
-__all__ = ["DateSuggestionQueue", "event_from_suggestion"]  # i18n: not shown
+__all__ = ["SuggestionQueue", "event_from_suggestion"]  # i18n: not shown

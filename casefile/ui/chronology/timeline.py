@@ -125,7 +125,9 @@ class Timeline(QWidget):
     def set_language(self, lang: str) -> None:
         """Month names on the axis in this language ("en", "ru"), as the table's dates."""
         russian = lang.lower().startswith("ru")
-        self.axis_locale = QLocale(QLocale.Language.Russian if russian else QLocale.Language.English)
+        self.axis_locale = QLocale(
+            QLocale.Language.Russian if russian else QLocale.Language.English
+        )
         self.update()
 
     def month(self, month: int, day: bool = False) -> str:
