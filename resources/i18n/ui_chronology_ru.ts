@@ -89,7 +89,7 @@
         <translation>Язык дат</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>Citations</source>
         <translation>Ссылки на источники</translation>
     </message>
@@ -520,7 +520,7 @@
     <message>
         <location line="+0"/>
         <source>From (e.g. 2020)</source>
-        <translation>С (напр. 2020)</translation>
+        <translation>С (2020 г.)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -530,7 +530,7 @@
     <message>
         <location line="+0"/>
         <source>To (e.g. March 2024)</source>
-        <translation>По (напр. март 2024)</translation>
+        <translation>По (март 2024 г.)</translation>
     </message>
     <message>
         <location line="+3"/>

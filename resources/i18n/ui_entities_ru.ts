@@ -390,7 +390,7 @@
     <message>
         <location line="+4"/>
         <source>Public body</source>
-        <translation>Государственный орган</translation>
+        <translation>Орган власти</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -423,7 +423,7 @@
     <message>
         <location line="+4"/>
         <source>Public bodies</source>
-        <translation>Государственные органы</translation>
+        <translation>Органы власти</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1074,7 +1074,7 @@ Double-click to open the other entity.</source>
     <message>
         <location line="+4"/>
         <source>Also add “{quote}” as an alias</source>
-        <translation>Добавить «{quote}» и как псевдоним</translation>
+        <translation>Также добавить «{quote}» как псевдоним</translation>
     </message>
     <message>
         <location line="+3"/>

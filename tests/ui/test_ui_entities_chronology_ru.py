@@ -84,7 +84,7 @@ def test_entity_list_and_page_in_russian_with_plurals(ru_window, qtbot) -> None:
     assert [panel.tabs.tabText(i) for i in range(3)] == ["Сущности", "Предложения", "Сеть связей"]
     tree = panel.list.tree
     qtbot.waitUntil(lambda: "Лица  3" in _groups(tree), timeout=15000)
-    assert _groups(tree) == ["Лица  3", "Организации  6", "Государственные органы  2", "Места  3"]
+    assert _groups(tree) == ["Лица  3", "Организации  6", "Органы власти  2", "Места  3"]
     header = tree.headerItem()
     assert [header.text(c) for c in range(3)] == ["Имя", "Док.", "Упом."]
     kinds_shown = [panel.list.kind.itemText(i) for i in range(panel.list.kind.count())]

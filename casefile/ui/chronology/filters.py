@@ -58,7 +58,7 @@ class FilterBar(QWidget):
         combo = QComboBox()
         combo.setAccessibleName(name)
         combo.addItem(any_text, ANY)
-        combo.setMinimumContentsLength(10)
+        combo.setMinimumContentsLength(max(10, len(any_text)))  # "Любая сущность" whole
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.currentIndexChanged.connect(lambda _i: self._emit())
         return combo

@@ -35,7 +35,7 @@ from casefile.core.services.chronology_dto import CitationInfo, EventInfo
 from casefile.ui.chronology.commands import PutEventCommand
 from casefile.ui.chronology.editor import EventEditor, set_source_label, unchanged
 from casefile.ui.chronology.filters import FilterBar
-from casefile.ui.chronology.model import COLUMNS, EventTableModel
+from casefile.ui.chronology.model import COLUMNS, FLAG_WORDS, EventTableModel, flag_words
 from casefile.ui.chronology.suggestions import SuggestionQueue
 from casefile.ui.chronology.timeline import Timeline
 from casefile.ui.controller import CaseController
@@ -137,7 +137,10 @@ class ChronologyView(QWidget):
         # tooltip says it whole), as are many entities or sources.
         widest = max((in_words("2024-09-15", code) for code, _name in CHOICES), key=len)
         date_w = self.fontMetrics().horizontalAdvance(widest) + 24
-        for col, width in ((0, date_w), (2, 120), (3, 100), (4, 50), (5, 100)):
+        # A flag's word whole beside its icon, in any language ("Один источник").
+        flag_w = max(self.fontMetrics().horizontalAdvance(flag_words(f)[0]) for f in FLAG_WORDS)
+        flag_w = max(100, flag_w + 40)
+        for col, width in ((0, date_w), (2, 120), (3, 100), (4, 50), (5, flag_w)):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(lambda _i: self.edit_current())
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._current_changed())

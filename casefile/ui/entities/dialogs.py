@@ -184,11 +184,11 @@ class EditEntityDialog(QDialog):
             )
         )
         note.setWordWrap(True)
-        form.addRow("", note)
+        form.addRow(note)  # the whole width: the labels are long in Russian
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(_buttons(self, translate("EditEntityDialog", "Save")))
-        self.resize(460, 360)
+        self.resize(540, 360)
 
     def changes(self) -> tuple[dict[str, Any], dict[str, Any]]:
         """(old, new) values of what changed, as `services.edit_entity` takes them."""
@@ -279,7 +279,7 @@ class RelationDialog(QDialog):
         for signal in (self.picker.textChanged, self.label.currentTextChanged):
             signal.connect(lambda _t: self._update())
         self.direction.currentIndexChanged.connect(lambda _i: self._update())
-        self.resize(480, self.sizeHint().height())
+        self.resize(560, self.sizeHint().height())
         self._update()
 
     def values(self) -> tuple[str, str, str] | None:
