@@ -451,7 +451,7 @@
     <message>
         <location line="+2"/>
         <source>{alias} (former)</source>
-        <translation>{alias} (прежнее)</translation>
+        <translation>{alias} (прежнее имя)</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -565,7 +565,7 @@
     <message>
         <location line="+2"/>
         <source>S&amp;plit Off…</source>
-        <translation>&amp;Выделить…</translation>
+        <translation>&amp;Выделить в сущность…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -611,7 +611,7 @@
     <message>
         <location line="+2"/>
         <source>former</source>
-        <translation>прежнее</translation>
+        <translation>прежнее имя</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -715,7 +715,7 @@
     <message>
         <location line="+6"/>
         <source>Fit</source>
-        <translation>Вписать</translation>
+        <translation>Показать всё</translation>
     </message>
     <message>
         <location line="+1"/>
