@@ -210,3 +210,42 @@ def test_chronology_in_russian(ru_window, qtbot) -> None:  # type: ignore[no-unt
     qtbot.waitUntil(lambda: m.rowCount() == 10, timeout=10000)
     wait_idle(qtbot, ru_window)
     assert ru_window.controller.undo_stack.undoText() == "добавление события «Что-то»"
+
+
+def test_page_progress_in_russian_numbers(russian, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from types import SimpleNamespace
+
+    from casefile.ui.chronology.suggestions import SuggestionQueue
+
+    controller = SimpleNamespace(readonly=False)
+    queue = SuggestionQueue(controller)  # type: ignore[arg-type]
+    qtbot.addWidget(queue)
+    queue._progress(SimpleNamespace(done=1234, total=5000))
+    assert queue.progress.format() == "Страница 1\u00a0234 из 5\u00a0000"
+
+
+@pytest.mark.parametrize(
+    ("n", "russian_words", "english_words"),
+    [
+        (1, "1 дата ждёт проверки.", "1 date to review."),
+        (3, "3 даты ждут проверки.", "3 dates to review."),
+        (5, "5 дат ждут проверки.", "5 dates to review."),
+        (21, "21 дата ждёт проверки.", "21 dates to review."),
+    ],
+)
+def test_counts_in_both_languages(qapp, n: int, russian_words: str, english_words: str) -> None:  # type: ignore[no-untyped-def]
+    from casefile.ui import i18n
+    from casefile.ui.entities.counts import plural
+
+    assert plural("%n date(s) to review.", "", n) == english_words
+    i18n.install("ru")
+    assert plural("%n date(s) to review.", "", n) == russian_words
+    assert (
+        plural("%n (entity|entities)", "", n).split()[1]
+        == {
+            1: "сущность",
+            3: "сущности",
+            5: "сущностей",
+            21: "сущность",
+        }[n]
+    )
