@@ -20,6 +20,7 @@ FACET_TITLES = {
     "year": QT_TRANSLATE_NOOP("SearchFacets", "Year"),
     "lang": QT_TRANSLATE_NOOP("SearchFacets", "Language"),
     "tag": QT_TRANSLATE_NOOP("SearchFacets", "Tag"),
+    "entity": QT_TRANSLATE_NOOP("SearchFacets", "Entity"),
 }
 
 

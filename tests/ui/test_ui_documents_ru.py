@@ -153,11 +153,11 @@ def test_a_hit_opens_with_russian_counts_in_the_viewer(ru_window, qtbot) -> None
         panel.facet_tree.topLevelItem(i).text(0)
         for i in range(panel.facet_tree.topLevelItemCount())
     ]
-    assert "Вид" in facets and "Год" in facets
+    assert {"Вид", "Год", "Язык", "Метка", "Сущность"} <= set(facets)
     panel.results.setCurrentRow(0)
     viewer = w.case_view.viewer
     qtbot.waitUntil(lambda: bool(viewer.spans), timeout=10000)
-    assert viewer.hit_label.text().strip() == f"Совпадения на стр.: 1/{len(viewer.spans)}"
+    assert viewer.hit_label.text().strip() == f"Совпадения: 1/{len(viewer.spans)}"
 
 
 def test_an_edit_is_undone_from_the_edit_menu_in_russian(ru_window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -217,6 +217,7 @@ def test_the_export_dialog_pages_speak_russian(ru_window, qtbot, settings, tmp_p
     assert report.scope_box.title() == "Охват (ничего не выбрано — всё дело)"
     assert report.scope_box.tag.itemText(0) == "(любая)"
     assert report.cast.text() == "Список &лиц"
+    assert report.lang.currentData() == "ru"  # dates in words follow the interface
 
     dialog.kind.setCurrentIndex(1)  # the CSV tables
     csv = dialog.page

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.ui import i18n
 from casefile.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 ANY = QT_TRANSLATE_NOOP("ExportOptions", "(any)")
@@ -173,6 +174,8 @@ class ReportPage(OptionsPage):
         self.lang = QComboBox()
         self.lang.addItem("English", "en")  # i18n: verbatim (each in its own language)
         self.lang.addItem("Русский", "ru")  # i18n: verbatim
+        # The report's dates are written in the interface language unless chosen otherwise.
+        self.lang.setCurrentIndex(max(0, self.lang.findData(i18n.current())))
         form = QFormLayout()
         form.addRow(translate("ExportOptions", "&Author:"), self.author)
         form.addRow(translate("ExportOptions", "S&ummary:"), self.summary)
