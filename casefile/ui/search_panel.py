@@ -67,6 +67,9 @@ class SearchPanel(QWidget):
         self.searching = False
 
         self.summary = QLabel()
+        # Two counts (documents, pages with hits) may not fit beside the sort controls in
+        # a narrow pane, in Russian above all: they wrap rather than widen the pane.
+        self.summary.setWordWrap(True)
         self.sort = QComboBox()
         for label, key in SORTS:
             self.sort.addItem(translate("labels", label), key)
@@ -374,11 +377,21 @@ class SearchPanel(QWidget):
 
 
 def summary_text(n: int, results: Any = None) -> str:
-    """“<b>5</b> documents match”, or "about …" when the core counted a sample; the
-    number in the interface language's digits ("12 345")."""
-    number = f"<b>{QLocale().toString(n)}</b>"
-    if getattr(results, "total_is_estimate", False):
+    """“<b>5</b> documents match · hits on 12 pages”, with "about" where the core
+    counted a sample; numbers in the interface language's digits ("12 345")."""
+    estimate = bool(getattr(results, "total_is_estimate", False))
+    if estimate:
         text = plural("about %n (document matches|documents match)", "", n)
     else:
         text = plural("%n (document matches|documents match)", "", n)
-    return text.replace(str(n), number, 1)
+    text = text.replace(str(n), f"<b>{QLocale().toString(n)}</b>", 1)
+    pages = int(getattr(results, "total_pages", 0) or 0)
+    if pages:
+        if estimate or getattr(results, "total_pages_is_estimate", False):
+            where = plural("hits on about %n page(s)", "", pages)
+        else:
+            where = plural("hits on %n page(s)", "", pages)
+        where = where.replace(str(pages), QLocale().toString(pages), 1)
+        # One unit when the label wraps: "… документа ·" / "совпадения на 4 страницах".
+        text += " · " + where.replace(" ", "\u00a0")
+    return text

@@ -237,6 +237,24 @@
             <numerusform>Найдено %n документов</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+5" />
+        <source>hits on about %n page(s)</source>
+        <translation>
+            <numerusform>совпадения примерно на %n странице</numerusform>
+            <numerusform>совпадения примерно на %n страницах</numerusform>
+            <numerusform>совпадения примерно на %n страницах</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>hits on %n page(s)</source>
+        <translation>
+            <numerusform>совпадения на %n странице</numerusform>
+            <numerusform>совпадения на %n страницах</numerusform>
+            <numerusform>совпадения на %n страницах</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ArchivePage</name>
@@ -570,7 +588,7 @@
         <translation>Архив дела (.casezip)</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/dialogs/export_options.py" line="+31" />
+        <location filename="../../casefile/ui/dialogs/export_options.py" line="+32" />
         <source>(any)</source>
         <translation>(любая)</translation>
     </message>
@@ -670,7 +688,7 @@
         <translation>Ссылаться на &amp;номера страниц пакета (B/123), если он создан</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+10" />
         <source>&amp;Author:</source>
         <translation>&amp;Автор:</translation>
     </message>
@@ -1017,7 +1035,7 @@ Imported {when} · SHA-256 {hash}…</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../casefile/ui/search_panel.py" line="-310" />
+        <location filename="../../casefile/ui/search_panel.py" line="-317" />
         <source>Sort results</source>
         <translation>Сортировка результатов</translation>
     </message>

@@ -122,7 +122,9 @@ def test_the_search_count_has_three_russian_forms(ru_window, qtbot) -> None:  # 
     n = panel.last.total
     found = ru_form(n, "Найден", "Найдено", "Найдено")
     word = ru_form(n, "документ", "документа", "документов")
-    assert panel.summary.text() == f"{found} <b>{n}</b> {word}"
+    pages = panel.last.total_pages
+    on = f"совпадения на {pages} {ru_form(pages, 'странице', 'страницах', 'страницах')}"
+    assert panel.summary.text().replace("\u00a0", " ") == f"{found} <b>{n}</b> {word} · {on}"
 
     # The same label, given the counts Russian tells apart (and an estimate, and a
     # number written with the Russian thousands separator).
@@ -141,6 +143,19 @@ def test_the_search_count_has_three_russian_forms(ru_window, qtbot) -> None:  # 
     panel._show(SimpleNamespace(total=12345, hits=[], facets={}, total_is_estimate=False))
     assert panel.summary.text() == f"Найдено <b>{QLocale().toString(12345)}</b> документов"
     assert QLocale().toString(12345) == "12\u00a0345"
+    # …and the pages holding hits, in the prepositional case.
+    where = {}
+    for n in COUNTS:
+        panel._show(
+            SimpleNamespace(total=1, total_pages=n, hits=[], facets={}, total_is_estimate=False)
+        )
+        where[n] = panel.summary.text().split(" · ")[1].replace("\u00a0", " ")
+    assert where == {
+        1: "совпадения на 1 странице",
+        3: "совпадения на 3 страницах",
+        5: "совпадения на 5 страницах",
+        21: "совпадения на 21 странице",
+    }
 
 
 def test_a_hit_opens_with_russian_counts_in_the_viewer(ru_window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -293,3 +308,11 @@ def test_english_counts_read_as_english(qtbot) -> None:  # type: ignore[no-untyp
     assert summary_text(1) == "<b>1</b> document matches"
     assert summary_text(5) == "<b>5</b> documents match"
     assert summary_text(21) == "<b>21</b> documents match"
+    one = SimpleNamespace(total_pages=1, total_is_estimate=False)
+    assert summary_text(1, one).replace("\u00a0", " ") == (
+        "<b>1</b> document matches · hits on 1 page"
+    )
+    many = SimpleNamespace(total_pages=1234, total_is_estimate=True)
+    assert summary_text(7, many).replace("\u00a0", " ") == (
+        "about <b>7</b> documents match · hits on about 1,234 pages"
+    )
