@@ -26,7 +26,6 @@ not a literal.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -49,23 +48,11 @@ def translate(context: str, text: str, disambiguation: str | None = None) -> str
 
 
 def plural(text: str, disambiguation: str, n: int) -> str:
-    """A counted phrase, "%n" replaced by `n`, in the form that fits `n`.
-
-    English is the source language and has no translation file, so Qt hands back the
-    source text: its "(s)" and "(singular|plural)" choices are made here ("%n
-    document(s)" -> "1 document", "5 documents"; "%n (entry|entries)")."""
-    out = QCoreApplication.translate("", text, disambiguation or None, n)
-    return _ENGLISH_CHOICE.sub(lambda m: _english_form(m, n), out)
-
-
-# "(s)", "(es)" or "(one|many)" in an untranslated (English) counted phrase.
-_ENGLISH_CHOICE = re.compile(r"\((s|es)\)|\(([^()|]*)\|([^()|]*)\)")
-
-
-def _english_form(m: re.Match[str], n: int) -> str:
-    if m.group(1):
-        return "" if n == 1 else m.group(1)
-    return m.group(2) if n == 1 else m.group(3)
+    """A counted phrase, "%n" replaced by `n`, in the form that fits `n`. English is the
+    source language and has no translation file, so its two forms come from the source
+    itself: "%n document(s)" reads "1 document", "3 documents"."""
+    found = QCoreApplication.translate("", text, disambiguation or None, n)
+    return found.replace("(s)", "" if n == 1 else "s")
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:

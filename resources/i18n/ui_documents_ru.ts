@@ -95,7 +95,7 @@
     </message>
     <message numerus="yes">
         <location line="+22" />
-        <source>Audit log: %n (entry|entries) sealed and linked, none changed or removed.</source>
+        <source>Audit log: %n record(s) sealed and linked, none changed or removed.</source>
         <translation>
             <numerusform>Журнал аудита: %n запись запечатана и включена в цепочку, ничего не изменено и не удалено.</numerusform>
             <numerusform>Журнал аудита: %n записи запечатаны и связаны в цепочку, ни одна не изменена и не удалена.</numerusform>
@@ -220,8 +220,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../casefile/ui/search_panel.py" line="+381" />
-        <source>about %n (document matches|documents match)</source>
+        <location filename="../../casefile/ui/search_panel.py" line="+384" />
+        <source>about %n matching document(s)</source>
         <translation>
             <numerusform>Найдено около %n документа</numerusform>
             <numerusform>Найдено около %n документов</numerusform>
@@ -230,7 +230,7 @@
     </message>
     <message numerus="yes">
         <location line="+2" />
-        <source>%n (document matches|documents match)</source>
+        <source>%n matching document(s)</source>
         <translation>
             <numerusform>Найден %n документ</numerusform>
             <numerusform>Найдено %n документа</numerusform>

@@ -171,7 +171,7 @@ def _verify_facts(report: VerifyReport) -> list[str]:
     else:
         facts = [
             plural(
-                "Audit log: %n (entry|entries) sealed and linked, none changed or removed.",
+                "Audit log: %n record(s) sealed and linked, none changed or removed.",
                 "",
                 report.audit_entries,
             )
