@@ -377,13 +377,13 @@ class SearchPanel(QWidget):
 
 
 def summary_text(n: int, results: Any = None) -> str:
-    """“<b>5</b> matching documents · hits on 12 pages”, with "about" where the core
+    """“<b>5</b> documents found · hits on 12 pages”, with "about" where the core
     counted a sample; numbers in the interface language's digits ("12 345")."""
     estimate = bool(getattr(results, "total_is_estimate", False))
     if estimate:
-        text = plural("about %n matching document(s)", "", n)
+        text = plural("about %n document(s) found", "", n)
     else:
-        text = plural("%n matching document(s)", "", n)
+        text = plural("%n document(s) found", "", n)
     text = text.replace(str(n), f"<b>{QLocale().toString(n)}</b>", 1)
     pages = int(getattr(results, "total_pages", 0) or 0)
     if pages:

@@ -221,7 +221,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../casefile/ui/search_panel.py" line="+384"/>
-        <source>about %n matching document(s)</source>
+        <source>about %n document(s) found</source>
         <translation>
             <numerusform>Найдено около %n документа</numerusform>
             <numerusform>Найдено около %n документов</numerusform>
@@ -230,7 +230,7 @@
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n matching document(s)</source>
+        <source>%n document(s) found</source>
         <translation>
             <numerusform>Найден %n документ</numerusform>
             <numerusform>Найдено %n документа</numerusform>

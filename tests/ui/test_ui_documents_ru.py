@@ -305,14 +305,14 @@ def test_english_counts_read_as_english(qtbot) -> None:  # type: ignore[no-untyp
     from casefile.ui.search_panel import summary_text
 
     i18n.install("en")
-    assert summary_text(1) == "<b>1</b> matching document"
-    assert summary_text(5) == "<b>5</b> matching documents"
-    assert summary_text(21) == "<b>21</b> matching documents"
+    assert summary_text(1) == "<b>1</b> document found"
+    assert summary_text(5) == "<b>5</b> documents found"
+    assert summary_text(21) == "<b>21</b> documents found"
     one = SimpleNamespace(total_pages=1, total_is_estimate=False)
     assert summary_text(1, one).replace("\u00a0", " ") == (
-        "<b>1</b> matching document · hits on 1 page"
+        "<b>1</b> document found · hits on 1 page"
     )
     many = SimpleNamespace(total_pages=1234, total_is_estimate=True)
     assert summary_text(7, many).replace("\u00a0", " ") == (
-        "about <b>7</b> matching documents · hits on about 1,234 pages"
+        "about <b>7</b> documents found · hits on about 1,234 pages"
     )
