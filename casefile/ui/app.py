@@ -32,17 +32,23 @@ def _no_display() -> bool:
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="casefile-gui", description="Casefile desktop app")
-    parser.add_argument(
-        "case",
-        nargs="?",
-        help=(
-            "a .casefile folder (or its case.sqlite) to open, or a .casezip case archive "
-            "to unpack beside it and open"
-        ),
+    from casefile.ui.i18n import QT_TRANSLATE_NOOP, translate_early
+
+    def tr(text: str) -> str:  # before the QApplication exists: see translate_early
+        return translate_early("app", text)
+
+    description = QT_TRANSLATE_NOOP("app", "Casefile desktop app")
+    case_help = QT_TRANSLATE_NOOP(
+        "app",
+        "a .casefile folder (or its case.sqlite) to open, or a .casezip case archive "
+        "to unpack beside it and open",
     )
-    parser.add_argument("--demo", action="store_true", help="open the demo case")
-    parser.add_argument("--read-only", action="store_true", help="open the case read-only")
+    demo_help = QT_TRANSLATE_NOOP("app", "open the demo case")
+    read_only_help = QT_TRANSLATE_NOOP("app", "open the case read-only")
+    parser = argparse.ArgumentParser(prog="casefile-gui", description=tr(description))
+    parser.add_argument("case", nargs="?", help=tr(case_help))
+    parser.add_argument("--demo", action="store_true", help=tr(demo_help))
+    parser.add_argument("--read-only", action="store_true", help=tr(read_only_help))
     args = parser.parse_args(argv)
     if args.case and os.path.basename(os.path.normpath(args.case)) == CASE_DATABASE:
         args.case = os.path.dirname(os.path.abspath(args.case))
@@ -62,7 +68,7 @@ def apply_dark_palette(app: object) -> None:
     from PySide6.QtWidgets import QApplication
 
     assert isinstance(app, QApplication)
-    app.setStyle("Fusion")
+    app.setStyle("Fusion")  # i18n: not shown
     p = QPalette()
     roles = QPalette.ColorRole
     for role, colour in (

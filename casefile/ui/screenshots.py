@@ -52,7 +52,7 @@ def render(out: Path, work: Path) -> list[Path]:
     from casefile.ui.main_window import MainWindow
 
     out.mkdir(parents=True, exist_ok=True)
-    demo = build_demo_case(work / "Demo case.casefile", overwrite=True)
+    demo = build_demo_case(work / "Demo case.casefile", overwrite=True)  # i18n: not shown
     settings = Settings(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
     settings.add_recent(demo)
     shots: list[Path] = []
@@ -74,7 +74,7 @@ def render(out: Path, work: Path) -> list[Path]:
     shots.append(_save(win, out, "02-documents"))
 
     if view.search_panel is not None and getattr(view.search_panel, "available", False):
-        win.search_field.setText("санкции OR sanctions")
+        win.search_field.setText("санкции OR sanctions")  # i18n: verbatim
         win.run_search()
         panel = view.search_panel
         _wait(lambda: panel.results.count() > 0)
@@ -97,7 +97,8 @@ def render(out: Path, work: Path) -> list[Path]:
     samples = work / "incoming"
     samples.mkdir(exist_ok=True)
     (samples / "note-from-source.txt").write_text(
-        "Источник сообщил, что OkoVision продолжает получать доступ к API Helix Cloud.\n",
+        "Источник сообщил, что OkoVision продолжает получать доступ "
+        "к API Helix Cloud.\n",  # i18n: verbatim
         encoding="utf-8",
     )
     (samples / "broken.pdf").write_bytes(b"%PDF-1.7\n% truncated on purpose\n")
