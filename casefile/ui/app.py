@@ -131,6 +131,16 @@ def make_app(argv: Sequence[str] | None = None, dark: bool | None = None) -> obj
     return app
 
 
+def install_stored_language(settings: object) -> str:
+    """The language chosen in Preferences (or CASEFILE_LANG, or the system's), installed
+    before the first window is built; returns it."""
+    from casefile.ui import i18n
+    from casefile.ui.settings import Settings
+
+    assert isinstance(settings, Settings)
+    return i18n.install(i18n.resolve(settings.get(i18n.SETTINGS_KEY, i18n.SYSTEM)))
+
+
 def _prepare_import() -> None:
     from casefile.core import services
 
@@ -162,10 +172,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = make_app()
     from PySide6.QtCore import QTimer
 
-    from casefile.ui import i18n
     from casefile.ui.settings import Settings
 
-    i18n.install(i18n.resolve(Settings().get(i18n.SETTINGS_KEY, i18n.SYSTEM)))
+    install_stored_language(Settings())
 
     from casefile.ui.main_window import MainWindow  # light: the core loads as a case opens
 

@@ -48,8 +48,11 @@ def translate(context: str, text: str, disambiguation: str | None = None) -> str
 
 
 def plural(text: str, disambiguation: str, n: int) -> str:
-    """A counted phrase, "%n" replaced by `n`, in the form that fits `n`."""
-    return QCoreApplication.translate("", text, disambiguation or None, n)
+    """A counted phrase, "%n" replaced by `n`, in the form that fits `n`. English is the
+    source language and has no translation file, so its two forms come from the source
+    itself: "%n document(s)" reads "1 document", "3 documents"."""
+    found = QCoreApplication.translate("", text, disambiguation or None, n)
+    return found.replace("(s)", "" if n == 1 else "s")
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:

@@ -36,8 +36,8 @@ def open_preferences(window: MainWindow) -> PreferencesDialog:
     from casefile.ui.dialogs.preferences import PreferencesDialog
 
     dialog = PreferencesDialog(window.settings, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.accepted.connect(lambda: apply_choice(window, dialog.choice()))
-    window.dialogs.append(dialog)
     dialog.open()
     return dialog
 
@@ -126,8 +126,10 @@ def switch_language(window: MainWindow, lang: str) -> MainWindow:
     readonly = bool(controller.readonly) if controller is not None else False
     uid = window.case_view.current_uid if window.case_view is not None else None
     new = MainWindow(window.settings)
-    new.restoreGeometry(window.saveGeometry())
-    new.show()  # before the old one closes: the application quits with its last window
+    new.setGeometry(window.geometry())
+    # Shown before the old one closes: the application quits with its last window.
+    new.setWindowState(window.windowState())
+    new.show()
     window.close()  # closes the case: its lock is released before the new window opens it
     if window in _windows:
         _windows.remove(window)

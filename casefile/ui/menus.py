@@ -202,6 +202,7 @@ def build_actions(
                 "Ctrl+Shift+S",
                 "saved-search",
             ),
+            preferences=preferences_action(parent, w.preferences),
         ),
         view=ViewActions(
             all_docs=action(

@@ -13,15 +13,6 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../casefile/ui/dialogs/passwords.py" line="+53" />
-            <source>%n PDF(s) need a password to be read. The password is kept for this session only, never in the case.</source>
-            <translation>
-                <numerusform>%n PDF-файл защищён паролем. Пароль хранится только до конца сеанса и никогда не записывается в дело.</numerusform>
-                <numerusform>%n PDF-файла защищены паролем. Пароль хранится только до конца сеанса и никогда не записывается в дело.</numerusform>
-                <numerusform>%n PDF-файлов защищены паролем. Пароль хранится только до конца сеанса и никогда не записывается в дело.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
             <location filename="../../casefile/ui/main_window.py" line="+204" />
             <source>&amp;Delete %n Documents…</source>
             <translation>
@@ -55,6 +46,15 @@
                 <numerusform>Текст распознан на %n странице.</numerusform>
                 <numerusform>Текст распознан на %n страницах.</numerusform>
                 <numerusform>Текст распознан на %n страницах.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../casefile/ui/dialogs/passwords.py" line="+53" />
+            <source>%n PDF(s) cannot be read without a password. The password is kept for this session only, never in the case.</source>
+            <translation>
+                <numerusform>%n PDF-файл защищён паролем. Пароль хранится только до конца сеанса и никогда не записывается в дело.</numerusform>
+                <numerusform>%n PDF-файла защищены паролем. Пароль хранится только до конца сеанса и никогда не записывается в дело.</numerusform>
+                <numerusform>%n PDF-файлов защищены паролем. Пароль хранится только до конца сеанса и никогда не записывается в дело.</numerusform>
             </translation>
         </message>
     </context>
@@ -1096,7 +1096,7 @@ In the viewer, &lt;b&gt;F3&lt;/b&gt; / &lt;b&gt;Shift+F3&lt;/b&gt; move to the n
             <translation>&amp;Сохранить поиск…</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>Show &amp;All Documents</source>
             <translation>Показать &amp;все документы</translation>
         </message>

@@ -50,7 +50,7 @@ class PasswordRows(QWidget):
         layout.addWidget(
             plain_label(
                 plural(
-                    "%n PDF(s) need a password to be read. "
+                    "%n PDF(s) cannot be read without a password. "
                     "The password is kept for this session only, never in the case.",
                     "",
                     n,
