@@ -11,7 +11,7 @@ the meantime is also fine, as the next start uses the stored choice."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
@@ -22,7 +22,10 @@ from casefile.ui.runner import Job
 
 if TYPE_CHECKING:
     from casefile.ui.dialogs.preferences import PreferencesDialog
-    from casefile.ui.main_window import MainWindow
+
+# The main window imports this module, so it is not imported here (docs/architecture.md:
+# no import cycles); a new window is made as `type(window)(window.settings)`.
+MainWindow = Any
 
 OPENING_RETRY_MS = 200  # a case still opening has no job to wait for: look again soon
 # The windows made by a switch (nothing else holds them: the app's `main` holds only
@@ -118,14 +121,12 @@ def _say_it_waits(window: MainWindow, job: Job | None, lang: str) -> None:
 def switch_language(window: MainWindow, lang: str) -> MainWindow:
     """Install `lang` and replace `window` by a new one in that language, around the case
     it had open (if any). Returns the new window."""
-    from casefile.ui.main_window import MainWindow
-
     i18n.install(lang)
     controller = window.controller
     path = str(controller.case.path) if controller is not None else None
     readonly = bool(controller.readonly) if controller is not None else False
     uid = window.case_view.current_uid if window.case_view is not None else None
-    new = MainWindow(window.settings)
+    new = type(window)(window.settings)
     new.setGeometry(window.geometry())
     # Shown before the old one closes: the application quits with its last window.
     new.setWindowState(window.windowState())
@@ -148,10 +149,12 @@ def _show_again(window: MainWindow, uid: str) -> None:
     view = window.case_view
     if view is None:
         return
-    view.model.loaded.connect(
-        lambda _n: view.select_uid(uid) or view.open_document(uid),
-        Qt.ConnectionType.SingleShotConnection,
-    )
+
+    def select(_rows: int) -> None:
+        if not view.select_uid(uid):
+            view.open_document(uid)
+
+    view.model.loaded.connect(select, Qt.ConnectionType.SingleShotConnection)
 
 
 def current_window() -> MainWindow | None:

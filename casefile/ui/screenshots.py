@@ -174,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from casefile.ui import i18n
 
-    parser = argparse.ArgumentParser(prog="python -m casefile.ui.screenshots")
+    parser = argparse.ArgumentParser(prog="python -m casefile.ui.screenshots")  # i18n: not shown
     parser.add_argument("out", nargs="?", default="docs/screenshots")
     parser.add_argument("--lang", choices=[code for code, _name in i18n.CHOICES], default="en")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
