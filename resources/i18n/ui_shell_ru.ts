@@ -252,7 +252,7 @@
         <message>
             <location line="+23" />
             <source>Search the case (Ctrl+F)… e.g. санкции AND Helix</source>
-            <translation>Поиск по делу (Ctrl+F)… например, санкции AND Helix</translation>
+            <translation>Поиск (Ctrl+F)… например, санкции AND Helix</translation>
         </message>
         <message>
             <location line="+5" />
@@ -699,7 +699,7 @@ In the viewer, &lt;b&gt;F3&lt;/b&gt; / &lt;b&gt;Shift+F3&lt;/b&gt; move to the n
         <message>
             <location line="-167" />
             <source>Court filings</source>
-            <translation>Судебные документы</translation>
+            <translation>Материалы суда</translation>
         </message>
         <message>
             <location line="+1" />
@@ -790,7 +790,7 @@ In the viewer, &lt;b&gt;F3&lt;/b&gt; / &lt;b&gt;Shift+F3&lt;/b&gt; move to the n
         <message>
             <location line="+6" />
             <source>Parliamentary</source>
-            <translation>Парл. запрос</translation>
+            <translation>Парламент</translation>
         </message>
         <message>
             <location line="+2" />
