@@ -265,7 +265,7 @@
         <message>
             <location filename="../../casefile/ui/main_window.py" line="-118" />
             <source>Open &amp;Recent</source>
-            <translation>&amp;Последние дела</translation>
+            <translation>Пос&amp;ледние дела</translation>
         </message>
         <message>
             <location line="+90" />

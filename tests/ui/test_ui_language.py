@@ -106,6 +106,29 @@ def test_preferences_switch_the_open_window_to_russian_and_back(
     assert i18n.current() == "en" and core_i18n.language() == "en"
 
 
+def mnemonic_clashes(window: Any) -> list[str]:
+    """Menus (the bar itself, and each menu) in which two entries share an Alt+ letter."""
+    clashes = []
+    menus = [window.menuBar(), *(a.menu() for a in window.menuBar().actions() if a.menu())]
+    for menu in menus:
+        letters = [
+            m.group(1).lower()
+            for a in menu.actions()
+            if (m := re.search(r"(?<!&)&(\w)", a.text())) and a.isVisible()
+        ]
+        clashes += sorted({ch for ch in letters if letters.count(ch) > 1})
+    return clashes
+
+
+def test_russian_menus_keep_one_alt_letter_per_entry(case_window: Any, qtbot: Any) -> None:
+    new = language_switch.switch_language(case_window, "ru")
+    qtbot.addWidget(new)
+    wait_for_case(qtbot, new, 4)
+    titles = [a.text() for a in new.menuBar().actions() if a.text()]
+    assert all("&" in t for t in titles), titles
+    assert mnemonic_clashes(new) == []
+
+
 def test_switching_with_no_case_open_rebuilds_the_start_page(window: Any, qtbot: Any) -> None:
     choose_in_preferences(window, qtbot, "ru")
     new = language_switch.current_window()
