@@ -39,6 +39,7 @@ from casefile.ui.dialogs.start_page import StartPage
 from casefile.ui.i18n import plural, translate
 from casefile.ui.icons import app_icon
 from casefile.ui.job_widget import JobWidget
+from casefile.ui.language_switch import open_preferences
 from casefile.ui.main_toolbar import build_main_toolbar
 from casefile.ui.main_window_actions import CaseCommands
 from casefile.ui.main_window_cases import CaseLifecycle, counts_text, window_title
@@ -393,15 +394,10 @@ class MainWindow(QMainWindow):
         dialog.show()
 
     def preferences(self) -> None:
-        from casefile.ui.language_switch import open_preferences
-
-        open_preferences(self)
+        open_preferences(self)  # Edit → Preferences…: the interface language
 
     def about(self) -> None:
         from casefile.ui.dialogs.about import about_box
 
         self.about_box = about_box(self)
         self.about_box.open()
-
-
-__all__ = ["MainWindow"]  # i18n: not shown
