@@ -120,7 +120,7 @@ def install(lang: str) -> str:
     """Make `lang` the interface language of this application: Casefile's translations,
     Qt's own (standard buttons, file dialogs), the locale for numbers and dates, and the
     core's language. Widgets built afterwards speak it; the main window rebuilds itself
-    after a switch (see MainWindow.apply_language). Returns the language installed."""
+    after a switch (see ui/language_switch.py). Returns the language installed."""
     app = QCoreApplication.instance()
     chosen = core_i18n.set_language(lang)
     for old in _installed:
