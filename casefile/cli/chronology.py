@@ -18,6 +18,7 @@ from casefile.cli.common import (
     print_json,
     resolve_uid,
 )
+from casefile.cli.labels import event_flag
 from casefile.core import i18n
 from casefile.core.errors import CasefileError
 from casefile.core.i18n import _, ngettext
@@ -68,7 +69,8 @@ def _event_json(ev: Any) -> dict[str, Any]:
 
 
 def _line(ev: Any) -> str:
-    flags = f"  [{', '.join(f.replace('_', ' ') for f in ev.flags)}]" if ev.flags else ""
+    words = ", ".join(event_flag(f).replace("_", " ") for f in ev.flags)
+    flags = f"  [{words}]" if ev.flags else ""
     sources = _("{n}src").format(n=ev.source_count)
     return f"{ev.uid[:8]}  {ev.date_words:<28} {sources}  {ev.title}{flags}"
 
@@ -82,7 +84,7 @@ def _show(ev: Any) -> None:
         (_("Tags"), ", ".join(ev.tags) or "—"),
         (_("Entities"), ", ".join(e.name for e in ev.entities if not e.relation_uid) or "—"),
         (_("Relations"), ", ".join(e.name for e in ev.entities if e.relation_uid) or "—"),
-        (_("Flags"), ", ".join(f.replace("_", " ") for f in ev.flags) or "—"),
+        (_("Flags"), ", ".join(event_flag(f).replace("_", " ") for f in ev.flags) or "—"),
     ]
     width = max([13, *(len(k) + 2 for k, _v in rows)])
     for k, v in rows:

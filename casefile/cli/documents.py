@@ -14,6 +14,7 @@ from casefile.cli.common import (
     print_json,
     resolve_uid,
 )
+from casefile.cli.labels import document_kind, document_status
 from casefile.core import i18n
 from casefile.core.i18n import N_, _, ngettext, translate_recorded
 from casefile.core.vocabulary import DateSource
@@ -39,8 +40,9 @@ def cmd_docs(args: argparse.Namespace) -> int:
     pages = [_("{n}p").format(n=d.page_count) for d in docs]
     width = max([5, *(len(p) for p in pages)])
     for d, p in zip(docs, pages, strict=True):
-        flag = "" if d.status == "ok" else f"  [{d.status.replace('_', ' ')}]"
-        out(f"{d.uid[:8]}  {d.date or '—':<10}  {d.kind:<24} {p:>{width}}  {d.title}{flag}")
+        flag = "" if d.status == "ok" else f"  [{document_status(d.status).replace('_', ' ')}]"
+        kind = document_kind(d.kind)
+        out(f"{d.uid[:8]}  {d.date or '—':<10}  {kind:<24} {p:>{width}}  {d.title}{flag}")
     out(ngettext("%(n)d document(s)", "%(n)d document(s)", len(docs)) % {"n": len(docs)})
     return EXIT_OK
 
@@ -81,14 +83,14 @@ def cmd_show(args: argparse.Namespace) -> int:
     reason = translate_recorded(d.status_reason)
     rows = [
         (_("Title"), d.title),
-        (_("Kind"), d.kind),
+        (_("Kind"), document_kind(d.kind)),
         (_("Date"), _date_line(d.date, d.date_source)),
         (_("Source"), d.source or "—"),
         (_("Author"), d.author or "—"),
         (_("Languages"), ", ".join(d.languages) or "—"),
         (_("Reliability"), rel),
         (_("Tags"), ", ".join(d.tags) or "—"),
-        (_("Status"), d.status + (f": {reason}" if reason else "")),
+        (_("Status"), document_status(d.status) + (f": {reason}" if reason else "")),
         (
             _("Original"),
             ngettext(

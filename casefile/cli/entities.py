@@ -8,6 +8,7 @@ from dataclasses import asdict
 from typing import Any
 
 from casefile.cli.common import EXIT_OK, Parser, add_command, open_case, out, print_json
+from casefile.cli.labels import entity_kind
 from casefile.core.i18n import _, ngettext
 
 
@@ -42,7 +43,7 @@ def _mentions(n: int) -> str:
 
 
 def _kind(kind: str) -> str:
-    return kind.replace("_", " ")
+    return entity_kind(kind).replace("_", " ")
 
 
 def _grade(text: str | None) -> tuple[str | None, int | None] | None:
@@ -102,7 +103,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         counts = _("{documents:>5} docs {mentions:>6} mentions").format(
             documents=e.documents, mentions=e.mentions
         )
-        out(f"{e.uid[:8]}  {e.kind:<13} {counts}  {e.name}  [{_aliases_line(e)}]")
+        out(f"{e.uid[:8]}  {entity_kind(e.kind):<13} {counts}  {e.name}  [{_aliases_line(e)}]")
     out(ngettext("%(n)d entity", "%(n)d entities", len(rows)) % {"n": len(rows)})
     return EXIT_OK
 
@@ -281,7 +282,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     for x in result.suggestions[: args.limit]:
         forms = ", ".join(f for f in x.forms if f != x.name)
         docs = _("{documents:>5} docs").format(documents=x.documents)
-        out(f"{docs}  {x.kind:<13} {x.name}" + (f"  [{forms}]" if forms else ""))
+        out(f"{docs}  {entity_kind(x.kind):<13} {x.name}" + (f"  [{forms}]" if forms else ""))
     kept = result.documents_cached
     found = ngettext("%(n)d suggestion(s)", "%(n)d suggestion(s)", len(result.suggestions)) % {
         "n": len(result.suggestions)

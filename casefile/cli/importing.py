@@ -19,6 +19,7 @@ from casefile.cli.common import (
     progress_job,
     resolve_uid,
 )
+from casefile.cli.labels import document_status
 from casefile.core.errors import CasefileError
 from casefile.core.i18n import _, ngettext, translate_recorded
 from casefile.core.vocabulary import DocumentStatus, ImportResult
@@ -99,7 +100,7 @@ def print_import_summary(summary: Any) -> None:
             out(
                 "  ↻ "
                 + _("{path}: read again with the password — {status}").format(
-                    path=o.path, status=o.status
+                    path=o.path, status=document_status(o.status)
                 )
             )
         elif o.status != DocumentStatus.OK:
@@ -153,7 +154,7 @@ def cmd_reextract(args: argparse.Namespace) -> int:
         print_json([{"uid": d.uid, "title": d.title, "status": d.status} for d in done])
     else:
         for d in done:
-            out(f"  {d.uid[:8]}  {d.title}: {DocumentStatus(d.status).value}")
+            out(f"  {d.uid[:8]}  {d.title}: {document_status(DocumentStatus(d.status).value)}")
         out(
             ngettext(
                 "Read the text of %(n)d document(s) again from their stored originals.",

@@ -17,6 +17,7 @@ from casefile.cli.common import (
     print_json,
     progress_job,
 )
+from casefile.cli.labels import document_kind
 from casefile.core.errors import CasefileError, CaseLockedError
 from casefile.core.i18n import _, ngettext
 from casefile.core.vocabulary import SearchSort
@@ -51,7 +52,7 @@ def _print_results(res: Any) -> None:
             if res.sort == SearchSort.RELEVANCE
             else ""
         )
-        out(f"{n:>3}. {hit.title}  [{hit.kind}, {hit.date or _('undated')}]{score}")
+        out(f"{n:>3}. {hit.title}  [{document_kind(hit.kind)}, {hit.date or _('undated')}]{score}")
         pages_word = ngettext("page %(pages)s", "pages %(pages)s", len(hit.pages))
         out(f"     {hit.uid[:8]}  " + pages_word % {"pages": pages})
         for sn in hit.snippets:
