@@ -97,7 +97,7 @@ def _show(ev: Any) -> None:
         title = c.document_title or _("(document deleted)")
         page = _("p.{page}").format(page=c.page)
         out(f"  [{c.id}] {c.document_uid[:8]} {page} {grade} {where}  {title}")
-        out(f"      “{' '.join(c.quote.split())}”")
+        out("      " + _("“{quote}”").format(quote=" ".join(c.quote.split())))
 
 
 def cmd_add(args: argparse.Namespace) -> int:

@@ -9,7 +9,7 @@ from typing import Any
 
 from casefile.cli.common import EXIT_OK, Parser, add_command, open_case, out, print_json
 from casefile.cli.labels import entity_kind
-from casefile.core.i18n import _, ngettext
+from casefile.core.i18n import _, ngettext, pgettext
 
 
 def _kinds() -> list[str]:
@@ -127,7 +127,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     grade = f"{e.reliability_source or '-'}{e.reliability_info or '-'}"
     rows = (
         (_("Name"), e.name),
-        (_("Kind"), _kind(e.kind)),
+        (pgettext("entity", "Kind"), _kind(e.kind)),
         (_("Aliases"), _aliases_line(e)),
         (_("Grade"), grade),
         (_("Notes"), e.notes or "—"),
