@@ -141,6 +141,14 @@ def test_errors_are_one_russian_line(tmp_path: Path, capsys: pytest.CaptureFixtu
     code, _out, err = cli(capsys, "--lang", "ru", "docs", str(path), "--sort", "colour")
     assert code == 2
     assert "аргумент --sort: недопустимое значение: 'colour' (допустимы: 'date'," in err
+    # What the operating system says of a file, in Russian too.
+    missing = tmp_path / "нет-такого.txt"
+    out_file = str(tmp_path / "report.docx")
+    args = ("export", "report", str(path), out_file, "--summary-file", str(missing))
+    code, _out, err = cli(capsys, "--lang", "ru", *args)
+    assert (code, err) == (1, f"casefile: Нет такого файла или папки: {missing}\n")
+    code, _out, err = cli(capsys, *args)
+    assert (code, err) == (1, f"casefile: No such file or directory: {missing}\n")
     # A case that is not there: one line, no traceback, exit 1.
     code, _out, err = cli(capsys, "--lang", "ru", "docs", str(tmp_path / "Нет.casefile"))
     assert code == 1 and len(err.splitlines()) == 1 and "Traceback" not in err
