@@ -41,7 +41,7 @@ from casefile.core.export.bundle.model import (
 )
 from casefile.core.export.bundle.prepare import prepare
 from casefile.core.export.labels import number
-from casefile.core.i18n import _, ngettext
+from casefile.core.i18n import _, ngettext, pgettext
 from casefile.core.jobs import JobContext
 
 
@@ -198,7 +198,7 @@ def _generated(
     heading = [content.title, content.case_title]
     if volumes > 1:
         heading.append(_("Volume %(n)d of %(total)d") % {"n": volume.number, "total": volumes})
-    heading.append(_("Index"))
+    heading.append(pgettext("court bundle", "Index"))
     spots = index_page.draw_index(c, volume.rows, heading)
     for part in volume.parts:
         if part.kind == "divider" and part.section is not None:
@@ -287,7 +287,8 @@ def _navigation(writer: PdfWriter, volume: Volume, spots: list[index_page.LinkSp
             ),
         )
     writer.add_outline_item(
-        title=_("%(item)s — p. %(page)s") % {"item": _("Index"), "page": volume.labels[0]},
+        title=_("%(item)s — p. %(page)s")
+        % {"item": pgettext("court bundle", "Index"), "page": volume.labels[0]},
         page_number=0,
         fit=_xyz(writer, 0),
     )
