@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from casefile.core.case import Case
@@ -230,10 +230,28 @@ def _drain(case: Case, si: SearchIndex, ctx: JobContext | None, only: Sequence[s
                 ctx.safe_point()  # between batches: a user's edit may run (see jobs)
 
 
+# One UPDATE statement run for many documents (executemany): a statement per document
+# was a tenth of a rebuild's time, most of it SQLAlchemy compiling the same statement.
+_SET_INDEXED = (
+    update(Document.__table__)
+    .where(Document.__table__.c.uid == bindparam("b_uid"))
+    .values(indexed_revision=bindparam("b_rev"))
+)
+
+
+def _set_indexed(s: Session, revisions: Mapping[str, int], only_if_changed: bool = False) -> None:
+    """Record what the index holds: `indexed_revision` = revision, per uid."""
+    if not revisions:
+        return
+    stmt = _SET_INDEXED
+    if only_if_changed:
+        stmt = stmt.where(Document.__table__.c.indexed_revision != bindparam("b_rev"))
+    s.execute(stmt, [{"b_uid": u, "b_rev": r} for u, r in revisions.items()])
+
+
 def _mark_done(case: Case, item_ids: Iterable[int], revisions: dict[str, int]) -> None:
     with case.session() as s:
-        for uid, rev in revisions.items():
-            s.execute(update(Document).where(Document.uid == uid).values(indexed_revision=rev))
+        _set_indexed(s, revisions)
         work_queue.done(s, item_ids)
 
 
@@ -257,13 +275,9 @@ def _enqueue_drift(case: Case, si: SearchIndex) -> None:
         gone = [u for u in held if u not in truth and u not in pending]
         work_queue.enqueue(s, stale + gone)
         # The database's record of what the index holds, made true again.
-        for u, rev in truth.items():
-            if held.get(u) == rev:
-                s.execute(
-                    update(Document)
-                    .where(Document.uid == u, Document.indexed_revision != rev)
-                    .values(indexed_revision=rev)
-                )
+        _set_indexed(
+            s, {u: rev for u, rev in truth.items() if held.get(u) == rev}, only_if_changed=True
+        )
 
 
 def reconcile(case: Case, ctx: JobContext | None = None) -> None:
@@ -335,8 +349,7 @@ def rebuild(case: Case, ctx: JobContext | None = None) -> int:
     swap_in(si, new_path)
     si.reconciled = True
     with case.session() as s:
-        for uid, rev in revisions.items():
-            s.execute(update(Document).where(Document.uid == uid).values(indexed_revision=rev))
+        _set_indexed(s, revisions)
         if last_item is not None:
             s.execute(
                 delete(WorkItem).where(WorkItem.kind == work_queue.INDEX, WorkItem.id <= last_item)
