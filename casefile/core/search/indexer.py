@@ -15,9 +15,9 @@ import shutil
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from casefile.core.case import Case
@@ -232,9 +232,10 @@ def _drain(case: Case, si: SearchIndex, ctx: JobContext | None, only: Sequence[s
 
 # One UPDATE statement run for many documents (executemany): a statement per document
 # was a tenth of a rebuild's time, most of it SQLAlchemy compiling the same statement.
+_DOCUMENTS = cast(Table, Document.__table__)
 _SET_INDEXED = (
-    update(Document.__table__)
-    .where(Document.__table__.c.uid == bindparam("b_uid"))
+    update(_DOCUMENTS)
+    .where(_DOCUMENTS.c.uid == bindparam("b_uid"))
     .values(indexed_revision=bindparam("b_rev"))
 )
 
@@ -245,7 +246,7 @@ def _set_indexed(s: Session, revisions: Mapping[str, int], only_if_changed: bool
         return
     stmt = _SET_INDEXED
     if only_if_changed:
-        stmt = stmt.where(Document.__table__.c.indexed_revision != bindparam("b_rev"))
+        stmt = stmt.where(_DOCUMENTS.c.indexed_revision != bindparam("b_rev"))
     s.execute(stmt, [{"b_uid": u, "b_rev": r} for u, r in revisions.items()])
 
 
