@@ -1,5 +1,6 @@
-"""`python -m casefile.ui.screenshots OUT_DIR`: render the main views of the demo case to
-PNG files (offscreen `grab()`, no X server needed) for the README and for review.
+"""`python -m casefile.ui.screenshots OUT_DIR [--lang ru]`: render the main views of the
+demo case to PNG files (offscreen `grab()`, no X server needed) for the README, the user
+guide (docs/guide/, one set per language) and for review.
 
 Run with QT_QPA_PLATFORM=offscreen. Each picture waits for the background work it
 depends on (the table load, a search, QtPdf's asynchronous render) before grabbing.
@@ -52,7 +53,7 @@ def render(out: Path, work: Path) -> list[Path]:
     from casefile.ui.main_window import MainWindow
 
     out.mkdir(parents=True, exist_ok=True)
-    demo = build_demo_case(work / "Demo case.casefile", overwrite=True)
+    demo = build_demo_case(work / "Demo case.casefile", overwrite=True)  # i18n: not shown
     settings = Settings(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
     settings.add_recent(demo)
     shots: list[Path] = []
@@ -74,7 +75,7 @@ def render(out: Path, work: Path) -> list[Path]:
     shots.append(_save(win, out, "02-documents"))
 
     if view.search_panel is not None and getattr(view.search_panel, "available", False):
-        win.search_field.setText("санкции OR sanctions")
+        win.search_field.setText("санкции OR sanctions")  # i18n: verbatim
         win.run_search()
         panel = view.search_panel
         _wait(lambda: panel.results.count() > 0)
@@ -93,11 +94,13 @@ def render(out: Path, work: Path) -> list[Path]:
     shots.append(_save(win, out, "04-original-pdf"))
     view.viewer.show_text()
     shots += _entity_shots(win, out)
+    shots.append(_chronology_shot(win, out))
 
     samples = work / "incoming"
     samples.mkdir(exist_ok=True)
     (samples / "note-from-source.txt").write_text(
-        "Источник сообщил, что OkoVision продолжает получать доступ к API Helix Cloud.\n",
+        "Источник сообщил, что OkoVision продолжает получать доступ "
+        "к API Helix Cloud.\n",  # i18n: verbatim
         encoding="utf-8",
     )
     (samples / "broken.pdf").write_bytes(b"%PDF-1.7\n% truncated on purpose\n")
@@ -152,11 +155,33 @@ def _entity_shots(win: MainWindow, out: Path) -> list[Path]:
     return shots
 
 
+def _chronology_shot(win: MainWindow, out: Path) -> Path:
+    """The chronology table with its timeline, an event selected (issue 13)."""
+    view = win.case_view
+    assert view is not None
+    view.chronology_gui.show()
+    chronology = view.chronology
+    _wait(lambda: chronology.model.rowCount() > 0)
+    chronology.table.selectRow(0)
+    _wait(lambda: True)
+    path = _save(win, out, "09-chronology")
+    win.show_all_documents()
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    out = Path(args[0] if args else "docs/screenshots")
+    import argparse
+
+    from casefile.ui import i18n
+
+    parser = argparse.ArgumentParser(prog="python -m casefile.ui.screenshots")  # i18n: not shown
+    parser.add_argument("out", nargs="?", default="docs/screenshots")
+    parser.add_argument("--lang", choices=[code for code, _name in i18n.CHOICES], default="en")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    out = Path(args.out)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     make_app(dark=False)
+    i18n.install(args.lang)
     with tempfile.TemporaryDirectory(prefix="casefile-shots-") as tmp:
         render(out, Path(tmp))
     return 0
