@@ -15,6 +15,7 @@ automaton reaches it pickled (pyahocorasick pickles itself).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -31,11 +32,11 @@ from casefile.core.entities.matcher import Matcher
 Row = tuple[int, int, int, int, int, int]
 Span = tuple[int, int, int, int]  # entity_id, page, start, end
 
-_KEEP = (
+KEEP = (
     'SELECT document_id, entity_id, page, start, "end", rejected FROM mention'
     " WHERE document_id IN ({marks}) AND (manual = 1 OR rejected = 1)"
 )
-_PAGES = "SELECT document_id, number, text FROM page WHERE document_id IN ({marks})"
+PAGES = "SELECT document_id, number, text FROM page WHERE document_id IN ({marks})"
 
 
 class Found:
@@ -85,6 +86,7 @@ _state: dict[str, Any] = {}
 
 
 def _start(uri: str) -> None:
+    gc.disable()  # this process only makes and drops tuples (see matching._no_gc)
     _state["db"] = sqlite3.connect(uri, uri=True, timeout=30)
     parent = multiprocessing.parent_process()
     if parent is not None:  # a writer killed midway must not leave this process behind
@@ -104,10 +106,10 @@ def match_documents(doc_ids: Sequence[int]) -> tuple[int, list[Row], dict[int, s
     """Runs in the matcher process: (characters read, rows, entities per document)."""
     db: sqlite3.Connection = _state["db"]
     marks = ",".join("?" * len(doc_ids))
-    keep, manual = kept_spans(db.execute(_KEEP.format(marks=marks), doc_ids), doc_ids)
+    keep, manual = kept_spans(db.execute(KEEP.format(marks=marks), doc_ids), doc_ids)
     found = Found(keep, manual)
     m: Matcher = _state["matcher"]
-    for doc_id, number, text in db.execute(_PAGES.format(marks=marks), doc_ids):
+    for doc_id, number, text in db.execute(PAGES.format(marks=marks), doc_ids):
         found.page(m, doc_id, number, text)
     return found.chars, found.rows, found.after
 

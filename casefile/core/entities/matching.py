@@ -12,26 +12,22 @@ rejected. A document whose set of entities changed is queued for the search inde
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from sqlalchemy import DateTime, delete, func, insert, literal, select, update
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from casefile.core.case import Case
 from casefile.core.db import work_queue
-from casefile.core.db.schema import Document, EntityAlias, Mention, Page, WorkItem, utcnow
-from casefile.core.entities.match_worker import (
-    Found,
-    MatcherProcess,
-    Result,
-    Row,
-    Span,
-    kept_spans,
-)
+from casefile.core.db.schema import EntityAlias, WorkItem
+from casefile.core.entities import writes
+from casefile.core.entities.match_worker import PAGES, Found, MatcherProcess, Result
 from casefile.core.entities.matcher import AliasSpec, Matcher
 from casefile.core.jobs import JobContext
 
@@ -39,14 +35,7 @@ BATCH = 200  # documents per transaction (fewer commits and queries; ~0.6 MB of 
 # From this many queued documents a matcher process shares the drain (it takes ~0.2 s
 # to start: below this the drain is over before it helps).
 WORKER_MIN = 1000
-_INSERT = (
-    'INSERT INTO mention (entity_id, document_id, page, start, "end", alias_id, manual, rejected)'
-    " VALUES (?, ?, ?, ?, ?, ?, 0, 0)"
-)
 _KEY = "entities.matcher"
-# Bulk statements need not keep the session's objects in step (it holds none of these
-# rows): skipping SQLAlchemy's evaluation of each row took a tenth of a drain.
-_NO_SYNC = {"synchronize_session": False}
 
 
 @dataclass
@@ -98,131 +87,49 @@ def matcher(case: Case, s: Session) -> Matcher:
     return m
 
 
-def _existing(
-    s: Session, doc_ids: Sequence[int]
-) -> tuple[dict[int, set[Span]], dict[int, set[int]]]:
-    """Per document: the spans matching must leave alone (manual or rejected), and the
-    entities its manual mentions name."""
-    rows = s.execute(
-        select(
-            Mention.document_id,
-            Mention.entity_id,
-            Mention.page,
-            Mention.start,
-            Mention.end,
-            Mention.rejected,
-        )
-        .where(Mention.document_id.in_(doc_ids))
-        .where((Mention.manual.is_(True)) | (Mention.rejected.is_(True)))
-    )
-    return kept_spans(rows, doc_ids)
-
-
-def _entity_sets(s: Session, doc_ids: Sequence[int]) -> dict[int, set[int]]:
-    out: dict[int, set[int]] = {d: set() for d in doc_ids}
-    rows = s.execute(
-        select(Mention.document_id, Mention.entity_id)
-        .where(Mention.document_id.in_(doc_ids), Mention.rejected.is_(False))
-        .distinct()
-    )
-    for d, e in rows:
-        out[d].add(e)
-    return out
-
-
-def _doc_ids(s: Session, items: Sequence[Item]) -> dict[int, str]:
-    """Document id -> uid of the items' documents (each once; gone ones left out)."""
-    uids = sorted({i.document_uid for i in items})
-    return {
-        i: u for u, i in s.execute(select(Document.uid, Document.id).where(Document.uid.in_(uids)))
-    }
-
-
-def _clear(s: Session, ids: Sequence[int]) -> dict[int, set[int]]:
-    """Drop the documents' automatic mentions; returns the entities they named before."""
-    before = _entity_sets(s, ids)
-    s.execute(
-        delete(Mention).where(
-            Mention.document_id.in_(ids),
-            Mention.manual.is_(False),
-            Mention.rejected.is_(False),
-        ),
-        execution_options=_NO_SYNC,
-    )
-    return before
-
-
-def _finish(
-    s: Session,
-    items: Sequence[Item],
-    docs: dict[int, str],
-    before: dict[int, set[int]],
-    after: dict[int, set[int]],
-) -> None:
-    """Queue the index for documents whose entities changed (a new revision: what
-    `store.reindex` does, in two statements instead of an object per document) and
-    retire the items."""
-    changed = [d for d in docs if before[d] != after[d]]
-    if changed:
-        s.execute(
-            update(Document).where(Document.id.in_(changed)).values(revision=Document.revision + 1),
-            execution_options=_NO_SYNC,
-        )
-        s.execute(
-            insert(WorkItem).from_select(
-                ["kind", "document_uid", "created_at"],
-                select(
-                    literal(work_queue.INDEX), Document.uid, literal(utcnow(), DateTime())
-                ).where(Document.id.in_(changed)),
-            )
-        )
-    work_queue.done(s, [i.id for i in items])
-
-
 def match_batch(s: Session, m: Matcher, items: Sequence[Item]) -> tuple[int, int]:
     """Match the documents of `items` and retire the items; returns (chars, mentions)."""
-    docs = _doc_ids(s, items)
-    ids = list(docs)
-    chars = found = 0
-    if ids:
-        keep, manual = _existing(s, ids)
-        before = _clear(s, ids)
-        batch = Found(keep, manual)
+    ids = list(writes.documents(s, (i.document_uid for i in items)))
+    found = 0
+    with _no_gc():
+        batch = Found(*writes.existing(s, ids))
+        before = writes.clear(s, ids)
         # Pages stream in a few at a time (a long document is thousands of pages) and
         # mentions are written every 20,000: memory stays bounded.
-        pages = s.execute(
-            select(Page.document_id, Page.number, Page.text)
-            .where(Page.document_id.in_(ids))
-            .execution_options(yield_per=64)
-        )
-        for doc_id, number, text in pages:
+        for doc_id, number, text in writes.run(s, PAGES.format(marks=writes.marks(len(ids))), ids):
             batch.page(m, doc_id, number, text)
             if len(batch.rows) >= 20_000:
-                _insert(s, batch.rows)
+                writes.insert(s, batch.rows)
                 found += len(batch.rows)
                 batch.rows = []
-        _insert(s, batch.rows)
-        found += len(batch.rows)
-        chars = batch.chars
-        _finish(s, items, docs, before, batch.after)
-    else:
-        work_queue.done(s, [i.id for i in items])
-    return chars, found
+        writes.insert(s, batch.rows)
+        writes.finish(s, [i.id for i in items], ids, before, batch.after)
+    return batch.chars, found + len(batch.rows)
 
 
 def write_found(s: Session, items: Sequence[Item], docs: dict[int, str], result: Result) -> int:
     """Write what the matcher process found for `items` and retire them; returns the
     number of mentions."""
     _chars, rows, after = result
-    before = _clear(s, list(docs))
-    _insert(s, rows)
-    _finish(s, items, docs, before, after)
+    with _no_gc():
+        before = writes.clear(s, list(docs))
+        writes.insert(s, rows)
+        writes.finish(s, [i.id for i in items], list(docs), before, after)
     return len(rows)
 
 
-def _insert(s: Session, rows: list[Row]) -> None:
-    if rows:  # the driver's executemany: ~1 µs a row, the ORM's ~10-20
-        s.connection().exec_driver_sql(_INSERT, rows)
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """No cycle collection during one batch: it makes and drops tens of thousands of
+    tuples and sets (no cycles), and each collection walks the process's whole heap
+    (~15% of a drain). Reference counting still frees everything."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _pending(s: Session, limit: int | None, only: Sequence[str] | None) -> list[Item]:
@@ -305,7 +212,7 @@ def _drain_shared(
     A failed process leaves its batches queued for the caller's loop."""
     with case.read_session() as s:
         items = _pending(s, None, only)
-        uid_id = {u: d for d, u in _doc_ids(s, items).items()}
+        uid_id = {u: d for d, u in writes.documents(s, (i.document_uid for i in items)).items()}
     plan = [items[i : i + batch] for i in range(0, len(items), batch)]
     docs = [
         {uid_id[i.document_uid]: i.document_uid for i in p if i.document_uid in uid_id}
