@@ -253,7 +253,9 @@ def test_kill_during_matching_then_reopen_equals_fresh_match(tmp_path, drain: st
     assert len(children) == (drain == "shared")
     assert _all_gone(children)  # the matcher process ends with the writer
     with services.open_case(path, readonly=True) as seen:  # killed half-way
-        assert services.pending_matches(seen) == 40
+        # Two batches of ten committed (or one: a shared drain may write two batches
+        # that came back together in one transaction).
+        assert services.pending_matches(seen) in ((40,) if drain == "here" else (40, 50))
         assert 0 < len(services.mentions(seen)) < 100
     case = services.open_case(path)  # resumes the queued matching
     try:

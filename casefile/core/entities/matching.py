@@ -15,7 +15,7 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -176,13 +176,15 @@ def drain(
     progress = _Progress(ctx, stats, total)
     if worker or (worker is None and total >= WORKER_MIN):
         _drain_shared(case, m, only, batch, progress)
-    while not progress.cancelled():
+    more = True
+    while more and not progress.cancelled():
         with case.session() as s:
             items = _pending(s, batch, only)
             if not items:
                 break
             chars, found = match_batch(s, m, items)
         progress.add(len(items), chars, found)
+        more = len(items) == batch  # fewer: that was the rest (nothing else writes)
     stats["seconds"] = time.perf_counter() - t0
     return stats
 
@@ -194,8 +196,12 @@ class _Progress:
     def cancelled(self) -> bool:
         return self.ctx is not None and self.ctx.cancelled
 
-    def add(self, documents: int, chars: int, mentions: int) -> None:
+    def add(self, documents: int, chars: int, mentions: int, by_process: bool = False) -> None:
         self.stats["documents"] += documents
+        if by_process:
+            self.stats["documents_by_process"] = (
+                self.stats.get("documents_by_process", 0) + documents
+            )
         self.stats["chars"] += chars
         self.stats["mentions"] += mentions
         if self.ctx is not None:
@@ -206,10 +212,11 @@ def _drain_shared(
     case: Case, m: Matcher, only: Sequence[str] | None, batch: int, progress: _Progress
 ) -> None:
     """The queue as it stands, split into batches: the matcher process takes them from
-    the back (two in flight), this process matches from the front while it waits, and
-    writes every batch found, each in its own transaction. The process starts in
-    ~0.2 s; meanwhile the front batches are done here, so a drain never waits for it.
-    A failed process leaves its batches queued for the caller's loop."""
+    the back (two in flight), this process matches from the front while it waits and
+    writes what the process found as it comes (whole batches per transaction: a crash
+    leaves each batch done or queued). The process takes ~0.2 s to start; meanwhile the
+    front batches are done here, so a drain never waits for it. A failed process
+    leaves its batches queued for the caller's loop."""
     with case.read_session() as s:
         items = _pending(s, None, only)
         uid_id = {u: d for d, u in writes.documents(s, (i.document_uid for i in items)).items()}
@@ -226,16 +233,21 @@ def _drain_shared(
             while sum(not f.done() for f in sent.values()) < 2 and back - 1 > front:
                 back -= 1
                 sent[back] = proc.submit(sorted(docs[back]))
-            # What the process found is written first; once nothing is left to do
-            # here, this waits for it.
-            for k in [k for k, f in sent.items() if f.done() or front >= back]:
+            # What the process found is written first (all that is ready, in one
+            # transaction); once nothing is left to do here, this waits for it.
+            ready = [k for k, f in sent.items() if f.done()]
+            if not ready and front >= back:
+                wait(sent.values(), return_when=FIRST_COMPLETED)
+                ready = [k for k, f in sent.items() if f.done()]
+            if ready:
                 try:
-                    result = sent.pop(k).result()
+                    results = {k: sent.pop(k).result() for k in ready}
                 except Exception:  # the process failed: its batches stay queued
                     return
                 with case.session() as s:
-                    found = write_found(s, plan[k], docs[k], result)
-                progress.add(len(plan[k]), result[0], found)
+                    written = {k: write_found(s, plan[k], docs[k], r) for k, r in results.items()}
+                for k, r in results.items():
+                    progress.add(len(plan[k]), r[0], written[k], by_process=True)
                 if progress.cancelled():
                     return
             if front < back:
