@@ -45,6 +45,7 @@ demo: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m casefile.ui.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m casefile.ui.screenshots docs/screenshots/ru --lang ru
 
 bench: $(STAMP)
 	$(BIN)/python tests/perf/bench_import.py --with-index

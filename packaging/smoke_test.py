@@ -22,6 +22,7 @@ library only: it runs with any Python 3.11.
 from __future__ import annotations
 
 import contextlib
+import gettext
 import json
 import os
 import re
@@ -32,6 +33,7 @@ import sys
 import tempfile
 import time
 import tomllib
+import zipfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -103,11 +105,18 @@ class Bundle:
             "-e", "signal=none", "-o", str(out), *argv,
         ]  # fmt: skip
 
-    def run(self, step: str, *args: str, ok: tuple[int, ...] = (0,), timeout: int = 600) -> str:
+    def run(
+        self,
+        step: str,
+        *args: str,
+        ok: tuple[int, ...] = (0,),
+        timeout: int = 600,
+        lang: str | None = None,
+    ) -> str:
         started = time.monotonic()
         done = subprocess.run(
             self._wrap([str(self.cli), *args]),
-            env=self.env,
+            env={**self.env, "CASEFILE_LANG": lang} if lang else self.env,
             cwd=self.work,
             capture_output=True,
             text=True,
@@ -158,6 +167,25 @@ def inet_lines(strace_output: str) -> list[str]:
 def check(condition: object, what: str) -> None:
     if not condition:
         raise SmokeFailure(what)
+
+
+def russian(domain: str, text: str) -> str:
+    """`text` as the bundle's catalog for `domain` says it in Russian (the repository's
+    compiled catalog: the bundle must carry the same)."""
+    catalogs = REPO / "resources" / "i18n" / "core"
+    return gettext.translation(domain, localedir=catalogs, languages=["ru"]).gettext(text)
+
+
+def in_russian(b: Bundle, case: Path) -> None:
+    """The translations ship: the command line answers in Russian, and a report exported
+    in Russian has Russian headings."""
+    said = b.run("Russian: verify", "verify", str(case), lang="ru")
+    check(re.match(r"\W*[А-ЯЁ][а-яё]+", said), f"verify did not answer in Russian: {said[:200]!r}")
+    report = b.work / "exports" / "отчёт.docx"
+    b.run("Russian: report", "export", "report", str(case), str(report), lang="ru")
+    xml = zipfile.ZipFile(report).read("word/document.xml").decode("utf-8")
+    heading = russian("export", "Chronology")
+    check(heading != "Chronology" and heading in xml, f"no heading {heading!r} in the report")
 
 
 def open_in_gui(b: Bundle, case: Path) -> None:
@@ -294,6 +322,7 @@ def smoke(folder: Path, corpus: Path, work: Path) -> dict[str, object]:
         check(written[0].read_bytes().startswith(magic), f"export {kind}: not a {name}")
 
     b.run("verify", "verify", str(case))
+    in_russian(b, case)
     open_in_gui(b, case)
 
     attempts = b.network_attempts()

@@ -1,5 +1,6 @@
-"""`python -m casefile.ui.screenshots OUT_DIR`: render the main views of the demo case to
-PNG files (offscreen `grab()`, no X server needed) for the README and for review.
+"""`python -m casefile.ui.screenshots OUT_DIR [--lang ru]`: render the main views of the
+demo case to PNG files (offscreen `grab()`, no X server needed) for the README, the user
+guide (docs/guide/, one set per language) and for review.
 
 Run with QT_QPA_PLATFORM=offscreen. Each picture waits for the background work it
 depends on (the table load, a search, QtPdf's asynchronous render) before grabbing.
@@ -93,6 +94,7 @@ def render(out: Path, work: Path) -> list[Path]:
     shots.append(_save(win, out, "04-original-pdf"))
     view.viewer.show_text()
     shots += _entity_shots(win, out)
+    shots.append(_chronology_shot(win, out))
 
     samples = work / "incoming"
     samples.mkdir(exist_ok=True)
@@ -152,11 +154,33 @@ def _entity_shots(win: MainWindow, out: Path) -> list[Path]:
     return shots
 
 
+def _chronology_shot(win: MainWindow, out: Path) -> Path:
+    """The chronology table with its timeline, an event selected (issue 13)."""
+    view = win.case_view
+    assert view is not None
+    view.chronology_gui.show()
+    chronology = view.chronology
+    _wait(lambda: chronology.model.rowCount() > 0)
+    chronology.table.selectRow(0)
+    _wait(lambda: True)
+    path = _save(win, out, "09-chronology")
+    win.show_all_documents()
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    out = Path(args[0] if args else "docs/screenshots")
+    import argparse
+
+    from casefile.ui import i18n
+
+    parser = argparse.ArgumentParser(prog="python -m casefile.ui.screenshots")
+    parser.add_argument("out", nargs="?", default="docs/screenshots")
+    parser.add_argument("--lang", choices=[code for code, _name in i18n.CHOICES], default="en")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    out = Path(args.out)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     make_app(dark=False)
+    i18n.install(args.lang)
     with tempfile.TemporaryDirectory(prefix="casefile-shots-") as tmp:
         render(out, Path(tmp))
     return 0

@@ -13,6 +13,7 @@ from PySide6.QtGui import QUndoCommand
 
 from casefile.core.services import chronology_undo
 from casefile.core.services.chronology_dto import EventInfo
+from casefile.ui.i18n import translate
 
 
 class Writer(Protocol):
@@ -33,9 +34,14 @@ class PutEventCommand(QUndoCommand):
     ) -> None:
         shown = after or before
         assert shown is not None
-        if not text:
-            verb = "Add" if before is None else "Delete" if after is None else "Edit"
-            text = f"{verb} event “{_short(shown.title)}”"
+        if not text:  # named after "Undo " in the Edit menu ("Отменить удаление события …")
+            if before is None:
+                text = translate("PutEventCommand", "Add event “{title}”")
+            elif after is None:
+                text = translate("PutEventCommand", "Delete event “{title}”")
+            else:
+                text = translate("PutEventCommand", "Edit event “{title}”")
+            text = text.format(title=_short(shown.title))
         super().__init__(text)
         self.writer = writer
         self.before = before

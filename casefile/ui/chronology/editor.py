@@ -32,22 +32,24 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.core import dates
+from casefile.core import i18n as core_i18n
 from casefile.core.date_words import in_words
 from casefile.core.errors import InvalidValueError
 from casefile.core.services.chronology_dto import CitationInfo, EntityRef, EventInfo
+from casefile.ui.i18n import QT_TRANSLATE_NOOP, translate
 from casefile.ui.plain import plain_label
 
 GRADES = [
-    (None, "The document's"),
-    (1, "1 Confirmed"),
-    (2, "2 Probably true"),
-    (3, "3 Possibly true"),
-    (4, "4 Doubtful"),
-    (5, "5 Improbable"),
-    (6, "6 Cannot be judged"),
+    (None, QT_TRANSLATE_NOOP("EventEditor", "The document's")),
+    (1, QT_TRANSLATE_NOOP("EventEditor", "1 Confirmed")),
+    (2, QT_TRANSLATE_NOOP("EventEditor", "2 Probably true")),
+    (3, QT_TRANSLATE_NOOP("EventEditor", "3 Possibly true")),
+    (4, QT_TRANSLATE_NOOP("EventEditor", "4 Doubtful")),
+    (5, QT_TRANSLATE_NOOP("EventEditor", "5 Improbable")),
+    (6, QT_TRANSLATE_NOOP("EventEditor", "6 Cannot be judged")),
 ]
-OK_STYLE = "color: palette(text);"
-BAD_STYLE = "color: #b3261e;"
+OK_STYLE = "color: palette(text);"  # i18n: not shown
+BAD_STYLE = "color: #b3261e;"  # i18n: not shown
 
 
 def _split(text: str) -> list[str]:
@@ -64,41 +66,54 @@ class EventEditor(QDialog):
         self,
         event: EventInfo | None = None,
         *,
-        lang: str = "en",
+        lang: str | None = None,
         entity_names: Sequence[str] = (),
         tag_names: Sequence[str] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.original = event
-        self.lang = lang
-        self.setWindowTitle("Edit Event" if event else "Add Event")
+        self.lang = lang or core_i18n.language()  # dates in words: the interface's
+        self.setWindowTitle(
+            translate("EventEditor", "Edit Event")
+            if event
+            else translate("EventEditor", "Add Event")
+        )
         self.setMinimumWidth(640)
         self.citations: list[CitationInfo] = list(event.citations) if event else []
 
         self.date = QLineEdit(event.date or "" if event else "")
-        self.date.setAccessibleName("Date")
-        self.date.setPlaceholderText("7 June 2024, c. May 2024, 2020–2022, 7 июня 2024 г., 2024-06")
+        self.date.setAccessibleName(translate("EventEditor", "Date"))
+        self.date.setPlaceholderText(
+            translate("EventEditor", "7 June 2024, c. May 2024, 2020–2022, 7 июня 2024 г., 2024-06")
+        )
         self.date_words = plain_label(wrap=True)
         self.date_words.setObjectName("dateWords")
         self.title_edit = QLineEdit(event.title if event else "")
-        self.title_edit.setAccessibleName("Title")
-        self.title_edit.setPlaceholderText("What happened, in one line")
+        self.title_edit.setAccessibleName(translate("EventEditor", "Title"))
+        self.title_edit.setPlaceholderText(translate("EventEditor", "What happened, in one line"))
         self.description = QPlainTextEdit(event.description or "" if event else "")
-        self.description.setAccessibleName("Description")
+        self.description.setAccessibleName(translate("EventEditor", "Description"))
         self.description.setFixedHeight(70)
         self.entities = QLineEdit(", ".join(e.name for e in event.entities) if event else "")
-        self.entities.setAccessibleName("Entities")
-        self.entities.setPlaceholderText("Names, separated by commas")
+        self.entities.setAccessibleName(translate("EventEditor", "Entities"))
+        self.entities.setPlaceholderText(translate("EventEditor", "Names, separated by commas"))
         self._complete(self.entities, entity_names)
         self.tags = QLineEdit(", ".join(event.tags) if event else "")
-        self.tags.setAccessibleName("Tags")
-        self.tags.setPlaceholderText("Tags, separated by commas")
+        self.tags.setAccessibleName(translate("EventEditor", "Tags"))
+        self.tags.setPlaceholderText(translate("EventEditor", "Tags, separated by commas"))
         self._complete(self.tags, tag_names)
 
         self.table = QTableWidget(0, 4)
-        self.table.setAccessibleName("Citations")
-        self.table.setHorizontalHeaderLabels(["Source", "Page", "Quote", "Information"])
+        self.table.setAccessibleName(translate("EventEditor", "Citations"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("EventEditor", "Source"),
+                translate("EventEditor", "Page"),
+                translate("EventEditor", "Quote"),
+                translate("EventEditor", "Information"),
+            ]
+        )
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -109,19 +124,19 @@ class EventEditor(QDialog):
         self.table.setColumnWidth(1, 44)
         self.table.setColumnWidth(3, 150)
         self.table.doubleClicked.connect(lambda _i: self.show_passage())
-        self.show_button = QPushButton("Show Passage")
+        self.show_button = QPushButton(translate("EventEditor", "Show Passage"))
         self.show_button.clicked.connect(self.show_passage)
-        self.remove_button = QPushButton("Remove Citation")
+        self.remove_button = QPushButton(translate("EventEditor", "Remove Citation"))
         self.remove_button.clicked.connect(self.remove_citation)
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
         form = QFormLayout()
-        form.addRow("&Date:", self.date)
+        form.addRow(translate("EventEditor", "&Date:"), self.date)
         form.addRow("", self.date_words)
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("De&scription:", self.description)
-        form.addRow("&Entities:", self.entities)
-        form.addRow("T&ags:", self.tags)
+        form.addRow(translate("EventEditor", "&Title:"), self.title_edit)
+        form.addRow(translate("EventEditor", "De&scription:"), self.description)
+        form.addRow(translate("EventEditor", "&Entities:"), self.entities)
+        form.addRow(translate("EventEditor", "T&ags:"), self.tags)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -133,13 +148,16 @@ class EventEditor(QDialog):
         cite_buttons.addStretch(1)
         hint = plain_label(wrap=True)
         hint.setText(
-            "Add a citation by selecting words in the viewer and choosing "
-            "“Add to chronology…” from its context menu."
+            translate(
+                "EventEditor",
+                "Add a citation by selecting words in the viewer and choosing "
+                "“Add to chronology…” from its context menu.",
+            )
         )
         hint.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Citations:"))
+        layout.addWidget(QLabel(translate("EventEditor", "Citations:")))
         layout.addWidget(self.table, 1)
         layout.addLayout(cite_buttons)
         layout.addWidget(hint)
@@ -169,17 +187,23 @@ class EventEditor(QDialog):
         for r, c in enumerate(self.citations):
             label = (labels or {}).get(r) or old.get(r) or (c.document_title or c.document_uid[:8])
             source = QTableWidgetItem(label)
-            source.setToolTip(c.document_title or "A document deleted since")
+            source.setToolTip(
+                c.document_title or translate("EventEditor", "A document deleted since")
+            )
             quote = " ".join(c.quote.split())
-            quote_item = QTableWidgetItem(("⚠ quote lost: " if c.lost else "") + quote)
+            if c.lost:
+                shown = translate("EventEditor", "⚠ quote lost: {quote}").format(quote=quote)
+            else:
+                shown = quote
+            quote_item = QTableWidgetItem(shown)
             quote_item.setToolTip(quote)
             self.table.setItem(r, 0, source)
             self.table.setItem(r, 1, QTableWidgetItem(str(c.page)))
             self.table.setItem(r, 2, quote_item)
             combo = QComboBox()
-            combo.setAccessibleName("Information grade")
+            combo.setAccessibleName(translate("EventEditor", "Information grade"))
             for value, text in GRADES:
-                combo.addItem(text, value)
+                combo.addItem(translate("EventEditor", text), value)
             combo.setCurrentIndex(next((i for i, g in enumerate(GRADES) if g[0] == c.grade), 0))
             self.table.setCellWidget(r, 3, combo)
         self._update_buttons()
@@ -228,7 +252,11 @@ class EventEditor(QDialog):
         ok = True
         try:
             edtf = self.parsed_date()
-            words = in_words(edtf, self.lang) if edtf else "No date: the event sorts last."
+            words = (
+                in_words(edtf, self.lang)
+                if edtf
+                else translate("EventEditor", "No date: the event sorts last.")
+            )
             if edtf and edtf != self.date.text().strip():
                 words += f"  ({edtf})"
             self.date_words.setText(words)
@@ -241,7 +269,9 @@ class EventEditor(QDialog):
         button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         button.setEnabled(ok)
         if not self.title_edit.text().strip():
-            button.setToolTip("An event needs a title saying what happened.")
+            button.setToolTip(
+                translate("EventEditor", "An event needs a title saying what happened.")
+            )
         else:
             button.setToolTip("")
 

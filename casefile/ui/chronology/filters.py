@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 from casefile.core import dates
 from casefile.core.errors import InvalidValueError
 from casefile.core.services.chronology_view import EventFilters
-from casefile.ui.chronology.model import FLAG_WORDS
+from casefile.ui.chronology.model import FLAG_WORDS, flag_words
+from casefile.ui.i18n import translate
 
 ANY = ""
-BAD = "background: #fde2e1;"
+BAD = "background: #fde2e1;"  # i18n: not shown
 
 
 class FilterBar(QWidget):
@@ -23,15 +24,24 @@ class FilterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.entity = self._combo("Entity", "Any entity")
-        self.tag = self._combo("Tag", "Any tag")
-        self.flag = self._combo("Flag", "Any flag")
-        for key, (short, tip) in FLAG_WORDS.items():
+        self.entity = self._combo(
+            translate("FilterBar", "Entity"), translate("FilterBar", "Any entity")
+        )
+        self.tag = self._combo(translate("FilterBar", "Tag"), translate("FilterBar", "Any tag"))
+        self.flag = self._combo(translate("FilterBar", "Flag"), translate("FilterBar", "Any flag"))
+        for key in FLAG_WORDS:
+            short, tip = flag_words(key)
             self.flag.addItem(short, key)
             self.flag.setItemData(self.flag.count() - 1, tip, 3)  # ToolTipRole
-        self.date_from = self._edit("From", "From (e.g. 2020)", 110)
-        self.date_to = self._edit("To", "To (e.g. March 2024)", 130)
-        self.text = self._edit("Words", "Words in the event…", 160)
+        self.date_from = self._edit(
+            translate("FilterBar", "From"), translate("FilterBar", "From (e.g. 2020)"), 110
+        )
+        self.date_to = self._edit(
+            translate("FilterBar", "To"), translate("FilterBar", "To (e.g. March 2024)"), 130
+        )
+        self.text = self._edit(
+            translate("FilterBar", "Words"), translate("FilterBar", "Words in the event…"), 160
+        )
         self.text.setClearButtonEnabled(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -48,7 +58,7 @@ class FilterBar(QWidget):
         combo = QComboBox()
         combo.setAccessibleName(name)
         combo.addItem(any_text, ANY)
-        combo.setMinimumContentsLength(10)
+        combo.setMinimumContentsLength(max(10, len(any_text)))  # "Любая сущность" whole
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.currentIndexChanged.connect(lambda _i: self._emit())
         return combo

@@ -16,6 +16,7 @@ from casefile.core.services.chronology_view import count_events
 from casefile.ui.chronology.passage import PassageMarker
 from casefile.ui.chronology.view import ChronologyView
 from casefile.ui.controller import CaseController
+from casefile.ui.i18n import translate
 from casefile.ui.navigator import Navigator
 from casefile.ui.viewer import Viewer
 from casefile.ui.viewer_selection import TextSelection
@@ -51,11 +52,15 @@ class ChronologyGui(QObject):
         controller = workspace.controller
         self.view = ChronologyView(controller)
         workspace.centre.addWidget(self.view)
-        self.root = workspace.navigator.add_view_root("Chronology", KEY, KEY)
-        self.root.setToolTip(0, "Dated events and the passages that support them")
+        self.root = workspace.navigator.add_view_root(
+            translate("ChronologyGui", "Chronology"), KEY, KEY
+        )
+        self.root.setToolTip(
+            0, translate("ChronologyGui", "Dated events and the passages that support them")
+        )
         self.passage = PassageMarker(workspace.viewer)
         self.add_action = workspace.viewer.selection_actions.add(
-            "Add to chronology…", self.add_from_selection
+            translate("ChronologyGui", "Add to chronology…"), self.add_from_selection
         )
         workspace.navigator.viewChosen.connect(self.show)
         self.view.passageRequested.connect(self.open_passage)
@@ -64,7 +69,7 @@ class ChronologyGui(QObject):
 
     def count(self) -> None:
         def show(n: int) -> None:
-            self.root.setText(0, f"Chronology  {n}")
+            self.root.setText(0, translate("ChronologyGui", "Chronology  {count}").format(count=n))
 
         self.workspace.controller.read(count_events, on_done=show)
 

@@ -22,21 +22,23 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from casefile.core import i18n as core_i18n
 from casefile.core.date_words import in_words
 from casefile.core.services import Changes
 from casefile.core.services import chronology_view as cv
 from casefile.ui.chronology.timeline import Item, build_items
 from casefile.ui.controller import CaseController
+from casefile.ui.i18n import QT_TRANSLATE_NOOP, translate
 from casefile.ui.icons import icon
 from casefile.ui.messages import user_message
 
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("date", "Date"),
-    ("title", "Event"),
-    ("entities", "Entities"),
-    ("sources", "Sources"),
-    ("grade", "Grade"),
-    ("flags", "Flags"),
+    ("date", QT_TRANSLATE_NOOP("EventTableModel", "Date")),
+    ("title", QT_TRANSLATE_NOOP("EventTableModel", "Event")),
+    ("entities", QT_TRANSLATE_NOOP("EventTableModel", "Entities")),
+    ("sources", QT_TRANSLATE_NOOP("EventTableModel", "Sources")),
+    ("grade", QT_TRANSLATE_NOOP("EventTableModel", "Grade")),
+    ("flags", QT_TRANSLATE_NOOP("EventTableModel", "Flags")),
 )
 BLOCK = 64
 FIRST_SCREEN = 40  # a tall window shows ~30 rows
@@ -45,23 +47,41 @@ PREFETCH = 500  # rows per background read once the outline is in
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-# What each flag says, short in the cell and whole in the tooltip.
+# What each flag says, short in the cell and whole in the tooltip (English here,
+# translated where shown: `flag_words`).
 FLAG_WORDS = {
-    "no_source": ("No source", "No source: nothing cites this event yet."),
+    "no_source": (
+        QT_TRANSLATE_NOOP("Flags", "No source"),
+        QT_TRANSLATE_NOOP("Flags", "No source: nothing cites this event yet."),
+    ),
     "single_source": (
-        "Single",
-        "Single source: every citation comes from one document; find a second one.",
+        QT_TRANSLATE_NOOP("Flags", "Single"),
+        QT_TRANSLATE_NOOP(
+            "Flags", "Single source: every citation comes from one document; find a second one."
+        ),
     ),
     "weak_sources": (
-        "Weak",
-        "Weak sources: every source is graded E/F or its information 5/6.",
+        QT_TRANSLATE_NOOP("Flags", "Weak"),
+        QT_TRANSLATE_NOOP(
+            "Flags", "Weak sources: every source is graded E/F or its information 5/6."
+        ),
     ),
     "lost_quote": (
-        "Lost quote",
-        "Lost quote: a quoted passage is no longer on its page (the document was "
-        "re-extracted or deleted); check the citation.",
+        QT_TRANSLATE_NOOP("Flags", "Lost quote"),
+        QT_TRANSLATE_NOOP(
+            "Flags",
+            "Lost quote: a quoted passage is no longer on its page (the document was "
+            "re-extracted or deleted); check the citation.",
+        ),
     ),
 }
+
+
+def flag_words(flag: str) -> tuple[str, str]:
+    """A flag's word for the cell and its reason for the tooltip, in the interface
+    language."""
+    short, tip = FLAG_WORDS[flag]
+    return translate("Flags", short), translate("Flags", tip)
 
 
 def _first(
@@ -99,7 +119,7 @@ class EventTableModel(QAbstractTableModel):
         self._sort = "date"
         self._descending = False
         self.filters = cv.EventFilters()
-        self.lang = "en"
+        self.lang = core_i18n.language()  # dates in words: the interface's, until switched
         self._generation = 0
         self._fetching: set[int] = set()
         self.loading = False
@@ -286,7 +306,7 @@ class EventTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][1]
+            return translate("EventTableModel", COLUMNS[section][1])
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -328,7 +348,7 @@ def _value(row: cv.EventRow, key: str, role: int, lang: str) -> Any:
         if key == "grade":
             return " ".join(row.grades)
         if key == "flags":
-            return " · ".join(FLAG_WORDS[f][0] for f in info.flags if f in FLAG_WORDS)
+            return " · ".join(flag_words(f)[0] for f in info.flags if f in FLAG_WORDS)
         return None
     if role == Qt.ItemDataRole.DecorationRole:
         if key == "flags" and info.flags:
@@ -336,16 +356,22 @@ def _value(row: cv.EventRow, key: str, role: int, lang: str) -> Any:
         return None
     # Tooltips say what the cell cannot: the flag's reason, the full citation.
     if key == "flags" and info.flags:
-        return "\n".join(FLAG_WORDS[f][1] for f in info.flags if f in FLAG_WORDS)
+        return "\n".join(flag_words(f)[1] for f in info.flags if f in FLAG_WORDS)
     if key == "sources" and info.citations:
+        line = translate("EventTableModel", "{source}: {title} — “{quote}”")
         return "\n".join(
-            f"{s}: {c.document_title or 'a document deleted since'} — “{_short(c.quote)}”"
+            line.format(
+                source=s,
+                title=c.document_title or translate("EventTableModel", "a document deleted since"),
+                quote=_short(c.quote),
+            )
             for s, c in zip(row.sources, info.citations, strict=True)
         )
     if key == "grade" and info.citations:
-        return (
+        return translate(
+            "EventTableModel",
             "Source reliability A–F (of the document) and information credibility 1–6 "
-            "(of the citation), per citation"
+            "(of the citation), per citation",
         )
     if key == "date" and info.date:
         return f"{in_words(info.date, lang)} ({info.date})"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,6 +29,8 @@ from casefile.core.services import chronology_suggest
 from casefile.core.services.chronology_dto import CitationInfo, DateSuggestionInfo, EventInfo
 from casefile.ui.chronology.commands import PutEventCommand
 from casefile.ui.controller import CaseController
+from casefile.ui.entities.counts import plural
+from casefile.ui.i18n import translate
 from casefile.ui.messages import user_message
 from casefile.ui.runner import Job
 
@@ -78,12 +80,17 @@ class SuggestionQueue(QWidget):
         self.controller = controller
         self.lang: Callable[[], str] = lambda: "en"
         self.job: Job | None = None
-        self.find_button = QPushButton("Find Dates in the Documents")
+        self.find_button = QPushButton(
+            translate("DateSuggestionQueue", "Find Dates in the Documents")
+        )
         self.find_button.setToolTip(
-            "Read every document for dates (in a separate process; the window stays free)"
+            translate(
+                "DateSuggestionQueue",
+                "Read every document for dates (in a separate process; the window stays free)",
+            )
         )
         self.find_button.clicked.connect(self.start)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(translate("DateSuggestionQueue", "Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
         self.progress = QProgressBar()
@@ -91,18 +98,22 @@ class SuggestionQueue(QWidget):
         self.progress.hide()
         self.status = QLabel("")
         self.list = QListWidget()
-        self.list.setAccessibleName("Date suggestions")
+        self.list.setAccessibleName(translate("DateSuggestionQueue", "Date suggestions"))
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.currentItemChanged.connect(lambda *_a: self._update())
         self.list.itemDoubleClicked.connect(lambda _i: self.show_passage())
-        self.accept_button = QPushButton("Accept")
-        self.accept_button.setToolTip("Add the event with this sentence cited (undoable)")
+        self.accept_button = QPushButton(translate("DateSuggestionQueue", "Accept"))
+        self.accept_button.setToolTip(
+            translate("DateSuggestionQueue", "Add the event with this sentence cited (undoable)")
+        )
         self.accept_button.clicked.connect(self.accept_current)
-        self.dismiss_button = QPushButton("Dismiss")
-        self.dismiss_button.setToolTip("Never suggest this date from this passage again")
+        self.dismiss_button = QPushButton(translate("DateSuggestionQueue", "Dismiss"))
+        self.dismiss_button.setToolTip(
+            translate("DateSuggestionQueue", "Never suggest this date from this passage again")
+        )
         self.dismiss_button.clicked.connect(self.dismiss_current)
-        self.show_button = QPushButton("Show Passage")
+        self.show_button = QPushButton(translate("DateSuggestionQueue", "Show Passage"))
         self.show_button.clicked.connect(self.show_passage)
         top = QHBoxLayout()
         top.addWidget(self.find_button)
@@ -127,7 +138,7 @@ class SuggestionQueue(QWidget):
             return
         self.list.clear()
         job = self.controller.runner.start_job(
-            "Finding dates",
+            translate("DateSuggestionQueue", "Finding dates"),
             chronology_suggest.suggest_event_dates_job,
             self.controller.case,
             reads_only=True,
@@ -150,31 +161,40 @@ class SuggestionQueue(QWidget):
         if self.job is not None and self.job.running:
             self.job.cancel()
             self.cancel_button.setEnabled(False)
-            self.progress.setFormat("Stopping…")
+            self.progress.setFormat(translate("DateSuggestionQueue", "Stopping…"))
 
     def _progress(self, p: object) -> None:
         done, total = getattr(p, "done", 0), getattr(p, "total", None)
         if total:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
-            self.progress.setFormat(f"Page {done:,} of {total:,}")
+            locale = QLocale()  # the interface's: "1,234" in English, "1 234" in Russian
+            self.progress.setFormat(
+                translate("DateSuggestionQueue", "Page {done} of {total}").format(
+                    done=locale.toString(done), total=locale.toString(total)
+                )
+            )
 
     def _ended(self, text: str) -> None:
         self.job = None
         self.progress.hide()
         self.cancel_button.hide()
         self.find_button.show()
-        self.find_button.setText("Find Dates Again")
+        self.find_button.setText(translate("DateSuggestionQueue", "Find Dates Again"))
         self.status.setText(text)
         self._update()
 
     def _finished(self, found: list[DateSuggestionInfo]) -> None:
         n = self.list.count()
-        self._ended(f"{n} date{'s' if n != 1 else ''} to review." if n else "No new dates found.")
+        self._ended(
+            plural("%n date(s) to review.", "", n)
+            if n
+            else translate("DateSuggestionQueue", "No new dates found.")
+        )
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, Cancelled):
-            self._ended(f"Stopped; {self.list.count()} found so far are listed.")
+            self._ended(plural("Stopped; %n found so far are listed.", "", self.list.count()))
         else:
             self._ended("")
             self.controller.failed.emit(user_message(exc))
@@ -209,7 +229,12 @@ class SuggestionQueue(QWidget):
         event = event_from_suggestion(sg)
         self.controller.undo_stack.push(
             PutEventCommand(
-                self.controller, None, event, f"Accept the date {sg.date_words} as an event"
+                self.controller,
+                None,
+                event,
+                translate("DateSuggestionQueue", "Accept the date {date} as an event").format(
+                    date=sg.date_words
+                ),
             )
         )
         self._take_current()
@@ -243,7 +268,10 @@ def _text(sg: DateSuggestionInfo) -> str:
     sentence = " ".join(sg.sentence.split())
     if len(sentence) > 300:
         sentence = sentence[:299] + "…"
-    return f"{sg.date_words}  ·  {sg.document_title}, p. {sg.page}\n{sentence}"
+    where = translate("DateSuggestionQueue", "{title}, p. {page}").format(
+        title=sg.document_title, page=sg.page
+    )
+    return f"{sg.date_words}  ·  {where}\n{sentence}"
 
 
-__all__ = ["SuggestionQueue", "event_from_suggestion"]
+__all__ = ["SuggestionQueue", "event_from_suggestion"]  # i18n: not shown

@@ -17,7 +17,7 @@ import heapq
 from datetime import date
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QLocale, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -29,7 +29,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from casefile.core.date_words import MONTHS
+from casefile.core import i18n as core_i18n
+from casefile.ui.i18n import translate
 
 LANES = 6
 LANE_H = 11
@@ -105,7 +106,7 @@ class Timeline(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Timeline")
+        self.setAccessibleName(translate("Timeline", "Timeline"))
         self.setMinimumHeight(AXIS_H + LANES * (LANE_H + 2) + 10)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(False)
@@ -118,6 +119,24 @@ class Timeline(QWidget):
         self._drag: tuple[float, float] | None = None  # press x, t0 then
         self._moved = False
         self._hits: list[tuple[float, float, int, str]] = []
+        self.axis_locale = QLocale()
+        self.set_language(core_i18n.language())
+
+    def set_language(self, lang: str) -> None:
+        """Month names on the axis in this language ("en", "ru"), as the table's dates."""
+        russian = lang.lower().startswith("ru")
+        self.axis_locale = QLocale(
+            QLocale.Language.Russian if russian else QLocale.Language.English
+        )
+        self.update()
+
+    def month(self, month: int, day: bool = False) -> str:
+        """A month's short name on the axis: after a day number ("7 июн.") or alone
+        ("июнь 2024")."""
+        short = QLocale.FormatType.ShortFormat
+        if day:
+            return self.axis_locale.monthName(month, short)
+        return self.axis_locale.standaloneMonthName(month, short)
 
     # -- data ---------------------------------------------------------------------------
     def set_marks(self, marks: list[Any]) -> None:
@@ -178,7 +197,9 @@ class Timeline(QWidget):
             p.drawText(
                 self.rect().adjusted(0, AXIS_H, 0, 0),
                 Qt.AlignmentFlag.AlignCenter,
-                "Dated events appear here. Wheel: zoom · drag: move · click: select",
+                translate(
+                    "Timeline", "Dated events appear here. Wheel: zoom · drag: move · click: select"
+                ),
             )
             return
         # Neighbours of one lane and style that touch on screen are drawn as one rect:
@@ -265,14 +286,14 @@ class Timeline(QWidget):
             while step >= 7 and d.weekday() != 0:
                 d = date.fromordinal(d.toordinal() + 1)  # weeks start on Mondays
             while d <= last and len(ticks) < 120:
-                label = f"{d.day} {MONTHS[d.month - 1][:3]}"
+                label = f"{d.day} {self.month(d.month, day=True)}"
                 ticks.append((d, label + (f" {d.year}" if (d.month, d.day) == (1, 1) else "")))
                 d = date.fromordinal(d.toordinal() + step)
         elif px_per_day * 31 >= 45:
             months = next((n for n in (1, 3, 6) if px_per_day * 30.5 * n >= 55), 6)
             y, m = first.year, first.month - (first.month - 1) % months
             while (y, m) <= (last.year, last.month) and len(ticks) < 80:
-                label = f"{MONTHS[m - 1][:3]} {y}" if m == 1 or not ticks else MONTHS[m - 1][:3]
+                label = f"{self.month(m)} {y}" if m == 1 or not ticks else self.month(m)
                 ticks.append((date(y, m, 1), label))
                 m += months
                 if m > 12:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,10 +35,11 @@ from casefile.core.services.chronology_dto import CitationInfo, EventInfo
 from casefile.ui.chronology.commands import PutEventCommand
 from casefile.ui.chronology.editor import EventEditor, set_source_label, unchanged
 from casefile.ui.chronology.filters import FilterBar
-from casefile.ui.chronology.model import COLUMNS, EventTableModel
+from casefile.ui.chronology.model import COLUMNS, FLAG_WORDS, EventTableModel, flag_words
 from casefile.ui.chronology.suggestions import SuggestionQueue
 from casefile.ui.chronology.timeline import Timeline
 from casefile.ui.controller import CaseController
+from casefile.ui.i18n import CHOICES, translate
 from casefile.ui.icons import icon
 from casefile.ui.plain import plain_label
 from casefile.ui.viewer_selection import TextSelection
@@ -57,7 +58,6 @@ class ChronologyView(QWidget):
         self._select_after: str | None = None
         self._facets: tuple[list[str], list[str]] = ([], [])
         self.model = EventTableModel(controller, self)
-        self.model.lang = "ru" if QLocale.system().language() == QLocale.Language.Russian else "en"
         self._build()
         self.model.outlineChanged.connect(self.timeline.set_items)
         self.model.loaded.connect(self._loaded)
@@ -72,37 +72,54 @@ class ChronologyView(QWidget):
 
     # -- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
-        bar = QToolBar("Chronology")
+        bar = QToolBar(translate("ChronologyView", "Chronology"))
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.add_action = self._act(bar, "Add Event…", self.add_event, "Ctrl+Shift+E", "chronology")
-        self.edit_action = self._act(bar, "Edit…", self.edit_current, None, None)
-        self.delete_action = self._act(bar, "Delete Event", self.delete_current, None, "delete")
+        self.add_action = self._act(
+            bar,
+            translate("ChronologyView", "Add Event…"),
+            self.add_event,
+            "Ctrl+Shift+E",
+            "chronology",
+        )
+        self.edit_action = self._act(
+            bar, translate("ChronologyView", "Edit…"), self.edit_current, None, None
+        )
+        self.delete_action = self._act(
+            bar, translate("ChronologyView", "Delete Event"), self.delete_current, None, "delete"
+        )
         bar.addSeparator()
-        self.fit_action = self._act(bar, "Show All", self._fit, None, None)
-        self.fit_action.setToolTip("Zoom the timeline out to every event")
+        self.fit_action = self._act(
+            bar, translate("ChronologyView", "Show All"), self._fit, None, None
+        )
+        self.fit_action.setToolTip(
+            translate("ChronologyView", "Zoom the timeline out to every event")
+        )
         spacer = QWidget()
         spacer.setSizePolicy(
             spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
         )
         bar.addWidget(spacer)
-        bar.addWidget(QLabel("Dates in "))
+        # Dates in words follow the interface language (the model's default) until
+        # switched here: an English report about a Russian case, or the other way round.
+        bar.addWidget(QLabel(translate("ChronologyView", "Dates in ")))
         self.language = QComboBox()
-        self.language.setAccessibleName("Date language")
-        self.language.addItem("English", "en")
-        self.language.addItem("Русский", "ru")
-        self.language.setCurrentIndex(self.language.findData(self.model.lang))
+        self.language.setAccessibleName(translate("ChronologyView", "Date language"))
+        for code, name in CHOICES:  # each language named in itself
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(self.model.lang)))
         self.language.currentIndexChanged.connect(self._language_changed)
         bar.addWidget(self.language)
         self.toolbar = bar
 
         self.timeline: Timeline = Timeline()
+        self.timeline.set_language(self.model.lang)
         self.filters = FilterBar()
         self.filters.changed.connect(self.model.set_filters)
         self.timeline.eventClicked.connect(self.select_uid)
 
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Chronology")
+        self.table.setAccessibleName(translate("ChronologyView", "Chronology"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
@@ -118,8 +135,12 @@ class ChronologyView(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         # The event's title takes what is left: a long interval's date is elided (its
         # tooltip says it whole), as are many entities or sources.
-        date_w = self.fontMetrics().horizontalAdvance("15 September 2024") + 24
-        for col, width in ((0, date_w), (2, 120), (3, 100), (4, 50), (5, 100)):
+        widest = max((in_words("2024-09-15", code) for code, _name in CHOICES), key=len)
+        date_w = self.fontMetrics().horizontalAdvance(widest) + 24
+        # A flag's word whole beside its icon, in any language ("Один источник").
+        flag_w = max(self.fontMetrics().horizontalAdvance(flag_words(f)[0]) for f in FLAG_WORDS)
+        flag_w = max(100, flag_w + 40)
+        for col, width in ((0, date_w), (2, 120), (3, 100), (4, 50), (5, flag_w)):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(lambda _i: self.edit_current())
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._current_changed())
@@ -127,7 +148,7 @@ class ChronologyView(QWidget):
         self.details_title = plain_label(bold=True, wrap=True, selectable=True)
         self.details_text = plain_label(wrap=True, selectable=True)
         self.citations = QListWidget()
-        self.citations.setAccessibleName("Citations")
+        self.citations.setAccessibleName(translate("ChronologyView", "Citations"))
         self.citations.setWordWrap(True)
         self.citations.itemActivated.connect(self._cite_chosen)
         self.citations.itemClicked.connect(self._cite_chosen)
@@ -141,8 +162,8 @@ class ChronologyView(QWidget):
         self.queue.lang = lambda: self.model.lang
         self.queue.passageRequested.connect(self.passageRequested)
         self.tabs = QTabWidget()
-        self.tabs.addTab(details, "Event")
-        self.tabs.addTab(self.queue, "Date Suggestions")
+        self.tabs.addTab(details, translate("ChronologyView", "Event"))
+        self.tabs.addTab(self.queue, translate("ChronologyView", "Date Suggestions"))
 
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
@@ -196,6 +217,7 @@ class ChronologyView(QWidget):
 
     def _language_changed(self) -> None:
         self.model.set_language(self.language.currentData())
+        self.timeline.set_language(self.model.lang)
         self._show_details()
 
     def _on_changed(self, changes: Any) -> None:
@@ -239,7 +261,9 @@ class ChronologyView(QWidget):
         if row is None:
             self.details_title.setText("")
             self.details_text.setText(
-                "Choose an event to see its sources." if self.model.rowCount() else ""
+                translate("ChronologyView", "Choose an event to see its sources.")
+                if self.model.rowCount()
+                else ""
             )
             self.details_text.setVisible(bool(self.details_text.text()))
             return
@@ -247,24 +271,32 @@ class ChronologyView(QWidget):
         self.details_title.setText(f"{self.model_words(info)} — {info.title}")
         parts = [info.description or ""]
         if info.entities:
-            parts.append("Entities: " + ", ".join(e.name for e in info.entities))
+            names = ", ".join(e.name for e in info.entities)
+            parts.append(translate("ChronologyView", "Entities: {names}").format(names=names))
         if info.tags:
-            parts.append("Tags: " + ", ".join(info.tags))
+            tags = ", ".join(info.tags)
+            parts.append(translate("ChronologyView", "Tags: {tags}").format(tags=tags))
         self.details_text.setText("\n".join(p for p in parts if p))
         self.details_text.setVisible(bool(self.details_text.text()))
         if not info.citations:
             item = QListWidgetItem(
-                "No source yet: select words in the viewer and choose “Add to chronology…”."
+                translate(
+                    "ChronologyView",
+                    "No source yet: select words in the viewer and choose “Add to chronology…”.",
+                )
             )
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.citations.addItem(item)
         for label, grade, c in zip(row.sources, row.grades, info.citations, strict=True):
-            lost = "  ⚠ quote lost" if c.lost else ""
-            title = c.document_title or "a document deleted since"
+            lost = "  " + translate("ChronologyView", "⚠ quote lost") if c.lost else ""
+            title = c.document_title or translate("ChronologyView", "a document deleted since")
             quote = " ".join(c.quote.split())
-            item = QListWidgetItem(f"{label} · {grade} · {title}{lost}\n“{quote}”")
+            text = translate("ChronologyView", "{source} · {grade} · {title}{lost}\n“{quote}”")
+            item = QListWidgetItem(
+                text.format(source=label, grade=grade, title=title, lost=lost, quote=quote)
+            )
             item.setData(CITE_ROLE, c)
-            item.setToolTip("Click to read the passage in the viewer")
+            item.setToolTip(translate("ChronologyView", "Click to read the passage in the viewer"))
             self.citations.addItem(item)
 
     def model_words(self, info: EventInfo) -> str:
@@ -325,7 +357,9 @@ class ChronologyView(QWidget):
         first date of the selected words suggested (core date rules; the document's own
         date resolves "в мае этого года")."""
         if self.controller.readonly:
-            self.controller.message.emit("This case is open read-only; nothing can be added.")
+            self.controller.message.emit(
+                translate("ChronologyView", "This case is open read-only; nothing can be added.")
+            )
             return None
         editor = self._editor(None)
         editor.add_citation(
@@ -341,7 +375,9 @@ class ChronologyView(QWidget):
                 grade=None,
                 source_grade=None,
             ),
-            f"{sel.document_title}, p. {sel.page}",
+            translate("ChronologyView", "{title}, p. {page}").format(
+                title=sel.document_title, page=sel.page
+            ),
         )
         found = date_in_passage(sel.quote, reference)
         if found:
@@ -370,8 +406,10 @@ class ChronologyView(QWidget):
         self._select_after = after
         self.controller.undo_stack.push(PutEventCommand(self.controller, row.info, None))
         self.controller.message.emit(
-            f"Deleted the event “{row.info.title[:60]}”; Edit → Undo brings it back."
+            translate(
+                "ChronologyView", "Deleted the event “{title}”; Edit → Undo brings it back."
+            ).format(title=row.info.title[:60])
         )
 
 
-__all__ = ["COLUMNS", "ChronologyView"]
+__all__ = ["COLUMNS", "ChronologyView"]  # i18n: not shown

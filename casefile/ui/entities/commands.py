@@ -18,6 +18,7 @@ from casefile.core import services
 from casefile.core.case import Case
 from casefile.core.services import Changes
 from casefile.ui.controller import CaseController
+from casefile.ui.i18n import translate
 from casefile.ui.messages import user_message
 from casefile.ui.viewer_selection import TextSelection
 
@@ -29,7 +30,9 @@ def short(text: str, limit: int = 40) -> str:
 
 
 class EntityCommand(QUndoCommand):
-    """Base: `forward(case)` and `backward(case)` run on the writer thread."""
+    """Base: `forward(case)` and `backward(case)` run on the writer thread. `text` is
+    what Edit → Undo / Redo name (after "Undo ", so Russian words it as the object of
+    "Отменить": "создание сущности «…»")."""
 
     def __init__(self, controller: CaseController, text: str, on_done: Done = None) -> None:
         super().__init__(text)
@@ -89,7 +92,8 @@ class CreateEntity(EntityCommand):
         aliases: Sequence[str] = (),
         on_done: Done = None,
     ) -> None:
-        super().__init__(controller, f"Create entity “{short(name)}”", on_done)
+        text = translate("EntityCommand", "Create entity “{name}”").format(name=short(name))
+        super().__init__(controller, text, on_done)
         self.name, self.kind, self.aliases = name, kind, tuple(aliases)
         self.uid: str | None = None
         self.deleted: services.DeletedEntity | None = None
@@ -117,8 +121,11 @@ class EditEntity(EntityCommand):
         old: dict[str, Any],
         new: dict[str, Any],
     ) -> None:
-        what = "Rename" if "name" in new else "Edit"
-        super().__init__(controller, f"{what} entity “{short(label)}”")
+        if "name" in new:
+            text = translate("EntityCommand", "Rename entity “{name}”")
+        else:
+            text = translate("EntityCommand", "Edit entity “{name}”")
+        super().__init__(controller, text.format(name=short(label)))
         self.uid, self.old, self.new = uid, old, new
         self.added: set[str] = set()
 
@@ -145,7 +152,8 @@ class AddAlias(EntityCommand):
         weak: bool = False,
         former: bool = False,
     ) -> None:
-        super().__init__(controller, f"Add alias “{short(', '.join(texts))}”")
+        text = translate("EntityCommand", "Add alias “{alias}”")
+        super().__init__(controller, text.format(alias=short(", ".join(texts))))
         self.uid, self.texts, self.weak, self.former = uid, tuple(texts), weak, former
         self.added: set[str] = set()
 
@@ -162,7 +170,8 @@ class AddAlias(EntityCommand):
 
 class RemoveAlias(EntityCommand):
     def __init__(self, controller: CaseController, uid: str, alias: services.AliasInfo) -> None:
-        super().__init__(controller, f"Remove alias “{short(alias.text)}”")
+        text = translate("EntityCommand", "Remove alias “{alias}”")
+        super().__init__(controller, text.format(alias=short(alias.text)))
         self.uid, self.alias = uid, alias
 
     def forward(self, case: Case) -> Any:
@@ -177,7 +186,8 @@ class DeleteEntity(EntityCommand):
     """Undo brings it back with its aliases, manual and rejected mentions, relations."""
 
     def __init__(self, controller: CaseController, uid: str, name: str) -> None:
-        super().__init__(controller, f"Delete entity “{short(name)}”")
+        text = translate("EntityCommand", "Delete entity “{name}”")
+        super().__init__(controller, text.format(name=short(name)))
         self.uid = uid
         self.deleted: services.DeletedEntity | None = None
 
@@ -193,7 +203,8 @@ class MergeEntities(EntityCommand):
     def __init__(
         self, controller: CaseController, keep: str, other: str, other_name: str, keep_name: str
     ) -> None:
-        super().__init__(controller, f"Merge “{short(other_name)}” into “{short(keep_name)}”")
+        text = translate("EntityCommand", "Merge “{other}” into “{keep}”")
+        super().__init__(controller, text.format(other=short(other_name), keep=short(keep_name)))
         self.keep, self.other = keep, other
         self.merged: services.MergedEntities | None = None
 
@@ -212,7 +223,8 @@ class SplitAlias(EntityCommand):
     def __init__(
         self, controller: CaseController, uid: str, alias: str, on_done: Done = None
     ) -> None:
-        super().__init__(controller, f"Split “{short(alias)}” off", on_done)
+        text = translate("EntityCommand", "Split “{alias}” off").format(alias=short(alias))
+        super().__init__(controller, text, on_done)
         self.uid, self.alias = uid, alias
         self.new_uid: str | None = None
         self.name = ""
@@ -246,8 +258,11 @@ class TagSelection(EntityCommand):
         name: str = "",  # the existing entity's name, for Edit → Undo's words
         on_done: Done = None,
     ) -> None:
-        target = new[0] if new else name or "an entity"
-        super().__init__(controller, f"Tag “{short(selection.quote)}” as {short(target)}", on_done)
+        target = new[0] if new else name or translate("EntityCommand", "an entity")
+        text = translate("EntityCommand", "Tag “{quote}” as {target}")
+        super().__init__(
+            controller, text.format(quote=short(selection.quote), target=short(target)), on_done
+        )
         self.selection, self.entity_uid, self.new, self.as_alias = (
             selection,
             entity_uid,
@@ -292,7 +307,8 @@ class TagSelection(EntityCommand):
 
 class RejectMention(EntityCommand):
     def __init__(self, controller: CaseController, mention_id: int, text: str, name: str) -> None:
-        super().__init__(controller, f"Reject “{short(text)}” as {short(name)}")
+        words = translate("EntityCommand", "Reject “{text}” as {name}")
+        super().__init__(controller, words.format(text=short(text), name=short(name)))
         self.mention_id = mention_id
 
     def forward(self, case: Case) -> Any:
@@ -315,7 +331,8 @@ class AcceptSuggestion(EntityCommand):
         into: str | None = None,
         on_done: Done = None,
     ) -> None:
-        super().__init__(controller, f"Accept suggestion “{short(name)}”", on_done)
+        text = translate("EntityCommand", "Accept suggestion “{name}”").format(name=short(name))
+        super().__init__(controller, text, on_done)
         self.result, self.name, self.kind, self.into = result, name, kind, into
         self.uid: str | None = None
         self.added: set[str] = set()
@@ -347,6 +364,8 @@ class AcceptSuggestion(EntityCommand):
 def push(controller: CaseController, command: QUndoCommand) -> None:
     """Push unless the case is open read-only (then say why nothing happens)."""
     if controller.readonly:
-        controller.message.emit("This case is open read-only; entities cannot be changed.")
+        controller.message.emit(
+            translate("EntityCommand", "This case is open read-only; entities cannot be changed.")
+        )
         return
     controller.undo_stack.push(command)

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 from casefile.core.services import COMMON_LABELS, EntityInfo
 from casefile.core.vocabulary import InfoGrade, SourceGrade
 from casefile.ui.entities import kinds
+from casefile.ui.entities.counts import plural
 from casefile.ui.entities.picker import EntityPicker, fold
-from casefile.ui.labels import entity_kind_label
+from casefile.ui.i18n import translate
 from casefile.ui.plain import plain_label
 from casefile.ui.viewer_selection import TextSelection
 
@@ -31,7 +32,7 @@ from casefile.ui.viewer_selection import TextSelection
 def kind_box(current: str = "person") -> QComboBox:
     box = QComboBox()
     for k in kinds.KINDS:
-        box.addItem(kinds.swatch(k), entity_kind_label(k), k)
+        box.addItem(kinds.swatch(k), kinds.label(k), k)
     box.setCurrentIndex(max(0, box.findData(current)))
     return box
 
@@ -54,23 +55,28 @@ class TagDialog(QDialog):
         self, selection: TextSelection, entities: Sequence[EntityInfo], parent: QWidget | None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Tag as Entity")
+        self.setWindowTitle(translate("TagDialog", "Tag as Entity"))
         self.selection = selection
         quote = " ".join(selection.quote.split())
         self.picker = EntityPicker(entities)
         self.picker.setText(quote)
-        self.picker.setAccessibleName("Entity")
+        self.picker.setAccessibleName(translate("TagDialog", "Entity"))
         self.kind = kind_box()
         self.what = plain_label(wrap=True)
-        self.as_alias = QCheckBox(f"Also add “{quote[:60]}” as an alias")
-        self.as_alias.setToolTip("Then it is found by itself in every document, in every form.")
+        self.as_alias = QCheckBox(
+            translate("TagDialog", "Also add “{quote}” as an alias").format(quote=quote[:60])
+        )
+        self.as_alias.setToolTip(
+            translate("TagDialog", "Then it is found by itself in every document, in every form.")
+        )
         form = QFormLayout()
-        form.addRow(plain_label(f"Selected: “{quote[:200]}”", wrap=True))
-        form.addRow("&Entity:", self.picker)
+        selected = translate("TagDialog", "Selected: “{quote}”").format(quote=quote[:200])
+        form.addRow(plain_label(selected, wrap=True))
+        form.addRow(translate("TagDialog", "&Entity:"), self.picker)
         form.addRow("", self.what)
-        form.addRow("&Kind:", self.kind)
+        form.addRow(translate("TagDialog", "&Kind:"), self.kind)
         form.addRow("", self.as_alias)
-        self.ok = _buttons(self, "Tag")
+        self.ok = _buttons(self, translate("TagDialog", "Tag"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.ok)
@@ -83,11 +89,19 @@ class TagDialog(QDialog):
         name = " ".join(self.picker.text().split())
         self.kind.setEnabled(e is None)
         if e is not None:
-            self.what.setText(f"A mention of {e.name} ({entity_kind_label(e.kind).lower()}).")
+            self.what.setText(
+                translate("TagDialog", "A mention of {name} ({kind}).").format(
+                    name=e.name, kind=kinds.label(e.kind).lower()
+                )
+            )
             known = {fold(a.text) for a in e.aliases}
             self.as_alias.setEnabled(fold(self.selection.quote) not in known)
         else:
-            self.what.setText(f"A new entity: “{name}”." if name else "Type a name.")
+            self.what.setText(
+                translate("TagDialog", "A new entity: “{name}”.").format(name=name)
+                if name
+                else translate("TagDialog", "Type a name.")
+            )
             self.as_alias.setEnabled(fold(name) != fold(self.selection.quote))
         if not self.as_alias.isEnabled():
             self.as_alias.setChecked(False)
@@ -111,19 +125,21 @@ class TagDialog(QDialog):
 class NewEntityDialog(QDialog):
     def __init__(self, parent: QWidget | None, kind: str | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New Entity")
+        self.setWindowTitle(translate("NewEntityDialog", "New Entity"))
         self.name = QLineEdit()
-        self.name.setPlaceholderText("The name it is best known by")
+        self.name.setPlaceholderText(translate("NewEntityDialog", "The name it is best known by"))
         self.kind = kind_box(kind or "person")
         self.aliases = QLineEdit()
-        self.aliases.setPlaceholderText("Other names, comma-separated, any script")
+        self.aliases.setPlaceholderText(
+            translate("NewEntityDialog", "Other names, comma-separated, any script")
+        )
         form = QFormLayout()
-        form.addRow("&Name:", self.name)
-        form.addRow("&Kind:", self.kind)
-        form.addRow("&Aliases:", self.aliases)
+        form.addRow(translate("NewEntityDialog", "&Name:"), self.name)
+        form.addRow(translate("NewEntityDialog", "&Kind:"), self.kind)
+        form.addRow(translate("NewEntityDialog", "&Aliases:"), self.aliases)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        self.buttons = _buttons(self, "Create")
+        self.buttons = _buttons(self, translate("NewEntityDialog", "Create"))
         layout.addWidget(self.buttons)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.name.textChanged.connect(lambda t: ok.setEnabled(bool(t.strip())))
@@ -138,7 +154,7 @@ class NewEntityDialog(QDialog):
 class EditEntityDialog(QDialog):
     def __init__(self, info: EntityInfo, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Edit Entity")
+        self.setWindowTitle(translate("EditEntityDialog", "Edit Entity"))
         self.info = info
         self.name = QLineEdit(info.name)
         self.kind = kind_box(info.kind)
@@ -155,16 +171,24 @@ class EditEntityDialog(QDialog):
             self.credibility.addItem(str(i.value), i.value)
         self.credibility.setCurrentIndex(max(0, self.credibility.findData(info.reliability_info)))
         form = QFormLayout()
-        form.addRow("&Name:", self.name)
-        form.addRow("&Kind:", self.kind)
-        form.addRow("Source &reliability (A–F):", self.source)
-        form.addRow("&Information credibility (1–6):", self.credibility)
-        form.addRow("N&otes:", self.notes)
-        form.addRow("", QLabel("A new name is added to the aliases; the old one stays one."))
+        form.addRow(translate("EditEntityDialog", "&Name:"), self.name)
+        form.addRow(translate("EditEntityDialog", "&Kind:"), self.kind)
+        form.addRow(translate("EditEntityDialog", "Source &reliability (A–F):"), self.source)
+        form.addRow(
+            translate("EditEntityDialog", "&Information credibility (1–6):"), self.credibility
+        )
+        form.addRow(translate("EditEntityDialog", "N&otes:"), self.notes)
+        note = QLabel(
+            translate(
+                "EditEntityDialog", "A new name is added to the aliases; the old one stays one."
+            )
+        )
+        note.setWordWrap(True)
+        form.addRow(note)  # the whole width: the labels are long in Russian
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(_buttons(self, "Save"))
-        self.resize(460, 360)
+        layout.addWidget(_buttons(self, translate("EditEntityDialog", "Save")))
+        self.resize(540, 360)
 
     def changes(self) -> tuple[dict[str, Any], dict[str, Any]]:
         """(old, new) values of what changed, as `services.edit_entity` takes them."""
@@ -188,18 +212,26 @@ class EditEntityDialog(QDialog):
 class AliasDialog(QDialog):
     def __init__(self, info: EntityInfo, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Add Alias to {info.name}")
+        self.setWindowTitle(translate("AliasDialog", "Add Alias to {name}").format(name=info.name))
         self.text = QLineEdit()
-        self.text.setPlaceholderText("Another name, in any script: Форрест, D. Forrest…")
-        self.weak = QCheckBox("&Weak: an acronym or short form, found only exactly as written")
-        self.former = QCheckBox("&Former name: kept on record, not searched for")
+        self.text.setPlaceholderText(
+            translate("AliasDialog", "Another name, in any script: Форрест, D. Forrest…")
+        )
+        self.weak = QCheckBox(
+            translate(
+                "AliasDialog", "&Weak: an acronym or short form, found only exactly as written"
+            )
+        )
+        self.former = QCheckBox(
+            translate("AliasDialog", "&Former name: kept on record, not searched for")
+        )
         form = QFormLayout()
-        form.addRow("&Alias:", self.text)
+        form.addRow(translate("AliasDialog", "&Alias:"), self.text)
         form.addRow("", self.weak)
         form.addRow("", self.former)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(_buttons(self, "Add"))
+        layout.addWidget(_buttons(self, translate("AliasDialog", "Add")))
         self.resize(460, self.sizeHint().height())
 
 
@@ -211,35 +243,43 @@ class RelationDialog(QDialog):
         self, info: EntityInfo, entities: Sequence[EntityInfo], parent: QWidget | None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Add Relation of {info.name}")
+        self.setWindowTitle(
+            translate("RelationDialog", "Add Relation of {name}").format(name=info.name)
+        )
         self.info = info
         self.direction = QComboBox()
-        self.direction.addItem(f"{info.name} → the other", "out")
-        self.direction.addItem(f"the other → {info.name}", "in")
+        self.direction.addItem(
+            translate("RelationDialog", "{name} → the other").format(name=info.name), "out"
+        )
+        self.direction.addItem(
+            translate("RelationDialog", "the other → {name}").format(name=info.name), "in"
+        )
         self.label = QComboBox()
         self.label.setEditable(True)
         self.label.addItems(list(COMMON_LABELS))
         self.label.setCurrentText("")
         self.picker = EntityPicker(entities, exclude=info.uid)
         self.date = QLineEdit()
-        self.date.setPlaceholderText("Optional EDTF: 2019-03/2024-03-15, 2023, 2024-05~")
+        self.date.setPlaceholderText(
+            translate("RelationDialog", "Optional EDTF: 2019-03/2024-03-15, 2023, 2024-05~")
+        )
         self.notes = QLineEdit()
         self.what = plain_label(wrap=True)
         form = QFormLayout()
-        form.addRow("&Direction:", self.direction)
-        form.addRow("&Relation:", self.label)
-        form.addRow("&Other entity:", self.picker)
+        form.addRow(translate("RelationDialog", "&Direction:"), self.direction)
+        form.addRow(translate("RelationDialog", "&Relation:"), self.label)
+        form.addRow(translate("RelationDialog", "&Other entity:"), self.picker)
         form.addRow("", self.what)
-        form.addRow("D&ate:", self.date)
-        form.addRow("&Notes:", self.notes)
+        form.addRow(translate("RelationDialog", "D&ate:"), self.date)
+        form.addRow(translate("RelationDialog", "&Notes:"), self.notes)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        self.buttons = _buttons(self, "Add")
+        self.buttons = _buttons(self, translate("RelationDialog", "Add"))
         layout.addWidget(self.buttons)
         for signal in (self.picker.textChanged, self.label.currentTextChanged):
             signal.connect(lambda _t: self._update())
         self.direction.currentIndexChanged.connect(lambda _i: self._update())
-        self.resize(480, self.sizeHint().height())
+        self.resize(560, self.sizeHint().height())
         self._update()
 
     def values(self) -> tuple[str, str, str] | None:
@@ -277,7 +317,7 @@ class ChooseEntityDialog(QDialog):
         entities: Sequence[EntityInfo],
         parent: QWidget | None,
         exclude: str | None = None,
-        ok_text: str = "OK",
+        ok_text: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -287,7 +327,7 @@ class ChooseEntityDialog(QDialog):
         layout.addWidget(plain_label(prompt, wrap=True))
         layout.addWidget(self.picker)
         layout.addWidget(self.what)
-        self.buttons = _buttons(self, ok_text)
+        self.buttons = _buttons(self, ok_text or translate("ChooseEntityDialog", "OK"))
         layout.addWidget(self.buttons)
         self.picker.textChanged.connect(lambda _t: self._update())
         self.resize(440, self.sizeHint().height())
@@ -296,9 +336,13 @@ class ChooseEntityDialog(QDialog):
     def _update(self) -> None:
         e = self.picker.chosen()
         self.what.setText(
-            f"{e.name} ({entity_kind_label(e.kind).lower()}, {e.documents} documents)"
+            translate("ChooseEntityDialog", "{name} ({kind}, {documents})").format(
+                name=e.name,
+                kind=kinds.label(e.kind).lower(),
+                documents=plural("%n document(s)", "", e.documents),
+            )
             if e
-            else "No entity has that name yet."
+            else translate("ChooseEntityDialog", "No entity has that name yet.")
             if self.picker.text().strip()
             else ""
         )

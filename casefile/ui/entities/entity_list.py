@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from casefile.core.services import EntityInfo
 from casefile.ui.entities import kinds
 from casefile.ui.entities.picker import fold
-from casefile.ui.labels import entity_kind_label, entity_kind_plural
+from casefile.ui.i18n import translate
 from casefile.ui.plain import plain_tip
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -31,8 +31,12 @@ def alias_words(e: EntityInfo) -> str:
     for a in e.aliases:
         if fold(a.text) == fold(e.name):
             continue
-        mark = " (weak)" if a.weak else " (former)" if a.former else ""
-        parts.append(a.text + mark)
+        if a.weak:
+            parts.append(translate("EntityList", "{alias} (weak)").format(alias=a.text))
+        elif a.former:
+            parts.append(translate("EntityList", "{alias} (former)").format(alias=a.text))
+        else:
+            parts.append(a.text)
     return ", ".join(parts)
 
 
@@ -43,22 +47,35 @@ class EntityList(QWidget):
         super().__init__(parent)
         self.entities: list[EntityInfo] = []
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter by name or alias…")
+        self.filter.setPlaceholderText(translate("EntityList", "Filter by name or alias…"))
         self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName("Filter entities")
+        self.filter.setAccessibleName(translate("EntityList", "Filter entities"))
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Kind")
-        self.kind.addItem("All kinds", None)
+        self.kind.setAccessibleName(translate("EntityList", "Kind"))
+        self.kind.addItem(translate("EntityList", "All kinds"), None)
         for k in kinds.KINDS:
-            self.kind.addItem(kinds.swatch(k), entity_kind_plural(k), k)
+            self.kind.addItem(kinds.swatch(k), kinds.group_label(k), k)
         self.kind.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.kind.setMinimumContentsLength(6)
         self.tree = QTreeWidget()
-        self.tree.setAccessibleName("Entities")
+        self.tree.setAccessibleName(translate("EntityList", "Entities"))
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["Name", "Docs", "Mentions"])
+        self.tree.setHeaderLabels(
+            [
+                translate("EntityList", "Name"),
+                translate("EntityList", "Docs"),
+                translate("EntityList", "Mentions"),
+            ]
+        )
+        header_tips = (
+            "",
+            translate("EntityList", "Documents that mention it"),
+            translate("EntityList", "Mentions in all documents"),
+        )
+        for col, tip in enumerate(header_tips):
+            self.tree.headerItem().setToolTip(col, tip)
         self.tree.setUniformRowHeights(True)
         self.tree.setRootIsDecorated(True)
         self.tree.setAlternatingRowColors(True)
@@ -131,7 +148,10 @@ class EntityList(QWidget):
             rows = [e for e in self.entities if e.kind == k and self._matches(e, words)]
             if not rows:
                 continue
-            group = QTreeWidgetItem(self.tree, [f"{entity_kind_plural(k)}  {len(rows)}"])
+            heading = translate("EntityList", "{kind}  {count}").format(
+                kind=kinds.group_label(k), count=len(rows)
+            )
+            group = QTreeWidgetItem(self.tree, [heading])
             group.setIcon(0, kinds.swatch(k))
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = group.font(0)
@@ -143,13 +163,12 @@ class EntityList(QWidget):
                 for col in (1, 2):
                     item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight)
                 also = alias_words(e)
-                item.setToolTip(
-                    0,
-                    plain_tip(
-                        f"{e.name} · {entity_kind_label(e.kind)}"
-                        + (f"\nAlso: {also}" if also else "")
-                    ),
+                tip = translate("EntityList", "{name} · {kind}").format(
+                    name=e.name, kind=kinds.label(e.kind)
                 )
+                if also:
+                    tip += "\n" + translate("EntityList", "Also: {aliases}").format(aliases=also)
+                item.setToolTip(0, plain_tip(tip))
             group.setExpanded(True)
         self.tree.blockSignals(False)
         if keep is not None:

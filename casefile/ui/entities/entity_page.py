@@ -29,6 +29,7 @@ from casefile.core.errors import CasefileError
 from casefile.core.services import AliasInfo, EntityInfo, MentionInfo, RelationInfo
 from casefile.ui.controller import CaseController
 from casefile.ui.entities import commands, kinds
+from casefile.ui.entities.counts import plural
 from casefile.ui.entities.dialogs import (
     AliasDialog,
     ChooseEntityDialog,
@@ -36,7 +37,7 @@ from casefile.ui.entities.dialogs import (
 )
 from casefile.ui.entities.picker import fold
 from casefile.ui.entities.relations_box import RelationsBox
-from casefile.ui.labels import entity_kind_label
+from casefile.ui.i18n import translate
 from casefile.ui.plain import plain_label
 
 MENTION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -85,7 +86,7 @@ class EntityPage(QWidget):
         font = self.name.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
         self.name.setFont(font)
-        self.name.setAccessibleName("Entity name")
+        self.name.setAccessibleName(translate("EntityPage", "Entity name"))
         self.kind_dot = QLabel()
         self.summary = plain_label(wrap=True)
         kind_row = QHBoxLayout()
@@ -95,10 +96,10 @@ class EntityPage(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for key, text, slot in (
-            ("edit", "&Edit…", self.edit),
-            ("alias", "Add &Alias…", self.add_alias),
-            ("merge", "&Merge Into…", self.merge),
-            ("delete", "&Delete", self.delete),
+            ("edit", translate("EntityPage", "&Edit…"), self.edit),
+            ("alias", translate("EntityPage", "Add &Alias…"), self.add_alias),
+            ("merge", translate("EntityPage", "&Merge Into…"), self.merge),
+            ("delete", translate("EntityPage", "&Delete"), self.delete),
         ):
             b = QPushButton(text)
             b.clicked.connect(lambda _c=False, s=slot: s())
@@ -107,17 +108,22 @@ class EntityPage(QWidget):
             self.buttons[key] = b
         row.addStretch(1)
         self.buttons["merge"].setToolTip(
-            "Fold this entity into another: its aliases, mentions and relations move there."
+            translate(
+                "EntityPage",
+                "Fold this entity into another: its aliases, mentions and relations move there.",
+            )
         )
         self.aliases = QListWidget()
-        self.aliases.setAccessibleName("Aliases")
+        self.aliases.setAccessibleName(translate("EntityPage", "Aliases"))
         self.aliases.setMaximumHeight(110)
         alias_row = QHBoxLayout()
-        self.remove_alias_button = QPushButton("&Remove Alias")
+        self.remove_alias_button = QPushButton(translate("EntityPage", "&Remove Alias"))
         self.remove_alias_button.clicked.connect(lambda _c=False: self.remove_alias())
-        self.split_button = QPushButton("S&plit Off…")
+        self.split_button = QPushButton(translate("EntityPage", "S&plit Off…"))
         self.split_button.setToolTip(
-            "Make this alias an entity of its own; its mentions go with it."
+            translate(
+                "EntityPage", "Make this alias an entity of its own; its mentions go with it."
+            )
         )
         self.split_button.clicked.connect(lambda _c=False: self.split())
         alias_row.addWidget(self.remove_alias_button)
@@ -125,9 +131,9 @@ class EntityPage(QWidget):
         alias_row.addStretch(1)
         self.aliases.currentItemChanged.connect(lambda *_a: self._alias_buttons())
         self.notes = plain_label(wrap=True, selectable=True)
-        self.mention_heading = _heading("Mentions")
+        self.mention_heading = _heading(translate("EntityPage", "Mentions"))
         self.mention_tree = QTreeWidget()
-        self.mention_tree.setAccessibleName("Mentions")
+        self.mention_tree.setAccessibleName(translate("EntityPage", "Mentions"))
         self.mention_tree.setHeaderHidden(True)
         self.mention_tree.setUniformRowHeights(True)
         self.mention_tree.itemActivated.connect(self._mention_clicked)
@@ -141,16 +147,21 @@ class EntityPage(QWidget):
         layout.addWidget(self.name)
         layout.addLayout(kind_row)
         layout.addLayout(row)
-        layout.addWidget(_heading("Aliases"))
+        self.alias_heading = _heading(translate("EntityPage", "Aliases"))
+        layout.addWidget(self.alias_heading)
         layout.addWidget(self.aliases)
         layout.addLayout(alias_row)
-        layout.addWidget(_heading("Notes"))
+        self.notes_heading = _heading(translate("EntityPage", "Notes"))
+        layout.addWidget(self.notes_heading)
         layout.addWidget(self.notes)
         layout.addWidget(self.mention_heading)
         layout.addWidget(self.mention_tree, 1)
-        layout.addWidget(_heading("Relations"))
+        self.relations_heading = _heading(translate("EntityPage", "Relations"))
+        layout.addWidget(self.relations_heading)
         layout.addWidget(self.relations)
-        self.empty = QLabel("Choose an entity to see its aliases, mentions and relations.")
+        self.empty = QLabel(
+            translate("EntityPage", "Choose an entity to see its aliases, mentions and relations.")
+        )
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.setEnabled(False)
@@ -193,12 +204,12 @@ class EntityPage(QWidget):
         self.kind_dot.setPixmap(kinds.swatch(info.kind).pixmap(12, 12))
         grade = f"{info.reliability_source or ''}{info.reliability_info or ''}"
         bits = [
-            entity_kind_label(info.kind),
-            f"{info.documents} document{'s' if info.documents != 1 else ''}",
-            f"{info.mentions} mention{'s' if info.mentions != 1 else ''}",
+            kinds.label(info.kind),
+            plural("%n document(s)", "", info.documents),
+            plural("%n mention(s)", "", info.mentions),
         ]
         if grade:
-            bits.append(f"grade {grade}")
+            bits.append(translate("EntityPage", "grade {grade}").format(grade=grade))
         self.summary.setText(" · ".join(bits))
         self.aliases.clear()
         for a in info.aliases:
@@ -214,20 +225,22 @@ class EntityPage(QWidget):
     def _alias_text(info: EntityInfo, a: AliasInfo) -> str:
         marks = []
         if fold(a.text) == fold(info.name):
-            marks.append("name")
+            marks.append(translate("EntityPage", "name"))
         if a.weak:
-            marks.append("weak: exactly as written")
+            marks.append(translate("EntityPage", "weak: exactly as written"))
         if a.former:
-            marks.append("former")
+            marks.append(translate("EntityPage", "former"))
         return a.text + (f"   ({', '.join(marks)})" if marks else "")
 
     def _fill_mentions(self, info: EntityInfo, found: list[MentionInfo]) -> None:
         self.mention_tree.clear()
-        shown = f"{len(found)} shown" if len(found) < info.mentions else ""
-        self.mention_heading.setText(
-            f"Mentions: {info.mentions} in {info.documents} document"
-            f"{'s' if info.documents != 1 else ''}" + (f" ({shown})" if shown else "")
+        heading = translate("EntityPage", "Mentions: {mentions} {in_documents}").format(
+            mentions=info.mentions,
+            in_documents=plural("in %n document(s)", "", info.documents),
         )
+        if len(found) < info.mentions:
+            heading += " " + plural("(%n shown)", "", len(found))
+        self.mention_heading.setText(heading)
         groups: dict[str, QTreeWidgetItem] = {}
         counts: dict[str, int] = {}
         for m in found:
@@ -244,17 +257,24 @@ class EntityPage(QWidget):
             before = " ".join(m.before.split())[-28:]
             after = " ".join(m.after.split())
             hand = "  ✎" if m.manual else ""
-            line = f"p. {m.page}   …{before} «{m.text}» {after}…{hand}"
+            line = translate("EntityPage", "p. {page}   …{before} «{text}» {after}…").format(
+                page=m.page, before=before, text=m.text, after=after
+            )
+            line += hand
             item = QTreeWidgetItem(group, [line])
             item.setData(0, MENTION_ROLE, m)
             item.setToolTip(
                 0,
-                "Click to open the page at this mention."
-                + (" Tagged by hand." if m.manual else ""),
+                translate("EntityPage", "Click to open the page at this mention. Tagged by hand.")
+                if m.manual
+                else translate("EntityPage", "Click to open the page at this mention."),
             )
         for uid, group in groups.items():
             n = counts[uid]
-            group.setText(0, f"{group.text(0)}  ({n})")
+            group.setText(
+                0,
+                translate("EntityPage", "{title}  ({count})").format(title=group.text(0), count=n),
+            )
         if len(groups) <= 8:
             self.mention_tree.expandAll()
 
@@ -334,7 +354,10 @@ class EntityPage(QWidget):
 
         def done(new: Any) -> None:
             self.controller.message.emit(
-                f"“{new.name}” is now an entity of its own; Edit → Undo merges it back."
+                translate(
+                    "EntityPage",
+                    "“{name}” is now an entity of its own; Edit → Undo merges it back.",
+                ).format(name=new.name)
             )
 
         commands.push(
@@ -346,13 +369,16 @@ class EntityPage(QWidget):
         if info is None:
             return
         dialog = ChooseEntityDialog(
-            "Merge Into",
-            f"Merge “{info.name}” into which entity? Its aliases, mentions and relations "
-            "move there, and it is gone (Edit → Undo brings it back).",
+            translate("EntityPage", "Merge Into"),
+            translate(
+                "EntityPage",
+                "Merge “{name}” into which entity? Its aliases, mentions and relations "
+                "move there, and it is gone (Edit → Undo brings it back).",
+            ).format(name=info.name),
             self.entities(),
             self,
             exclude=info.uid,
-            ok_text="Merge",
+            ok_text=translate("EntityPage", "Merge"),
         )
 
         def merge() -> None:
@@ -375,5 +401,8 @@ class EntityPage(QWidget):
             return
         commands.push(self.controller, commands.DeleteEntity(self.controller, info.uid, info.name))
         self.controller.message.emit(
-            f"Deleted the entity “{info.name}” and its mentions; Edit → Undo brings it back."
+            translate(
+                "EntityPage",
+                "Deleted the entity “{name}” and its mentions; Edit → Undo brings it back.",
+            ).format(name=info.name)
         )

@@ -19,7 +19,7 @@ from casefile.ui.controller import CaseController
 from casefile.ui.entities import kinds
 from casefile.ui.entities.mention_layer import MentionLayer
 from casefile.ui.entities.panel import EntitiesPanel
-from casefile.ui.labels import entity_kind_plural
+from casefile.ui.i18n import translate
 from casefile.ui.navigator import VIEW_ROLE, Navigator
 from casefile.ui.viewer import Viewer
 
@@ -35,24 +35,36 @@ class EntitiesSection(QObject):
         self.panel = panel
         self.centre = centre
         self.shown = KEY  # the entry naming what the panel shows
-        self.root = navigator.add_view_root("Entities", "entities", KEY)
-        self.root.setToolTip(0, "People, organisations, places… and where they are mentioned")
+        self.root = navigator.add_view_root(
+            translate("EntitiesSection", "Entities"), "entities", KEY
+        )
+        self.root.setToolTip(
+            0,
+            translate(
+                "EntitiesSection", "People, organisations, places… and where they are mentioned"
+            ),
+        )
         panel.loaded.connect(self.fill)
 
     def fill(self) -> None:
         entities = self.panel.entities
-        self.root.setText(0, f"Entities  {len(entities)}")
+        self.root.setText(
+            0, translate("EntitiesSection", "Entities  {count}").format(count=len(entities))
+        )
         self.root.takeChildren()
         for k in kinds.KINDS:
             n = sum(1 for e in entities if e.kind == k)
             if n:
-                self._child(f"{entity_kind_plural(k)}  {n}", f"{KEY}:{k}").setIcon(
-                    0, kinds.swatch(k)
+                text = translate("EntitiesSection", "{kind}  {count}").format(
+                    kind=kinds.group_label(k), count=n
                 )
-        self._child("Suggestions", f"{KEY}:suggestions").setToolTip(
-            0, "Names the case does not know yet"
+                self._child(text, f"{KEY}:{k}").setIcon(0, kinds.swatch(k))
+        self._child(translate("EntitiesSection", "Suggestions"), f"{KEY}:suggestions").setToolTip(
+            0, translate("EntitiesSection", "Names the case does not know yet")
         )
-        self._child("Network", f"{KEY}:network").setToolTip(0, "Entities and their relations")
+        self._child(translate("EntitiesSection", "Network"), f"{KEY}:network").setToolTip(
+            0, translate("EntitiesSection", "Entities and their relations")
+        )
         if self.centre.currentWidget() is self.panel:
             self.navigator.mark_view(self.shown)
 
@@ -114,7 +126,9 @@ def install_entities(
     panel.viewChanged.connect(follow)
     panel.page.mentionOpened.connect(open_mention)
     layer.entityChosen.connect(open_entity)
-    tag = viewer.selection_actions.add("&Tag as Entity…", panel.tag_selection)
+    tag = viewer.selection_actions.add(
+        translate("EntitiesGui", "&Tag as Entity…"), panel.tag_selection
+    )
     tag.setShortcut(QKeySequence("Ctrl+T"))
     tag.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
     viewer.text.addAction(tag)

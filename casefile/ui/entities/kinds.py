@@ -8,9 +8,46 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from casefile.core.vocabulary import EntityKind
-from casefile.ui.labels import entity_kind_label
+from casefile.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 KINDS = tuple(k.value for k in EntityKind)
+
+# What each kind is called (one, and a group of them), by the code in core/vocabulary.py;
+# translated where shown. Two contexts, because "Other" is one word in English and two
+# in Russian ("Другое", "Прочие").
+WORDS = {
+    "person": (
+        QT_TRANSLATE_NOOP("EntityKind", "Person"),
+        QT_TRANSLATE_NOOP("EntityKinds", "People"),
+    ),
+    "organisation": (
+        QT_TRANSLATE_NOOP("EntityKind", "Organisation"),
+        QT_TRANSLATE_NOOP("EntityKinds", "Organisations"),
+    ),
+    "public_body": (
+        QT_TRANSLATE_NOOP("EntityKind", "Public body"),
+        QT_TRANSLATE_NOOP("EntityKinds", "Public bodies"),
+    ),
+    "place": (QT_TRANSLATE_NOOP("EntityKind", "Place"), QT_TRANSLATE_NOOP("EntityKinds", "Places")),
+    "product": (
+        QT_TRANSLATE_NOOP("EntityKind", "Product or service"),
+        QT_TRANSLATE_NOOP("EntityKinds", "Products and services"),
+    ),
+    "other": (QT_TRANSLATE_NOOP("EntityKind", "Other"), QT_TRANSLATE_NOOP("EntityKinds", "Other")),
+}
+
+
+def label(kind: str) -> str:
+    """One entity's kind, in the interface language: "Person", "Лицо"."""
+    words = WORDS.get(kind)
+    return translate("EntityKind", words[0]) if words else kind
+
+
+def group_label(kind: str) -> str:
+    """A group of entities of a kind: "People", "Лица"."""
+    words = WORDS.get(kind)
+    return translate("EntityKinds", words[1]) if words else kind
+
 
 STRONG = {
     "person": "#2b6cb0",
@@ -53,4 +90,4 @@ def swatch(kind: str, size: int = 12) -> QIcon:
 
 def legend_tip() -> str:
     """The colours in words, for a tooltip."""
-    return "\n".join(f"● {entity_kind_label(k)}" for k in KINDS)
+    return "\n".join(f"● {label(k)}" for k in KINDS)

@@ -13,7 +13,7 @@ from casefile.core import services
 from casefile.core.services import Changes, PageMention
 from casefile.ui.controller import CaseController
 from casefile.ui.entities import commands, kinds
-from casefile.ui.labels import entity_kind_label
+from casefile.ui.i18n import translate
 from casefile.ui.plain import plain_tip
 from casefile.ui.viewer import Viewer
 from casefile.ui.viewer_layers import span_selections
@@ -110,8 +110,11 @@ class MentionLayer(QObject):
             pos = view.cursorForPosition(event.pos()).position()
             m = self.at(code_points(view.toPlainText(), pos)) if self.mentions else None
             if m is not None:
-                how = " (tagged by hand)" if m.manual else ""
-                tip = plain_tip(f"{entity_kind_label(m.kind)}: {m.name}{how}")
+                if m.manual:
+                    words = translate("MentionLayer", "{kind}: {name} (tagged by hand)")
+                else:
+                    words = translate("MentionLayer", "{kind}: {name}")
+                tip = plain_tip(words.format(kind=kinds.label(m.kind), name=m.name))
                 QToolTip.showText(event.globalPos(), tip)
                 return True
         return super().eventFilter(watched, event)
@@ -121,10 +124,20 @@ class MentionLayer(QObject):
         if m is None:
             return []
         text = self.viewer.text.toPlainText()[m.start : m.end]  # code points, as stored
-        open_it = QAction(f"Open Entity “{m.name}”", self.viewer)
+        open_it = QAction(
+            translate("MentionLayer", "Open Entity “{name}”").format(name=m.name), self.viewer
+        )
         open_it.triggered.connect(lambda _c=False: self.entityChosen.emit(m.entity_uid))
-        reject = QAction(f"Reject This Mention of “{m.name}”", self.viewer)
-        reject.setToolTip("A wrong match: it stays rejected when the documents are matched again.")
+        reject = QAction(
+            translate("MentionLayer", "Reject This Mention of “{name}”").format(name=m.name),
+            self.viewer,
+        )
+        reject.setToolTip(
+            translate(
+                "MentionLayer",
+                "A wrong match: it stays rejected when the documents are matched again.",
+            )
+        )
         reject.setEnabled(not self.controller.readonly)
         reject.triggered.connect(lambda _c=False: self.reject(m, text))
         return [open_it, reject]

@@ -30,7 +30,8 @@ from casefile.core.case import Case
 from casefile.core.services import EntityGraph
 from casefile.ui.controller import CaseController
 from casefile.ui.entities import kinds
-from casefile.ui.labels import entity_kind_label
+from casefile.ui.entities.counts import plural
+from casefile.ui.i18n import translate
 from casefile.ui.plain import plain_label, plain_tip
 
 NODE_LIMIT = 400
@@ -177,19 +178,22 @@ class NetworkView(QWidget):
         self.labels: list[tuple[QGraphicsSimpleTextItem, int]] = []  # names, by documents
         self.relation_labels: list[QGraphicsSimpleTextItem] = []
         self.co_mention_pairs = 0
-        self.co_mentions = QCheckBox("Co-mentions")
+        self.co_mentions = QCheckBox(translate("NetworkView", "Co-mentions"))
         self.co_mentions.setToolTip(
-            "Also join entities mentioned in the same document (thicker: more documents)."
+            translate(
+                "NetworkView",
+                "Also join entities mentioned in the same document (thicker: more documents).",
+            )
         )
         self.co_mentions.toggled.connect(lambda _on: self.reload())
-        fit = QPushButton("Fit")
-        fit.setToolTip("Show the whole network")
+        fit = QPushButton(translate("NetworkView", "Fit"))
+        fit.setToolTip(translate("NetworkView", "Show the whole network"))
         fit.clicked.connect(lambda _c=False: self.fit())
         self.status = plain_label(wrap=True)
         self.scene = QGraphicsScene(self)
         self.view = GraphView()
         self.view.setScene(self.scene)
-        self.view.setAccessibleName("Network")
+        self.view.setAccessibleName(translate("NetworkView", "Network"))
         self.view.nodeClicked.connect(self.entityChosen)
         self.view.zoomed.connect(self._detail)
         top = QHBoxLayout()
@@ -205,12 +209,14 @@ class NetworkView(QWidget):
     def _legend(self) -> QLabel:
         """The colours in words; it wraps, so a narrow window keeps it whole."""
         dots = "&nbsp;&nbsp; ".join(
-            f'<span style="color:{kinds.STRONG[k]}">●</span>&nbsp;{entity_kind_label(k)}'
+            f'<span style="color:{kinds.STRONG[k]}">●</span>&nbsp;{kinds.label(k)}'
             for k in kinds.KINDS
         )
         lines = (
-            '<span style="color:#4a5568">━━</span>&nbsp;relation&nbsp;&nbsp; '
-            '<span style="color:#cbd3dd">━━</span>&nbsp;co\u2011mention'
+            '<span style="color:#4a5568">━━</span>&nbsp;'
+            + translate("NetworkView", "relation").replace(" ", "&nbsp;")
+            + '&nbsp;&nbsp; <span style="color:#cbd3dd">━━</span>&nbsp;'
+            + translate("NetworkView", "co-mention").replace("-", "\u2011").replace(" ", "&nbsp;")
         )
         legend = QLabel(f"{dots}&nbsp;&nbsp; {lines}")
         legend.setTextFormat(Qt.TextFormat.RichText)  # fixed words only, no case data
@@ -221,7 +227,7 @@ class NetworkView(QWidget):
         self.stale = False
         self._generation += 1
         generation = self._generation
-        self.status.setText("Laying out the network…")
+        self.status.setText(translate("NetworkView", "Laying out the network…"))
 
         def show(data: tuple[EntityGraph, dict[str, tuple[float, float]]]) -> None:
             if generation == self._generation:
@@ -250,7 +256,13 @@ class NetworkView(QWidget):
             dot.setZValue(2)
             dot.setCursor(Qt.CursorShape.PointingHandCursor)
             dot.setToolTip(
-                plain_tip(f"{n.name}\n{entity_kind_label(n.kind)} · {n.documents} documents")
+                plain_tip(
+                    translate("NetworkView", "{name}\n{kind} · {documents}").format(
+                        name=n.name,
+                        kind=kinds.label(n.kind),
+                        documents=plural("%n document(s)", "", n.documents),
+                    )
+                )
             )
             self.scene.addItem(dot)
             name = QGraphicsSimpleTextItem(n.name, dot)
@@ -260,19 +272,25 @@ class NetworkView(QWidget):
             self.nodes[n.uid] = dot
             self.labels.append((name, n.documents))
         shown = len(graph.nodes)
-        more = (
-            f" (the {shown} mentioned most of {graph.total_entities})"
-            if shown < graph.total_entities
-            else ""
-        )
         rels = sum(1 for e in graph.edges if e.label)
         self.co_mention_pairs = sum(1 for e in graph.edges if not e.label)
-        co = f", {self.co_mention_pairs} co-mention pairs" if self.co_mentions.isChecked() else ""
+        counts = [plural("%n (entity|entities)", "", shown), plural("%n relation(s)", "", rels)]
+        if self.co_mentions.isChecked():
+            counts.append(plural("%n co-mention pair(s)", "", self.co_mention_pairs))
+        what = ", ".join(counts)
+        if shown < graph.total_entities:
+            what += " " + plural("(the %n mentioned most of {total})", "", shown).format(
+                total=graph.total_entities
+            )
         self.status.setText(
-            f"{shown} entities, {rels} relations{co}{more}. Drag to move, wheel to zoom, "
-            "click to open."
+            translate(
+                "NetworkView", "{counts}. Drag to move, wheel to zoom, click to open."
+            ).format(counts=what)
             if shown
-            else "No entities yet: add some on the Entities tab or accept suggestions."
+            else translate(
+                "NetworkView",
+                "No entities yet: add some on the Entities tab or accept suggestions.",
+            )
         )
         self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-80, -80, 80, 80))
         self.fit()

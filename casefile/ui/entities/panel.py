@@ -27,6 +27,7 @@ from casefile.ui.entities.entity_list import EntityList
 from casefile.ui.entities.entity_page import EntityPage
 from casefile.ui.entities.network import NetworkView
 from casefile.ui.entities.suggestion_queue import SuggestionQueue
+from casefile.ui.i18n import translate
 from casefile.ui.icons import icon
 from casefile.ui.viewer_selection import TextSelection
 
@@ -44,8 +45,10 @@ class EntitiesPanel(QWidget):
         self.tag_dialog: TagDialog | None = None
         self.new_dialog: NewEntityDialog | None = None
         self.list = EntityList()
-        self.new_button = QPushButton(icon("entities"), "&New…")
-        self.new_button.setToolTip("Add a person, organisation, place… by hand")
+        self.new_button = QPushButton(icon("entities"), translate("EntitiesPanel", "&New…"))
+        self.new_button.setToolTip(
+            translate("EntitiesPanel", "Add a person, organisation, place… by hand")
+        )
         self.new_button.setEnabled(not controller.readonly)
         self.new_button.clicked.connect(lambda _c=False: self.new_entity())
         self.list.top.addWidget(self.new_button)
@@ -68,9 +71,11 @@ class EntitiesPanel(QWidget):
         self.network = NetworkView(controller)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(split, icon("entities"), "Entities")
-        self.tabs.addTab(self.suggestions, icon("suggest"), "Suggestions")
-        self.tabs.addTab(self.network, icon("network"), "Network")
+        self.tabs.addTab(split, icon("entities"), translate("EntitiesPanel", "Entities"))
+        self.tabs.addTab(
+            self.suggestions, icon("suggest"), translate("EntitiesPanel", "Suggestions")
+        )
+        self.tabs.addTab(self.network, icon("network"), translate("EntitiesPanel", "Network"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.list.kind.currentIndexChanged.connect(lambda _i: self.viewChanged.emit(self.key()))
         layout = QVBoxLayout(self)
@@ -166,7 +171,9 @@ class EntitiesPanel(QWidget):
     # -- tagging a selection ----------------------------------------------------------
     def tag_selection(self, selection: TextSelection) -> None:
         if self.controller.readonly:
-            self.controller.message.emit("This case is open read-only; nothing can be tagged.")
+            self.controller.message.emit(
+                translate("EntitiesPanel", "This case is open read-only; nothing can be tagged.")
+            )
             return
         dialog = TagDialog(selection, self.entities, self.window())
         self.tag_dialog = dialog
@@ -180,7 +187,9 @@ class EntitiesPanel(QWidget):
                     selection,
                     **values,
                     on_done=lambda _r: self.controller.message.emit(
-                        f"Tagged “{selection.quote[:60]}”; Edit → Undo takes it back."
+                        translate(
+                            "EntitiesPanel", "Tagged “{quote}”; Edit → Undo takes it back."
+                        ).format(quote=selection.quote[:60])
                     ),
                 ),
             )

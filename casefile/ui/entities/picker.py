@@ -9,6 +9,7 @@ from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from casefile.core.services import EntityInfo
+from casefile.ui.i18n import translate
 
 
 def fold(text: str) -> str:
@@ -46,7 +47,7 @@ class EntityPicker(QLineEdit):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setMaxVisibleItems(12)
         self.setCompleter(completer)
-        self.setPlaceholderText("Type a name or an alias…")
+        self.setPlaceholderText(translate("EntityPicker", "Type a name or an alias…"))
 
     def chosen(self) -> EntityInfo | None:
         """The entity the text names (a completion, or exactly one name or alias)."""

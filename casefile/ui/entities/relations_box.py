@@ -23,7 +23,9 @@ from casefile.core.services import EntityInfo, RelationInfo
 from casefile.ui.controller import CaseController
 from casefile.ui.entities import commands
 from casefile.ui.entities.commands import EntityCommand, short
+from casefile.ui.entities.counts import plural
 from casefile.ui.entities.dialogs import RelationDialog
+from casefile.ui.i18n import translate
 from casefile.ui.plain import plain_tip
 
 OTHER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -42,7 +44,8 @@ class AddRelation(EntityCommand):
         notes: str | None = None,
         text: str = "",
     ) -> None:
-        super().__init__(controller, f"Add relation “{short(text or label)}”")
+        words = translate("EntityCommand", "Add relation “{relation}”")
+        super().__init__(controller, words.format(relation=short(text or label)))
         self.source, self.target, self.label = source, target, label
         self.date, self.notes = date, notes
         self.uid: str | None = None
@@ -64,10 +67,9 @@ class DeleteRelation(EntityCommand):
 
     def __init__(self, controller: CaseController, relation: services.RelationInfo) -> None:
         r = relation
-        super().__init__(
-            controller,
-            f"Delete relation “{short(f'{r.source_name} {r.label} {r.target_name}')}”",
-        )
+        words = translate("EntityCommand", "Delete relation “{relation}”")
+        shown = f"{r.source_name} {r.label} {r.target_name}"
+        super().__init__(controller, words.format(relation=short(shown)))
         self.relation = relation
         self.uid = relation.uid
 
@@ -97,7 +99,7 @@ def sentence(r: RelationInfo) -> str:
     if r.date:
         text += f"  ({r.date})"
     if r.citations:
-        text += f"  · {len(r.citations)} citation{'s' if len(r.citations) != 1 else ''}"
+        text += "  · " + plural("%n citation(s)", "", len(r.citations))
     return text
 
 
@@ -116,17 +118,17 @@ class RelationsBox(QWidget):
         self.info: EntityInfo | None = None
         self.dialog: RelationDialog | None = None
         self.list = QListWidget()
-        self.list.setAccessibleName("Relations")
+        self.list.setAccessibleName(translate("RelationsBox", "Relations"))
         self.list.setMaximumHeight(130)
         self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemActivated.connect(self._clicked)
         self.list.itemDoubleClicked.connect(self._clicked)
         self.list.currentItemChanged.connect(lambda *_a: self._buttons())
-        self.add_button = QPushButton("Add Re&lation…")
+        self.add_button = QPushButton(translate("RelationsBox", "Add Re&lation…"))
         self.add_button.clicked.connect(lambda _c=False: self.add_relation())
         self.add_button.setEnabled(not controller.readonly)
-        self.delete_button = QPushButton("Delete Relatio&n")
+        self.delete_button = QPushButton(translate("RelationsBox", "Delete Relatio&n"))
         self.delete_button.clicked.connect(lambda _c=False: self.delete_relation())
         row = QHBoxLayout()
         row.addWidget(self.add_button)
@@ -146,10 +148,11 @@ class RelationsBox(QWidget):
             outgoing = r.source_uid == info.uid
             item.setData(OTHER_ROLE, r.target_uid if outgoing else r.source_uid)
             item.setData(RELATION_ROLE, r)
-            item.setToolTip(plain_tip(f"{text}\nDouble-click to open the other entity."))
+            tip = translate("RelationsBox", "{relation}\nDouble-click to open the other entity.")
+            item.setToolTip(plain_tip(tip.format(relation=text)))
             self.list.addItem(item)
         if not relations:
-            none = QListWidgetItem("None yet")
+            none = QListWidgetItem(translate("RelationsBox", "None yet"))
             none.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(none)
         self._buttons()
@@ -205,4 +208,4 @@ class RelationsBox(QWidget):
             commands.push(self.controller, DeleteRelation(self.controller, r))
 
 
-__all__ = ["RelationsBox", "sentence"]
+__all__ = ["RelationsBox", "sentence"]  # i18n: not shown

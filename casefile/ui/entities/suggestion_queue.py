@@ -32,19 +32,27 @@ from casefile.core.case import Case
 from casefile.core.services import EntityInfo, Suggestion, SuggestionSet
 from casefile.ui.controller import CaseController
 from casefile.ui.entities import commands, kinds
+from casefile.ui.entities.counts import plural
 from casefile.ui.entities.dialogs import ChooseEntityDialog, kind_box
-from casefile.ui.labels import entity_kind_label
+from casefile.ui.i18n import QT_TRANSLATE_NOOP, translate
 from casefile.ui.messages import user_message
 from casefile.ui.plain import plain_label
 from casefile.ui.runner import Job
 
 RULES = {
-    "ner": "language model",
-    "caps": "capitalised words",
-    "latin": "Latin name in Russian text",
-    "acronym": "acronym",
-    "email": "e-mail header",
+    "ner": QT_TRANSLATE_NOOP("SuggestionQueue", "language model"),
+    "caps": QT_TRANSLATE_NOOP("SuggestionQueue", "capitalised words"),
+    "latin": QT_TRANSLATE_NOOP("SuggestionQueue", "Latin name in Russian text"),
+    "acronym": QT_TRANSLATE_NOOP("SuggestionQueue", "acronym"),
+    "email": QT_TRANSLATE_NOOP("SuggestionQueue", "e-mail header"),
 }
+
+
+def found_by(rules: Sequence[str]) -> str:
+    """The rules that found a suggestion, in words."""
+    return ", ".join(translate("SuggestionQueue", RULES[r]) if r in RULES else r for r in rules)
+
+
 EXAMPLES = 3
 
 
@@ -78,19 +86,35 @@ class SuggestionQueue(QWidget):
         self.job: Job | None = None
         self.dialog: ChooseEntityDialog | None = None
         self._generation = 0
-        self.find_button = QPushButton("&Find Suggestions")
+        self.find_button = QPushButton(translate("SuggestionQueue", "&Find Suggestions"))
         self.find_button.setToolTip(
-            "Read every document for names the case does not know yet (in the background)."
+            translate(
+                "SuggestionQueue",
+                "Read every document for names the case does not know yet (in the background).",
+            )
         )
         self.find_button.clicked.connect(lambda _c=False: self.run())
         self.status = plain_label(wrap=True)
         self.status.setText(
-            "Find Suggestions reads every document for people, organisations and places "
-            "the case does not know yet."
+            translate(
+                "SuggestionQueue",
+                "Find Suggestions reads every document for people, organisations and places "
+                "the case does not know yet.",
+            )
         )
         self.table = QTableWidget(0, 4)
-        self.table.setAccessibleName("Suggestions")
-        self.table.setHorizontalHeaderLabels(["Name", "Kind", "Docs", "Forms found"])
+        self.table.setAccessibleName(translate("SuggestionQueue", "Suggestions"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("SuggestionQueue", "Name"),
+                translate("SuggestionQueue", "Kind"),
+                translate("SuggestionQueue", "Docs"),
+                translate("SuggestionQueue", "Forms found"),
+            ]
+        )
+        docs_header = self.table.horizontalHeaderItem(2)
+        if docs_header is not None:
+            docs_header.setToolTip(translate("SuggestionQueue", "Documents that mention it"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -107,18 +131,24 @@ class SuggestionQueue(QWidget):
         self.table.setColumnWidth(2, 44)
         self.table.currentCellChanged.connect(lambda *_a: self._current_changed())
         self.examples = QTextBrowser()
-        self.examples.setAccessibleName("Where it stands")
+        self.examples.setAccessibleName(translate("SuggestionQueue", "Where it stands"))
         self.examples.setOpenLinks(False)
         self.kind = kind_box("other")
-        self.kind.setToolTip("The kind a new entity gets")
-        self.accept_button = QPushButton("&Accept")
-        self.alias_button = QPushButton("Accept as Alias &Of…")
-        self.dismiss_button = QPushButton("&Dismiss")
+        self.kind.setToolTip(translate("SuggestionQueue", "The kind a new entity gets"))
+        self.accept_button = QPushButton(translate("SuggestionQueue", "&Accept"))
+        self.alias_button = QPushButton(translate("SuggestionQueue", "Accept as Alias &Of…"))
+        self.dismiss_button = QPushButton(translate("SuggestionQueue", "&Dismiss"))
         self.accept_button.setToolTip(
-            "A new entity with this name; the forms found become aliases (A)"
+            translate(
+                "SuggestionQueue", "A new entity with this name; the forms found become aliases (A)"
+            )
         )
-        self.alias_button.setToolTip("More aliases for an entity the case has (M)")
-        self.dismiss_button.setToolTip("Never suggest this name again (D)")
+        self.alias_button.setToolTip(
+            translate("SuggestionQueue", "More aliases for an entity the case has (M)")
+        )
+        self.dismiss_button.setToolTip(
+            translate("SuggestionQueue", "Never suggest this name again (D)")
+        )
         self.accept_button.clicked.connect(lambda _c=False: self.accept_current())
         self.alias_button.clicked.connect(lambda _c=False: self.accept_as_alias())
         self.dismiss_button.clicked.connect(lambda _c=False: self.dismiss_current())
@@ -127,7 +157,7 @@ class SuggestionQueue(QWidget):
         top.addWidget(self.find_button)
         top.addWidget(self.status, 1)
         actions = QGridLayout()  # two rows: the queue stays usable in a narrow window
-        actions.addWidget(QLabel("As:"), 0, 0)
+        actions.addWidget(QLabel(translate("SuggestionQueue", "As:")), 0, 0)
         actions.addWidget(self.kind, 0, 1)
         actions.addWidget(self.accept_button, 0, 2)
         actions.addWidget(self.alias_button, 1, 1)
@@ -174,11 +204,17 @@ class SuggestionQueue(QWidget):
         if self.job is not None and self.job.running:
             return
         job = self.controller.runner.start_job(
-            "Finding entity suggestions", services.suggest_entities, self.controller.case
+            translate("SuggestionQueue", "Finding entity suggestions"),
+            services.suggest_entities,
+            self.controller.case,
         )
         self.job = job
         self.find_button.setEnabled(False)
-        self.status.setText("Reading the documents for names… (Cancel in the status bar)")
+        self.status.setText(
+            translate(
+                "SuggestionQueue", "Reading the documents for names… (Cancel in the status bar)"
+            )
+        )
         job.progress.connect(self._progress)
         job.finished.connect(self._finished)
         job.failed.connect(self._failed)
@@ -186,7 +222,11 @@ class SuggestionQueue(QWidget):
 
     def _progress(self, p: Any) -> None:
         if p.total:
-            self.status.setText(f"Reading the documents for names: {p.done} of {p.total}…")
+            self.status.setText(
+                translate(
+                    "SuggestionQueue", "Reading the documents for names: {done} of {total}…"
+                ).format(done=p.done, total=p.total)
+            )
 
     def _failed(self, exc: BaseException) -> None:
         self.find_button.setEnabled(True)
@@ -196,17 +236,18 @@ class SuggestionQueue(QWidget):
         self.find_button.setEnabled(True)
         self.result = result
         n = len(result.suggestions)
-        cut = (
-            ""
-            if result.complete
-            else " (stopped early: Find Suggestions again carries on from there)"
+        text = translate("SuggestionQueue", "{suggestions} {from_documents}").format(
+            suggestions=plural("%n suggestion(s)", "", n),
+            from_documents=plural("from %n document(s)", "", result.documents_read),
         )
+        if not result.complete:
+            text += translate(
+                "SuggestionQueue", " (stopped early: Find Suggestions again carries on from there)"
+            )
         kept = result.documents_cached
-        again = f"; {kept} unchanged since the last run were not read again" if kept else ""
-        self.status.setText(
-            f"{n} suggestion{'s' if n != 1 else ''} from {result.documents_read} "
-            f"document{'s' if result.documents_read != 1 else ''}{cut}{again}."
-        )
+        if kept:
+            text += plural("; %n unchanged since the last run were not read again", "", kept)
+        self.status.setText(text + ".")
         self._fill(result.suggestions)
         self.listed.emit()
 
@@ -222,8 +263,10 @@ class SuggestionQueue(QWidget):
         self.table.insertRow(row)
         name = QTableWidgetItem(x.name)
         name.setData(Qt.ItemDataRole.UserRole, x)
-        name.setToolTip("Found by: " + ", ".join(RULES.get(r, r) for r in x.rules))
-        kind = QTableWidgetItem(kinds.swatch(x.kind), entity_kind_label(x.kind))
+        name.setToolTip(
+            translate("SuggestionQueue", "Found by: {rules}").format(rules=found_by(x.rules))
+        )
+        kind = QTableWidgetItem(kinds.swatch(x.kind), kinds.label(x.kind))
         docs = QTableWidgetItem(str(x.documents))
         docs.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         forms = QTableWidgetItem(", ".join(x.forms))
@@ -261,12 +304,17 @@ class SuggestionQueue(QWidget):
         def show(found: list[tuple[str, str]]) -> None:
             if generation != self._generation:
                 return
-            lines = [f"Found by: {', '.join(RULES.get(r, r) for r in x.rules)}."]
+            lines = [
+                translate("SuggestionQueue", "Found by: {rules}.").format(rules=found_by(x.rules))
+            ]
             if x.like is not None:
                 lines.insert(
                     0,
-                    f"Sounds like {x.like[1]}, which the case knows: "
-                    "Accept as Alias Of… (M) adds it there.",
+                    translate(
+                        "SuggestionQueue",
+                        "Sounds like {name}, which the case knows: "
+                        "Accept as Alias Of… (M) adds it there.",
+                    ).format(name=x.like[1]),
                 )
             lines += [f"\n{title}\n    {text}" for title, text in found]
             self.examples.setPlainText("\n".join(lines))
@@ -317,11 +365,13 @@ class SuggestionQueue(QWidget):
         if x is None or self.controller.readonly:
             return
         dialog = ChooseEntityDialog(
-            "Accept as Alias Of",
-            f"Add “{x.name}” and the forms found ({', '.join(x.forms[:5])}) as aliases of:",
+            translate("SuggestionQueue", "Accept as Alias Of"),
+            translate(
+                "SuggestionQueue", "Add “{name}” and the forms found ({forms}) as aliases of:"
+            ).format(name=x.name, forms=", ".join(x.forms[:5])),
             self.entities(),
             self,
-            ok_text="Add Aliases",
+            ok_text=translate("SuggestionQueue", "Add Aliases"),
         )
         if x.like is not None:
             dialog.picker.setText(x.like[1])  # "Амазон": the case knows "Amazon"
@@ -347,7 +397,9 @@ class SuggestionQueue(QWidget):
             self.result,
             x.name,
             on_done=lambda _r: self.controller.message.emit(
-                f"“{x.name}” will not be suggested again."
+                translate("SuggestionQueue", "“{name}” will not be suggested again.").format(
+                    name=x.name
+                )
             ),
             on_error=lambda e: self.controller.failed.emit(user_message(e)),
         )
