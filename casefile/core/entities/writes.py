@@ -40,9 +40,8 @@ def documents(s: Session, uids: Iterable[str]) -> dict[int, str]:
     out: dict[int, str] = {}
     for i in range(0, len(uids), 500):
         chunk = uids[i : i + 500]
-        out.update(
-            run(s, f"SELECT id, uid FROM document WHERE uid IN ({marks(len(chunk))})", chunk)
-        )
+        sql = f"SELECT id, uid FROM document WHERE uid IN ({marks(len(chunk))})"
+        out.update(run(s, sql, chunk).all())
     return out
 
 
