@@ -32,17 +32,23 @@ def _no_display() -> bool:
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="casefile-gui", description="Casefile desktop app")
-    parser.add_argument(
-        "case",
-        nargs="?",
-        help=(
-            "a .casefile folder (or its case.sqlite) to open, or a .casezip case archive "
-            "to unpack beside it and open"
-        ),
+    from casefile.ui.i18n import QT_TRANSLATE_NOOP, translate_early
+
+    def tr(text: str) -> str:  # before the QApplication exists: see translate_early
+        return translate_early("app", text)
+
+    description = QT_TRANSLATE_NOOP("app", "Casefile desktop app")
+    case_help = QT_TRANSLATE_NOOP(
+        "app",
+        "a .casefile folder (or its case.sqlite) to open, or a .casezip case archive "
+        "to unpack beside it and open",
     )
-    parser.add_argument("--demo", action="store_true", help="open the demo case")
-    parser.add_argument("--read-only", action="store_true", help="open the case read-only")
+    demo_help = QT_TRANSLATE_NOOP("app", "open the demo case")
+    read_only_help = QT_TRANSLATE_NOOP("app", "open the case read-only")
+    parser = argparse.ArgumentParser(prog="casefile-gui", description=tr(description))
+    parser.add_argument("case", nargs="?", help=tr(case_help))
+    parser.add_argument("--demo", action="store_true", help=tr(demo_help))
+    parser.add_argument("--read-only", action="store_true", help=tr(read_only_help))
     args = parser.parse_args(argv)
     if args.case and os.path.basename(os.path.normpath(args.case)) == CASE_DATABASE:
         args.case = os.path.dirname(os.path.abspath(args.case))
@@ -62,7 +68,7 @@ def apply_dark_palette(app: object) -> None:
     from PySide6.QtWidgets import QApplication
 
     assert isinstance(app, QApplication)
-    app.setStyle("Fusion")
+    app.setStyle("Fusion")  # i18n: not shown
     p = QPalette()
     roles = QPalette.ColorRole
     for role, colour in (
@@ -125,6 +131,16 @@ def make_app(argv: Sequence[str] | None = None, dark: bool | None = None) -> obj
     return app
 
 
+def install_stored_language(settings: object) -> str:
+    """The language chosen in Preferences (or CASEFILE_LANG, or the system's), installed
+    before the first window is built; returns it."""
+    from casefile.ui import i18n
+    from casefile.ui.settings import Settings
+
+    assert isinstance(settings, Settings)
+    return i18n.install(i18n.resolve(settings.get(i18n.SETTINGS_KEY, i18n.SYSTEM)))
+
+
 def _prepare_import() -> None:
     from casefile.core import services
 
@@ -156,10 +172,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = make_app()
     from PySide6.QtCore import QTimer
 
-    from casefile.ui import i18n
     from casefile.ui.settings import Settings
 
-    i18n.install(i18n.resolve(Settings().get(i18n.SETTINGS_KEY, i18n.SYSTEM)))
+    install_stored_language(Settings())
 
     from casefile.ui.main_window import MainWindow  # light: the core loads as a case opens
 

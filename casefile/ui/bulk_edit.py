@@ -12,8 +12,9 @@ from PySide6.QtGui import QUndoCommand
 
 from casefile.core import services
 from casefile.core.services import Changes
+from casefile.ui.i18n import plural
 from casefile.ui.messages import user_message
-from casefile.ui.undo_commands import FIELD_LABELS
+from casefile.ui.undo_commands import field_label
 
 if TYPE_CHECKING:
     from casefile.ui.controller import CaseController
@@ -30,14 +31,18 @@ class BulkEditCommand(QUndoCommand):
     ) -> None:
         n = len(uids)
         if changes:
-            what = ", ".join(FIELD_LABELS.get(f, f) for f in changes)
-            text = f"Edit {what} of {n} documents"
+            what = ", ".join(field_label(f) for f in changes)
+            text = plural("Edit {fields} of %n document(s)", "", n).format(fields=what)
         elif add_tags and not remove_tags:
-            text = f"Add tag {', '.join(add_tags)} to {n} documents"
+            text = plural("Add tag {tags} to %n document(s)", "", n).format(
+                tags=", ".join(add_tags)
+            )
         elif remove_tags and not add_tags:
-            text = f"Remove tag {', '.join(remove_tags)} from {n} documents"
+            text = plural("Remove tag {tags} from %n document(s)", "", n).format(
+                tags=", ".join(remove_tags)
+            )
         else:
-            text = f"Change tags of {n} documents"
+            text = plural("Change tags of %n document(s)", "", n)
         super().__init__(text)
         self.controller = controller
         self.uids = list(uids)

@@ -29,6 +29,7 @@ from casefile.ui import labels
 from casefile.ui.chronology.install import install_chronology
 from casefile.ui.controller import CaseController
 from casefile.ui.document_model import DocumentTableModel
+from casefile.ui.i18n import translate
 from casefile.ui.metadata_panel import MetadataPanel
 from casefile.ui.navigator import Navigator
 from casefile.ui.search_panel import SearchPanel
@@ -42,7 +43,7 @@ class DocumentTable(QTableView):
     def __init__(self, model: DocumentTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
-        self.setAccessibleName("Documents")
+        self.setAccessibleName(translate("CaseView", "Documents"))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSortingEnabled(True)
@@ -363,9 +364,9 @@ class CaseView(QSplitter):
             self.current_uid = None
             self._open_generation += 1  # a read still on its way is not shown
             self.viewer.clear(
-                "Choose a result to read it here."
+                translate("CaseView", "Choose a result to read it here.")
                 if self.in_search
-                else "Select a document to read it here."
+                else translate("CaseView", "Select a document to read it here.")
             )
             self.metadata.show_document(None)
 

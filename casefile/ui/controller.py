@@ -19,6 +19,7 @@ from PySide6.QtGui import QUndoStack
 from casefile.core import services
 from casefile.core.jobs import Cancelled, Progress
 from casefile.core.services import Changes, DocumentDetail, ImportSummary, VerifyReport
+from casefile.ui.i18n import QT_TRANSLATE_NOOP, plural, translate
 from casefile.ui.messages import user_message
 from casefile.ui.runner import Job, Runner
 
@@ -27,14 +28,16 @@ if TYPE_CHECKING:
     from casefile.core.services import SavedSearchInfo
 
 
-UPDATING_INDEX = "Updating the search index"
+# Job titles and messages are made before the language is chosen: translated where shown.
+UPDATING_INDEX = QT_TRANSLATE_NOOP("CaseController", "Updating the search index")
 # While an import runs, lists are read again this often (if it has made progress), so
 # new documents appear as the import's batches land, not only at its end.
 LIVE_IMPORT_RELOAD_S = 2.5
-REBUILDING_INDEX = "Rebuilding the search index…"
-EMPTY_CASE = (
+REBUILDING_INDEX = QT_TRANSLATE_NOOP("CaseController", "Rebuilding the search index…")
+EMPTY_CASE = QT_TRANSLATE_NOOP(
+    "CaseController",
     "This case has no documents yet: import files with File → Import (Ctrl+I) "
-    "or drop them on the window."
+    "or drop them on the window.",
 )
 
 
@@ -63,29 +66,36 @@ class CaseController(QObject):
         progress: it takes minutes on a big case), else pending updates are finished.
         Searches wait for this job (see `after_index`), so a reader thread never starts
         a second rebuild of its own."""
-        job = self.runner.start_job(UPDATING_INDEX, services.ensure_index, self.case)
+        rebuilding = translate("CaseController", REBUILDING_INDEX)
+        title = translate("CaseController", UPDATING_INDEX)
+        job = self.runner.start_job(title, services.ensure_index, self.case)
         self.index_job = job
         waiters, self._index_waiters = self._index_waiters or [], None
 
         def progress(p: Progress) -> None:
             # Only a rebuild reports a total; draining the queue just counts up.
-            if p.total is not None and job.title != REBUILDING_INDEX:
-                job.title = REBUILDING_INDEX
+            if p.total is not None and job.title != rebuilding:
+                job.title = rebuilding
 
         def done(_r: object) -> None:
-            if job.title == REBUILDING_INDEX:
+            if job.title == rebuilding:
                 # A new case "rebuilds" an empty index: invite an import instead.
+                ready = translate(
+                    "CaseController", "The search index was rebuilt; search is ready."
+                )
+                empty = translate("CaseController", EMPTY_CASE)
                 self.read(
                     services.count_documents,
-                    on_done=lambda n: self.message.emit(
-                        "The search index was rebuilt; search is ready." if n else EMPTY_CASE
-                    ),
+                    on_done=lambda n: self.message.emit(ready if n else empty),
                 )
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, Cancelled):
                 self.message.emit(
-                    "Rebuilding the search index was stopped; the next search finishes it."
+                    translate(
+                        "CaseController",
+                        "Rebuilding the search index was stopped; the next search finishes it.",
+                    )
                 )
             else:
                 self._report(exc)
@@ -191,10 +201,15 @@ class CaseController(QObject):
     # -- bulk work (not undoable, and the UI says so) ---------------------------------
     def import_paths(self, paths: Sequence[str], password: str | None = None) -> Job | None:
         if self.readonly:
-            self.failed.emit("This case is open read-only; nothing can be imported into it.")
+            self.failed.emit(
+                translate(
+                    "CaseController",
+                    "This case is open read-only; nothing can be imported into it.",
+                )
+            )
             return None
         job = self.runner.start_job(
-            "Importing",
+            translate("CaseController", "Importing"),
             services.import_paths,
             self.case,
             list(paths),
@@ -215,7 +230,8 @@ class CaseController(QObject):
         return job
 
     def verify(self) -> Job:
-        job = self.runner.start_job("Verifying originals", services.verify_case, self.case)
+        title = translate("CaseController", "Verifying originals")
+        job = self.runner.start_job(title, services.verify_case, self.case)
         job.failed.connect(self._report)
         self.jobStarted.emit(job)
         return job
@@ -254,7 +270,7 @@ class CaseController(QObject):
 
         def done(changes: Changes) -> None:
             n = len(changes.removed)
-            self.message.emit(f"Deleted {n} document{'s' if n != 1 else ''}.")
+            self.message.emit(plural("Deleted %n document(s).", "", n))
             self.changed.emit(changes)
 
         self.runner.write(delete_all, on_done=done, on_error=self._report)
@@ -301,4 +317,10 @@ class CaseController(QObject):
         self.failed.emit(user_message(exc))
 
 
-__all__ = ["CaseController", "Changes", "ImportSummary", "VerifyReport", "user_message"]
+__all__ = [
+    "CaseController",  # i18n: not shown
+    "Changes",  # i18n: not shown
+    "ImportSummary",  # i18n: not shown
+    "VerifyReport",  # i18n: not shown
+    "user_message",
+]

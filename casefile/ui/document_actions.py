@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from casefile.core import services
 from casefile.core.services import DocumentDetail
 from casefile.ui.controller import CaseController
+from casefile.ui.i18n import plural, translate
 from casefile.ui.messages import user_message
 
 
@@ -34,23 +35,36 @@ def open_original(controller: CaseController, uid: str, parent: QWidget) -> None
     def opened(result: tuple[DocumentDetail, Path]) -> None:
         detail, copy = result
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):
-            controller.message.emit(
-                f"No program is set to open {copy.suffix or 'this'} files; the copy is at {copy}."
-            )
+            if copy.suffix:
+                text = translate(
+                    "DocumentActions",
+                    "No program is set to open {type} files; the copy is at {path}.",
+                ).format(type=copy.suffix, path=copy)
+            else:
+                text = translate(
+                    "DocumentActions", "No program is set to open this file; the copy is at {path}."
+                ).format(path=copy)
+            controller.message.emit(text)
         else:
-            controller.message.emit(f"Opened a read-only copy of “{detail.title}”.")
+            controller.message.emit(
+                translate("DocumentActions", "Opened a read-only copy of “{title}”.").format(
+                    title=detail.title
+                )
+            )
 
     def failed(exc: BaseException) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Cannot open the original",
+            translate("DocumentActions", "Cannot open the original"),
             user_message(exc),
             QMessageBox.StandardButton.Ok,
             parent,
         )
         box.open()
 
-    controller.message.emit("Opening a read-only copy of the original…")
+    controller.message.emit(
+        translate("DocumentActions", "Opening a read-only copy of the original…")
+    )
     controller.runner.read(_copy_of, controller.case, uid, on_done=opened, on_error=failed)
 
 
@@ -65,7 +79,10 @@ def reveal_original(controller: CaseController, uid: str) -> None:
         else:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
         controller.message.emit(
-            f"The original is stored as {path.name} (named by its SHA-256); do not edit it."
+            translate(
+                "DocumentActions",
+                "The original is stored as {name} (named by its SHA-256); do not edit it.",
+            ).format(name=path.name)
         )
 
     controller.read(services.original_path, uid, on_done=reveal)
@@ -98,11 +115,15 @@ def confirm_delete(
 
 def delete_question(uids: Sequence[str], titles: dict[str, str]) -> str:
     if len(uids) == 1:
-        return f"Delete “{titles.get(uids[0], uids[0])}” from the case?"
-    named = [f"“{titles.get(u, u)}”" for u in uids[:3]]
-    more = len(uids) - len(named)
-    listed = ", ".join(named) + (f" and {more} more" if more else "")
-    return f"Delete these {len(uids)} documents from the case? ({listed})"
+        return translate("DocumentActions", "Delete “{title}” from the case?").format(
+            title=titles.get(uids[0], uids[0])
+        )
+    named = ", ".join(f"“{titles.get(u, u)}”" for u in uids[:3])
+    more = len(uids) - 3
+    listed = plural("{titles} and %n more", "", more).format(titles=named) if more > 0 else named
+    return plural("Delete these %n documents from the case? ({titles})", "", len(uids)).format(
+        titles=listed
+    )
 
 
 def _ask(
@@ -114,19 +135,26 @@ def _ask(
 ) -> None:
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        "Delete documents" if len(uids) > 1 else "Delete document",
+        translate("DocumentActions", "Delete documents")
+        if len(uids) > 1
+        else translate("DocumentActions", "Delete document"),
         delete_question(uids, titles),
         QMessageBox.StandardButton.Cancel,
         parent,
     )
     box.setInformativeText(
-        "Text, tags and notes are removed and cannot be restored with Undo. "
-        "The deletion is recorded in the case's audit log, and the original files stay in "
-        "the case folder's store."
+        translate(
+            "DocumentActions",
+            "Text, tags and notes are removed and cannot be restored with Undo. "
+            "The deletion is recorded in the case's audit log, and the original files stay "
+            "in the case folder's store.",
+        )
     )
     box.setTextFormat(Qt.TextFormat.PlainText)  # the title is document data
     delete = box.addButton(
-        f"Delete {len(uids)} Documents" if len(uids) > 1 else "Delete",
+        plural("Delete %n Documents", "", len(uids))
+        if len(uids) > 1
+        else translate("DocumentActions", "Delete"),
         QMessageBox.ButtonRole.DestructiveRole,
     )
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)

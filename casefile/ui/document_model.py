@@ -20,6 +20,7 @@ from typing import Any, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QLocale,
     QModelIndex,
     QModelRoleData,
     QModelRoleDataSpan,
@@ -30,19 +31,21 @@ from PySide6.QtCore import (
 )
 
 from casefile.core import services
+from casefile.core.i18n import translate_recorded
 from casefile.core.services import Changes, DocumentSummary
 from casefile.ui import labels
 from casefile.ui.controller import CaseController
+from casefile.ui.i18n import QT_TRANSLATE_NOOP, translate
 from casefile.ui.icons import icon, kind_icon
 from casefile.ui.messages import user_message
 
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("title", "Title"),
-    ("kind", "Kind"),
-    ("date", "Date"),
-    ("source", "Source"),
-    ("pages", "Pages"),
-    ("status", "Status"),
+    ("title", QT_TRANSLATE_NOOP("DocumentTableModel", "Title")),
+    ("kind", QT_TRANSLATE_NOOP("DocumentTableModel", "Kind")),
+    ("date", QT_TRANSLATE_NOOP("DocumentTableModel", "Date")),
+    ("source", QT_TRANSLATE_NOOP("DocumentTableModel", "Source")),
+    ("pages", QT_TRANSLATE_NOOP("DocumentTableModel", "Pages")),
+    ("status", QT_TRANSLATE_NOOP("DocumentTableModel", "Status")),
 )
 BLOCK = 64
 FIRST_SCREEN = 128
@@ -240,7 +243,7 @@ class DocumentTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][1]
+            return translate("DocumentTableModel", COLUMNS[section][1])
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -302,7 +305,9 @@ def _value(doc: DocumentSummary, key: str, role: int) -> Any:
         return None
     if role == Qt.ItemDataRole.ToolTipRole:
         if key == "status" and doc.status != "ok":
-            return "\n".join(x for x in (labels.status_label(doc.status), doc.status_reason) if x)
+            # The reason is recorded in English; shown in the interface language.
+            reason = translate_recorded(doc.status_reason)
+            return "\n".join(x for x in (labels.status_label(doc.status), reason) if x)
         if key == "kind":
             return labels.kind_label(doc.kind)
         if key == "title":
@@ -320,7 +325,7 @@ def _display(doc: DocumentSummary, key: str) -> str:
     if key == "source":
         return doc.source or ""
     if key == "pages":
-        return str(doc.page_count) if doc.page_count else ""
+        return QLocale().toString(doc.page_count) if doc.page_count else ""
     if key == "status":
         return "" if doc.status == "ok" else labels.status_short(doc.status)
     return ""

@@ -26,7 +26,8 @@ class RichDelegate(QStyledItemDelegate):
             meta.setAlphaF(0.85)
         else:
             meta = QColor(option.palette.color(QPalette.ColorRole.PlaceholderText))
-        doc.setDefaultStyleSheet(f".meta {{ color: {meta.name(QColor.NameFormat.HexArgb)}; }}")
+        css = f".meta {{ color: {meta.name(QColor.NameFormat.HexArgb)}; }}"  # i18n: not shown
+        doc.setDefaultStyleSheet(css)
         doc.setHtml(index.data(Qt.ItemDataRole.DisplayRole) or "")
         doc.setTextWidth(max(200, option.rect.width() - 8))
         return doc

@@ -37,7 +37,7 @@ SETTINGS_KEY = "ui/language"
 SYSTEM = "system"  # the stored choice that follows the system locale
 # The Preferences choices, each named in its own language so a user who cannot read the
 # current one still finds theirs.
-CHOICES = (("en", "English"), ("ru", "Русский"))
+CHOICES = (("en", "English"), ("ru", "Русский"))  # i18n: verbatim
 
 _installed: list[QTranslator] = []
 
@@ -48,12 +48,28 @@ def translate(context: str, text: str, disambiguation: str | None = None) -> str
 
 
 def plural(text: str, disambiguation: str, n: int) -> str:
-    """A counted phrase, "%n" replaced by `n`, in the form that fits `n`."""
-    return QCoreApplication.translate("", text, disambiguation or None, n)
+    """A counted phrase, "%n" replaced by `n`, in the form that fits `n`. English is the
+    source language and has no translation file, so its two forms come from the source
+    itself: "%n document(s)" reads "1 document", "3 documents"."""
+    found = QCoreApplication.translate("", text, disambiguation or None, n)
+    return found.replace("(s)", "" if n == 1 else "s")
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark `text` for translation in `context` without translating it yet."""
+    return text
+
+
+def translate_early(context: str, text: str) -> str:
+    """`text` in the language the environment asks for, before the application (and
+    so `install`) exists: the GUI launcher's --help. Mark `text` with QT_TRANSLATE_NOOP."""
+    lang = core_i18n.startup_override() or core_i18n.system_language()
+    for path in translation_files(lang) if lang != "en" else []:
+        translator = QTranslator()
+        if translator.load(str(path)):
+            found = translator.translate(context, text)
+            if found:
+                return found
     return text
 
 
@@ -68,8 +84,25 @@ def resolve(choice: str | None) -> str:
     override = core_i18n.startup_override()
     if override:
         return override
+    return chosen(choice)
+
+
+def chosen(choice: str | None) -> str:
+    """The language a choice made in Preferences means now: the user has just chosen,
+    so CASEFILE_LANG given at start no longer outranks it (unlike `resolve`)."""
     lang = core_i18n.normalise(choice) if choice and choice != SYSTEM else None
-    return lang or core_i18n.system_language(_qt_environ())
+    return lang or system_language()
+
+
+def system_language() -> str:
+    """The language "System" stands for on this computer ("en" where Casefile does not
+    speak the system's language)."""
+    return core_i18n.system_language(_qt_environ())
+
+
+def language_name(lang: str) -> str:
+    """A language's name in that language ("Русский"), as Preferences lists it."""
+    return dict(CHOICES).get(lang, lang)
 
 
 def _qt_environ() -> dict[str, str]:
@@ -87,7 +120,7 @@ def install(lang: str) -> str:
     """Make `lang` the interface language of this application: Casefile's translations,
     Qt's own (standard buttons, file dialogs), the locale for numbers and dates, and the
     core's language. Widgets built afterwards speak it; the main window rebuilds itself
-    after a switch (see MainWindow.apply_language). Returns the language installed."""
+    after a switch (see ui/language_switch.py). Returns the language installed."""
     app = QCoreApplication.instance()
     chosen = core_i18n.set_language(lang)
     for old in _installed:

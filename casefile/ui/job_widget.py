@@ -3,10 +3,11 @@ Bulk jobs are not undoable; the tooltip says so, as DESIGN asks."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QToolButton, QWidget
 
 from casefile.core.jobs import Progress
+from casefile.ui.i18n import translate
 from casefile.ui.icons import icon
 from casefile.ui.plain import plain_label, plain_tip
 from casefile.ui.runner import Job
@@ -25,8 +26,12 @@ class JobWidget(QWidget):
         self.bar.setTextVisible(False)
         self.cancel = QToolButton()
         self.cancel.setIcon(icon("cancel"))
-        self.cancel.setText("Cancel")
-        self.cancel.setToolTip("Stop this job. What is already done is kept; it cannot be undone.")
+        self.cancel.setText(translate("JobWidget", "Cancel"))
+        self.cancel.setToolTip(
+            translate(
+                "JobWidget", "Stop this job. What is already done is kept; it cannot be undone."
+            )
+        )
         self.cancel.clicked.connect(self._cancel)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -63,7 +68,8 @@ class JobWidget(QWidget):
         if self.job is not None:
             self.job.cancel()
             self.cancel.setEnabled(False)
-            self.label.setText(f"{self.job.title}: stopping after the current file…")
+            stopping = translate("JobWidget", "{job}: stopping after the current file…")
+            self.label.setText(stopping.format(job=self.job.title))
 
     def _show(self, p: Progress) -> None:
         if self.job is None or self.job.cancelled:
@@ -71,12 +77,17 @@ class JobWidget(QWidget):
         if p.total:
             self.bar.setRange(0, p.total)
             self.bar.setValue(min(p.done, p.total))
-            count = f" {p.done:,} of {p.total:,}"
+            locale = QLocale()
+            head = translate("JobWidget", "{job} {done} of {total}").format(
+                job=self.job.title, done=locale.toString(p.done), total=locale.toString(p.total)
+            )
         else:
             self.bar.setRange(0, 0)  # busy indicator until the total is known
-            count = ""
-        more = f" (+{len(self.waiting)} waiting)" if self.waiting else ""
-        head = f"{self.job.title}{count}{more}"
+            head = self.job.title
+        if self.waiting:
+            head = translate("JobWidget", "{job} (+{n} waiting)").format(
+                job=head, n=len(self.waiting)
+            )
         item = p.label.rsplit("/", 1)[-1] if p.label and p.label != self.job.title else ""
         metrics = self.label.fontMetrics()
         if item:

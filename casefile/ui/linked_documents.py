@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from casefile.core.services import DocumentDetail
+from casefile.ui.i18n import plural, translate
 from casefile.ui.plain import plain_label, plain_tip
 
 MAX_SHOWN = 20  # attachments named; more are counted ("and 12 more")
@@ -45,22 +46,31 @@ class LinkedDocuments(QWidget):
             self.hide()
             return
         if detail.parent_uid:
-            self._row("Attached to:", [(detail.parent_uid, detail.parent_title or "")])
+            self._row(
+                translate("LinkedDocuments", "Attached to:"),
+                [(detail.parent_uid, detail.parent_title or "")],
+            )
         if detail.child_uids:
             titles = detail.child_titles or ("",) * len(detail.child_uids)
             pairs = list(zip(detail.child_uids, titles, strict=False))
-            self._row("Attachments:", pairs[:MAX_SHOWN])
+            self._row(translate("LinkedDocuments", "Attachments:"), pairs[:MAX_SHOWN])
             if len(pairs) > MAX_SHOWN:
-                self._layout.addWidget(plain_label(f"and {len(pairs) - MAX_SHOWN} more"))
+                self._layout.addWidget(
+                    plain_label(plural("and %n more", "", len(pairs) - MAX_SHOWN))
+                )
         self.show()
 
     def _row(self, words: str, pairs: list[tuple[str, str]]) -> None:
         self._layout.addWidget(plain_label(words))
         for uid, title in pairs:
-            link = QPushButton(title or "(untitled)")  # a button's text is never markup
+            link = QPushButton(
+                title or translate("LinkedDocuments", "(untitled)")
+            )  # a button's text is never markup
             link.setFlat(True)
             link.setCursor(Qt.CursorShape.PointingHandCursor)
-            link.setToolTip(plain_tip(f"Open “{title}”"))
+            link.setToolTip(
+                plain_tip(translate("LinkedDocuments", "Open “{title}”").format(title=title))
+            )
             link.setAccessibleName(f"{words} {title}")
             link.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             link.setStyleSheet("QPushButton { text-align: left; padding: 1px 2px; }")

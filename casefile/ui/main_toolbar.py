@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit, QMenu, QToolBar, QToolButton, QWidget
 
+from casefile.ui.i18n import translate
 from casefile.ui.icons import icon
 from casefile.ui.menus import ActionSet
 
@@ -25,7 +26,7 @@ def build_main_toolbar(
     actions: ActionSet, slots: SearchSlots, parent: QWidget
 ) -> tuple[QToolBar, QLineEdit]:
     """The bar and its search box."""
-    bar = QToolBar("Main")
+    bar = QToolBar(translate("MainToolbar", "Main"))
     bar.setObjectName("mainToolbar")
     bar.setMovable(False)
     bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -47,11 +48,13 @@ def build_main_toolbar(
     )
     bar.addWidget(spacer)
     field = QLineEdit()
-    field.setPlaceholderText("Search the case (Ctrl+F)… e.g. санкции AND Helix")
+    field.setPlaceholderText(
+        translate("MainToolbar", "Search the case (Ctrl+F)… e.g. санкции AND Helix")
+    )
     field.setClearButtonEnabled(True)
     field.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
     field.setMinimumWidth(340)
-    field.setAccessibleName("Search")
+    field.setAccessibleName(translate("MainToolbar", "Search"))
     field.returnPressed.connect(slots.run_search)
     # An emptied box (its clear button, or the text deleted) shows no results.
     field.textChanged.connect(slots.search_text_changed)

@@ -34,12 +34,15 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.core.errors import CaseLockedError
+from casefile.core.i18n import translate_recorded
 from casefile.ui.dialogs.start_page import StartPage
+from casefile.ui.i18n import plural, translate
 from casefile.ui.icons import app_icon
 from casefile.ui.job_widget import JobWidget
+from casefile.ui.language_switch import open_preferences
 from casefile.ui.main_toolbar import build_main_toolbar
 from casefile.ui.main_window_actions import CaseCommands
-from casefile.ui.main_window_cases import CaseLifecycle
+from casefile.ui.main_window_cases import CaseLifecycle, counts_text, window_title
 from casefile.ui.menus import ActionSet, build_actions, build_menu_bar
 from casefile.ui.messages import user_message
 from casefile.ui.runner import Job, Runner, quieter_garbage_collection
@@ -81,7 +84,7 @@ class MainWindow(QMainWindow):
         self.opening_page.setEnabled(False)  # the calm, greyed text of a placeholder
         self.stack.addWidget(self.opening_page)
         self.setCentralWidget(self.stack)
-        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu = QMenu(translate("MainWindow", "Open &Recent"), self)
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
         self.action_set = build_actions(self, self.undo_group, self.cases, self.commands, self)
         build_menu_bar(self, self.action_set, self.recent_menu)
@@ -171,7 +174,7 @@ class MainWindow(QMainWindow):
         for p in self.settings.recent_cases():
             self.recent_menu.addAction(Path(p).stem, partial(self.open_case, p))
         if self.recent_menu.isEmpty():
-            self.recent_menu.addAction("No recent cases").setEnabled(False)
+            self.recent_menu.addAction(translate("MainWindow", "No recent cases")).setEnabled(False)
 
     def _update_actions(self) -> None:
         """Document actions act on what the user is looking at (see CaseView); Delete
@@ -198,7 +201,9 @@ class MainWindow(QMainWindow):
             act.setEnabled(bool(targets))
         delete = a.document.delete
         delete.setEnabled(bool(targets) and writable)
-        delete.setText(f"&Delete {len(targets)} Documents…" if len(targets) > 1 else "&Delete…")
+        n = len(targets)
+        many = plural("&Delete %n Documents…", "", n)
+        delete.setText(many if n > 1 else translate("MainWindow", "&Delete…"))
         self.search_field.setEnabled(has_case)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -262,10 +267,9 @@ class MainWindow(QMainWindow):
         self.settings.add_recent(controller.case.path)
         self.start_page.hide_notice()
         why = getattr(controller.case, "readonly_reason", None)
-        ro = " (read-only media)" if why else " (read-only)" if controller.readonly else ""
-        self.setWindowTitle(f"{controller.title}{ro} — Casefile")
+        self.setWindowTitle(window_title(controller.title, controller.readonly, bool(why)))
         if why:  # say once, in words, why nothing can be changed
-            self.statusBar().showMessage(why)
+            self.statusBar().showMessage(translate_recorded(why))
         self._update_actions()
         self._update_counts()
         controller.ensure_index_soon()
@@ -308,7 +312,8 @@ class MainWindow(QMainWindow):
             self.open_case(paths[0])  # a dropped case folder is opened, not imported
         elif self.controller is None:
             self.start_page.show_message(
-                "Open or create a case first, then drop files on it.", "import"
+                translate("MainWindow", "Open or create a case first, then drop files on it."),
+                "import",
             )
         else:
             self.import_paths(paths)
@@ -317,17 +322,11 @@ class MainWindow(QMainWindow):
     def _update_counts(self) -> None:
         if self.controller is None:
             return
-
-        def show(counts: dict[str, int]) -> None:
-            total = sum(counts.values())
-            problems = total - counts.get("ok", 0)
-            self.counts.setText(
-                f"{total} document{'s' if total != 1 else ''} · {problems} with problems"
-            )
-
         from casefile.core import services
 
-        self.controller.read(services.status_counts, on_done=show)
+        self.controller.read(
+            services.status_counts, on_done=lambda c: self.counts.setText(counts_text(c))
+        )
 
     def show_error(self, text: str) -> None:
         box = QMessageBox(
@@ -394,11 +393,11 @@ class MainWindow(QMainWindow):
         self.dialogs.append(dialog)
         dialog.show()
 
+    def preferences(self) -> None:
+        open_preferences(self)  # Edit → Preferences…: the interface language
+
     def about(self) -> None:
         from casefile.ui.dialogs.about import about_box
 
         self.about_box = about_box(self)
         self.about_box.open()
-
-
-__all__ = ["MainWindow"]

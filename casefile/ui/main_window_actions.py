@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from casefile.ui.dialogs import folders
 from casefile.ui.dialogs.reports import ImportSummaryDialog, VerifyReportDialog
+from casefile.ui.i18n import translate
 from casefile.ui.runner import Job
 from casefile.ui.settings import Settings
 
@@ -107,7 +108,8 @@ class CaseCommands(QObject):
     def _unlock(self, dialog: ImportSummaryDialog, uid: str, password: str) -> None:
         """Read one locked PDF again with its password; its row in the report says how."""
         if self.controller is None:
-            dialog.show_unlock_result(uid, None, "The case was closed; open it and try again.")
+            closed = translate("CaseCommands", "The case was closed; open it and try again.")
+            dialog.show_unlock_result(uid, None, closed)
             return
         from casefile.ui.messages import user_message
 

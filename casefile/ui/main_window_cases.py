@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
+from casefile.ui.i18n import plural, translate
 from casefile.ui.runner import Job, Runner
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 def archive_target(archive: Path) -> Path:
     """Where a case archive is unpacked: beside it, named after it, with " (2)"… when a
     folder of that name is already there."""
-    stem = archive.name.removesuffix(".casezip") or "Case"
+    stem = archive.name.removesuffix(".casezip") or translate("CaseLifecycle", "Case")
     candidate = archive.with_name(f"{stem}.casefile")
     n = 2
     while candidate.exists():
@@ -31,7 +32,26 @@ def archive_target(archive: Path) -> Path:
 
 def demo_case_path() -> Path:
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base or Path.home() / ".casefile") / "Demo case.casefile"
+    return Path(base or Path.home() / ".casefile") / "Demo case.casefile"  # i18n: not shown
+
+
+def window_title(title: str, readonly: bool, readonly_media: bool) -> str:
+    """The main window's title for an open case, saying when it cannot be changed."""
+    if readonly_media:
+        text = translate("CaseLifecycle", "{title} (read-only media) — Casefile")
+    elif readonly:
+        text = translate("CaseLifecycle", "{title} (read-only) — Casefile")
+    else:
+        text = translate("CaseLifecycle", "{title} — Casefile")
+    return text.format(title=title)
+
+
+def counts_text(counts: dict[str, int]) -> str:
+    """The status bar's count: "12 documents · 3 with problems" (by status)."""
+    total = sum(counts.values())
+    problems = total - counts.get("ok", 0)
+    text = translate("CaseLifecycle", "{documents} · {problems} with problems")
+    return text.format(documents=plural("%n document(s)", "", total), problems=problems)
 
 
 class CaseLifecycle(QObject):
@@ -53,12 +73,18 @@ class CaseLifecycle(QObject):
 
     def new_case(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self.dialog_parent, "New case", str(Path.home()), "Casefile case (*.casefile)"
+            self.dialog_parent,
+            translate("CaseLifecycle", "New case"),
+            str(Path.home()),
+            translate("CaseLifecycle", "Casefile case (*.casefile)"),
         )
         if not path:
             return
         title, ok = QInputDialog.getText(
-            self.dialog_parent, "New case", "Case title:", text=Path(path).stem
+            self.dialog_parent,
+            translate("CaseLifecycle", "New case"),
+            translate("CaseLifecycle", "Case title:"),
+            text=Path(path).stem,
         )
         if ok:
             self.create_case(path, title or None)
@@ -77,14 +103,19 @@ class CaseLifecycle(QObject):
 
     def choose_case(self) -> None:
         path = QFileDialog.getExistingDirectory(
-            self.dialog_parent, "Open case (a .casefile folder)", str(Path.home())
+            self.dialog_parent,
+            translate("CaseLifecycle", "Open case (a .casefile folder)"),
+            str(Path.home()),
         )
         if path:
             self.open_case(path)
 
     def choose_archive(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.dialog_parent, "Open case archive", str(Path.home()), "Case archive (*.casezip)"
+            self.dialog_parent,
+            translate("CaseLifecycle", "Open case archive"),
+            str(Path.home()),
+            translate("CaseLifecycle", "Case archive (*.casezip)"),
         )
         if path:
             self.open_archive(path)
@@ -101,7 +132,8 @@ class CaseLifecycle(QObject):
 
             return import_archive(archive, dest, ctx)
 
-        job = self.runner.start_job(f"Opening the case archive “{Path(archive).name}”", unpack)
+        title = translate("CaseLifecycle", "Opening the case archive “{name}”")
+        job = self.runner.start_job(title.format(name=Path(archive).name), unpack)
         job.finished.connect(lambda result: self.open_case(str(result.path)))
         job.failed.connect(lambda exc: self.openFailed.emit(archive, exc))
         self.jobStarted.emit(job)
@@ -112,7 +144,7 @@ class CaseLifecycle(QObject):
         if (path / "case.sqlite").exists():
             self.open_case(str(path))
             return
-        self.busy.emit("Building the demo case (a few seconds, once)…")
+        self.busy.emit(translate("CaseLifecycle", "Building the demo case (a few seconds, once)…"))
 
         def build() -> Path:
             from casefile.demo import build_demo_case
@@ -131,7 +163,7 @@ class CaseLifecycle(QObject):
         if self.opening:
             return
         self.opening = True
-        self.busy.emit(f"Opening “{Path(path).stem}”…")
+        self.busy.emit(translate("CaseLifecycle", "Opening “{name}”…").format(name=Path(path).stem))
 
         def failed(exc: Any) -> None:
             self.opening = False

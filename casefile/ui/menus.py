@@ -13,6 +13,7 @@ from typing import Protocol
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
+from casefile.ui.i18n import translate
 from casefile.ui.icons import icon
 from casefile.ui.main_window_actions import CaseCommands
 from casefile.ui.main_window_cases import CaseLifecycle
@@ -53,6 +54,7 @@ class WindowSlots(Protocol):
     def focus_pane(self, pane: str) -> None: ...
     def show_query_help(self) -> None: ...
     def about(self) -> None: ...
+    def preferences(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class EditActions:
     redo: QAction
     find: QAction
     save_search: QAction
+    preferences: QAction  # the interface language (ui/dialogs/preferences.py)
 
 
 @dataclass(frozen=True)
@@ -133,36 +136,52 @@ def build_actions(
     """Every action of the window, by menu, each wired to the object that does it."""
     undo, redo = undo_actions(parent, undo_group)
     panes = (
-        ("Navigator", "navigator"),
-        ("Documents", "centre"),
-        ("Viewer", "viewer"),
-        ("Metadata", "metadata"),
+        (translate("menus", "Go to Navigator"), "navigator"),
+        (translate("menus", "Go to Documents"), "centre"),
+        (translate("menus", "Go to Viewer"), "viewer"),
+        (translate("menus", "Go to Metadata"), "metadata"),
     )
     return ActionSet(
         file=FileActions(
-            new=action(parent, "&New Case…", c.new_case, S.New, "new-case"),
-            open=action(parent, "&Open Case…", c.choose_case, S.Open, "open-case"),
-            demo=action(parent, "Open &Demo Case", c.open_demo, None, "demo"),
-            open_archive=action(parent, "Open Case &Archive…", c.choose_archive, None, "open-case"),
-            close=action(parent, "&Close Case", c.close_case, S.Close),
+            new=action(parent, translate("menus", "&New Case…"), c.new_case, S.New, "new-case"),
+            open=action(
+                parent, translate("menus", "&Open Case…"), c.choose_case, S.Open, "open-case"
+            ),
+            demo=action(parent, translate("menus", "Open &Demo Case"), c.open_demo, None, "demo"),
+            open_archive=action(
+                parent,
+                translate("menus", "Open Case &Archive…"),
+                c.choose_archive,
+                None,
+                "open-case",
+            ),
+            close=action(parent, translate("menus", "&Close Case"), c.close_case, S.Close),
             import_files=action(
                 parent,
-                "&Import Files…",
+                translate("menus", "&Import Files…"),
                 m.choose_import_files,
                 "Ctrl+I",
                 "import",
-                "Copy files into the case (a bulk job: not undoable)",
+                translate("menus", "Copy files into the case (a bulk job: not undoable)"),
             ),
             import_folder=action(
-                parent, "Import &Folder…", m.choose_import_folder, "Ctrl+Shift+I", "import"
+                parent,
+                translate("menus", "Import &Folder…"),
+                m.choose_import_folder,
+                "Ctrl+Shift+I",
+                "import",
             ),
             export=action(
                 parent,
-                "&Export…",
+                translate("menus", "&Export…"),
                 m.export,
                 None,
                 "export",
-                "A report, spreadsheet tables (and more) of the case, for people without Casefile",
+                translate(
+                    "menus",
+                    "A report, spreadsheet tables (and more) of the case, "
+                    "for people without Casefile",
+                ),
             ),
             export_kinds=tuple(
                 action(parent, f"{label}…", partial(m.export, kind), keys)
@@ -170,72 +189,103 @@ def build_actions(
                     export_kinds(), ["Ctrl+E", *([None] * 20)], strict=False
                 )
             ),
-            quit=action(parent, "&Quit", w.close, S.Quit),
+            quit=action(parent, translate("menus", "&Quit"), w.close, S.Quit),
         ),
         edit=EditActions(
             undo=undo,
             redo=redo,
-            find=action(parent, "&Find…", w.focus_search, S.Find, "search"),
+            find=action(parent, translate("menus", "&Find…"), w.focus_search, S.Find, "search"),
             save_search=action(
-                parent, "&Save Search…", w.save_search, "Ctrl+Shift+S", "saved-search"
+                parent,
+                translate("menus", "&Save Search…"),
+                w.save_search,
+                "Ctrl+Shift+S",
+                "saved-search",
             ),
+            preferences=preferences_action(parent, w.preferences),
         ),
         view=ViewActions(
             all_docs=action(
                 parent,
-                "Show &All Documents",
+                translate("menus", "Show &All Documents"),
                 w.show_all_documents,
                 "Ctrl+Shift+A",
                 "documents",
             ),
             focus=tuple(
-                action(parent, f"Go to {label}", partial(w.focus_pane, pane), f"Alt+{n}")
+                action(parent, label, partial(w.focus_pane, pane), f"Alt+{n}")  # i18n: not shown
                 for n, (label, pane) in enumerate(panes, start=1)
             ),
         ),
         document=DocumentActions(
             open_original=action(
                 parent,
-                "Open &Original",
+                translate("menus", "Open &Original"),
                 m.open_original,
                 "Ctrl+Shift+O",
                 "open-external",
-                "Open a read-only copy in the system viewer",
+                translate("menus", "Open a read-only copy in the system viewer"),
             ),
-            reveal=action(parent, "&Reveal in Folder", m.reveal_original, "Ctrl+Shift+R", "reveal"),
-            delete=action(parent, "&Delete…", m.delete_selected, S.Delete, "delete"),
+            reveal=action(
+                parent,
+                translate("menus", "&Reveal in Folder"),
+                m.reveal_original,
+                "Ctrl+Shift+R",
+                "reveal",
+            ),
+            delete=action(
+                parent, translate("menus", "&Delete…"), m.delete_selected, S.Delete, "delete"
+            ),
             recognise=action(
                 parent,
-                "Recognise &Text",
+                translate("menus", "Recognise &Text"),
                 m.recognise_selected,
                 "Ctrl+Shift+T",
                 None,
-                "Read the text of scanned pages with OCR (the original is never changed)",
+                translate(
+                    "menus",
+                    "Read the text of scanned pages with OCR (the original is never changed)",
+                ),
             ),
         ),
         case=CaseActions(
             verify=action(
                 parent,
-                "&Verify Originals",
+                translate("menus", "&Verify Originals"),
                 m.verify_case,
                 "Ctrl+Shift+V",
                 "verify",
-                "Re-hash every original and report any change",
+                translate("menus", "Re-hash every original and report any change"),
             ),
             recognise_all=action(
                 parent,
-                "&Recognise Text of All Scans",
+                translate("menus", "&Recognise Text of All Scans"),
                 m.recognise_all,
                 None,
                 None,
-                "Read the text of every scanned page and picture in the case with OCR",
+                translate(
+                    "menus", "Read the text of every scanned page and picture in the case with OCR"
+                ),
             ),
         ),
         help=HelpActions(
-            syntax=action(parent, "Search &Syntax", w.show_query_help, S.HelpContents, "help"),
-            about=action(parent, "&About Casefile", w.about),
+            syntax=action(
+                parent,
+                translate("menus", "Search &Syntax"),
+                w.show_query_help,
+                S.HelpContents,
+                "help",
+            ),
+            about=action(parent, translate("menus", "&About Casefile"), w.about),
         ),
     )
+
+
+def preferences_action(parent: QWidget, slot: Callable[[], object]) -> QAction:
+    """Edit → Preferences… (on macOS Qt moves it to the application menu by its role)."""
+    act = action(parent, translate("menus", "&Preferences…"), slot, S.Preferences)
+    act.setMenuRole(QAction.MenuRole.PreferencesRole)
+    return act
 
 
 def export_kinds() -> list[tuple[str, str]]:
@@ -256,10 +306,10 @@ def export_kinds() -> list[tuple[str, str]]:
 
 
 def undo_actions(parent: QWidget, group: QUndoGroup) -> tuple[QAction, QAction]:
-    undo = group.createUndoAction(parent, "&Undo")
+    undo = group.createUndoAction(parent, translate("menus", "&Undo"))
     undo.setShortcuts(S.Undo)
     undo.setIcon(icon("undo"))
-    redo = group.createRedoAction(parent, "&Redo")
+    redo = group.createRedoAction(parent, translate("menus", "&Redo"))
     # Ctrl+Shift+Z everywhere, and the platform's own keys too (on Linux that is also
     # Ctrl+Shift+Z: a key given twice is an "ambiguous shortcut" and does nothing).
     redo_keys = [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(S.Redo)]
@@ -270,7 +320,7 @@ def undo_actions(parent: QWidget, group: QUndoGroup) -> tuple[QAction, QAction]:
 
 def build_menu_bar(window: QMainWindow, a: ActionSet, recent: QMenu) -> None:
     bar = window.menuBar()
-    file = bar.addMenu("&File")
+    file = bar.addMenu(translate("menus", "&File"))
     for act in (a.file.new, a.file.open, a.file.open_archive, a.file.demo):
         file.addAction(act)
     file.addMenu(recent)
@@ -278,31 +328,33 @@ def build_menu_bar(window: QMainWindow, a: ActionSet, recent: QMenu) -> None:
     file.addSeparator()
     file.addAction(a.file.import_files)
     file.addAction(a.file.import_folder)
-    export = file.addMenu(icon("export"), "&Export")
+    export = file.addMenu(icon("export"), translate("menus", "&Export"))
     for act in a.file.export_kinds:
         export.addAction(act)
     file.addSeparator()
     file.addAction(a.file.quit)
-    edit = bar.addMenu("&Edit")
+    edit = bar.addMenu(translate("menus", "&Edit"))
     edit.addAction(a.edit.undo)
     edit.addAction(a.edit.redo)
     edit.addSeparator()
     edit.addAction(a.edit.find)
     edit.addAction(a.edit.save_search)
-    view = bar.addMenu("&View")
+    edit.addSeparator()
+    edit.addAction(a.edit.preferences)
+    view = bar.addMenu(translate("menus", "&View"))
     view.addAction(a.view.all_docs)
     view.addSeparator()
     for act in a.view.focus:
         view.addAction(act)
-    doc = bar.addMenu("&Document")
+    doc = bar.addMenu(translate("menus", "&Document"))
     doc.addAction(a.document.open_original)
     doc.addAction(a.document.reveal)
     doc.addAction(a.document.recognise)
     doc.addSeparator()
     doc.addAction(a.document.delete)
-    case = bar.addMenu("&Case")
+    case = bar.addMenu(translate("menus", "&Case"))
     case.addAction(a.case.verify)
     case.addAction(a.case.recognise_all)
-    help_ = bar.addMenu("&Help")
+    help_ = bar.addMenu(translate("menus", "&Help"))
     help_.addAction(a.help.syntax)
     help_.addAction(a.help.about)

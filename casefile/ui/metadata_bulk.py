@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from casefile.core import services
 from casefile.core.services.bulk import BULK_FIELDS, SharedMetadata
 from casefile.ui.bulk_edit import BulkEditCommand
+from casefile.ui.i18n import QT_TRANSLATE_NOOP, plural, translate
 from casefile.ui.suggestions import SuggestionBar, mark
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from casefile.ui.controller import CaseController
     from casefile.ui.linked_documents import LinkedDocuments
 
-ONE_DOCUMENT = "Select one document to edit this"
+ONE_DOCUMENT = QT_TRANSLATE_NOOP("BulkSelection", "Select one document to edit this")
 
 
 class BulkSelection:
@@ -92,15 +93,19 @@ class BulkSelection:
             for combo in (self.kind, self.rel_source, self.rel_info):
                 combo.setCurrentIndex(-1)
             n = len(self.uids)
-            self.facts.setText(f"{n} documents selected")
+            self.facts.setText(plural("%n document(s) selected", "", n))
             self.facts.setToolTip("")
             mark(self._suggestable, ())
             self.suggestion_bar.hide()
             self.linked.hide()  # attachments belong to one document
             self.selection_note.setText(
-                f"{n} documents selected: kind, source, reliability and tags change all "
-                "of them (one undo step). Title, date, author, address and notes belong "
-                "to one document: select one to edit them."
+                plural(
+                    "%n document(s) selected: kind, source, reliability and tags change all "
+                    "of them (one undo step). Title, date, author, address and notes belong "
+                    "to one document: select one to edit them.",
+                    "",
+                    n,
+                )
             )
         finally:
             self._loading = False
@@ -124,7 +129,7 @@ class BulkSelection:
                 ("reliability_info", self.rel_info),
             ):
                 mixed = field in shared.mixed
-                combo.setPlaceholderText("Mixed" if mixed else "")
+                combo.setPlaceholderText(translate("BulkSelection", "Mixed") if mixed else "")
                 combo.setCurrentIndex(
                     -1 if mixed else max(0, combo.findData(shared.values.get(field)))
                 )
@@ -132,29 +137,37 @@ class BulkSelection:
                 "" if "source" in shared.mixed else shared.values.get("source") or ""
             )
             self.source.setPlaceholderText(
-                "Mixed: type to give all the same source" if "source" in shared.mixed else ""
+                translate("BulkSelection", "Mixed: type to give all the same source")
+                if "source" in shared.mixed
+                else ""
             )
             self.source.setCursorPosition(0)
             self.tags.setText(", ".join(shared.common_tags))
             self.tags.setCursorPosition(0)
             some = ", ".join(shared.some_tags)
-            self.tags.setToolTip(
+            tip = translate(
+                "BulkSelection",
                 "Tags on every selected document. Add a tag to add it to all of them; "
-                "remove one to remove it from all."
-                + (f" On some of them only: {some}." if some else "")
+                "remove one to remove it from all.",
             )
+            if some:
+                tip += " " + translate("BulkSelection", "On some of them only: {tags}.").format(
+                    tags=some
+                )
+            self.tags.setToolTip(tip)
         finally:
             self._loading = False
 
     def _set_bulk_look(self, bulk: bool) -> None:
         writable = not self.controller.readonly and (bulk or self.detail is not None)
         self.selection_note.setVisible(bulk)
+        one_document = translate("BulkSelection", ONE_DOCUMENT)
         for w in self._per_document:
             w.setEnabled(writable and not bulk)
             if isinstance(w, QLineEdit):
-                w.setPlaceholderText(ONE_DOCUMENT if bulk else self._placeholders[w])
+                w.setPlaceholderText(one_document if bulk else self._placeholders[w])
             else:
-                w.setPlaceholderText(ONE_DOCUMENT if bulk else "")
+                w.setPlaceholderText(one_document if bulk else "")
         for w in (self.kind, self.source, self.rel_source, self.rel_info, self.tags):
             w.setEnabled(writable)
         if not bulk:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QObject, Qt, QTime
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,6 +36,7 @@ from casefile.core.vocabulary import DocumentKind
 from casefile.ui import labels
 from casefile.ui.bulk_edit import BulkEditCommand
 from casefile.ui.controller import CaseController
+from casefile.ui.i18n import plural, translate
 from casefile.ui.linked_documents import LinkedDocuments
 from casefile.ui.metadata_bulk import BulkSelection
 from casefile.ui.plain import ElidedLabel, plain_label
@@ -80,13 +81,15 @@ class MetadataPanel(BulkSelection, QScrollArea):
         self.rel_source = QComboBox()
         self.rel_source.addItem("—", None)
         for k, v in labels.SOURCE_GRADES.items():
-            self.rel_source.addItem(f"{k} · {v}", k)
+            self.rel_source.addItem(f"{k} · {translate('labels', v)}", k)
         self.rel_info = QComboBox()
         self.rel_info.addItem("—", None)
         for n, v in labels.INFO_GRADES.items():
-            self.rel_info.addItem(f"{n} · {v}", n)
+            self.rel_info.addItem(f"{n} · {translate('labels', v)}", n)
         self.tags = QLineEdit()
-        self.tags.setPlaceholderText("Comma-separated, e.g. sanctions, OkoVision")
+        self.tags.setPlaceholderText(
+            translate("MetadataPanel", "Comma-separated, e.g. sanctions, OkoVision")
+        )
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         # Notes is the last row and takes the height that is left (at least three
@@ -116,22 +119,26 @@ class MetadataPanel(BulkSelection, QScrollArea):
         self.suggestion_bar = SuggestionBar()
         self.suggestion_bar.confirmRequested.connect(self._confirm_suggestions)
         form.addRow(self.suggestion_bar)
-        form.addRow("&Title", self.title)
-        form.addRow("&Kind", self.kind)
-        form.addRow("&Date", self.date)
+        form.addRow(translate("MetadataPanel", "&Title"), self.title)
+        form.addRow(translate("MetadataPanel", "&Kind"), self.kind)
+        form.addRow(translate("MetadataPanel", "&Date"), self.date)
         form.addRow("", self.date_words)
-        form.addRow("&Source", self.source)
-        form.addRow("&Author", self.author)
-        form.addRow("Add&ress", self.url)
-        rel_label = QLabel("&Reliability")
+        form.addRow(translate("MetadataPanel", "&Source"), self.source)
+        form.addRow(translate("MetadataPanel", "&Author"), self.author)
+        form.addRow(translate("MetadataPanel", "Add&ress"), self.url)
+        rel_label = QLabel(translate("MetadataPanel", "&Reliability"))
         rel_label.setBuddy(self.rel_source)
         form.addRow(rel_label, reliability)
-        form.addRow("Ta&gs", self.tags)
-        form.addRow("File", self.facts)
+        form.addRow(translate("MetadataPanel", "Ta&gs"), self.tags)
+        form.addRow(translate("MetadataPanel", "File"), self.facts)
         form.addRow("", self.linked)
-        form.addRow("&Notes", self.notes)
-        self.rel_source.setToolTip("Admiralty code: how reliable is the source (A–F)?")
-        self.rel_info.setToolTip("Admiralty code: how credible is this information (1–6)?")
+        form.addRow(translate("MetadataPanel", "&Notes"), self.notes)
+        self.rel_source.setToolTip(
+            translate("MetadataPanel", "Admiralty code: how reliable is the source (A–F)?")
+        )
+        self.rel_info.setToolTip(
+            translate("MetadataPanel", "Admiralty code: how credible is this information (1–6)?")
+        )
         self.setWidget(body)
         self._placeholders = {
             w: w.placeholderText()
@@ -218,7 +225,7 @@ class MetadataPanel(BulkSelection, QScrollArea):
             self.date.setText(detail.date or "" if kept_date is None else kept_date)
             origin = labels.DATE_SOURCE_LABELS.get(detail.date_source or "")
             if self._check_date(self.date.text()) and kept_date is None and detail.date and origin:
-                self.date_words.setText(f"{self.date_words.text()} · {origin}")
+                self.date_words.setText(f"{self.date_words.text()} · {translate('labels', origin)}")
             self.source.setText(detail.source or "")
             self.author.setText(detail.author or "")
             self.url.setText(detail.url or "")
@@ -230,13 +237,7 @@ class MetadataPanel(BulkSelection, QScrollArea):
             for edit in (self.title, self.source, self.author, self.url, self.tags):
                 edit.setCursorPosition(0)  # show the beginning of long values
             self.notes.setPlainText(detail.notes or "")
-            langs = ", ".join(labels.language_label(x) for x in detail.languages) or "unknown"
-            self.facts.setText(
-                f"{detail.original_filename}\n{detail.file_type.upper()} · "
-                f"{labels.human_size(detail.size)} · {detail.page_count} page(s) · {langs}\n"
-                f"Imported {detail.imported_at:%Y-%m-%d %H:%M} · "
-                f"SHA-256 {detail.sha256[:16]}…"
-            )
+            self.facts.setText(file_facts(detail))
             self.facts.setToolTip(f"SHA-256 {detail.sha256}")
             mark(self._suggestable, detail.suggested)
             self.suggestion_bar.show_fields(detail.suggested, not self.controller.readonly)
@@ -270,8 +271,11 @@ class MetadataPanel(BulkSelection, QScrollArea):
     def _warn_unsaved_date(self, detail: DocumentDetail) -> None:
         if self.date.property("invalid") and self.date.text().strip():
             self.controller.message.emit(
-                f"The date “{self.date.text().strip()}” was not saved for “{detail.title}”: "
-                "it is not a date Casefile understands."
+                translate(
+                    "MetadataPanel",
+                    "The date “{date}” was not saved for “{title}”: "
+                    "it is not a date Casefile understands.",
+                ).format(date=self.date.text().strip(), title=detail.title)
             )
 
     # -- committing -----------------------------------------------------------------------
@@ -305,13 +309,17 @@ class MetadataPanel(BulkSelection, QScrollArea):
         """Validate as you type: the date in words, or what is wrong with it."""
         text = text.strip()
         if not text:
-            self.date_words.setText("No date")
+            self.date_words.setText(translate("MetadataPanel", "No date"))
             self._mark_date(True)
             return True
         try:
             dates.parse(text)
         except InvalidValueError as exc:
-            self.date_words.setText(f"{exc} Escape puts back the saved date.")
+            self.date_words.setText(
+                translate("MetadataPanel", "{error} Escape puts back the saved date.").format(
+                    error=exc
+                )
+            )
             self.date.setToolTip(str(exc))
             self._mark_date(False)
             return False
@@ -372,6 +380,32 @@ class MetadataPanel(BulkSelection, QScrollArea):
         if event.type() == QEvent.Type.ShortcutOverride and _leave_to_case(watched, event):
             return True  # not taken by the field: Edit → Undo / Redo gets the key
         return super().eventFilter(watched, event)
+
+
+def file_facts(detail: DocumentDetail) -> str:
+    """The original's name, type, size, pages and languages, when it was imported and
+    its hash: numbers and the date in the interface language's way of writing them."""
+    langs = ", ".join(labels.language_label(x) for x in detail.languages) or translate(
+        "MetadataPanel", "unknown"
+    )
+    at = detail.imported_at
+    imported = QLocale().toString(
+        QDateTime(QDate(at.year, at.month, at.day), QTime(at.hour, at.minute)),
+        translate("MetadataPanel", "d MMMM yyyy, HH:mm"),
+    )
+    pages = plural("%n page(s)", "", detail.page_count)
+    return translate(
+        "MetadataPanel",
+        "{file}\n{type} · {size} · {pages} · {languages}\nImported {when} · SHA-256 {hash}…",
+    ).format(
+        file=detail.original_filename,
+        type=detail.file_type.upper(),
+        size=labels.human_size(detail.size),
+        pages=pages,
+        languages=langs,
+        when=imported,
+        hash=detail.sha256[:16],
+    )
 
 
 def _leave_to_case(field: QObject, event: QEvent) -> bool:

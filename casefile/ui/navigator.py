@@ -16,6 +16,7 @@ from casefile.core import services
 from casefile.core.vocabulary import DocumentKind, DocumentStatus
 from casefile.ui import labels
 from casefile.ui.controller import CaseController
+from casefile.ui.i18n import translate
 from casefile.ui.icons import icon, kind_icon
 
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -37,11 +38,11 @@ class Navigator(QTreeWidget):
         self.controller = controller
         self.setHeaderHidden(True)
         self.setRootIsDecorated(True)
-        self.setAccessibleName("Navigator")
+        self.setAccessibleName(translate("Navigator", "Navigator"))
         self.setUniformRowHeights(True)
-        self.documents = self._root("Documents", "documents", {})
-        self.searches = self._root("Saved searches", "saved-search", None)
-        self.tags = self._root("Tags", "tag", None)
+        self.documents = self._root(translate("Navigator", "Documents"), "documents", {})
+        self.searches = self._root(translate("Navigator", "Saved searches"), "saved-search", None)
+        self.tags = self._root(translate("Navigator", "Tags"), "tag", None)
         self.view_roots: list[QTreeWidgetItem] = []  # features' own sections, filled by them
         self.itemActivated.connect(self._chosen)
         self.itemClicked.connect(self._chosen)
@@ -78,7 +79,9 @@ class Navigator(QTreeWidget):
         self.controller.read(gather, on_done=self._fill)
 
     def _fill(self, data: dict[str, Any]) -> None:
-        self.documents.setText(0, f"Documents  {data['total']}")
+        # A heading and its count: "Documents  12" ("Документы  12"; no plural needed).
+        documents = translate("Navigator", "Documents  {n}")
+        self.documents.setText(0, documents.format(n=data["total"]))
         for root in (self.documents, self.searches, self.tags):
             root.takeChildren()
         for kind in (k.value for k in DocumentKind):
@@ -106,14 +109,18 @@ class Navigator(QTreeWidget):
         if not data["saved"]:
             self._placeholder(
                 self.searches,
-                "None yet",
-                "Search, then Edit → Save Search… (Ctrl+Shift+S) keeps it here.",
+                translate("Navigator", "None yet"),
+                translate(
+                    "Navigator", "Search, then Edit → Save Search… (Ctrl+Shift+S) keeps it here."
+                ),
             )
         for name, n in data["tags"]:
             self._child(self.tags, f"{name}  {n}", icon("tag"), {"tag": name})
         if not data["tags"]:
             self._placeholder(
-                self.tags, "None yet", "Tags added in the metadata panel appear here."
+                self.tags,
+                translate("Navigator", "None yet"),
+                translate("Navigator", "Tags added in the metadata panel appear here."),
             )
         self._show_mark()
 
@@ -203,15 +210,20 @@ class Navigator(QTreeWidget):
             return
         self.setCurrentItem(item)
         menu = QMenu(self)
-        menu.addAction("Rename…", lambda: self.rename_saved(item))
-        menu.addAction("Delete", lambda: self.delete_saved(item))
+        menu.addAction(translate("Navigator", "Rename…"), lambda: self.rename_saved(item))
+        menu.addAction(translate("Navigator", "Delete"), lambda: self.delete_saved(item))
         menu.exec(self.viewport().mapToGlobal(pos))
 
     def rename_saved(self, item: QTreeWidgetItem | None = None) -> None:
         saved = self._saved_at(item or self.currentItem())
         if saved is None or self.controller.readonly:
             return
-        name, ok = QInputDialog.getText(self, "Rename saved search", "Name:", text=saved.name)
+        name, ok = QInputDialog.getText(
+            self,
+            translate("Navigator", "Rename saved search"),
+            translate("Navigator", "Name:"),
+            text=saved.name,
+        )
         if ok and name.strip() and name.strip() != saved.name:
             if self._shown == ("saved", saved.name):
                 self._shown = ("saved", name.strip())
@@ -222,9 +234,10 @@ class Navigator(QTreeWidget):
         saved = self._saved_at(item or self.currentItem())
         if saved is not None and not self.controller.readonly:
             self.controller.delete_saved_search(saved)
-            self.controller.message.emit(
-                f"Deleted the saved search “{saved.name}”; Edit → Undo brings it back."
+            text = translate(
+                "Navigator", "Deleted the saved search “{name}”; Edit → Undo brings it back."
             )
+            self.controller.message.emit(text.format(name=saved.name))
 
     def _child(
         self, parent: QTreeWidgetItem, text: str, ic: Any, filters: dict[str, str] | None

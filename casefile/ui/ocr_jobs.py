@@ -21,10 +21,11 @@ from casefile.core import services
 from casefile.core.jobs import Progress
 from casefile.core.services import Changes
 from casefile.ui.controller import CaseController
+from casefile.ui.i18n import QT_TRANSLATE_NOOP, plural, translate
 from casefile.ui.messages import user_message
 from casefile.ui.runner import Job
 
-TITLE = "Recognising text"
+TITLE = QT_TRANSLATE_NOOP("OcrJobs", "Recognising text")
 LIVE_RELOAD_S = 5.0
 RESUME_DELAY_MS = 1500  # after opening a case: once the first screen and the index are done
 
@@ -57,7 +58,11 @@ class OcrJobs(QObject):
             return None
         if c.readonly:
             if asked:
-                c.failed.emit("This case is open read-only; its text cannot be recognised.")
+                c.failed.emit(
+                    translate(
+                        "OcrJobs", "This case is open read-only; its text cannot be recognised."
+                    )
+                )
             return None
         earlier = self.job if self.running else None
         if earlier is not None:
@@ -66,7 +71,11 @@ class OcrJobs(QObject):
             self._superseded = True
             earlier.cancel()
         job = c.runner.start_job(
-            TITLE, services.ocr_documents, c.case, list(uids) if uids else None, force=force
+            translate("OcrJobs", TITLE),
+            services.ocr_documents,
+            c.case,
+            list(uids) if uids else None,
+            force=force,
         )
         self.job = job
         shown = {"done": 0, "at": time.monotonic()}
@@ -130,8 +139,11 @@ class OcrJobs(QObject):
             self.controller.message.emit(summary.skipped[0])
         elif not summary.cancelled and summary.pages:
             read = summary.pages - summary.failed
-            note = f"; {summary.failed} could not be" if summary.failed else ""
-            self.controller.message.emit(f"Text recognised on {read} page(s){note}.")
+            if summary.failed:
+                text = plural("Text recognised on %n page(s); {failed} could not be.", "", read)
+            else:
+                text = plural("Text recognised on %n page(s).", "", read)
+            self.controller.message.emit(text.format(failed=summary.failed))
         self.finished.emit(summary)
 
     def _failed(self, job: Job, exc: BaseException, asked: bool) -> None:

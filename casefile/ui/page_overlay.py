@@ -13,14 +13,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtCore import QEvent, QLocale, QObject, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from casefile.core import services
+from casefile.core.i18n import translate_recorded
 from casefile.core.services import DocumentDetail
 from casefile.ui.controller import CaseController
+from casefile.ui.i18n import translate
 from casefile.ui.plain import plain_label
 
 Rect = tuple[float, float, float, float]
@@ -136,10 +138,13 @@ class OcrStrip(QWidget):
         self._key: tuple[str, int] | None = None
         self._generation = 0
         self.label = plain_label(wrap=True)
-        self.recognise = QPushButton("Recognise text")
+        self.recognise = QPushButton(translate("OcrStrip", "Recognise text"))
         self.recognise.setToolTip(
-            "Read the text of this document's scanned pages with OCR (Russian and English); "
-            "the original is never changed, and a PDF's own text is kept."
+            translate(
+                "OcrStrip",
+                "Read the text of this document's scanned pages with OCR (Russian and "
+                "English); the original is never changed, and a PDF's own text is kept.",
+            )
         )
         self.recognise.clicked.connect(self._recognise)
         row = QHBoxLayout(self)
@@ -213,20 +218,47 @@ class OcrStrip(QWidget):
         self.recognise.setVisible(offer and not self.controller.readonly)
         self.label.setStyleSheet("")
         if info is not None and info.error:
-            self.label.setText(f"This page could not be recognised: {info.error}")
+            self.label.setText(
+                translate("OcrStrip", "This page could not be recognised: {error}").format(
+                    error=translate_recorded(info.error)
+                )
+            )
         elif info is not None:
-            conf = f"{info.confidence:.0f}%" if info.confidence is not None else "—"
+            conf = (
+                QLocale().toString(round(info.confidence)) + "%"
+                if info.confidence is not None
+                else "—"
+            )
             if info.low_confidence:
                 self.label.setText(
-                    f"⚠ Low OCR confidence on this page ({conf}): check it against the original."
+                    translate(
+                        "OcrStrip",
+                        "⚠ Low OCR confidence on this page ({confidence}): check it against "
+                        "the original.",
+                    ).format(confidence=conf)
                 )
                 self.label.setStyleSheet(f"color: {LOW}; font-weight: bold;")
             else:
-                self.label.setText(f"Text recognised by OCR · confidence {conf}")
-            self.label.setToolTip(f"{info.engine}, languages {info.languages}, {info.dpi} dpi")
+                self.label.setText(
+                    translate(
+                        "OcrStrip", "Text recognised by OCR · confidence {confidence}"
+                    ).format(confidence=conf)
+                )
+            self.label.setToolTip(
+                translate("OcrStrip", "{engine}, languages {languages}, {dpi} dpi").format(
+                    engine=info.engine, languages=info.languages, dpi=info.dpi
+                )
+            )
         elif offer:
-            what = "garbled text layer" if detail.status == "garbled" else "scanned pages"
-            self.label.setText(f"This document has {what}: OCR can read its text.")
+            self.label.setText(
+                translate(
+                    "OcrStrip", "This document has a garbled text layer: OCR can read its text."
+                )
+                if detail.status == "garbled"
+                else translate(
+                    "OcrStrip", "This document has scanned pages: OCR can read its text."
+                )
+            )
         else:
             self.hide()
             return

@@ -53,7 +53,7 @@ def render(out: Path, work: Path) -> list[Path]:
     from casefile.ui.main_window import MainWindow
 
     out.mkdir(parents=True, exist_ok=True)
-    demo = build_demo_case(work / "Demo case.casefile", overwrite=True)
+    demo = build_demo_case(work / "Demo case.casefile", overwrite=True)  # i18n: not shown
     settings = Settings(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
     settings.add_recent(demo)
     shots: list[Path] = []
@@ -75,7 +75,7 @@ def render(out: Path, work: Path) -> list[Path]:
     shots.append(_save(win, out, "02-documents"))
 
     if view.search_panel is not None and getattr(view.search_panel, "available", False):
-        win.search_field.setText("санкции OR sanctions")
+        win.search_field.setText("санкции OR sanctions")  # i18n: verbatim
         win.run_search()
         panel = view.search_panel
         _wait(lambda: panel.results.count() > 0)
@@ -99,7 +99,8 @@ def render(out: Path, work: Path) -> list[Path]:
     samples = work / "incoming"
     samples.mkdir(exist_ok=True)
     (samples / "note-from-source.txt").write_text(
-        "Источник сообщил, что OkoVision продолжает получать доступ к API Helix Cloud.\n",
+        "Источник сообщил, что OkoVision продолжает получать доступ "
+        "к API Helix Cloud.\n",  # i18n: verbatim
         encoding="utf-8",
     )
     (samples / "broken.pdf").write_bytes(b"%PDF-1.7\n% truncated on purpose\n")
@@ -173,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from casefile.ui import i18n
 
-    parser = argparse.ArgumentParser(prog="python -m casefile.ui.screenshots")
+    parser = argparse.ArgumentParser(prog="python -m casefile.ui.screenshots")  # i18n: not shown
     parser.add_argument("out", nargs="?", default="docs/screenshots")
     parser.add_argument("--lang", choices=[code for code, _name in i18n.CHOICES], default="en")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)

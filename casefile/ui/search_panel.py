@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from casefile.core.vocabulary import SearchSort
 from casefile.ui.controller import CaseController
 from casefile.ui.hit_delegate import RichDelegate
+from casefile.ui.i18n import plural, translate
 from casefile.ui.icons import icon
 from casefile.ui.search_facets import FACET_ROLE, fill_chips, fill_facet_tree, find_facet_item
 from casefile.ui.search_results import (
@@ -66,33 +67,40 @@ class SearchPanel(QWidget):
         self.searching = False
 
         self.summary = QLabel()
+        # Two counts (documents, pages with hits) may not fit beside the sort controls in
+        # a narrow pane, in Russian above all: they wrap rather than widen the pane.
+        self.summary.setWordWrap(True)
         self.sort = QComboBox()
         for label, key in SORTS:
-            self.sort.addItem(label, key)
-        self.sort.setAccessibleName("Sort results")
+            self.sort.addItem(translate("labels", label), key)
+        self.sort.setAccessibleName(translate("SearchPanel", "Sort results"))
         self.sort.activated.connect(lambda _i: self.refresh())
         # Off by default: a Latin word also finds its Cyrillic spellings and back.
-        self.translit = QCheckBox("Also match transliterations")
-        self.translit.setToolTip("Chekhov also finds Чехов, Gazprom Газпром, and back")
+        self.translit = QCheckBox(translate("SearchPanel", "Also match transliterations"))
+        self.translit.setToolTip(
+            translate("SearchPanel", "Chekhov also finds Чехов, Gazprom Газпром, and back")
+        )
         self.translit.toggled.connect(lambda _on: self.refresh() if self.query else None)
         self._translit_asked = False  # the option of the search on screen
-        self.save_button = QPushButton(icon("saved-search"), "Save search…")
+        self.save_button = QPushButton(
+            icon("saved-search"), translate("SearchPanel", "Save search…")
+        )
         self.save_button.clicked.connect(self.save_current)
         self.chips = QHBoxLayout()
         self.chips.setSpacing(4)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
-        top.addWidget(QLabel("Sort:"))
+        top.addWidget(QLabel(translate("SearchPanel", "Sort:")))
         top.addWidget(self.sort)
         top.addWidget(self.save_button)
 
         self.facet_tree = QTreeWidget()
         self.facet_tree.setHeaderHidden(True)
-        self.facet_tree.setAccessibleName("Facets")
+        self.facet_tree.setAccessibleName(translate("SearchPanel", "Facets"))
         self.facet_tree.itemClicked.connect(self._facet_clicked)
         self.facet_tree.itemActivated.connect(self._facet_clicked)
         self.results = QListWidget()
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(translate("SearchPanel", "Search results"))
         self.results.setItemDelegate(RichDelegate(self.results))
         self.results.setWordWrap(True)
         self.results.setAlternatingRowColors(True)
@@ -154,20 +162,22 @@ class SearchPanel(QWidget):
         self._generation += 1
         generation = self._generation
         self.searching = True
-        self.summary.setText("Searching…")
+        self.summary.setText(translate("SearchPanel", "Searching…"))
         # The old query's results, facets and highlights would be a lie from now on.
         self._keep_uid = self.view.current_uid if self.view.in_search else None
         self._translit_asked = self.translit.isChecked()
         self._empty()
         self.view.viewer.set_query("")
         if self.controller.after_index(lambda: self._submit(generation)):
-            self.summary.setText("Waiting for the search index to be ready…")
+            self.summary.setText(
+                translate("SearchPanel", "Waiting for the search index to be ready…")
+            )
 
     def _submit(self, generation: int) -> None:
         """Run the search on a reader thread, unless a newer one has replaced it."""
         if not shiboken6.isValid(self) or generation != self._generation:
             return  # closed while the index was being rebuilt, or superseded
-        self.summary.setText("Searching…")
+        self.summary.setText(translate("SearchPanel", "Searching…"))
 
         def done(results: Any) -> None:
             if generation == self._generation:
@@ -245,13 +255,14 @@ class SearchPanel(QWidget):
     def _show(self, results: Any) -> None:
         self.last = results
         self._pages, self._loading_more, self._no_more = 1, False, False
-        n = results.total
+        self.summary.setText(summary_text(results.total, results))
         # Beyond a few thousand matching pages the core counts a sample: say so.
-        about = "about " if getattr(results, "total_is_estimate", False) else ""
-        self.summary.setText(f"{about}<b>{n:,}</b> document{'s' if n != 1 else ''} match")
         self.summary.setToolTip(
-            "An estimate from a sample of the matches; narrow the search for an exact count."
-            if about
+            translate(
+                "SearchPanel",
+                "An estimate from a sample of the matches; narrow the search for an exact count.",
+            )
+            if getattr(results, "total_is_estimate", False)
             else ""
         )
         self.results.blockSignals(True)
@@ -337,14 +348,21 @@ class SearchPanel(QWidget):
     def save_current(self) -> None:
         api = search_api()
         if api is None or not hasattr(api, "save_search") or not (self.query or self.facets):
-            self.controller.message.emit("Run a search first, then save it.")
+            self.controller.message.emit(
+                translate("SearchPanel", "Run a search first, then save it.")
+            )
             return
         try:
             full = self.saved_query()
         except ValueError as exc:
             self.controller.failed.emit(str(exc))
             return
-        name, ok = QInputDialog.getText(self, "Save search", "Name:", text=full[:60])
+        name, ok = QInputDialog.getText(
+            self,
+            translate("SearchPanel", "Save search"),
+            translate("SearchPanel", "Name:"),
+            text=full[:60],
+        )
         if ok and name.strip():
             self.save_as(name.strip())
 
@@ -356,3 +374,24 @@ class SearchPanel(QWidget):
             self.sort.currentData(),
             on_saved=lambda: self.view.navigator.mark_saved(name),
         )
+
+
+def summary_text(n: int, results: Any = None) -> str:
+    """“<b>5</b> documents found · hits on 12 pages”, with "about" where the core
+    counted a sample; numbers in the interface language's digits ("12 345")."""
+    estimate = bool(getattr(results, "total_is_estimate", False))
+    if estimate:
+        text = plural("about %n document(s) found", "", n)
+    else:
+        text = plural("%n document(s) found", "", n)
+    text = text.replace(str(n), f"<b>{QLocale().toString(n)}</b>", 1)
+    pages = int(getattr(results, "total_pages", 0) or 0)
+    if pages:
+        if estimate or getattr(results, "total_pages_is_estimate", False):
+            where = plural("hits on about %n page(s)", "", pages)
+        else:
+            where = plural("hits on %n page(s)", "", pages)
+        where = where.replace(str(pages), QLocale().toString(pages), 1)
+        # One unit when the label wraps: "… документа ·" / "совпадения на 4 страницах".
+        text += " · " + where.replace(" ", "\u00a0")
+    return text

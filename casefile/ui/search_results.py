@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from casefile.ui import labels
+from casefile.ui.i18n import translate
 
 FACET_ORDER = ("kind", "year", "lang", "tag")
 SORTS = tuple((word, sort.value) for sort, word in labels.SEARCH_SORT_LABELS.items())
@@ -38,9 +39,13 @@ def hit_html(hit: Any) -> str:
         facts.append(hit.date)
     pages = [p for p in hit.pages if p > 0]
     if pages:
-        shown = ", ".join(str(p) for p in pages[:10])
+        shown = ", ".join(str(p) for p in pages[:10]) + ("…" if len(pages) > 10 else "")
         facts.append(
-            f"page{'s' if len(pages) > 1 else ''} {shown}" + ("…" if len(pages) > 10 else "")
+            (
+                translate("SearchResults", "page {pages}")
+                if len(pages) == 1
+                else translate("SearchResults", "pages {pages}")
+            ).format(pages=shown)
         )
     # The title's own hits are marked as the snippets' are (a title-only match has no
     # snippet, so this is the only place the user sees why it was found).
@@ -50,7 +55,11 @@ def hit_html(hit: Any) -> str:
         f"<span class='meta'>{html.escape(' · '.join(facts))}</span>",
     ]
     for s in hit.snippets[:3]:
-        page = f"<i>p.{s.page}</i> " if s.page else ""
+        page = (
+            "<i>" + translate("SearchResults", "p. {page}").format(page=s.page) + "</i> "
+            if s.page
+            else ""
+        )
         parts.append(f"{page}{snippet_html(s.text, s.spans)}")
     return "<br>".join(parts)
 
@@ -61,10 +70,15 @@ def facet_clause(name: str, value: str) -> str:
     hold spaces or a hyphen, which unquoted would split into a tag and a text word."""
     if name == "year":
         # No clause means "undated"; "not inside any date range" does.
-        return "NOT date:[* TO *]" if value == "undated" else f"date:{value}"
+        return "NOT date:[* TO *]" if value == "undated" else f"date:{value}"  # i18n: not shown
     if name == "tag":
         if '"' in value:
-            raise ValueError(f"The tag “{value}” has a quote mark and cannot be saved as a filter.")
+            raise ValueError(
+                translate(
+                    "SearchResults",
+                    "The tag “{tag}” has a quote mark and cannot be saved as a filter.",
+                ).format(tag=value)
+            )
         return f'tag:"{value}"'
     return f"{name}:{value}"  # kind:court_filing, lang:ru: single words
 

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.core.i18n import translate_recorded
 from casefile.core.services import DocumentDetail
+from casefile.ui.i18n import translate
 from casefile.ui.icons import pixmap
 from casefile.ui.plain import plain_label
 
@@ -38,11 +40,11 @@ class StatusBanner(QFrame):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("Password")
-        self.password.setAccessibleName("Password of the PDF")
-        self.unlock = QPushButton("Read with password")
-        self.retry = QPushButton("Try again")
-        self.original = QPushButton("Show original")
+        self.password.setPlaceholderText(translate("StatusBanner", "Password"))
+        self.password.setAccessibleName(translate("StatusBanner", "Password of the PDF"))
+        self.unlock = QPushButton(translate("StatusBanner", "Read with password"))
+        self.retry = QPushButton(translate("StatusBanner", "Try again"))
+        self.original = QPushButton(translate("StatusBanner", "Show original"))
         top = QHBoxLayout()
         top.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
         words = QVBoxLayout()
@@ -76,35 +78,52 @@ class StatusBanner(QFrame):
         if doc is None or (doc.status == "ok" and not doc.pages_needing_ocr):
             self.hide()
             return
-        reason = doc.status_reason or ""
+        # Recorded in English in the case; shown in the interface language.
+        reason = translate_recorded(doc.status_reason)
         show = {"password": False, "retry": False, "original": has_original_view}
         if doc.status == "password_required":
             icon = "lock"
-            head = "This PDF is protected by a password"
-            message = (
+            head = translate("StatusBanner", "This PDF is protected by a password")
+            message = translate(
+                "StatusBanner",
                 "Its text could not be read. Enter the password to read it again; "
-                "the original is not changed."
+                "the original is not changed.",
             )
             show["password"] = True
         elif doc.status in ("needs_ocr", "ok"):
             icon = "needs-ocr"
             pages = ", ".join(str(p) for p in doc.pages_needing_ocr[:12])
             more = "…" if len(doc.pages_needing_ocr) > 12 else ""
-            which = f"Page(s) {pages}{more} are" if pages else "This document is"
-            head = "Needs OCR."
-            message = (
-                f"{which} pictures of text without a text layer, so they cannot be "
-                "searched yet. Use Original to read them."
-            )
+            head = translate("StatusBanner", "Needs OCR.")
+            if len(doc.pages_needing_ocr) == 1:
+                message = translate(
+                    "StatusBanner",
+                    "Page {page} is a picture of text without a text layer, so it cannot be "
+                    "searched yet. Use Original to read it.",
+                ).format(page=pages)
+            elif pages:
+                message = translate(
+                    "StatusBanner",
+                    "Pages {pages} are pictures of text without a text layer, so they cannot "
+                    "be searched yet. Use Original to read them.",
+                ).format(pages=f"{pages}{more}")
+            else:
+                message = translate(
+                    "StatusBanner",
+                    "This document is pictures of text without a text layer, so it cannot be "
+                    "searched yet. Use Original to read it.",
+                )
         elif doc.status == "empty":
             icon = "needs-ocr"
-            head = "No text."
-            message = "The file opened fine but contains no text."
+            head = translate("StatusBanner", "No text.")
+            message = translate("StatusBanner", "The file opened fine but contains no text.")
         else:
             icon = "failed" if doc.status == "failed" else "warning"
-            label = "could not be read" if doc.status == "failed" else "is in a format "
-            label += "" if doc.status == "failed" else "Casefile does not read"
-            head = f"This file {label}."
+            head = (
+                translate("StatusBanner", "This file could not be read.")
+                if doc.status == "failed"
+                else translate("StatusBanner", "This file is in a format Casefile does not read.")
+            )
             message = reason
             show["retry"] = doc.status == "failed"
         # (A password reason repeats the headline; the other reasons add to it.)

@@ -10,15 +10,23 @@ from collections.abc import Mapping
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
+from casefile.ui.i18n import QT_TRANSLATE_NOOP, translate
 from casefile.ui.plain import plain_label
 
-NAMES = {"title": "title", "kind": "kind", "date": "date", "author": "author"}
-WHY = {
-    "title": "taken from the file (its own title or its name)",
-    "kind": "guessed from the text",
-    "date": "taken from the file's properties",
-    "author": "taken from the file's properties",
+NAMES = {
+    "title": QT_TRANSLATE_NOOP("SuggestionBar", "title"),
+    "kind": QT_TRANSLATE_NOOP("SuggestionBar", "kind"),
+    "date": QT_TRANSLATE_NOOP("SuggestionBar", "date"),
+    "author": QT_TRANSLATE_NOOP("SuggestionBar", "author"),
 }
+WHY = {
+    "title": QT_TRANSLATE_NOOP("SuggestionBar", "taken from the file (its own title or its name)"),
+    "kind": QT_TRANSLATE_NOOP("SuggestionBar", "guessed from the text"),
+    "date": QT_TRANSLATE_NOOP("SuggestionBar", "taken from the file's properties"),
+    "author": QT_TRANSLATE_NOOP("SuggestionBar", "taken from the file's properties"),
+}
+# A field's tooltip says it is a suggestion; `mark` recognises its own tooltips by this.
+SUGGESTED_ROLE = "suggestionTip"
 
 
 class SuggestionBar(QWidget):
@@ -28,9 +36,12 @@ class SuggestionBar(QWidget):
         super().__init__(parent)
         self.setObjectName("suggestionBar")
         self.text = plain_label(wrap=True)
-        self.confirm = QPushButton("Confirm")
+        self.confirm = QPushButton(translate("SuggestionBar", "Confirm"))
         self.confirm.setToolTip(
-            "Accept the suggested values as they are (recorded in the audit log)"
+            translate(
+                "SuggestionBar",
+                "Accept the suggested values as they are (recorded in the audit log)",
+            )
         )
         self.confirm.clicked.connect(self.confirmRequested)
         row = QHBoxLayout(self)
@@ -40,12 +51,14 @@ class SuggestionBar(QWidget):
         self.hide()
 
     def show_fields(self, suggested: tuple[str, ...], editable: bool) -> None:
-        fields = [NAMES[f] for f in suggested if f in NAMES]
+        fields = [translate("SuggestionBar", NAMES[f]) for f in suggested if f in NAMES]
         if not fields:
             self.hide()
             return
         self.text.setText(
-            f"Suggested by Casefile, not yet checked: {', '.join(fields)} (in italics)."
+            translate(
+                "SuggestionBar", "Suggested by Casefile, not yet checked: {fields} (in italics)."
+            ).format(fields=", ".join(fields))
         )
         self.confirm.setVisible(editable)
         self.show()
@@ -60,8 +73,10 @@ def mark(widgets: Mapping[str, QWidget], suggested: tuple[str, ...]) -> None:
         widget.setFont(font)
         widget.setProperty("suggested", is_suggestion)
         if is_suggestion:
-            widget.setToolTip(
-                f"Suggested: {WHY[name]}. Check it; editing it or Confirm makes it yours."
-            )
-        elif widget.toolTip().startswith("Suggested:"):
+            tip = translate(
+                "SuggestionBar", "Suggested: {why}. Check it; editing it or Confirm makes it yours."
+            ).format(why=translate("SuggestionBar", WHY[name]))
+            widget.setToolTip(tip)
+            widget.setProperty(SUGGESTED_ROLE, tip)
+        elif widget.toolTip() and widget.toolTip() == widget.property(SUGGESTED_ROLE):
             widget.setToolTip("")  # (a date's error tooltip stays)

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QUndoCommand
 
+from casefile.ui.i18n import QT_TRANSLATE_NOOP, translate
+
 if TYPE_CHECKING:
     from casefile.core.case import Case
     from casefile.core.services import Changes, SavedSearchInfo
@@ -31,24 +33,35 @@ class Editor(Protocol):
     def apply_write(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None: ...
 
 
+# What a field is called in an undo text ("Edit date of …"), translated where shown.
 FIELD_LABELS = {
-    "title": "title",
-    "kind": "kind",
-    "date": "date",
-    "source": "source",
-    "author": "author",
-    "url": "address",
-    "reliability_source": "source reliability",
-    "reliability_info": "information credibility",
-    "notes": "notes",
+    "title": QT_TRANSLATE_NOOP("UndoCommands", "title"),
+    "kind": QT_TRANSLATE_NOOP("UndoCommands", "kind"),
+    "date": QT_TRANSLATE_NOOP("UndoCommands", "date"),
+    "source": QT_TRANSLATE_NOOP("UndoCommands", "source"),
+    "author": QT_TRANSLATE_NOOP("UndoCommands", "author"),
+    "url": QT_TRANSLATE_NOOP("UndoCommands", "address"),
+    "reliability_source": QT_TRANSLATE_NOOP("UndoCommands", "source reliability"),
+    "reliability_info": QT_TRANSLATE_NOOP("UndoCommands", "information credibility"),
+    "notes": QT_TRANSLATE_NOOP("UndoCommands", "notes"),
 }
+
+
+def field_label(field: str) -> str:
+    """A field's name in an undo text, in the interface language."""
+    label = FIELD_LABELS.get(field)
+    return translate("UndoCommands", label) if label else field
 
 
 class EditFieldCommand(QUndoCommand):
     def __init__(
         self, controller: Editor, uid: str, field: str, old: Any, new: Any, doc_title: str
     ) -> None:
-        super().__init__(f"Edit {FIELD_LABELS.get(field, field)} of “{_short(doc_title)}”")
+        super().__init__(
+            translate("UndoCommands", "Edit {field} of “{title}”").format(
+                field=field_label(field), title=_short(doc_title)
+            )
+        )
         self.controller = controller
         self.uid = uid
         self.field = field
@@ -71,11 +84,11 @@ class SetTagsCommand(QUndoCommand):
         added = sorted(set(new) - set(old))
         removed = sorted(set(old) - set(new))
         if added and not removed:
-            text = f"Add tag {', '.join(added)}"
+            text = translate("UndoCommands", "Add tag {tags}").format(tags=", ".join(added))
         elif removed and not added:
-            text = f"Remove tag {', '.join(removed)}"
+            text = translate("UndoCommands", "Remove tag {tags}").format(tags=", ".join(removed))
         else:
-            text = "Change tags"
+            text = translate("UndoCommands", "Change tags")
         super().__init__(text)
         self.controller = controller
         self.uid = uid
@@ -98,7 +111,10 @@ def _gone(command: EditFieldCommand | SetTagsCommand, uid: str) -> bool:
         return False
     command.setObsolete(True)
     command.controller.message.emit(
-        f"“{command.text()}” was an edit of a document deleted since; there is nothing to undo."
+        translate(
+            "UndoCommands",
+            "“{edit}” was an edit of a document deleted since; there is nothing to undo.",
+        ).format(edit=command.text())
     )
     return True
 
@@ -109,7 +125,9 @@ def _short(text: str, limit: int = 40) -> str:
 
 class RenameSavedSearchCommand(QUndoCommand):
     def __init__(self, controller: Editor, name: str, new_name: str) -> None:
-        super().__init__(f"Rename saved search “{_short(name)}”")
+        super().__init__(
+            translate("UndoCommands", "Rename saved search “{name}”").format(name=_short(name))
+        )
         self.controller = controller
         self.name = name
         self.new_name = new_name
@@ -129,7 +147,11 @@ class DeleteSavedSearchCommand(QUndoCommand):
     """Undo saves the same search again under its name (query, sort and mode kept)."""
 
     def __init__(self, controller: Editor, saved: SavedSearchInfo) -> None:
-        super().__init__(f"Delete saved search “{_short(saved.name)}”")
+        super().__init__(
+            translate("UndoCommands", "Delete saved search “{name}”").format(
+                name=_short(saved.name)
+            )
+        )
         self.controller = controller
         self.saved = saved
 
@@ -147,8 +169,12 @@ class ConfirmSuggestionsCommand(QUndoCommand):
     suggestions again (values untouched)."""
 
     def __init__(self, controller: Editor, uid: str, fields: Sequence[str], doc_title: str) -> None:
-        names = ", ".join(FIELD_LABELS.get(f, f) for f in fields)
-        super().__init__(f"Confirm {names} of “{_short(doc_title)}”")
+        names = ", ".join(field_label(f) for f in fields)
+        super().__init__(
+            translate("UndoCommands", "Confirm {fields} of “{title}”").format(
+                fields=names, title=_short(doc_title)
+            )
+        )
         self.controller = controller
         self.uid = uid
         self.fields = tuple(fields)

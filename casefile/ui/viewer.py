@@ -25,6 +25,7 @@ from casefile.core import services
 from casefile.core.errors import CasefileError
 from casefile.core.services import Changes, DocumentDetail, PageText
 from casefile.ui.controller import CaseController
+from casefile.ui.i18n import QT_TRANSLATE_NOOP, translate
 from casefile.ui.messages import user_message
 from casefile.ui.page_overlay import OcrStrip
 from casefile.ui.plain import plain_label
@@ -39,7 +40,7 @@ CURRENT_HIT = QColor("#ff9f1a")
 # Pages longer than this have their hits found on a reader thread: the analyzer costs
 # about 2-3 ms per 20 KB, and a 1 MB page of an e-mail archive must not stall typing.
 SYNC_HIGHLIGHT_CHARS = 20_000
-PLACEHOLDER = "Select a document to read it here."
+PLACEHOLDER = QT_TRANSLATE_NOOP("Viewer", "Select a document to read it here.")
 
 
 class Viewer(QWidget):
@@ -85,7 +86,7 @@ class Viewer(QWidget):
 
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
-        self.text.setAccessibleName("Document text")
+        self.text.setAccessibleName(translate("Viewer", "Document text"))
         self.text.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -99,7 +100,7 @@ class Viewer(QWidget):
         self.pdf.setPageMode(QPdfView.PageMode.SinglePage)
         self.pdf.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.ocr_strip = OcrStrip(self.controller, self.pdf)  # OCR: confidence, boxes
-        self.placeholder = QLabel(PLACEHOLDER)
+        self.placeholder = QLabel(translate("Viewer", PLACEHOLDER))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setEnabled(False)
@@ -127,7 +128,7 @@ class Viewer(QWidget):
         return self.detail.uid, self.detail.title, self.page
 
     # -- showing --------------------------------------------------------------------------
-    def clear(self, hint: str = "Select a document to read it here.") -> None:
+    def clear(self, hint: str = PLACEHOLDER) -> None:
         """No document: the placeholder says what would show one."""
         self.placeholder.setText(hint)
         self.detail = None
@@ -139,7 +140,7 @@ class Viewer(QWidget):
         self.reflow_button.hide()
         self.banner.hide()
         self.ocr_strip.show_page(None, 0)
-        self.placeholder.setText(PLACEHOLDER)
+        self.placeholder.setText(translate("Viewer", PLACEHOLDER))
         self.stack.setCurrentWidget(self.placeholder)
         self._update_controls()
 
@@ -381,14 +382,16 @@ class Viewer(QWidget):
         """Say why the original is not on screen, and let the toggle show what is."""
         assert self.detail is not None
         if self.detail.status == "password_required":
-            why = (
+            why = translate(
+                "Viewer",
                 "The original is protected by a password: enter it above to read its "
-                "text and show the original."
+                "text and show the original.",
             )
         else:
-            why = (
+            why = translate(
+                "Viewer",
                 "The original cannot be shown here. Use Document → Open Original to "
-                "open it in another program."
+                "open it in another program.",
             )
         if self.total > 0:
             self.text_mode.setChecked(True)

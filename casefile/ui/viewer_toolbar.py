@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QSpinBox, QToolBar, QToolButton, QWidget
 
+from casefile.ui.i18n import translate
 from casefile.ui.icons import icon
 
 
@@ -31,7 +32,7 @@ class Navigable(Protocol):
 
 class ViewerToolbar(QToolBar):
     def __init__(self, viewer: Navigable, owner: QWidget) -> None:
-        super().__init__("Viewer")
+        super().__init__(translate("ViewerToolbar", "Viewer"))
         self.setIconSize(self.iconSize() * 0.8)
         self._owner = owner
         # Text | Original first: in a narrow pane (1024 px) the overflow arrow takes the
@@ -39,8 +40,12 @@ class ViewerToolbar(QToolBar):
         group = QActionGroup(owner)
         # Optional: when neither view can be shown, neither button claims to be on.
         group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
-        self.text_mode = self._act("view-text", "Text", "Ctrl+1", viewer.show_text)
-        self.original_mode = self._act("view-original", "Original", "Ctrl+2", viewer.show_original)
+        self.text_mode = self._act(
+            "view-text", translate("ViewerToolbar", "Text"), "Ctrl+1", viewer.show_text
+        )
+        self.original_mode = self._act(
+            "view-original", translate("ViewerToolbar", "Original"), "Ctrl+2", viewer.show_original
+        )
         for a in (self.text_mode, self.original_mode):
             a.setCheckable(True)
             group.addAction(a)
@@ -49,26 +54,37 @@ class ViewerToolbar(QToolBar):
                 btn.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.text_mode.setChecked(True)
         self.addSeparator()
-        self.prev_page = self._act("page-prev", "Previous page", "Ctrl+PgUp", viewer.go_prev)
+        self.prev_page = self._act(
+            "page-prev", translate("ViewerToolbar", "Previous page"), "Ctrl+PgUp", viewer.go_prev
+        )
         self.page_box = QSpinBox()
-        self.page_box.setAccessibleName("Page")
+        self.page_box.setAccessibleName(translate("ViewerToolbar", "Page"))
         self.page_box.setKeyboardTracking(False)
         self.page_box.valueChanged.connect(lambda n: viewer.go_to_page(n))
         self.addWidget(self.page_box)
         self.page_total = QLabel()
         self.addWidget(self.page_total)
-        self.next_page = self._act("page-next", "Next page", "Ctrl+PgDown", viewer.go_next)
+        self.next_page = self._act(
+            "page-next", translate("ViewerToolbar", "Next page"), "Ctrl+PgDown", viewer.go_next
+        )
         self.addSeparator()
-        self.prev_hit = self._act("hit-prev", "Previous hit", "Shift+F3", viewer.previous_hit)
+        self.prev_hit = self._act(
+            "hit-prev", translate("ViewerToolbar", "Previous hit"), "Shift+F3", viewer.previous_hit
+        )
         self.hit_label = QLabel()
         self.addWidget(self.hit_label)
-        self.next_hit = self._act("hit-next", "Next hit", "F3", viewer.next_hit_)
+        self.next_hit = self._act(
+            "hit-next", translate("ViewerToolbar", "Next hit"), "F3", viewer.next_hit_
+        )
         # Paragraphs (hard-wrapped lines joined) or the text exactly as extracted.
-        self.reflow_mode = QAction("Paragraphs", owner)
+        self.reflow_mode = QAction(translate("ViewerToolbar", "Paragraphs"), owner)
         self.reflow_mode.setCheckable(True)
         self.reflow_mode.setChecked(True)
         self.reflow_mode.setToolTip(
-            "Join hard-wrapped lines into paragraphs (off: the text exactly as extracted)"
+            translate(
+                "ViewerToolbar",
+                "Join hard-wrapped lines into paragraphs (off: the text exactly as extracted)",
+            )
         )
         self.reflow_mode.toggled.connect(lambda _on: viewer.reload_page())
         # Beside the title, not in the tool bar: at 1024 px the tool bar has no room
@@ -104,7 +120,11 @@ class ViewerToolbar(QToolBar):
         self.page_box.setValue(page if has_pages else 1)
         self.page_box.blockSignals(False)
         self.page_box.setEnabled(total > 1)
-        self.page_total.setText(f" of {total} " if has_pages else "")
+        self.page_total.setText(
+            " " + translate("ViewerToolbar", "of {total}").format(total=total) + " "
+            if has_pages
+            else ""
+        )
         self.prev_page.setEnabled(has_pages and page > 1)
         self.next_page.setEnabled(has_pages and page < total)
         self.prev_hit.setEnabled(any_hits)
@@ -112,7 +132,13 @@ class ViewerToolbar(QToolBar):
         if hits_on_page is None:
             self.hit_label.setText("")
         else:
-            where = f"{current_hit + 1}/{hits_on_page}" if hits_on_page else "none"
-            self.hit_label.setText(f" Hits on page: {where} ")
+            # The label's text is padded with a space each side, as the page total.
+            if hits_on_page:
+                where = translate("ViewerToolbar", "Hits on page: {current}/{total}").format(
+                    current=current_hit + 1, total=hits_on_page
+                )
+            else:
+                where = translate("ViewerToolbar", "Hits on page: none")
+            self.hit_label.setText(f" {where} ")
         if not has_document:
             self.original_mode.setEnabled(False)

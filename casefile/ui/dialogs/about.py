@@ -10,17 +10,23 @@ from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from casefile import __version__
+from casefile.ui.i18n import translate
 from casefile.ui.icons import app_icon
 
 
 def about_box(parent: QWidget) -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.NoIcon, "About Casefile", "", parent=parent)
+    title = translate("about", "About Casefile")
+    box = QMessageBox(QMessageBox.Icon.NoIcon, title, "", parent=parent)
     box.setIconPixmap(app_icon().pixmap(64, 64))
     box.setText(f"<b>Casefile {__version__}</b>")
-    box.setInformativeText(
+    text = translate(
+        "about",
         "Offline case files for investigators. Nothing you do here leaves this "
         "computer.<br><br>Licence: Apache-2.0. Built with Qt for Python "
-        f"(PySide6 {pyside_version}, LGPL-3.0), SQLAlchemy, Whoosh and pypdf."
-        f"<br><br>Qt {qVersion()} · Python {platform.python_version()}"
+        "(PySide6 {pyside}, LGPL-3.0), SQLAlchemy, Whoosh and pypdf."
+        "<br><br>Qt {qt} · Python {python}",
+    )
+    box.setInformativeText(
+        text.format(pyside=pyside_version, qt=qVersion(), python=platform.python_version())
     )
     return box

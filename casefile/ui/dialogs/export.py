@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from casefile.core.jobs import Cancelled, Progress
 from casefile.ui.dialogs.export_bundle_options import ArchivePage, BundlePage
 from casefile.ui.dialogs.export_options import CsvPage, OptionsPage, ReportPage
+from casefile.ui.i18n import translate
 from casefile.ui.messages import user_message
 from casefile.ui.settings import Settings
 
@@ -52,7 +53,7 @@ def _safe_name(text: str) -> str:
     """A file name from a case title: no path separators or characters file systems
     refuse, no leading dot, at most 80 characters."""
     name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", text).strip(" .")
-    return re.sub(r"\s+", " ", name)[:80] or "Casefile export"
+    return re.sub(r"\s+", " ", name)[:80] or translate("ExportDialog", "Casefile export")
 
 
 def _free(path: Path) -> Path:
@@ -81,7 +82,7 @@ class ExportDialog(QDialog):
         self.settings = settings or Settings()
         self.job: Job | None = None
         self.result: Any = None  # the ExportResult of the last export
-        self.setWindowTitle("Export")
+        self.setWindowTitle(translate("ExportDialog", "Export"))
         self.resize(620, 560)
 
         self.kind = QComboBox()
@@ -96,8 +97,8 @@ class ExportDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._kind_changed)
 
         self.path = QLineEdit()
-        self.path.setAccessibleName("Save to")
-        self.browse = QPushButton("Choose…")
+        self.path.setAccessibleName(translate("ExportDialog", "Save to"))
+        self.browse = QPushButton(translate("ExportDialog", "Choose…"))
         self.browse.clicked.connect(self._choose)
         where = QHBoxLayout()
         where.addWidget(self.path, 1)
@@ -110,20 +111,20 @@ class ExportDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.export_button = QPushButton("Export")
+        self.export_button = QPushButton(translate("ExportDialog", "Export", "button"))
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start)
-        self.cancel_button = QPushButton("Cancel Export")
+        self.cancel_button = QPushButton(translate("ExportDialog", "Cancel Export"))
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
-        self.open_button = QPushButton("Open")
+        self.open_button = QPushButton(translate("ExportDialog", "Open"))
         self.open_button.clicked.connect(self.open_result)
-        self.folder_button = QPushButton("Show in Folder")
+        self.folder_button = QPushButton(translate("ExportDialog", "Show in Folder"))
         self.folder_button.clicked.connect(self.show_in_folder)
-        self.view_button = QPushButton("View in Casefile")  # a PDF (the bundle)
+        self.view_button = QPushButton(translate("ExportDialog", "View in Casefile"))  # a PDF
         self.view_button.clicked.connect(self.view_result)
         self.pdf_window: QWidget | None = None
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(translate("ExportDialog", "Close"))
         self.close_button.clicked.connect(self.reject)
         for b in (self.open_button, self.folder_button, self.view_button):
             b.hide()
@@ -135,13 +136,13 @@ class ExportDialog(QDialog):
             buttons.addWidget(b)
 
         form = QFormLayout()
-        form.addRow("&Export:", self.kind)
+        form.addRow(translate("ExportDialog", "&Export:"), self.kind)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.pages, 1)
         save_form = QFormLayout()
         # A layout has no buddy of its own: the label's Alt+S goes to the path field.
-        save_label = QLabel("&Save to:")
+        save_label = QLabel(translate("ExportDialog", "&Save to:"))
         save_label.setBuddy(self.path)
         save_form.addRow(save_label, where)
         layout.addLayout(save_form)
@@ -193,10 +194,15 @@ class ExportDialog(QDialog):
     def _choose(self) -> None:
         page, current = self.page, self.path.text()
         if page.folder:
-            chosen = QFileDialog.getExistingDirectory(self, "Export to folder", current)
+            chosen = QFileDialog.getExistingDirectory(
+                self, translate("ExportDialog", "Export to folder"), current
+            )
         else:
             chosen, _f = QFileDialog.getSaveFileName(
-                self, "Export to", current, f"{page.label} (*{page.suffix})"
+                self,
+                translate("ExportDialog", "Export to"),
+                current,
+                f"{page.label} (*{page.suffix})",
             )
         if chosen:
             self.path.setText(chosen)
@@ -206,7 +212,7 @@ class ExportDialog(QDialog):
         """Export with the chosen options; returns the job (None: nothing to do)."""
         text = self.path.text().strip()
         if not text:
-            self.status.setText("Choose where to save the export.")
+            self.status.setText(translate("ExportDialog", "Choose where to save the export."))
             return None
         out = Path(text)
         if self.page.suffix and out.suffix.lower() != self.page.suffix:
@@ -221,7 +227,7 @@ class ExportDialog(QDialog):
         from casefile.core.services import exports
 
         job = self.controller.runner.start_job(
-            f"Exporting {self.page.label.lower()}",
+            translate("ExportDialog", "Exporting: {kind}").format(kind=self.page.label),
             exports.run_export,
             self.controller.case,
             self.page.kind,
@@ -234,14 +240,14 @@ class ExportDialog(QDialog):
         job.failed.connect(self._failed)
         self.controller.jobStarted.emit(job)
         self._running(True)
-        self.status.setText(f"Exporting to {out}…")
+        self.status.setText(translate("ExportDialog", "Exporting to {path}…").format(path=out))
         return job
 
     def cancel(self) -> None:
         if self.job is not None and self.job.running:
             self.job.cancel()
             self.cancel_button.setEnabled(False)
-            self.status.setText("Stopping…")
+            self.status.setText(translate("ExportDialog", "Stopping…"))
 
     def _running(self, running: bool) -> None:
         self.progress.setVisible(running)
@@ -270,13 +276,15 @@ class ExportDialog(QDialog):
         self.folder_button.show()
         self.view_button.setVisible(Path(result.path).suffix.lower() == ".pdf")
         self.open_button.setFocus()
-        self.export_button.setText("Export Again")
+        self.export_button.setText(translate("ExportDialog", "Export Again"))
         self._suggest_path()  # the next export does not overwrite this one
 
     def _failed(self, exc: BaseException) -> None:
         self._running(False)
         if isinstance(exc, Cancelled):
-            self.status.setText("The export was cancelled; nothing was written.")
+            self.status.setText(
+                translate("ExportDialog", "The export was cancelled; nothing was written.")
+            )
         else:
             self.status.setText(user_message(exc))
 

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.ui.dialogs.export_options import OptionsPage
+from casefile.ui.dialogs.export_options import OptionsPage, Shown
+from casefile.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 SECTIONS_BY_KIND = "kind"
 SECTIONS_BY_TAG = "tag"
@@ -39,32 +40,40 @@ class BundlePage(OptionsPage):
     """The court bundle's options (an options page of the export dialog)."""
 
     kind = "bundle"
-    label = "Court bundle (PDF)"
+    label = Shown(QT_TRANSLATE_NOOP("ExportOptions", "Court bundle (PDF)"))
     suffix = ".pdf"
     folder = False
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLineEdit("Court bundle")
-        self.title.setAccessibleName("Bundle title")
+        self.title = QLineEdit(translate("BundlePage", "Court bundle"))
+        self.title.setAccessibleName(translate("BundlePage", "Bundle title"))
         self.title.textChanged.connect(lambda _t: self.nameChanged.emit())
         self.sections = QComboBox()
-        self.sections.addItem("By kind of document (court documents first)", SECTIONS_BY_KIND)
-        self.sections.addItem("One section per tag (choose below)", SECTIONS_BY_TAG)
-        self.sections.addItem("One section with every document", ONE_SECTION)
+        self.sections.addItem(
+            translate("BundlePage", "By kind of document (court documents first)"), SECTIONS_BY_KIND
+        )
+        self.sections.addItem(
+            translate("BundlePage", "One section per tag (choose below)"), SECTIONS_BY_TAG
+        )
+        self.sections.addItem(
+            translate("BundlePage", "One section with every document"), ONE_SECTION
+        )
         self.tags = QListWidget()
-        self.tags.setAccessibleName("Tags, one section each")
+        self.tags.setAccessibleName(translate("BundlePage", "Tags, one section each"))
         self.tags.setMaximumHeight(120)
         self.tags.setEnabled(False)
         self.sections.currentIndexChanged.connect(self._sections_changed)
         self.numbering = QComboBox()
-        self.numbering.addItem("1, 2, 3 … (the PDF page numbers)", "continuous")
-        self.numbering.addItem("A1, A2 … B1 (by section)", "section")
-        self.split = QCheckBox("Split into &volumes of")
+        self.numbering.addItem(
+            translate("BundlePage", "1, 2, 3 … (the PDF page numbers)"), "continuous"
+        )
+        self.numbering.addItem(translate("BundlePage", "A1, A2 … B1 (by section)"), "section")
+        self.split = QCheckBox(translate("BundlePage", "Split into &volumes of"))
         self.volume_pages = QSpinBox()
         self.volume_pages.setRange(10, 10_000)
         self.volume_pages.setValue(300)
-        self.volume_pages.setSuffix(" pages")
+        self.volume_pages.setSuffix(" " + translate("BundlePage", "pages"))
         self.volume_pages.setEnabled(False)
         self.split.toggled.connect(self.volume_pages.setEnabled)
         volumes = QHBoxLayout()
@@ -72,16 +81,19 @@ class BundlePage(OptionsPage):
         volumes.addWidget(self.volume_pages)
         volumes.addStretch(1)
         note = QLabel(
-            "Documents are in date order within each section. An index with links, "
-            "bookmarks and a page number on every page are always included; documents "
-            "that are not PDFs are typeset from their text."
+            translate(
+                "BundlePage",
+                "Documents are in date order within each section. An index with links, "
+                "bookmarks and a page number on every page are always included; documents "
+                "that are not PDFs are typeset from their text.",
+            )
         )
         note.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("&Title:", self.title)
-        form.addRow("Se&ctions:", self.sections)
+        form.addRow(translate("BundlePage", "&Title:"), self.title)
+        form.addRow(translate("BundlePage", "Se&ctions:"), self.sections)
         form.addRow("", self.tags)
-        form.addRow("&Numbering:", self.numbering)
+        form.addRow(translate("BundlePage", "&Numbering:"), self.numbering)
         form.addRow("", volumes)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -112,13 +124,19 @@ class BundlePage(OptionsPage):
 
         title = self.title.text().strip()
         if not title:
-            raise ValueError("Give the bundle a title; it heads its index.")
+            raise ValueError(
+                translate("BundlePage", "Give the bundle a title; it heads its index.")
+            )
         mode = self.sections.currentData()
         by_tags: tuple[str, ...] = ()
         if mode == SECTIONS_BY_TAG:
             by_tags = self._checked_tags()
             if not by_tags:
-                raise ValueError("Tick the tags that make the sections, in the order wanted.")
+                raise ValueError(
+                    translate(
+                        "BundlePage", "Tick the tags that make the sections, in the order wanted."
+                    )
+                )
         return BundleChoices(
             by_tags=by_tags,
             title=title,
@@ -128,23 +146,27 @@ class BundlePage(OptionsPage):
         )
 
     def default_name(self, case_title: str) -> str:
-        return f"{case_title} — {self.title.text().strip() or 'bundle'}"
+        title = self.title.text().strip() or translate("BundlePage", "bundle")
+        return f"{case_title} — {title}"
 
 
 class ArchivePage(OptionsPage):
     """The case archive: nothing to choose, only what it holds."""
 
     kind = "archive"
-    label = "Case archive (.casezip)"
+    label = Shown(QT_TRANSLATE_NOOP("ExportOptions", "Case archive (.casezip)"))
     suffix = ".casezip"
     folder = False
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         text = QLabel(
-            "The whole case in one file: its database, every original and a manifest of "
-            "their hashes. It opens as a new case on another computer with 'casefile "
-            "import-archive ARCHIVE CASE', which rebuilds the search index there."
+            translate(
+                "ArchivePage",
+                "The whole case in one file: its database, every original and a manifest of "
+                "their hashes. It opens as a new case on another computer with 'casefile "
+                "import-archive ARCHIVE CASE', which rebuilds the search index there.",
+            )
         )
         text.setWordWrap(True)
         layout = QVBoxLayout(self)

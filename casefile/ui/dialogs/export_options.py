@@ -26,14 +26,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ANY = "(any)"
+from casefile.ui import i18n
+from casefile.ui.i18n import QT_TRANSLATE_NOOP, translate
+
+ANY = QT_TRANSLATE_NOOP("ExportOptions", "(any)")
 FLAG_WORDS = {
     "": ANY,
-    "no_source": "No source",
-    "single_source": "Single source",
-    "weak_sources": "Only weak sources",
-    "lost_quote": "Lost quote",
+    "no_source": QT_TRANSLATE_NOOP("ExportOptions", "No source"),
+    "single_source": QT_TRANSLATE_NOOP("ExportOptions", "Single source"),
+    "weak_sources": QT_TRANSLATE_NOOP("ExportOptions", "Only weak sources"),
+    "lost_quote": QT_TRANSLATE_NOOP("ExportOptions", "Lost quote"),
 }
+
+
+class Shown:
+    """A class attribute the user reads (an export kind's name): marked where it is
+    defined, before a language is chosen, and translated each time it is read, so
+    `page.label` is always in the interface language (docs/architecture.md,
+    "Languages")."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __get__(self, obj: object, owner: type | None = None) -> str:
+        return translate("ExportOptions", self.text) if self.text else ""
 
 
 class OptionsPage(QWidget):
@@ -42,7 +58,7 @@ class OptionsPage(QWidget):
     searches are read."""
 
     kind = ""  # the key of services.exports.EXPORTS
-    label = ""  # shown in the dialog's kind list: "Report (DOCX)"
+    label = Shown("")  # shown in the dialog's kind list: "Report (DOCX)"
     suffix = ""  # the file's extension with its dot; "" when `folder`
     folder = False  # the export is a folder of files (CSV)
     nameChanged = Signal()  # the suggested file name changed (e.g. the scope did)
@@ -56,7 +72,7 @@ class OptionsPage(QWidget):
 
     def default_name(self, case_title: str) -> str:
         """The file (or folder) name suggested, without the suffix."""
-        return f"{case_title} — {self.kind}"
+        return f"{case_title} — {self.kind}"  # i18n: not shown
 
 
 def _checkable(items: list[str] | tuple[str, ...], target: QListWidget) -> None:
@@ -83,35 +99,37 @@ class ScopeBox(QGroupBox):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Scope (nothing chosen: the whole case)", parent)
+        super().__init__(
+            translate("ExportOptions", "Scope (nothing chosen: the whole case)"), parent
+        )
         self.tag = QComboBox()
-        self.tag.addItem(ANY, "")
+        self.tag.addItem(translate("ExportOptions", ANY), "")
         self.entities = QListWidget()
         self.entities.setMaximumHeight(110)
-        self.entities.setAccessibleName("Entities")
+        self.entities.setAccessibleName(translate("ExportOptions", "Entities"))
         self.date_from = QLineEdit()
-        self.date_from.setPlaceholderText("e.g. 2023 or 2023-02")
+        self.date_from.setPlaceholderText(translate("ExportOptions", "e.g. 2023 or 2023-02"))
         self.date_to = QLineEdit()
-        self.date_to.setPlaceholderText("e.g. 2024-06")
+        self.date_to.setPlaceholderText(translate("ExportOptions", "e.g. 2024-06"))
         self.flag = QComboBox()
         for value, words in FLAG_WORDS.items():
-            self.flag.addItem(words, value)
+            self.flag.addItem(translate("ExportOptions", words), value)
         dates = QHBoxLayout()
         dates.addWidget(self.date_from)
         dates.addWidget(self.date_to)
         form = QFormLayout(self)
-        form.addRow("&Tag:", self.tag)
-        form.addRow("E&ntities:", self.entities)
+        form.addRow(translate("ExportOptions", "&Tag:"), self.tag)
+        form.addRow(translate("ExportOptions", "E&ntities:"), self.entities)
         # A layout has no buddy of its own: Alt+F goes to the first date field.
-        dates_label = QLabel("Events &from / to:")
+        dates_label = QLabel(translate("ExportOptions", "Events &from / to:"))
         dates_label.setBuddy(self.date_from)
         form.addRow(dates_label, dates)
-        form.addRow("Events f&lagged:", self.flag)
+        form.addRow(translate("ExportOptions", "Events f&lagged:"), self.flag)
         self.tag.currentIndexChanged.connect(lambda _i: self.changed.emit())
 
     def set_choices(self, choices: Any) -> None:
         self.tag.clear()
-        self.tag.addItem(ANY, "")
+        self.tag.addItem(translate("ExportOptions", ANY), "")
         for t in choices.tags:
             self.tag.addItem(t, t)
         _checkable(list(choices.entities), self.entities)
@@ -130,33 +148,39 @@ class ScopeBox(QGroupBox):
 
 class ReportPage(OptionsPage):
     kind = "report"
-    label = "Report (DOCX)"
+    label = Shown(QT_TRANSLATE_NOOP("ExportOptions", "Report (DOCX)"))
     suffix = ".docx"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.scope_box = ScopeBox()
         self.author = QLineEdit()
-        self.author.setPlaceholderText("your login name")
+        self.author.setPlaceholderText(translate("ExportOptions", "your login name"))
         self.summary = QPlainTextEdit()
-        self.summary.setPlaceholderText("Optional: a summary placed after the contents")
+        self.summary.setPlaceholderText(
+            translate("ExportOptions", "Optional: a summary placed after the contents")
+        )
         self.summary.setMaximumHeight(80)
         self.searches = QListWidget()
         self.searches.setMaximumHeight(80)
-        self.searches.setAccessibleName("Saved searches")
-        self.cast = QCheckBox("Cast of &characters")
-        self.index = QCheckBox("&Document index")
-        self.bundle_pages = QCheckBox("Cite &bundle pages (B/123) when a bundle was made")
+        self.searches.setAccessibleName(translate("ExportOptions", "Saved searches"))
+        self.cast = QCheckBox(translate("ExportOptions", "Cast of &characters"))
+        self.index = QCheckBox(translate("ExportOptions", "&Document index"))
+        self.bundle_pages = QCheckBox(
+            translate("ExportOptions", "Cite &bundle pages (B/123) when a bundle was made")
+        )
         for box in (self.cast, self.index, self.bundle_pages):
             box.setChecked(True)
         self.lang = QComboBox()
-        self.lang.addItem("English", "en")
-        self.lang.addItem("Русский", "ru")
+        self.lang.addItem("English", "en")  # i18n: verbatim (each in its own language)
+        self.lang.addItem("Русский", "ru")  # i18n: verbatim
+        # The report's dates are written in the interface language unless chosen otherwise.
+        self.lang.setCurrentIndex(max(0, self.lang.findData(i18n.current())))
         form = QFormLayout()
-        form.addRow("&Author:", self.author)
-        form.addRow("S&ummary:", self.summary)
-        form.addRow("Excerpts of &saved searches:", self.searches)
-        form.addRow("Dates in:", self.lang)
+        form.addRow(translate("ExportOptions", "&Author:"), self.author)
+        form.addRow(translate("ExportOptions", "S&ummary:"), self.summary)
+        form.addRow(translate("ExportOptions", "Excerpts of &saved searches:"), self.searches)
+        form.addRow(translate("ExportOptions", "Dates in:"), self.lang)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scope_box)
@@ -184,18 +208,18 @@ class ReportPage(OptionsPage):
         )
 
     def default_name(self, case_title: str) -> str:
-        return f"{case_title} — report"
+        return translate("ExportOptions", "{case} — report").format(case=case_title)
 
 
 class CsvPage(OptionsPage):
     kind = "csv"
-    label = "Spreadsheet tables (CSV)"
+    label = Shown(QT_TRANSLATE_NOOP("ExportOptions", "Spreadsheet tables (CSV)"))
     folder = True
     TABLES = (
-        ("documents", "&Documents"),
-        ("entities", "&Entities"),
-        ("mentions", "&Mentions"),
-        ("chronology", "C&hronology"),
+        ("documents", QT_TRANSLATE_NOOP("ExportOptions", "&Documents")),
+        ("entities", QT_TRANSLATE_NOOP("ExportOptions", "&Entities")),
+        ("mentions", QT_TRANSLATE_NOOP("ExportOptions", "&Mentions")),
+        ("chronology", QT_TRANSLATE_NOOP("ExportOptions", "C&hronology")),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -204,11 +228,11 @@ class CsvPage(OptionsPage):
         self.tables: dict[str, QCheckBox] = {}
         row = QHBoxLayout()
         for key, words in self.TABLES:
-            box = QCheckBox(words)
+            box = QCheckBox(translate("ExportOptions", words))
             box.setChecked(True)
             self.tables[key] = box
             row.addWidget(box)
-        tables = QGroupBox("Tables (one CSV file each, UTF-8)")
+        tables = QGroupBox(translate("ExportOptions", "Tables (one CSV file each, UTF-8)"))
         tables.setLayout(row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -224,8 +248,8 @@ class CsvPage(OptionsPage):
 
         tables = tuple(k for k, box in self.tables.items() if box.isChecked())
         if not tables:
-            raise ValueError("Choose at least one table to export.")
+            raise ValueError(translate("ExportOptions", "Choose at least one table to export."))
         return CsvOptions(scope=self.scope_box.scope(), tables=tables)
 
     def default_name(self, case_title: str) -> str:
-        return f"{case_title} — tables"
+        return translate("ExportOptions", "{case} — tables").format(case=case_title)

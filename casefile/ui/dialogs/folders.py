@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QListView, QTreeView, QWidget
 
+from casefile.ui.i18n import translate
 from casefile.ui.settings import Settings
 
 LAST_DIR_KEY = "import/last_folder"
@@ -30,7 +31,9 @@ def remember(settings: Settings, paths: list[str]) -> None:
 
 
 def folders_dialog(parent: QWidget | None, start: str) -> QFileDialog:
-    dialog = QFileDialog(parent, "Import folders (Ctrl-click to choose several)", start)
+    dialog = QFileDialog(
+        parent, translate("folders", "Import folders (Ctrl-click to choose several)"), start
+    )
     dialog.setFileMode(QFileDialog.FileMode.Directory)
     dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
@@ -49,6 +52,8 @@ def choose_folders(parent: QWidget | None, settings: Settings) -> list[str]:
 
 
 def choose_files(parent: QWidget | None, settings: Settings) -> list[str]:
-    paths, _ = QFileDialog.getOpenFileNames(parent, "Import files", start_folder(settings))
+    paths, _ = QFileDialog.getOpenFileNames(
+        parent, translate("folders", "Import files"), start_folder(settings)
+    )
     remember(settings, paths)
     return paths

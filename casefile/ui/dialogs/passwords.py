@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.ui.i18n import plural, translate
 from casefile.ui.icons import icon
+from casefile.ui.labels import status_label
 from casefile.ui.plain import ElidedLabel, plain_label
 
 VISIBLE_ROWS = 4  # more locked files than this scroll
@@ -47,18 +49,26 @@ class PasswordRows(QWidget):
         n = len(locked)
         layout.addWidget(
             plain_label(
-                f"{n} PDF{'s need' if n != 1 else ' needs'} a password to be read. "
-                "The password is kept for this session only, never in the case.",
+                plural(
+                    "%n PDF(s) cannot be read without a password. "
+                    "The password is kept for this session only, never in the case.",
+                    "",
+                    n,
+                ),
                 wrap=True,
             )
         )
         self.all_password = QLineEdit()
-        self.all_button = QPushButton(icon("lock"), "Try on all")
+        self.all_button = QPushButton(icon("lock"), translate("PasswordRows", "Try on all"))
         if n > 1:
             row = QHBoxLayout()
             self.all_password.setEchoMode(QLineEdit.EchoMode.Password)
-            self.all_password.setPlaceholderText("One password for all of them")
-            self.all_password.setAccessibleName("Password to try on every locked PDF")
+            self.all_password.setPlaceholderText(
+                translate("PasswordRows", "One password for all of them")
+            )
+            self.all_password.setAccessibleName(
+                translate("PasswordRows", "Password to try on every locked PDF")
+            )
             row.addWidget(self.all_password, 1)
             row.addWidget(self.all_button)
             self.all_button.clicked.connect(self.try_on_all)
@@ -75,12 +85,14 @@ class PasswordRows(QWidget):
                 uid,
                 ElidedLabel(Path(path).name),
                 QLineEdit(),
-                QPushButton("Read"),
+                QPushButton(translate("PasswordRows", "Read")),
                 ElidedLabel(""),
             )
             r.password.setEchoMode(QLineEdit.EchoMode.Password)
-            r.password.setPlaceholderText("Password")
-            r.password.setAccessibleName(f"Password of {Path(path).name}")
+            r.password.setPlaceholderText(translate("PasswordRows", "Password"))
+            r.password.setAccessibleName(
+                translate("PasswordRows", "Password of {name}").format(name=Path(path).name)
+            )
             r.read.clicked.connect(lambda _c=False, u=uid: self.try_one(u))
             r.password.returnPressed.connect(lambda u=uid: self.try_one(u))
             for col, w in enumerate((r.name, r.password, r.read, r.result)):
@@ -103,7 +115,7 @@ class PasswordRows(QWidget):
             return
         r.read.setEnabled(False)
         r.password.setEnabled(False)
-        r.result.setText("Reading…")
+        r.result.setText(translate("PasswordRows", "Reading…"))
         self.unlockRequested.emit(uid, password)
 
     def try_on_all(self) -> None:
@@ -121,13 +133,19 @@ class PasswordRows(QWidget):
             return
         if error is None and status != "password_required":
             r.done = True
-            r.result.setText("Read with the password." if status == "ok" else f"Read: {status}")
+            r.result.setText(
+                translate("PasswordRows", "Read with the password.")
+                if status == "ok"
+                else translate("PasswordRows", "Read: {status}").format(
+                    status=status_label(status or "")
+                )
+            )
             r.password.clear()
             return
         r.read.setEnabled(True)
         r.password.setEnabled(True)
         r.password.selectAll()
-        r.result.setText(error or "Wrong password; try again.")
+        r.result.setText(error or translate("PasswordRows", "Wrong password; try again."))
 
     @property
     def pending(self) -> list[str]:

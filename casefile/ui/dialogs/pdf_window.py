@@ -11,12 +11,14 @@ from PySide6.QtPdf import QPdfBookmarkModel, QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QSplitter, QTreeView, QVBoxLayout, QWidget
 
+from casefile.ui.i18n import translate
+
 
 class PdfWindow(QWidget):
     def __init__(self, path: Path | str, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.path = Path(path)
-        self.setWindowTitle(f"{self.path.name} — Casefile")
+        self.setWindowTitle(translate("PdfWindow", "{name} — Casefile").format(name=self.path.name))
         self.resize(1000, 800)
         self.document = QPdfDocument(self)
         self.view = QPdfView()
@@ -42,7 +44,11 @@ class PdfWindow(QWidget):
         layout.addWidget(split)
         error = self.document.load(str(self.path))
         if error != QPdfDocument.Error.None_:
-            self.message.setText(f"“{self.path.name}” could not be opened as a PDF.")
+            self.message.setText(
+                translate("PdfWindow", "“{name}” could not be opened as a PDF.").format(
+                    name=self.path.name
+                )
+            )
             self.message.show()
 
     @property

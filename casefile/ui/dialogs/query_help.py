@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-HELP = """
+from casefile.ui.i18n import QT_TRANSLATE_NOOP, translate
+
+HELP = QT_TRANSLATE_NOOP(
+    "QueryHelp",
+    """
 <h3>Searching a case</h3>
 <p>Words find their other forms in Russian and English: <b>распознавание</b> also finds
 <i>распознавания</i>, <b>Газпром</b> finds <i>Газпрома</i>; <b>sanction</b> finds
@@ -32,17 +36,18 @@ inside a word never excludes)</td></tr>
 <p>Click a facet (kind, year, language, tag) beside the results to narrow them; click
 it again to remove it. <b>Save search</b> (Ctrl+Shift+S) keeps the query in the navigator.
 In the viewer, <b>F3</b> / <b>Shift+F3</b> move to the next / previous hit.</p>
-"""
+""",
+)
 
 
 class QueryHelp(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Search syntax")
+        self.setWindowTitle(translate("QueryHelp", "Search syntax"))
         self.resize(560, 520)
         text = QTextBrowser()
         text.setOpenLinks(False)
-        text.setHtml(HELP)
+        text.setHtml(translate("QueryHelp", HELP))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)

@@ -20,18 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.core.i18n import translate_recorded
 from casefile.core.vocabulary import ImportResult
 from casefile.ui import labels
 from casefile.ui.dialogs.passwords import PasswordRows
+from casefile.ui.i18n import plural, translate
 from casefile.ui.icons import icon
 from casefile.ui.plain import plain_label, plain_tip
 
 if TYPE_CHECKING:
     from casefile.core.services import ImportSummary, VerifyReport
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 class ImportSummaryDialog(QDialog):
@@ -40,30 +38,22 @@ class ImportSummaryDialog(QDialog):
     def __init__(self, summary: ImportSummary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.summary = summary
-        self.setWindowTitle("Import finished" if not summary.cancelled else "Import cancelled")
-        self.resize(720, 420)
-        head = (
-            f"<b>{_plural(summary.imported, 'document')} imported</b>, "
-            f"{_plural(summary.duplicates, 'duplicate')} skipped, "
-            f"{_plural(summary.failed, 'file')} failed."
+        self.setWindowTitle(
+            translate("ImportSummaryDialog", "Import finished")
+            if not summary.cancelled
+            else translate("ImportSummaryDialog", "Import cancelled")
         )
-        if summary.skipped or summary.empty:
-            head += (
-                f" {_plural(summary.skipped, 'item')} skipped (not a regular file, or a link"
-                f" out of the folder), {_plural(summary.empty, 'empty file')}."
-            )
-        unread = sum(1 for o in summary.problems if o.result != "failed")
-        if unread:
-            head += f" {_plural(unread, 'document')} kept without readable text (see below)."
-        if summary.cancelled:
-            head += (
-                " <br>The import was cancelled: the files above were kept; the rest "
-                "were not imported. Import them again to finish."
-            )
-        self.heading = QLabel(head)
+        self.resize(720, 420)
+        self.heading = QLabel(import_heading(summary))
         self.heading.setWordWrap(True)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["File", "Result", "Details"])
+        self.tree.setHeaderLabels(
+            [
+                translate("ImportSummaryDialog", "File"),
+                translate("ImportSummaryDialog", "Result"),
+                translate("ImportSummaryDialog", "Details"),
+            ]
+        )
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)  # thousands of rows after a big import
@@ -72,14 +62,16 @@ class ImportSummaryDialog(QDialog):
             summary.outcomes, key=lambda o: (o.result == ImportResult.IMPORTED, o.path)
         )
         for o in ordered:
-            result = labels.IMPORT_RESULT_LABELS.get(o.result, o.result)
-            details = o.reason or ""
+            result = translate("labels", labels.IMPORT_RESULT_LABELS.get(o.result, o.result))
+            details = translate_recorded(o.reason)
             if o.result == "duplicate" and o.duplicate_of:
-                details = f"Already in the case as “{o.duplicate_of}”"
+                details = translate(
+                    "ImportSummaryDialog", "Already in the case as “{title}”"
+                ).format(title=o.duplicate_of)
             elif o.result in ("imported", "reextracted") and o.status and o.status != "ok":
                 # The original is kept as evidence even when its text cannot be read.
                 result = (
-                    "Kept, text not read"
+                    translate("ImportSummaryDialog", "Kept, text not read")
                     if o.status == "failed"
                     else f"{result} · {labels.status_label(o.status)}"
                 )
@@ -114,7 +106,12 @@ class ImportSummaryDialog(QDialog):
             self.passwords = PasswordRows([(u, paths[u]) for u in self.locked], self)
             self.passwords.unlockRequested.connect(self.unlockRequested)
             layout.addWidget(self.passwords)
-        note = QLabel("An import cannot be undone; delete documents you did not want.")
+        note = QLabel(
+            translate(
+                "ImportSummaryDialog",
+                "An import cannot be undone; delete documents you did not want.",
+            )
+        )
         note.setEnabled(False)
         layout.addWidget(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -128,9 +125,38 @@ class ImportSummaryDialog(QDialog):
         item = self.items.get(uid)
         if item is not None and error is None and status and status != "password_required":
             shown = "" if status == "ok" else f" · {labels.status_short(status)}"
-            item.setText(1, f"Read with password{shown}")
+            item.setText(1, translate("ImportSummaryDialog", "Read with password") + shown)
             name = labels.STATUS_ICONS.get(status)
             item.setIcon(1, icon(name) if name else QIcon())
+
+
+def import_heading(summary: ImportSummary) -> str:
+    """What an import did, in counts: imported, duplicates, failures, what was kept
+    without text, and whether it was cancelled (rich text: the first count is bold)."""
+    head = translate("ImportSummaryDialog", "{imported}, {duplicates}, {failed}.").format(
+        imported=plural("<b>%n document(s) imported</b>", "", summary.imported),
+        duplicates=plural("%n duplicate(s) skipped", "", summary.duplicates),
+        failed=plural("%n file(s) failed", "", summary.failed),
+    )
+    if summary.skipped or summary.empty:
+        head += " " + translate("ImportSummaryDialog", "{skipped}, {empty}.").format(
+            skipped=plural(
+                "%n item(s) skipped (not a regular file, or a link out of the folder)",
+                "",
+                summary.skipped,
+            ),
+            empty=plural("%n empty file(s)", "", summary.empty),
+        )
+    unread = sum(1 for o in summary.problems if o.result != "failed")
+    if unread:
+        head += " " + plural("%n document(s) kept without readable text (see below).", "", unread)
+    if summary.cancelled:
+        head += " <br>" + translate(
+            "ImportSummaryDialog",
+            "The import was cancelled: the files above were kept; the rest were not "
+            "imported. Import them again to finish.",
+        )
+    return head
 
 
 def _verify_facts(report: VerifyReport) -> list[str]:
@@ -139,53 +165,71 @@ def _verify_facts(report: VerifyReport) -> list[str]:
         return []
     kinds = {p.problem for p in report.problems}
     if kinds & {"audit_altered", "audit_removed"}:
-        facts = ["Audit log: changed outside Casefile (see below)."]
+        facts = [
+            translate("VerifyReportDialog", "Audit log: changed outside Casefile (see below).")
+        ]
     else:
         facts = [
-            f"Audit log: {report.audit_entries} "
-            f"{'entry' if report.audit_entries == 1 else 'entries'} sealed and linked, "
-            "none changed or removed."
+            plural(
+                "Audit log: %n record(s) sealed and linked, none changed or removed.",
+                "",
+                report.audit_entries,
+            )
         ]
     if report.head_found is True:
-        facts.append("The head you lodged is in the log.")
+        facts.append(translate("VerifyReportDialog", "The head you lodged is in the log."))
     elif report.head_found is False:
-        facts.append("The head you lodged is NOT in the log.")
+        facts.append(translate("VerifyReportDialog", "The head you lodged is NOT in the log."))
     if report.orphans:
         facts.append(
-            f"{_plural(report.orphans, 'original')} in the case folder belong to no "
-            "document: an import stopped before recording them; importing the same files "
-            "again adds them."
+            plural(
+                "%n original(s) in the case folder belong to no document: an import stopped "
+                "before recording them; importing the same files again adds them.",
+                "",
+                report.orphans,
+            )
         )
     if report.kept:
         facts.append(
-            f"{_plural(report.kept, 'original')} of removed documents are kept in the case "
-            "folder, as every original is."
+            plural(
+                "%n original(s) of removed documents are kept in the case folder, as every "
+                "original is.",
+                "",
+                report.kept,
+            )
         )
     if not report.recorded and report.not_recorded:
-        facts.append(f"This run was not recorded in the audit log: {report.not_recorded}.")
+        facts.append(
+            translate(
+                "VerifyReportDialog", "This run was not recorded in the audit log: {reason}."
+            ).format(reason=translate_recorded(report.not_recorded))
+        )
     elif report.recorded:
-        facts.append("This run is recorded in the audit log.")
+        facts.append(translate("VerifyReportDialog", "This run is recorded in the audit log."))
     return facts
 
 
 class VerifyReportDialog(QDialog):
     def __init__(self, report: VerifyReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Verification report")
+        self.setWindowTitle(translate("VerifyReportDialog", "Verification report"))
         if report.cancelled:
-            text = (
-                f"Verification was stopped after {_plural(report.checked, 'original')}; "
-                "run it again to check them all."
+            text = plural(
+                "Verification was stopped after %n original(s); run it again to check them all.",
+                "",
+                report.checked,
             )
         elif report.ok:
-            text = (
-                f"<b>All {_plural(report.checked, 'original')} are intact.</b> Each file "
-                "still has the SHA-256 it had when it was imported."
+            text = plural(
+                "<b>All %n original(s) are intact.</b> Each file still has the SHA-256 it had "
+                "when it was imported.",
+                "",
+                report.checked,
             )
         else:
-            text = (
-                f"<b>{_plural(len(report.problems), 'problem')}</b> among "
-                f"{_plural(report.checked, 'original')} checked:"
+            text = translate("VerifyReportDialog", "{problems} {among}").format(
+                problems=plural("<b>%n problem(s)</b>", "", len(report.problems)),
+                among=plural("among %n original(s) checked:", "", report.checked),
             )
         self.heading = QLabel(text)
         self.heading.setWordWrap(True)

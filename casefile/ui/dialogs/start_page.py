@@ -18,19 +18,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.ui.i18n import translate
 from casefile.ui.icons import icon, pixmap
 
 
 def describe_holder(holder: dict[str, object]) -> str:
-    who = holder.get("user") or "someone"
-    host = holder.get("host") or "another computer"
-    text = f"{who} on {host}"
+    """Who holds a case's lock, in words: "anna on laptop-7 (process 4242, since …)"."""
+    who = holder.get("user") or translate("StartPage", "someone")
+    host = holder.get("host") or translate("StartPage", "another computer")
+    text = translate("StartPage", "{user} on {host}").format(user=who, host=host)
     details = []
     if holder.get("pid"):
-        details.append(f"process {holder['pid']}")
+        details.append(translate("StartPage", "process {pid}").format(pid=holder["pid"]))
     if holder.get("since"):
-        details.append(f"since {str(holder['since']).replace('T', ' ')}")
-    return text + (f" ({', '.join(details)})" if details else "")
+        since = str(holder["since"]).replace("T", " ")
+        details.append(translate("StartPage", "since {time}").format(time=since))
+    if not details:
+        return text
+    return translate("StartPage", "{holder} ({details})").format(
+        holder=text, details=", ".join(details)
+    )
 
 
 class StartPage(QWidget):
@@ -47,7 +54,11 @@ class StartPage(QWidget):
         logo = QLabel()
         logo.setPixmap(pixmap("casefile", 64, self.devicePixelRatioF()))
         heading = QLabel("<h1>Casefile</h1>")
-        tagline = QLabel("Case files for investigators: import, search, cite. Works offline.")
+        tagline = QLabel(
+            translate(
+                "StartPage", "Case files for investigators: import, search, cite. Works offline."
+            )
+        )
         tagline.setEnabled(False)
         head = QHBoxLayout()
         head.addWidget(logo)
@@ -56,9 +67,9 @@ class StartPage(QWidget):
         titles.addWidget(tagline)
         head.addLayout(titles, 1)
 
-        self.new_button = QPushButton(icon("new-case"), "&New case…")
-        self.open_button = QPushButton(icon("open-case"), "&Open case…")
-        self.demo_button = QPushButton(icon("demo"), "Open &demo case")
+        self.new_button = QPushButton(icon("new-case"), translate("StartPage", "&New case…"))
+        self.open_button = QPushButton(icon("open-case"), translate("StartPage", "&Open case…"))
+        self.demo_button = QPushButton(icon("demo"), translate("StartPage", "Open &demo case"))
         for b in (self.new_button, self.open_button, self.demo_button):
             b.setMinimumHeight(34)
         self.new_button.clicked.connect(self.newRequested)
@@ -76,8 +87,8 @@ class StartPage(QWidget):
         self.notice_text = QLabel()
         self.notice_text.setWordWrap(True)
         self.notice_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.readonly_button = QPushButton("Open &read-only")
-        self.retry_button = QPushButton("&Try again")
+        self.readonly_button = QPushButton(translate("StartPage", "Open &read-only"))
+        self.retry_button = QPushButton(translate("StartPage", "&Try again"))
         self.readonly_button.clicked.connect(lambda: self.readOnlyRequested.emit(self._locked_path))
         self.retry_button.clicked.connect(lambda: self.retryRequested.emit(self._locked_path))
         nl = QHBoxLayout(self.notice)
@@ -88,7 +99,7 @@ class StartPage(QWidget):
         self.notice.hide()
 
         self.recent = QListWidget()
-        self.recent.setAccessibleName("Recent cases")
+        self.recent.setAccessibleName(translate("StartPage", "Recent cases"))
         self.recent.itemActivated.connect(self._recent)
         self.recent.itemDoubleClicked.connect(self._recent)
 
@@ -98,7 +109,7 @@ class StartPage(QWidget):
         column.addLayout(buttons)
         column.addWidget(self.notice)
         column.addSpacing(12)
-        column.addWidget(QLabel("<b>Recent cases</b>"))
+        column.addWidget(QLabel(translate("StartPage", "<b>Recent cases</b>")))
         column.addWidget(self.recent, 1)
         outer = QHBoxLayout(self)
         outer.addStretch(1)
@@ -117,7 +128,7 @@ class StartPage(QWidget):
             item.setToolTip(p)
             self.recent.addItem(item)
         if not paths:
-            item = QListWidgetItem("No recent cases yet.")
+            item = QListWidgetItem(translate("StartPage", "No recent cases yet."))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.recent.addItem(item)
 
@@ -132,12 +143,12 @@ class StartPage(QWidget):
 
     def show_locked(self, path: str, holder: dict[str, object]) -> None:
         self._locked_path = path
-        text = (
-            f"<b>“{html.escape(Path(path).stem)}” is open elsewhere.</b><br>"
-            f"It is in use by <b>{html.escape(describe_holder(holder))}</b>. "
+        text = translate(
+            "StartPage",
+            "<b>“{case}” is open elsewhere.</b><br>It is in use by <b>{holder}</b>. "
             "Only one program at a time may change a case. Close it there, or open it "
-            "read-only to look without changing anything."
-        )
+            "read-only to look without changing anything.",
+        ).format(case=html.escape(Path(path).stem), holder=html.escape(describe_holder(holder)))
         self._notice(text, "lock", locked=True)
 
     def _notice(self, text: str, icon_name: str, locked: bool) -> None:
