@@ -9,6 +9,7 @@ from pathlib import Path
 from casefile.core import services
 from casefile.core.case import DB_NAME, SUFFIX, Case
 from casefile.core.errors import CaseExistsError
+from casefile.core.i18n import _
 from casefile.core.vocabulary import DocumentKind
 from casefile.resources import resources_dir
 
@@ -230,7 +231,9 @@ def build_demo_case(path: Path, overwrite: bool = False) -> Path:
     if (folder / DB_NAME).exists():
         if not overwrite:
             raise CaseExistsError(
-                f"There is already a case at {folder}. Use --force to rebuild the demo there."
+                _(
+                    "There is already a case at {folder}. Use --force to rebuild the demo there."
+                ).format(folder=folder)
             )
         shutil.rmtree(folder)
     with services.create_case(folder, DEMO_TITLE) as case:

@@ -27,9 +27,16 @@ from casefile.cli import (
     relations,
     search,
 )
-from casefile.cli.common import EXIT_CANCELLED, EXIT_FAIL, Parser, err
+from casefile.cli.common import (
+    EXIT_CANCELLED,
+    EXIT_FAIL,
+    Parser,
+    argparse_speaks_our_language,
+    err,
+)
 from casefile.core import i18n
 from casefile.core.errors import CasefileError
+from casefile.core.i18n import N_, _
 
 COMMAND_GROUPS = (
     cases,
@@ -48,8 +55,22 @@ COMMAND_GROUPS = (
 
 
 def build_parser() -> Parser:
-    p = Parser(prog="casefile", description="Casefile: offline case files for investigators.")
-    p.add_argument("--version", action="version", version=f"casefile {__version__}")
+    p = Parser(prog="casefile", description=_("Casefile: offline case files for investigators."))
+    p.add_argument(
+        "--version",
+        action="version",
+        version=f"casefile {__version__}",
+        help=_("show the version of Casefile and exit"),
+    )
+    p.add_argument(
+        "--lang",
+        dest="ui_lang",  # not "lang": `event list --lang` and `ocr --lang` are other options
+        choices=i18n.SUPPORTED,
+        help=_(
+            "the language of messages and help (default: CASEFILE_LANG, else the system's "
+            "locale: LANGUAGE, LC_ALL, LC_MESSAGES, LANG)"
+        ),
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     sub.required = True
     for group in COMMAND_GROUPS:
@@ -57,21 +78,58 @@ def build_parser() -> Parser:
     return p
 
 
+# What the operating system says of a failed file operation (`OSError.strerror`, in
+# English whatever the locale), for the catalog: shown translated where it has them.
+OS_ERRORS = (
+    N_("No such file or directory"),
+    N_("Permission denied"),
+    N_("Operation not permitted"),
+    N_("No space left on device"),
+    N_("Read-only file system"),
+    N_("Is a directory"),
+    N_("Not a directory"),
+    N_("File exists"),
+    N_("Directory not empty"),
+    N_("File name too long"),
+    N_("Disk quota exceeded"),
+)
+
+
+def language_asked(argv: Sequence[str]) -> str | None:
+    """The language a global `--lang ru` / `--lang=ru` (before the command) asks for.
+
+    Read before the parser is built, because argparse translates section titles and
+    help as the parser is made; the parser then checks the value. Options after the
+    command are the command's own (`casefile ocr CASE --lang rus+eng`)."""
+    args = list(argv)
+    i = 0
+    while i < len(args) and args[i].startswith("-"):
+        if args[i] == "--lang" and i + 1 < len(args):
+            return i18n.normalise(args[i + 1])
+        if args[i].startswith("--lang="):
+            return i18n.normalise(args[i].partition("=")[2])
+        i += 1
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()  # extraction workers in a frozen (PyInstaller) build
-    i18n.set_language(i18n.system_language())  # before the parser: its help is translated
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # Before the parser: its help is translated as it is built.
+    i18n.set_language(language_asked(argv) or i18n.system_language())
+    with argparse_speaks_our_language():
+        args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
     except CasefileError as exc:
         err(str(exc))
         return EXIT_FAIL
     except KeyboardInterrupt:
-        err("Stopped.")
+        err(_("Stopped."))
         return EXIT_CANCELLED
     except OSError as exc:
-        err(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
+        what = _(exc.strerror) if exc.strerror else str(exc)
+        err(f"{what}: {exc.filename or ''}".rstrip(": "))
         return EXIT_FAIL
 
 

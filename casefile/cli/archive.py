@@ -15,17 +15,18 @@ import argparse
 from typing import Any
 
 from casefile.cli.common import EXIT_CANCELLED, EXIT_OK, err, out, print_json, progress_job
+from casefile.core.i18n import _
 
 
 def cmd_import_archive(args: argparse.Namespace) -> int:
     from casefile.core.jobs import Cancelled
     from casefile.core.services.archive import import_archive
 
-    with progress_job("Importing the archive", not args.json) as job:
+    with progress_job(_("Importing the archive"), not args.json) as job:
         try:
             result = import_archive(args.archive, args.case, job)
         except Cancelled:
-            err("Stopped; nothing was made.")
+            err(_("Stopped; nothing was made."))
             return EXIT_CANCELLED
     if args.json:
         print_json(
@@ -42,9 +43,9 @@ def cmd_import_archive(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    help_text = "Import a .casezip case archive into a new case folder."
+    help_text = _("Import a .casezip case archive into a new case folder.")
     sp = sub.add_parser("import-archive", help=help_text, description=help_text)
-    sp.add_argument("archive", metavar="ARCHIVE", help="the .casezip file")
-    sp.add_argument("case", metavar="CASE", help="the new case folder (…/Name.casefile)")
-    sp.add_argument("--json", action="store_true", help="print the result as JSON")
+    sp.add_argument("archive", metavar="ARCHIVE", help=_("the .casezip file"))
+    sp.add_argument("case", metavar="CASE", help=_("the new case folder (…/Name.casefile)"))
+    sp.add_argument("--json", action="store_true", help=_("print the result as JSON"))
     sp.set_defaults(func=cmd_import_archive)

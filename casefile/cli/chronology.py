@@ -18,7 +18,10 @@ from casefile.cli.common import (
     print_json,
     resolve_uid,
 )
+from casefile.cli.labels import event_flag
+from casefile.core import i18n
 from casefile.core.errors import CasefileError
+from casefile.core.i18n import _, ngettext
 
 
 def _cite(case: Any, value: str, grade: int | None) -> Any:
@@ -28,8 +31,10 @@ def _cite(case: Any, value: str, grade: int | None) -> Any:
     page, sep2, quote = rest.partition(":")
     if not (sep and sep2 and page.strip().isdigit() and quote.strip()):
         raise CasefileError(
-            f'“{value}” is not a citation; write DOC:PAGE:"quoted words", '
-            'e.g. 3f2a:1:"dismissed on 3 April 2024".'
+            _(
+                '“{value}” is not a citation; write DOC:PAGE:"quoted words", '
+                'e.g. 3f2a:1:"dismissed on 3 April 2024".'
+            ).format(value=value)
         )
     return CitationSpec(resolve_uid(case, doc), int(page), quote.strip().strip('"'), grade)
 
@@ -48,7 +53,9 @@ def _relations(case: Any, values: list[str] | None) -> list[Any]:
         found = [r for r in known if r.uid.startswith(value.strip().lower())]
         if len(found) != 1 or len(value.strip()) < 4:
             raise CasefileError(
-                f"“{value}” names no single relation; 'casefile relation list' shows their ids."
+                _(
+                    "“{value}” names no single relation; 'casefile relation list' shows their ids."
+                ).format(value=value)
             )
         r = found[0]
         refs.append(EntityRef(f"{r.source_name} {r.label} {r.target_name}", None, r.uid))
@@ -62,29 +69,35 @@ def _event_json(ev: Any) -> dict[str, Any]:
 
 
 def _line(ev: Any) -> str:
-    flags = f"  [{', '.join(f.replace('_', ' ') for f in ev.flags)}]" if ev.flags else ""
-    return f"{ev.uid[:8]}  {ev.date_words:<28} {ev.source_count}src  {ev.title}{flags}"
+    words = ", ".join(event_flag(f).replace("_", " ") for f in ev.flags)
+    flags = f"  [{words}]" if ev.flags else ""
+    sources = _("{n}src").format(n=ev.source_count)
+    return f"{ev.uid[:8]}  {ev.date_words:<28} {sources}  {ev.title}{flags}"
 
 
 def _show(ev: Any) -> None:
     rows = [
-        ("Event", ev.uid),
-        ("Date", f"{ev.date_words} ({ev.date})" if ev.date else "no date"),
-        ("Title", ev.title),
-        ("Description", ev.description or "—"),
-        ("Tags", ", ".join(ev.tags) or "—"),
-        ("Entities", ", ".join(e.name for e in ev.entities if not e.relation_uid) or "—"),
-        ("Relations", ", ".join(e.name for e in ev.entities if e.relation_uid) or "—"),
-        ("Flags", ", ".join(f.replace("_", " ") for f in ev.flags) or "—"),
+        (_("Event"), ev.uid),
+        (_("Date"), f"{ev.date_words} ({ev.date})" if ev.date else _("no date")),
+        (_("Title"), ev.title),
+        (_("Description"), ev.description or "—"),
+        (_("Tags"), ", ".join(ev.tags) or "—"),
+        (_("Entities"), ", ".join(e.name for e in ev.entities if not e.relation_uid) or "—"),
+        (_("Relations"), ", ".join(e.name for e in ev.entities if e.relation_uid) or "—"),
+        (_("Flags"), ", ".join(event_flag(f).replace("_", " ") for f in ev.flags) or "—"),
     ]
+    width = max([13, *(len(k) + 2 for k, _v in rows)])
     for k, v in rows:
-        out(f"{k + ':':<13}{v}")
+        out(f"{k + ':':<{width}}{v}")
     for c in ev.citations:
         grade = f"{c.source_grade or '-'}{c.grade or '-'}"
-        where = "QUOTE LOST" if c.lost else f"chars {c.start}–{c.end}"
-        title = c.document_title or "(document deleted)"
-        out(f"  [{c.id}] {c.document_uid[:8]} p.{c.page} {grade} {where}  {title}")
-        out(f"      “{' '.join(c.quote.split())}”")
+        where = (
+            _("QUOTE LOST") if c.lost else _("chars {start}–{end}").format(start=c.start, end=c.end)
+        )
+        title = c.document_title or _("(document deleted)")
+        page = _("p.{page}").format(page=c.page)
+        out(f"  [{c.id}] {c.document_uid[:8]} {page} {grade} {where}  {title}")
+        out("      " + _("“{quote}”").format(quote=" ".join(c.quote.split())))
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -102,8 +115,14 @@ def cmd_add(args: argparse.Namespace) -> int:
             entities=[*(args.entity or []), *relations],
             citations=cites,
         )
-    out(f"Added event {ev.uid[:8]}: {ev.date_words} — {ev.title}")
+    out(_added(ev))
     return EXIT_OK
+
+
+def _added(ev: Any) -> str:
+    return _("Added event {uid}: {date} — {title}").format(
+        uid=ev.uid[:8], date=ev.date_words, title=ev.title
+    )
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -124,7 +143,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         return EXIT_OK
     for ev in events:
         out(_line(ev))
-    out(f"{len(events)} event(s)")
+    out(ngettext("%(n)d event(s)", "%(n)d event(s)", len(events)) % {"n": len(events)})
     return EXIT_OK
 
 
@@ -153,7 +172,10 @@ def cmd_edit(args: argparse.Namespace) -> int:
         changes["entities"] = args.entity
     if not changes and not args.relation:
         raise CasefileError(
-            "Nothing to change; give --date, --title, --description, --tag, --entity or --relation."
+            _(
+                "Nothing to change; give --date, --title, --description, --tag, --entity or "
+                "--relation."
+            )
         )
     with open_case(args.case) as case:
         if args.relation:  # added to the entities (the ones given, or the event's own)
@@ -162,7 +184,11 @@ def cmd_edit(args: argparse.Namespace) -> int:
             ]
             changes["entities"] = [*kept, *_relations(case, args.relation)]
         ev = chronology.update_event(case, args.event, **changes)
-    out(f"Updated event {ev.uid[:8]}: {ev.date_words} — {ev.title}")
+    out(
+        _("Updated event {uid}: {date} — {title}").format(
+            uid=ev.uid[:8], date=ev.date_words, title=ev.title
+        )
+    )
     return EXIT_OK
 
 
@@ -172,7 +198,7 @@ def cmd_rm(args: argparse.Namespace) -> int:
     with open_case(args.case) as case:
         ev = chronology.get_event(case, args.event)
         chronology.delete_event(case, ev.uid)
-    out(f"Removed event {ev.uid[:8]}: {ev.title}")
+    out(_("Removed event {uid}: {title}").format(uid=ev.uid[:8], title=ev.title))
     return EXIT_OK
 
 
@@ -185,7 +211,7 @@ def cmd_cite(args: argparse.Namespace) -> int:
         elif args.citation:
             ev = chronology.add_citation(case, args.event, _cite(case, args.citation, args.grade))
         else:
-            raise CasefileError('Give a citation DOC:PAGE:"quote", or --remove ID.')
+            raise CasefileError(_('Give a citation DOC:PAGE:"quote", or --remove ID.'))
     _show(ev)
     return EXIT_OK
 
@@ -194,9 +220,16 @@ def _pick(found: list[Any], prefix: str) -> Any:
     hits = [s for s in found if s.key.startswith(prefix.lower())]
     if len(hits) != 1:
         raise CasefileError(
-            f"No suggestion has the key “{prefix}”; 'casefile event suggest' lists them."
+            _("No suggestion has the key “{prefix}”; 'casefile event suggest' lists them.").format(
+                prefix=prefix
+            )
             if not hits
-            else f"“{prefix}” matches {len(hits)} suggestions; give more of the key."
+            else ngettext(
+                "“%(prefix)s” matches %(n)d suggestions; give more of the key.",
+                "“%(prefix)s” matches %(n)d suggestions; give more of the key.",
+                len(hits),
+            )
+            % {"prefix": prefix, "n": len(hits)}
         )
     return hits[0]
 
@@ -210,82 +243,111 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         found = chronology_suggest.suggest_event_dates(case, uid, lang=args.lang)
         if args.accept:
             ev = chronology_suggest.accept_suggestion(case, _pick(found, args.accept), args.title)
-            out(f"Added event {ev.uid[:8]}: {ev.date_words} — {ev.title}")
+            out(_added(ev))
             return EXIT_OK
         if args.dismiss:
             picked = _pick(found, args.dismiss)
             chronology_suggest.dismiss_suggestion(case, picked)
-            out(f"Dismissed “{picked.phrase}” ({picked.date}); it will not be suggested again.")
+            out(
+                _("Dismissed “{phrase}” ({date}); it will not be suggested again.").format(
+                    phrase=picked.phrase, date=picked.date
+                )
+            )
             return EXIT_OK
     if args.json:
         print_json([asdict(s) for s in found])
         return EXIT_OK
     for s in found:
+        page = _("p.{page}").format(page=s.page)
         out(
-            f"{s.key[:8]}  {s.document_uid[:8]} p.{s.page}  {s.date:<12} "
+            f"{s.key[:8]}  {s.document_uid[:8]} {page}  {s.date:<12} "
             f"{s.date_words:<24} “{s.phrase}”"
         )
         out(f"          {s.sentence}")
-    out(f"{len(found)} suggestion(s); --accept KEY or --dismiss KEY to act on one")
+    out(
+        ngettext(
+            "%(n)d suggestion(s); --accept KEY or --dismiss KEY to act on one",
+            "%(n)d suggestion(s); --accept KEY or --dismiss KEY to act on one",
+            len(found),
+        )
+        % {"n": len(found)}
+    )
     return EXIT_OK
 
 
 def register(sub: Any) -> None:
     from casefile.core.services.chronology import FLAGS
 
-    ev = sub.add_parser("event", help="The chronology: dated events with citations.")
+    help_text = _("The chronology: dated events with citations.")
+    ev = sub.add_parser("event", help=help_text, description=help_text)
     events = ev.add_subparsers(dest="event_command", metavar="ACTION", parser_class=Parser)
     events.required = True
+    # Dates in words follow the language chosen for the CLI unless --lang says otherwise.
+    lang_help = _("the language of dates in words (default: the CLI's)")
+    json_help = _("print the result as JSON")
 
-    sp = add_command(events, "add", cmd_add, "Add an event to the chronology.")
-    sp.add_argument("--date", help="EDTF: 2024-06-07, 2023-02, 2024-05~, 2020/2022, 2022-02-24/..")
-    sp.add_argument("--title", required=True)
-    sp.add_argument("--description")
-    sp.add_argument("--tag", action="append")
-    sp.add_argument("--entity", action="append", help="an entity involved (repeatable)")
+    sp = add_command(events, "add", cmd_add, _("Add an event to the chronology."))
     sp.add_argument(
-        "--relation", action="append", metavar="REL", help="a relation between entities (its id)"
+        "--date", help=_("EDTF: 2024-06-07, 2023-02, 2024-05~, 2020/2022, 2022-02-24/..")
     )
-    sp.add_argument("--cite", action="append", metavar='DOC:PAGE:"QUOTE"')
-    sp.add_argument("--grade", type=int, help="information grade 1–6 for the citations")
+    sp.add_argument("--title", required=True, help=_("the event's title"))
+    sp.add_argument("--description", help=_("what happened, in a few sentences"))
+    sp.add_argument("--tag", action="append", help=_("a tag (repeatable)"))
+    sp.add_argument("--entity", action="append", help=_("an entity involved (repeatable)"))
+    sp.add_argument(
+        "--relation",
+        action="append",
+        metavar="REL",
+        help=_("a relation between entities (its id)"),
+    )
+    sp.add_argument(
+        "--cite", action="append", metavar='DOC:PAGE:"QUOTE"', help=_("a citation (repeatable)")
+    )
+    sp.add_argument("--grade", type=int, help=_("information grade 1–6 for the citations"))
 
-    sp = add_command(events, "list", cmd_list, "List the chronology in date order.")
-    sp.add_argument("--entity")
-    sp.add_argument("--tag")
-    sp.add_argument("--from", dest="date_from", metavar="EDTF")
-    sp.add_argument("--to", dest="date_to", metavar="EDTF")
-    sp.add_argument("--flag", choices=FLAGS)
-    sp.add_argument("--lang", choices=["en", "ru"], default="en")
-    sp.add_argument("--json", action="store_true")
+    sp = add_command(events, "list", cmd_list, _("List the chronology in date order."))
+    sp.add_argument("--entity", help=_("only events involving this entity"))
+    sp.add_argument("--tag", help=_("only events with this tag"))
+    sp.add_argument(
+        "--from", dest="date_from", metavar="EDTF", help=_("only events from this date")
+    )
+    sp.add_argument("--to", dest="date_to", metavar="EDTF", help=_("only events up to this date"))
+    sp.add_argument("--flag", choices=FLAGS, help=_("only events with this flag"))
+    sp.add_argument("--lang", choices=["en", "ru"], default=i18n.language(), help=lang_help)
+    sp.add_argument("--json", action="store_true", help=json_help)
 
     for name, fn, text in [
-        ("show", cmd_show, "Show an event with its citations."),
-        ("edit", cmd_edit, "Change an event's date, title, description, tags or entities."),
-        ("rm", cmd_rm, "Remove an event (the audit log keeps it)."),
-        ("cite", cmd_cite, "Add a citation to an event, or remove one."),
+        ("show", cmd_show, _("Show an event with its citations.")),
+        ("edit", cmd_edit, _("Change an event's date, title, description, tags or entities.")),
+        ("rm", cmd_rm, _("Remove an event (the audit log keeps it).")),
+        ("cite", cmd_cite, _("Add a citation to an event, or remove one.")),
     ]:
         sp = add_command(events, name, fn, text)
-        sp.add_argument("event", metavar="EVENT", help="event id (a unique prefix is enough)")
+        sp.add_argument("event", metavar="EVENT", help=_("event id (a unique prefix is enough)"))
         if name == "show":
-            sp.add_argument("--lang", choices=["en", "ru"], default="en")
-            sp.add_argument("--json", action="store_true")
+            sp.add_argument("--lang", choices=["en", "ru"], default=i18n.language(), help=lang_help)
+            sp.add_argument("--json", action="store_true", help=json_help)
         if name == "edit":
-            sp.add_argument("--date")
-            sp.add_argument("--title")
-            sp.add_argument("--description")
-            sp.add_argument("--tag", action="append", help="replaces the tags (repeatable)")
-            sp.add_argument("--entity", action="append", help="replaces the entities")
-            sp.add_argument("--relation", action="append", metavar="REL", help="links a relation")
+            sp.add_argument("--date", help=_("the new date (EDTF)"))
+            sp.add_argument("--title", help=_("the new title"))
+            sp.add_argument("--description", help=_("the new description"))
+            sp.add_argument("--tag", action="append", help=_("replaces the tags (repeatable)"))
+            sp.add_argument("--entity", action="append", help=_("replaces the entities"))
+            sp.add_argument(
+                "--relation", action="append", metavar="REL", help=_("links a relation")
+            )
         if name == "cite":
-            sp.add_argument("citation", nargs="?", metavar='DOC:PAGE:"QUOTE"')
-            sp.add_argument("--grade", type=int)
-            sp.add_argument("--remove", type=int, metavar="ID", help="a citation's id")
+            sp.add_argument(
+                "citation", nargs="?", metavar='DOC:PAGE:"QUOTE"', help=_("the citation to add")
+            )
+            sp.add_argument("--grade", type=int, help=_("information grade 1–6"))
+            sp.add_argument("--remove", type=int, metavar="ID", help=_("a citation's id"))
 
-    sp = add_command(events, "suggest", cmd_suggest, "Dates found in the documents' text.")
-    sp.add_argument("document", nargs="?", metavar="DOC", help="one document (default: all)")
-    sp.add_argument("--lang", choices=["en", "ru"], default="en")
-    sp.add_argument("--json", action="store_true")
+    sp = add_command(events, "suggest", cmd_suggest, _("Dates found in the documents' text."))
+    sp.add_argument("document", nargs="?", metavar="DOC", help=_("one document (default: all)"))
+    sp.add_argument("--lang", choices=["en", "ru"], default=i18n.language(), help=lang_help)
+    sp.add_argument("--json", action="store_true", help=json_help)
     act = sp.add_mutually_exclusive_group()
-    act.add_argument("--accept", metavar="KEY", help="make the suggestion an event, cited")
-    act.add_argument("--dismiss", metavar="KEY", help="never suggest it again")
-    sp.add_argument("--title", help="the new event's title (with --accept)")
+    act.add_argument("--accept", metavar="KEY", help=_("make the suggestion an event, cited"))
+    act.add_argument("--dismiss", metavar="KEY", help=_("never suggest it again"))
+    sp.add_argument("--title", help=_("the new event's title (with --accept)"))

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from casefile.core.errors import CasefileError
+from casefile.core.i18n import _, ngettext, translate_recorded
 from casefile.core.jobs import JobContext, Progress
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_PROBLEMS, EXIT_CANCELLED = 0, 1, 2, 3, 130
@@ -24,14 +25,33 @@ Command = Callable[[argparse.Namespace], int]
 
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+        self.exit(
+            EXIT_USAGE,
+            _("{prog}: {message} (see '{prog} --help')").format(prog=self.prog, message=message)
+            + "\n",
+        )
+
+
+@contextmanager
+def argparse_speaks_our_language() -> Iterator[None]:
+    """argparse's own words ("usage:", "options", "the following arguments are
+    required: …") come from its module-level `_` and `ngettext`, the stdlib's gettext of
+    a domain Casefile does not ship. For one run of the CLI they are looked up in the
+    cli catalog instead (cli/argparse_words.py lists them for extraction), so they
+    follow the chosen language; the stdlib's functions are put back afterwards."""
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = _, ngettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
 
 
 def add_command(sub: Any, name: str, fn: Command, help: str) -> argparse.ArgumentParser:
     """A subcommand whose first argument is the case folder."""
     sp: argparse.ArgumentParser = sub.add_parser(name, help=help, description=help)
     sp.set_defaults(func=fn)
-    sp.add_argument("case", metavar="CASE", help="the case folder (…/Name.casefile)")
+    sp.add_argument("case", metavar="CASE", help=_("the case folder (…/Name.casefile)"))
     return sp
 
 
@@ -77,7 +97,7 @@ def print_json(obj: Any) -> None:
 
 
 @contextmanager
-def progress_job(label: str, enabled: bool = True, unit: str = "file") -> Iterator[JobContext]:
+def progress_job(label: str, enabled: bool = True, unit: str | None = None) -> Iterator[JobContext]:
     """A JobContext shown as a tqdm bar on stderr; Ctrl-C asks the job to stop cleanly."""
     from tqdm import tqdm
 
@@ -85,7 +105,7 @@ def progress_job(label: str, enabled: bool = True, unit: str = "file") -> Iterat
     bar = tqdm(
         total=0,
         desc=printable(label),
-        unit=unit,
+        unit=_("file") if unit is None else unit,
         disable=None if enabled else True,
         file=sys.stderr,
         leave=False,
@@ -105,7 +125,7 @@ def progress_job(label: str, enabled: bool = True, unit: str = "file") -> Iterat
     def on_interrupt(_sig: int, _frame: object) -> None:
         if ctx.cancelled:  # a second Ctrl-C: the user really wants out
             raise KeyboardInterrupt
-        bar.write("Stopping after the current file… (Ctrl-C again to abort)")
+        bar.write(_("Stopping after the current file… (Ctrl-C again to abort)"))
         ctx.cancel()
 
     signal.signal(signal.SIGINT, on_interrupt)
@@ -121,7 +141,8 @@ def open_case(path: str, readonly: bool = False) -> Any:
 
     case = services.open_case(path, readonly=readonly)
     if case.readonly_reason:
-        err(case.readonly_reason)  # read-only media: say so before anything else
+        # read-only media: say so before anything else
+        err(translate_recorded(case.readonly_reason))
     return case
 
 
@@ -132,5 +153,16 @@ def resolve_uid(case: Any, prefix: str) -> str:
     if len(uids) == 1:
         return uids[0]
     if not uids:
-        raise CasefileError(f"No document id starts with “{prefix}”; 'casefile docs' lists them.")
-    raise CasefileError(f"“{prefix}” matches {len(uids)} documents; give more of the id.")
+        raise CasefileError(
+            _("No document id starts with “{prefix}”; 'casefile docs' lists them.").format(
+                prefix=prefix
+            )
+        )
+    raise CasefileError(
+        ngettext(
+            "“%(prefix)s” matches %(n)d documents; give more of the id.",
+            "“%(prefix)s” matches %(n)d documents; give more of the id.",
+            len(uids),
+        )
+        % {"prefix": prefix, "n": len(uids)}
+    )

@@ -14,6 +14,9 @@ from casefile.cli.common import (
     print_json,
     resolve_uid,
 )
+from casefile.cli.labels import document_kind, document_status
+from casefile.core import i18n
+from casefile.core.i18n import N_, _, ngettext, translate_recorded
 from casefile.core.vocabulary import DateSource
 
 
@@ -34,19 +37,27 @@ def cmd_docs(args: argparse.Namespace) -> int:
     if args.json:
         print_json([asdict(d) for d in docs])
         return EXIT_OK
-    for d in docs:
-        flag = "" if d.status == "ok" else f"  [{d.status.replace('_', ' ')}]"
-        out(f"{d.uid[:8]}  {d.date or '—':<10}  {d.kind:<24} {d.page_count:>4}p  {d.title}{flag}")
-    out(f"{len(docs)} document(s)")
+    pages = [_("{n}p").format(n=d.page_count) for d in docs]
+    width = max([5, *(len(p) for p in pages)])
+    for d, p in zip(docs, pages, strict=True):
+        flag = "" if d.status == "ok" else f"  [{document_status(d.status).replace('_', ' ')}]"
+        kind = document_kind(d.kind)
+        out(f"{d.uid[:8]}  {d.date or '—':<10}  {kind:<24} {p:>{width}}  {d.title}{flag}")
+    out(ngettext("%(n)d document(s)", "%(n)d document(s)", len(docs)) % {"n": len(docs)})
     return EXIT_OK
 
 
 DATE_SOURCES: dict[str, str] = {
-    DateSource.USER: "set by a person",
-    DateSource.TEXT: "from the document's text",
-    DateSource.FILE: "from the file's properties",
-    DateSource.EMAIL: "from the e-mail's Date header",
+    DateSource.USER: N_("set by a person"),
+    DateSource.TEXT: N_("from the document's text"),
+    DateSource.FILE: N_("from the file's properties"),
+    DateSource.EMAIL: N_("from the e-mail's Date header"),
 }
+
+
+def _size(n: int) -> str:
+    """12,345 in English, 12 345 in Russian."""
+    return f"{n:,}".replace(",", " ") if i18n.language() == "ru" else f"{n:,}"
 
 
 def _date_line(date: str | None, source: str | None) -> str:
@@ -54,7 +65,7 @@ def _date_line(date: str | None, source: str | None) -> str:
 
     if not date:
         return "—"
-    origin = f", {DATE_SOURCES[source]}" if source in DATE_SOURCES else ""
+    origin = f", {_(DATE_SOURCES[source])}" if source in DATE_SOURCES else ""
     return f"{date} ({dates.describe(date)}){origin}"
 
 
@@ -69,47 +80,72 @@ def cmd_show(args: argparse.Namespace) -> int:
         print_json({"document": asdict(d), "page": asdict(page) if page else None})
         return EXIT_OK
     rel = f"{d.reliability_source or '-'}{d.reliability_info or '-'}"
+    reason = translate_recorded(d.status_reason)
     rows = [
-        ("Title", d.title),
-        ("Kind", d.kind),
-        ("Date", _date_line(d.date, d.date_source)),
-        ("Source", d.source or "—"),
-        ("Author", d.author or "—"),
-        ("Languages", ", ".join(d.languages) or "—"),
-        ("Reliability", rel),
-        ("Tags", ", ".join(d.tags) or "—"),
-        ("Status", d.status + (f": {d.status_reason}" if d.status_reason else "")),
-        ("Original", f"{d.original_filename} ({d.size:,} bytes, {d.file_type})"),
+        (_("Title"), d.title),
+        (_("Kind"), document_kind(d.kind)),
+        (_("Date"), _date_line(d.date, d.date_source)),
+        (_("Source"), d.source or "—"),
+        (_("Author"), d.author or "—"),
+        (_("Languages"), ", ".join(d.languages) or "—"),
+        (_("Reliability"), rel),
+        (_("Tags"), ", ".join(d.tags) or "—"),
+        (_("Status"), document_status(d.status) + (f": {reason}" if reason else "")),
+        (
+            _("Original"),
+            ngettext(
+                "%(name)s (%(size)s bytes, %(type)s)",
+                "%(name)s (%(size)s bytes, %(type)s)",
+                d.size,
+            )
+            % {"name": d.original_filename, "size": _size(d.size), "type": d.file_type},
+        ),
         ("SHA-256", d.sha256),
-        ("Imported", f"{d.imported_at:%Y-%m-%d %H:%M} UTC by Casefile {d.importer_version}"),
-        ("Pages", str(d.page_count)),
+        (
+            _("Imported"),
+            _("{at} UTC by Casefile {version}").format(
+                at=f"{d.imported_at:%Y-%m-%d %H:%M}", version=d.importer_version
+            ),
+        ),
+        (_("Pages"), str(d.page_count)),
     ]
+    width = max([13, *(len(k) + 2 for k, _v in rows)])
     rows += [(k.capitalize(), v) for k, v in d.extra.items() if isinstance(v, str) and len(v) < 200]
     for k, v in rows:
-        out(f"{k + ':':<13}{v}")
+        out(f"{k + ':':<{width}}{v}")
     if page is not None:
-        out(f"\n— page {page.number} of {page.total} —")
-        out(page.text if page.text.strip() else "(no text on this page)")
+        out("\n" + _("— page {number} of {total} —").format(number=page.number, total=page.total))
+        out(page.text if page.text.strip() else _("(no text on this page)"))
     return EXIT_OK
 
 
 def register(sub: Any) -> None:
     from casefile.core.vocabulary import DocumentKind, DocumentSort, DocumentStatus
 
-    sp = add_command(sub, "docs", cmd_docs, "List the documents in a case.")
-    sp.add_argument("--kind", choices=[k.value for k in DocumentKind])
+    sp = add_command(sub, "docs", cmd_docs, _("List the documents in a case."))
+    sp.add_argument(
+        "--kind", choices=[k.value for k in DocumentKind], help=_("only documents of this kind")
+    )
     sp.add_argument(
         "--status",
         choices=[s.value for s in DocumentStatus],
+        help=_("only documents with this status"),
     )
-    sp.add_argument("--tag")
-    sp.add_argument("--title", help="only titles containing this text")
-    sp.add_argument("--sort", choices=sorted(s.value for s in DocumentSort), default="date")
-    sp.add_argument("--desc", action="store_true", help="newest / largest first")
-    sp.add_argument("--limit", type=int)
-    sp.add_argument("--json", action="store_true")
+    sp.add_argument("--tag", help=_("only documents with this tag"))
+    sp.add_argument("--title", help=_("only titles containing this text"))
+    sp.add_argument(
+        "--sort",
+        choices=sorted(s.value for s in DocumentSort),
+        default="date",
+        help=_("the order of the list (default: date)"),
+    )
+    sp.add_argument("--desc", action="store_true", help=_("newest / largest first"))
+    sp.add_argument("--limit", type=int, help=_("list at most this many documents"))
+    sp.add_argument("--json", action="store_true", help=_("print the documents as JSON"))
 
-    sp = add_command(sub, "show", cmd_show, "Show a document's metadata and the text of one page.")
-    sp.add_argument("document", metavar="DOC", help="document id (a unique prefix is enough)")
-    sp.add_argument("--page", type=int, default=1)
-    sp.add_argument("--json", action="store_true")
+    sp = add_command(
+        sub, "show", cmd_show, _("Show a document's metadata and the text of one page.")
+    )
+    sp.add_argument("document", metavar="DOC", help=_("document id (a unique prefix is enough)"))
+    sp.add_argument("--page", type=int, default=1, help=_("which page's text (default: 1)"))
+    sp.add_argument("--json", action="store_true", help=_("print the document as JSON"))

@@ -22,17 +22,31 @@ from casefile.cli.common import (
     resolve_uid,
 )
 from casefile.core.errors import InvalidValueError
+from casefile.core.i18n import N_, _, ngettext
 
 # The metadata options and the service field each one edits.
 FIELD_OPTIONS = (
-    ("title", "title", "the document's title"),
-    ("kind", "kind", "the document's kind"),
-    ("date", "date", "an EDTF date: 2024-06-07, 2023-02, 2020, 2024-05~, 2020/2022"),
-    ("source", "source", "source or publisher"),
-    ("author", "author", "author"),
-    ("url", "url", "web address"),
-    ("notes", "notes", "notes (replaces the existing notes)"),
+    ("title", "title", N_("the document's title")),
+    ("kind", "kind", N_("the document's kind")),
+    ("date", "date", N_("an EDTF date: 2024-06-07, 2023-02, 2020, 2024-05~, 2020/2022")),
+    ("source", "source", N_("source or publisher")),
+    ("author", "author", N_("author")),
+    ("url", "url", N_("web address")),
+    ("notes", "notes", N_("notes (replaces the existing notes)")),
 )
+# What "Changed … of DOC" calls each field.
+FIELD_WORDS = {
+    "title": N_("title"),
+    "kind": N_("kind"),
+    "date": N_("date"),
+    "source": N_("source"),
+    "author": N_("author"),
+    "url": N_("url"),
+    "notes": N_("notes"),
+    "reliability_source": N_("reliability source"),
+    "reliability_info": N_("reliability info"),
+    "tags": N_("tags"),
+}
 _GRADE = re.compile(r"^\s*([A-Fa-f])?\s*([1-6])?\s*$")
 
 
@@ -43,7 +57,10 @@ def reliability_changes(grade: str) -> dict[str, Any]:
     m = _GRADE.match(grade)
     if m is None or not (m.group(1) or m.group(2)):
         raise InvalidValueError(
-            f"“{grade}” is not an Admiralty grade; give a letter A–F and/or a number 1–6, like B2."
+            _(
+                "“{grade}” is not an Admiralty grade; give a letter A–F and/or a number 1–6, "
+                "like B2."
+            ).format(grade=grade)
         )
     changes: dict[str, Any] = {}
     if m.group(1):
@@ -58,7 +75,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
 
     changes: dict[str, Any] = {
         field: getattr(args, opt)
-        for opt, field, _ in FIELD_OPTIONS
+        for opt, field, _help in FIELD_OPTIONS
         if getattr(args, opt) is not None
     }
     if args.reliability is not None:
@@ -66,7 +83,12 @@ def cmd_edit(args: argparse.Namespace) -> int:
     added = [t.strip() for t in args.tag if t.strip()]
     removed = {t.strip() for t in args.untag if t.strip()}
     if not changes and not added and not removed:
-        err("Nothing to change: give at least one of --title, --kind, --date, … or --tag/--untag.")
+        err(
+            _(
+                "Nothing to change: give at least one of --title, --kind, --date, … "
+                "or --tag/--untag."
+            )
+        )
         return EXIT_USAGE
     with open_case(args.case) as case:
         uid = resolve_uid(case, args.document)
@@ -77,16 +99,24 @@ def cmd_edit(args: argparse.Namespace) -> int:
             doc = services.set_tags(case, uid, tags)
     changed = [
         name
-        for name in (*(f for _, f, _ in FIELD_OPTIONS), "reliability_source", "reliability_info")
+        for name in (*(f for _o, f, _h in FIELD_OPTIONS), "reliability_source", "reliability_info")
         if getattr(before, name) != getattr(doc, name)
     ]
     if before.tags != doc.tags:
         changed.append("tags")
     if changed:
-        names = ", ".join(c.replace("_", " ") for c in changed)
-        out(f"Changed {names} of {doc.uid[:8]} “{doc.title}”.")
+        names = ", ".join(_(FIELD_WORDS[c]) for c in changed)
+        out(
+            _("Changed {fields} of {uid} “{title}”.").format(
+                fields=names, uid=doc.uid[:8], title=doc.title
+            )
+        )
     else:
-        out(f"Nothing changed: {doc.uid[:8]} “{doc.title}” already had these values.")
+        out(
+            _("Nothing changed: {uid} “{title}” already had these values.").format(
+                uid=doc.uid[:8], title=doc.title
+            )
+        )
     return EXIT_OK
 
 
@@ -99,8 +129,15 @@ def cmd_rm(args: argparse.Namespace) -> int:
         titles = {uid: services.get_document(case, uid).title for uid in uids}
         for uid in uids:
             services.delete_document(case, uid)
-            out(f"Removed {uid[:8]} “{titles[uid]}” (its original stays in the case folder).")
-    out(f"{len(uids)} document(s) removed.")
+            out(
+                _("Removed {uid} “{title}” (its original stays in the case folder).").format(
+                    uid=uid[:8], title=titles[uid]
+                )
+            )
+    out(
+        ngettext("%(n)d document(s) removed.", "%(n)d document(s) removed.", len(uids))
+        % {"n": len(uids)}
+    )
     return EXIT_OK
 
 
@@ -109,31 +146,32 @@ def register(sub: Any) -> None:
         sub,
         "edit",
         cmd_edit,
-        "Change a document's metadata or tags (recorded in the audit log).",
+        _("Change a document's metadata or tags (recorded in the audit log)."),
     )
-    sp.add_argument("document", metavar="DOC", help="document id (a unique prefix is enough)")
+    sp.add_argument("document", metavar="DOC", help=_("document id (a unique prefix is enough)"))
     from casefile.core.vocabulary import DocumentKind
 
     for opt, _field, help_text in FIELD_OPTIONS:
         if opt == "kind":
-            sp.add_argument("--kind", choices=[k.value for k in DocumentKind])
+            sp.add_argument("--kind", choices=[k.value for k in DocumentKind], help=_(help_text))
+        elif opt == "title":
+            sp.add_argument(f"--{opt}", help=_(help_text))
         else:
-            clears = "" if opt == "title" else "; '' clears it"
-            sp.add_argument(f"--{opt}", help=f"{help_text}{clears}")
-    sp.add_argument("--reliability", help="Admiralty grade: B2, or only B or 2; '' clears both")
+            sp.add_argument(f"--{opt}", help=_("{what}; '' clears it").format(what=_(help_text)))
+    sp.add_argument("--reliability", help=_("Admiralty grade: B2, or only B or 2; '' clears both"))
     sp.add_argument(
-        "--tag", action="append", default=[], metavar="TAG", help="add a tag (repeatable)"
+        "--tag", action="append", default=[], metavar="TAG", help=_("add a tag (repeatable)")
     )
     sp.add_argument(
-        "--untag", action="append", default=[], metavar="TAG", help="remove a tag (repeatable)"
+        "--untag", action="append", default=[], metavar="TAG", help=_("remove a tag (repeatable)")
     )
 
     sp = add_command(
         sub,
         "rm",
         cmd_rm,
-        "Remove documents from a case (the originals stay; the audit log records it).",
+        _("Remove documents from a case (the originals stay; the audit log records it)."),
     )
     sp.add_argument(
-        "documents", nargs="+", metavar="DOC", help="document ids (unique prefixes are enough)"
+        "documents", nargs="+", metavar="DOC", help=_("document ids (unique prefixes are enough)")
     )

@@ -16,38 +16,42 @@ import argparse
 from typing import Any
 
 from casefile.core.errors import InvalidValueError
+from casefile.core.i18n import _
 
 DEFAULT_VOLUME = 300  # the guidance's usual volume size
 
 
 def add_bundle_arguments(sp: argparse.ArgumentParser) -> None:
-    sp.add_argument("--title", default="Court bundle", help="the bundle's title on its index")
+    # No default here: the service's own title is used when none is given.
+    sp.add_argument("--title", default=None, help=_("the bundle's title on its index"))
     sp.add_argument(
         "--section",
         action="append",
         default=[],
         metavar="LETTER:TITLE:IDS",
-        help="a section, its name and its documents' ids (comma-separated, as 'casefile "
-        "docs' shows them), in order (repeatable; default: every document, by kind)",
+        help=_(
+            "a section, its name and its documents' ids (comma-separated, as 'casefile "
+            "docs' shows them), in order (repeatable; default: every document, by kind)"
+        ),
     )
     sp.add_argument(
         "--by-tag",
         action="append",
         default=[],
         metavar="TAG",
-        help="one section per tag, in the order given (repeatable), instead of --section",
+        help=_("one section per tag, in the order given (repeatable), instead of --section"),
     )
     sp.add_argument(
         "--order",
         choices=["date", "given"],
         default="date",
-        help="documents within a section by date (default) or as given",
+        help=_("documents within a section by date (default) or as given"),
     )
     sp.add_argument(
         "--numbering",
         choices=["continuous", "section"],
         default="continuous",
-        help="page numbers 1…N, the PDF page numbers (default), or A1, B12 by section",
+        help=_("page numbers 1…N, the PDF page numbers (default), or A1, B12 by section"),
     )
     sp.add_argument(
         "--volumes",
@@ -56,8 +60,9 @@ def add_bundle_arguments(sp: argparse.ArgumentParser) -> None:
         const=DEFAULT_VOLUME,
         default=None,
         metavar="PAGES",
-        help=f"split into volumes of about PAGES pages (default {DEFAULT_VOLUME}), each "
-        "with its own index",
+        help=_(
+            "split into volumes of about PAGES pages (default {pages}), each with its own index"
+        ).format(pages=DEFAULT_VOLUME),
     )
 
 
@@ -72,8 +77,10 @@ def _sections(specs: list[str]) -> tuple[Any, ...] | None:
         title, _sep, ids = rest.partition(":")
         if not sep or not letter.strip() or not title.strip():
             raise InvalidValueError(
-                f"“{spec}” is not a section; write it as LETTER:TITLE:IDS, e.g. "
-                "'A:Statements of case:3fa2,77c1'."
+                _(
+                    "“{spec}” is not a section; write it as LETTER:TITLE:IDS, e.g. "
+                    "'A:Statements of case:3fa2,77c1'."
+                ).format(spec=spec)
             )
         uids = tuple(i.strip().lower() for i in ids.split(",") if i.strip())
         out.append(SectionIn(letter.strip().upper(), title.strip(), uids))
@@ -85,13 +92,14 @@ def bundle_options(args: argparse.Namespace) -> Any:
     document's id, as elsewhere; the service resolves them)."""
     from casefile.core.services.bundles import BundleChoices
 
+    titled = {"title": args.title} if args.title is not None else {}
     return BundleChoices(
         sections=_sections(args.section),
         by_tags=tuple(args.by_tag),
-        title=args.title,
         order=args.order,
         page_style=args.numbering,
         volume_pages=args.volumes,
+        **titled,
     )
 
 

@@ -28,14 +28,16 @@ from casefile.cli.common import (
     print_json,
     progress_job,
 )
+from casefile.core import i18n
 from casefile.core.errors import CaseLockedError
+from casefile.core.i18n import N_, _
 from casefile.core.jobs import Cancelled
 
 
 @dataclass(frozen=True)
 class ExportCommand:
     kind: str  # the sub-command and the key of services.exports.EXPORTS
-    help: str
+    help: str  # marked with N_, translated when the parser is built
     out_help: str  # what OUT is: "the .docx file to write", "a folder for the CSV files"
     add_arguments: Callable[[argparse.ArgumentParser], None]
     options: Callable[[argparse.Namespace], Any]  # parsed arguments -> the options value
@@ -44,21 +46,31 @@ class ExportCommand:
 
 def add_scope_arguments(sp: argparse.ArgumentParser) -> None:
     """--tag, --entity (repeatable), --from, --to, --flag: what part of the case."""
-    g = sp.add_argument_group("scope (default: the whole case)")
-    g.add_argument("--tag", help="only documents and events with this tag")
+    g = sp.add_argument_group(_("scope (default: the whole case)"))
+    g.add_argument("--tag", help=_("only documents and events with this tag"))
     g.add_argument(
         "--entity",
         action="append",
         default=[],
         metavar="NAME",
-        help="only these entities, their events and documents (repeatable)",
+        help=_("only these entities, their events and documents (repeatable)"),
     )
-    g.add_argument("--from", dest="date_from", metavar="DATE", help="events from (EDTF)")
-    g.add_argument("--to", dest="date_to", metavar="DATE", help="events up to (EDTF)")
+    g.add_argument("--from", dest="date_from", metavar="DATE", help=_("events from (EDTF)"))
+    g.add_argument("--to", dest="date_to", metavar="DATE", help=_("events up to (EDTF)"))
     g.add_argument(
         "--flag",
         choices=["no_source", "single_source", "weak_sources", "lost_quote"],
-        help="only events with this flag",
+        help=_("only events with this flag"),
+    )
+
+
+def add_lang_argument(sp: argparse.ArgumentParser) -> None:
+    """--lang: the export's dates in words; the language chosen for the CLI by default."""
+    sp.add_argument(
+        "--lang",
+        choices=["en", "ru"],
+        default=i18n.language(),
+        help=_("the language of dates in words (default: the CLI's)"),
     )
 
 
@@ -77,24 +89,24 @@ def scope_of(args: argparse.Namespace) -> Any:
 # -- report ------------------------------------------------------------------------------
 def _report_arguments(sp: argparse.ArgumentParser) -> None:
     add_scope_arguments(sp)
-    sp.add_argument("--author", help="the name on the cover (default: your login name)")
-    sp.add_argument("--summary", help="a summary paragraph after the contents")
-    sp.add_argument("--summary-file", metavar="FILE", help="the summary from a UTF-8 text file")
+    sp.add_argument("--author", help=_("the name on the cover (default: your login name)"))
+    sp.add_argument("--summary", help=_("a summary paragraph after the contents"))
+    sp.add_argument("--summary-file", metavar="FILE", help=_("the summary from a UTF-8 text file"))
     sp.add_argument(
         "--search",
         action="append",
         default=[],
         metavar="SAVED",
-        help="include excerpts of this saved search's hits (repeatable)",
+        help=_("include excerpts of this saved search's hits (repeatable)"),
     )
-    sp.add_argument("--no-cast", action="store_true", help="leave out the cast of characters")
-    sp.add_argument("--no-index", action="store_true", help="leave out the document index")
+    sp.add_argument("--no-cast", action="store_true", help=_("leave out the cast of characters"))
+    sp.add_argument("--no-index", action="store_true", help=_("leave out the document index"))
     sp.add_argument(
         "--no-bundle-pages",
         action="store_true",
-        help="cite 'Doc 4, p. 2' even when a bundle of the case was made",
+        help=_("cite 'Doc 4, p. 2' even when a bundle of the case was made"),
     )
-    sp.add_argument("--lang", choices=["en", "ru"], default="en", help="dates in words")
+    add_lang_argument(sp)
 
 
 def _report_options(args: argparse.Namespace) -> Any:
@@ -117,8 +129,8 @@ def _report_options(args: argparse.Namespace) -> Any:
 
 REPORT = ExportCommand(
     "report",
-    "A DOCX report: cover, contents, chronology with citations, cast, document index.",
-    "the .docx file to write",
+    N_("A DOCX report: cover, contents, chronology with citations, cast, document index."),
+    N_("the .docx file to write"),
     _report_arguments,
     _report_options,
     suffix=".docx",
@@ -133,9 +145,9 @@ def _csv_arguments(sp: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         choices=["documents", "entities", "mentions", "chronology"],
-        help="only these tables (repeatable; default: all four)",
+        help=_("only these tables (repeatable; default: all four)"),
     )
-    sp.add_argument("--lang", choices=["en", "ru"], default="en", help="dates in words")
+    add_lang_argument(sp)
 
 
 def _csv_options(args: argparse.Namespace) -> Any:
@@ -150,23 +162,23 @@ def _csv_options(args: argparse.Namespace) -> Any:
 
 CSV = ExportCommand(
     "csv",
-    "CSV files (UTF-8, for spreadsheets) of documents, entities, mentions and chronology.",
-    "a folder for the CSV files (made if missing)",
+    N_("CSV files (UTF-8, for spreadsheets) of documents, entities, mentions and chronology."),
+    N_("a folder for the CSV files (made if missing)"),
     _csv_arguments,
     _csv_options,
 )
 
 BUNDLE = ExportCommand(
     kind="bundle",
-    help="A paginated PDF court bundle: linked index, sections, bookmarks, every page stamped.",
-    out_help="the .pdf file to write (volumes get ' - Volume N' added)",
+    help=N_("A paginated PDF court bundle: linked index, sections, bookmarks, every page stamped."),
+    out_help=N_("the .pdf file to write (volumes get ' - Volume N' added)"),
     add_arguments=export_bundle.add_bundle_arguments,
     options=export_bundle.bundle_options,
 )
 ARCHIVE = ExportCommand(
     kind="archive",
-    help="The whole case in one .casezip (database, originals, manifest; not the index).",
-    out_help="the .casezip file to write",
+    help=N_("The whole case in one .casezip (database, originals, manifest; not the index)."),
+    out_help=N_("the .casezip file to write"),
     add_arguments=export_bundle.add_archive_arguments,
     options=export_bundle.archive_options,
 )
@@ -190,11 +202,14 @@ def run(command: ExportCommand, args: argparse.Namespace) -> int:
     out_path = Path(args.out)
     if command.suffix and not out_path.suffix:
         out_path = out_path.with_name(out_path.name + command.suffix)
-    with _open(args.case) as case, progress_job(f"Exporting {command.kind}", not args.json) as job:
+    with (
+        _open(args.case) as case,
+        progress_job(_("Exporting {kind}").format(kind=command.kind), not args.json) as job,
+    ):
         try:
             result = run_export(case, command.kind, options, out_path, job)
         except Cancelled:
-            err("Stopped; nothing was written.")
+            err(_("Stopped; nothing was written."))
             return EXIT_CANCELLED
     if args.json:
         print_json(
@@ -213,15 +228,15 @@ def run(command: ExportCommand, args: argparse.Namespace) -> int:
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "export",
-        help="Export a report, CSV files (and more) from a case.",
-        description="Export what the case holds, for people without Casefile.",
+        help=_("Export a report, CSV files (and more) from a case."),
+        description=_("Export what the case holds, for people without Casefile."),
     )
     kinds = p.add_subparsers(dest="kind", metavar="KIND", parser_class=Parser)
     kinds.required = True
     for command in EXPORT_COMMANDS:
-        sp = kinds.add_parser(command.kind, help=command.help, description=command.help)
-        sp.add_argument("case", metavar="CASE", help="the case folder (…/Name.casefile)")
-        sp.add_argument("out", metavar="OUT", help=command.out_help)
+        sp = kinds.add_parser(command.kind, help=_(command.help), description=_(command.help))
+        sp.add_argument("case", metavar="CASE", help=_("the case folder (…/Name.casefile)"))
+        sp.add_argument("out", metavar="OUT", help=_(command.out_help))
         command.add_arguments(sp)
-        sp.add_argument("--json", action="store_true", help="print what was written as JSON")
+        sp.add_argument("--json", action="store_true", help=_("print what was written as JSON"))
         sp.set_defaults(func=lambda args, c=command: run(c, args))

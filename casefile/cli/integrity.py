@@ -18,6 +18,7 @@ from casefile.cli.common import (
     resolve_uid,
 )
 from casefile.core.errors import CaseLockedError
+from casefile.core.i18n import _, ngettext
 
 
 def _open_to_record(path: str) -> Any:
@@ -37,36 +38,72 @@ def _summary(report: Any) -> str:
     for p in report.problems:
         kinds[p.problem] = kinds.get(p.problem, 0) + 1
     bad = kinds.get("missing", 0) + kinds.get("altered", 0)
+    checked = {"n": report.checked, "bad": bad}
     parts = [
-        f"{bad} of {report.checked} original(s) are missing or altered"
+        ngettext(
+            "%(bad)d of %(n)d original(s) are missing or altered",
+            "%(bad)d of %(n)d original(s) are missing or altered",
+            report.checked,
+        )
+        % checked
         if bad
-        else f"All {report.checked} original(s) of the case's documents are intact"
+        else ngettext(
+            "All %(n)d original(s) of the case's documents are intact",
+            "All %(n)d original(s) of the case's documents are intact",
+            report.checked,
+        )
+        % checked
     ]
     if report.orphans:
         parts.append(
-            f"{report.orphans} of the {report.stored} original(s) in the case folder belong "
-            "to no document (an import stopped before recording them; importing the same "
-            "files again adds them)"
+            ngettext(
+                "%(orphans)d of the %(n)d original(s) in the case folder belong to no document "
+                "(an import stopped before recording them; importing the same files again "
+                "adds them)",
+                "%(orphans)d of the %(n)d original(s) in the case folder belong to no document "
+                "(an import stopped before recording them; importing the same files again "
+                "adds them)",
+                report.stored,
+            )
+            % {"orphans": report.orphans, "n": report.stored}
         )
     if report.kept:
         parts.append(
-            f"{report.kept} original(s) of removed documents are kept in the case folder, "
-            "as every original is"
+            ngettext(
+                "%(n)d original(s) of removed documents are kept in the case folder, "
+                "as every original is",
+                "%(n)d original(s) of removed documents are kept in the case folder, "
+                "as every original is",
+                report.kept,
+            )
+            % {"n": report.kept}
         )
     chain = kinds.get("audit_altered", 0) + kinds.get("audit_removed", 0)
     if chain:
-        parts.append("the audit log was changed outside Casefile")
+        parts.append(_("the audit log was changed outside Casefile"))
     else:
-        parts.append(f"the audit log's {report.audit_entries} entries are sealed and linked")
+        parts.append(
+            ngettext(
+                "the audit log's %(n)d entry is sealed and linked",
+                "the audit log's %(n)d entries are sealed and linked",
+                report.audit_entries,
+            )
+            % {"n": report.audit_entries}
+        )
     if kinds.get("unsealed_hash"):
         parts.append(
-            f"{kinds['unsealed_hash']} document(s) disagree with the hashes sealed in the log"
+            ngettext(
+                "%(n)d document(s) disagree with the hashes sealed in the log",
+                "%(n)d document(s) disagree with the hashes sealed in the log",
+                kinds["unsealed_hash"],
+            )
+            % {"n": kinds["unsealed_hash"]}
         )
     if report.head_found is True:
-        parts.append("the head you lodged is in the log")
+        parts.append(_("the head you lodged is in the log"))
     elif report.head_found is False:
-        parts.append("the head you lodged is NOT in the log")
-    return "; ".join(parts) + "."
+        parts.append(_("the head you lodged is NOT in the log"))
+    return _("{parts}.").format(parts="; ".join(parts))
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -76,7 +113,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     head = check_head_text(args.head) if args.head else None
     with (
         _open_to_record(args.case) as case,
-        progress_job("Verifying", not args.json) as ctx,
+        progress_job(_("Verifying"), not args.json) as ctx,
     ):
         report = services.verify_case(case, ctx, head=head)
     if args.json:
@@ -108,13 +145,33 @@ def cmd_verify(args: argparse.Namespace) -> int:
         for p in orphans[:ORPHANS_SHOWN]:
             out(f"  {'·' if p.problem == 'kept' else '?'} {p.message}")
         if len(orphans) > ORPHANS_SHOWN:
-            out(f"  ? … and {len(orphans) - ORPHANS_SHOWN} more original(s) without a document.")
+            more = len(orphans) - ORPHANS_SHOWN
+            out(
+                "  ? "
+                + ngettext(
+                    "… and %(n)d more original(s) without a document.",
+                    "… and %(n)d more original(s) without a document.",
+                    more,
+                )
+                % {"n": more}
+            )
         if report.cancelled:
-            out(f"Stopped after checking {report.checked} original(s).")
+            out(
+                ngettext(
+                    "Stopped after checking %(n)d original(s).",
+                    "Stopped after checking %(n)d original(s).",
+                    report.checked,
+                )
+                % {"n": report.checked}
+            )
         else:
             out(_summary(report))
             if not report.recorded:
-                out(f"This run was not recorded in the audit log: {report.not_recorded}.")
+                out(
+                    _("This run was not recorded in the audit log: {why}.").format(
+                        why=report.not_recorded
+                    )
+                )
     if report.cancelled:
         return EXIT_CANCELLED
     return EXIT_OK if report.ok else EXIT_PROBLEMS
@@ -127,17 +184,23 @@ def cmd_audit(args: argparse.Namespace) -> int:
         with open_case(args.case, readonly=True) as case:
             head = services.audit_head(case)
         if head is None:
-            out("The audit log is empty.")
+            out(_("The audit log is empty."))
             return EXIT_OK
         if args.json:
             print_json({"head": head.hash, "entries": head.count, "at": head.at.isoformat()})
             return EXIT_OK
-        out(f"Audit log head: {head.hash}")
-        out(f"Entries: {head.count}, the newest written {head.at:%Y-%m-%d %H:%M:%S} UTC")
+        out(_("Audit log head: {hash}").format(hash=head.hash))
         out(
-            "Keep this head somewhere outside the case (a note, an e-mail); "
-            f"'casefile verify CASE --head {head.hash[:8]}…' (the full hash) later proves "
-            "the log up to it was not rewritten."
+            _("Entries: {n}, the newest written {at} UTC").format(
+                n=head.count, at=f"{head.at:%Y-%m-%d %H:%M:%S}"
+            )
+        )
+        out(
+            _(
+                "Keep this head somewhere outside the case (a note, an e-mail); "
+                "'casefile verify CASE --head {hash}…' (the full hash) later proves "
+                "the log up to it was not rewritten."
+            ).format(hash=head.hash[:8])
         )
         return EXIT_OK
     with open_case(args.case, readonly=True) as case:
@@ -152,7 +215,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
             f"{e.at:%Y-%m-%d %H:%M:%S}  {e.actor:<10} {e.action:<18} "
             f"{e.target or '':<34} {detail[:120]}"
         )
-    out(f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}")
+    out(ngettext("%(n)d entry", "%(n)d entries", len(entries)) % {"n": len(entries)})
     return EXIT_OK
 
 
@@ -161,22 +224,24 @@ def register(sub: Any) -> None:
         sub,
         "verify",
         cmd_verify,
-        "Re-hash every original, check the audit log's hash chain, report problems.",
+        _("Re-hash every original, check the audit log's hash chain, report problems."),
     )
     sp.add_argument(
         "--head",
         metavar="HASH",
-        help="an audit log head lodged earlier ('casefile audit --export'): prove it is "
-        "still in the log",
+        help=_(
+            "an audit log head lodged earlier ('casefile audit --export'): prove it is "
+            "still in the log"
+        ),
     )
-    sp.add_argument("--json", action="store_true")
+    sp.add_argument("--json", action="store_true", help=_("print the report as JSON"))
 
-    sp = add_command(sub, "audit", cmd_audit, "Show the audit log of the case.")
+    sp = add_command(sub, "audit", cmd_audit, _("Show the audit log of the case."))
     sp.add_argument(
         "--export",
         action="store_true",
-        help="print the head of the audit log's hash chain, to keep outside the case",
+        help=_("print the head of the audit log's hash chain, to keep outside the case"),
     )
-    sp.add_argument("--document", metavar="DOC", help="only entries about this document")
-    sp.add_argument("--limit", type=int)
-    sp.add_argument("--json", action="store_true")
+    sp.add_argument("--document", metavar="DOC", help=_("only entries about this document"))
+    sp.add_argument("--limit", type=int, help=_("show at most this many entries"))
+    sp.add_argument("--json", action="store_true", help=_("print the entries as JSON"))

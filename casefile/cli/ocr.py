@@ -19,6 +19,7 @@ from casefile.cli.common import (
     progress_job,
     resolve_uid,
 )
+from casefile.core.i18n import _, ngettext, translate_recorded
 
 
 def cmd_ocr(args: argparse.Namespace) -> int:
@@ -27,7 +28,7 @@ def cmd_ocr(args: argparse.Namespace) -> int:
     services.check_ocr(args.lang)  # what to install, before the case is even opened
     with open_case(args.case) as case:
         uids = [resolve_uid(case, u) for u in args.uids] or None
-        with progress_job("Recognising text", not args.json, unit="page") as ctx:
+        with progress_job(_("Recognising text"), not args.json, unit=_("page")) as ctx:
             summary = services.ocr_documents(
                 case, uids, ctx, langs=args.lang, force=args.force, timeout_s=args.timeout
             )
@@ -52,25 +53,66 @@ def cmd_ocr(args: argparse.Namespace) -> int:
 
 def _print(summary: Any, waiting: int) -> None:
     for line in summary.skipped:
-        out(f"  - {line}")
+        out(f"  - {translate_recorded(line)}")
     for o in summary.outcomes:
+        n = o.pages_recognised
         if not o.complete:
-            out(f"  … {o.title}: {o.pages_recognised} page(s) done, the rest waits")
+            out(
+                "  … "
+                + ngettext(
+                    "%(title)s: %(n)d page(s) done, the rest waits",
+                    "%(title)s: %(n)d page(s) done, the rest waits",
+                    n,
+                )
+                % {"title": o.title, "n": n}
+            )
             continue
-        conf = f", confidence {o.confidence:.0f}%" if o.confidence is not None else ""
         mark = "!" if o.pages_failed else "✓"
-        line = f"  {mark} {o.title}: {o.pages_recognised} page(s) recognised{conf}"
-        out(f"{line} — {o.reason}" if o.reason else line)
-    word = "Stopped" if summary.cancelled else "Done"
+        if o.confidence is not None:
+            line = ngettext(
+                "%(title)s: %(n)d page(s) recognised, confidence %(conf)s%%",
+                "%(title)s: %(n)d page(s) recognised, confidence %(conf)s%%",
+                n,
+            ) % {"title": o.title, "n": n, "conf": f"{o.confidence:.0f}"}
+        else:
+            line = ngettext(
+                "%(title)s: %(n)d page(s) recognised", "%(title)s: %(n)d page(s) recognised", n
+            ) % {"title": o.title, "n": n}
+        line = f"  {mark} {line}"
+        out(f"{line} — {translate_recorded(o.reason)}" if o.reason else line)
+    word = _("Stopped") if summary.cancelled else _("Done")
     docs = sum(1 for o in summary.outcomes if o.complete and o.pages_recognised)
     pages = summary.pages - summary.failed
-    refused = f" {summary.failed} page(s) could not be recognised." if summary.failed else ""
-    tail = (
-        f" {waiting} document(s) still wait; run 'casefile ocr' again to continue."
-        if waiting
-        else ""
-    )
-    out(f"{word}: {pages} page(s) of {docs} document(s) recognised.{refused}{tail}")
+    # "{pages} page(s) of {docs} document(s)": the pages' form follows the pages' count,
+    # the documents' the documents'.
+    of_docs = ngettext("of %(n)d document(s)", "of %(n)d document(s)", docs) % {"n": docs}
+    sentences = [
+        ngettext(
+            "%(outcome)s: %(n)d page(s) %(of_docs)s recognised.",
+            "%(outcome)s: %(n)d page(s) %(of_docs)s recognised.",
+            pages,
+        )
+        % {"outcome": word, "n": pages, "of_docs": of_docs}
+    ]
+    if summary.failed:
+        sentences.append(
+            ngettext(
+                "%(n)d page(s) could not be recognised.",
+                "%(n)d page(s) could not be recognised.",
+                summary.failed,
+            )
+            % {"n": summary.failed}
+        )
+    if waiting:
+        sentences.append(
+            ngettext(
+                "%(n)d document(s) still wait; run 'casefile ocr' again to continue.",
+                "%(n)d document(s) still wait; run 'casefile ocr' again to continue.",
+                waiting,
+            )
+            % {"n": waiting}
+        )
+    out(" ".join(sentences))
 
 
 def register(sub: Any) -> None:
@@ -78,16 +120,21 @@ def register(sub: Any) -> None:
         sub,
         "ocr",
         cmd_ocr,
-        "Recognise the text of scanned pages and pictures (all waiting, or the documents named).",
+        _(
+            "Recognise the text of scanned pages and pictures (all waiting, or the documents "
+            "named)."
+        ),
     )
-    sp.add_argument("uids", nargs="*", metavar="UID", help="documents to recognise (id prefixes)")
     sp.add_argument(
-        "--lang", default="rus+eng", help="OCR languages, joined by + (default: rus+eng)"
+        "uids", nargs="*", metavar="UID", help=_("documents to recognise (id prefixes)")
+    )
+    sp.add_argument(
+        "--lang", default="rus+eng", help=_("OCR languages, joined by + (default: rus+eng)")
     )
     sp.add_argument(
         "--force",
         action="store_true",
-        help="recognise every page again, even pages with a text layer or read before",
+        help=_("recognise every page again, even pages with a text layer or read before"),
     )
-    sp.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per page")
-    sp.add_argument("--json", action="store_true", help="print the result as JSON")
+    sp.add_argument("--timeout", type=float, default=120.0, help=_("seconds allowed per page"))
+    sp.add_argument("--json", action="store_true", help=_("print the result as JSON"))

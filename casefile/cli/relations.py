@@ -7,6 +7,7 @@ from dataclasses import asdict
 from typing import Any
 
 from casefile.cli.common import EXIT_OK, Parser, add_command, open_case, out, print_json
+from casefile.core.i18n import _, ngettext
 
 
 def _citation(text: str) -> Any:
@@ -23,7 +24,9 @@ def _citation(text: str) -> Any:
             start, end = int(a), int(b)
     except ValueError:
         raise InvalidValueError(
-            f"“{text}” is not a citation; write DOC, DOC:PAGE or DOC:PAGE:START-END."
+            _("“{text}” is not a citation; write DOC, DOC:PAGE or DOC:PAGE:START-END.").format(
+                text=text
+            )
         ) from None
     return CitationIn(parts[0], page, start, end)
 
@@ -64,11 +67,11 @@ def cmd_relation_list(args: argparse.Namespace) -> int:
         return EXIT_OK
     for r in rels:
         when = f" ({r.date})" if r.date else ""
-        out(
-            f"{r.uid[:8]}  {r.source_name} — {r.label} → {r.target_name}{when}"
-            f"  [{len(r.citations)} citation(s)]"
-        )
-    out(f"{len(rels)} relation(s)")
+        cited = ngettext("%(n)d citation(s)", "%(n)d citation(s)", len(r.citations)) % {
+            "n": len(r.citations)
+        }
+        out(f"{r.uid[:8]}  {r.source_name} — {r.label} → {r.target_name}{when}  [{cited}]")
+    out(ngettext("%(n)d relation(s)", "%(n)d relation(s)", len(rels)) % {"n": len(rels)})
     return EXIT_OK
 
 
@@ -77,30 +80,31 @@ def cmd_relation_rm(args: argparse.Namespace) -> int:
 
     with open_case(args.case) as case:
         services.delete_relation(case, args.relation)
-    out("Deleted the relation.")
+    out(_("Deleted the relation."))
     return EXIT_OK
 
 
 def register(sub: Any) -> None:
-    group = sub.add_parser("relation", help="Relations between entities: add, list, rm.")
+    help_text = _("Relations between entities: add, list, rm.")
+    group = sub.add_parser("relation", help=help_text, description=help_text)
     rsub = group.add_subparsers(dest="relation_command", metavar="ACTION", parser_class=Parser)
     rsub.required = True
-    sp = add_command(rsub, "add", cmd_relation_add, "Add a relation: SOURCE LABEL TARGET.")
-    sp.add_argument("source", metavar="SOURCE")
-    sp.add_argument("label", metavar="LABEL", help="owns, controls, employs… or free text")
-    sp.add_argument("target", metavar="TARGET")
-    sp.add_argument("--date", help="EDTF date or period (2024-06, 2019/2021)")
-    sp.add_argument("--notes")
+    sp = add_command(rsub, "add", cmd_relation_add, _("Add a relation: SOURCE LABEL TARGET."))
+    sp.add_argument("source", metavar="SOURCE", help=_("the entity the relation starts from"))
+    sp.add_argument("label", metavar="LABEL", help=_("owns, controls, employs… or free text"))
+    sp.add_argument("target", metavar="TARGET", help=_("the entity the relation leads to"))
+    sp.add_argument("--date", help=_("EDTF date or period (2024-06, 2019/2021)"))
+    sp.add_argument("--notes", help=_("notes on the relation"))
     sp.add_argument(
         "--cite",
         action="append",
         default=[],
         metavar="DOC[:PAGE[:START-END]]",
-        help="a document (and page and characters) the relation rests on",
+        help=_("a document (and page and characters) the relation rests on"),
     )
-    sp.add_argument("--quote", help="the quoted words, for the citations")
-    sp = add_command(rsub, "list", cmd_relation_list, "List relations (of one entity).")
-    sp.add_argument("entity", metavar="ENTITY", nargs="?")
-    sp.add_argument("--json", action="store_true")
-    sp = add_command(rsub, "rm", cmd_relation_rm, "Delete a relation.")
-    sp.add_argument("relation", metavar="RELATION", help="relation id (a prefix is enough)")
+    sp.add_argument("--quote", help=_("the quoted words, for the citations"))
+    sp = add_command(rsub, "list", cmd_relation_list, _("List relations (of one entity)."))
+    sp.add_argument("entity", metavar="ENTITY", nargs="?", help=_("only this entity's relations"))
+    sp.add_argument("--json", action="store_true", help=_("print the relations as JSON"))
+    sp = add_command(rsub, "rm", cmd_relation_rm, _("Delete a relation."))
+    sp.add_argument("relation", metavar="RELATION", help=_("relation id (a prefix is enough)"))

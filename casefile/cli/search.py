@@ -17,7 +17,9 @@ from casefile.cli.common import (
     print_json,
     progress_job,
 )
+from casefile.cli.labels import document_kind
 from casefile.core.errors import CasefileError, CaseLockedError
+from casefile.core.i18n import _, ngettext
 from casefile.core.vocabulary import SearchSort
 
 SORTS = [s.value for s in SearchSort]
@@ -41,27 +43,45 @@ def _query_error(exc: Any) -> CasefileError:
 
 def _print_results(res: Any) -> None:
     if not res.hits:
-        out(f"No documents match “{res.query}”.")
+        out(_("No documents match “{query}”.").format(query=res.query))
         return
     for n, hit in enumerate(res.hits, start=res.offset + 1):
         pages = ", ".join(str(p) for p in hit.pages[:12]) + ("…" if len(hit.pages) > 12 else "")
-        score = f"  score {hit.score:.2f}" if res.sort == SearchSort.RELEVANCE else ""
-        out(f"{n:>3}. {hit.title}  [{hit.kind}, {hit.date or 'undated'}]{score}")
-        out(f"     {hit.uid[:8]}  page{'s' if len(hit.pages) != 1 else ''} {pages}")
+        score = (
+            "  " + _("score {score}").format(score=f"{hit.score:.2f}")
+            if res.sort == SearchSort.RELEVANCE
+            else ""
+        )
+        out(f"{n:>3}. {hit.title}  [{document_kind(hit.kind)}, {hit.date or _('undated')}]{score}")
+        pages_word = ngettext("page %(pages)s", "pages %(pages)s", len(hit.pages))
+        out(f"     {hit.uid[:8]}  " + pages_word % {"pages": pages})
         for sn in hit.snippets:
-            out(f"     p.{sn.page}: {_marked(sn.text, sn.spans)}")
+            page = _("p.{page}:").format(page=sn.page)
+            out(f"     {page} {_marked(sn.text, sn.spans)}")
     shown_to = res.offset + len(res.hits)
-    about = "about " if res.total_is_estimate else ""
-    about_pages = "about " if res.total_is_estimate or res.total_pages_is_estimate else ""
+    estimated = bool(res.total_is_estimate)
+    documents = (
+        ngettext("about %(n)d document(s)", "about %(n)d document(s)", res.total)
+        if estimated
+        else ngettext("%(n)d document(s)", "%(n)d document(s)", res.total)
+    ) % {"n": res.total}
+    n_pages = res.total_pages
+    pages_found = (
+        ngettext("about %(n)d page(s)", "about %(n)d page(s)", n_pages)
+        if estimated or res.total_pages_is_estimate
+        else ngettext("%(n)d page(s)", "%(n)d page(s)", n_pages)
+    ) % {"n": n_pages}
     out(
-        f"{about}{res.total} document(s), {about_pages}{res.total_pages} page(s) match; "
-        f"showing {res.offset + 1}–{shown_to}."
+        _("{documents}, {pages} match; showing {first}–{last}.").format(
+            documents=documents, pages=pages_found, first=res.offset + 1, last=shown_to
+        )
     )
     for name, values in res.facets.items():
         if values:
             # Estimated counts (a very broad query) are marked with "~".
-            mark = "~" if about else ""
-            out(f"  {name}: " + ", ".join(f"{k} ({mark}{v})" for k, v in values[:10]))
+            mark = "~" if estimated else ""
+            shown = [(_("undated") if k == "undated" else k, v) for k, v in values[:10]]
+            out(f"  {name}: " + ", ".join(f"{k} ({mark}{v})" for k, v in shown))
 
 
 def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
@@ -94,7 +114,7 @@ def _results_json(res: Any) -> dict[str, Any]:
 def _ensure(case: Any, quiet: bool) -> None:
     from casefile.core import services
 
-    with progress_job("Indexing", not quiet) as ctx:
+    with progress_job(_("Indexing"), not quiet) as ctx:
         services.ensure_index(case, ctx)
 
 
@@ -126,13 +146,13 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     from casefile.core import services
     from casefile.core.jobs import Cancelled
 
-    with services.open_case(args.case) as case, progress_job("Indexing") as ctx:
+    with services.open_case(args.case) as case, progress_job(_("Indexing")) as ctx:
         try:
             n = services.reindex(case, ctx)
         except Cancelled:
-            out("Stopped; the previous index is still in use.")
+            out(_("Stopped; the previous index is still in use."))
             return EXIT_CANCELLED
-    out(f"Indexed {n} document(s).")
+    out(ngettext("Indexed %(n)d document(s).", "Indexed %(n)d document(s).", n) % {"n": n})
     return EXIT_OK
 
 
@@ -147,15 +167,20 @@ def cmd_saved(args: argparse.Namespace) -> int:
             print_json([asdict(s) for s in saved])
         else:
             for s in saved:
-                flags = f"sort {s.sort}" + (", exact" if s.exact else "")
+                flags = _("sort {sort}").format(sort=s.sort) + (_(", exact") if s.exact else "")
                 out(f"{s.name}: {s.query}  ({flags})")
-            out(f"{len(saved)} saved search(es)")
+            out(
+                ngettext("%(n)d saved search(es)", "%(n)d saved search(es)", len(saved))
+                % {"n": len(saved)}
+            )
         return EXIT_OK
     if not args.name:
-        raise CasefileError(f"'casefile saved {action}' needs the name of a saved search.")
+        raise CasefileError(
+            _("'casefile saved {action}' needs the name of a saved search.").format(action=action)
+        )
     if action == "add":
         if not args.query:
-            raise CasefileError("'casefile saved add' needs a name and a query.")
+            raise CasefileError(_("'casefile saved add' needs a name and a query."))
         with services.open_case(args.case) as case:
             try:
                 services.save_search(
@@ -168,11 +193,11 @@ def cmd_saved(args: argparse.Namespace) -> int:
                 )
             except services.QueryError as exc:
                 raise _query_error(exc) from None
-        out(f"Saved “{args.name}”.")
+        out(_("Saved “{name}”.").format(name=args.name))
     elif action == "rm":
         with services.open_case(args.case) as case:
             services.delete_saved_search(case, args.name)
-        out(f"Deleted “{args.name}”.")
+        out(_("Deleted “{name}”.").format(name=args.name))
     else:  # run
         with _open_for_search(args.case) as case:
             _ensure(case, args.json)
@@ -187,38 +212,47 @@ def cmd_saved(args: argparse.Namespace) -> int:
 def register(sub: Any) -> None:
     """Add the search commands to the main parser's subparsers."""
 
-    sp = add_command(sub, "search", cmd_search, "Search the documents of a case.")
+    sp = add_command(sub, "search", cmd_search, _("Search the documents of a case."))
     sp.add_argument(
         "query",
         metavar="QUERY",
-        help='words, "phrases", AND/OR/NOT, -word, kind:, tag:, lang:, source:, '
-        "title:, date:2023-02, date:[2020 TO 2022], prefix*",
+        help=_(
+            'words, "phrases", AND/OR/NOT, -word, kind:, tag:, lang:, source:, '
+            "title:, date:2023-02, date:[2020 TO 2022], prefix*"
+        ),
     )
-    sp.add_argument("--json", action="store_true")
-    sp.add_argument("--limit", type=int, default=20, help="documents per page (default 20)")
-    sp.add_argument("--page", type=int, default=1, help="which page of results")
+    sp.add_argument("--json", action="store_true", help=_("print the results as JSON"))
+    sp.add_argument("--limit", type=int, default=20, help=_("documents per page (default 20)"))
+    sp.add_argument("--page", type=int, default=1, help=_("which page of results"))
     sp.add_argument(
         "--sort",
         choices=SORTS,
         default=SearchSort.RELEVANCE.value,
-        help="relevance, date (oldest first) or newest",
+        help=_("relevance, date (oldest first) or newest"),
     )
-    sp.add_argument("--exact", action="store_true", help="match words exactly, no stemming")
+    sp.add_argument("--exact", action="store_true", help=_("match words exactly, no stemming"))
     sp.add_argument(
         "--translit",
         action="store_true",
-        help="Latin words also find their Cyrillic spellings and back (Chekhov, Чехов)",
+        help=_("Latin words also find their Cyrillic spellings and back (Chekhov, Чехов)"),
     )
 
-    add_command(sub, "reindex", cmd_reindex, "Rebuild the search index from the case database.")
+    add_command(sub, "reindex", cmd_reindex, _("Rebuild the search index from the case database."))
 
-    sp = add_command(sub, "saved", cmd_saved, "List, add, run or delete saved searches.")
-    sp.add_argument("action", choices=("list", "add", "run", "rm"))
-    sp.add_argument("name", nargs="?", help="the saved search's name")
-    sp.add_argument("query", nargs="?", help="the query (for add)")
-    sp.add_argument("--sort", choices=SORTS, default=SearchSort.RELEVANCE.value)
-    sp.add_argument("--exact", action="store_true")
-    sp.add_argument("--replace", action="store_true", help="overwrite a saved search (add)")
-    sp.add_argument("--limit", type=int, default=20)
-    sp.add_argument("--page", type=int, default=1)
-    sp.add_argument("--json", action="store_true")
+    sp = add_command(sub, "saved", cmd_saved, _("List, add, run or delete saved searches."))
+    sp.add_argument(
+        "action", choices=("list", "add", "run", "rm"), help=_("what to do with saved searches")
+    )
+    sp.add_argument("name", nargs="?", help=_("the saved search's name"))
+    sp.add_argument("query", nargs="?", help=_("the query (for add)"))
+    sp.add_argument(
+        "--sort",
+        choices=SORTS,
+        default=SearchSort.RELEVANCE.value,
+        help=_("relevance, date (oldest first) or newest"),
+    )
+    sp.add_argument("--exact", action="store_true", help=_("match words exactly, no stemming"))
+    sp.add_argument("--replace", action="store_true", help=_("overwrite a saved search (add)"))
+    sp.add_argument("--limit", type=int, default=20, help=_("documents per page (default 20)"))
+    sp.add_argument("--page", type=int, default=1, help=_("which page of results"))
+    sp.add_argument("--json", action="store_true", help=_("print the results as JSON"))

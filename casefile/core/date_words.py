@@ -1,6 +1,12 @@
 """EDTF dates in words, in the interface language: "7 June 2024", "c. May 2024",
 "2020–2022"; "7 июня 2024 г.", "февраль 2023 г.", "около мая 2024 г.", "2020–2022 гг.".
 
+The language is the one Casefile speaks now (`casefile.core.i18n.language()`, so
+reports and the CLI follow the user's choice) unless a caller names one. The Russian
+words are written here rather than in a translation catalog: Russian dates need the
+genitive after a day and after "около", "с", "до", which a catalog of fixed sentences
+cannot give (docs/architecture.md, "Languages").
+
 The written EDTF is read here by a small pattern (levels 0 and 1: a day, month, season,
 year or decade with an optional ~ ? % qualifier, and ranges of those); anything richer
 (level 2 sets and per-component qualifiers) is shown as typed, which is never wrong.
@@ -10,6 +16,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from casefile.core.i18n import language
 
 MONTHS = [
     "January",
@@ -125,9 +133,9 @@ def _plain_year(p: _Part | None) -> bool:
     )
 
 
-def in_words(text: str | None, lang: str = "en") -> str:
-    """The date in words; `lang` is the interface language ("en" or "ru")."""
-    ru = lang.lower().startswith("ru")
+def in_words(text: str | None, lang: str | None = None) -> str:
+    """The date in words in `lang` ("en" or "ru"; None: the language Casefile speaks now)."""
+    ru = (lang or language()).lower().startswith("ru")
     if not text or not text.strip():
         return "без даты" if ru else "no date"
     text = text.strip()

@@ -33,6 +33,8 @@ from casefile import __version__
 from casefile.core.case import DB_NAME, Case
 from casefile.core.errors import CasefileError
 from casefile.core.export.base import ExportResult, atomic_output
+from casefile.core.export.labels import number
+from casefile.core.i18n import _, ngettext
 from casefile.core.jobs import JobContext
 
 FORMAT = "casefile-archive"
@@ -89,7 +91,7 @@ def _copy_in(zf: zipfile.ZipFile, name: str, src: Path, compress: int) -> tuple[
     fd = os.open(src, flags)
     with os.fdopen(fd, "rb") as inp:
         if not stat.S_ISREG(os.fstat(inp.fileno()).st_mode):
-            raise OSError(f"{src.name} is not a plain file")
+            raise OSError(_("%(file)s is not a plain file") % {"file": src.name})
         with zf.open(info, "w", force_zip64=True) as out:
             while chunk := inp.read(CHUNK):
                 h.update(chunk)
@@ -114,9 +116,9 @@ def write_archive(case: Case, out: Path, job: JobContext) -> ExportResult:
         out = out.with_name(out.name + SUFFIX)
     if out.resolve().is_relative_to(case.path.resolve()):
         raise CasefileError(
-            "An archive cannot be written inside the case folder itself; choose another folder."
+            _("An archive cannot be written inside the case folder itself; choose another folder.")
         )
-    job.report(0, None, "Taking a snapshot of the database")
+    job.report(0, None, _("Taking a snapshot of the database"))
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".sqlite", dir=out.parent)
     os.close(fd)
@@ -134,7 +136,9 @@ def write_archive(case: Case, out: Path, job: JobContext) -> ExportResult:
             total = len(shas)
             for n, sha in enumerate(shas, start=1):
                 job.raise_if_cancelled()
-                job.report(n - 1, total, f"Original {n} of {total}")
+                job.report(
+                    n - 1, total, _("Original %(n)d of %(total)d") % {"n": n, "total": total}
+                )
                 src = case.store.path_for(sha)
                 if not src.is_file() and not src.is_symlink():
                     missing.append(sha)
@@ -144,14 +148,20 @@ def write_archive(case: Case, out: Path, job: JobContext) -> ExportResult:
                     actual, size = _copy_in(zf, member, src, zipfile.ZIP_STORED)
                 except OSError as exc:
                     raise CasefileError(
-                        f"The original {sha[:16]}… cannot be read ({exc.strerror or exc}); "
-                        "run Verify, restore it, then export again."
+                        _(
+                            "The original %(sha)s… cannot be read (%(why)s); run Verify, "
+                            "restore it, then export again."
+                        )
+                        % {"sha": sha[:16], "why": exc.strerror or exc}
                     ) from exc
                 if actual != sha:
                     raise CasefileError(
-                        f"The original {sha[:16]}… has changed since it was imported, so the "
-                        "archive would not be true to the case; run Verify, restore it from a "
-                        "backup, then export again."
+                        _(
+                            "The original %(sha)s… has changed since it was imported, so the "
+                            "archive would not be true to the case; run Verify, restore it "
+                            "from a backup, then export again."
+                        )
+                        % {"sha": sha[:16]}
                     )
                 originals.append({"name": member, "sha256": sha, "size": size})
             manifest = {
@@ -167,14 +177,19 @@ def write_archive(case: Case, out: Path, job: JobContext) -> ExportResult:
                 "documents": len(shas),
             }
             zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
-            job.report(total, total, "Finishing")
+            job.report(total, total, _("Finishing"))
     finally:
         with contextlib.suppress(OSError):
             db.unlink()
-    summary = f"The case was archived with {len(originals)} original(s) to {out.name}."
+    summary = ngettext(
+        "The case was archived with %(n)s original to %(file)s.",
+        "The case was archived with %(n)s originals to %(file)s.",
+        len(originals),
+    ) % {"n": number(len(originals)), "file": out.name}
     if missing:
-        summary += (
-            f" {len(missing)} original(s) were already missing from the case and are not in "
-            "the archive."
-        )
+        summary += " " + ngettext(
+            "%(n)s original was already missing from the case and is not in the archive.",
+            "%(n)s originals were already missing from the case and are not in the archive.",
+            len(missing),
+        ) % {"n": number(len(missing))}
     return ExportResult(path=out, summary=summary, files=(out,))

@@ -32,6 +32,7 @@ from typing import Any
 from casefile.core.case import DB_NAME, SUFFIX, Case
 from casefile.core.errors import CaseExistsError, CasefileError
 from casefile.core.export.archive import FORMAT, FORMAT_VERSION, MANIFEST
+from casefile.core.i18n import _, ngettext
 from casefile.core.jobs import JobContext
 from casefile.core.originals import _fsync_dir, _syncfs
 
@@ -51,7 +52,9 @@ class ArchiveError(CasefileError):
 
 
 def _refuse(archive: Path, why: str) -> ArchiveError:
-    return ArchiveError(f"{archive.name} cannot be imported: {why}.")
+    return ArchiveError(
+        _("%(file)s cannot be imported: %(why)s.") % {"file": archive.name, "why": why}
+    )
 
 
 def _kind(info: zipfile.ZipInfo) -> int:
@@ -61,63 +64,91 @@ def _kind(info: zipfile.ZipInfo) -> int:
 def check_members(archive: Path, infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
     """The archive's files by name, or a refusal naming the first wrong member."""
     if len(infos) > MAX_MEMBERS:
-        raise _refuse(archive, f"it holds {len(infos):,} members, more than any case")
+        raise _refuse(
+            archive, _("it holds %(n)s members, more than any case") % {"n": f"{len(infos):,}"}
+        )
     files: dict[str, zipfile.ZipInfo] = {}
     for info in infos:
         name = info.filename
         shown = name[:80]
         if name.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", name):
-            raise _refuse(archive, f"the member “{shown}” has an absolute path")
+            raise _refuse(
+                archive, _("the member “%(member)s” has an absolute path") % {"member": shown}
+            )
         if "\\" in name or any(p in ("", ".", "..") for p in name.rstrip("/").split("/")):
-            raise _refuse(archive, f"the member “{shown}” points outside the case folder")
+            raise _refuse(
+                archive,
+                _("the member “%(member)s” points outside the case folder") % {"member": shown},
+            )
         kind = _kind(info)
         if kind == stat.S_IFLNK:
-            raise _refuse(archive, f"the member “{shown}” is a link")
+            raise _refuse(archive, _("the member “%(member)s” is a link") % {"member": shown})
         if kind not in (0, stat.S_IFREG, stat.S_IFDIR):
-            raise _refuse(archive, f"the member “{shown}” is not a plain file")
+            raise _refuse(
+                archive, _("the member “%(member)s” is not a plain file") % {"member": shown}
+            )
         if info.flag_bits & 0x1:
-            raise _refuse(archive, f"the member “{shown}” is encrypted")
+            raise _refuse(archive, _("the member “%(member)s” is encrypted") % {"member": shown})
         if info.is_dir():
             if name.rstrip("/") not in ("originals",) and not re.fullmatch(
                 r"originals/[0-9a-f]{2}/?", name
             ):
-                raise _refuse(archive, f"the folder “{shown}” does not belong in a case archive")
+                raise _refuse(
+                    archive,
+                    _("the folder “%(member)s” does not belong in a case archive")
+                    % {"member": shown},
+                )
             continue
         if name in files:
-            raise _refuse(archive, f"the name “{shown}” appears twice")
+            raise _refuse(archive, _("the name “%(member)s” appears twice") % {"member": shown})
         if name not in (MANIFEST, DB_NAME):
             m = _ORIGINAL.fullmatch(name)
             if not m or m.group(2)[:2] != m.group(1):
-                raise _refuse(archive, f"the member “{shown}” does not belong in a case archive")
+                raise _refuse(
+                    archive,
+                    _("the member “%(member)s” does not belong in a case archive")
+                    % {"member": shown},
+                )
         if info.file_size > RATIO_FLOOR and (
             info.compress_size == 0 or info.file_size / info.compress_size > MAX_RATIO
         ):
             raise _refuse(
                 archive,
-                f"the member “{shown}” would expand {info.file_size:,} bytes from "
-                f"{info.compress_size:,} (an archive built to fill the disk)",
+                _(
+                    "the member “%(member)s” would expand %(size)s bytes from %(packed)s "
+                    "(an archive built to fill the disk)"
+                )
+                % {
+                    "member": shown,
+                    "size": f"{info.file_size:,}",
+                    "packed": f"{info.compress_size:,}",
+                },
             )
         files[name] = info
     for needed in (MANIFEST, DB_NAME):
         if needed not in files:
-            raise _refuse(archive, f"it has no {needed}, so it is not a Casefile case archive")
+            raise _refuse(
+                archive,
+                _("it has no %(file)s, so it is not a Casefile case archive") % {"file": needed},
+            )
     return files
 
 
 def read_manifest(archive: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> dict[str, Any]:
     if info.file_size > MAX_MANIFEST:
-        raise _refuse(archive, "its manifest is far larger than any case's")
+        raise _refuse(archive, _("its manifest is far larger than any case's"))
     try:
         manifest = json.loads(zf.read(info).decode("utf-8"))
     except (ValueError, UnicodeDecodeError, zipfile.BadZipFile) as exc:
-        raise _refuse(archive, "its manifest cannot be read") from exc
+        raise _refuse(archive, _("its manifest cannot be read")) from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise _refuse(archive, "it is not a Casefile case archive")
+        raise _refuse(archive, _("it is not a Casefile case archive"))
     if not isinstance(manifest.get("format_version"), int) or (
         manifest["format_version"] > FORMAT_VERSION
     ):
         raise ArchiveError(
-            f"{archive.name} was made by a newer Casefile; update Casefile to import it."
+            _("%(file)s was made by a newer Casefile; update Casefile to import it.")
+            % {"file": archive.name}
         )
     return manifest
 
@@ -133,19 +164,31 @@ def _expected(
         for entry in manifest["originals"]:
             name = str(entry["name"])
             if name in expected:
-                raise _refuse(archive, f"its manifest lists “{name[:80]}” twice")
+                raise _refuse(
+                    archive, _("its manifest lists “%(member)s” twice") % {"member": name[:80]}
+                )
             expected[name] = (str(entry["sha256"]), int(entry["size"]))
     except (KeyError, TypeError, ValueError) as exc:
-        raise _refuse(archive, "its manifest is incomplete") from exc
+        raise _refuse(archive, _("its manifest is incomplete")) from exc
     members = set(files) - {MANIFEST}
     if members != set(expected):
         odd = sorted(members ^ set(expected))[0]
-        raise _refuse(archive, f"“{odd[:80]}” is not both in the manifest and in the archive")
+        raise _refuse(
+            archive,
+            _("“%(member)s” is not both in the manifest and in the archive") % {"member": odd[:80]},
+        )
     for name, (sha, size) in expected.items():
         if name != DB_NAME and not name.endswith("/" + sha):
-            raise _refuse(archive, f"the manifest's hash of “{name[:80]}” is not its name")
+            raise _refuse(
+                archive,
+                _("the manifest's hash of “%(member)s” is not its name") % {"member": name[:80]},
+            )
         if files[name].file_size != size:
-            raise _refuse(archive, f"the member “{name[:80]}” is not the size its manifest says")
+            raise _refuse(
+                archive,
+                _("the member “%(member)s” is not the size its manifest says")
+                % {"member": name[:80]},
+            )
     return expected
 
 
@@ -158,14 +201,21 @@ def _extract(
         while chunk := src.read(CHUNK):
             written += len(chunk)
             if written > size:
-                raise _refuse(archive, f"the member “{info.filename[:80]}” is larger than declared")
+                raise _refuse(
+                    archive,
+                    _("the member “%(member)s” is larger than declared")
+                    % {"member": info.filename[:80]},
+                )
             h.update(chunk)
             out.write(chunk)
     if written != size or h.hexdigest() != sha:
         raise _refuse(
             archive,
-            f"the member “{info.filename[:80]}” does not match the hash in its manifest "
-            "(it was altered or damaged)",
+            _(
+                "the member “%(member)s” does not match the hash in its manifest (it was "
+                "altered or damaged)"
+            )
+            % {"member": info.filename[:80]},
         )
 
 
@@ -176,7 +226,7 @@ def _ro(db: Path) -> str:
 def _check_database(archive: Path, db: Path) -> None:
     with open(db, "rb") as fh:
         if fh.read(16) != b"SQLite format 3\x00":
-            raise _refuse(archive, "its case.sqlite is not a Casefile database")
+            raise _refuse(archive, _("its case.sqlite is not a Casefile database"))
     try:
         conn = sqlite3.connect(_ro(db), uri=True)
         try:
@@ -188,15 +238,15 @@ def _check_database(archive: Path, db: Path) -> None:
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        raise _refuse(archive, "its case.sqlite is not a Casefile database") from exc
+        raise _refuse(archive, _("its case.sqlite is not a Casefile database")) from exc
     if not _NEEDED_TABLES.issubset(tables):
-        raise _refuse(archive, "its case.sqlite is not a Casefile database")
+        raise _refuse(archive, _("its case.sqlite is not a Casefile database"))
     if code:
         # Casefile's schema has none: a trigger would run its own SQL whenever Casefile
         # writes to the case (rewrite the audit log, delete documents).
-        raise _refuse(archive, "its case.sqlite holds triggers or views no Casefile case has")
+        raise _refuse(archive, _("its case.sqlite holds triggers or views no Casefile case has"))
     if not ok or ok[0] != "ok":
-        raise _refuse(archive, "its case.sqlite is damaged")
+        raise _refuse(archive, _("its case.sqlite is damaged"))
 
 
 def case_folder(target: Path) -> Path:
@@ -209,13 +259,15 @@ def unpack(archive: Path, target: Path, job: JobContext) -> Path:
     folder = case_folder(Path(target))
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise CaseExistsError(
-            f"There is already something at {folder}; choose a new folder for the case."
+            _("There is already something at %(folder)s; choose a new folder for the case.")
+            % {"folder": folder}
         )
     try:
         zf = zipfile.ZipFile(archive)
     except (zipfile.BadZipFile, OSError) as exc:
         raise ArchiveError(
-            f"{Path(archive).name} is not a Casefile case archive (it cannot be read as one)."
+            _("%(file)s is not a Casefile case archive (it cannot be read as one).")
+            % {"file": Path(archive).name}
         ) from exc
     archive = Path(archive)
     with zf:
@@ -226,8 +278,11 @@ def unpack(archive: Path, target: Path, job: JobContext) -> Path:
         need = sum(size for _sha, size in expected.values())
         if need > shutil.disk_usage(folder.parent).free:
             raise ArchiveError(
-                f"{archive.name} needs {need / 2**20:,.0f} MB and the disk has less free "
-                "space; free some space or choose another disk."
+                _(
+                    "%(file)s needs %(mb)s MB and the disk has less free space; free some "
+                    "space or choose another disk."
+                )
+                % {"file": archive.name, "mb": f"{need / 2**20:,.0f}"}
             )
         tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.importing-", dir=folder.parent))
         try:
@@ -254,7 +309,7 @@ def _build(
 ) -> None:
     total = len(expected)
     db_sha, db_size = expected[DB_NAME]
-    job.report(0, total, "Database")
+    job.report(0, total, _("Database"))
     _extract(archive, zf, files[DB_NAME], tmp / DB_NAME, db_sha, db_size)
     _check_database(archive, tmp / DB_NAME)
     originals = tmp / "originals"
@@ -265,7 +320,7 @@ def _build(
         if name == DB_NAME:
             continue
         job.raise_if_cancelled()
-        job.report(done, total, f"Original {done} of {total - 1}")
+        job.report(done, total, _("Original %(n)d of %(total)d") % {"n": done, "total": total - 1})
         dest = originals / sha[:2] / sha
         if sha[:2] not in shards:
             dest.parent.mkdir()
@@ -281,7 +336,7 @@ def _build(
                     os.fsync(fh.fileno())
     # Open it once where it is: a database from an older Casefile is migrated now, and
     # one from a newer Casefile is refused, before the case appears at its place.
-    job.report(total, total, "Checking the case")
+    job.report(total, total, _("Checking the case"))
     with contextlib.closing(Case.open(tmp)):
         pass
     with contextlib.suppress(OSError):
@@ -298,9 +353,17 @@ def _check_originals(
     try:
         cited = {r[0] for r in conn.execute("SELECT sha256 FROM document")}
     except sqlite3.Error as exc:
-        raise _refuse(archive, "its case.sqlite is not a Casefile database") from exc
+        raise _refuse(archive, _("its case.sqlite is not a Casefile database")) from exc
     finally:
         conn.close()
     absent = cited - present - missing
     if absent:
-        raise _refuse(archive, f"{len(absent)} original(s) its documents cite are not in it")
+        raise _refuse(
+            archive,
+            ngettext(
+                "%(n)d original its documents cite is not in it",
+                "%(n)d originals its documents cite are not in it",
+                len(absent),
+            )
+            % {"n": len(absent)},
+        )

@@ -1,8 +1,11 @@
 """CSV files of a case for spreadsheets: documents, entities, mentions, chronology.
 
 One file per table, one row per record, column names that never change once shipped
-(a user's spreadsheet formulas refer to them). UTF-8 with a byte-order mark, so Excel
-reads Cyrillic without an import wizard; CRLF line ends, as RFC 4180 says.
+(a user's spreadsheet formulas refer to them). The names are in the language Casefile
+speaks when the files are written (people read them in a spreadsheet), each language's
+fixed; the cells hold the case's values as stored (vocabulary codes, EDTF dates), so
+filters work whatever the language. UTF-8 with a byte-order mark, so Excel reads
+Cyrillic without an import wizard; CRLF line ends, as RFC 4180 says.
 
 A cell is data, never a formula: text beginning with `=`, `+`, `-`, `@`, a tab or a
 carriage return (OWASP, "CSV Injection") is prefixed with an apostrophe, which
@@ -18,7 +21,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from casefile.core.export.base import ExportResult, atomic_output
+from casefile.core.export.labels import number
 from casefile.core.export.model import CaseExport, CsvOptions
+from casefile.core.i18n import _, ngettext, pgettext
 from casefile.core.jobs import JobContext
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -88,13 +93,61 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
+def column_names() -> dict[str, str]:
+    """Each column's name in the current language (the English names are the keys)."""
+    return {
+        "number": pgettext("CSV column", "number"),
+        "uid": pgettext("CSV column", "uid"),
+        "title": pgettext("CSV column", "title"),
+        "kind": pgettext("CSV column", "kind"),
+        "date": pgettext("CSV column", "date"),
+        "date_words": pgettext("CSV column", "date_words"),
+        "source": pgettext("CSV column", "source"),
+        "author": pgettext("CSV column", "author"),
+        "url": pgettext("CSV column", "url"),
+        "languages": pgettext("CSV column", "languages"),
+        "reliability_source": pgettext("CSV column", "reliability_source"),
+        "reliability_info": pgettext("CSV column", "reliability_info"),
+        "pages": pgettext("CSV column", "pages"),
+        "status": pgettext("CSV column", "status"),
+        "sha256": pgettext("CSV column", "sha256"),
+        "size": pgettext("CSV column", "size"),
+        "original_filename": pgettext("CSV column", "original_filename"),
+        "imported_at": pgettext("CSV column", "imported_at"),
+        "tags": pgettext("CSV column", "tags"),
+        "notes": pgettext("CSV column", "notes"),
+        "name": pgettext("CSV column", "name"),
+        "aliases": pgettext("CSV column", "aliases"),
+        "weak_aliases": pgettext("CSV column", "weak_aliases"),
+        "former_names": pgettext("CSV column", "former_names"),
+        "documents": pgettext("CSV column", "documents"),
+        "mentions": pgettext("CSV column", "mentions"),
+        "id": pgettext("CSV column", "id"),
+        "entity_uid": pgettext("CSV column", "entity_uid"),
+        "entity_name": pgettext("CSV column", "entity_name"),
+        "document_uid": pgettext("CSV column", "document_uid"),
+        "document_title": pgettext("CSV column", "document_title"),
+        "page": pgettext("CSV column", "page"),
+        "start": pgettext("CSV column", "start"),
+        "end": pgettext("CSV column", "end"),
+        "text": pgettext("CSV column", "text"),
+        "manual": pgettext("CSV column", "manual"),
+        "date_lower": pgettext("CSV column", "date_lower"),
+        "date_upper": pgettext("CSV column", "date_upper"),
+        "description": pgettext("CSV column", "description"),
+        "entities": pgettext("CSV column", "entities"),
+        "citations": pgettext("CSV column", "citations"),
+        "flags": pgettext("CSV column", "flags"),
+    }
+
+
 def neutralise(value: object) -> object:
     """A cell as written: None is empty, text that a spreadsheet would run as a formula
     gets a leading apostrophe, numbers are left as they are."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return pgettext("CSV cell", "yes") if value else pgettext("CSV cell", "no")
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
@@ -180,7 +233,8 @@ def write_table(path: Path, data: CaseExport, table: str, job: JobContext) -> in
     n = 0
     with open(path, "w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f, dialect="excel")
-        w.writerow(COLUMNS[table])
+        names = column_names()
+        w.writerow([names[c] for c in COLUMNS[table]])
         for row in _rows(data, table):
             w.writerow([neutralise(v) for v in row])
             n += 1
@@ -203,7 +257,7 @@ class CsvExporter:
             out = out.parent  # a file named: its folder
         counts: dict[str, int] = {}
         files: list[Path] = []
-        job.report(0, len(options.tables), "Writing CSV")
+        job.report(0, len(options.tables), _("Writing the CSV files"))
         with contextlib.ExitStack() as stack:
             for i, table in enumerate(options.tables):
                 dest = out / f"{table}.csv"
@@ -213,5 +267,10 @@ class CsvExporter:
                 job.report(i + 1, label=dest.name)
                 job.raise_if_cancelled()
                 job.safe_point()  # an edit made meanwhile lands now (the case was read)
-        summary = "Wrote " + ", ".join(f"{t}.csv ({n:,} rows)" for t, n in counts.items())
-        return ExportResult(out, f"{summary} to {out}.", tuple(files))
+        written = ", ".join(
+            ngettext("%(file)s (%(n)s row)", "%(file)s (%(n)s rows)", n)
+            % {"file": f"{t}.csv", "n": number(n)}
+            for t, n in counts.items()
+        )
+        summary = _("Wrote %(files)s to %(folder)s.") % {"files": written, "folder": out}
+        return ExportResult(out, summary, tuple(files))

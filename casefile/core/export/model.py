@@ -21,6 +21,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+from casefile.core.export.labels import flag as flag_words
+from casefile.core.i18n import _
+
 
 @dataclass(frozen=True)
 class Scope:
@@ -42,22 +45,26 @@ class Scope:
         return bool(self.date_from or self.date_to or self.flag)
 
     def describe(self) -> str:
-        """The scope in words, for a report's cover: "Tag “OkoVision”; events from 2023"."""
+        """The scope in words, for a report's cover: "Tag “OkoVision”; events from 2023"
+        (in the language Casefile speaks now)."""
         if self.whole_case:
-            return "The whole case"
+            return _("The whole case")
         parts = []
         if self.tag:
-            parts.append(f"Tag “{self.tag}”")
+            parts.append(_("Tag “%(tag)s”") % {"tag": self.tag})
         if self.entities:
-            parts.append("Entities: " + ", ".join(self.entities))
+            parts.append(_("Entities: %(names)s") % {"names": ", ".join(self.entities)})
         if self.date_from and self.date_to:
-            parts.append(f"Events from {self.date_from} to {self.date_to}")
+            parts.append(
+                _("Events from %(start)s to %(end)s")
+                % {"start": self.date_from, "end": self.date_to}
+            )
         elif self.date_from:
-            parts.append(f"Events from {self.date_from}")
+            parts.append(_("Events from %(start)s") % {"start": self.date_from})
         elif self.date_to:
-            parts.append(f"Events up to {self.date_to}")
+            parts.append(_("Events up to %(end)s") % {"end": self.date_to})
         if self.flag:
-            parts.append(f"Events flagged “{self.flag.replace('_', ' ')}”")
+            parts.append(_("Events flagged “%(flag)s”") % {"flag": flag_words(self.flag)})
         return "; ".join(parts)
 
 
@@ -73,7 +80,9 @@ class ReportOptions:
     cast: bool = True  # the cast of characters
     document_index: bool = True
     bundle_pages: bool = True  # cite "B/123" when a bundle of the case was made
-    lang: str = "en"  # dates in words: "en" or "ru"
+    # The report's dates in words: "en" or "ru"; None: the language Casefile speaks now,
+    # which its headings follow too.
+    lang: str | None = None
 
 
 CSV_TABLES = ("documents", "entities", "mentions", "chronology")
@@ -85,7 +94,7 @@ class CsvOptions:
 
     scope: Scope = Scope()
     tables: tuple[str, ...] = CSV_TABLES
-    lang: str = "en"
+    lang: str | None = None  # dates in words; None: the language Casefile speaks now
 
 
 @dataclass(frozen=True)
@@ -236,7 +245,7 @@ class CaseExport:
     def cite_document(self, document_uid: str) -> str:
         """ "Doc 4" (a document not in this export's index: by its id)."""
         doc = self.by_uid.get(document_uid)
-        return f"Doc {doc.number}" if doc else f"Doc {document_uid[:8]}"
+        return _("Doc %(number)s") % {"number": doc.number if doc else document_uid[:8]}
 
     def cite(self, document_uid: str, page: int) -> str:
         """A pinpoint citation: "B/123" when the page is in the bundle, else "Doc 4, p. 2"
@@ -245,4 +254,7 @@ class CaseExport:
             found = self.bundle.cite(document_uid, page)
             if found:
                 return found
-        return f"{self.cite_document(document_uid)}, p. {page}"
+        return _("%(document)s, p. %(page)d") % {
+            "document": self.cite_document(document_uid),
+            "page": page,
+        }

@@ -27,7 +27,9 @@ from docx.shared import Cm, Pt
 from casefile.core.date_words import in_words
 from casefile.core.export.base import ExportResult, atomic_output
 from casefile.core.export.docx_xml import W_NS, Cell, field_runs_xml, splice, table_xml
+from casefile.core.export.labels import document_kind, entity_kind, flag, number
 from casefile.core.export.model import CaseExport, ExportEvent, ReportOptions
+from casefile.core.i18n import N_, _, ngettext
 from casefile.core.jobs import JobContext
 
 A4 = (Cm(21.0), Cm(29.7))
@@ -35,23 +37,25 @@ MARGIN = Cm(2.0)
 TWIPS_PER_CM = 567
 QUOTE_CHARS = 300  # a quote longer than this is shortened in the chronology
 
-FLAG_WORDS = {
-    "no_source": "No source",
-    "single_source": "Single source",
-    "weak_sources": "Only weak sources",
-    "lost_quote": "Quote no longer found",
-}
-CHRONOLOGY = "Chronology"
-CAST = "Cast of characters"
-INDEX = "Document index"
-SEARCHES = "Saved searches"
-SUMMARY = "Summary"
+# The report's parts (headings, table of contents, progress), in the language Casefile
+# speaks when the report is written (docs/architecture.md, "Languages").
+CHRONOLOGY = N_("Chronology")
+CAST = N_("Cast of characters")
+INDEX = N_("Document index")
+SEARCHES = N_("Saved searches")
+SUMMARY = N_("Summary")
 TOC_FIELD = 'TOC \\o "1-2" \\h \\z \\u'  # headings 1-2, entries as links
 
 
-def words(code: str) -> str:
-    """A vocabulary code as words: "court_filing" -> "Court filing"."""
-    return code.replace("_", " ").capitalize()
+def contents(events: int, entities: int, documents: int) -> str:
+    """ "12 events, 3 entities, 40 documents" (each count in its plural form)."""
+    return ", ".join(
+        (
+            ngettext("%(n)s event", "%(n)s events", events) % {"n": number(events)},
+            ngettext("%(n)s entity", "%(n)s entities", entities) % {"n": number(entities)},
+            ngettext("%(n)s document", "%(n)s documents", documents) % {"n": number(documents)},
+        )
+    )
 
 
 def _shorten(text: str, limit: int = QUOTE_CHARS) -> str:
@@ -124,38 +128,44 @@ class _Writer:
         d, data = self.doc, self.data
         self._section(landscape=False, new=False)
         d.add_paragraph(data.title, style="Title")
-        d.add_paragraph("Case report", style="Subtitle")
+        d.add_paragraph(_("Case report"), style="Subtitle")
         made = in_words(data.made_at.date().isoformat(), self.options.lang)
         for label, value in (
-            ("Prepared by", data.author),
-            ("Date", made),
-            ("Scope", data.scope.describe()),
-            (
-                "Contents",
-                f"{len(data.events):,} events, {len(data.entities):,} entities, "
-                f"{len(data.documents):,} documents",
-            ),
+            (_("Prepared by"), data.author),
+            (_("Date"), made),
+            (_("Scope"), data.scope.describe()),
+            (_("Contents"), contents(len(data.events), len(data.entities), len(data.documents))),
         ):
             p = d.add_paragraph()
-            p.add_run(f"{label}: ").bold = True
+            p.add_run(_("%(label)s: ") % {"label": label}).bold = True
             p.add_run(value)
         if data.bundle is not None:
             p = d.add_paragraph()
-            p.add_run("Bundle: ").bold = True
+            p.add_run(_("%(label)s: ") % {"label": _("Bundle")}).bold = True
             p.add_run(
-                f"citations give the page of the bundle “{data.bundle.title}” "
-                f"({Path(data.bundle.path).name}) where the document is in it."
+                _(
+                    "citations give the page of the bundle “%(title)s” (%(file)s) where the "
+                    "document is in it."
+                )
+                % {"title": data.bundle.title, "file": Path(data.bundle.path).name}
             )
         footer = d.sections[0].footer.paragraphs[0]
-        footer.text = f"{data.title} — page "
-        for child in parse_xml(f'<w:p xmlns:w="{W_NS}">{field_runs_xml("PAGE", ["1"])}</w:p>'):
+        # The page number is a field: the words around it as the language orders them.
+        before, _sep, after = (
+            _("%(title)s — page %(page)s") % {"title": data.title, "page": "\x00"}
+        ).partition("\x00")
+        footer.text = before
+        page_field = field_runs_xml("PAGE", ["1"])
+        for child in parse_xml(f'<w:p xmlns:w="{W_NS}">{page_field}</w:p>'):
             footer._p.append(child)
+        if after:
+            footer.add_run(after)
         d.add_page_break()  # type: ignore[no-untyped-call]
-        d.add_paragraph("Contents", style="TOC Heading")
-        entries = [SUMMARY] if data.summary else []
-        entries += [CHRONOLOGY] + ([CAST] if self.options.cast else [])
-        entries += [INDEX] if self.options.document_index else []
-        entries += [SEARCHES] if data.searches else []
+        d.add_paragraph(_("Contents"), style="TOC Heading")
+        entries = [_(SUMMARY)] if data.summary else []
+        entries += [_(CHRONOLOGY)] + ([_(CAST)] if self.options.cast else [])
+        entries += [_(INDEX)] if self.options.document_index else []
+        entries += [_(SEARCHES)] if data.searches else []
         self._insert(f"<w:p>{field_runs_xml(TOC_FIELD, entries)}</w:p>")
         settings = d.settings.element
         update = parse_xml(f'<w:updateFields xmlns:w="{W_NS}" w:val="true"/>')
@@ -166,7 +176,7 @@ class _Writer:
             settings.append(update)
         if data.summary:
             d.add_page_break()  # type: ignore[no-untyped-call]
-            d.add_heading(SUMMARY, level=1)
+            d.add_heading(_(SUMMARY), level=1)
             for para in data.summary.split("\n\n"):
                 if para.strip():
                     d.add_paragraph(para.strip())
@@ -176,48 +186,57 @@ class _Writer:
         if ev.description:
             event.append([(ev.description, "")])
         if ev.tags:
-            event.append([("Tags: " + ", ".join(ev.tags), "i")])
+            event.append([(_("Tags: %(tags)s") % {"tags": ", ".join(ev.tags)}, "i")])
         sources: list[list[tuple[str, str]]] = []
         for c in ev.citations:
             grade = f"{c.source_grade or ''}{c.grade or ''}"
             head = self.data.cite(c.document_uid, c.page) + (f" ({grade})" if grade else "")
             if c.document_title is None:
-                head += " — document deleted"
+                head = _("%(citation)s — document deleted") % {"citation": head}
             elif c.lost:
-                head += " — quote no longer found"
+                head = _("%(citation)s — quote no longer found") % {"citation": head}
             sources.append([(head, "b"), (f": “{_shorten(c.quote)}”", "i")])
         return (
-            [[(ev.date_words or "Undated", "")]],
+            [[(ev.date_words or _("Undated"), "")]],
             event,
             [[(name, "")] for name in ev.entities],
             sources,
-            [[(FLAG_WORDS.get(f, words(f)), "")] for f in ev.flags],
+            [[(flag(f), "")] for f in ev.flags],
         )
 
     def chronology(self) -> None:
         width = self._section(landscape=True)
-        self.doc.add_heading(CHRONOLOGY, level=1)
+        self.doc.add_heading(_(CHRONOLOGY), level=1)
         n = len(self.data.events)
         if not n:
-            self.doc.add_paragraph("No events of the chronology are in the scope of this report.")
+            self.doc.add_paragraph(
+                _("No events of the chronology are in the scope of this report.")
+            )
             return
-        self.doc.add_paragraph(
-            f"{n:,} event{'s' if n != 1 else ''} in date order. Sources are cited as "
-            "document and page (the document index lists them)"
-            + (", or as bundle pages" if self.data.bundle else "")
-            + "; the grade in brackets is the Admiralty grade of the source (A–F) and of "
-            "the information (1–6)."
-        )
+        if self.data.bundle:
+            sources = _(
+                "Sources are cited as document and page (the document index lists them), or "
+                "as bundle pages; the grade in brackets is the Admiralty grade of the source "
+                "(A–F) and of the information (1–6)."
+            )
+        else:
+            sources = _(
+                "Sources are cited as document and page (the document index lists them); the "
+                "grade in brackets is the Admiralty grade of the source (A–F) and of the "
+                "information (1–6)."
+            )
+        counted = ngettext("%(n)s event in date order.", "%(n)s events in date order.", n)
+        self.doc.add_paragraph(f"{counted % {'n': number(n)}} {sources}")
 
         def rows() -> Iterator[Sequence[Cell]]:
             for i, ev in enumerate(self.data.events, start=1):
                 yield self._event_row(ev)
                 if i % 500 == 0:
-                    self._tick(500, CHRONOLOGY)
-            self._tick(n % 500, CHRONOLOGY)
+                    self._tick(500, _(CHRONOLOGY))
+            self._tick(n % 500, _(CHRONOLOGY))
 
         self._table(
-            ("Date", "Event", "Entities", "Sources", "Flags"),
+            (_("Date"), _("Event"), _("Entities"), _("Sources"), _("Flags")),
             rows(),
             (0.14, 0.30, 0.15, 0.31, 0.10),
             width,
@@ -225,24 +244,26 @@ class _Writer:
 
     def cast(self) -> None:
         width = self._section(landscape=False)
-        self.doc.add_heading(CAST, level=1)
+        self.doc.add_heading(_(CAST), level=1)
         data = self.data
         if not data.entities:
-            self.doc.add_paragraph("No entities are in the scope of this report.")
+            self.doc.add_paragraph(_("No entities are in the scope of this report."))
             return
 
         def rows() -> Iterator[Sequence[Cell]]:
             for e in data.entities:
-                names: list[list[tuple[str, str]]] = [[(e.name, "b")], [(words(e.kind), "i")]]
+                names: list[list[tuple[str, str]]] = [[(e.name, "b")], [(entity_kind(e.kind), "i")]]
                 aliases = [[(a, "")] for a in e.aliases]
-                aliases += [[(f"{a} (exact only)", "")] for a in e.weak_aliases]
-                aliases += [[(f"{a} (former)", "")] for a in e.former_names]
+                aliases += [
+                    [(_("%(alias)s (exact only)") % {"alias": a}, "")] for a in e.weak_aliases
+                ]
+                aliases += [[(_("%(alias)s (former)") % {"alias": a}, "")] for a in e.former_names]
                 docs = ", ".join(data.cite_document(u) for u in e.documents)
                 yield names, aliases, [[(e.notes or "", "")]], [[(docs, "")]]
-            self._tick(len(data.entities), CAST)
+            self._tick(len(data.entities), _(CAST))
 
         self._table(
-            ("Entity", "Also known as", "Notes", "Mentioned in"),
+            (_("Entity"), _("Also known as"), _("Notes"), _("Mentioned in")),
             rows(),
             (0.26, 0.28, 0.26, 0.20),
             width,
@@ -250,13 +271,15 @@ class _Writer:
 
     def index(self) -> None:
         width = self._section(landscape=True)
-        self.doc.add_heading(INDEX, level=1)
+        self.doc.add_heading(_(INDEX), level=1)
         if not self.data.documents:
-            self.doc.add_paragraph("No documents are in the scope of this report.")
+            self.doc.add_paragraph(_("No documents are in the scope of this report."))
             return
         self.doc.add_paragraph(
-            "Each document as stored in the case; SHA-256 is the start of the "
-            "fingerprint of its original file (the case verifies it)."
+            _(
+                "Each document as stored in the case; SHA-256 is the start of the "
+                "fingerprint of its original file (the case verifies it)."
+            )
         )
 
         def rows() -> Iterator[Sequence[Cell]]:
@@ -264,17 +287,26 @@ class _Writer:
                 yield (
                     [[(str(doc.number), "b")]],
                     [[(doc.title, "")]],
-                    [[(words(doc.kind), "")]],
-                    [[(doc.date_words or "Undated", "")]],
+                    [[(document_kind(doc.kind), "")]],
+                    [[(doc.date_words or _("Undated"), "")]],
                     [[(doc.source or "", "")]],
                     [[(str(doc.page_count), "")]],
                     [[(doc.grade, "")]],
                     [[(doc.sha256[:12], "")]],
                 )
-            self._tick(len(self.data.documents), INDEX)
+            self._tick(len(self.data.documents), _(INDEX))
 
         self._table(
-            ("No.", "Title", "Kind", "Date", "Source", "Pages", "Grade", "SHA-256"),
+            (
+                _("No."),
+                _("Title"),
+                _("Kind"),
+                _("Date"),
+                _("Source"),
+                _("Pages"),
+                _("Grade"),
+                "SHA-256",
+            ),
             rows(),
             (0.055, 0.285, 0.13, 0.12, 0.16, 0.06, 0.06, 0.13),
             width,
@@ -282,15 +314,24 @@ class _Writer:
 
     def searches(self) -> None:
         self._section(landscape=False)
-        self.doc.add_heading(SEARCHES, level=1)
+        self.doc.add_heading(_(SEARCHES), level=1)
         for s in self.data.searches:
             self.doc.add_heading(s.name, level=2)
             shown = len(s.hits)
-            self.doc.add_paragraph(
-                f"Query: {s.query} — {s.total:,} document{'s' if s.total != 1 else ''}"
-                + (f", the first {shown} shown" if shown < s.total else "")
-                + "."
-            )
+            values = {"query": s.query, "n": number(s.total), "shown": number(shown)}
+            if shown < s.total:
+                line = ngettext(
+                    "Query: %(query)s — %(n)s document, the first %(shown)s shown.",
+                    "Query: %(query)s — %(n)s documents, the first %(shown)s shown.",
+                    s.total,
+                )
+            else:
+                line = ngettext(
+                    "Query: %(query)s — %(n)s document.",
+                    "Query: %(query)s — %(n)s documents.",
+                    s.total,
+                )
+            self.doc.add_paragraph(line % values)
             for hit in s.hits:
                 p = self.doc.add_paragraph(style="Heading 3")
                 p.add_run(f"{self.data.cite_document(hit.document_uid)}: {hit.title}")
@@ -303,7 +344,7 @@ class _Writer:
                         at = end
                     q.add_run(ex.text[at:])
                     q.add_run(f" ({self.data.cite(hit.document_uid, ex.page)})").italic = True
-            self._tick(len(s.hits), SEARCHES)
+            self._tick(len(s.hits), _(SEARCHES))
 
     def write(self, path: Path) -> None:
         self.doc.core_properties.title = self.data.title
@@ -345,8 +386,8 @@ class DocxReport:
         writer = _Writer(data, options, job)
         with atomic_output(out, suffix=".docx") as tmp:
             writer.write(tmp)
-        summary = (
-            f"Wrote the report to {out}: {len(data.events):,} events, "
-            f"{len(data.entities):,} entities, {len(data.documents):,} documents."
-        )
+        summary = _("Wrote the report to %(path)s: %(contents)s.") % {
+            "path": out,
+            "contents": contents(len(data.events), len(data.entities), len(data.documents)),
+        }
         return ExportResult(out, summary, (out,))

@@ -16,6 +16,8 @@ from casefile.core.case import Case
 from casefile.core.export.archive import SUFFIX, ArchiveExporter, ArchiveOptions
 from casefile.core.export.archive_import import ArchiveError, unpack
 from casefile.core.export.base import ExportResult
+from casefile.core.export.labels import number
+from casefile.core.i18n import _, ngettext
 from casefile.core.jobs import Cancelled, JobContext, silent
 from casefile.core.services.cases import open_case
 from casefile.core.services.documents import count_documents
@@ -61,12 +63,16 @@ def import_archive(
     indexed = True
     with open_case(folder) as case:
         documents = count_documents(case)
-        job.report(0, documents, "Rebuilding the search index")
+        job.report(0, documents, _("Rebuilding the search index"))
         try:
             ensure_index(case, job)
         except Cancelled:
             indexed = False
-    summary = f"The case was imported with {documents} document(s) into {folder}."
+    summary = ngettext(
+        "The case was imported with %(n)s document into %(folder)s.",
+        "The case was imported with %(n)s documents into %(folder)s.",
+        documents,
+    ) % {"n": number(documents), "folder": folder}
     if not indexed:
-        summary += " Its search index will be rebuilt the next time it is opened."
+        summary += " " + _("Its search index will be rebuilt the next time it is opened.")
     return ImportedArchive(folder, documents, indexed, summary)

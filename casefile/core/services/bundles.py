@@ -6,6 +6,10 @@ database (docs/architecture.md, "Layers"). What the bundle became (each document
 section, volume and pages) is recorded in the case (tables `bundle`, `bundle_document`,
 migration 0012) with an audit entry, so a report made later can cite a document's
 bundle page ("B/123") through `bundle_places`.
+
+The bundle speaks the language Casefile speaks when it is made: the default title and
+section names, the index, the placeholders and the dates in words (docs/architecture.md,
+"Languages"); names the user gave are kept as given.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from casefile.core.export.bundle import (
     PageStyle,
     PlacedDocument,
 )
+from casefile.core.i18n import N_, _, ngettext, translate_recorded
 from casefile.core.jobs import JobContext, silent
 from casefile.core.services.bundle_places import BundlePlaces, bundle_places, record_bundle
 from casefile.core.vocabulary import DocumentKind, DocumentStatus
@@ -68,19 +73,21 @@ class SectionIn:
 # The default arrangement: court documents first, then correspondence, then the
 # evidence and material gathered, then the investigator's own notes.
 _DEFAULT_GROUPS: tuple[tuple[str, tuple[DocumentKind, ...]], ...] = (
-    ("Statements of case and court documents", (DocumentKind.COURT_FILING,)),
-    ("Correspondence", (DocumentKind.CORRESPONDENCE,)),
+    (N_("Statements of case and court documents"), (DocumentKind.COURT_FILING,)),
+    (N_("Correspondence"), (DocumentKind.CORRESPONDENCE,)),
     (
-        "Evidence, reports and published material",
+        N_("Evidence, reports and published material"),
         (DocumentKind.REPORT, DocumentKind.PARLIAMENTARY_SUBMISSION, DocumentKind.ARTICLE),
     ),
-    ("Notes and other documents", (DocumentKind.NOTE, DocumentKind.OTHER)),
+    (N_("Notes and other documents"), (DocumentKind.NOTE, DocumentKind.OTHER)),
 )
+DEFAULT_TITLE = N_("Court bundle")
 _LETTER = re.compile(r"[A-Z]{1,2}")
 
 
 def default_sections(case: Case) -> list[SectionIn]:
-    """Every document of the case, in sections by kind (empty sections left out)."""
+    """Every document of the case, in sections by kind (empty sections left out), named
+    in the current language."""
     with case.read_session() as s:
         rows = s.execute(
             select(Document.uid, Document.kind).order_by(Document.date_lower, Document.id)
@@ -94,7 +101,7 @@ def default_sections(case: Case) -> list[SectionIn]:
         else:
             uids = [u for u, k in rows if k in values]
         if uids:
-            sections.append(SectionIn(_letter(len(sections)), title, tuple(uids)))
+            sections.append(SectionIn(_letter(len(sections)), _(title), tuple(uids)))
     return sections
 
 
@@ -122,7 +129,7 @@ def sections_by_tags(case: Case, tags: Sequence[str]) -> list[SectionIn]:
         if uids:
             out.append(SectionIn(_letter(len(out)), tag, tuple(uids)))
     if not out:
-        raise InvalidValueError("No document carries those tags; choose other tags.")
+        raise InvalidValueError(_("No document carries those tags; choose other tags."))
     return out
 
 
@@ -147,9 +154,15 @@ def _resolve(case: Case, sections: Sequence[SectionIn]) -> list[SectionIn]:
             found = [u for u in uids if u.startswith(given.lower())] if given else []
             if len(found) != 1:
                 raise InvalidValueError(
-                    f"No document id starts with “{given}”; 'casefile docs' lists them."
+                    _("No document id starts with “%(id)s”; 'casefile docs' lists them.")
+                    % {"id": given}
                     if not found
-                    else f"“{given}” matches {len(found)} documents; give more of the id."
+                    else ngettext(
+                        "“%(id)s” matches %(n)d document; give more of the id.",
+                        "“%(id)s” matches %(n)d documents; give more of the id.",
+                        len(found),
+                    )
+                    % {"id": given, "n": len(found)}
                 )
             whole.append(found[0])
         out.append(SectionIn(sec.letter, sec.title, tuple(whole)))
@@ -161,16 +174,17 @@ def _check_sections(sections: Sequence[SectionIn]) -> None:
     for letter in letters:
         if not _LETTER.fullmatch(letter):
             raise InvalidValueError(
-                f"“{letter}” cannot name a section; use a capital letter (A, B, C…)."
+                _("“%(letter)s” cannot name a section; use a capital letter (A, B, C…).")
+                % {"letter": letter}
             )
     if len(set(letters)) != len(letters):
-        raise InvalidValueError("Two sections have the same letter; give each its own.")
+        raise InvalidValueError(_("Two sections have the same letter; give each its own."))
     seen: set[str] = set()
     for s in sections:
         for uid in s.documents:
             if uid in seen:
                 raise InvalidValueError(
-                    "A document is in the bundle twice; put each document in one section."
+                    _("A document is in the bundle twice; put each document in one section.")
                 )
             seen.add(uid)
 
@@ -196,8 +210,10 @@ def _document(
         if status is DocumentStatus.PASSWORD_REQUIRED and not password:
             return BundleDocument(
                 **common,
-                unavailable="The original PDF is protected by a password, so it is not "
-                "reproduced; open it in Casefile with its password and make the bundle again.",
+                unavailable=_(
+                    "The original PDF is protected by a password, so it is not reproduced; "
+                    "open it in Casefile with its password and make the bundle again."
+                ),
             )
         # Pages OCR recognised (issue 16) carry that text, laid on them invisibly.
         return BundleDocument(
@@ -209,9 +225,12 @@ def _document(
         return BundleDocument(**common, image=case.store.path_for(doc.sha256), ocr_pages=read)
     if any(t.strip() for t in texts):
         return BundleDocument(**common, text_pages=tuple(texts))
-    reason = doc.status_reason or "Casefile found no text in it."
+    # The reason is recorded in English (docs/architecture.md, "Languages").
+    reason = translate_recorded(doc.status_reason) or _("Casefile found no text in it.")
     return BundleDocument(
-        **common, unavailable=f"This document is not reproduced: {reason.rstrip('.')}."
+        **common,
+        unavailable=_("This document is not reproduced: %(reason)s.")
+        % {"reason": reason.rstrip(".")},
     )
 
 
@@ -244,8 +263,14 @@ def _content(
         missing = [u for u in uids if u not in docs]
         if missing:
             raise CasefileError(
-                f"{len(missing)} document(s) chosen for the bundle are no longer in the case; "
-                "choose the documents again."
+                ngettext(
+                    "%(n)d document chosen for the bundle is no longer in the case; choose "
+                    "the documents again.",
+                    "%(n)d documents chosen for the bundle are no longer in the case; choose "
+                    "the documents again.",
+                    len(missing),
+                )
+                % {"n": len(missing)}
             )
         typeset = [d.id for d in docs.values() if d.file_type != "pdf"]
         texts: dict[int, list[str]] = {}
@@ -283,7 +308,7 @@ class BundleChoices:
     sections: tuple[SectionIn, ...] | None = None  # None: every document, by kind
     by_tags: tuple[str, ...] = ()  # instead: one section per tag, in this order
     all_in_one: bool = False  # instead: one section with every document
-    title: str = "Court bundle"
+    title: str = DEFAULT_TITLE  # the English default is shown in the current language
     order: str = DocumentOrder.DATE.value  # "date" or "given"
     page_style: str = PageStyle.CONTINUOUS.value  # "continuous" or "section"
     volume_pages: int | None = None  # split into volumes of about N pages
@@ -301,7 +326,7 @@ def export_bundle(
         sections = sections_by_tags(case, choices.by_tags)
     elif choices.all_in_one:
         every = tuple(u for sec in default_sections(case) for u in sec.documents)
-        sections = [SectionIn("A", "Documents", every)]
+        sections = [SectionIn("A", _("Documents"), every)]
     else:
         sections = default_sections(case)
     _check_sections(sections)
@@ -312,10 +337,14 @@ def export_bundle(
             volume_pages=choices.volume_pages,
         )
     except ValueError as exc:
-        raise InvalidValueError(f"That bundle option cannot be used: {exc}.") from exc
-    content = _content(case, choices.title, sections, choices.passwords)
+        raise InvalidValueError(
+            _("That bundle option cannot be used: %(why)s.") % {"why": exc}
+        ) from exc
+    # The faces offer the default title in English: a Russian bundle gets its own.
+    title = _(DEFAULT_TITLE) if choices.title == DEFAULT_TITLE else choices.title
+    content = _content(case, title, sections, choices.passwords)
     result = BundleExporter().export(content, options, Path(out), job or silent())
-    record_bundle(case, result, choices.title, options)
+    record_bundle(case, result, title, options)
     return result
 
 

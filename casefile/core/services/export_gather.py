@@ -41,6 +41,7 @@ from casefile.core.export.model import (
     ExportSearch,
     Scope,
 )
+from casefile.core.i18n import _, language
 from casefile.core.jobs import JobContext
 from casefile.core.services import entities as entity_services
 from casefile.core.services.chronology import list_events
@@ -201,10 +202,12 @@ def gather(
     hits_per_search: int = 50,
     with_mentions: bool = False,
     bundle: BundleCitations | None = None,
-    lang: str = "en",
+    lang: str | None = None,
 ) -> CaseExport:
-    """Read the case into a `CaseExport` for `scope` (see the module docstring)."""
-    job.report(0, None, "Reading the case")
+    """Read the case into a `CaseExport` for `scope` (see the module docstring); dates
+    in words in `lang` (None: the language Casefile speaks now)."""
+    lang = lang or language()
+    job.report(0, None, _("Reading the case"))
     all_entities = entity_services.list_entities(case)
     by_ref: dict[str, entity_services.EntityInfo] = {}
     for ref in scope.entities:

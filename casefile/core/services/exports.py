@@ -4,6 +4,9 @@ One entry point for every face: `run_export(case, kind, options, out, job)`, whe
 `kind` is a key of `EXPORTS` ("report", "csv"; the PDF bundle and the case archive add
 theirs). Each export runs as a job (progress, Cancel) and writes through
 `core.export.base.atomic_output`: a cancelled or failed export leaves nothing behind.
+An export speaks the language Casefile speaks when it is made (its headings, column
+names, placeholders and dates in words; docs/architecture.md, "Languages"); a report's
+or CSV's `lang` option may ask for dates in words in another.
 
 To add a kind: write `export_<kind>(case, options, out, job) -> ExportResult` in a
 service module of its own and add one line to `EXPORTS` below; the CLI
@@ -29,6 +32,7 @@ from casefile.core.export.model import (
     ReportOptions,
     Scope,
 )
+from casefile.core.i18n import _, language
 from casefile.core.jobs import JobContext, silent
 from casefile.core.services.export_gather import gather
 
@@ -64,7 +68,7 @@ def export_report(case: Case, options: ReportOptions, out: Path, job: JobContext
         saved_searches=options.saved_searches,
         hits_per_search=options.hits_per_search,
         bundle=bundle,
-        lang=options.lang,
+        lang=options.lang or language(),
     )
     return DocxReport().export(data, options, Path(out), job)
 
@@ -86,10 +90,15 @@ def export_csv(case: Case, options: CsvOptions, out: Path, job: JobContext) -> E
     unknown = [t for t in options.tables if t not in CSV_TABLES]
     if unknown:
         raise InvalidValueError(
-            f"“{unknown[0]}” is not a table Casefile exports; choose from: {', '.join(CSV_TABLES)}."
+            _("“%(table)s” is not a table Casefile exports; choose from: %(tables)s.")
+            % {"table": unknown[0], "tables": ", ".join(CSV_TABLES)}
         )
     data = gather(
-        case, options.scope, job, with_mentions="mentions" in options.tables, lang=options.lang
+        case,
+        options.scope,
+        job,
+        with_mentions="mentions" in options.tables,
+        lang=options.lang or language(),
     )
     return CsvExporter().export(data, options, Path(out), job)
 
@@ -125,7 +134,8 @@ def run_export(
     fn = EXPORTS.get(kind)
     if fn is None:
         raise InvalidValueError(
-            f"Casefile cannot export “{kind}”; choose one of: {', '.join(EXPORTS)}."
+            _("Casefile cannot export “%(kind)s”; choose one of: %(kinds)s.")
+            % {"kind": kind, "kinds": ", ".join(EXPORTS)}
         )
     result = fn(case, options, Path(out), job or silent())
     if not case.readonly:

@@ -40,6 +40,8 @@ from casefile.core.export.bundle.model import (
     Reproduction,
 )
 from casefile.core.export.bundle.prepare import prepare
+from casefile.core.export.labels import number
+from casefile.core.i18n import _, ngettext, pgettext
 from casefile.core.jobs import JobContext
 
 
@@ -64,7 +66,7 @@ def _order(docs: Sequence[BundleDocument], order: DocumentOrder) -> list[BundleD
 def _facts(doc: BundleDocument) -> list[str]:
     facts = []
     if doc.original_name:
-        facts.append(f"Original file: {doc.original_name}")
+        facts.append(_("Original file: %(name)s") % {"name": doc.original_name})
     if doc.sha256:
         facts.append(f"SHA-256: {doc.sha256}")
     return facts
@@ -74,7 +76,10 @@ def _volume_paths(out: Path, volumes: int) -> list[Path]:
     if volumes == 1:
         return [out]
     suffix = out.suffix or ".pdf"
-    return [out.with_name(f"{out.stem} - Volume {v}{suffix}") for v in range(1, volumes + 1)]
+    return [
+        out.with_name(_("%(name)s - Volume %(n)d") % {"name": out.stem, "n": v} + suffix)
+        for v in range(1, volumes + 1)
+    ]
 
 
 @contextlib.contextmanager
@@ -102,9 +107,11 @@ def _make_bundle(
 ) -> BundleResult:
     docs = [d for s in content.sections for d in s.documents]
     if not docs:
-        raise CasefileError("The bundle has no documents; put at least one document in a section.")
+        raise CasefileError(
+            _("The bundle has no documents; put at least one document in a section.")
+        )
     if options.volume_pages is not None and options.volume_pages < 10:
-        raise CasefileError("A volume must hold at least 10 pages; choose a larger size.")
+        raise CasefileError(_("A volume must hold at least 10 pages; choose a larger size."))
     readers: dict[str, PdfReader] = {}
     total_steps = len(docs) * 2
     done = 0
@@ -113,7 +120,7 @@ def _make_bundle(
         prepared = []
         for doc in _order(section.documents, options.order):
             job.raise_if_cancelled()
-            job.report(done, total_steps, f"Reading {doc.title}")
+            job.report(done, total_steps, _("Reading %(title)s") % {"title": doc.title})
             prepared.append(prepare(doc, readers, options.max_dpi))
             done += 1
         sections.append((section, prepared))
@@ -125,18 +132,26 @@ def _make_bundle(
         for volume, path in zip(volumes, paths, strict=True):
             tmp = stack.enter_context(atomic_output(path, suffix=".pdf.part"))
             writer, done = _write_volume(content, volume, len(volumes), readers, options, job, done)
-            job.report(done, total_steps, f"Writing {path.name}")
+            job.report(done, total_steps, _("Writing %(file)s") % {"file": path.name})
             job.raise_if_cancelled()
             with open(tmp, "wb") as fh:
                 writer.write(fh)
             placed.extend(_placed(volume, len(volumes)))
     pages = sum(v.total for v in volumes)
-    job.report(total_steps, total_steps, "Done")
-    summary = (
-        f"The bundle has {pages} pages and {len(docs)} documents"
-        + (f" in {len(volumes)} volumes" if len(volumes) > 1 else "")
-        + f": {paths[0].name if len(paths) == 1 else ', '.join(p.name for p in paths)}."
-    )
+    job.report(total_steps, total_steps, _("Done"))
+    values = {
+        "pages": ngettext("%(n)s page", "%(n)s pages", pages) % {"n": number(pages)},
+        "documents": ngettext("%(n)s document", "%(n)s documents", len(docs))
+        % {"n": number(len(docs))},
+        "volumes": ngettext("%(n)s volume", "%(n)s volumes", len(volumes))
+        % {"n": number(len(volumes))},
+        "files": ", ".join(p.name for p in paths),
+    }
+    if len(volumes) > 1:
+        summary = _("The bundle has %(pages)s and %(documents)s in %(volumes)s: %(files)s.")
+    else:
+        summary = _("The bundle has %(pages)s and %(documents)s: %(files)s.")
+    summary %= values
     return BundleResult(
         path=paths[0],  # what "Open" opens: the bundle, or its first volume
         summary=summary,
@@ -182,8 +197,8 @@ def _generated(
     c = draw.canvas(buffer, content.title)
     heading = [content.title, content.case_title]
     if volumes > 1:
-        heading.append(f"Volume {volume.number} of {volumes}")
-    heading.append("Index")
+        heading.append(_("Volume %(n)d of %(total)d") % {"n": volume.number, "total": volumes})
+    heading.append(pgettext("court bundle", "Index"))
     spots = index_page.draw_index(c, volume.rows, heading)
     for part in volume.parts:
         if part.kind == "divider" and part.section is not None:
@@ -193,7 +208,7 @@ def _generated(
             if p.reproduction is Reproduction.PLACEHOLDER:
                 facts = [*([p.doc.date_words] if p.doc.date_words else []), *_facts(p.doc)]
                 if p.detail:
-                    facts.append(f"Technical detail: {p.detail}")
+                    facts.append(_("Technical detail: %(detail)s") % {"detail": p.detail})
                 draw.draw_placeholder(c, p.doc.title, p.note, facts)
     c.save()
     return PdfReader(io.BytesIO(buffer.getvalue())), spots
@@ -222,13 +237,13 @@ def _write_volume(
     for part in volume.parts:
         job.raise_if_cancelled()
         if part.kind in ("index", "divider"):
-            for _ in range(part.count):
+            for _page in range(part.count):
                 add_generated()
             continue
         p = part.prepared
         assert p is not None
         done += 1
-        job.report(done, None, f"Adding {p.doc.title}")
+        job.report(done, None, _("Adding %(title)s") % {"title": p.doc.title})
         if p.reproduction is Reproduction.PLACEHOLDER:
             add_generated()
             continue
@@ -272,15 +287,21 @@ def _navigation(writer: PdfWriter, volume: Volume, spots: list[index_page.LinkSp
             ),
         )
     writer.add_outline_item(
-        title=f"Index — p. {volume.labels[0]}", page_number=0, fit=_xyz(writer, 0)
+        title=_("%(item)s — p. %(page)s")
+        % {"item": pgettext("court bundle", "Index"), "page": volume.labels[0]},
+        page_number=0,
+        fit=_xyz(writer, 0),
     )
     section_item = None
     for part in volume.parts:
         label = volume.labels[part.first - 1]
         if part.kind == "divider" and part.section is not None:
-            name = part.section.title + (" (continued)" if part.continued else "")
+            name = part.section.title
+            if part.continued:
+                name = _("%(section)s (continued)") % {"section": name}
+            item = f"{part.section.letter}. {name}"
             section_item = writer.add_outline_item(
-                title=f"{part.section.letter}. {name} — p. {label}",
+                title=_("%(item)s — p. %(page)s") % {"item": item, "page": label},
                 page_number=part.first - 1,
                 fit=_xyz(writer, part.first - 1),
                 bold=True,
@@ -288,8 +309,9 @@ def _navigation(writer: PdfWriter, volume: Volume, spots: list[index_page.LinkSp
         elif part.kind == "document" and part.prepared is not None:
             d = part.prepared.doc
             date = f", {d.date_words}" if d.date_words else ""
+            item = f"{part.tab} {d.title}{date}"
             writer.add_outline_item(
-                title=f"{part.tab} {d.title}{date} — p. {label}",
+                title=_("%(item)s — p. %(page)s") % {"item": item, "page": label},
                 page_number=part.first - 1,
                 parent=section_item,
                 fit=_xyz(writer, part.first - 1),

@@ -21,6 +21,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from casefile.core.i18n import _
 from casefile.resources import resources_dir
 
 FONT = "CasefileSans"
@@ -89,7 +90,7 @@ def draw_divider(c: Canvas, letter: str, title: str, continued: bool = False) ->
     """A section divider: the section's letter and name, large, centred."""
     c.setFont(FONT_BOLD, 72)
     c.drawCentredString(PAGE_W / 2, PAGE_H * 0.58, letter)
-    heading = title + (" (continued)" if continued else "")
+    heading = _("%(section)s (continued)") % {"section": title} if continued else title
     y = PAGE_H * 0.58 - 48
     for line in wrap(heading, FONT_BOLD, 20, PAGE_W - 2 * MARGIN):
         c.setFont(FONT_BOLD, 20)
@@ -177,7 +178,7 @@ def picture_pages(path: Path, title: str, max_dpi: int) -> tuple[bytes, int]:
     c = canvas(buffer, title)
     pages = 0
     too_large = UnshowablePicture(
-        "The picture is too large (in pixels) to place on a page, so it is not reproduced."
+        _("The picture is too large (in pixels) to place on a page, so it is not reproduced.")
     )
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)

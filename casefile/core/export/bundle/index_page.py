@@ -18,6 +18,7 @@ from casefile.core.export.bundle.draw import FONT, FONT_BOLD, register_fonts, wr
 from casefile.core.export.bundle.draw import MARGIN as MARGIN
 from casefile.core.export.bundle.draw import PAGE_H as PAGE_H
 from casefile.core.export.bundle.draw import PAGE_W as PAGE_W
+from casefile.core.i18n import _, pgettext
 
 SIZE = 9.0
 LEAD = 11.5
@@ -96,10 +97,10 @@ def draw_index(c: Canvas, rows: Sequence[IndexRow], heading: Sequence[str]) -> l
             top -= HEAD_FIRST
         c.setFont(FONT_BOLD, SIZE)
         y = top - 12
-        c.drawString(COL_TAB, y, "Tab")
-        c.drawString(COL_TITLE, y, "Document")
-        c.drawString(COL_DATE, y, "Date")
-        c.drawRightString(PAGE_W - MARGIN, y, "Pages")
+        c.drawString(COL_TAB, y, pgettext("bundle index", "Tab"))
+        c.drawString(COL_TITLE, y, _("Document"))
+        c.drawString(COL_DATE, y, _("Date"))
+        c.drawRightString(PAGE_W - MARGIN, y, _("Pages"))
         c.setLineWidth(0.5)
         c.line(MARGIN, y - 4, PAGE_W - MARGIN, y - 4)
         for row, row_top in page:

@@ -22,6 +22,7 @@ from casefile.core.export.bundle.model import (
     PageStyle,
     Reproduction,
 )
+from casefile.core.i18n import _
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,7 @@ def number(chunks_by_volume: list[list[Chunk]], style: PageStyle) -> list[Volume
                 part.tab = f"{section.letter}{n}"
                 vol.parts.append(part)
                 labels = []
-                for _ in range(doc.pages):
+                for _page in range(doc.pages):
                     k += 1
                     labels.append(label(k) or str(len(vol.labels) + 1))
                     vol.labels.append(labels[-1])
@@ -184,7 +185,9 @@ def number(chunks_by_volume: list[list[Chunk]], style: PageStyle) -> list[Volume
                 vol.label_ranges.append(
                     (start_index, len(vol.labels) - 1, "/D", section.letter, k0 + 1)
                 )
-            title = section.title + (" (continued)" if continued else "")
+            title = section.title
+            if continued:
+                title = _("%(section)s (continued)") % {"section": section.title}
             vol.rows.append(
                 IndexRow(
                     True, section.letter, title, "", first_page, _span(first_label, last_label)

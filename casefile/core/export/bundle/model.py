@@ -17,6 +17,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from casefile.core.export.base import ExportResult
+from casefile.core.i18n import _
 
 DEFAULT_VOLUME_PAGES = 300  # the Commercial Court Guide's usual volume size
 
@@ -127,7 +128,9 @@ class PlacedDocument:
         own = self.first_label[len(self.section) :]
         if self.first_label.startswith(self.section) and own.isdigit():  # "B12" style
             where = f"{self.section}{int(own) + at - self.first_page}"
-        return f"Vol {self.volume}, {where}" if self.volumes > 1 else where
+        if self.volumes == 1:
+            return where
+        return _("Vol %(volume)d, %(where)s") % {"volume": self.volume, "where": where}
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Each document of a bundle made ready to lay out: its original PDF opened (checked
 against its SHA-256 first), a picture drawn on pages of its own, a text typeset, or a
 placeholder page saying in plain words why it is not reproduced. Nothing here raises
-for a bad document: every failure becomes a placeholder.
+for a bad document: every failure becomes a placeholder. What the pages say is in the
+language Casefile speaks when the bundle is made.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from pypdf import PdfReader
 from casefile.core.export.bundle import draw
 from casefile.core.export.bundle.layout import Prepared
 from casefile.core.export.bundle.model import BundleDocument, Reproduction
+from casefile.core.i18n import N_, _
 from casefile.core.originals import hash_stored
 
-CHANGED = (
+CHANGED = N_(
     "The original has changed since it was imported (its SHA-256 differs), so it is not "
     "reproduced; run Verify and restore it from a backup."
 )
@@ -31,13 +33,20 @@ def prepare(doc: BundleDocument, readers: dict[str, PdfReader], max_dpi: int) ->
     if doc.image is not None:
         return _prepare_picture(doc, doc.image, readers, max_dpi)
     if any(t.strip() for t in doc.text_pages):
-        kind = doc.file_type.upper() or "non-PDF"
+        kind = doc.file_type.upper() or _("non-PDF")
+        if doc.original_name:
+            origin = _(
+                "Typeset by Casefile from the text it extracted; the original is a %(kind)s "
+                "file (%(name)s)."
+            ) % {"kind": kind, "name": doc.original_name}
+        else:
+            origin = _(
+                "Typeset by Casefile from the text it extracted; the original is a %(kind)s file."
+            ) % {"kind": kind}
         heading = [
             *(x for x in [doc.date_words] if x),
-            f"Typeset by Casefile from the text it extracted; the original is a {kind} file"
-            + (f" ({doc.original_name})" if doc.original_name else "")
-            + ".",
-            *([f"SHA-256 of the original: {doc.sha256}"] if doc.sha256 else []),
+            origin,
+            *([_("SHA-256 of the original: %(sha)s") % {"sha": doc.sha256}] if doc.sha256 else []),
         ]
         result = draw.typeset(doc.title, heading, doc.text_pages)
         readers[doc.uid] = PdfReader(io.BytesIO(result.pdf))
@@ -46,7 +55,7 @@ def prepare(doc: BundleDocument, readers: dict[str, PdfReader], max_dpi: int) ->
         doc,
         1,
         Reproduction.PLACEHOLDER,
-        note="This document has no text Casefile could read, and its original is not a PDF.",
+        note=_("This document has no text Casefile could read, and its original is not a PDF."),
     )
 
 
@@ -56,31 +65,37 @@ def _prepare_pdf(doc: BundleDocument, path: Path, readers: dict[str, PdfReader])
 
     try:
         if doc.sha256 and hash_stored(path) != doc.sha256:
-            return placeholder(CHANGED)
+            return placeholder(_(CHANGED))
         reader = PdfReader(path, strict=False)
         if reader.is_encrypted and not reader.decrypt(doc.password or ""):
             return placeholder(
-                "The original PDF is protected by a password, so it is not reproduced; "
-                "unlock it in Casefile (or ask the sender for an unprotected copy) and make "
-                "the bundle again."
+                _(
+                    "The original PDF is protected by a password, so it is not reproduced; "
+                    "unlock it in Casefile (or ask the sender for an unprotected copy) and make "
+                    "the bundle again."
+                )
             )
         count = len(reader.pages)
     except FileNotFoundError:
         return placeholder(
-            "The original is missing from the case folder, so it is not reproduced; "
-            "run Verify and restore it."
+            _(
+                "The original is missing from the case folder, so it is not reproduced; "
+                "run Verify and restore it."
+            )
         )
     except Exception as exc:  # pypdf raises many kinds for damaged files
         return Prepared(
             doc,
             1,
             Reproduction.PLACEHOLDER,
-            note="The original PDF is damaged (or not really a PDF), so Casefile cannot "
-            "reproduce its pages here.",
+            note=_(
+                "The original PDF is damaged (or not really a PDF), so Casefile cannot "
+                "reproduce its pages here."
+            ),
             detail=str(exc)[:300],
         )
     if count == 0:
-        return placeholder("The original PDF has no pages.")
+        return placeholder(_("The original PDF has no pages."))
     readers[doc.uid] = reader
     return Prepared(doc, count, Reproduction.ORIGINAL)
 
@@ -90,7 +105,7 @@ def _prepare_picture(
 ) -> Prepared:
     try:
         if doc.sha256 and hash_stored(path) != doc.sha256:
-            return Prepared(doc, 1, Reproduction.PLACEHOLDER, note=CHANGED)
+            return Prepared(doc, 1, Reproduction.PLACEHOLDER, note=_(CHANGED))
         pdf, pages = draw.picture_pages(path, doc.title, max_dpi)
     except draw.UnshowablePicture as exc:
         return Prepared(doc, 1, Reproduction.PLACEHOLDER, note=str(exc))
@@ -99,7 +114,7 @@ def _prepare_picture(
             doc,
             1,
             Reproduction.PLACEHOLDER,
-            note="The original picture is damaged, so Casefile cannot show it here.",
+            note=_("The original picture is damaged, so Casefile cannot show it here."),
             detail=str(exc)[:300],
         )
     readers[doc.uid] = PdfReader(io.BytesIO(pdf))
