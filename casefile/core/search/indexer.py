@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -364,13 +365,25 @@ def rebuild(case: Case, ctx: JobContext | None = None) -> int:
     return done
 
 
+def _private_ram_storage() -> Any:
+    """A RamStorage whose spill folder is its own. Whoosh spills an in-memory index's
+    postings to `<tmp>/<index name>.tmp` and deletes that folder when done, so two
+    processes building in-memory indexes at once (two read-only cases) would delete
+    each other's files."""
+    from whoosh.filedb.filestore import RamStorage
+
+    class PrivateRamStorage(RamStorage):  # type: ignore[misc]
+        def temp_storage(self, name: str | None = None) -> Any:
+            return super().temp_storage(name=f"casefile-{uuid.uuid4().hex}.tmp")
+
+    return PrivateRamStorage()
+
+
 def load_in_memory(case: Case) -> SearchIndex:
     """A read-only case whose index is missing or behind: build one in memory (Whoosh
     RamStorage) from the database, since nothing may be written to the case folder."""
-    from whoosh.filedb.filestore import RamStorage
-
     si = attach(case)
-    ix = RamStorage().create_index(ixmod.build_schema(), indexname=ixmod.INDEX_NAME)
+    ix = _private_ram_storage().create_index(ixmod.build_schema(), indexname=ixmod.INDEX_NAME)
     w = ixmod.writer(ix, WRITER_MB)
     try:
         for docs in _iter_docs(case):
