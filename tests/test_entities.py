@@ -3,6 +3,7 @@ split, reject, manual mentions, relations, audit (issue 12)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 
 import pytest
@@ -171,7 +172,7 @@ def test_relations_with_citations(case: Case, docs: dict[str, str]) -> None:
 
 
 KILL_CHILD = """
-import os, signal, sys
+import multiprocessing, os, signal, sys
 from casefile.core import services
 from casefile.core.db import work_queue
 from casefile.core.db.schema import Document
@@ -179,27 +180,56 @@ from casefile.core.entities import matching
 from sqlalchemy import select
 
 batches = 0
-real = matching.match_batch
 
-def match_then_die(s, m, items):
-    global batches
-    out = real(s, m, items)
-    batches += 1
-    if batches == 3:  # the third batch's mentions are written but not committed
-        s.flush()
-        os.kill(os.getpid(), signal.SIGKILL)
-    return out
+def then_die(real):
+    def write(s, *args):
+        global batches
+        out = real(s, *args)
+        batches += 1
+        if batches == 3:  # the third batch's mentions are written but not committed
+            s.flush()
+            with open(sys.argv[3], "w") as f:  # the matcher process, if any
+                f.write(" ".join(str(p.pid) for p in multiprocessing.active_children()))
+            os.kill(os.getpid(), signal.SIGKILL)
+        return out
+    return write
 
-matching.match_batch = match_then_die
-case = services.open_case(sys.argv[1])
-with case.session() as s:
-    work_queue.enqueue(s, list(s.scalars(select(Document.uid))), kind=work_queue.MATCH)
-matching.drain(case, batch=10)
+# Batches matched here, and (shared drain) batches the matcher process found.
+matching.match_batch = then_die(matching.match_batch)
+matching.write_found = then_die(matching.write_found)
+if __name__ == "__main__":  # the matcher process is spawned: it imports this again
+    case = services.open_case(sys.argv[1])
+    with case.session() as s:
+        work_queue.enqueue(s, list(s.scalars(select(Document.uid))), kind=work_queue.MATCH)
+    matching.drain(case, batch=10, worker=sys.argv[2] == "shared")
 """
 
 
+def _all_gone(pids: list[int]) -> bool:
+    """True once none of the processes runs (a zombie no longer runs); waits up to 20 s
+    for them to notice that their parent is gone."""
+    import time
+
+    def running(pid: int) -> bool:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+        except FileNotFoundError:
+            return False
+
+    if not os.path.isdir("/proc"):
+        return True  # no way to look (not Linux)
+    deadline = time.monotonic() + 20
+    while any(running(p) for p in pids):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 @pytest.mark.slow
-def test_kill_during_matching_then_reopen_equals_fresh_match(tmp_path) -> None:
+@pytest.mark.parametrize("drain", ["here", "shared"])
+def test_kill_during_matching_then_reopen_equals_fresh_match(tmp_path, drain: str) -> None:
     import subprocess
     import sys
 
@@ -214,10 +244,18 @@ def test_kill_during_matching_then_reopen_equals_fresh_match(tmp_path) -> None:
         add_document(case, f"d{i}", [RU if i % 2 else RU2, EN * (i % 3)], sync=i == 59)
     case.close()
 
-    proc = subprocess.run([sys.executable, "-c", KILL_CHILD, str(path)], timeout=120)
+    script = tmp_path / "kill_child.py"
+    script.write_text(KILL_CHILD, encoding="utf-8")
+    pids = tmp_path / "children.txt"
+    proc = subprocess.run([sys.executable, str(script), str(path), drain, str(pids)], timeout=120)
     assert proc.returncode == -9
+    children = [int(p) for p in pids.read_text().split()]
+    assert len(children) == (drain == "shared")
+    assert _all_gone(children)  # the matcher process ends with the writer
     with services.open_case(path, readonly=True) as seen:  # killed half-way
-        assert services.pending_matches(seen) == 40
+        # Two batches of ten committed (or one: a shared drain may write two batches
+        # that came back together in one transaction).
+        assert services.pending_matches(seen) in ((40,) if drain == "here" else (40, 50))
         assert 0 < len(services.mentions(seen)) < 100
     case = services.open_case(path)  # resumes the queued matching
     try:

@@ -65,3 +65,24 @@ def test_kampo_reads_as_japanese_now(case: Case) -> None:
 def test_real_documents_are_not_flagged(case: Case, name: str) -> None:
     summary = services.import_paths(case, [corpus_dir() / name])
     assert summary.outcomes[0].status == "ok"
+
+
+def test_the_check_looks_up_each_distinct_letter_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every extraction runs this check: asking each *letter's* Unicode script (2,000
+    letters a note) was most of an import worker's time; the answer only needs each
+    distinct letter's, weighted by its count (issue 11 item 10)."""
+    from casefile.core.ingest import garbled
+
+    seen: list[str] = []
+    real_script = garbled._script
+
+    def counting(ch: str) -> str:
+        seen.append(ch)
+        return real_script(ch)
+
+    monkeypatch.setattr(garbled, "_script", counting)
+    text = REAL * 20  # ~4,000 letters, ~30 distinct
+    assert garbled_reason(text) is None
+    assert len(seen) == len({ch for ch in text if ch.isalpha()})
+    mixed = "".join(chr(c) for c in (0x0377, 0x0E32, 0x0BA4, 0x0DAF, 0x04B0, 0x0550, 0x0C86))
+    assert "unrelated scripts" in (garbled_reason(mixed * 10) or "")

@@ -91,3 +91,40 @@ def test_segments_of_both_kinds_search_and_merge(
     si.replace(si.ix)
     assert _postings(texts) == before
     assert [h.pages for h in services.search(texts, "наперекосяк").hits] == [(1,)]
+
+
+def _lengths(case: Case) -> dict[str, list[int]]:
+    si = attach(case)
+    with si.lock:
+        reader = si.searcher().reader()
+        return {
+            f: [reader.doc_field_length(d, f) for d in range(reader.doc_count_all())]
+            for f in ("text", "head", "title")
+        }
+
+
+def test_the_page_text_fast_path_writes_what_whoosh_would(
+    texts: Case, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The analysed page text goes to the pool a document at a time and to the postings
+    file a term at a time (core/search/writer.py, pool.py, codec.py; issue 11 item 10):
+    the same postings, weights and field lengths (what ranking reads) as Whoosh's own
+    `add_document` and its per-posting stream, spilled to disk or not."""
+    from whoosh.writing import SegmentWriter
+
+    from casefile.core.search.writer import CaseWriter
+
+    ranked = [h.uid for h in services.search(texts, "cloud company", limit=50).hits]
+    assert len(ranked) == 40
+    for writer_mb in (96, 1):  # 1 MB: the pool spills runs, merged back per posting
+        monkeypatch.setattr(indexer, "WRITER_MB", writer_mb)
+        indexer.rebuild(texts)
+        ours = (_postings(texts), _lengths(texts))
+        assert [h.uid for h in services.search(texts, "cloud company", limit=50).hits] == ranked
+        with monkeypatch.context() as m:
+            m.setattr(CaseWriter, "add_document", SegmentWriter.add_document)
+            m.setattr(codec._FieldWriter, "add_postings", codec.W3FieldWriter.add_postings)
+            indexer.rebuild(texts)
+            theirs = (_postings(texts), _lengths(texts))
+        assert ours == theirs
+        assert sum(ours[1]["text"]) > 40 * 100  # the texts' lengths are there at all

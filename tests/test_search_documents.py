@@ -181,3 +181,29 @@ def test_transliteration_is_an_option(case: Case) -> None:
     assert set(_titles(case, "Чехов", translit=True)) == {"ru", "en"}
     assert set(_titles(case, "Газпром", translit=True)) == {"ru", "en"}
     assert _titles(case, "letter", translit=True) == ["en"]
+
+
+def test_a_words_pages_come_from_its_positions_alone(
+    dmca: Case, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Placing a word's hits on pages reads its stored positions; a Span object per hit
+    (Whoosh's `spans()`) was a visible share of the slowest queries (issue 11 item 10).
+    Phrases still go through spans: their positions are the phrase's, not a word's."""
+    from whoosh.matching import mcore
+
+    made: list[object] = []
+    real = mcore.Matcher.spans
+
+    def counting(self: object) -> object:
+        made.append(self)
+        return real(self)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(mcore.Matcher, "spans", counting)
+    monkeypatch.setattr(mcore.LeafMatcher, "spans", counting)
+    r = services.search(dmca, "clinton comptroller")
+    assert r.hits[0].pages == (1, 17)
+    assert sorted(_titles(dmca, "clinton")) == ["dmca", "other"]
+    assert made == []
+    add_document(dmca, "phrase", ["one page", "the comptroller general again"])
+    hit = services.search(dmca, '"comptroller general"').hits
+    assert {h.title: h.pages for h in hit} == {"dmca": (17,), "phrase": (2,)}

@@ -154,3 +154,19 @@ def test_a_full_disk_while_indexing_is_a_sentence_not_a_rebuild(
         assert services.search(case, "walrus").total == 1  # the index was kept
         services.ensure_index(case)  # space again: the waiting document is indexed
         assert services.search(case, "carpenter").total == 1
+
+
+def test_in_memory_indexes_built_at_once_keep_their_own_spill_folders() -> None:
+    """Whoosh names a RamStorage's spill folder after the index (`<tmp>/pages.tmp`) and
+    deletes it when done: a second read-only case building its in-memory index at the
+    same time lost its files (FileNotFoundError)."""
+    from casefile.core.search.indexer import _private_ram_storage
+
+    first = _private_ram_storage().temp_storage("pages.tmp")
+    second = _private_ram_storage().temp_storage("pages.tmp")
+    try:
+        assert first.folder != second.folder
+        second.destroy()
+        assert Path(first.folder).is_dir()
+    finally:
+        first.destroy()

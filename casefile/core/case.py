@@ -351,6 +351,11 @@ class Case:
     def read_session(self) -> Session:
         return self._sessions()
 
+    def reader_uri(self) -> str:
+        """The database as a read-only SQLite URI, for a helper process that reads
+        committed text (`core/entities/match_worker.py`) and never writes."""
+        return _sqlite_uri(self.path / DB_NAME, "ro")
+
     def info(self) -> dict[str, str]:
         with self.read_session() as s:
             return {row.key: row.value for row in s.scalars(select(CaseInfo))}

@@ -12,31 +12,31 @@ rejected. A document whose set of entities changed is queued for the search inde
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from casefile.core.case import Case
 from casefile.core.db import work_queue
-from casefile.core.db.schema import Document, EntityAlias, Mention, Page, WorkItem
+from casefile.core.db.schema import EntityAlias, WorkItem
+from casefile.core.entities import writes
+from casefile.core.entities.match_worker import PAGES, Found, MatcherProcess, Result
 from casefile.core.entities.matcher import AliasSpec, Matcher
-from casefile.core.entities.store import reindex
 from casefile.core.i18n import _
 from casefile.core.jobs import JobContext
 
 BATCH = 200  # documents per transaction (fewer commits and queries; ~0.6 MB of text)
-_INSERT = (
-    'INSERT INTO mention (entity_id, document_id, page, start, "end", alias_id, manual, rejected)'
-    " VALUES (?, ?, ?, ?, ?, ?, 0, 0)"
-)
+# From this many queued documents a matcher process shares the drain (it takes ~0.2 s
+# to start: below this the drain is over before it helps).
+WORKER_MIN = 1000
 _KEY = "entities.matcher"
-# Bulk statements need not keep the session's objects in step (it holds none of these
-# rows): skipping SQLAlchemy's evaluation of each row took a tenth of a drain.
-_NO_SYNC = {"synchronize_session": False}
 
 
 @dataclass
@@ -48,6 +48,16 @@ class _Cached:
 
     def close(self) -> None:
         """Nothing to release: memory only."""
+
+
+class Item(Protocol):
+    """A queued match: a `WorkItem` or an (id, document_uid) row."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def document_uid(self) -> str: ...
 
 
 def matcher(case: Case, s: Session) -> Matcher:
@@ -78,93 +88,63 @@ def matcher(case: Case, s: Session) -> Matcher:
     return m
 
 
-def _existing(
-    s: Session, doc_ids: Sequence[int]
-) -> tuple[dict[int, set[tuple[Any, ...]]], dict[int, set[int]]]:
-    """Per document: the spans matching must leave alone (manual or rejected), and the
-    entities its manual mentions name."""
-    spans: dict[int, set[tuple[Any, ...]]] = {d: set() for d in doc_ids}
-    manual: dict[int, set[int]] = {d: set() for d in doc_ids}
-    rows = s.execute(
-        select(
-            Mention.document_id,
-            Mention.entity_id,
-            Mention.page,
-            Mention.start,
-            Mention.end,
-            Mention.rejected,
-        )
-        .where(Mention.document_id.in_(doc_ids))
-        .where((Mention.manual.is_(True)) | (Mention.rejected.is_(True)))
-    )
-    for d, e, p, st, en, rejected in rows:
-        spans[d].add((e, p, st, en))
-        if not rejected:
-            manual[d].add(e)
-    return spans, manual
-
-
-def _entity_sets(s: Session, doc_ids: Sequence[int]) -> dict[int, set[int]]:
-    out: dict[int, set[int]] = {d: set() for d in doc_ids}
-    rows = s.execute(
-        select(Mention.document_id, Mention.entity_id)
-        .where(Mention.document_id.in_(doc_ids), Mention.rejected.is_(False))
-        .distinct()
-    )
-    for d, e in rows:
-        out[d].add(e)
-    return out
-
-
-def match_batch(s: Session, m: Matcher, items: Sequence[WorkItem]) -> tuple[int, int]:
+def match_batch(s: Session, m: Matcher, items: Sequence[Item]) -> tuple[int, int]:
     """Match the documents of `items` and retire the items; returns (chars, mentions)."""
-    uids = sorted({i.document_uid for i in items})
-    docs = {
-        u: i for u, i in s.execute(select(Document.uid, Document.id).where(Document.uid.in_(uids)))
-    }
-    ids = list(docs.values())
-    chars = found = 0
-    if ids:
-        keep, after = _existing(s, ids)
-        before = _entity_sets(s, ids)
-        s.execute(
-            delete(Mention).where(
-                Mention.document_id.in_(ids),
-                Mention.manual.is_(False),
-                Mention.rejected.is_(False),
-            ),
-            execution_options=_NO_SYNC,
-        )
-        rows: list[tuple[int, ...]] = []
+    ids = list(writes.documents(s, (i.document_uid for i in items)))
+    found = 0
+    with _no_gc():
+        batch = Found(*writes.existing(s, ids))
+        before = writes.clear(s, ids)
         # Pages stream in a few at a time (a long document is thousands of pages) and
         # mentions are written every 20,000: memory stays bounded.
-        pages = s.execute(
-            select(Page.document_id, Page.number, Page.text)
-            .where(Page.document_id.in_(ids))
-            .execution_options(yield_per=64)
-        )
-        for doc_id, number, text in pages:
-            chars += len(text)
-            skip = keep[doc_id]  # also a page's duplicates (two aliases, one form)
-            entities = after[doc_id]
-            for alias_id, entity_id, start, end in m.find(text):
-                span = (entity_id, number, start, end)
-                if span in skip:
-                    continue
-                skip.add(span)
-                entities.add(entity_id)
-                rows.append((entity_id, doc_id, number, start, end, alias_id))
-            if len(rows) >= 20_000:
-                s.connection().exec_driver_sql(_INSERT, rows)
-                found += len(rows)
-                rows = []
-        if rows:  # the driver's executemany: ~1 µs a row, the ORM's ~10-20
-            s.connection().exec_driver_sql(_INSERT, rows)
-        found += len(rows)
-        by_id = {v: k for k, v in docs.items()}
-        reindex(s, [by_id[d] for d in ids if before[d] != after[d]], holds_documents=False)
-    work_queue.done(s, [i.id for i in items])
-    return chars, found
+        for doc_id, number, text in writes.run(s, PAGES.format(marks=writes.marks(len(ids))), ids):
+            batch.page(m, doc_id, number, text)
+            if len(batch.rows) >= 20_000:
+                writes.insert(s, batch.rows)
+                found += len(batch.rows)
+                batch.rows = []
+        writes.insert(s, batch.rows)
+        writes.finish(s, [i.id for i in items], ids, before, batch.after)
+    return batch.chars, found + len(batch.rows)
+
+
+def write_found(s: Session, items: Sequence[Item], docs: dict[int, str], result: Result) -> int:
+    """Write what the matcher process found for `items` and retire them; returns the
+    number of mentions."""
+    _chars, rows, after = result
+    with _no_gc():
+        before = writes.clear(s, list(docs))
+        writes.insert(s, rows)
+        writes.finish(s, [i.id for i in items], list(docs), before, after)
+    return len(rows)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """No cycle collection during one batch: it makes and drops tens of thousands of
+    tuples and sets (no cycles), and each collection walks the process's whole heap
+    (~15% of a drain). Reference counting still frees everything."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _pending(s: Session, limit: int | None, only: Sequence[str] | None) -> list[Item]:
+    """Queued items as (id, document_uid) rows: ORM objects cost ~40 µs each here."""
+    stmt = (
+        select(WorkItem.id, WorkItem.document_uid)
+        .where(WorkItem.kind == work_queue.MATCH)
+        .order_by(WorkItem.id)
+    )
+    if only is not None:
+        stmt = stmt.where(WorkItem.document_uid.in_(list(only)))
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return list(s.execute(stmt))
 
 
 def pending_count(case: Case) -> int:
@@ -177,32 +157,104 @@ def drain(
     ctx: JobContext | None = None,
     only: Sequence[str] | None = None,
     batch: int = BATCH,
+    worker: bool | None = None,
 ) -> dict[str, float]:
-    """Match every queued document (or only those of `only`), one batch per commit."""
+    """Match every queued document (or only those of `only`), one batch per commit.
+    A queue of `WORKER_MIN` documents or more (or `worker=True`) is shared with a
+    matcher process (`match_worker.py`); whatever it leaves is matched here."""
     stats = {"documents": 0, "chars": 0, "mentions": 0, "seconds": 0.0}
     if case.readonly:
         return stats
     t0 = time.perf_counter()
-    total = None
-    m: Matcher | None = None  # aliases cannot change during the drain (one writer)
-    while True:
-        if ctx is not None and ctx.cancelled:
-            break
+    with case.session() as s:
+        total = work_queue.count(s, work_queue.MATCH, uids=only)
+        if not total:
+            return stats
+        m = matcher(case, s)  # aliases cannot change during the drain (one writer)
+        if not m.size:  # no aliases: nothing can be found, the queue just empties
+            s.execute(delete(WorkItem).where(WorkItem.kind == work_queue.MATCH))
+            return stats
+    progress = _Progress(ctx, stats, total)
+    if worker or (worker is None and total >= WORKER_MIN):
+        _drain_shared(case, m, only, batch, progress)
+    more = True
+    while more and not progress.cancelled():
         with case.session() as s:
-            items = work_queue.pending(s, work_queue.MATCH, limit=batch, uids=only)
+            items = _pending(s, batch, only)
             if not items:
                 break
-            if total is None:
-                total = work_queue.count(s, work_queue.MATCH, uids=only)
-            m = m or matcher(case, s)
-            if not m.size:  # no aliases: nothing can be found, the queue just empties
-                s.execute(delete(WorkItem).where(WorkItem.kind == work_queue.MATCH))
-                break
             chars, found = match_batch(s, m, items)
-        stats["documents"] += len(items)
-        stats["chars"] += chars
-        stats["mentions"] += found
-        if ctx is not None:
-            ctx.report(int(stats["documents"]), total, _("Finding entity mentions"))
+        progress.add(len(items), chars, found)
+        more = len(items) == batch  # fewer: that was the rest (nothing else writes)
     stats["seconds"] = time.perf_counter() - t0
     return stats
+
+
+class _Progress:
+    def __init__(self, ctx: JobContext | None, stats: dict[str, float], total: int) -> None:
+        self.ctx, self.stats, self.total = ctx, stats, total
+
+    def cancelled(self) -> bool:
+        return self.ctx is not None and self.ctx.cancelled
+
+    def add(self, documents: int, chars: int, mentions: int, by_process: bool = False) -> None:
+        self.stats["documents"] += documents
+        if by_process:
+            self.stats["documents_by_process"] = (
+                self.stats.get("documents_by_process", 0) + documents
+            )
+        self.stats["chars"] += chars
+        self.stats["mentions"] += mentions
+        if self.ctx is not None:
+            self.ctx.report(int(self.stats["documents"]), self.total, _("Finding entity mentions"))
+
+
+def _drain_shared(
+    case: Case, m: Matcher, only: Sequence[str] | None, batch: int, progress: _Progress
+) -> None:
+    """The queue as it stands, split into batches: the matcher process takes them from
+    the back (two in flight), this process matches from the front while it waits and
+    writes what the process found as it comes (whole batches per transaction: a crash
+    leaves each batch done or queued). The process takes ~0.2 s to start; meanwhile the
+    front batches are done here, so a drain never waits for it. A failed process
+    leaves its batches queued for the caller's loop."""
+    with case.read_session() as s:
+        items = _pending(s, None, only)
+        uid_id = {u: d for d, u in writes.documents(s, (i.document_uid for i in items)).items()}
+    plan = [items[i : i + batch] for i in range(0, len(items), batch)]
+    docs = [
+        {uid_id[i.document_uid]: i.document_uid for i in p if i.document_uid in uid_id}
+        for p in plan
+    ]
+    proc = MatcherProcess(case.reader_uri(), m)
+    sent: dict[int, Future[Result]] = {}
+    front, back = 0, len(plan)
+    try:
+        while (front < back or sent) and not progress.cancelled():
+            while sum(not f.done() for f in sent.values()) < 2 and back - 1 > front:
+                back -= 1
+                sent[back] = proc.submit(sorted(docs[back]))
+            # What the process found is written first (all that is ready, in one
+            # transaction); once nothing is left to do here, this waits for it.
+            ready = [k for k, f in sent.items() if f.done()]
+            if not ready and front >= back:
+                wait(sent.values(), return_when=FIRST_COMPLETED)
+                ready = [k for k, f in sent.items() if f.done()]
+            if ready:
+                try:
+                    results = {k: sent.pop(k).result() for k in ready}
+                except Exception:  # the process failed: its batches stay queued
+                    return
+                with case.session() as s:
+                    written = {k: write_found(s, plan[k], docs[k], r) for k, r in results.items()}
+                for k, r in results.items():
+                    progress.add(len(plan[k]), r[0], written[k], by_process=True)
+                if progress.cancelled():
+                    return
+            if front < back:
+                with case.session() as s:
+                    chars, found = match_batch(s, m, plan[front])
+                progress.add(len(plan[front]), chars, found)
+                front += 1
+    finally:
+        proc.close()

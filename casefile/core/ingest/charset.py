@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same bytes
@@ -76,8 +77,9 @@ def utf16_without_bom(data: bytes) -> str | None:
 def _few_values(lane: bytes) -> bool:
     """True when two byte values make up nine tenths of `lane` (UTF-16 high bytes of text
     in one script: its Unicode block, and 0x00 for spaces, digits and punctuation)."""
-    counts = sorted((lane.count(b) for b in set(lane)), reverse=True)
-    return sum(counts[:2]) >= 0.9 * len(lane)
+    # Counter tallies the bytes in one C pass; a `count` per distinct byte value
+    # rescanned the lane up to 256 times (~1 ms of every text file's extraction).
+    return sum(n for _, n in Counter(lane).most_common(2)) >= 0.9 * len(lane)
 
 
 def _reads_as_words(text: str) -> bool:

@@ -35,6 +35,7 @@ from casefile.core.jobs import Cancelled
 from casefile.core.search.analysis import ScriptPositions, ScriptTokenizer
 from casefile.core.search.codec import CasefileCodec
 from casefile.core.search.pool import install as install_pool
+from casefile.core.search.writer import CaseWriter
 
 # Bump when the analyzer's behaviour or the schema changes: an index with another
 # version is rebuilt (with progress) on open instead of failing or giving wrong hits.
@@ -154,9 +155,10 @@ def create(path: Path) -> index.Index:
 
 
 def writer(ix: index.Index, limitmb: int = 96) -> Any:
-    """Every writer uses the case codec (see `codec.py` for why) and the grouped
-    posting pool (see `pool.py`: Whoosh's own stalls every other thread at commit)."""
-    return install_pool(ix.writer(limitmb=limitmb, procs=1, codec=CasefileCodec()))
+    """Every writer uses the case codec (see `codec.py` for why), the grouped posting
+    pool (see `pool.py`: Whoosh's own stalls every other thread at commit) and the
+    page text's fast path (`writer.py`). What `ix.writer(procs=1)` makes, otherwise."""
+    return install_pool(CaseWriter(ix, limitmb=limitmb, codec=CasefileCodec()))
 
 
 def write_version(path: Path) -> None:

@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import heapq
 import marshal
-from collections.abc import Iterable, Iterator
+from array import array
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from whoosh.writing import PostingPool
+
+from casefile.core.search.analysis import pack_uint
 
 Posting = tuple[str, bytes, int, float, bytes | None]
 
@@ -35,6 +38,22 @@ def sorted_in_slices(keys: Iterable[bytes], size: int = SLICE) -> Iterator[bytes
         return iter(sorted(items))
     runs = [sorted(items[i : i + size]) for i in range(0, len(items), size)]
     return heapq.merge(*runs)
+
+
+class TermGroups:
+    """A pool's postings as they are held, term by term, for the codec to write a term
+    at a time (`codec._FieldWriter.add_postings`); iterating gives them one by one, in
+    the same order, as Whoosh's other consumers expect."""
+
+    def __init__(self, groups: Iterator[tuple[str, bytes, list[Posting]]]) -> None:
+        self._groups = groups
+
+    def __iter__(self) -> Iterator[Posting]:
+        for _fieldname, _tbytes, group in self._groups:
+            yield from group
+
+    def term_groups(self) -> Iterator[tuple[str, bytes, list[Posting]]]:
+        return self._groups
 
 
 class GroupedPostingPool(PostingPool):  # type: ignore[misc]
@@ -64,7 +83,44 @@ class GroupedPostingPool(PostingPool):  # type: ignore[misc]
         if self.currentsize > self.limit:
             self.save()
 
-    def _drain(self) -> Iterator[Posting]:
+    def add_analyzed(
+        self,
+        fieldname: str,
+        docnum: int,
+        terms: Mapping[str, array[int]],
+        boost: float,
+        fieldboost: float = 1.0,
+    ) -> int:
+        """The postings of one document's analysed field (word -> positions), as Whoosh
+        would add them one by one (`ScriptPositions.word_values`, then its writer's
+        `add_document`); returns the field's length (its number of positions)."""
+        field = self._groups.get(fieldname)
+        if field is None:
+            field = self._groups[fieldname] = {}
+            self.fieldnames.add(fieldname)
+        size = 0
+        length = 0
+        for word, poses in terms.items():
+            n = len(poses)
+            length += n
+            tbytes = word.encode("utf-8")
+            vbytes = pack_uint(n) + poses.tobytes()
+            item = (fieldname, tbytes, docnum, n * boost * fieldboost, vbytes)
+            group = field.get(tbytes)
+            if group is None:
+                field[tbytes] = [item]
+                size += 160 + 2 * len(tbytes)
+            else:
+                if docnum <= group[-1][2]:
+                    self._unordered.add((fieldname, tbytes))
+                group.append(item)
+            size += 100 + len(vbytes)
+        self.currentsize += size
+        if self.currentsize > self.limit:
+            self.save()
+        return length
+
+    def _drain_groups(self) -> Iterator[tuple[str, bytes, list[Posting]]]:
         groups, unordered = self._groups, self._unordered
         self._groups, self._unordered = {}, set()
         self.currentsize = 0
@@ -74,7 +130,11 @@ class GroupedPostingPool(PostingPool):  # type: ignore[misc]
                 group = field[tbytes]
                 if (fieldname, tbytes) in unordered:
                     group.sort()
-                yield from group
+                yield fieldname, tbytes, group
+
+    def _drain(self) -> Iterator[Posting]:
+        for _fieldname, _tbytes, group in self._drain_groups():
+            yield from group
 
     def save(self) -> None:
         if self._groups:
@@ -110,9 +170,9 @@ class GroupedPostingPool(PostingPool):  # type: ignore[misc]
             f.close()
             self._remove_run(path)
 
-    def items(self, maxfiles: int = 128) -> Iterator[Posting]:
+    def items(self, maxfiles: int = 128) -> Iterable[Posting]:
         if not self.runs:
-            return self._drain()
+            return TermGroups(self._drain_groups())
         merged: Iterator[Posting] = super().items(maxfiles)  # our save() first, then merge
         return merged
 

@@ -1,0 +1,145 @@
+"""A large matching drain shared with a matcher process (issue 12, the stored-drain
+benchmark): the same mentions, revisions and index work as matching in one process,
+manual and rejected mentions respected, a cancel or a failed process leaving the rest
+queued, and no process left behind."""
+
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from casefile.core import services
+from casefile.core.case import Case
+from casefile.core.db import work_queue
+from casefile.core.db.schema import Document, Entity, Mention, WorkItem
+from casefile.core.entities import matching, store
+from casefile.core.jobs import JobContext
+from tests.search_fixtures import add_document
+
+RU = "Компания Amazon могла продавать VisionLabs доступ. Чарльз Форрест заявил об этом."
+RU2 = "По словам Форреста, сделку одобрила Мария Иванова. Об Ивановой писали в AMZN и в amzn."
+EN = "Amazon Web Services (AWS) and Charles Forrest. Amazon's filing names aws and AMZN."
+DOCS = 50
+BATCH = 10  # five batches: the process takes them from the back, this one from the front
+
+
+def build(path: Path) -> Case:
+    """Fifty documents matched once, one automatic mention rejected (in a back batch),
+    one manual mention (in another), then a new entity and every document queued."""
+    case = services.create_case(path)
+    services.create_entity(case, "Чарльз Форрест", "person", aliases=["Форрест"])
+    services.create_entity(case, "Amazon", "organisation", weak_aliases=["AMZN"])
+    for i in range(DOCS):
+        pages = [*[RU, RU2, EN][i % 3 :], RU * (i % 4)]
+        add_document(case, f"d{i:02}", pages, sync=False)
+    with case.session() as s:
+        work_queue.enqueue(s, list(s.scalars(select(Document.uid))), kind=work_queue.MATCH)
+    matching.drain(case, worker=False)
+    uid = {d.title: d.uid for d in services.list_documents(case)}
+    wrong = next(
+        m
+        for m in services.mentions(case, entity="Amazon")
+        if (m.document_uid, m.page) == (uid["d45"], 1)
+    )
+    services.reject_mention(case, wrong.id)
+    start = RU.index("доступ")
+    services.add_mention(case, "Amazon", uid["d36"], 1, start, start + 6)
+    with case.session() as s:
+        store.create(s, "Мария Иванова", "person")
+        work_queue.enqueue(s, list(s.scalars(select(Document.uid))), kind=work_queue.MATCH)
+    return case
+
+
+def state(case: Case) -> dict[str, Any]:
+    with case.read_session() as s:
+        mentions = sorted(
+            s.execute(
+                select(
+                    Document.title,
+                    Mention.page,
+                    Mention.start,
+                    Mention.end,
+                    Entity.name,
+                    Mention.manual,
+                    Mention.rejected,
+                )
+                .join(Document, Document.id == Mention.document_id)
+                .join(Entity, Entity.id == Mention.entity_id)
+            ).all()
+        )
+        revisions = dict(s.execute(select(Document.title, Document.revision)).all())
+        indexed = sorted(
+            s.scalars(
+                select(Document.title)
+                .join(WorkItem, WorkItem.document_uid == Document.uid)
+                .where(WorkItem.kind == work_queue.INDEX)
+            )
+        )
+    return {"mentions": mentions, "revisions": revisions, "index": indexed}
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> Any:
+    here, shared = build(tmp_path / "here"), build(tmp_path / "shared")
+    yield here, shared
+    here.close()
+    shared.close()
+
+
+def test_shared_drain_equals_drain_in_one_process(
+    pair: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    here, shared = pair
+    a = matching.drain(here, batch=BATCH, worker=False)
+    from_process: list[int] = []
+    real = matching.write_found
+
+    def spy(s: Any, items: Any, docs: Any, result: Any) -> int:
+        from_process.append(len(items))
+        return real(s, items, docs, result)
+
+    monkeypatch.setattr(matching, "write_found", spy)
+    b = matching.drain(shared, batch=BATCH, worker=True)
+    assert from_process  # the process found some batches (the back ones)
+    assert services.pending_matches(shared) == 0
+    assert (b["documents"], b["mentions"], b["chars"]) == (
+        a["documents"],
+        a["mentions"],
+        a["chars"],
+    )
+    got, want = state(shared), state(here)
+    assert got == want
+    found = got["mentions"]
+    assert ("d45", 1, RU.index("Amazon"), RU.index("Amazon") + 6, "Amazon", False, True) in found
+    assert any(m[0] == "d36" and m[5] for m in found)  # the manual mention is still there
+    assert {m[4] for m in found} == {"Чарльз Форрест", "Amazon", "Мария Иванова"}
+    assert multiprocessing.active_children() == []
+
+
+def test_cancelled_shared_drain_leaves_the_rest_queued(pair: Any) -> None:
+    here, shared = pair
+    ctx = JobContext(on_progress=lambda p: ctx.cancel() if p.done >= BATCH else None)
+    stats = matching.drain(shared, ctx, batch=BATCH, worker=True)
+    assert stats["documents"] == BATCH  # one batch written, then it stopped
+    assert services.pending_matches(shared) == DOCS - BATCH
+    assert multiprocessing.active_children() == []
+    matching.drain(shared, batch=BATCH, worker=True)  # resumed
+    matching.drain(here, batch=BATCH, worker=False)
+    assert state(shared)["mentions"] == state(here)["mentions"]
+
+
+def test_a_failed_matcher_process_leaves_the_work_to_the_drain(
+    pair: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    here, shared = pair
+    # The process cannot open the database: every batch it was given fails.
+    monkeypatch.setattr(Case, "reader_uri", lambda self: "file:/nonexistent/no.sqlite?mode=ro")
+    matching.drain(shared, batch=BATCH, worker=True)
+    matching.drain(here, batch=BATCH, worker=False)
+    assert services.pending_matches(shared) == 0
+    assert state(shared) == state(here)
+    assert multiprocessing.active_children() == []
