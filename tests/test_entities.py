@@ -348,3 +348,17 @@ def test_delete_then_restore_brings_everything_back(case: Case, docs: dict[str, 
         (m.document_uid, m.start, m.rejected) for m in before
     ]
     assert [r.label for r in services.list_relations(case, "Amazon")] == ["supplied"]
+
+
+def test_fixing_a_typo_in_the_newest_alias_finds_the_fixed_spelling(case: Case) -> None:
+    """Remove the newest alias and add the right spelling: SQLite gives the new alias the
+    freed id, so counts and id sums are unchanged; the cached automaton must still be
+    rebuilt, or the old spelling is matched and the new one never is."""
+    doc = add_doc(case, "memo", ["Daniel Smith met the board. Later Smith left."])
+    e = services.create_entity(case, "Daniel Smith", "person", aliases=["Smtih"])
+    services.remove_alias(case, e.uid, "Smtih")
+    services.add_alias(case, e.uid, ["Smith"])  # same length, same entity, same id
+    assert {m.text for m in services.mentions(case, entity=e.uid)} == {"Daniel Smith", "Smith"}
+    add_doc(case, "note", ["Smith and Smtih."])
+    texts = sorted(m.text for m in services.mentions(case, entity=e.uid) if m.document_uid != doc)
+    assert texts == ["Smith"]

@@ -13,6 +13,7 @@ rejected. A document whose set of entities changed is queued for the search inde
 from __future__ import annotations
 
 import gc
+import hashlib
 import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, wait
@@ -20,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import String, delete, func, select
 from sqlalchemy.orm import Session
 
 from casefile.core.case import Case
@@ -62,19 +63,31 @@ class Item(Protocol):
 
 def matcher(case: Case, s: Session) -> Matcher:
     """The case's automaton, rebuilt only when its aliases changed. The check is one
-    aggregate row, not the 3,000 aliases: ids only grow, so adding, removing or moving
-    an alias (merge, split) changes the count, the id sums or the entity sums."""
-    signature = tuple(
-        s.execute(
-            select(
-                func.count(),
-                func.max(EntityAlias.id),
-                func.total(EntityAlias.id),
-                func.total(EntityAlias.entity_id),
-                func.total(EntityAlias.weak),
-            ).where(EntityAlias.former.is_(False))
-        ).one()
-    )
+    aggregate row, not the 3,000 aliases' objects: the count, the id and entity sums
+    and a digest of every alias as SQLite concatenates them. The digest is needed:
+    SQLite hands a freed top id to the next alias, so removing the newest alias and
+    adding a corrected spelling to the same entity leaves every sum unchanged."""
+    row = s.execute(
+        select(
+            func.count(),
+            func.max(EntityAlias.id),
+            func.total(EntityAlias.id),
+            func.total(EntityAlias.entity_id),
+            func.total(EntityAlias.weak),
+            func.group_concat(
+                EntityAlias.id.cast(String)
+                + ":"
+                + EntityAlias.entity_id.cast(String)
+                + ":"
+                + EntityAlias.weak.cast(String)
+                + ":"
+                + EntityAlias.text,
+                "\x1f",
+            ),
+        ).where(EntityAlias.former.is_(False))
+    ).one()
+    joined = row[-1] or ""
+    signature = (*row[:-1], hashlib.blake2b(joined.encode("utf-8", "surrogatepass")).digest())
     cached = case.extensions.get(_KEY)
     if isinstance(cached, _Cached) and cached.signature == signature:
         return cached.matcher
