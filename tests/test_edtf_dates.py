@@ -131,3 +131,14 @@ def test_open_interval_does_not_crash_on_the_infinite_end() -> None:
     # edtf's upper_strict() fails on "..": the bound is simply open
     assert dates.parse("2022-02-24/..").upper is None
     assert dates.parse("../2020").lower is None
+
+
+def test_a_date_is_described_in_the_language_casefile_speaks() -> None:
+    """The metadata panel and the CLI's `show` ask without a language: a Russian
+    session reads the date in Russian ("7 June 2024" was shown beside Russian labels)."""
+    from casefile.core import i18n
+
+    i18n.set_language("ru")
+    assert dates.describe("2024-06-07") == "7 июня 2024 г."
+    i18n.set_language("en")
+    assert dates.describe("2024-06-07") == "7 June 2024"

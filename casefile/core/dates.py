@@ -209,8 +209,9 @@ def from_datetime(value: date) -> str:
     return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
 
 
-def describe(text: str | None, lang: str = "en") -> str:
-    """The date in words, for the viewer and reports: "c. May 2024", "2020–2022"."""
+def describe(text: str | None, lang: str | None = None) -> str:
+    """The date in words, for the viewer and reports: "c. May 2024", "2020–2022"; in
+    the current language unless `lang` says otherwise."""
     return in_words(text, lang)
 
 
