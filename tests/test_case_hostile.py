@@ -175,3 +175,25 @@ def test_an_originals_subfolder_linked_elsewhere_is_refused(
     sub.symlink_to(outside)
     with pytest.raises(UnsafeCaseError, match=f"originals/{sub.name} is a link"):
         services.open_case(closed_case)
+
+
+def test_text_that_is_not_unicode_gets_a_sentence_and_saves_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A command-line argument in another encoding arrives as a lone surrogate (PEP 383);
+    SQLite refuses it. It used to end in a traceback; now one sentence, nothing saved."""
+    case_dir = tmp_path / "Hostile text"
+    assert main(["new", str(case_dir)]) == 0
+    capsys.readouterr()
+    title = os.fsdecode(b"Meeting \xff in Kyiv")  # what Python makes of a Latin-1 byte
+    case = str(case_dir) + ".casefile"
+    assert main(["event", "add", case, "--date", "2024", "--title", title]) != 0
+    said = capsys.readouterr().err
+    assert "not valid text (U+DCFF" in said and "Traceback" not in said
+    from casefile.core.services import chronology
+
+    opened = services.open_case(case)
+    try:
+        assert chronology.list_events(opened) == []
+    finally:
+        opened.close()

@@ -19,6 +19,7 @@ from casefile.core.errors import (
     CaseDamagedError,
     CasefileError,
     DiskFullError,
+    InvalidValueError,
     ReadOnlyCaseError,
 )
 from casefile.core.i18n import _
@@ -89,9 +90,26 @@ def _code(exc: BaseException) -> int | None:
     return None
 
 
+def not_text(exc: UnicodeEncodeError) -> InvalidValueError:
+    """A lone surrogate (a damaged paste, or a command-line argument in another encoding)
+    cannot be stored: SQLite takes UTF-8 only. Said as such, nothing is written."""
+    bad = exc.object[exc.start : exc.end] if isinstance(exc.object, str) else ""
+    around = exc.object[max(0, exc.start - 20) : exc.start] if isinstance(exc.object, str) else ""
+    return InvalidValueError(
+        _(
+            "This text holds a character that is not valid text (%(code)s, after “%(before)s”), "
+            "as left by a damaged paste or a command-line argument in another encoding; "
+            "nothing was saved. Type the text again."
+        )
+        % {"code": ", ".join(f"U+{ord(c):04X}" for c in bad), "before": around}
+    )
+
+
 def translate(exc: BaseException, db_path: Path) -> CasefileError | None:
     """The user's sentence for a SQLite failure, or None when it is not one of these."""
     orig = getattr(exc, "orig", None) or exc
+    if isinstance(orig, UnicodeEncodeError):
+        return not_text(orig)
     if isinstance(orig, OSError) and getattr(orig, "errno", None) == 28:  # ENOSPC
         return disk_full(db_path)
     if not isinstance(orig, sqlite3.Error):
