@@ -123,3 +123,38 @@ def test_a_name_the_case_knows_in_the_other_script_is_offered_as_its_alias(
     services.accept_suggestion(case, result, "Амазон", into=x.like[0])
     assert "Амазон" in {a.text for a in services.get_entity(case, amazon.uid).aliases}
     assert services.mentions(case, entity=amazon.uid, document_uid=uid)[0].text == "Амазон"
+
+
+KILLED_PARENT = """
+import multiprocessing, os, signal, sys
+from casefile.core.entities import worker
+
+def then_die(found):
+    with open(sys.argv[1], "w") as f:  # the name reader's process
+        f.write(" ".join(str(p.pid) for p in multiprocessing.active_children()))
+    os.kill(os.getpid(), signal.SIGKILL)
+
+if __name__ == "__main__":  # the reader is spawned: it imports this again
+    first = [worker.DocText("a", ("Мария Иванова встретилась с Charles Forrest.",))]
+    second = [worker.DocText("b", ("Об Ивановой писали в газетах.",))]
+    worker.run(iter([first, second]), on_batch=then_die)
+"""
+
+
+@pytest.mark.slow  # starts the worker and loads the NER model (~2-6 s)
+def test_the_name_reader_ends_when_the_app_is_killed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A killed app (kill -9) never runs the pool's clean-up: the reader, with its model
+    in memory, used to run on as an orphan."""
+    import subprocess
+    import sys
+
+    from tests.test_entities import _all_gone
+
+    script = tmp_path / "killed_parent.py"
+    script.write_text(KILLED_PARENT, encoding="utf-8")
+    pids = tmp_path / "children.txt"
+    proc = subprocess.run([sys.executable, str(script), str(pids)], timeout=120)
+    assert proc.returncode == -9
+    children = [int(p) for p in pids.read_text().split()]
+    assert children
+    assert _all_gone(children)

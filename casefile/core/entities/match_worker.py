@@ -18,15 +18,14 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import multiprocessing.connection
-import os
 import pickle
 import sqlite3
-import threading
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 from casefile.core.entities.matcher import Matcher
+from casefile.core.runtime.parent_watch import exit_with_parent
 
 # entity_id, document_id, page, start, end, alias_id: a mention's insert parameters
 Row = tuple[int, int, int, int, int, int]
@@ -88,14 +87,7 @@ _state: dict[str, Any] = {}
 def _start(uri: str) -> None:
     gc.disable()  # this process only makes and drops tuples (see matching._no_gc)
     _state["db"] = sqlite3.connect(uri, uri=True, timeout=30)
-    parent = multiprocessing.parent_process()
-    if parent is not None:  # a writer killed midway must not leave this process behind
-        threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
-
-
-def _exit_with(sentinel: int) -> None:
-    multiprocessing.connection.wait([sentinel])
-    os._exit(0)
+    exit_with_parent()  # a writer killed midway must not leave this process behind
 
 
 def _load(automaton: bytes) -> None:

@@ -28,6 +28,7 @@ from casefile.core.entities.suggest import (
 )
 from casefile.core.i18n import _
 from casefile.core.jobs import JobContext
+from casefile.core.runtime.parent_watch import exit_with_parent
 
 _CYR = re.compile(r"[А-Яа-яЁё]")
 _LAT = re.compile(r"[A-Za-z]")
@@ -106,7 +107,9 @@ def run(
     done = done_before
     complete = True
     with ProcessPoolExecutor(
-        max_workers=1, mp_context=multiprocessing.get_context("spawn")
+        max_workers=1,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=exit_with_parent,  # a killed app must not leave the model running
     ) as pool:
         pending: list[Future[tuple[dict[str, list[Find]], float]]] = []
         exhausted = False
