@@ -26,6 +26,7 @@ not a literal.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -50,9 +51,20 @@ def translate(context: str, text: str, disambiguation: str | None = None) -> str
 def plural(text: str, disambiguation: str, n: int) -> str:
     """A counted phrase, "%n" replaced by `n`, in the form that fits `n`. English is the
     source language and has no translation file, so its two forms come from the source
-    itself: "%n document(s)" reads "1 document", "3 documents"."""
+    itself: "%n document(s)" reads "1 document", "3 documents"; "%n (entity|entities)"
+    reads "1 entity", "3 entities"."""
     found = QCoreApplication.translate("", text, disambiguation or None, n)
-    return found.replace("(s)", "" if n == 1 else "s")
+    return _ENGLISH_CHOICE.sub(lambda m: _english_form(m, n), found)
+
+
+# "(s)", "(es)" or "(one|many)" left in an untranslated (English) counted phrase.
+_ENGLISH_CHOICE = re.compile(r"\((s|es)\)|\(([^()|]*)\|([^()|]*)\)")
+
+
+def _english_form(m: re.Match[str], n: int) -> str:
+    if m.group(1):
+        return "" if n == 1 else m.group(1)
+    return m.group(2) if n == 1 else m.group(3)
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:

@@ -235,9 +235,10 @@ def test_page_progress_in_russian_numbers(russian, qtbot) -> None:  # type: igno
 )
 def test_counts_in_both_languages(qapp, n: int, russian_words: str, english_words: str) -> None:  # type: ignore[no-untyped-def]
     from casefile.ui import i18n
-    from casefile.ui.entities.counts import plural
+    from casefile.ui.i18n import plural
 
     assert plural("%n date(s) to review.", "", n) == english_words
+    assert plural("%n (entity|entities)", "", n) == f"{n} {'entity' if n == 1 else 'entities'}"
     i18n.install("ru")
     assert plural("%n date(s) to review.", "", n) == russian_words
     assert (

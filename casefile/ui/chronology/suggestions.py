@@ -29,8 +29,7 @@ from casefile.core.services import chronology_suggest
 from casefile.core.services.chronology_dto import CitationInfo, DateSuggestionInfo, EventInfo
 from casefile.ui.chronology.commands import PutEventCommand
 from casefile.ui.controller import CaseController
-from casefile.ui.entities.counts import plural
-from casefile.ui.i18n import translate
+from casefile.ui.i18n import plural, translate
 from casefile.ui.messages import user_message
 from casefile.ui.runner import Job
 

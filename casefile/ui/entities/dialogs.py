@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
 from casefile.core.services import COMMON_LABELS, EntityInfo
 from casefile.core.vocabulary import InfoGrade, SourceGrade
 from casefile.ui.entities import kinds
-from casefile.ui.entities.counts import plural
 from casefile.ui.entities.picker import EntityPicker, fold
-from casefile.ui.i18n import translate
+from casefile.ui.i18n import plural, translate
 from casefile.ui.plain import plain_label
 from casefile.ui.viewer_selection import TextSelection
 

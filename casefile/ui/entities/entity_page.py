@@ -29,7 +29,6 @@ from casefile.core.errors import CasefileError
 from casefile.core.services import AliasInfo, EntityInfo, MentionInfo, RelationInfo
 from casefile.ui.controller import CaseController
 from casefile.ui.entities import commands, kinds
-from casefile.ui.entities.counts import plural
 from casefile.ui.entities.dialogs import (
     AliasDialog,
     ChooseEntityDialog,
@@ -37,7 +36,7 @@ from casefile.ui.entities.dialogs import (
 )
 from casefile.ui.entities.picker import fold
 from casefile.ui.entities.relations_box import RelationsBox
-from casefile.ui.i18n import translate
+from casefile.ui.i18n import plural, translate
 from casefile.ui.plain import plain_label
 
 MENTION_ROLE = Qt.ItemDataRole.UserRole + 1

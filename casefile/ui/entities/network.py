@@ -30,8 +30,7 @@ from casefile.core.case import Case
 from casefile.core.services import EntityGraph
 from casefile.ui.controller import CaseController
 from casefile.ui.entities import kinds
-from casefile.ui.entities.counts import plural
-from casefile.ui.i18n import translate
+from casefile.ui.i18n import plural, translate
 from casefile.ui.plain import plain_label, plain_tip
 
 NODE_LIMIT = 400

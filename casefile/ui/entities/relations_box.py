@@ -23,9 +23,8 @@ from casefile.core.services import EntityInfo, RelationInfo
 from casefile.ui.controller import CaseController
 from casefile.ui.entities import commands
 from casefile.ui.entities.commands import EntityCommand, short
-from casefile.ui.entities.counts import plural
 from casefile.ui.entities.dialogs import RelationDialog
-from casefile.ui.i18n import translate
+from casefile.ui.i18n import plural, translate
 from casefile.ui.plain import plain_tip
 
 OTHER_ROLE = Qt.ItemDataRole.UserRole + 1

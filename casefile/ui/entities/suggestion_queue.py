@@ -32,9 +32,8 @@ from casefile.core.case import Case
 from casefile.core.services import EntityInfo, Suggestion, SuggestionSet
 from casefile.ui.controller import CaseController
 from casefile.ui.entities import commands, kinds
-from casefile.ui.entities.counts import plural
 from casefile.ui.entities.dialogs import ChooseEntityDialog, kind_box
-from casefile.ui.i18n import QT_TRANSLATE_NOOP, translate
+from casefile.ui.i18n import QT_TRANSLATE_NOOP, plural, translate
 from casefile.ui.messages import user_message
 from casefile.ui.plain import plain_label
 from casefile.ui.runner import Job
