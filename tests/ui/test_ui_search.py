@@ -150,7 +150,7 @@ def test_saved_search_keeps_the_clicked_facets(case_window, qtbot) -> None:
     wait_idle(qtbot, w)
     nav = w.case_view.navigator
     qtbot.waitUntil(lambda: nav.find_item("Russian Helix press") is not None)
-    w.show_all_documents()
+    w.search.show_all_documents()
     item = nav.find_item("Russian Helix press")
     qtbot.mouseClick(
         nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(item).center()
