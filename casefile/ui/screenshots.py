@@ -145,7 +145,7 @@ def _entity_shots(win: MainWindow, out: Path) -> list[Path]:
     article = next(g for g in groups if g is not None and "Хеликс" in g.text(0))
     first = article.child(0)
     assert first is not None
-    page._mention_clicked(first)
+    page.mention_tree.open_item(first)
     _wait(lambda: bool(gui.mentions.mentions))
     shots = [_save(win, out, "07-entities")]
     gui.show("entities:network")
