@@ -99,4 +99,4 @@ def _buffer_file_init(
 
 def install() -> None:
     """Make every `BufferFile` read its view in place (idempotent)."""
-    structfile.BufferFile.__init__ = _buffer_file_init  # type: ignore[method-assign]
+    structfile.BufferFile.__init__ = _buffer_file_init
