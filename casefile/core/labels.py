@@ -225,7 +225,7 @@ EVENT_FLAG_HELP: Words[str] = Words(
         ),
         F.WEAK_SOURCES: NP_(
             "event flag, explained",
-            "Weak sources: every source is graded E/F or its information 5/6.",
+            "Only weak sources: every source is graded E/F or its information 5/6.",
         ),
         F.LOST_QUOTE: NP_(
             "event flag, explained",
