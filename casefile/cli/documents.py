@@ -57,7 +57,7 @@ def _date_line(date: str | None, source: str | None) -> str:
 
     if not date:
         return "—"
-    origin = f", {DATE_SOURCES[source]}" if source in DATE_SOURCES else ""
+    origin = f", {DATE_SOURCES[source]}" if source and source in DATE_SOURCES else ""
     return f"{date} ({dates.describe(date)}){origin}"
 
 
