@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message numerus="yes">
-        <location filename="../../casefile/ui/chronology/suggestions.py" line="+189"/>
+        <location filename="../../casefile/ui/chronology/suggestions.py" line="+191"/>
         <source>%n date(s) to review.</source>
         <translation>
             <numerusform>%n дата ждёт проверки.</numerusform>
@@ -234,12 +234,12 @@
         <translation>Новых дат не найдено.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+92"/>
         <source>Accept the date {date} as an event</source>
         <translation>принятие даты «{date}» как события</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>{title}, p. {page}</source>
         <translation>{title}, с. {page}</translation>
     </message>
