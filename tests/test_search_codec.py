@@ -152,9 +152,9 @@ def _term_at_a_time(self: Any, schema: Any, lengths: Any, items: Any) -> None:
         self.finish_field()
 
 
-def _term_tables(case: Case) -> list[list[tuple[bytes, bytes]]]:
-    """Every segment's term table as stored: (key, value) bytes in file order; and each
-    key found again through the table's hash (what a search does)."""
+def _term_tables(case: Case) -> list[tuple[list[tuple[bytes, bytes]], bytes]]:
+    """Every segment's term table as stored: (key, value) bytes in file order, each key
+    found again through the table's hash (what a search does); and its postings file."""
     si = attach(case)
     with si.lock:
         reader = si.searcher().reader()
@@ -163,24 +163,30 @@ def _term_tables(case: Case) -> list[list[tuple[bytes, bytes]]]:
             tindex = leaf._terms._tindex
             entries = list(tindex.items())
             assert all(tindex[k] == v for k, v in entries)
-            tables.append(entries)
+            postfile = leaf._terms._postfile
+            postfile.seek(0)
+            tables.append((entries, postfile.read()))
         return tables
 
 
 def test_the_term_table_is_written_byte_for_byte_as_before(
     texts: Case, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Rare words' entries are built in one go and the term table is written a buffer at
-    a time (codec._inlined_entry, _TermTable; issue 11 item 10): the same bytes as the
-    term-at-a-time writer, found through the same hashes."""
+    """Rare words' entries are built in one go, the term table is written a buffer at a
+    time and posting blocks are minified in C (codec._inlined_entry, _TermTable,
+    _mini_ids, _mini_weights; issue 11 item 10): the same bytes as the term-at-a-time
+    writer with Whoosh's own minifiers, found through the same hashes."""
     indexer.rebuild(texts)
     ours = _term_tables(texts)
     with monkeypatch.context() as m:
         m.setattr(codec._FieldWriter, "add_postings", _term_at_a_time)
+        for name in ("_mini_ids", "_mini_weights"):
+            m.setattr(codec._InliningPostingsWriter, name, getattr(codec.W3PostingsWriter, name))
         indexer.rebuild(texts)
         theirs = _term_tables(texts)
     assert ours == theirs
-    entries = [e for table in ours for e in table]
+    assert all(len(postings) > 1000 for _entries, postings in ours)
+    entries = [e for table, _postings in ours for e in table]
     assert len(entries) > 150
     inlined = [v for _k, v in entries if v[0] == 1]
     assert 0 < len(inlined) < len(entries)  # both kinds of entry are covered

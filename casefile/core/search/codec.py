@@ -30,8 +30,8 @@ import struct
 from array import array
 from collections.abc import Iterator, Sequence
 from hashlib import md5
-from itertools import groupby
-from operator import itemgetter
+from itertools import chain, groupby
+from operator import itemgetter, sub
 from typing import Any
 
 from whoosh.codec.whoosh3 import (
@@ -98,6 +98,23 @@ class _InliningPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
         self._blockcount += 1
         self._new_block()
 
+    def _mini_ids(self) -> tuple[int, ...]:
+        """Whoosh's (the gaps between document numbers), in C rather than a generator."""
+        ids = self._ids
+        if self._byteids:  # a term vector's ids are terms, kept as they are
+            return tuple(ids)
+        return tuple(map(sub, ids, chain((0,), ids)))
+
+    def _mini_weights(self) -> Any:
+        """Whoosh's (None when all weights are 1, one number when all are equal), counted
+        in C rather than two generators over the block."""
+        weights = self._weights
+        if weights.count(1.0) == len(weights):
+            return None
+        if weights.count(weights[0]) == len(weights):
+            return weights[0]
+        return tuple(weights)
+
     def add_posting(self, id_: int, weight: float, vbytes: bytes, length: Any = None) -> None:
         if len(self._ids) >= self._blocklimit:
             self._write_block()
@@ -124,7 +141,7 @@ class _InliningPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
             top = max(some)
             if top > self._maxweight:
                 self._maxweight = top
-            self._values.extend(v for v in values[i:j] if v)
+            self._values.extend(filter(None, values[i:j]))
             i = j
 
     def finish_postings(self) -> Any:
