@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from whoosh.codec.whoosh3 import W3Codec
+from whoosh.codec.whoosh3 import W3Codec, W3PostingsWriter
 
 from casefile.core import services
 from casefile.core.case import Case
@@ -181,7 +181,7 @@ def test_the_term_table_is_written_byte_for_byte_as_before(
     with monkeypatch.context() as m:
         m.setattr(codec._FieldWriter, "add_postings", _term_at_a_time)
         for name in ("_mini_ids", "_mini_weights"):
-            m.setattr(codec._InliningPostingsWriter, name, getattr(codec.W3PostingsWriter, name))
+            m.setattr(codec._InliningPostingsWriter, name, getattr(W3PostingsWriter, name))
         indexer.rebuild(texts)
         theirs = _term_tables(texts)
     assert ours == theirs
