@@ -74,11 +74,11 @@ class MetadataPanel(BulkSelection, QScrollArea):
         self.rel_source = QComboBox()
         self.rel_source.addItem("—", None)
         for k, v in labels.SOURCE_GRADES.items():
-            self.rel_source.addItem(f"{k} · {translate('labels', v)}", k)
+            self.rel_source.addItem(f"{k} · {v}", k)
         self.rel_info = QComboBox()
         self.rel_info.addItem("—", None)
         for n, v in labels.INFO_GRADES.items():
-            self.rel_info.addItem(f"{n} · {translate('labels', v)}", n)
+            self.rel_info.addItem(f"{n} · {v}", n)
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(
             translate("MetadataPanel", "Comma-separated, e.g. sanctions, OkoVision")
@@ -218,7 +218,7 @@ class MetadataPanel(BulkSelection, QScrollArea):
             self.date.setText(detail.date or "" if kept_date is None else kept_date)
             origin = labels.DATE_SOURCE_LABELS.get(detail.date_source or "")
             if self._check_date(self.date.text()) and kept_date is None and detail.date and origin:
-                self.date_words.setText(f"{self.date_words.text()} · {translate('labels', origin)}")
+                self.date_words.setText(f"{self.date_words.text()} · {origin}")
             self.source.setText(detail.source or "")
             self.author.setText(detail.author or "")
             self.url.setText(detail.url or "")

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -131,4 +132,6 @@ class SavedSearch(Base):
     query: Mapped[str] = mapped_column(Text)
     sort: Mapped[str] = mapped_column(String(16), default=SearchSort.RELEVANCE.value)
     exact: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Latin words also find their Cyrillic spellings and back (search/translit.py).
+    translit: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
