@@ -57,7 +57,7 @@ class Found:
         skip = self.keep[doc_id]
         entities = self.after[doc_id]
         rows = self.rows
-        for alias_id, entity_id, start, end in m.find(text):
+        for alias_id, entity_id, start, end in m.hits(text):
             span = (entity_id, number, start, end)
             if span in skip:
                 continue
