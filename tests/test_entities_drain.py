@@ -143,3 +143,42 @@ def test_a_failed_matcher_process_leaves_the_work_to_the_drain(
     assert services.pending_matches(shared) == 0
     assert state(shared) == state(here)
     assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize("worker", [False, True])
+def test_mentions_are_written_unchecked_and_the_checks_come_back(
+    pair: Any, monkeypatch: pytest.MonkeyPatch, worker: bool
+) -> None:
+    """A batch inserts its mentions without SQLite's foreign-key look-ups (their ids
+    come from the same database), and the connection has its checks back afterwards,
+    also when the batch fails."""
+    from casefile.core.entities import writes
+
+    _here, shared = pair
+    seen: list[tuple[Any, int]] = []
+    real = writes.insert
+
+    def spy(s: Any, rows: Any) -> None:
+        raw = s.connection().connection.dbapi_connection
+        seen.append((raw, raw.execute("PRAGMA foreign_keys").fetchone()[0]))
+        real(s, rows)
+
+    monkeypatch.setattr(writes, "insert", spy)
+    matching.drain(shared, batch=BATCH, worker=worker)
+    assert seen and {checked for _raw, checked in seen} == {0}
+    assert {raw.execute("PRAGMA foreign_keys").fetchone()[0] for raw, _ in seen} == {1}
+    with shared.session() as s:
+        work_queue.enqueue(s, list(s.scalars(select(Document.uid))), kind=work_queue.MATCH)
+    seen.clear()
+
+    def fail(*_args: Any) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(writes, "finish", fail)
+    with pytest.raises(RuntimeError):
+        matching.drain(shared, batch=BATCH, worker=False)
+    assert {raw.execute("PRAGMA foreign_keys").fetchone()[0] for raw, _ in seen} == {1}
+    assert services.pending_matches(shared) == DOCS  # the failed batch stayed queued
+    # and the checks hold for everyone else
+    with shared.session() as s, pytest.raises(Exception, match="FOREIGN KEY"):
+        s.connection().exec_driver_sql(writes.INSERT, (999_999, 999_999, 1, 0, 1, None))

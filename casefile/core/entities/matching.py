@@ -103,6 +103,7 @@ def matcher(case: Case, s: Session) -> Matcher:
 
 def match_batch(s: Session, m: Matcher, items: Sequence[Item]) -> tuple[int, int]:
     """Match the documents of `items` and retire the items; returns (chars, mentions)."""
+    writes.unchecked(s)
     ids = list(writes.documents(s, (i.document_uid for i in items)))
     found = 0
     with _no_gc():
@@ -125,6 +126,7 @@ def write_found(s: Session, items: Sequence[Item], docs: dict[int, str], result:
     """Write what the matcher process found for `items` and retire them; returns the
     number of mentions."""
     _chars, rows, after = result
+    writes.unchecked(s)
     with _no_gc():
         before = writes.clear(s, list(docs))
         writes.insert(s, rows)
