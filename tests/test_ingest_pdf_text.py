@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 from sqlalchemy import update
@@ -144,3 +145,39 @@ def test_the_reextract_command_gives_every_old_pdf_the_better_text(tmp_path: Pat
     with services.open_case(Path(path)) as case:
         found = services.search(case, "Englert")
         assert [h.pages for h in found.hits] == [(2,)]
+
+
+def test_reading_many_documents_again_starts_one_worker_and_names_them(
+    case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`reextract_documents` over several PDFs starts the extraction workers once (a
+    worker start per document made a large case's re-read slow), and its progress names
+    each document by its title, as the user knows it, not by an internal id."""
+    from casefile.core.ingest import workers
+    from casefile.core.jobs import JobContext
+
+    for name in ("first", "second", "third"):
+        folder = tmp_path / name
+        folder.mkdir()
+        c = canvas.Canvas(str(folder / f"{name}.pdf"), pagesize=(612, 792))
+        c.drawString(72, 700, f"The {name} filing of the Assurance Act")
+        c.save()
+        services.import_paths(case, [folder / f"{name}.pdf"])
+    titles = {d.title for d in services.list_documents(case)}
+    pools: list[object] = []
+    real_init = workers.ExtractionPool.__init__
+
+    def counting_init(self: workers.ExtractionPool, *a: object, **k: object) -> None:
+        pools.append(self)
+        real_init(self, *a, **k)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(workers.ExtractionPool, "__init__", counting_init)
+    labels: list[str] = []
+    ctx = JobContext(lambda p: labels.append(p.label))
+
+    done = services.reextract_documents(case, None, ctx)
+
+    assert len(done) == 3
+    assert len(pools) == 1
+    assert titles <= set(labels)
+    assert "the second filing" in services.get_page(case, done[1].uid, 1).text.lower()

@@ -460,3 +460,38 @@ def test_a_document_read_again_from_its_original_is_recognised_again(
     assert services.ocr_documents(case).pages == 1
     assert "Helix Cloud" in services.get_page(case, doc.uid, 1).text
     assert _db(case.path).execute("SELECT count(*) FROM page_ocr").fetchone() == (1,)
+
+
+@pytest.mark.slow
+def test_recognised_text_gives_the_scan_its_kind_and_date_as_suggestions(
+    case: Case, tmp_path: Path
+) -> None:
+    """A scan had no text at import, so its kind was "other" and it had no date; after
+    OCR the same rules read the recognised text: a court's decision dated at its top
+    becomes a court filing of that day, both shown as suggestions to confirm. A kind the
+    user chose before the OCR is kept."""
+    lines = ("7 июня 2024 года", "Решение арбитражного суда города Москвы")
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    fx.write_scan_pdf(folder / "decision.pdf", lines=lines)
+    fx.write_scan_pdf(folder / "chosen.pdf", lines=lines)
+    services.import_paths(case, [folder])
+    by_file = {d.original_filename: d.uid for d in services.list_documents(case)}
+    decision, chosen = by_file["decision.pdf"], by_file["chosen.pdf"]
+    before = services.get_document(case, decision)
+    # Before: no text, so no cue for the kind, and the date is the day the file was saved.
+    assert (before.kind, before.date_source) == ("other", "file")
+    services.update_document(case, chosen, kind="report")  # the user's own choice
+
+    services.ocr_documents(case)
+
+    after = services.get_document(case, decision)
+    assert (after.kind, after.date, after.date_source) == ("court_filing", "2024-06-07", "text")
+    assert {"kind", "date"} <= set(after.suggested)
+    kept = services.get_document(case, chosen)
+    assert kept.kind == "report" and "kind" not in kept.suggested
+    assert kept.date == "2024-06-07"  # the date was never given by the user: guessed
+    found = services.search(case, "суд", filters={"kind": "court_filing"})
+    assert [h.uid for h in found.hits] == [decision]  # the index knows the new kind
+    actions = [r[0] for r in _db(case.path).execute("SELECT action FROM audit")]
+    assert actions.count("guess_after_ocr") == 2

@@ -219,3 +219,9 @@ def test_accepting_a_date_suggestion_makes_a_cited_event(case_window, chrono, qt
     assert ev.citations[0].document_uid == sg.document_uid
     case_window.controller.undo_stack.undo()
     qtbot.waitUntil(lambda: chrono.model.rowCount() == 9, timeout=10000)
+    # Undo gives the suggestion back, in its place and selected: no "Find Dates Again".
+    assert queue.list.count() == before and queue.current() == sg
+    assert queue.list.currentRow() == 0 and queue.accept_button.isEnabled()
+    case_window.controller.undo_stack.redo()
+    qtbot.waitUntil(lambda: chrono.model.rowCount() == 10, timeout=10000)
+    assert queue.list.count() == before - 1 and queue.current() != sg

@@ -33,15 +33,28 @@ class Reextracted:
     reason: str | None
 
 
-def reextract(case: Case, uid: str, password: str | None = None) -> Reextracted:
+def reextraction_pool(case: Case) -> ExtractionPool:
+    """The workers for reading originals again: one pool for a whole batch of
+    documents (starting one costs a process start), spooling into the case's store."""
+    return ExtractionPool(max_workers=1, spool_dir=str(case.store.root))
+
+
+def reextract(
+    case: Case, uid: str, password: str | None = None, pool: ExtractionPool | None = None
+) -> Reextracted:
     """Replace the document's pages with a fresh extraction of its original. The change is
-    queued for the index in the same transaction; the caller brings the index up to date."""
+    queued for the index in the same transaction; the caller brings the index up to date.
+    `pool`: workers the caller keeps for several documents (else one is started here)."""
     with case.read_session() as s:
         sha = s.scalar(select(Document.sha256).where(Document.uid == uid))
     if sha is None:
         raise DocumentNotFoundError(_("There is no document %(uid)s in this case.") % {"uid": uid})
-    with ExtractionPool(max_workers=1, spool_dir=str(case.store.root)) as pool:
-        ex = pool.submit(str(case.store.path_for(sha)), password).result()
+    original = str(case.store.path_for(sha))
+    if pool is None:
+        with reextraction_pool(case) as own:
+            ex = own.submit(original, password).result()
+    else:
+        ex = pool.submit(original, password).result()
     try:
         return _replace(case, uid, ex)
     finally:

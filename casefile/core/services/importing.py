@@ -12,7 +12,8 @@ from casefile.core.db.schema import Document
 from casefile.core.i18n import _
 from casefile.core.ingest.importer import import_paths as _import_paths
 from casefile.core.ingest.intake import ImportOptions
-from casefile.core.ingest.reextract import reextract
+from casefile.core.ingest.reextract import reextract, reextraction_pool
+from casefile.core.ingest.workers import ExtractionPool
 from casefile.core.jobs import JobContext
 from casefile.core.services.documents import get_document
 from casefile.core.services.dto import DocumentDetail, ImportSummary
@@ -71,12 +72,15 @@ def _sync_backlog(case: Case) -> None:
     sync_index(case, None)
 
 
-def reextract_document(case: Case, uid: str, password: str | None = None) -> DocumentDetail:
+def reextract_document(
+    case: Case, uid: str, password: str | None = None, pool: ExtractionPool | None = None
+) -> DocumentDetail:
     """Read a stored original again, e.g. with the password of a protected PDF; the
-    chronology's quotes from it are then found again on the new text (or flagged lost)."""
+    chronology's quotes from it are then found again on the new text (or flagged lost).
+    `pool`: extraction workers kept for a batch (`reextract_documents`)."""
     from casefile.core.services.chronology import reanchor_citations
 
-    reextract(case, uid, password)
+    reextract(case, uid, password, pool)
     sync_index(case, touched=[uid])
     reanchor_citations(case, uid)
     return get_document(case, uid)
@@ -90,19 +94,22 @@ def reextract_documents(
     "Assuranc e" and "ASSISTANTENGLERT"). Each is replaced, audited and re-indexed as
     `reextract_document` does; cancelling keeps those already done."""
     case.require_writable()
-    if uids is None:
-        with case.read_session() as s:
+    with case.read_session() as s:
+        if uids is None:
             uids = list(
                 s.scalars(
                     select(Document.uid).where(Document.file_type == "pdf").order_by(Document.id)
                 )
             )
+        # Progress names the document by its title, as the user knows it, not its uid.
+        titles = {u: t for u, t in s.execute(select(Document.uid, Document.title))}
     done: list[DocumentDetail] = []
-    for n, uid in enumerate(uids):
-        if ctx is not None:
-            ctx.raise_if_cancelled()
-            ctx.report(n, len(uids), uid)
-        done.append(reextract_document(case, uid))
+    with reextraction_pool(case) as pool:  # one worker start for the whole batch
+        for n, uid in enumerate(uids):
+            if ctx is not None:
+                ctx.raise_if_cancelled()
+                ctx.report(n, len(uids), titles.get(uid) or uid)
+            done.append(reextract_document(case, uid, pool=pool))
     if ctx is not None:
         ctx.report(len(uids), len(uids), _("Done"))
     return done

@@ -38,6 +38,7 @@ from casefile.core.ocr.languages import (
 from casefile.core.ocr.layer_boxes import layer_boxes
 from casefile.core.services.documents import get_document
 from casefile.core.services.dto import Changes, DocumentDetail
+from casefile.core.services.ocr_guesses import guess_from_recognised_text
 from casefile.core.services.sync import sync_index
 
 __all__ = [
@@ -197,6 +198,8 @@ def ocr_documents(
         with case.session() as s:
             text = store.recognised_text(s, t.doc_id)
             done = store.finish(s, uid, detect_languages(text) if text.strip() else [])
+            if done is not None:
+                guess_from_recognised_text(s, uid, text)
         sync_index(case, touched=[uid])
         from casefile.core.services.chronology import reanchor_citations
 

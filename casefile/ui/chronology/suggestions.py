@@ -10,8 +10,10 @@ queue fills batch by batch while it runs, with progress here and in the status b
 from __future__ import annotations
 
 import uuid
+import weakref
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -201,10 +203,7 @@ class SuggestionQueue(QWidget):
     # -- the queue ------------------------------------------------------------------------
     def _add(self, suggestions: list[DateSuggestionInfo]) -> None:
         for sg in suggestions:
-            item = QListWidgetItem(_text(sg))
-            item.setData(SUGGESTION_ROLE, sg)
-            item.setToolTip(sg.sentence)
-            self.list.addItem(item)
+            self.list.addItem(_item(sg))
         if self.list.currentRow() < 0 and self.list.count():
             self.list.setCurrentRow(0)
         self._update()
@@ -225,18 +224,7 @@ class SuggestionQueue(QWidget):
         sg = self.current()
         if sg is None or self.controller.readonly:
             return
-        event = event_from_suggestion(sg)
-        self.controller.undo_stack.push(
-            PutEventCommand(
-                self.controller,
-                None,
-                event,
-                translate("DateSuggestionQueue", "Accept the date {date} as an event").format(
-                    date=sg.date_words
-                ),
-            )
-        )
-        self._take_current()
+        self.controller.undo_stack.push(AcceptSuggestionCommand(self, sg, self.list.currentRow()))
 
     def dismiss_current(self) -> None:
         sg = self.current()
@@ -250,6 +238,27 @@ class SuggestionQueue(QWidget):
         )
         self._take_current()
 
+    def remove_suggestion(self, sg: DateSuggestionInfo) -> None:
+        """Take `sg` out of the list (accepted), the next one becoming current."""
+        for row in range(self.list.count()):
+            if self.list.item(row).data(SUGGESTION_ROLE) == sg:
+                current = self.list.currentRow()
+                self.list.takeItem(row)
+                if self.list.count():
+                    self.list.setCurrentRow(min(current, self.list.count() - 1))
+                break
+        self._update()
+
+    def restore_suggestion(self, sg: DateSuggestionInfo, row: int) -> None:
+        """Put `sg` back where it was (its acceptance was undone) and select it, unless
+        the list already holds it (found again meanwhile)."""
+        if not any(self.list.item(r).data(SUGGESTION_ROLE) == sg for r in range(self.list.count())):
+            self.list.insertItem(min(max(row, 0), self.list.count()), _item(sg))
+        for r in range(self.list.count()):
+            if self.list.item(r).data(SUGGESTION_ROLE) == sg:
+                self.list.setCurrentRow(r)
+        self._update()
+
     def show_passage(self) -> None:
         sg = self.current()
         if sg is not None:
@@ -261,6 +270,46 @@ class SuggestionQueue(QWidget):
         self.accept_button.setEnabled(has and writable)
         self.dismiss_button.setEnabled(has and writable)
         self.show_button.setEnabled(has)
+
+
+class AcceptSuggestionCommand(PutEventCommand):
+    """Accepting a date suggestion: the event is added and the suggestion leaves the
+    queue; undo deletes the event and puts the suggestion back in its place, so the
+    user can take another decision without finding the dates again."""
+
+    def __init__(self, queue: SuggestionQueue, sg: DateSuggestionInfo, row: int) -> None:
+        super().__init__(
+            queue.controller,
+            None,
+            event_from_suggestion(sg),
+            translate("DateSuggestionQueue", "Accept the date {date} as an event").format(
+                date=sg.date_words
+            ),
+        )
+        # The queue may be gone when the command is undone (a closed case's view).
+        self._queue = weakref.ref(queue)
+        self.sg, self.row = sg, row
+
+    def _alive(self) -> SuggestionQueue | None:
+        queue = self._queue()
+        return queue if queue is not None and shiboken6.isValid(queue) else None
+
+    def redo(self) -> None:
+        super().redo()
+        if queue := self._alive():
+            queue.remove_suggestion(self.sg)
+
+    def undo(self) -> None:
+        super().undo()
+        if queue := self._alive():
+            queue.restore_suggestion(self.sg, self.row)
+
+
+def _item(sg: DateSuggestionInfo) -> QListWidgetItem:
+    item = QListWidgetItem(_text(sg))
+    item.setData(SUGGESTION_ROLE, sg)
+    item.setToolTip(sg.sentence)
+    return item
 
 
 def _text(sg: DateSuggestionInfo) -> str:
