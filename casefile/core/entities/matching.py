@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from sqlalchemy import String, delete, func, select
 from sqlalchemy.orm import Session
@@ -169,6 +169,27 @@ def _pending(s: Session, limit: int | None, only: Sequence[str] | None) -> list[
     return list(s.execute(stmt))
 
 
+def _pending_documents(s: Session, only: Sequence[str] | None) -> tuple[list[Item], dict[str, int]]:
+    """The queued items and their documents' ids (documents gone since are left out):
+    for the whole queue one joined query, not the items and then their uids again."""
+    if only is not None:
+        items = _pending(s, None, only)
+        ids = writes.documents(s, (i.document_uid for i in items))
+        return items, {u: d for d, u in ids.items()}
+    sql = (
+        "SELECT w.id, w.document_uid, d.id FROM work_queue w"
+        " LEFT JOIN document d ON d.uid = w.document_uid WHERE w.kind = ? ORDER BY w.id"
+    )
+    rows = writes.run(s, sql, (work_queue.MATCH,)).all()
+    uid_id = {u: d for _i, u, d in rows if d is not None}
+    return [_Row(i, u) for i, u, _d in rows], uid_id
+
+
+class _Row(NamedTuple):
+    id: int
+    document_uid: str
+
+
 def pending_count(case: Case) -> int:
     with case.read_session() as s:
         return work_queue.count(s, work_queue.MATCH)
@@ -245,8 +266,7 @@ def _drain_shared(
     proc = MatcherProcess(case.reader_uri(), _pickled(case, m))
     try:
         with case.read_session() as s:
-            items = _pending(s, None, only)
-            uid_id = {u: d for d, u in writes.documents(s, (i.document_uid for i in items)).items()}
+            items, uid_id = _pending_documents(s, only)
         unit = max(1, min(batch, SHARED_UNIT))
         plan = [items[i : i + unit] for i in range(0, len(items), unit)]
         docs = [
