@@ -42,7 +42,7 @@ WORKER_MIN = 1000
 # matching, so that the last units end nearly together on both sides.
 SHARED_UNIT = 100
 FEED = 3  # units queued for the process (it never waits for this one to send more)
-AHEAD = 4  # units the process must have left for this one to match a unit itself
+AHEAD = 2  # units the process must have left for this one to match a unit itself
 _KEY = "entities.matcher"
 
 
