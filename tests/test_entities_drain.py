@@ -249,3 +249,20 @@ def test_a_process_that_keeps_up_does_all_the_matching(
     assert again["documents_by_process"] == DOCS
     assert len(_Instant.started) == 2 and _Instant.started[0] is _Instant.started[1]
     assert len(dumps) == 1
+
+
+def test_the_matcher_process_starts_light() -> None:
+    """What the spawned process imports to start: no SQLAlchemy, no version metadata,
+    no `dataclasses` (with `inspect` and `ast`): each costs the drain start-up time."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, casefile.core.entities.match_worker;"
+        "print(sorted(m for m in ('sqlalchemy', 'importlib.metadata', 'dataclasses', 'inspect')"
+        " if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    ).stdout
+    assert out.strip() == "[]"
