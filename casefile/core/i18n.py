@@ -10,7 +10,8 @@ GUI calls `set_language` again when the user switches in Preferences.
 Mark a sentence with `_("…")`, a count with `ngettext("%(n)d document", "%(n)d
 documents", n) % {"n": n}` (Russian has three plural forms; the catalog's Plural-Forms
 header picks the right one), and a constant defined before the language is known with
-`N_("…")`, translated where it is shown with `_(CONSTANT)`. Never shadow `_` with a
+`N_("…")`, translated where it is shown with `_(CONSTANT)` (`NP_(context, "…")` and
+`pgettext(context, CONSTANT)` for one that needs a context). Never shadow `_` with a
 throw-away variable in a module that imports it.
 """
 
@@ -123,6 +124,14 @@ def pgettext(context: str, text: str) -> str:
 
 def N_(text: str) -> str:
     """Mark a constant for translation without translating it yet."""
+    return text
+
+
+def NP_(context: str, text: str) -> str:
+    """Mark a constant for translation in `context` without translating it yet;
+    translate it where it is shown with `pgettext(context, CONSTANT)` (the tables of
+    `casefile.core.labels` do)."""
+    del context  # read by Babel (packaging/translations.py, BABEL_KEYWORDS)
     return text
 
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.core.vocabulary import SearchSort
+from casefile.ui import labels
 from casefile.ui.controller import CaseController
 from casefile.ui.hit_delegate import RichDelegate
 from casefile.ui.i18n import plural, translate
@@ -71,8 +72,8 @@ class SearchPanel(QWidget):
         # a narrow pane, in Russian above all: they wrap rather than widen the pane.
         self.summary.setWordWrap(True)
         self.sort = QComboBox()
-        for label, key in SORTS:
-            self.sort.addItem(translate("labels", label), key)
+        for key in SORTS:
+            self.sort.addItem(labels.SEARCH_SORT_LABELS[key], str(key))
         self.sort.setAccessibleName(translate("SearchPanel", "Sort results"))
         self.sort.activated.connect(lambda _i: self.refresh())
         # Off by default: a Latin word also finds its Cyrillic spellings and back.

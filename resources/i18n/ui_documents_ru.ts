@@ -220,7 +220,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../casefile/ui/search_panel.py" line="+384"/>
+        <location filename="../../casefile/ui/search_panel.py" line="+385"/>
         <source>about %n document(s) found</source>
         <translation>
             <numerusform>Найдено около %n документа</numerusform>
@@ -588,32 +588,12 @@
         <translation>Архив дела (.casezip)</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/dialogs/export_options.py" line="+32"/>
+        <location filename="../../casefile/ui/dialogs/export_options.py" line="+33"/>
         <source>(any)</source>
         <translation>(любая)</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>No source</source>
-        <translation>Без источника</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Single source</source>
-        <translation>Один источник</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Only weak sources</source>
-        <translation>Только слабые источники</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Lost quote</source>
-        <translation>Цитата утеряна</translation>
-    </message>
-    <message>
-        <location line="+65"/>
+        <location line="+64"/>
         <source>Scope (nothing chosen: the whole case)</source>
         <translation>Охват (ничего не выбрано — всё дело)</translation>
     </message>
@@ -633,7 +613,7 @@
         <translation>напр. 2024-06</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Tag:</source>
         <translation>&amp;Метка:</translation>
     </message>

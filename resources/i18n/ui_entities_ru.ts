@@ -4,9 +4,9 @@
 <context>
     <name></name>
     <message numerus="yes">
-        <location filename="../../casefile/ui/entities/dialogs.py" line="+342"/>
-        <location filename="../../casefile/ui/entities/entity_page.py" line="+208"/>
-        <location filename="../../casefile/ui/entities/network.py" line="+263"/>
+        <location filename="../../casefile/ui/entities/dialogs.py" line="+341"/>
+        <location filename="../../casefile/ui/entities/entity_page.py" line="+207"/>
+        <location filename="../../casefile/ui/entities/network.py" line="+262"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n документ</numerusform>
@@ -78,7 +78,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../casefile/ui/entities/relations_box.py" line="+102"/>
+        <location filename="../../casefile/ui/entities/relations_box.py" line="+101"/>
         <source>%n citation(s)</source>
         <translation>
             <numerusform>%n ссылка</numerusform>
@@ -87,7 +87,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../casefile/ui/entities/suggestion_queue.py" line="+240"/>
+        <location filename="../../casefile/ui/entities/suggestion_queue.py" line="+239"/>
         <source>%n suggestion(s)</source>
         <translation>
             <numerusform>%n предложение</numerusform>
@@ -373,72 +373,6 @@
         <location line="+23"/>
         <source>Delete relation “{relation}”</source>
         <translation>удаление связи «{relation}»</translation>
-    </message>
-</context>
-<context>
-    <name>EntityKind</name>
-    <message>
-        <location filename="../../casefile/ui/entities/kinds.py" line="+20"/>
-        <source>Person</source>
-        <translation>Лицо</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Organisation</source>
-        <translation>Организация</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Public body</source>
-        <translation>Орган власти</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Place</source>
-        <translation>Место</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Product or service</source>
-        <translation>Товар или услуга</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Other</source>
-        <translation>Другое</translation>
-    </message>
-</context>
-<context>
-    <name>EntityKinds</name>
-    <message>
-        <location line="-15"/>
-        <source>People</source>
-        <translation>Лица</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Organisations</source>
-        <translation>Организации</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Public bodies</source>
-        <translation>Органы власти</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Places</source>
-        <translation>Места</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Products and services</source>
-        <translation>Товары и услуги</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Other</source>
-        <translation>Прочее</translation>
     </message>
 </context>
 <context>

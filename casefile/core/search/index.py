@@ -34,6 +34,7 @@ from casefile.core.i18n import _
 from casefile.core.jobs import Cancelled
 from casefile.core.search.analysis import ScriptPositions, ScriptTokenizer
 from casefile.core.search.codec import CasefileCodec
+from casefile.core.search.mapped_files import install as read_segments_in_place
 from casefile.core.search.pool import install as install_pool
 from casefile.core.search.writer import CaseWriter
 
@@ -44,6 +45,8 @@ VERSION_FILE = "casefile-index.json"
 INDEX_NAME = "pages"
 MAIL_FIELDS = ("from", "to", "cc", "subject")  # e-mail headers, from Document.extra
 TEXT_FIELDS = ("text", "head", "title", "source", "notes", *MAIL_FIELDS)
+
+read_segments_in_place()  # no private copy of each segment's postings (mapped_files.py)
 
 
 def _text_field(boost: float = 1.0) -> fields.TEXT:
