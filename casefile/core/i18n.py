@@ -127,6 +127,31 @@ def N_(text: str) -> str:
     return text
 
 
+# What the operating system says of a failed file operation (`OSError.strerror`, in
+# English whatever the locale): in the catalog, so both faces show it translated, and
+# a recorded sentence holding one (an import problem) reads translated too.
+OS_ERRORS = (
+    N_("No such file or directory"),
+    N_("Permission denied"),
+    N_("Operation not permitted"),
+    N_("No space left on device"),
+    N_("Read-only file system"),
+    N_("Is a directory"),
+    N_("Not a directory"),
+    N_("File exists"),
+    N_("Directory not empty"),
+    N_("File name too long"),
+    N_("Disk quota exceeded"),
+    N_("Input/output error"),
+)
+
+
+def os_error(exc: OSError) -> str:
+    """What the operating system said of `exc`, in the current language where the
+    catalog has it ("Доступ запрещён"), else as the system wrote it."""
+    return _(exc.strerror) if exc.strerror else str(exc)
+
+
 def NP_(context: str, text: str) -> str:
     """Mark a constant for translation in `context` without translating it yet;
     translate it where it is shown with `pgettext(context, CONSTANT)` (the tables of

@@ -884,7 +884,17 @@ In the viewer, &lt;b&gt;F3&lt;/b&gt; / &lt;b&gt;Shift+F3&lt;/b&gt; move to the n
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../casefile/ui/messages.py" line="+14"/>
+        <location filename="../../casefile/ui/messages.py" line="+17"/>
+        <source>“{path}” could not be used: {error}. Check that the place exists and that you may write there, then try again.</source>
+        <translation>Не удалось использовать «{path}»: {error}. Проверьте, что это место существует и у вас есть право записи, и повторите попытку.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The operating system refused the action: {error}. Check the disk and the permissions, then try again.</source>
+        <translation>Операционная система не позволила выполнить действие: {error}. Проверьте диск и права доступа и повторите попытку.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Something went wrong inside Casefile and the action was not completed ({error}).</source>
         <translation>Внутри Casefile что-то пошло не так, и действие не выполнено ({error}).</translation>
     </message>
