@@ -68,7 +68,7 @@ def build_schema() -> fields.Schema:
         tag=fields.KEYWORD(lowercase=True, commas=True),
         lang=fields.KEYWORD(lowercase=True, commas=True),
         # Entities mentioned: uids and every name and alias, so entity:"Amazon" finds a
-        # document whichever alias it was found under (indexer._entities).
+        # document whichever alias it was found under (entity_fields.entities_of).
         entity=fields.KEYWORD(lowercase=True, commas=True),
         date_lo=fields.NUMERIC(int, bits=32),
         date_hi=fields.NUMERIC(int, bits=32),
