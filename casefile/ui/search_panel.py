@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -141,10 +141,12 @@ class SearchPanel(QWidget):
         self.view.show_search()
 
     def run_saved(self, saved: Any) -> None:
-        """A saved search: its query (facets included, as clauses) in its sort order."""
+        """A saved search: its query (facets as clauses), sort order and translit."""
         index = self.sort.findData(getattr(saved, "sort", SearchSort.RELEVANCE.value))
         if index >= 0:
             self.sort.setCurrentIndex(index)
+        with QSignalBlocker(self.translit):  # one search, with the saved option
+            self.translit.setChecked(bool(getattr(saved, "translit", False)))
         self.run(getattr(saved, "query", ""))
 
     def clear(self) -> None:
@@ -374,6 +376,7 @@ class SearchPanel(QWidget):
             self.saved_query(),
             self.sort.currentData(),
             on_saved=lambda: self.view.navigator.mark_saved(name),
+            translit=self._translit_asked,  # the option of the results on screen
         )
 
 

@@ -48,7 +48,7 @@
 <context>
     <name>ChronologyView</name>
     <message>
-        <location filename="../../casefile/ui/chronology/view.py" line="+75"/>
+        <location filename="../../casefile/ui/chronology/view.py" line="+72"/>
         <location line="+47"/>
         <source>Chronology</source>
         <translation>Хронология</translation>
@@ -89,12 +89,12 @@
         <translation>Язык дат</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location filename="../../casefile/ui/chronology/event_details.py" line="+29"/>
         <source>Citations</source>
         <translation>Ссылки на источники</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../casefile/ui/chronology/view.py" line="+48"/>
         <source>Event</source>
         <translation>Событие</translation>
     </message>
@@ -104,7 +104,7 @@
         <translation>Предложенные даты</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location filename="../../casefile/ui/chronology/event_details.py" line="+17"/>
         <source>Choose an event to see its sources.</source>
         <translation>Выберите событие, чтобы увидеть его источники.</translation>
     </message>
@@ -146,7 +146,7 @@
         <translation>Щёлкните, чтобы прочитать фрагмент в просмотре</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location filename="../../casefile/ui/chronology/view.py" line="+149"/>
         <source>This case is open read-only; nothing can be added.</source>
         <translation>Дело открыто только для чтения; добавить ничего нельзя.</translation>
     </message>

@@ -13,7 +13,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../casefile/ui/main_window.py" line="+205"/>
+        <location filename="../../casefile/ui/main_window.py" line="+211"/>
         <source>&amp;Delete %n Documents…</source>
         <translation>
             <numerusform>&amp;Удалить %n документ…</numerusform>
@@ -263,12 +263,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../casefile/ui/main_window.py" line="-118"/>
+        <location filename="../../casefile/ui/main_window.py" line="-120"/>
         <source>Open &amp;Recent</source>
         <translation>Пос&amp;ледние дела</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+92"/>
         <source>No recent cases</source>
         <translation>Нет последних дел</translation>
     </message>
@@ -681,7 +681,7 @@ In the viewer, &lt;b&gt;F3&lt;/b&gt; / &lt;b&gt;Shift+F3&lt;/b&gt; move to the n
 <context>
     <name>menus</name>
     <message>
-        <location filename="../../casefile/ui/menus.py" line="+139"/>
+        <location filename="../../casefile/ui/menus.py" line="+145"/>
         <source>Go to Navigator</source>
         <translation>Перейти к навигатору</translation>
     </message>
