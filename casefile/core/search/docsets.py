@@ -44,7 +44,9 @@ from whoosh.query.spans import SpanNear, SpanNear2
 
 Ids = np.ndarray[Any, np.dtype[np.int64]]
 EMPTY: Ids = np.empty(0, dtype=np.int64)
-FIRST_WINDOW = 2048  # documents examined by the first window of a slice, at least
+# Documents in the first window of a slice, at least: a window costs a few numpy calls
+# per term, and a phrase checks the positions of every candidate in it.
+FIRST_WINDOW = 256
 
 
 class Unsupported(Exception):
@@ -250,9 +252,14 @@ class _Phrase:
         self.nodes = sorted((compile_matcher(w, reader) for w in words), key=lambda n: n.size)
         self.words = [[_reader_copy(x) for x in _leaves(w)] for w in words]
         self.size = self.nodes[0].size
+        self.checked: dict[int, bool] = {}  # docnum -> holds the phrase (for `scores`)
 
     def _at_positions(self, cands: Ids) -> Ids:
-        return cands[_consecutive(self.words, cands)] if len(cands) else EMPTY
+        if not len(cands):
+            return EMPTY
+        keep = _consecutive(self.words, cands)
+        self.checked.update(zip(cands.tolist(), keep.tolist(), strict=True))
+        return cands[keep]
 
     def ids(self, lo: int, hi: int) -> Ids:
         got = self.nodes[0].ids(lo, hi)
@@ -269,8 +276,13 @@ class _Phrase:
 
 
 def _consecutive(words: list[list[Any]], cands: Ids) -> Ids:
-    """Which candidates hold the words at consecutive positions (a mask), by the
-    positions of each word's term readers (see `_Phrase`)."""
+    """Which candidates hold the words at consecutive positions (a mask)."""
+    return _array([bool(x) for x in _starts(words, cands)]).astype(bool)
+
+
+def _starts(words: list[list[Any]], cands: Ids) -> list[set[int]]:
+    """For each candidate, the positions where the words follow one another, read
+    from each word's term readers (its forms; see `_Phrase`)."""
     per_word = []
     for leaves in words:
         pos: list[set[int]] = [set() for _ in range(len(cands))]
@@ -278,7 +290,7 @@ def _consecutive(words: list[list[Any]], cands: Ids) -> Ids:
             for k in leaf.at(cands):
                 pos[k].update(leaf.m.value_as("positions"))
         per_word.append(pos)
-    keep = np.zeros(len(cands), dtype=bool)
+    out = []
     for k in range(len(cands)):
         starts = per_word[0][k]
         for i in range(1, len(per_word)):
@@ -286,8 +298,39 @@ def _consecutive(words: list[list[Any]], cands: Ids) -> Ids:
             starts = {p for p in starts if p + i in nxt}
             if not starts:
                 break
-        keep[k] = bool(starts)
-    return keep
+        out.append(starts)
+    return out
+
+
+def positions(reader: Any, field: str, words: list[str], docs: list[int]) -> dict[int, list[int]]:
+    """Docnum -> the positions where `words` occur one after another in `field` (one
+    word: its positions), for those of `docs` (global docnums, ascending) holding them:
+    what Whoosh's phrase spans give, read as in `_Phrase`. Unsupported for postings
+    of another kind."""
+    out: dict[int, list[int]] = {}
+    for leaf, off in reader.leaf_readers():
+        size = leaf.doc_count_all()
+        local = _array([d - off for d in docs if off <= d < off + size])
+        if not len(local):
+            continue
+        readers: list[list[Any]] = []
+        for w in words:
+            if (field, w) not in leaf:
+                break
+            m = leaf.postings(field, w)
+            while type(m) is FilterMatcher:  # deleted documents are never among `docs`
+                m = m.child
+            if type(m) is W3LeafMatcher:
+                readers.append([_Leaf(m, 0)])
+            elif isinstance(m, ListMatcher):
+                readers.append([_List(m)])
+            else:
+                raise Unsupported(type(m).__name__)
+        else:
+            for d, starts in zip(local.tolist(), _starts(readers, local), strict=True):
+                if starts:
+                    out[d + off] = sorted(starts)
+    return out
 
 
 def _phrase_words(m: Any) -> list[Any]:
@@ -340,8 +383,9 @@ def _doc_frequency(m: Any, reader: Any) -> int:
         return 1 << 40
 
 
-def compile_matcher(m: Any, reader: Any) -> Any:
-    """The node answering for matcher `m` (of `reader`'s segment), or Unsupported."""
+def compile_matcher(m: Any, reader: Any, phrases: list[Any] | None = None) -> Any:
+    """The node answering for matcher `m` (of `reader`'s segment), or Unsupported.
+    `phrases` collects the phrase nodes in the order `scores` meets them."""
     t = type(m)
     if t is W3LeafMatcher:
         return _Leaf(m, _doc_frequency(m, reader))
@@ -350,24 +394,27 @@ def compile_matcher(m: Any, reader: Any) -> Any:
     if t is NullMatcherClass:
         return _Null()
     if t is FilterMatcher:
-        return _Exclude(compile_matcher(m.child, reader), m._ids, m._exclude)
+        return _Exclude(compile_matcher(m.child, reader, phrases), m._ids, m._exclude)
     if t is WrappingMatcher:
-        return compile_matcher(m.child, reader)
+        return compile_matcher(m.child, reader, phrases)
     if t is UnionMatcher:
-        return _Union(compile_matcher(m.a, reader), compile_matcher(m.b, reader))
+        return _Union(compile_matcher(m.a, reader, phrases), compile_matcher(m.b, reader, phrases))
     if t is IntersectionMatcher:
-        return _And(compile_matcher(m.a, reader), compile_matcher(m.b, reader))
+        return _And(compile_matcher(m.a, reader, phrases), compile_matcher(m.b, reader, phrases))
     if t is AndNotMatcher:
-        return _AndNot(compile_matcher(m.a, reader), compile_matcher(m.b, reader))
+        return _AndNot(compile_matcher(m.a, reader, phrases), compile_matcher(m.b, reader, phrases))
     if t is SpanNear.SpanNearMatcher or t is SpanNear2.SpanNear2Matcher:
-        return _Phrase(_phrase_words(m), reader)
+        phrase = _Phrase(_phrase_words(m), reader)
+        if phrases is not None:
+            phrases.append(phrase)
+        return phrase
     raise Unsupported(t.__name__)
 
 
 def matches(node: Any, lo: int, hi: int, density: float, need: int) -> Iterator[int]:
     """Matching documents in [lo, hi), ascending, read in windows sized to find `need`
     of them at the expected `density` (matches per document), doubling after."""
-    window = max(FIRST_WINDOW, int(need / max(density, 1e-9) * 1.25))
+    window = max(FIRST_WINDOW, int(need / max(density, 1e-9) * 1.25))  # see FIRST_WINDOW
     while lo < hi:
         top = min(hi, lo + window)
         yield from node.ids(lo, top).tolist()
@@ -375,17 +422,20 @@ def matches(node: Any, lo: int, hi: int, density: float, need: int) -> Iterator[
         window *= 2
 
 
-def scores(m: Any, docs: list[int]) -> list[float]:
+def scores(m: Any, docs: list[int], phrases: list[Any] | None = None) -> list[float]:
     """Whoosh's score of each of `docs` (ascending, every one a match of the fresh
     matcher `m`), computed in the shape of the matcher tree (see the module
-    docstring)."""
-    return _score(m, _array(docs))[0].tolist()  # type: ignore[no-any-return]
+    docstring). `phrases`: the compiled tree's phrase nodes (`compile_matcher`), whose
+    position checks are reused."""
+    known = iter(phrases) if phrases is not None else None
+    return _score(m, _array(docs), known)[0].tolist()  # type: ignore[no-any-return]
 
 
+_INNER: Iterator[Any] = iter(())  # `_score` inside a phrase (see there)
 Scored = tuple[np.ndarray[Any, np.dtype[np.float64]], np.ndarray[Any, np.dtype[np.bool_]]]
 
 
-def _score(m: Any, docs: Ids) -> Scored:
+def _score(m: Any, docs: Ids, known: Iterator[Any] | None = None) -> Scored:
     """Scores of `docs` under matcher `m`, and which of them `m` matches (0.0 where it
     does not, as Whoosh's unions add nothing for a matcher standing elsewhere)."""
     t = type(m)
@@ -400,27 +450,35 @@ def _score(m: Any, docs: Ids) -> Scored:
     if t is NullMatcherClass:
         return zeros, np.zeros(len(docs), dtype=bool)
     if t is FilterMatcher or t is WrappingMatcher:
-        got, mask = _score(m.child, docs)
+        got, mask = _score(m.child, docs, known)
         return got * m.boost, mask
     if t is SpanNear.SpanNearMatcher or t is SpanNear2.SpanNear2Matcher:
-        words = [[_reader_copy(x) for x in _leaves(w)] for w in _phrase_words(m)]
-        got, mask = _score(m.child, docs)
+        if known is _INNER:  # part of a longer phrase: it holds wherever that one does
+            got, mask = _score(m.child, docs, known)
+            return got * m.boost, mask
+        checked = next(known).checked if known is not None else {}
+        got, mask = _score(m.child, docs, _INNER)
         idx = np.flatnonzero(mask)
+        ok = np.array([checked.get(d) for d in docs[idx].tolist()], dtype=object)
+        todo = np.flatnonzero(ok == None)  # noqa: E711 (elementwise)
+        if len(todo):
+            words = [[_reader_copy(x) for x in _leaves(w)] for w in _phrase_words(m)]
+            ok[todo] = _consecutive(words, docs[idx[todo]])
         mask = np.zeros(len(docs), dtype=bool)
-        mask[idx[_consecutive(words, docs[idx])]] = True
+        mask[idx[ok.astype(bool)]] = True
         return np.where(mask, got * m.boost, zeros), mask
     if t is UnionMatcher:
-        sa, ma = _score(m.a, docs)
-        sb, mb = _score(m.b, docs)
+        sa, ma = _score(m.a, docs, known)
+        sb, mb = _score(m.b, docs, known)
         return sa + sb, ma | mb
     if t is IntersectionMatcher:
-        sa, ma = _score(m.a, docs)
-        sb, mb = _score(m.b, docs)
+        sa, ma = _score(m.a, docs, known)
+        sb, mb = _score(m.b, docs, known)
         mask = ma & mb
         return np.where(mask, sa + sb, zeros), mask
     if t is AndNotMatcher:
-        sa, ma = _score(m.a, docs)
-        _sb, mb = _score(m.b, docs)
+        sa, ma = _score(m.a, docs, known)
+        _sb, mb = _score(m.b, docs, known)
         mask = ma & ~mb
         return np.where(mask, sa, zeros), mask
     raise Unsupported(t.__name__)

@@ -200,8 +200,9 @@ def scan(
         if not size:
             continue
         m = q.matcher(sub, ctx)
+        phrases: list[Any] = []
         try:  # by posting blocks where the tree allows (see `docsets`)
-            node: Any = docsets.compile_matcher(m, sub.reader())
+            node: Any = docsets.compile_matcher(m, sub.reader(), phrases)
         except docsets.Unsupported:
             node = None
         sampled: list[int] = []
@@ -236,7 +237,7 @@ def scan(
             else:
                 estimate += got
         if scored and node is not None and sampled:
-            got_scores = docsets.scores(q.matcher(sub, ctx), sampled)
+            got_scores = docsets.scores(q.matcher(sub, ctx), sampled, phrases)
             for d, score in zip(sampled, got_scores, strict=True):
                 scores[rows[d].uid] = score  # type: ignore[union-attr]
     scale = estimate / n if estimated and n else 1.0
