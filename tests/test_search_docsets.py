@@ -5,6 +5,7 @@ the matcher walked one posting at a time, on the query shapes of a large case.""
 from __future__ import annotations
 
 import random
+from typing import Any
 
 import pytest
 from whoosh import query as wq
@@ -15,7 +16,7 @@ from casefile.core.case import Case
 from casefile.core.search import docsets, results
 from tests.search_fixtures import add_document
 
-VARIANTS = (
+VARIANTS: tuple[dict[str, Any], ...] = (
     {},
     {"limit": 3},
     {"sort": "date"},
@@ -111,10 +112,10 @@ def test_block_matching_answers_as_whoosh_does(
     for q in QUERIES:
         for kw in VARIANTS:
             monkeypatch.setattr(docsets, "compile_matcher", _without_blocks)
-            walked = services.search(mixed, q, **kw)  # type: ignore[arg-type]
+            walked = services.search(mixed, q, **kw)
             monkeypatch.setattr(docsets, "compile_matcher", counting)
             before = len(compiled)
-            blocks = services.search(mixed, q, **kw)  # type: ignore[arg-type]
+            blocks = services.search(mixed, q, **kw)
             # The block path really ran (a bare NOT is Whoosh's InverseMatcher: walked).
             assert len(compiled) > before or "NOT" in q, q
             assert blocks == walked, (q, kw)
