@@ -65,6 +65,31 @@ class _Leaf:
         self.m = m
         self.size = size
         self._block: tuple[int, Ids] = (-1, EMPTY)
+        self._known = _known_blocks(m)
+
+    def _next_block(self) -> None:
+        m = self.m
+        start = m._nextoffset
+        m._next_block()
+        if m.is_active():
+            self._known[start] = (m._maxid, m._nextoffset, m._lastblock)
+
+    def _jump(self, target: int) -> None:
+        """Past the blocks already known to end before `target` without reading their
+        headers again (each is a pickle Whoosh reads to move one block on)."""
+        m, known = self.m, self._known
+        if m._lastblock:
+            return
+        nxt = m._nextoffset
+        far = nxt
+        while True:
+            info = known.get(far)
+            if info is None or info[0] >= target or info[2]:
+                break
+            far = info[1]
+        if far != nxt:
+            m._goto(far)
+            known[far] = (m._maxid, m._nextoffset, m._lastblock)
 
     def _ids(self) -> Any:
         self._block_array()
@@ -94,7 +119,10 @@ class _Leaf:
         if not m.is_active():
             return False
         while m._maxid < target:
-            m._next_block()
+            self._jump(target)
+            if m._maxid >= target:
+                break
+            self._next_block()
             if not m.is_active():
                 return False
         m._i = bisect_left(self._ids(), target, m._i)
@@ -113,7 +141,7 @@ class _Leaf:
             if j < m._blocklength:
                 m._i = j
                 break
-            m._next_block()
+            self._next_block()
             if not m.is_active():
                 break
         if not out:
@@ -140,6 +168,25 @@ class _Leaf:
 
     def member(self, cands: Ids) -> Ids:
         return cands[list(self.at(cands))]
+
+
+_KNOWN_ATTR = "_casefile_blocks"
+
+
+def _known_blocks(m: Any) -> dict[int, tuple[int, int, bool]]:
+    """Block start -> (last id, next block's start, last block?) of a term's postings,
+    as far as any reader has walked them: kept with the open postings file, so every
+    reader of the same searcher (the scan, the scores, the pages, later queries) skips
+    by it. Whoosh's format links blocks one to the next with no skip list."""
+    per_file = getattr(m._postfile, _KNOWN_ATTR, None)
+    if per_file is None:
+        per_file = {}
+        try:
+            setattr(m._postfile, _KNOWN_ATTR, per_file)
+        except AttributeError:
+            return {}
+    got: dict[int, tuple[int, int, bool]] = per_file.setdefault(m._startoffset, {})
+    return got
 
 
 class _List:
