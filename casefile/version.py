@@ -5,13 +5,18 @@ editable install's recorded metadata goes stale when the file changes), else the
 installed package's metadata (a wheel), else the `VERSION` file a PyInstaller bundle
 carries beside this module (packaging/casefile.spec writes it from pyproject.toml).
 Imports nothing of ours, so every layer may use it.
+
+`__version__` is read on first use (a module `__getattr__`): `importlib.metadata` alone
+takes ~50 ms to import, and every spawned worker process imports `casefile` without
+ever asking for the version (docs/architecture.md, "Entities": the matcher process's
+start is on the drain's critical path).
 """
 
 from __future__ import annotations
 
+import functools
 import sys
 import tomllib
-from importlib import metadata
 from pathlib import Path
 
 UNKNOWN = "0+unknown"
@@ -42,6 +47,8 @@ def _from_bundle(here: Path) -> str | None:
 
 
 def _from_metadata() -> str | None:
+    from importlib import metadata
+
     try:
         return metadata.version("casefile")
     except metadata.PackageNotFoundError:
@@ -54,4 +61,12 @@ def package_version(here: Path = HERE) -> str:
     return _from_bundle(here) or _from_source_tree(here) or _from_metadata() or UNKNOWN
 
 
-__version__ = package_version()
+@functools.cache
+def _version() -> str:
+    return package_version()
+
+
+def __getattr__(name: str) -> str:
+    if name == "__version__":
+        return _version()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -65,7 +65,13 @@ CORE_DOMAINS: dict[str, tuple[str, ...]] = {
     "core": ("casefile/core/**/*.py",),
     "cli": ("casefile/cli/*.py", "casefile/demo.py"),
 }
-BABEL_KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+BABEL_KEYWORDS = {
+    "_": None,
+    "N_": None,
+    "ngettext": (1, 2),
+    "pgettext": ((1, "c"), 2),
+    "NP_": ((1, "c"), 2),
+}
 
 
 def ui_area_files() -> dict[str, list[Path]]:

@@ -56,7 +56,8 @@ def test_a_session_in_russian(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 
     code, out, _err = cli(capsys, "--lang", "ru", "docs", case)
     assert code == 0 and out.splitlines()[-1] == "2 документа"
-    assert "  другое  " in out and " 1 с.  claim" in out  # the kind in words, pages abbreviated
+    # The kind in the words the window and the report use, pages abbreviated.
+    assert "  Другое  " in out and " 1 с.  claim" in out
 
     with services.open_case(case, readonly=True) as opened:
         uid = next(d.uid for d in services.list_documents(opened) if d.title == "claim")
@@ -64,8 +65,8 @@ def test_a_session_in_russian(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert code == 0
     lines = out.splitlines()
     # The labels are Russian and the values line up after the longest ("Импортирован:").
-    assert "Название:     claim" in lines and "Вид:          другое" in lines
-    assert "Состояние:    текст прочитан" in lines
+    assert "Название:     claim" in lines and "Вид:          Другое" in lines
+    assert "Состояние:    Текст прочитан" in lines
     assert "— страница 1 из 1 —" in lines
 
     code, out, _err = cli(capsys, "--lang", "ru", "search", case, "санкции")

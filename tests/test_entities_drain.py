@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import multiprocessing
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from sqlalchemy import select
@@ -143,3 +143,126 @@ def test_a_failed_matcher_process_leaves_the_work_to_the_drain(
     assert services.pending_matches(shared) == 0
     assert state(shared) == state(here)
     assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize("worker", [False, True])
+def test_mentions_are_written_as_derived_data_and_the_checks_come_back(
+    pair: Any, monkeypatch: pytest.MonkeyPatch, worker: bool
+) -> None:
+    """A batch inserts its mentions without SQLite's foreign-key look-ups (their ids
+    come from the same database) and commits without a sync (a lost batch is still
+    queued), and the connection has its checks and sync back afterwards, also when the
+    batch fails."""
+    from casefile.core.entities import writes
+
+    _here, shared = pair
+    seen: list[tuple[Any, tuple[int, int]]] = []
+    real = writes.insert
+
+    def pragmas(raw: Any) -> tuple[int, int]:
+        fk = raw.execute("PRAGMA foreign_keys").fetchone()[0]
+        return fk, raw.execute("PRAGMA synchronous").fetchone()[0]
+
+    def spy(s: Any, rows: Any) -> None:
+        raw = s.connection().connection.dbapi_connection
+        seen.append((raw, pragmas(raw)))
+        real(s, rows)
+
+    monkeypatch.setattr(writes, "insert", spy)
+    matching.drain(shared, batch=BATCH, worker=worker)
+    assert seen and {during for _raw, during in seen} == {(0, 1)}  # NORMAL is 1
+    assert {pragmas(raw) for raw, _ in seen} == {(1, 2)}  # FULL is 2
+    with shared.session() as s:
+        work_queue.enqueue(s, list(s.scalars(select(Document.uid))), kind=work_queue.MATCH)
+    seen.clear()
+
+    def fail(*_args: Any) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(writes, "finish", fail)
+    with pytest.raises(RuntimeError):
+        matching.drain(shared, batch=BATCH, worker=False)
+    assert {pragmas(raw) for raw, _ in seen} == {(1, 2)}
+    assert services.pending_matches(shared) == DOCS  # the failed batch stayed queued
+    # and the checks hold for everyone else
+    with shared.session() as s, pytest.raises(Exception, match="FOREIGN KEY"):
+        s.connection().exec_driver_sql(writes.INSERT, (999_999, 999_999, 1, 0, 1, None))
+
+
+class _Instant:
+    """A matcher process that has each unit's result the moment it is sent (it runs
+    `match_documents` here), counting the pickled automata it was given."""
+
+    started: ClassVar[list[bytes]] = []
+
+    def __init__(self, uri: str, automaton: bytes) -> None:
+        import pickle
+        import sqlite3
+
+        from casefile.core.entities import match_worker
+
+        self.started.append(automaton)
+        match_worker._state["db"] = sqlite3.connect(uri, uri=True)
+        match_worker._state["matcher"] = pickle.loads(automaton)
+
+    def submit(self, doc_ids: Any) -> Any:
+        from concurrent.futures import Future
+
+        from casefile.core.entities import match_worker
+
+        f: Future[Any] = Future()
+        f.set_result(match_worker.match_documents(list(doc_ids)))
+        return f
+
+    def close(self) -> None:
+        from casefile.core.entities import match_worker
+
+        match_worker._state.pop("db").close()
+
+
+def test_a_process_that_keeps_up_does_all_the_matching(
+    pair: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the process has work in hand this process only writes what it found (it
+    matches a unit itself only while it would otherwise wait); and the automaton is
+    pickled once for all the drains that use it."""
+    here, shared = pair
+    monkeypatch.setattr(matching, "MatcherProcess", _Instant)
+    _Instant.started.clear()
+    import pickle
+
+    dumps: list[int] = []
+    real_dumps = pickle.dumps
+
+    def counted(*args: Any, **kwargs: Any) -> bytes:
+        dumps.append(1)
+        return real_dumps(*args, **kwargs)
+
+    monkeypatch.setattr(pickle, "dumps", counted)
+    stats = matching.drain(shared, batch=BATCH, worker=True)
+    assert stats["documents"] == stats["documents_by_process"] == DOCS
+    matching.drain(here, batch=BATCH, worker=False)
+    assert state(shared) == state(here)
+    with shared.session() as s:
+        work_queue.enqueue(s, list(s.scalars(select(Document.uid))), kind=work_queue.MATCH)
+    again = matching.drain(shared, batch=BATCH, worker=True)
+    assert again["documents_by_process"] == DOCS
+    assert len(_Instant.started) == 2 and _Instant.started[0] is _Instant.started[1]
+    assert len(dumps) == 1
+
+
+def test_the_matcher_process_starts_light() -> None:
+    """What the spawned process imports to start: no SQLAlchemy, no version metadata,
+    no `dataclasses` (with `inspect` and `ast`): each costs the drain start-up time."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, casefile.core.entities.match_worker;"
+        "print(sorted(m for m in ('sqlalchemy', 'importlib.metadata', 'dataclasses', 'inspect')"
+        " if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    ).stdout
+    assert out.strip() == "[]"

@@ -5,6 +5,7 @@ English in the database and are shown in Russian through `translate_recorded`
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
@@ -13,7 +14,12 @@ from pypdf import PdfWriter
 
 from casefile.core import dates, i18n, services
 from casefile.core.case import Case
-from casefile.core.errors import CaseLockedError, CaseNotFoundError, InvalidValueError
+from casefile.core.errors import (
+    CasefileError,
+    CaseLockedError,
+    CaseNotFoundError,
+    InvalidValueError,
+)
 from casefile.core.i18n import ngettext, translate_recorded
 from casefile.core.ingest.extract import _FAILED, _TOO_DEEP
 from casefile.core.ingest.tasks import TaskPool
@@ -233,3 +239,41 @@ def test_english_stays_english(tmp_path: Path) -> None:
         services.open_case(tmp_path / "nowhere")
     with pytest.raises(InvalidValueError, match="February 2023 has 28 days, so there is no day 30"):
         dates.parse("2023-02-30")
+
+
+def test_what_the_system_says_is_translated_inside_a_russian_sentence(
+    tmp_path: Path, ru: None
+) -> None:
+    """The operating system's own words (`strerror`) come in English whatever the
+    locale; inside a Russian sentence they are Russian too."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the case's parent folder should be")
+    with pytest.raises(CasefileError) as caught:
+        services.create_case(blocker / "Дело")
+    assert "Это не папка" in str(caught.value) and "directory" not in str(caught.value)
+
+
+def test_an_attachment_is_named_in_russian_in_the_import_summary(
+    case: Case, tmp_path: Path, ru: None
+) -> None:
+    """Two letters carry the same invoice: the second copy is reported as a duplicate
+    under the attachment's name, said in Russian."""
+    from email.message import EmailMessage
+
+    folder = tmp_path / "mail"
+    folder.mkdir()
+    for n in (1, 2):
+        msg = EmailMessage()
+        msg["From"] = "forrest@example.org"
+        msg["Subject"] = f"Письмо {n}"
+        msg.set_content(f"Письмо номер {n}: счёт во вложении.")
+        msg.add_attachment(
+            b"The same invoice in both letters.\n",
+            maintype="text",
+            subtype="plain",
+            filename="invoice.txt",
+        )
+        (folder / f"letter{n}.eml").write_bytes(msg.as_bytes())
+    summary = services.import_paths(case, [folder])
+    (dup,) = [o for o in summary.outcomes if o.result == "duplicate"]
+    assert re.fullmatch(r"invoice\.txt \(вложение в letter\d\.eml\)", dup.path), dup.path

@@ -109,3 +109,63 @@ def test_languages_of_a_bilingual_document(tmp_path: Path) -> None:
     assert extract_file(str(path)).languages == ["ru", "en"]
     path.write_text(RU_ARTICLE + " " + EN_CLAIM, encoding="utf-8")  # one paragraph, two
     assert sorted(extract_file(str(path)).languages) == ["en", "ru"]  # about equal shares
+
+
+def test_letter_counts_from_shared_character_counts_match_the_text_passes() -> None:
+    """Extraction counts a text's characters once for the garbled-text check and the
+    language detection (issue 11 item 10); the letter and Cyrillic counts taken from
+    those counts are the ones the two regex passes over the text gave, including
+    Cyrillic signs that are not letters and numbers that are (², Ⅻ)."""
+    from collections import Counter
+
+    from casefile.core.ingest.languages import _samples_by_script, detect_languages
+    from tests.helpers import EN_CLAIM, RU_ARTICLE
+
+    odd = " ҂1000 а\u0483б Ⅻ x² _под_черк 42 ё"
+    for text in (RU_ARTICLE + odd, EN_CLAIM + odd, RU_ARTICLE + EN_CLAIM * 2 + odd, odd):
+        assert _samples_by_script(text, Counter(text)) == _samples_by_script(text)
+        assert detect_languages(text, Counter(text)) == detect_languages(text)
+
+
+def test_a_russian_note_is_classified_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One classifier call per script present: a Russian note with digits and
+    punctuation is one call; Russian quoting English is two."""
+    from casefile.core.ingest import languages
+    from tests.helpers import EN_CLAIM, RU_ARTICLE
+
+    model = languages._model()
+    calls: list[str] = []
+
+    class Counting:
+        def classify(self, sample: str) -> tuple[str, float]:
+            calls.append(sample)
+            return model.classify(sample)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(languages, "_model", Counting)
+    path = tmp_path / "ru.txt"
+    path.write_text(RU_ARTICLE + " 12.03.2014, №5 — 1 000 000 ₽.", encoding="utf-8")
+    assert extract_file(str(path)).languages == ["ru"]
+    assert len(calls) == 1
+    path.write_text(RU_ARTICLE + "\n\n" + EN_CLAIM, encoding="utf-8")
+    assert sorted(extract_file(str(path)).languages) == ["en", "ru"]
+    assert len(calls) == 3
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_few_byte_values_counts_as_before(seed: int) -> None:
+    """The UTF-16 lane test counts byte values in one numpy pass; its answer is the
+    `Counter` definition's, at the 90% boundary too."""
+    import random
+    from collections import Counter
+
+    from casefile.core.ingest.charset import _few_values
+
+    rng = random.Random(seed)
+    lanes = [b"", b"\x04", bytes(rng.randrange(256) for _ in range(2048))]
+    for n_other in (0, 203, 204, 205, 400):  # 2048 bytes: 90% is 1843.2
+        two = [4] * 1200 + [0] * (2048 - 1200 - n_other)
+        lane = bytes(two + [rng.randrange(5, 256) for _ in range(n_other)])
+        lanes.append(bytes(rng.sample(lane, len(lane))))
+    for lane in lanes:
+        expected = sum(n for _, n in Counter(lane).most_common(2)) >= 0.9 * len(lane)
+        assert _few_values(lane) is expected

@@ -54,3 +54,26 @@ def test_reindex_and_saved(case_path: str, capsys: pytest.CaptureFixture[str]) -
     assert json.loads(capsys.readouterr().out)["total"] == 1
     assert cli.main(["saved", case_path, "rm", "Forrest"]) == 0
     assert cli.main(["saved", case_path, "run", "Forrest"]) == cli.EXIT_FAIL
+
+
+def test_a_saved_search_keeps_its_transliteration(
+    case_path: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Saved with --translit, "Forrest" keeps finding the Russian "Форрест" when run
+    again, and the list says so; saved without it, it does not."""
+    with services.open_case(Path(case_path)) as case:
+        add_document(case, "Заметка", ["Дэниел Форрест продал услуги."], languages="ru")
+    assert cli.main(["saved", case_path, "add", "Both", "Forrest", "--translit"]) == 0
+    assert cli.main(["saved", case_path, "add", "Latin", "Forrest"]) == 0
+    capsys.readouterr()
+    assert cli.main(["saved", case_path, "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "Both: Forrest  (sort relevance, transliteration)" in listed
+    assert "Latin: Forrest  (sort relevance)" in listed
+    assert cli.main(["saved", case_path, "run", "Both", "--json"]) == 0
+    assert {h["title"] for h in json.loads(capsys.readouterr().out)["hits"]} == {
+        "Claim summary",
+        "Заметка",
+    }
+    assert cli.main(["saved", case_path, "run", "Latin", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == 1

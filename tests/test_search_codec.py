@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from whoosh.codec.whoosh3 import W3Codec
+from whoosh.codec.whoosh3 import W3Codec, W3PostingsWriter
 
 from casefile.core import services
 from casefile.core.case import Case
@@ -128,3 +128,65 @@ def test_the_page_text_fast_path_writes_what_whoosh_would(
             theirs = (_postings(texts), _lengths(texts))
         assert ours == theirs
         assert sum(ours[1]["text"]) > 40 * 100  # the texts' lengths are there at all
+
+
+def _term_at_a_time(self: Any, schema: Any, lengths: Any, items: Any) -> None:
+    """The codec's term writing before its term-table fast path: every term through the
+    postings writer and Whoosh's own `finish_term` (`tell`, three writes, `md5_hash`)."""
+    lastfn = None
+    for fieldname, btext, postings in items.term_groups():
+        if fieldname != lastfn:
+            if lastfn is not None:
+                self.finish_field()
+            self.start_field(fieldname, schema[fieldname])
+            lastfn = fieldname
+        postings = [p for p in postings if p[2] != -1]
+        if not postings:
+            continue
+        _f, _t, ids, weights, values = zip(*postings, strict=True)
+        self._btext = btext
+        self._postwriter.start_postings(self._format, codec._TermInfo())
+        self._postwriter.add_many(ids, weights, values)
+        self.finish_term()
+    if lastfn is not None:
+        self.finish_field()
+
+
+def _term_tables(case: Case) -> list[tuple[list[tuple[bytes, bytes]], bytes]]:
+    """Every segment's term table as stored: (key, value) bytes in file order, each key
+    found again through the table's hash (what a search does); and its postings file."""
+    si = attach(case)
+    with si.lock:
+        reader = si.searcher().reader()
+        tables = []
+        for leaf, _offset in reader.leaf_readers():
+            tindex = leaf._terms._tindex
+            entries = list(tindex.items())
+            assert all(tindex[k] == v for k, v in entries)
+            postfile = leaf._terms._postfile
+            postfile.seek(0)
+            tables.append((entries, postfile.read()))
+        return tables
+
+
+def test_the_term_table_is_written_byte_for_byte_as_before(
+    texts: Case, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rare words' entries are built in one go, the term table is written a buffer at a
+    time and posting blocks are minified in C (codec._inlined_entry, _TermTable,
+    _mini_ids, _mini_weights; issue 11 item 10): the same bytes as the term-at-a-time
+    writer with Whoosh's own minifiers, found through the same hashes."""
+    indexer.rebuild(texts)
+    ours = _term_tables(texts)
+    with monkeypatch.context() as m:
+        m.setattr(codec._FieldWriter, "add_postings", _term_at_a_time)
+        for name in ("_mini_ids", "_mini_weights"):
+            m.setattr(codec._InliningPostingsWriter, name, getattr(W3PostingsWriter, name))
+        indexer.rebuild(texts)
+        theirs = _term_tables(texts)
+    assert ours == theirs
+    assert all(len(postings) > 1000 for _entries, postings in ours)
+    entries = [e for table, _postings in ours for e in table]
+    assert len(entries) > 150
+    inlined = [v for _k, v in entries if v[0] == 1]
+    assert 0 < len(inlined) < len(entries)  # both kinds of entry are covered

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from casefile.core import services
 from casefile.core.case import Case
 from casefile.core.db.schema import Document
-from casefile.core.search import indexer
+from casefile.core.search import doc_source
 
 PARAGRAPH = "Облачный провайдер Helix Cloud продавал сервисы компании OkoVision.\n\n"
 
@@ -29,12 +29,12 @@ def _long_text(tmp_path: Path) -> Path:
 def test_a_streamed_document_is_indexed_like_a_loaded_one(
     case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stream_above: int
 ) -> None:
-    monkeypatch.setattr(indexer, "STREAM_PAGES", stream_above)
+    monkeypatch.setattr(doc_source, "STREAM_PAGES", stream_above)
     uid = services.import_paths(case, [_long_text(tmp_path)]).outcomes[0].document_uid or ""
     doc = services.get_document(case, uid)
     assert doc.page_count > 2
     with case.read_session() as s:
-        snap = indexer._snapshots(s, [s.scalar(select(Document).where(Document.uid == uid))])[0]
+        snap = doc_source.snapshots(s, [s.scalar(select(Document).where(Document.uid == uid))])[0]
     assert (snap.pages is None) == (stream_above == 2)  # which path this run takes
     page = next(
         n

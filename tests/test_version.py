@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tomllib
@@ -73,3 +74,22 @@ def test_a_frozen_bundle_reads_the_version_file_it_carries(
     assert version.package_version(here) == "4.5.6"
     (here / "VERSION").unlink()
     assert version.package_version(here) == version.UNKNOWN
+
+
+def test_a_worker_importing_casefile_does_not_read_the_version() -> None:
+    """Every spawned worker imports `casefile`; reading the version (importlib.metadata,
+    ~50 ms) waits until something asks for it."""
+    code = (
+        "import sys, casefile.core.entities.match_worker, casefile.version as v;"
+        "print('importlib.metadata' in sys.modules, v._version.cache_info().currsize)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    ).stdout
+    assert out.split() == ["False", "0"]

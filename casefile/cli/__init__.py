@@ -36,7 +36,7 @@ from casefile.cli.common import (
 )
 from casefile.core import i18n
 from casefile.core.errors import CasefileError
-from casefile.core.i18n import N_, _
+from casefile.core.i18n import _
 
 COMMAND_GROUPS = (
     cases,
@@ -78,23 +78,6 @@ def build_parser() -> Parser:
     return p
 
 
-# What the operating system says of a failed file operation (`OSError.strerror`, in
-# English whatever the locale), for the catalog: shown translated where it has them.
-OS_ERRORS = (
-    N_("No such file or directory"),
-    N_("Permission denied"),
-    N_("Operation not permitted"),
-    N_("No space left on device"),
-    N_("Read-only file system"),
-    N_("Is a directory"),
-    N_("Not a directory"),
-    N_("File exists"),
-    N_("Directory not empty"),
-    N_("File name too long"),
-    N_("Disk quota exceeded"),
-)
-
-
 def language_asked(argv: Sequence[str]) -> str | None:
     """The language a global `--lang ru` / `--lang=ru` (before the command) asks for.
 
@@ -128,7 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         err(_("Stopped."))
         return EXIT_CANCELLED
     except OSError as exc:
-        what = _(exc.strerror) if exc.strerror else str(exc)
+        what = i18n.os_error(exc)
         err(f"{what}: {exc.filename or ''}".rstrip(": "))
         return EXIT_FAIL
 

@@ -16,8 +16,8 @@ from casefile.cli.common import (
 )
 from casefile.cli.labels import document_kind, document_status
 from casefile.core import i18n
-from casefile.core.i18n import N_, _, ngettext, translate_recorded
-from casefile.core.vocabulary import DateSource
+from casefile.core.i18n import _, ngettext, translate_recorded
+from casefile.core.labels import DATE_SOURCES
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
@@ -47,14 +47,6 @@ def cmd_docs(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-DATE_SOURCES: dict[str, str] = {
-    DateSource.USER: N_("set by a person"),
-    DateSource.TEXT: N_("from the document's text"),
-    DateSource.FILE: N_("from the file's properties"),
-    DateSource.EMAIL: N_("from the e-mail's Date header"),
-}
-
-
 def _size(n: int) -> str:
     """12,345 in English, 12 345 in Russian."""
     return f"{n:,}".replace(",", " ") if i18n.language() == "ru" else f"{n:,}"
@@ -65,7 +57,7 @@ def _date_line(date: str | None, source: str | None) -> str:
 
     if not date:
         return "—"
-    origin = f", {_(DATE_SOURCES[source])}" if source in DATE_SOURCES else ""
+    origin = f", {DATE_SOURCES[source]}" if source and source in DATE_SOURCES else ""
     return f"{date} ({dates.describe(date)}){origin}"
 
 

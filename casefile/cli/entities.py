@@ -1,5 +1,7 @@
 """`casefile entity …`: the case's people, organisations and places, their aliases and
-mentions, and suggestions of names the case does not know yet."""
+mentions, and suggestions of names the case does not know yet. The commands on names in
+the text (reject, tag, suggest) are cli/entity_mentions.py; how an entity is written,
+cli/entity_words.py."""
 
 from __future__ import annotations
 
@@ -7,63 +9,11 @@ import argparse
 from dataclasses import asdict
 from typing import Any
 
+from casefile.cli import entity_mentions
+from casefile.cli import entity_words as words
 from casefile.cli.common import EXIT_OK, Parser, add_command, open_case, out, print_json
 from casefile.cli.labels import entity_kind
 from casefile.core.i18n import _, ngettext, pgettext
-
-
-def _kinds() -> list[str]:
-    from casefile.core.services import EntityKind
-
-    return [k.value for k in EntityKind]
-
-
-def _aliases_line(e: Any) -> str:
-    parts = []
-    for a in e.aliases:
-        if a.text == e.name:
-            continue
-        mark = " " + _("(weak)") if a.weak else " " + _("(former)") if a.former else ""
-        parts.append(a.text + mark)
-    return ", ".join(parts) or "—"
-
-
-def _found(e: Any) -> str:
-    """ "3 mention(s) in 2 document(s)": each count with its own form."""
-    in_documents = ngettext("in %(n)d document(s)", "in %(n)d document(s)", e.documents) % {
-        "n": e.documents
-    }
-    return ngettext(
-        "%(n)d mention(s) %(in_documents)s", "%(n)d mention(s) %(in_documents)s", e.mentions
-    ) % {"n": e.mentions, "in_documents": in_documents}
-
-
-def _mentions(n: int) -> str:
-    return ngettext("%(n)d mention(s)", "%(n)d mention(s)", n) % {"n": n}
-
-
-def _kind(kind: str) -> str:
-    return entity_kind(kind).replace("_", " ")
-
-
-def _grade(text: str | None) -> tuple[str | None, int | None] | None:
-    """An Admiralty grade as typed ("B2", "B", "-"), checked by the services."""
-    from casefile.core.errors import InvalidValueError
-
-    if text is None:
-        return None
-    t = text.strip().upper()
-    if t in ("", "-"):
-        return (None, None)
-    src = t[0] if t[0] in "ABCDEF" else None
-    rest = t[1:] if src else t
-    if (src is None and not rest) or (rest and rest not in "123456") or len(rest) > 1:
-        raise InvalidValueError(
-            _(
-                "“{text}” is not an Admiralty grade; give a letter A-F and a digit 1-6, e.g. B2."
-            ).format(text=text)
-        )
-    return (src, int(rest) if rest else None)
 
 
 # -- entity ---------------------------------------------------------------------------
@@ -85,7 +35,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     else:
         out(
             _("Added {kind} “{name}” ({uid}): {found}.").format(
-                kind=_kind(e.kind), name=e.name, uid=e.uid[:8], found=_found(e)
+                kind=words.kind(e.kind), name=e.name, uid=e.uid[:8], found=words.found(e)
             )
         )
     return EXIT_OK
@@ -103,7 +53,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         counts = _("{documents:>5} docs {mentions:>6} mentions").format(
             documents=e.documents, mentions=e.mentions
         )
-        out(f"{e.uid[:8]}  {entity_kind(e.kind):<13} {counts}  {e.name}  [{_aliases_line(e)}]")
+        out(f"{e.uid[:8]}  {entity_kind(e.kind):<13} {counts}  {e.name}  [{words.aliases_line(e)}]")
     out(ngettext("%(n)d entity", "%(n)d entities", len(rows)) % {"n": len(rows)})
     return EXIT_OK
 
@@ -127,11 +77,11 @@ def cmd_show(args: argparse.Namespace) -> int:
     grade = f"{e.reliability_source or '-'}{e.reliability_info or '-'}"
     rows = (
         (_("Name"), e.name),
-        (pgettext("entity", "Kind"), _kind(e.kind)),
-        (_("Aliases"), _aliases_line(e)),
+        (pgettext("entity", "Kind"), words.kind(e.kind)),
+        (_("Aliases"), words.aliases_line(e)),
         (_("Grade"), grade),
         (_("Notes"), e.notes or "—"),
-        (_("Found"), _found(e)),
+        (_("Found"), words.found(e)),
         (_("Id"), e.uid),
     )
     width = max([9, *(len(k) + 2 for k, _v in rows)])
@@ -165,9 +115,9 @@ def cmd_edit(args: argparse.Namespace) -> int:
             name=args.name,
             kind=args.kind,
             notes=args.notes,
-            grade=_grade(args.grade),
+            grade=words.grade(args.grade),
         )
-    out(_("Saved “{name}” ({kind}).").format(name=e.name, kind=_kind(e.kind)))
+    out(_("Saved “{name}” ({kind}).").format(name=e.name, kind=words.kind(e.kind)))
     return EXIT_OK
 
 
@@ -180,7 +130,7 @@ def cmd_alias(args: argparse.Namespace) -> int:
             e = services.add_alias(case, e.uid, args.add, weak=args.weak, former=args.former)
         for text in args.remove:
             e = services.remove_alias(case, e.uid, text)
-    out(f"{e.name}: {_aliases_line(e)}; {_found(e)}.")
+    out(f"{e.name}: {words.aliases_line(e)}; {words.found(e)}.")
     return EXIT_OK
 
 
@@ -189,7 +139,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
     with open_case(args.case) as case:
         e = services.merge_entities(case, args.keep, args.other)
-    out(_("Merged into “{name}”: {found}.").format(name=e.name, found=_found(e)))
+    out(_("Merged into “{name}”: {found}.").format(name=e.name, found=words.found(e)))
     return EXIT_OK
 
 
@@ -200,7 +150,7 @@ def cmd_split(args: argparse.Namespace) -> int:
         e = services.split_alias(case, args.entity, args.alias, kind=args.kind)
     out(
         _("“{name}” is now an entity of its own ({uid}): {mentions}.").format(
-            name=e.name, uid=e.uid[:8], mentions=_mentions(e.mentions)
+            name=e.name, uid=e.uid[:8], mentions=words.mentions(e.mentions)
         )
     )
     return EXIT_OK
@@ -223,82 +173,8 @@ def cmd_rm(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_reject(args: argparse.Namespace) -> int:
-    from casefile.core import services
-
-    with open_case(args.case) as case:
-        for mid in args.mention:
-            services.reject_mention(case, mid)
-    n = len(args.mention)
-    out(
-        ngettext(
-            "Rejected %(n)d mention(s); matching again will not bring them back.",
-            "Rejected %(n)d mention(s); matching again will not bring them back.",
-            n,
-        )
-        % {"n": n}
-    )
-    return EXIT_OK
-
-
-def cmd_tag(args: argparse.Namespace) -> int:
-    from casefile.cli.common import resolve_uid
-    from casefile.core import services
-
-    with open_case(args.case) as case:
-        uid = resolve_uid(case, args.document)
-        m = services.add_mention(
-            case, args.entity, uid, args.page, args.start, args.end, as_alias=args.as_alias
-        )
-    out(_("Tagged “{text}” on page {page} ({id}).").format(text=m.text, page=m.page, id=m.id))
-    return EXIT_OK
-
-
-def cmd_suggest(args: argparse.Namespace) -> int:
-    from casefile.cli.common import progress_job
-    from casefile.core import services
-
-    with open_case(args.case) as case:
-        with progress_job(_("Reading names"), enabled=not args.json) as ctx:
-            result = services.suggest_entities(case, ctx, fresh=args.fresh)
-        accepted = [services.accept_suggestion(case, result, name) for name in args.accept]
-        for name in args.dismiss:
-            services.dismiss_suggestion(case, result, name)
-    if args.json:
-        print_json(
-            {
-                "suggestions": [asdict(x) for x in result.suggestions],
-                "accepted": [asdict(e) for e in accepted],
-                "dismissed": args.dismiss,
-            }
-        )
-        return EXIT_OK
-    for e in accepted:
-        out(
-            _("Added “{name}” ({kind}): {mentions}.").format(
-                name=e.name, kind=_kind(e.kind), mentions=_mentions(e.mentions)
-            )
-        )
-    for x in result.suggestions[: args.limit]:
-        forms = ", ".join(f for f in x.forms if f != x.name)
-        docs = _("{documents:>5} docs").format(documents=x.documents)
-        out(f"{docs}  {entity_kind(x.kind):<13} {x.name}" + (f"  [{forms}]" if forms else ""))
-    kept = result.documents_cached
-    found = ngettext("%(n)d suggestion(s)", "%(n)d suggestion(s)", len(result.suggestions)) % {
-        "n": len(result.suggestions)
-    }
-    if kept:
-        found += " " + ngettext(
-            "(%(n)d document(s) unchanged since the last run not read again)",
-            "(%(n)d document(s) unchanged since the last run not read again)",
-            kept,
-        ) % {"n": kept}
-    out(found)
-    return EXIT_OK
-
-
 def register(sub: Any) -> None:
-    kinds = _kinds()
+    kinds = words.kinds()
     help_text = _("People, organisations and places in a case: add, list, merge…")
     group = sub.add_parser("entity", help=help_text, description=help_text)
     esub = group.add_subparsers(dest="entity_command", metavar="ACTION", parser_class=Parser)
@@ -364,45 +240,4 @@ def register(sub: Any) -> None:
     sp = add_command(esub, "rm", cmd_rm, _("Delete an entity and its mentions."))
     sp.add_argument("entity", metavar="ENTITY", help=entity_help)
 
-    sp = add_command(esub, "reject", cmd_reject, _("Reject wrongly found mentions (by id)."))
-    sp.add_argument(
-        "mention", metavar="MENTION", type=int, nargs="+", help=_("mention ids ('entity show')")
-    )
-
-    sp = add_command(esub, "tag", cmd_tag, _("Tag characters of a page as a mention."))
-    sp.add_argument("entity", metavar="ENTITY", help=entity_help)
-    sp.add_argument("document", metavar="DOC", help=_("document id (a unique prefix is enough)"))
-    sp.add_argument("--page", type=int, default=1, help=_("the page (default: 1)"))
-    sp.add_argument("--start", type=int, required=True, help=_("offset of the first character"))
-    sp.add_argument(
-        "--end", type=int, required=True, help=_("offset just after the last character")
-    )
-    sp.add_argument("--as-alias", action="store_true", help=_("the words become an alias too"))
-
-    sp = add_command(
-        esub, "suggest", cmd_suggest, _("Suggest names the case does not know yet, by documents.")
-    )
-    sp.add_argument(
-        "--accept",
-        action="append",
-        default=[],
-        metavar="NAME",
-        help=_("make this suggestion an entity (repeatable)"),
-    )
-    sp.add_argument(
-        "--dismiss",
-        action="append",
-        default=[],
-        metavar="NAME",
-        help=_("never suggest this name again (repeatable)"),
-    )
-    sp.add_argument("--limit", type=int, default=50, help=_("suggestions to print"))
-    sp.add_argument(
-        "--fresh",
-        action="store_true",
-        help=_(
-            "read every document again (by default a document read before and unchanged "
-            "since is not, and a stopped run carries on where it stopped)"
-        ),
-    )
-    sp.add_argument("--json", action="store_true", help=json_help)
+    entity_mentions.register_commands(esub, entity_help, json_help)

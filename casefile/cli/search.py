@@ -168,6 +168,7 @@ def cmd_saved(args: argparse.Namespace) -> int:
         else:
             for s in saved:
                 flags = _("sort {sort}").format(sort=s.sort) + (_(", exact") if s.exact else "")
+                flags += _(", transliteration") if s.translit else ""
                 out(f"{s.name}: {s.query}  ({flags})")
             out(
                 ngettext("%(n)d saved search(es)", "%(n)d saved search(es)", len(saved))
@@ -190,6 +191,7 @@ def cmd_saved(args: argparse.Namespace) -> int:
                     sort=args.sort,
                     exact=args.exact,
                     replace=args.replace,
+                    translit=args.translit,
                 )
             except services.QueryError as exc:
                 raise _query_error(exc) from None
@@ -252,6 +254,11 @@ def register(sub: Any) -> None:
         help=_("relevance, date (oldest first) or newest"),
     )
     sp.add_argument("--exact", action="store_true", help=_("match words exactly, no stemming"))
+    sp.add_argument(
+        "--translit",
+        action="store_true",
+        help=_("Latin words also find their Cyrillic spellings and back (Chekhov, Чехов)"),
+    )
     sp.add_argument("--replace", action="store_true", help=_("overwrite a saved search (add)"))
     sp.add_argument("--limit", type=int, default=20, help=_("documents per page (default 20)"))
     sp.add_argument("--page", type=int, default=1, help=_("which page of results"))

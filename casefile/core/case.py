@@ -36,7 +36,7 @@ from casefile.core.errors import (
     ReadOnlyCaseError,
     UnsafeCaseError,
 )
-from casefile.core.i18n import N_, _
+from casefile.core.i18n import N_, _, os_error
 from casefile.core.originals import OriginalStore
 
 DB_NAME = "case.sqlite"
@@ -209,7 +209,7 @@ class Case:
         except OSError as exc:
             raise CasefileError(
                 _("Cannot create the case folder %(folder)s: %(error)s.")
-                % {"folder": folder, "error": exc.strerror or exc}
+                % {"folder": folder, "error": os_error(exc)}
             ) from exc
         case = cls._open_folder(folder, readonly=False, fresh=True)
         with case.session() as s:

@@ -10,7 +10,8 @@ GUI calls `set_language` again when the user switches in Preferences.
 Mark a sentence with `_("…")`, a count with `ngettext("%(n)d document", "%(n)d
 documents", n) % {"n": n}` (Russian has three plural forms; the catalog's Plural-Forms
 header picks the right one), and a constant defined before the language is known with
-`N_("…")`, translated where it is shown with `_(CONSTANT)`. Never shadow `_` with a
+`N_("…")`, translated where it is shown with `_(CONSTANT)` (`NP_(context, "…")` and
+`pgettext(context, CONSTANT)` for one that needs a context). Never shadow `_` with a
 throw-away variable in a module that imports it.
 """
 
@@ -123,6 +124,39 @@ def pgettext(context: str, text: str) -> str:
 
 def N_(text: str) -> str:
     """Mark a constant for translation without translating it yet."""
+    return text
+
+
+# What the operating system says of a failed file operation (`OSError.strerror`, in
+# English whatever the locale): in the catalog, so both faces show it translated, and
+# a recorded sentence holding one (an import problem) reads translated too.
+OS_ERRORS = (
+    N_("No such file or directory"),
+    N_("Permission denied"),
+    N_("Operation not permitted"),
+    N_("No space left on device"),
+    N_("Read-only file system"),
+    N_("Is a directory"),
+    N_("Not a directory"),
+    N_("File exists"),
+    N_("Directory not empty"),
+    N_("File name too long"),
+    N_("Disk quota exceeded"),
+    N_("Input/output error"),
+)
+
+
+def os_error(exc: OSError) -> str:
+    """What the operating system said of `exc`, in the current language where the
+    catalog has it ("Доступ запрещён"), else as the system wrote it."""
+    return _(exc.strerror) if exc.strerror else str(exc)
+
+
+def NP_(context: str, text: str) -> str:
+    """Mark a constant for translation in `context` without translating it yet;
+    translate it where it is shown with `pgettext(context, CONSTANT)` (the tables of
+    `casefile.core.labels` do)."""
+    del context  # read by Babel (packaging/translations.py, BABEL_KEYWORDS)
     return text
 
 

@@ -3,8 +3,8 @@ the Admiralty grades, date sources and event flags, each defined once here
 (docs/architecture.md, "Vocabulary").
 
 The values are what the database, the index, the CLI's options and its JSON output hold;
-they never change once shipped. The faces map them to words for people
-(`casefile.ui.labels`, the CLI's help); nothing else retypes them. Each enum's members
+they never change once shipped. What they are called for people is written once, in
+`casefile.core.labels`, which every face shows; nothing else retypes them. Each enum's members
 compare equal to their stored strings, so a value read from the database can be looked
 up in a mapping keyed by members.
 """

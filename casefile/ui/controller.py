@@ -277,7 +277,12 @@ class CaseController(QObject):
 
     # -- saved searches (undoable: see undo_commands) ---------------------------------
     def save_search(
-        self, name: str, query: str, sort: str, on_saved: Callable[[], None] | None = None
+        self,
+        name: str,
+        query: str,
+        sort: str,
+        on_saved: Callable[[], None] | None = None,
+        translit: bool = False,
     ) -> None:
         def saved(_info: Any) -> None:
             if on_saved is not None:
@@ -290,6 +295,7 @@ class CaseController(QObject):
             name,
             query,
             sort=sort,
+            translit=translit,
             on_done=saved,
             on_error=self._report,
         )

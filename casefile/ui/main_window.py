@@ -3,8 +3,9 @@ job progress, drag-and-drop import. Opening a case runs off the UI thread (migra
 and index reconcile can take a while on a big case), so the window paints at once.
 
 The window is composed of `CaseLifecycle` (main_window_cases: which case is open),
-`CaseCommands` (main_window_actions: import, verify, document actions) and the typed
-action sets of `menus`; the case's own panes are built by `CaseView`.
+`CaseCommands` (main_window_actions: import, verify, document actions), `WindowSearch`
+(main_window_search: the search box, the jumps between panes) and the typed action sets
+of `menus`; the case's own panes are built by `CaseView`.
 
 These modules must stay light to import: the window paints before the core services
 (SQLAlchemy, the search engine: ~0.4 s of imports) are loaded, and those are imported
@@ -43,6 +44,7 @@ from casefile.ui.language_switch import open_preferences
 from casefile.ui.main_toolbar import build_main_toolbar
 from casefile.ui.main_window_actions import CaseCommands
 from casefile.ui.main_window_cases import CaseLifecycle, counts_text, window_title
+from casefile.ui.main_window_search import WindowSearch
 from casefile.ui.menus import ActionSet, build_actions, build_menu_bar
 from casefile.ui.messages import user_message
 from casefile.ui.runner import Job, Runner, quieter_garbage_collection
@@ -57,8 +59,9 @@ CASE_SUFFIX = ".casefile"
 
 
 class MainWindow(QMainWindow):
-    """Composed of `cases` (which case is open) and `commands` (import, verify and the
-    document actions); `action_set` holds every action, by menu."""
+    """Composed of `cases` (which case is open), `commands` (import, verify and the
+    document actions) and `search` (the search box, the jumps between panes);
+    `action_set` holds every action, by menu."""
 
     last_import_summary: QWidget  # set when the first import report is shown
     entities: EntitiesGui  # the entities GUI of the open case (issue 12)
@@ -69,6 +72,7 @@ class MainWindow(QMainWindow):
         self.runner = Runner(self)
         self.cases = CaseLifecycle(self.runner, self)
         self.commands = CaseCommands(self)
+        self.search = WindowSearch(self)
         self.case_view: CaseView | None = None
         self.dialogs: list[QWidget] = []  # modeless reports kept alive
         self.setWindowIcon(app_icon())
@@ -86,7 +90,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.recent_menu = QMenu(translate("MainWindow", "Open &Recent"), self)
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
-        self.action_set = build_actions(self, self.undo_group, self.cases, self.commands, self)
+        self.action_set = build_actions(
+            self, self.undo_group, self.cases, self.commands, self, self.search
+        )
         build_menu_bar(self, self.action_set, self.recent_menu)
         self._build_toolbar()
         self._build_status_bar()
@@ -134,7 +140,7 @@ class MainWindow(QMainWindow):
 
     # -- chrome ---------------------------------------------------------------------------
     def _build_toolbar(self) -> None:
-        self.toolbar, self.search_field = build_main_toolbar(self.action_set, self, self)
+        self.toolbar, self.search_field = build_main_toolbar(self.action_set, self.search, self)
         self.addToolBar(self.toolbar)
 
     def _build_status_bar(self) -> None:
@@ -337,55 +343,7 @@ class MainWindow(QMainWindow):
         self.dialogs.append(box)
         self.statusBar().showMessage(text.split(". ")[0], 10000)
 
-    # -- search -----------------------------------------------------------------------------
-    def focus_search(self) -> None:
-        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_field.selectAll()
-
-    def run_search(self) -> None:
-        if self.case_view is not None:
-            self.case_view.run_search(self.search_field.text())
-
-    def search_text_changed(self, text: str) -> None:
-        if not text and self.case_view is not None and self.case_view.in_search:
-            self.show_all_documents()
-
-    def focus_results(self) -> None:
-        """Down in the search box: into the results, at the first (or chosen) one."""
-        view = self.case_view
-        if view is None or not view.in_search or not view.search_panel.results.count():
-            return
-        results = view.search_panel.results
-        results.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        if results.currentItem() is None:
-            results.setCurrentRow(0)
-
-    def save_search(self) -> None:
-        if self.case_view is not None:
-            self.case_view.search_panel.save_current()
-
-    def focus_pane(self, pane: str) -> None:
-        """Keyboard-only use: jump between the panes (View → Go to …, Alt+1…4)."""
-        view = self.case_view
-        if view is None:
-            return
-        target: QWidget | None = {
-            "navigator": view.navigator,
-            "centre": view.centre.currentWidget(),
-            "viewer": view.viewer.text,
-            "metadata": view.metadata.title,
-        }[pane]
-        if pane == "centre" and view.in_search:
-            target = view.search_panel.results
-        if target is not None:
-            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def show_all_documents(self) -> None:
-        if self.case_view is not None:
-            self.case_view.search_panel.clear()
-            self.case_view.show_filter({})
-            self.search_field.clear()  # out of search mode first: see search_text_changed
-
+    # -- help and preferences -------------------------------------------------------------
     def show_query_help(self) -> None:
         from casefile.ui.dialogs.query_help import QueryHelp
 

@@ -44,17 +44,22 @@ def action(
 
 
 class WindowSlots(Protocol):
-    """What the window itself does (the rest is done by `CaseLifecycle` and
-    `CaseCommands`)."""
+    """What the window itself does (the rest is done by `CaseLifecycle`,
+    `CaseCommands` and `PaneSlots`)."""
 
     def close(self) -> bool: ...
+    def show_query_help(self) -> None: ...
+    def about(self) -> None: ...
+    def preferences(self) -> None: ...
+
+
+class PaneSlots(Protocol):
+    """The search and the jumps between panes (the window's `WindowSearch`)."""
+
     def focus_search(self) -> None: ...
     def save_search(self) -> None: ...
     def show_all_documents(self) -> None: ...
     def focus_pane(self, pane: str) -> None: ...
-    def show_query_help(self) -> None: ...
-    def about(self) -> None: ...
-    def preferences(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -132,6 +137,7 @@ def build_actions(
     c: CaseLifecycle,
     m: CaseCommands,
     w: WindowSlots,
+    p: PaneSlots,
 ) -> ActionSet:
     """Every action of the window, by menu, each wired to the object that does it."""
     undo, redo = undo_actions(parent, undo_group)
@@ -194,11 +200,11 @@ def build_actions(
         edit=EditActions(
             undo=undo,
             redo=redo,
-            find=action(parent, translate("menus", "&Find…"), w.focus_search, S.Find, "search"),
+            find=action(parent, translate("menus", "&Find…"), p.focus_search, S.Find, "search"),
             save_search=action(
                 parent,
                 translate("menus", "&Save Search…"),
-                w.save_search,
+                p.save_search,
                 "Ctrl+Shift+S",
                 "saved-search",
             ),
@@ -208,12 +214,12 @@ def build_actions(
             all_docs=action(
                 parent,
                 translate("menus", "Show &All Documents"),
-                w.show_all_documents,
+                p.show_all_documents,
                 "Ctrl+Shift+A",
                 "documents",
             ),
             focus=tuple(
-                action(parent, label, partial(w.focus_pane, pane), f"Alt+{n}")  # i18n: not shown
+                action(parent, label, partial(p.focus_pane, pane), f"Alt+{n}")  # i18n: not shown
                 for n, (label, pane) in enumerate(panes, start=1)
             ),
         ),

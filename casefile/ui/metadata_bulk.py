@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from casefile.core.services import DocumentDetail
     from casefile.ui.controller import CaseController
     from casefile.ui.linked_documents import LinkedDocuments
+    from casefile.ui.metadata_date import DateRow
 
 ONE_DOCUMENT = QT_TRANSLATE_NOOP("BulkSelection", "Select one document to edit this")
 
@@ -38,6 +39,7 @@ class BulkSelection:
     _per_document: tuple[Any, ...]
     title: QLineEdit
     kind: QComboBox
+    date_row: DateRow
     date: QLineEdit
     date_words: QLabel
     source: QLineEdit
@@ -60,7 +62,6 @@ class BulkSelection:
     if TYPE_CHECKING:  # provided by MetadataPanel
 
         def show_document(self, detail: DocumentDetail | None) -> None: ...
-        def _mark_date(self, ok: bool) -> None: ...
         def _warn_unsaved_date(self, detail: DocumentDetail) -> None: ...
 
     def show_selection(self, uids: list[str]) -> None:
@@ -88,7 +89,7 @@ class BulkSelection:
             for w in (self.source, self.tags, self.date, self.title, self.author, self.url):
                 w.clear()
             self.notes.clear()
-            self._mark_date(True)
+            self.date_row.mark(True)
             self.date_words.setText("")
             for combo in (self.kind, self.rel_source, self.rel_info):
                 combo.setCurrentIndex(-1)

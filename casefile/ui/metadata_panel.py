@@ -1,7 +1,7 @@
 """The metadata panel: title, kind, date, source, author, address, reliability, tags and
 notes of the selected document. Each committed change becomes an undoable command that
 goes through a service; the date is checked as you type and said back in words, the way
-a colleague would read it ("about May 2024").
+a colleague would read it ("about May 2024": ui/metadata_date.py).
 
 With several rows selected the panel edits them together: kind, source, reliability and
 tags go to every selected document as one undoable step (`bulk_edit`); the fields that
@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QObject, Qt, QTime
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -28,8 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casefile.core import dates
-from casefile.core.errors import InvalidValueError
 from casefile.core.services import Changes, DocumentDetail
 from casefile.core.services.bulk import SharedMetadata
 from casefile.core.vocabulary import DocumentKind
@@ -39,7 +37,9 @@ from casefile.ui.controller import CaseController
 from casefile.ui.i18n import plural, translate
 from casefile.ui.linked_documents import LinkedDocuments
 from casefile.ui.metadata_bulk import BulkSelection
-from casefile.ui.plain import ElidedLabel, plain_label
+from casefile.ui.metadata_date import DateRow
+from casefile.ui.metadata_undo_keys import leave_to_case
+from casefile.ui.plain import plain_label
 from casefile.ui.suggestions import SuggestionBar, mark
 
 
@@ -65,15 +65,8 @@ class MetadataPanel(BulkSelection, QScrollArea):
         self.kind = QComboBox()
         for k in (kind.value for kind in DocumentKind):
             self.kind.addItem(labels.kind_label(k), k)
-        self.date = QLineEdit()
-        self.date.setPlaceholderText("2024-06-07, 2023-02, 2024-05~, 2020/2022")
-        # One line, always: a long error must not push the form down under the mouse
-        # (it elides; the whole message is the tooltip of the line and the field).
-        self.date_words = ElidedLabel()
-        self.date_words.setObjectName("dateWords")
-        # The red border of an invalid date is a style sheet, which changes a line
-        # edit's natural height: pin it so the rows below do not jump.
-        self.date.setFixedHeight(self.date.sizeHint().height())
+        self.date_row = DateRow()  # checked as typed: see ui/metadata_date.py
+        self.date, self.date_words = self.date_row.edit, self.date_row.words
         self.source = QLineEdit()
         self.author = QLineEdit()
         self.url = QLineEdit()
@@ -81,11 +74,11 @@ class MetadataPanel(BulkSelection, QScrollArea):
         self.rel_source = QComboBox()
         self.rel_source.addItem("—", None)
         for k, v in labels.SOURCE_GRADES.items():
-            self.rel_source.addItem(f"{k} · {translate('labels', v)}", k)
+            self.rel_source.addItem(f"{k} · {v}", k)
         self.rel_info = QComboBox()
         self.rel_info.addItem("—", None)
         for n, v in labels.INFO_GRADES.items():
-            self.rel_info.addItem(f"{n} · {translate('labels', v)}", n)
+            self.rel_info.addItem(f"{n} · {v}", n)
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(
             translate("MetadataPanel", "Comma-separated, e.g. sanctions, OkoVision")
@@ -225,7 +218,7 @@ class MetadataPanel(BulkSelection, QScrollArea):
             self.date.setText(detail.date or "" if kept_date is None else kept_date)
             origin = labels.DATE_SOURCE_LABELS.get(detail.date_source or "")
             if self._check_date(self.date.text()) and kept_date is None and detail.date and origin:
-                self.date_words.setText(f"{self.date_words.text()} · {translate('labels', origin)}")
+                self.date_words.setText(f"{self.date_words.text()} · {origin}")
             self.source.setText(detail.source or "")
             self.author.setText(detail.author or "")
             self.url.setText(detail.url or "")
@@ -306,32 +299,8 @@ class MetadataPanel(BulkSelection, QScrollArea):
         self.detail = replace(self.detail, **{field: value})
 
     def _check_date(self, text: str) -> bool:
-        """Validate as you type: the date in words, or what is wrong with it."""
-        text = text.strip()
-        if not text:
-            self.date_words.setText(translate("MetadataPanel", "No date"))
-            self._mark_date(True)
-            return True
-        try:
-            dates.parse(text)
-        except InvalidValueError as exc:
-            self.date_words.setText(
-                translate("MetadataPanel", "{error} Escape puts back the saved date.").format(
-                    error=exc
-                )
-            )
-            self.date.setToolTip(str(exc))
-            self._mark_date(False)
-            return False
-        self.date_words.setText(dates.describe(text))
-        self.date.setToolTip("")
-        self._mark_date(True)
-        return True
-
-    def _mark_date(self, ok: bool) -> None:
-        self.date.setProperty("invalid", not ok)
-        self.date.setStyleSheet("" if ok else "QLineEdit { border: 1px solid #d9534f; }")
-        self.date_words.setStyleSheet("" if ok else "color: #d9534f;")
+        """The date in words under the field, or what is wrong (ui/metadata_date.py)."""
+        return self.date_row.check(text)
 
     def _commit_date(self) -> None:
         if self._loading or self.detail is None:
@@ -377,7 +346,7 @@ class MetadataPanel(BulkSelection, QScrollArea):
         ):
             self._revert_date()
             return True
-        if event.type() == QEvent.Type.ShortcutOverride and _leave_to_case(watched, event):
+        if event.type() == QEvent.Type.ShortcutOverride and leave_to_case(watched, event):
             return True  # not taken by the field: Edit → Undo / Redo gets the key
         return super().eventFilter(watched, event)
 
@@ -406,26 +375,3 @@ def file_facts(detail: DocumentDetail) -> str:
         when=imported,
         hash=detail.sha256[:16],
     )
-
-
-def _leave_to_case(field: QObject, event: QEvent) -> bool:
-    """Ctrl+Z in a field undoes the typing not yet committed; once there is none (after
-    Enter, or before typing), it is the case's Undo, as Edit → Undo offers. Same for
-    redo. Without this, a line edit takes the key even with nothing to undo."""
-    assert isinstance(event, QKeyEvent)
-    if isinstance(field, QLineEdit):
-        can_undo, can_redo = field.isUndoAvailable(), field.isRedoAvailable()
-    elif isinstance(field, QPlainTextEdit):
-        can_undo = field.document().isUndoAvailable()
-        can_redo = field.document().isRedoAvailable()
-    else:
-        return False
-    if event.matches(QKeySequence.StandardKey.Undo):
-        return not can_undo
-    if event.matches(QKeySequence.StandardKey.Redo) or (
-        event.key() == Qt.Key.Key_Z
-        and event.modifiers()
-        == Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-    ):
-        return not can_redo
-    return False

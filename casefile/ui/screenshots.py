@@ -76,13 +76,13 @@ def render(out: Path, work: Path) -> list[Path]:
 
     if view.search_panel is not None and getattr(view.search_panel, "available", False):
         win.search_field.setText("санкции OR sanctions")  # i18n: verbatim
-        win.run_search()
+        win.search.run_search()
         panel = view.search_panel
         _wait(lambda: panel.results.count() > 0)
         panel.results.setCurrentRow(0)
         _wait(lambda: True)
         shots.append(_save(win, out, "03-search"))
-        win.show_all_documents()
+        win.search.show_all_documents()
         _wait(lambda: view.model.rowCount() == 4)
 
     summaries = [view.model.summary(r) for r in range(view.model.rowCount())]
@@ -145,13 +145,13 @@ def _entity_shots(win: MainWindow, out: Path) -> list[Path]:
     article = next(g for g in groups if g is not None and "Хеликс" in g.text(0))
     first = article.child(0)
     assert first is not None
-    page._mention_clicked(first)
+    page.mention_tree.open_item(first)
     _wait(lambda: bool(gui.mentions.mentions))
     shots = [_save(win, out, "07-entities")]
     gui.show("entities:network")
     _wait(lambda: bool(gui.panel.network.nodes))
     shots.append(_save(win, out, "08-network"))
-    win.show_all_documents()
+    win.search.show_all_documents()
     return shots
 
 
@@ -165,7 +165,7 @@ def _chronology_shot(win: MainWindow, out: Path) -> Path:
     chronology.table.selectRow(0)
     _wait(lambda: True)
     path = _save(win, out, "09-chronology")
-    win.show_all_documents()
+    win.search.show_all_documents()
     return path
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from casefile.core.vocabulary import SearchSort
+from casefile.ui import labels
 from casefile.ui.controller import CaseController
 from casefile.ui.hit_delegate import RichDelegate
 from casefile.ui.i18n import plural, translate
@@ -71,8 +72,8 @@ class SearchPanel(QWidget):
         # a narrow pane, in Russian above all: they wrap rather than widen the pane.
         self.summary.setWordWrap(True)
         self.sort = QComboBox()
-        for label, key in SORTS:
-            self.sort.addItem(translate("labels", label), key)
+        for key in SORTS:
+            self.sort.addItem(labels.SEARCH_SORT_LABELS[key], str(key))
         self.sort.setAccessibleName(translate("SearchPanel", "Sort results"))
         self.sort.activated.connect(lambda _i: self.refresh())
         # Off by default: a Latin word also finds its Cyrillic spellings and back.
@@ -140,10 +141,12 @@ class SearchPanel(QWidget):
         self.view.show_search()
 
     def run_saved(self, saved: Any) -> None:
-        """A saved search: its query (facets included, as clauses) in its sort order."""
+        """A saved search: its query (facets as clauses), sort order and translit."""
         index = self.sort.findData(getattr(saved, "sort", SearchSort.RELEVANCE.value))
         if index >= 0:
             self.sort.setCurrentIndex(index)
+        with QSignalBlocker(self.translit):  # one search, with the saved option
+            self.translit.setChecked(bool(getattr(saved, "translit", False)))
         self.run(getattr(saved, "query", ""))
 
     def clear(self) -> None:
@@ -373,6 +376,7 @@ class SearchPanel(QWidget):
             self.saved_query(),
             self.sort.currentData(),
             on_saved=lambda: self.view.navigator.mark_saved(name),
+            translit=self._translit_asked,  # the option of the results on screen
         )
 
 

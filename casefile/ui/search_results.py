@@ -11,7 +11,7 @@ from casefile.ui import labels
 from casefile.ui.i18n import translate
 
 FACET_ORDER = ("kind", "year", "lang", "tag")
-SORTS = tuple((word, sort.value) for sort, word in labels.SEARCH_SORT_LABELS.items())
+SORTS = tuple(labels.SEARCH_SORT_LABELS)  # the orders offered, named where shown
 
 
 def search_api() -> Any:

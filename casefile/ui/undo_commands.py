@@ -197,6 +197,12 @@ def _save_again(case: Case, saved: SavedSearchInfo) -> Changes:
     from casefile.core import services
 
     services.save_search(
-        case, saved.name, saved.query, sort=saved.sort, exact=saved.exact, replace=True
+        case,
+        saved.name,
+        saved.query,
+        sort=saved.sort,
+        exact=saved.exact,
+        translit=saved.translit,
+        replace=True,
     )
     return services.Changes(saved_searches=True)

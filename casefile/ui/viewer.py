@@ -1,7 +1,8 @@
 """The viewer: a document's extracted text page by page, with the search's words
-highlighted and next/previous-hit navigation across pages; for a PDF, the original page
-rendered by QtPdf instead of the text (Text | Original). HTML is shown as its extracted
-text, never rendered, so no remote content can ever be fetched.
+highlighted (found by ui/viewer_hits.py) and next/previous-hit navigation across pages;
+for a PDF, the original page rendered by QtPdf instead of the text (Text | Original:
+ui/viewer_original.py). HTML is shown as its extracted text, never rendered, so no
+remote content can ever be fetched.
 """
 
 from __future__ import annotations
@@ -9,9 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -31,15 +30,12 @@ from casefile.ui.page_overlay import OcrStrip
 from casefile.ui.plain import plain_label
 from casefile.ui.reflow import reflow
 from casefile.ui.status_banner import StatusBanner
+from casefile.ui.viewer_hits import find_hits, style_hit
 from casefile.ui.viewer_layers import HighlightLayers, span_selections
+from casefile.ui.viewer_original import OriginalPdf, unavailable_reason
 from casefile.ui.viewer_selection import SelectionActions
 from casefile.ui.viewer_toolbar import ViewerToolbar
 
-HIT = QColor("#ffe066")
-CURRENT_HIT = QColor("#ff9f1a")
-# Pages longer than this have their hits found on a reader thread: the analyzer costs
-# about 2-3 ms per 20 KB, and a 1 MB page of an e-mail archive must not stall typing.
-SYNC_HIGHLIGHT_CHARS = 20_000
 PLACEHOLDER = QT_TRANSLATE_NOOP("Viewer", "Select a document to read it here.")
 
 
@@ -61,8 +57,6 @@ class Viewer(QWidget):
         self.hit_pages: list[int] = []
         self.spans: list[tuple[int, int]] = []
         self.current_hit = -1
-        self._pdf_path: str | None = None
-        self._pdf_password = ""
         self.prefer_original = False  # the user's last choice, kept from PDF to PDF
         self._build()
         controller.changed.connect(self._on_changed)
@@ -94,11 +88,8 @@ class Viewer(QWidget):
         # "Tag as entity…", "Add to chronology…": see ui/viewer_selection.py.
         self.selection_actions = SelectionActions(self.text, self._selection_where, self)
         self.layers = HighlightLayers(self.text)  # hits, mentions…: see ui/viewer_layers.py
-        self.pdf_doc = QPdfDocument(self)
-        self.pdf = QPdfView()
-        self.pdf.setDocument(self.pdf_doc)
-        self.pdf.setPageMode(QPdfView.PageMode.SinglePage)
-        self.pdf.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.original = OriginalPdf(self)  # Text | Original: see ui/viewer_original.py
+        self.pdf_doc, self.pdf = self.original.document, self.original.view
         self.ocr_strip = OcrStrip(self.controller, self.pdf)  # OCR: confidence, boxes
         self.placeholder = QLabel(translate("Viewer", PLACEHOLDER))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -167,7 +158,7 @@ class Viewer(QWidget):
         self.reflow_button.setVisible(detail.page_count > 0)
         is_pdf = detail.file_type == "pdf"
         self.original_mode.setEnabled(is_pdf)
-        self._pdf_path = None
+        self.original.forget()
         self.banner.show_for(detail, has_original_view=is_pdf)
         if not is_pdf:
             self.text_mode.setChecked(True)
@@ -189,8 +180,7 @@ class Viewer(QWidget):
         self._highlight_generation += 1  # the old page's hits are not this page's
         self.spans, self.current_hit = [], -1
         self.layers.set("hits", [])
-        if self._pdf_path and self.pdf_doc.pageCount() >= number:
-            self.pdf.pageNavigator().jump(number - 1, QPointF(), 0)
+        self.original.follow(number)
         self._update_controls()
         self.pageChanged.emit(number)
         self.ocr_strip.show_page(self.detail, number)
@@ -251,24 +241,11 @@ class Viewer(QWidget):
             self._paint_hits()
             self._update_controls()
 
-        if len(text) <= SYNC_HIGHLIGHT_CHARS:
-            show(
-                services.highlight_spans(self.query, text, exact=self.exact, translit=self.translit)
-            )
-        else:
-            self.controller.runner.read(
-                services.highlight_spans,
-                self.query,
-                text,
-                exact=self.exact,
-                translit=self.translit,
-                on_done=show,
-            )
+        find_hits(self.controller.runner, self.query, text, self.exact, self.translit, show)
 
     def _paint_hits(self) -> None:
         def style(i: int, fmt: QTextCharFormat) -> None:
-            fmt.setBackground(CURRENT_HIT if i == self.current_hit else HIT)
-            fmt.setForeground(QColor("black"))
+            style_hit(fmt, current=i == self.current_hit)
 
         selections, qt_spans = span_selections(self.text, self.spans, style)
         self.layers.set("hits", selections)
@@ -363,15 +340,10 @@ class Viewer(QWidget):
 
     def _show_pdf(self, path: str) -> None:
         assert self.detail is not None
+        # The password that read the text this session opens the original too; it
+        # lives in memory only (see CaseController.pdf_passwords).
         password = self.controller.pdf_passwords.get(self.detail.uid, "")
-        if self._pdf_path != path or self._pdf_password != password:
-            self.pdf_doc.close()
-            # The password that read the text this session opens the original too; it
-            # lives in memory only (see CaseController.pdf_passwords).
-            self.pdf_doc.setPassword(password)
-            self.pdf_doc.load(path)
-            self._pdf_path, self._pdf_password = path, password
-        if self.pdf_doc.status() != QPdfDocument.Status.Ready:
+        if not self.original.load(path, password):
             self._original_unavailable()
             return
         self.original_mode.setChecked(True)
@@ -381,18 +353,7 @@ class Viewer(QWidget):
     def _original_unavailable(self) -> None:
         """Say why the original is not on screen, and let the toggle show what is."""
         assert self.detail is not None
-        if self.detail.status == "password_required":
-            why = translate(
-                "Viewer",
-                "The original is protected by a password: enter it above to read its "
-                "text and show the original.",
-            )
-        else:
-            why = translate(
-                "Viewer",
-                "The original cannot be shown here. Use Document → Open Original to "
-                "open it in another program.",
-            )
+        why = unavailable_reason(self.detail.status)
         if self.total > 0:
             self.text_mode.setChecked(True)
             self.stack.setCurrentWidget(self.text)
@@ -416,5 +377,6 @@ class Viewer(QWidget):
         if self.detail is not None and detail is not None:
             self.banner.setEnabled(True)
             page = self.page
-            self._pdf_path = None if detail.status != self.detail.status else self._pdf_path
+            if detail.status != self.detail.status:
+                self.original.forget()
             self.show_document(detail, page, self.query, self.hit_pages, self.exact, self.translit)

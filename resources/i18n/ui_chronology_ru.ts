@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message numerus="yes">
-        <location filename="../../casefile/ui/chronology/suggestions.py" line="+190"/>
+        <location filename="../../casefile/ui/chronology/suggestions.py" line="+191"/>
         <source>%n date(s) to review.</source>
         <translation>
             <numerusform>%n дата ждёт проверки.</numerusform>
@@ -48,7 +48,7 @@
 <context>
     <name>ChronologyView</name>
     <message>
-        <location filename="../../casefile/ui/chronology/view.py" line="+75"/>
+        <location filename="../../casefile/ui/chronology/view.py" line="+72"/>
         <location line="+47"/>
         <source>Chronology</source>
         <translation>Хронология</translation>
@@ -89,12 +89,12 @@
         <translation>Язык дат</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location filename="../../casefile/ui/chronology/event_details.py" line="+29"/>
         <source>Citations</source>
         <translation>Ссылки на источники</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../casefile/ui/chronology/view.py" line="+48"/>
         <source>Event</source>
         <translation>Событие</translation>
     </message>
@@ -104,7 +104,7 @@
         <translation>Предложенные даты</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location filename="../../casefile/ui/chronology/event_details.py" line="+17"/>
         <source>Choose an event to see its sources.</source>
         <translation>Выберите событие, чтобы увидеть его источники.</translation>
     </message>
@@ -146,7 +146,7 @@
         <translation>Щёлкните, чтобы прочитать фрагмент в просмотре</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location filename="../../casefile/ui/chronology/view.py" line="+149"/>
         <source>This case is open read-only; nothing can be added.</source>
         <translation>Дело открыто только для чтения; добавить ничего нельзя.</translation>
     </message>
@@ -234,12 +234,12 @@
         <translation>Новых дат не найдено.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+92"/>
         <source>Accept the date {date} as an event</source>
         <translation>принятие даты «{date}» как события</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>{title}, p. {page}</source>
         <translation>{title}, с. {page}</translation>
     </message>
@@ -435,7 +435,7 @@
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../casefile/ui/chronology/model.py" line="+36"/>
+        <location filename="../../casefile/ui/chronology/model.py" line="+37"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
@@ -465,7 +465,7 @@
         <translation>Пометки</translation>
     </message>
     <message>
-        <location line="+320"/>
+        <location line="+295"/>
         <source>{source}: {title} — “{quote}”</source>
         <translation>{source}: {title} — «{quote}»</translation>
     </message>
@@ -541,49 +541,6 @@
         <location line="+0"/>
         <source>Words in the event…</source>
         <translation>Слова в событии…</translation>
-    </message>
-</context>
-<context>
-    <name>Flags</name>
-    <message>
-        <location filename="../../casefile/ui/chronology/model.py" line="-317"/>
-        <source>No source</source>
-        <translation>Нет источника</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No source: nothing cites this event yet.</source>
-        <translation>Нет источника: на это событие пока не ссылается ни один документ.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Single</source>
-        <translation>Один источник</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Single source: every citation comes from one document; find a second one.</source>
-        <translation>Один источник: все ссылки ведут к одному документу; найдите второй.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Weak</source>
-        <translation>Слабые</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Weak sources: every source is graded E/F or its information 5/6.</source>
-        <translation>Слабые источники: каждый источник оценён E/F или его информация — 5/6.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Lost quote</source>
-        <translation>Цитата утрачена</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Lost quote: a quoted passage is no longer on its page (the document was re-extracted or deleted); check the citation.</source>
-        <translation>Цитата утрачена: процитированного фрагмента больше нет на его странице (документ прочитан заново или удалён); проверьте ссылку.</translation>
     </message>
 </context>
 <context>

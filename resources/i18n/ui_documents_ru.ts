@@ -193,7 +193,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../casefile/ui/metadata_bulk.py" line="+96"/>
+        <location filename="../../casefile/ui/metadata_bulk.py" line="+97"/>
         <source>%n document(s) selected</source>
         <translation>
             <numerusform>Выбран %n документ</numerusform>
@@ -211,7 +211,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../casefile/ui/metadata_panel.py" line="+396"/>
+        <location filename="../../casefile/ui/metadata_panel.py" line="+365"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n страница</numerusform>
@@ -220,7 +220,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../casefile/ui/search_panel.py" line="+384"/>
+        <location filename="../../casefile/ui/search_panel.py" line="+389"/>
         <source>about %n document(s) found</source>
         <translation>
             <numerusform>Найдено около %n документа</numerusform>
@@ -588,32 +588,12 @@
         <translation>Архив дела (.casezip)</translation>
     </message>
     <message>
-        <location filename="../../casefile/ui/dialogs/export_options.py" line="+32"/>
+        <location filename="../../casefile/ui/dialogs/export_options.py" line="+33"/>
         <source>(any)</source>
         <translation>(любая)</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>No source</source>
-        <translation>Без источника</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Single source</source>
-        <translation>Один источник</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Only weak sources</source>
-        <translation>Только слабые источники</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Lost quote</source>
-        <translation>Цитата утеряна</translation>
-    </message>
-    <message>
-        <location line="+65"/>
+        <location line="+64"/>
         <source>Scope (nothing chosen: the whole case)</source>
         <translation>Охват (ничего не выбрано — всё дело)</translation>
     </message>
@@ -633,7 +613,7 @@
         <translation>напр. 2024-06</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Tag:</source>
         <translation>&amp;Метка:</translation>
     </message>
@@ -842,7 +822,7 @@
 <context>
     <name>MetadataPanel</name>
     <message>
-        <location filename="../../casefile/ui/metadata_panel.py" line="-305"/>
+        <location filename="../../casefile/ui/metadata_panel.py" line="-281"/>
         <source>Comma-separated, e.g. sanctions, OkoVision</source>
         <translation>Через запятую, например: санкции, OkoVision</translation>
     </message>
@@ -912,7 +892,7 @@
         <translation>Дата «{date}» для «{title}» не сохранена: Casefile не понимает такую дату.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location filename="../../casefile/ui/metadata_date.py" line="+36"/>
         <source>No date</source>
         <translation>Без даты</translation>
     </message>
@@ -922,7 +902,7 @@
         <translation>{error} Escape вернёт сохранённую дату.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location filename="../../casefile/ui/metadata_panel.py" line="+90"/>
         <source>unknown</source>
         <translation>язык не определён</translation>
     </message>
@@ -1035,7 +1015,7 @@ Imported {when} · SHA-256 {hash}…</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../casefile/ui/search_panel.py" line="-317"/>
+        <location filename="../../casefile/ui/search_panel.py" line="-321"/>
         <source>Sort results</source>
         <translation>Сортировка результатов</translation>
     </message>
@@ -1070,7 +1050,7 @@ Imported {when} · SHA-256 {hash}…</source>
         <translation>Результаты поиска</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+65"/>
         <location line="+15"/>
         <source>Searching…</source>
         <translation>Поиск…</translation>
@@ -1390,22 +1370,22 @@ Imported {when} · SHA-256 {hash}…</source>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../casefile/ui/viewer.py" line="+43"/>
+        <location filename="../../casefile/ui/viewer.py" line="+39"/>
         <source>Select a document to read it here.</source>
         <translation>Выберите документ, чтобы прочитать его здесь.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+44"/>
         <source>Document text</source>
         <translation>Текст документа</translation>
     </message>
     <message>
-        <location line="+296"/>
+        <location filename="../../casefile/ui/viewer_original.py" line="+53"/>
         <source>The original is protected by a password: enter it above to read its text and show the original.</source>
         <translation>Оригинал защищён паролем: введите его выше, чтобы прочитать текст и показать оригинал.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>The original cannot be shown here. Use Document → Open Original to open it in another program.</source>
         <translation>Оригинал нельзя показать здесь. Откройте его в другой программе: Документ → Открыть оригинал.</translation>
     </message>

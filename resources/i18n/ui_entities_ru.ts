@@ -4,9 +4,9 @@
 <context>
     <name></name>
     <message numerus="yes">
-        <location filename="../../casefile/ui/entities/dialogs.py" line="+342"/>
-        <location filename="../../casefile/ui/entities/entity_page.py" line="+208"/>
-        <location filename="../../casefile/ui/entities/network.py" line="+263"/>
+        <location filename="../../casefile/ui/entities/dialogs.py" line="+341"/>
+        <location filename="../../casefile/ui/entities/entity_page.py" line="+202"/>
+        <location filename="../../casefile/ui/entities/network.py" line="+262"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n документ</numerusform>
@@ -24,7 +24,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location filename="../../casefile/ui/entities/entity_mentions.py" line="+36"/>
         <source>in %n document(s)</source>
         <translation>
             <numerusform>в %n документе</numerusform>
@@ -78,7 +78,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../casefile/ui/entities/relations_box.py" line="+102"/>
+        <location filename="../../casefile/ui/entities/relations_box.py" line="+101"/>
         <source>%n citation(s)</source>
         <translation>
             <numerusform>%n ссылка</numerusform>
@@ -87,7 +87,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../casefile/ui/entities/suggestion_queue.py" line="+240"/>
+        <location filename="../../casefile/ui/entities/suggestion_queue.py" line="+182"/>
         <source>%n suggestion(s)</source>
         <translation>
             <numerusform>%n предложение</numerusform>
@@ -376,72 +376,6 @@
     </message>
 </context>
 <context>
-    <name>EntityKind</name>
-    <message>
-        <location filename="../../casefile/ui/entities/kinds.py" line="+20"/>
-        <source>Person</source>
-        <translation>Лицо</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Organisation</source>
-        <translation>Организация</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Public body</source>
-        <translation>Орган власти</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Place</source>
-        <translation>Место</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Product or service</source>
-        <translation>Товар или услуга</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Other</source>
-        <translation>Другое</translation>
-    </message>
-</context>
-<context>
-    <name>EntityKinds</name>
-    <message>
-        <location line="-15"/>
-        <source>People</source>
-        <translation>Лица</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Organisations</source>
-        <translation>Организации</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Public bodies</source>
-        <translation>Органы власти</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Places</source>
-        <translation>Места</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Products and services</source>
-        <translation>Товары и услуги</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Other</source>
-        <translation>Прочее</translation>
-    </message>
-</context>
-<context>
     <name>EntityList</name>
     <message>
         <location filename="../../casefile/ui/entities/entity_list.py" line="+35"/>
@@ -522,7 +456,7 @@
 <context>
     <name>EntityPage</name>
     <message>
-        <location filename="../../casefile/ui/entities/entity_page.py" line="-153"/>
+        <location filename="../../casefile/ui/entities/entity_page.py" line="-116"/>
         <source>Entity name</source>
         <translation>Имя сущности</translation>
     </message>
@@ -553,12 +487,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+33"/>
+        <location line="+29"/>
         <source>Aliases</source>
         <translation>Псевдонимы</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-26"/>
         <source>&amp;Remove Alias</source>
         <translation>Уда&amp;лить псевдоним</translation>
     </message>
@@ -573,13 +507,13 @@
         <translation>Сделать этот псевдоним отдельной сущностью; его упоминания перейдут к ней.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+2"/>
+        <location filename="../../casefile/ui/entities/entity_mentions.py" line="-15"/>
+        <location filename="../../casefile/ui/entities/entity_page.py" line="+10"/>
         <source>Mentions</source>
         <translation>Упоминания</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../casefile/ui/entities/entity_page.py" line="+16"/>
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
@@ -614,12 +548,12 @@
         <translation>прежнее имя</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../casefile/ui/entities/entity_mentions.py" line="+10"/>
         <source>Mentions: {mentions} {in_documents}</source>
         <translation>Упоминания: {mentions} {in_documents}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>p. {page}   …{before} «{text}» {after}…</source>
         <translation>с. {page}   …{before} «{text}» {after}…</translation>
     </message>
@@ -639,7 +573,7 @@
         <translation>{title}  ({count})</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location filename="../../casefile/ui/entities/entity_page.py" line="+74"/>
         <source>“{name}” is now an entity of its own; Edit → Undo merges it back.</source>
         <translation>«{name}» теперь отдельная сущность; Правка → Отменить объединит их снова.</translation>
     </message>
@@ -884,7 +818,7 @@ Double-click to open the other entity.</source>
 <context>
     <name>SuggestionQueue</name>
     <message>
-        <location filename="../../casefile/ui/entities/suggestion_queue.py" line="-206"/>
+        <location filename="../../casefile/ui/entities/suggestion_table.py" line="+20"/>
         <source>language model</source>
         <translation>языковая модель</translation>
     </message>
@@ -909,7 +843,7 @@ Double-click to open the other entity.</source>
         <translation>заголовок письма</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location filename="../../casefile/ui/entities/suggestion_queue.py" line="-134"/>
         <source>&amp;Find Suggestions</source>
         <translation>&amp;Найти предложения</translation>
     </message>
@@ -924,7 +858,7 @@ Double-click to open the other entity.</source>
         <translation>«Найти предложения» читает все документы в поисках лиц, организаций и мест, которых в деле ещё нет.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../casefile/ui/entities/suggestion_table.py" line="+14"/>
         <source>Suggestions</source>
         <translation>Предложения</translation>
     </message>
@@ -954,7 +888,7 @@ Double-click to open the other entity.</source>
         <translation>Документы, где оно упоминается</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../../casefile/ui/entities/suggestion_queue.py" line="+9"/>
         <source>Where it stands</source>
         <translation>Где встречается</translation>
     </message>
@@ -1024,22 +958,22 @@ Double-click to open the other entity.</source>
         <translation> (остановлено досрочно: повторный поиск продолжит с этого места)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../../casefile/ui/entities/suggestion_table.py" line="+28"/>
         <source>Found by: {rules}</source>
         <translation>Найдено по признаку: {rules}</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location filename="../../casefile/ui/entities/suggestion_passages.py" line="+35"/>
         <source>Found by: {rules}.</source>
         <translation>Найдено по признаку: {rules}.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Sounds like {name}, which the case knows: Accept as Alias Of… (M) adds it there.</source>
         <translation>Похоже на «{name}», которое уже есть в деле: «Принять как псевдоним…» (M) добавит его туда.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location filename="../../casefile/ui/entities/suggestion_queue.py" line="+81"/>
         <source>Accept as Alias Of</source>
         <translation>Принять как псевдоним</translation>
     </message>

@@ -174,10 +174,10 @@ def test_clicking_the_timeline_selects_the_event(chrono, qtbot) -> None:  # type
 
 def test_a_citation_opens_its_passage_highlighted(case_window, chrono, qtbot) -> None:  # type: ignore[no-untyped-def]
     chrono.select_uid(chrono.model.uid_at(2))
-    qtbot.waitUntil(lambda: chrono.citations.count() == 3, timeout=5000)
-    item = chrono.citations.item(1)
+    qtbot.waitUntil(lambda: chrono.details.citations.count() == 3, timeout=5000)
+    item = chrono.details.citations.item(1)
     cite = item.data(Qt.ItemDataRole.UserRole + 1)
-    chrono.citations.itemClicked.emit(item)
+    chrono.details.citations.itemClicked.emit(item)
     viewer = case_window.case_view.viewer
     qtbot.waitUntil(
         lambda: (

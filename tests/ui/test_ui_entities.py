@@ -332,7 +332,7 @@ def test_a_mention_on_the_entity_page_opens_the_viewer_there(case_window, qtbot)
     m = item.data(0, 257)  # MENTION_ROLE
     layer = _gui(w).mentions
     with qtbot.waitSignal(layer.painted, timeout=15000):
-        page._mention_clicked(item)
+        page.mention_tree.open_item(item)
     viewer = w.case_view.viewer
     assert viewer.detail.uid == m.document_uid and viewer.page == m.page
     focus = [

@@ -82,9 +82,9 @@ def test_english_query_highlights_inflected_forms(case_window, qtbot) -> None:
 
 
 def test_long_page_is_highlighted_off_the_ui_thread(case_window, qtbot, monkeypatch) -> None:
-    from casefile.ui import viewer as viewer_module
+    from casefile.ui import viewer_hits
 
-    monkeypatch.setattr(viewer_module, "SYNC_HIGHLIGHT_CHARS", 0)  # every page is "long"
+    monkeypatch.setattr(viewer_hits, "SYNC_HIGHLIGHT_CHARS", 0)  # every page is "long"
     panel = _search(qtbot, case_window, "OkoVision")
     panel.results.setCurrentRow(0)
     viewer = case_window.case_view.viewer
@@ -150,7 +150,7 @@ def test_saved_search_keeps_the_clicked_facets(case_window, qtbot) -> None:
     wait_idle(qtbot, w)
     nav = w.case_view.navigator
     qtbot.waitUntil(lambda: nav.find_item("Russian Helix press") is not None)
-    w.show_all_documents()
+    w.search.show_all_documents()
     item = nav.find_item("Russian Helix press")
     qtbot.mouseClick(
         nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(item).center()

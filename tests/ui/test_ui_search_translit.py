@@ -85,3 +85,31 @@ def test_a_title_hit_is_marked_in_the_results_list(window, qtbot, tmp_path) -> N
         for i, h in enumerate(panel.last.hits)
     }
     assert marks == {"Seagull rehearsal notes": ["Seagull"], "plays": []}
+
+
+def test_a_saved_search_comes_back_with_its_transliteration(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Saved while "Also match transliterations" is on, the search runs with it again
+    from the navigator's list, whatever the toggle says meanwhile."""
+    from casefile.core import services
+
+    _open_case(window, qtbot, tmp_path)
+    panel = _search(qtbot, window, "Chekhov")
+    qtbot.mouseClick(panel.translit, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.searching and panel.last.total == 2, timeout=20000)
+    panel.save_as("Chekhov, both scripts")
+    case = window.controller.case
+    qtbot.waitUntil(lambda: bool(services.list_saved_searches(case)), timeout=10000)
+    (saved,) = services.list_saved_searches(case)
+    assert saved.translit
+
+    qtbot.mouseClick(panel.translit, Qt.MouseButton.LeftButton)  # off, one hit again
+    qtbot.waitUntil(lambda: not panel.searching and panel.last.total == 1, timeout=20000)
+    nav = window.case_view.navigator
+    qtbot.waitUntil(lambda: nav.find_item("Chekhov, both scripts") is not None)
+    item = nav.find_item("Chekhov, both scripts")
+    qtbot.mouseClick(
+        nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(item).center()
+    )
+    qtbot.waitUntil(lambda: not panel.searching and panel.last.total == 2, timeout=20000)
+    assert panel.translit.isChecked()
+    assert sorted(h.title for h in panel.last.hits) == ["biography", "plays"]

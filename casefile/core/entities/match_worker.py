@@ -57,7 +57,7 @@ class Found:
         skip = self.keep[doc_id]
         entities = self.after[doc_id]
         rows = self.rows
-        for alias_id, entity_id, start, end in m.find(text):
+        for alias_id, entity_id, start, end in m.hits(text):
             span = (entity_id, number, start, end)
             if span in skip:
                 continue
@@ -114,7 +114,9 @@ class MatcherProcess:
     """One spawned process (no copy of the caller's memory or Qt state) that reads and
     matches batches of documents; `close` stops it, dropping what was not started."""
 
-    def __init__(self, uri: str, m: Matcher) -> None:
+    def __init__(self, uri: str, automaton: bytes) -> None:
+        """`automaton`: the `Matcher`, pickled (the caller keeps it pickled with the
+        case: one automaton serves many drains)."""
         self._pool = ProcessPoolExecutor(
             max_workers=1,
             mp_context=multiprocessing.get_context("spawn"),
@@ -124,7 +126,7 @@ class MatcherProcess:
         # The automaton (~1.4 MB pickled) goes as the first task, not with the start:
         # a process that dies while starting would leave a large start blocked on a
         # full pipe, while a task just fails (BrokenProcessPool).
-        self._pool.submit(_load, pickle.dumps(m, protocol=pickle.HIGHEST_PROTOCOL))
+        self._pool.submit(_load, automaton)
 
     def submit(self, doc_ids: Sequence[int]) -> Future[Result]:
         return self._pool.submit(match_documents, list(doc_ids))

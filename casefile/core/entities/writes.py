@@ -6,6 +6,16 @@ Plain SQL through the session's own connection (same transaction): SQLAlchemy's
 per-statement work (coercing 200 ids of an `IN`, compiling, evaluating rows) took about
 a tenth of a drain. Ids are bound as `?` marks, at most a batch's few hundred (or 500)
 a statement: far below SQLite's limit on parameters (999 in old builds).
+
+A batch's transaction writes derived data (`derived`), so it runs without SQLite's
+foreign-key checks: each new mention cost three parent look-ups (entity, document,
+alias), ~40% of its insert, and the ids come from the same database in the same
+writer's hands (the automaton is built from the aliases as they stand, nothing else
+writes during a drain, and the documents are read in the batch's own transaction). Its
+commit is not synced to disk either (`synchronous=NORMAL`; a shared drain commits ~20
+times): a kill -9 loses nothing (the log is in the system's cache), and a power cut may
+lose the last batches whole, which are then still queued: the queue items go in the
+same transaction as the mentions (docs/architecture.md, "Durability").
 """
 
 from __future__ import annotations
@@ -13,8 +23,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from casefile.core.case import SYNCHRONOUS
 from casefile.core.db import work_queue
 from casefile.core.db.schema import utcnow
 from casefile.core.entities.match_worker import KEEP, Row, Span, kept_spans
@@ -23,6 +35,32 @@ INSERT = (
     'INSERT INTO mention (entity_id, document_id, page, start, "end", alias_id, manual, rejected)'
     " VALUES (?, ?, ?, ?, ?, ?, 0, 0)"
 )
+
+
+_DERIVED = "entities.derived"
+
+
+def derived(s: Session) -> None:
+    """Foreign-key checks off and no sync at commit for the rest of this transaction;
+    call it before the transaction's first write (the PRAGMAs are ignored inside a
+    transaction, and then the checks and the sync simply stay). The connection gets
+    both back when it returns to the pool, after the commit or rollback."""
+    conn = s.connection()
+    raw = conn.connection.dbapi_connection
+    if raw is None or raw.in_transaction:
+        return
+    engine = conn.engine
+    if not event.contains(engine, "checkin", _checks_back):
+        event.listen(engine, "checkin", _checks_back)
+    conn.connection.info[_DERIVED] = True
+    raw.execute("PRAGMA foreign_keys=OFF")
+    raw.execute("PRAGMA synchronous=NORMAL")
+
+
+def _checks_back(dbapi_connection: Any, record: Any) -> None:
+    if record.info.pop(_DERIVED, False) and dbapi_connection is not None:
+        dbapi_connection.execute("PRAGMA foreign_keys=ON")
+        dbapi_connection.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
 
 
 def marks(n: int) -> str:

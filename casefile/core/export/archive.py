@@ -34,7 +34,7 @@ from casefile.core.case import DB_NAME, Case
 from casefile.core.errors import CasefileError
 from casefile.core.export.base import ExportResult, atomic_output
 from casefile.core.export.labels import number
-from casefile.core.i18n import _, ngettext
+from casefile.core.i18n import _, ngettext, os_error
 from casefile.core.jobs import JobContext
 
 FORMAT = "casefile-archive"
@@ -152,7 +152,7 @@ def write_archive(case: Case, out: Path, job: JobContext) -> ExportResult:
                             "The original %(sha)s… cannot be read (%(why)s); run Verify, "
                             "restore it, then export again."
                         )
-                        % {"sha": sha[:16], "why": exc.strerror or exc}
+                        % {"sha": sha[:16], "why": os_error(exc)}
                     ) from exc
                 if actual != sha:
                     raise CasefileError(

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
-from casefile.core.export.labels import flag as flag_words
 from casefile.core.i18n import _
+from casefile.core.labels import event_flag as flag_words
 
 
 @dataclass(frozen=True)

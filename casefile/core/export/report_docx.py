@@ -27,10 +27,12 @@ from docx.shared import Cm, Pt
 from casefile.core.date_words import in_words
 from casefile.core.export.base import ExportResult, atomic_output
 from casefile.core.export.docx_xml import W_NS, Cell, field_runs_xml, splice, table_xml
-from casefile.core.export.labels import document_kind, entity_kind, flag, number
+from casefile.core.export.labels import number
 from casefile.core.export.model import CaseExport, ExportEvent, ReportOptions
 from casefile.core.i18n import N_, _, ngettext
 from casefile.core.jobs import JobContext
+from casefile.core.labels import document_kind, entity_kind
+from casefile.core.labels import event_flag as flag
 
 A4 = (Cm(21.0), Cm(29.7))
 MARGIN = Cm(2.0)

@@ -10,6 +10,7 @@ dispatches, and applies the rules common to all (empty text, languages, lying na
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable
 
 from casefile.core.i18n import N_
@@ -147,11 +148,12 @@ def finish(ex: Extraction, name: str | os.PathLike[str] | None) -> Extraction:
             from casefile.core.ingest.garbled import garbled_reason
             from casefile.core.ingest.languages import detect_languages
 
-            garbage = garbled_reason(body, str(ex.file_type))
+            counts = Counter(body)  # one count of the characters for both checks
+            garbage = garbled_reason(body, str(ex.file_type), counts)
             if garbage:  # the text is kept (it is what the file says), but flagged
                 ex.status, ex.reason = Status.GARBLED, garbage
             else:
-                ex.languages = detect_languages(body)
+                ex.languages = detect_languages(body, counts)
     if ex.status != Status.OK and not ex.reason:
         ex.reason = _FAILED[ex.file_type]
     return ex

@@ -69,13 +69,17 @@ _LOOK_ALIKES = N_(
 )
 
 
-def garbled_reason(text: str, file_type: str = "pdf") -> str | None:
+def garbled_reason(
+    text: str, file_type: str = "pdf", counts: Counter[str] | None = None
+) -> str | None:
     """A sentence saying why `text` looks like garbage, or None when it looks like text.
 
     Every count is taken over the text's distinct characters (`Counter` counts them in
     C), not character by character in Python: a per-letter loop asking each letter's
-    Unicode name was most of an extraction worker's time on a 3 KB note."""
-    counts = Counter(text)
+    Unicode name was most of an extraction worker's time on a 3 KB note. `counts` is
+    `Counter(text)` when the caller has it (language detection uses it too)."""
+    if counts is None:
+        counts = Counter(text)
     letters = {ch: n for ch, n in counts.items() if ch.isalpha()}
     n_letters = sum(letters.values())
     which = 0 if file_type == "pdf" else 1

@@ -75,6 +75,11 @@ SMALL_BATCH = 16  # …of this many per worker task
 IndexSync = Callable[[Case], None]
 
 
+def _attached_name(filename: str, message: str) -> str:
+    """An attachment as the import's summary names it: "x.pdf (attached to y.eml)"."""
+    return shown(_("%(file)s (attached to %(message)s)") % {"file": filename, "message": message})
+
+
 def _flush(run: Run) -> None:
     """Write the finished files of this batch in one transaction, then index them. A
     message and its attachments are always in the same batch (see `MessageGroup`)."""
@@ -252,7 +257,7 @@ def _import(
             more work (its bytes are already in the case or in this import)."""
             nonlocal total
             if not att.spool and not att.data:
-                display = shown(f"{att.filename} (attached to {parent.name})")
+                display = _attached_name(att.filename, parent.name)
                 run.outcomes.append(
                     ImportOutcome(display, ImportResult.EMPTY, reason=EMPTY_NOT_KEPT)
                 )
@@ -262,7 +267,7 @@ def _import(
                 Path(att.spool).unlink(missing_ok=True)
             else:
                 stored = case.store.put_bytes(att.data, durable=False)
-            display = shown(f"{att.filename} (attached to {parent.name})")
+            display = _attached_name(att.filename, parent.name)
             if stored.sha256 in run.known:
                 run.outcomes.append(
                     ImportOutcome(

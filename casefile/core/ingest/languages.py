@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
 MIN_SHARE = 0.15  # a language must cover this share of the classified letters
@@ -26,6 +27,7 @@ _identifier: Any = None
 # Letters are counted as what is left once everything else is removed: one new string,
 # where `findall` of each letter built a list of a million one-letter strings per MB.
 _NOT_LETTER = re.compile(r"[\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")  # one character: what _NOT_LETTER leaves
 _NOT_CYRILLIC = re.compile(r"[^\u0400-\u04ff]+")
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
 _SPACES = re.compile(r"\s+")
@@ -41,13 +43,26 @@ def _model() -> Any:
         return _identifier
 
 
-def _samples_by_script(text: str) -> dict[str, tuple[str, int]]:
+def _samples_by_script(
+    text: str, counts: Mapping[str, int] | None = None
+) -> dict[str, tuple[str, int]]:
     """Each script's letter count (Cyrillic or other) and a sample of its words. A
     Russian article quoting English names yields two groups, each classified once: one
     call per script keeps detection near a millisecond per document, where a call per
-    paragraph cost ~15 ms on a 3 KB text. All of it is regex work, not a Python loop."""
-    letters = len(_NOT_LETTER.sub("", text))
-    cyrillic = len(_NOT_CYRILLIC.sub("", text))
+    paragraph cost ~15 ms on a 3 KB text. `counts` (the text's characters, counted once
+    for the garbled-text check too) gives the letter counts from its distinct characters
+    instead of two regex passes over the whole text; either way it is regex work, not a
+    Python loop per character."""
+    if counts is None:
+        letters = len(_NOT_LETTER.sub("", text))
+        cyrillic = len(_NOT_CYRILLIC.sub("", text))
+    else:
+        letters = cyrillic = 0
+        for ch, n in counts.items():
+            if _LETTER.match(ch):
+                letters += n
+            if "\u0400" <= ch <= "\u04ff":  # letter or not, as _NOT_CYRILLIC counts
+                cyrillic += n
     head = text[: _SAMPLE_CHARS * 8]
     groups: dict[str, tuple[str, int]] = {}
     if cyrillic:
@@ -58,15 +73,17 @@ def _samples_by_script(text: str) -> dict[str, tuple[str, int]]:
     return groups
 
 
-def detect_languages(text: str) -> list[str]:
+def detect_languages(text: str, counts: Mapping[str, int] | None = None) -> list[str]:
     """ISO 639-1 codes covering at least MIN_SHARE of the text, most frequent first.
+    `counts`, when given, is `Counter(text)` (see `_samples_by_script`).
 
     Two languages in the same script (English and German in one letter) are reported
     as the majority one: rare in the cases Casefile serves, and the price of speed."""
     if len(text) > _MAX_SAMPLE:  # a long book: even slices of it are enough
         step = len(text) // 20
         text = "\n\n".join(text[i * step : i * step + _MAX_SAMPLE // 20] for i in range(20))
-    groups = _samples_by_script(text)
+        counts = None  # counted over the whole text, not these slices
+    groups = _samples_by_script(text, counts)
     total_letters = sum(n for _, n in groups.values())
     if total_letters < _MIN_LETTERS_SHORT:
         return []

@@ -34,6 +34,7 @@ from casefile.core.i18n import _
 from casefile.core.jobs import Cancelled
 from casefile.core.search.analysis import ScriptPositions, ScriptTokenizer
 from casefile.core.search.codec import CasefileCodec
+from casefile.core.search.mapped_files import install as read_segments_in_place
 from casefile.core.search.pool import install as install_pool
 from casefile.core.search.writer import CaseWriter
 
@@ -44,6 +45,8 @@ VERSION_FILE = "casefile-index.json"
 INDEX_NAME = "pages"
 MAIL_FIELDS = ("from", "to", "cc", "subject")  # e-mail headers, from Document.extra
 TEXT_FIELDS = ("text", "head", "title", "source", "notes", *MAIL_FIELDS)
+
+read_segments_in_place()  # no private copy of each segment's postings (mapped_files.py)
 
 
 def _text_field(boost: float = 1.0) -> fields.TEXT:
@@ -65,7 +68,7 @@ def build_schema() -> fields.Schema:
         tag=fields.KEYWORD(lowercase=True, commas=True),
         lang=fields.KEYWORD(lowercase=True, commas=True),
         # Entities mentioned: uids and every name and alias, so entity:"Amazon" finds a
-        # document whichever alias it was found under (indexer._entities).
+        # document whichever alias it was found under (entity_fields.entities_of).
         entity=fields.KEYWORD(lowercase=True, commas=True),
         date_lo=fields.NUMERIC(int, bits=32),
         date_hi=fields.NUMERIC(int, bits=32),

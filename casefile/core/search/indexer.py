@@ -13,149 +13,27 @@ from __future__ import annotations
 import logging
 import shutil
 import uuid
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, delete, func, select, update
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from casefile.core.case import Case
 from casefile.core.db import work_queue
-from casefile.core.db.schema import Document, Page, WorkItem
+from casefile.core.db.schema import Document, WorkItem
 from casefile.core.i18n import _
 from casefile.core.jobs import Cancelled, JobContext
 from casefile.core.runtime.gcpause import gc_paused
+from casefile.core.search import doc_source
 from casefile.core.search import index as ixmod
-from casefile.core.search.analysis import Analyzed, paged_positions
 from casefile.core.search.case_index import SearchIndex, attach, swap_in
-from casefile.core.search.entity_fields import NO_ENTITIES, EntityFields, entities_of
 
 log = logging.getLogger(__name__)
 
 BATCH = 500  # documents per writer commit when draining the queue
 WRITER_MB = 96  # Whoosh pool: above ~128 MB gives nothing (docs/architecture.md)
-# Documents with more pages than this are not loaded whole: their pages stream from the
-# database while they are indexed, so one huge input (a 200 MB text becomes ~40,000
-# pages) costs the main process its postings, not its text as well (issue 8 item 8).
-STREAM_PAGES = 256
-
-
-@dataclass(frozen=True)
-class _Doc:
-    uid: str
-    revision: int
-    fields: dict[str, Any]
-    title: str
-    doc_id: int
-    # The pages as (number, text), or None: streamed when indexed (see STREAM_PAGES).
-    pages: list[tuple[int, str]] | None
-
-
-def _snapshot(
-    doc: Document, pages: list[tuple[int, str]] | None, entities: EntityFields = NO_ENTITIES
-) -> _Doc:
-    tags = sorted(t.name for t in doc.tags)
-    langs = [x for x in (doc.languages or "").split(",") if x]
-    lo, hi = ixmod.day_number(doc.date_lower), ixmod.day_number(doc.date_upper)
-    fields: dict[str, Any] = {
-        "uid": doc.uid,
-        "title": doc.title or "",
-        "head": doc.title or "",
-        "kind": doc.kind or "other",
-    }
-    if doc.source:
-        fields["source"] = doc.source
-    if doc.notes:
-        fields["notes"] = doc.notes
-    fields.update(_mail_fields(doc.extra))
-    if tags:
-        fields["tag"] = ",".join(t.lower() for t in tags)
-    if langs:
-        fields["lang"] = ",".join(langs)
-    if lo:
-        fields["date_lo"] = lo
-        fields["date_hi"] = hi or lo
-    uids, names = entities
-    if uids:
-        fields["entity"] = ",".join(uids + names)
-    fields["row"] = ixmod.Row(
-        doc.uid, doc.revision, lo, hi or lo, doc.kind or "other", tuple(langs), tuple(tags), uids
-    ).encode()
-    if pages is not None and not pages:
-        pages = [(0, "")]
-    return _Doc(doc.uid, doc.revision, fields, doc.title or "", doc.id, pages)
-
-
-def _snapshots(session: Session, docs: Iterable[Document]) -> list[_Doc]:
-    """Snapshots of documents, the pages of the ordinary ones read in one query; a
-    document of more than STREAM_PAGES pages is left to stream (`_pages_of`)."""
-    docs = list(docs)
-    small = [d.id for d in docs if (d.page_count or 0) <= STREAM_PAGES]
-    pages: dict[int, list[tuple[int, str]]] = {i: [] for i in small}
-    if small:
-        rows = session.execute(
-            select(Page.document_id, Page.number, Page.text)
-            .where(Page.document_id.in_(small))
-            .order_by(Page.document_id, Page.number)
-        )
-        for doc_id, number, text in rows:
-            pages[doc_id].append((number, text or ""))
-    ents = entities_of(session, [d.id for d in docs])
-    return [_snapshot(d, pages.get(d.id), ents.get(d.id, NO_ENTITIES)) for d in docs]
-
-
-def _pages_of(case: Case, d: _Doc) -> Iterator[tuple[int, str]]:
-    if d.pages is not None:
-        yield from d.pages
-        return
-    with case.read_session() as s:
-        rows = s.execute(
-            select(Page.number, Page.text)
-            .where(Page.document_id == d.doc_id)
-            .order_by(Page.number)
-            .execution_options(yield_per=64)
-        )
-        seen = False
-        for number, text in rows:
-            seen = True
-            yield number, text or ""
-        if not seen:
-            yield 0, ""
-
-
-def _mail_fields(extra: Mapping[str, object] | None) -> dict[str, str]:
-    """from:, to:, cc:, subject: of an e-mail (its headers are kept in `extra`, a JSON
-    column: SQLAlchemy hands it over as a dict)."""
-    if not isinstance(extra, Mapping):
-        return {}
-    return {k: v for k in ixmod.MAIL_FIELDS if isinstance(v := extra.get(k), str) and v}
-
-
-def _load(session: Session, uids: Sequence[str]) -> dict[str, _Doc]:
-    docs = session.scalars(
-        select(Document).where(Document.uid.in_(list(uids))).options(selectinload(Document.tags))
-    )
-    return {d.uid: d for d in _snapshots(session, docs)}
-
-
-def _add(case: Case, writer: Any, d: _Doc) -> None:
-    """One index entry per document (see `index`'s docstring): every page in one
-    position space, the page starts in the `pagemap` column. Pages are consumed one at
-    a time, so a streamed document never has all its text in memory."""
-    numbers: list[int] = []
-
-    def texts() -> Iterator[str]:
-        for number, text in _pages_of(case, d):
-            numbers.append(number)
-            yield text
-
-    terms, starts = paged_positions(texts())
-    fields = dict(d.fields)
-    fields["text"] = Analyzed.of(terms)
-    fields["pagemap"] = ixmod.encode_pagemap(numbers, starts)
-    writer.add_document(**fields)
 
 
 def _writer(si: SearchIndex) -> Any:
@@ -205,7 +83,7 @@ def _drain(case: Case, si: SearchIndex, ctx: JobContext | None, only: Sequence[s
             uids = list(dict.fromkeys(i.document_uid for i in items))[:BATCH]
             keep = set(uids)
             ids = [i.id for i in items if i.document_uid in keep]
-            docs = _load(s, uids)
+            docs = doc_source.load(s, uids)
         with si.lock:
             w = _writer(si)
             try:
@@ -220,7 +98,7 @@ def _drain(case: Case, si: SearchIndex, ctx: JobContext | None, only: Sequence[s
                 for uid in uids:
                     d = docs.get(uid)
                     if d is not None:
-                        _add(case, w, d)
+                        doc_source.add(case, w, d)
                 w.commit()
             except BaseException:
                 w.cancel()
@@ -292,18 +170,6 @@ def reconcile(case: Case, ctx: JobContext | None = None) -> None:
     sync(case, ctx)
 
 
-def _iter_docs(case: Case, chunk: int = 100) -> Iterator[list[_Doc]]:
-    with case.read_session() as s:
-        ids = list(s.scalars(select(Document.id).order_by(Document.id)))
-        for i in range(0, len(ids), chunk):
-            part = ids[i : i + chunk]
-            docs = s.scalars(
-                select(Document).where(Document.id.in_(part)).options(selectinload(Document.tags))
-            )
-            yield _snapshots(s, docs)
-            s.expunge_all()
-
-
 @gc_paused
 def rebuild(case: Case, ctx: JobContext | None = None) -> int:
     """Build the index from scratch into `index.new/`, then swap it in. Cancelling
@@ -323,11 +189,11 @@ def rebuild(case: Case, ctx: JobContext | None = None) -> int:
     done = 0
     si.rebuilding, was_bulk, case.indexing_in_bulk = True, case.indexing_in_bulk, True
     try:
-        for docs in _iter_docs(case):
+        for docs in doc_source.iter_docs(case):
             if ctx is not None:
                 ctx.raise_if_cancelled()
             for d in docs:
-                _add(case, writer, d)
+                doc_source.add(case, writer, d)
                 revisions[d.uid] = d.revision
             done += len(docs)
             if ctx is not None:
@@ -387,9 +253,9 @@ def load_in_memory(case: Case) -> SearchIndex:
     ix = _private_ram_storage().create_index(ixmod.build_schema(), indexname=ixmod.INDEX_NAME)
     w = ixmod.writer(ix, WRITER_MB)
     try:
-        for docs in _iter_docs(case):
+        for docs in doc_source.iter_docs(case):
             for d in docs:
-                _add(case, w, d)
+                doc_source.add(case, w, d)
         w.commit()
     except BaseException:
         w.cancel()

@@ -57,6 +57,7 @@ class SavedSearchInfo:
     sort: str
     exact: bool
     created_at: datetime
+    translit: bool = False
 
 
 def ensure_index(case: Case, ctx: JobContext | None = None) -> None:
@@ -275,7 +276,9 @@ MAX_SNIPPETS = results.MAX_PAGES_WITH_SNIPPETS
 
 # -- saved searches ------------------------------------------------------------------------
 def _info(s: SavedSearch) -> SavedSearchInfo:
-    return SavedSearchInfo(s.name, s.query, s.sort, bool(s.exact), s.created_at)
+    return SavedSearchInfo(
+        s.name, s.query, s.sort, bool(s.exact), s.created_at, translit=bool(s.translit)
+    )
 
 
 def list_saved_searches(case: Case) -> list[SavedSearchInfo]:
@@ -291,9 +294,10 @@ def save_search(
     sort: str = SearchSort.RELEVANCE,
     exact: bool = False,
     replace: bool = False,
+    translit: bool = False,
 ) -> SavedSearchInfo:
-    """Store a search under `name`; the query is checked first, so a saved search
-    always runs."""
+    """Store a search under `name` with its options (sort, exact, transliteration);
+    the query is checked first, so a saved search always runs."""
     name = name.strip()
     if not name:
         raise InvalidValueError(_("A saved search needs a name."))
@@ -311,14 +315,22 @@ def save_search(
                 _("There is already a saved search called “%(name)s”; choose another name.")
                 % {"name": name}
             )
-        after = {"query": query, "sort": sort, "exact": exact}
+        after = {"query": query, "sort": sort, "exact": exact, "translit": translit}
         if existing is None:
-            existing = SavedSearch(name=name, query=query, sort=sort, exact=exact)
+            existing = SavedSearch(
+                name=name, query=query, sort=sort, exact=exact, translit=translit
+            )
             s.add(existing)
             audit.record(s, "save_search", name, after=after)
         else:
-            before = {"query": existing.query, "sort": existing.sort, "exact": existing.exact}
+            before = {
+                "query": existing.query,
+                "sort": existing.sort,
+                "exact": existing.exact,
+                "translit": existing.translit,
+            }
             existing.query, existing.sort, existing.exact = query, sort, exact
+            existing.translit = translit
             audit.record(s, "replace_saved_search", name, before, after)
         s.flush()
         return _info(existing)
@@ -337,7 +349,15 @@ def _saved(case: Case, name: str) -> SavedSearchInfo:
 
 def run_saved_search(case: Case, name: str, *, limit: int = 20, page: int = 1) -> SearchResults:
     saved = _saved(case, name)
-    return search(case, saved.query, sort=saved.sort, exact=saved.exact, limit=limit, page=page)
+    return search(
+        case,
+        saved.query,
+        sort=saved.sort,
+        exact=saved.exact,
+        translit=saved.translit,
+        limit=limit,
+        page=page,
+    )
 
 
 def delete_saved_search(case: Case, name: str) -> Changes:

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 
 from casefile.core import i18n as core_i18n
+from casefile.core import labels as words
 from casefile.core.date_words import in_words
 from casefile.core.services import Changes
 from casefile.core.services import chronology_view as cv
@@ -47,41 +48,16 @@ PREFETCH = 500  # rows per background read once the outline is in
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-# What each flag says, short in the cell and whole in the tooltip (English here,
-# translated where shown: `flag_words`).
-FLAG_WORDS = {
-    "no_source": (
-        QT_TRANSLATE_NOOP("Flags", "No source"),
-        QT_TRANSLATE_NOOP("Flags", "No source: nothing cites this event yet."),
-    ),
-    "single_source": (
-        QT_TRANSLATE_NOOP("Flags", "Single"),
-        QT_TRANSLATE_NOOP(
-            "Flags", "Single source: every citation comes from one document; find a second one."
-        ),
-    ),
-    "weak_sources": (
-        QT_TRANSLATE_NOOP("Flags", "Weak"),
-        QT_TRANSLATE_NOOP(
-            "Flags", "Weak sources: every source is graded E/F or its information 5/6."
-        ),
-    ),
-    "lost_quote": (
-        QT_TRANSLATE_NOOP("Flags", "Lost quote"),
-        QT_TRANSLATE_NOOP(
-            "Flags",
-            "Lost quote: a quoted passage is no longer on its page (the document was "
-            "re-extracted or deleted); check the citation.",
-        ),
-    ),
-}
+# The flags, and what each says: short in the cell, whole in the tooltip; the words are
+# the core's (`casefile.core.labels`), shared with the export options, the CLI and the
+# report.
+FLAG_WORDS = words.EVENT_FLAGS
 
 
 def flag_words(flag: str) -> tuple[str, str]:
     """A flag's word for the cell and its reason for the tooltip, in the interface
     language."""
-    short, tip = FLAG_WORDS[flag]
-    return translate("Flags", short), translate("Flags", tip)
+    return words.event_flag_short(flag), words.event_flag_help(flag)
 
 
 def _first(

@@ -3,7 +3,8 @@ table, and below it the chosen event's citations and the date suggestion queue.
 
 Every edit is an undoable command on the case's one undo stack (commands.py); every
 read goes to the reader pool (model.py). A citation opens the viewer at its passage,
-highlighted (`passageRequested`, handled by the case view, which owns the viewer).
+highlighted (`passageRequested`, handled by the case view, which owns the viewer); the
+chosen event's own tab is event_details.py.
 """
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -34,6 +33,7 @@ from casefile.core.services import chronology_view as cv
 from casefile.core.services.chronology_dto import CitationInfo, EventInfo
 from casefile.ui.chronology.commands import PutEventCommand
 from casefile.ui.chronology.editor import EventEditor, set_source_label, unchanged
+from casefile.ui.chronology.event_details import EventDetails
 from casefile.ui.chronology.filters import FilterBar
 from casefile.ui.chronology.model import COLUMNS, FLAG_WORDS, EventTableModel, flag_words
 from casefile.ui.chronology.suggestions import SuggestionQueue
@@ -41,10 +41,7 @@ from casefile.ui.chronology.timeline import Timeline
 from casefile.ui.controller import CaseController
 from casefile.ui.i18n import CHOICES, translate
 from casefile.ui.icons import icon
-from casefile.ui.plain import plain_label
 from casefile.ui.viewer_selection import TextSelection
-
-CITE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ChronologyView(QWidget):
@@ -145,24 +142,13 @@ class ChronologyView(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.edit_current())
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._current_changed())
 
-        self.details_title = plain_label(bold=True, wrap=True, selectable=True)
-        self.details_text = plain_label(wrap=True, selectable=True)
-        self.citations = QListWidget()
-        self.citations.setAccessibleName(translate("ChronologyView", "Citations"))
-        self.citations.setWordWrap(True)
-        self.citations.itemActivated.connect(self._cite_chosen)
-        self.citations.itemClicked.connect(self._cite_chosen)
-        details = QWidget()
-        dl = QVBoxLayout(details)
-        dl.setContentsMargins(4, 4, 4, 4)
-        dl.addWidget(self.details_title)
-        dl.addWidget(self.details_text)
-        dl.addWidget(self.citations, 1)
+        self.details = EventDetails()
+        self.details.passageRequested.connect(self.passageRequested)
         self.queue = SuggestionQueue(self.controller)
         self.queue.lang = lambda: self.model.lang
         self.queue.passageRequested.connect(self.passageRequested)
         self.tabs = QTabWidget()
-        self.tabs.addTab(details, translate("ChronologyView", "Event"))
+        self.tabs.addTab(self.details, translate("ChronologyView", "Event"))
         self.tabs.addTab(self.queue, translate("ChronologyView", "Date Suggestions"))
 
         split = QSplitter(Qt.Orientation.Vertical)
@@ -257,57 +243,11 @@ class ChronologyView(QWidget):
 
     def _show_details(self) -> None:
         row = self.current_row()
-        self.citations.clear()
-        if row is None:
-            self.details_title.setText("")
-            self.details_text.setText(
-                translate("ChronologyView", "Choose an event to see its sources.")
-                if self.model.rowCount()
-                else ""
-            )
-            self.details_text.setVisible(bool(self.details_text.text()))
-            return
-        info = row.info
-        self.details_title.setText(f"{self.model_words(info)} — {info.title}")
-        parts = [info.description or ""]
-        if info.entities:
-            names = ", ".join(e.name for e in info.entities)
-            parts.append(translate("ChronologyView", "Entities: {names}").format(names=names))
-        if info.tags:
-            tags = ", ".join(info.tags)
-            parts.append(translate("ChronologyView", "Tags: {tags}").format(tags=tags))
-        self.details_text.setText("\n".join(p for p in parts if p))
-        self.details_text.setVisible(bool(self.details_text.text()))
-        if not info.citations:
-            item = QListWidgetItem(
-                translate(
-                    "ChronologyView",
-                    "No source yet: select words in the viewer and choose “Add to chronology…”.",
-                )
-            )
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.citations.addItem(item)
-        for label, grade, c in zip(row.sources, row.grades, info.citations, strict=True):
-            lost = "  " + translate("ChronologyView", "⚠ quote lost") if c.lost else ""
-            title = c.document_title or translate("ChronologyView", "a document deleted since")
-            quote = " ".join(c.quote.split())
-            text = translate("ChronologyView", "{source} · {grade} · {title}{lost}\n“{quote}”")
-            item = QListWidgetItem(
-                text.format(source=label, grade=grade, title=title, lost=lost, quote=quote)
-            )
-            item.setData(CITE_ROLE, c)
-            item.setToolTip(translate("ChronologyView", "Click to read the passage in the viewer"))
-            self.citations.addItem(item)
+        words = self.model_words(row.info) if row is not None else ""
+        self.details.show_row(row, words, bool(self.model.rowCount()))
 
     def model_words(self, info: EventInfo) -> str:
         return in_words(info.date, self.model.lang)
-
-    def _cite_chosen(self, item: QListWidgetItem) -> None:
-        c = item.data(CITE_ROLE)
-        if isinstance(c, CitationInfo) and c.document_title is not None:
-            start = c.start if c.start is not None and not c.lost else -1
-            end = c.end if c.end is not None and not c.lost else -1
-            self.passageRequested.emit(c.document_uid, c.page, start, end)
 
     def _update_actions(self) -> None:
         writable = not self.controller.readonly

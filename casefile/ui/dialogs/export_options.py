@@ -26,17 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.core import labels
 from casefile.ui import i18n
 from casefile.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 ANY = QT_TRANSLATE_NOOP("ExportOptions", "(any)")
-FLAG_WORDS = {
-    "": ANY,
-    "no_source": QT_TRANSLATE_NOOP("ExportOptions", "No source"),
-    "single_source": QT_TRANSLATE_NOOP("ExportOptions", "Single source"),
-    "weak_sources": QT_TRANSLATE_NOOP("ExportOptions", "Only weak sources"),
-    "lost_quote": QT_TRANSLATE_NOOP("ExportOptions", "Lost quote"),
-}
 
 
 class Shown:
@@ -112,8 +106,9 @@ class ScopeBox(QGroupBox):
         self.date_to = QLineEdit()
         self.date_to.setPlaceholderText(translate("ExportOptions", "e.g. 2024-06"))
         self.flag = QComboBox()
-        for value, words in FLAG_WORDS.items():
-            self.flag.addItem(translate("ExportOptions", words), value)
+        self.flag.addItem(translate("ExportOptions", ANY), "")
+        for value, word in labels.EVENT_FLAGS.items():
+            self.flag.addItem(word, str(value))
         dates = QHBoxLayout()
         dates.addWidget(self.date_from)
         dates.addWidget(self.date_to)

@@ -62,7 +62,7 @@ class ImportSummaryDialog(QDialog):
             summary.outcomes, key=lambda o: (o.result == ImportResult.IMPORTED, o.path)
         )
         for o in ordered:
-            result = translate("labels", labels.IMPORT_RESULT_LABELS.get(o.result, o.result))
+            result = labels.import_result(o.result)
             details = translate_recorded(o.reason)
             if o.result == "duplicate" and o.duplicate_of:
                 details = translate(

@@ -1,7 +1,8 @@
 """One entity's page: kind, name, aliases (weak, former), grade and notes; the
 documents and pages that mention it, in context (a click opens the viewer at the
 span); its relations. Edit, rename, add or remove an alias, split one off, merge into
-another entity, delete: each an undoable command (`commands.py`)."""
+another entity, delete: each an undoable command (`commands.py`). The mentions are laid
+out by `entity_mentions.py`."""
 
 from __future__ import annotations
 
@@ -17,8 +18,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QStackedWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -34,12 +33,12 @@ from casefile.ui.entities.dialogs import (
     ChooseEntityDialog,
     EditEntityDialog,
 )
+from casefile.ui.entities.entity_mentions import MentionTree
 from casefile.ui.entities.picker import fold
 from casefile.ui.entities.relations_box import RelationsBox
 from casefile.ui.i18n import plural, translate
 from casefile.ui.plain import plain_label
 
-MENTION_ROLE = Qt.ItemDataRole.UserRole + 1
 MENTION_LIMIT = 2000  # shown on the page; the counts above say how many there are
 
 
@@ -131,12 +130,8 @@ class EntityPage(QWidget):
         self.aliases.currentItemChanged.connect(lambda *_a: self._alias_buttons())
         self.notes = plain_label(wrap=True, selectable=True)
         self.mention_heading = _heading(translate("EntityPage", "Mentions"))
-        self.mention_tree = QTreeWidget()
-        self.mention_tree.setAccessibleName(translate("EntityPage", "Mentions"))
-        self.mention_tree.setHeaderHidden(True)
-        self.mention_tree.setUniformRowHeights(True)
-        self.mention_tree.itemActivated.connect(self._mention_clicked)
-        self.mention_tree.itemClicked.connect(self._mention_clicked)
+        self.mention_tree = MentionTree()
+        self.mention_tree.mentionOpened.connect(self.mentionOpened)
         self.relations = RelationsBox(self.controller, self.entities)
         self.relations.entityChosen.connect(self.entityChosen)
 
@@ -217,7 +212,7 @@ class EntityPage(QWidget):
             self.aliases.addItem(item)
         self._alias_buttons()
         self.notes.setText(info.notes or "—")
-        self._fill_mentions(info, found)
+        self.mention_heading.setText(self.mention_tree.fill(info, found))
         self.relations.show_relations(info, relations)
 
     @staticmethod
@@ -230,57 +225,6 @@ class EntityPage(QWidget):
         if a.former:
             marks.append(translate("EntityPage", "former"))
         return a.text + (f"   ({', '.join(marks)})" if marks else "")
-
-    def _fill_mentions(self, info: EntityInfo, found: list[MentionInfo]) -> None:
-        self.mention_tree.clear()
-        heading = translate("EntityPage", "Mentions: {mentions} {in_documents}").format(
-            mentions=info.mentions,
-            in_documents=plural("in %n document(s)", "", info.documents),
-        )
-        if len(found) < info.mentions:
-            heading += " " + plural("(%n shown)", "", len(found))
-        self.mention_heading.setText(heading)
-        groups: dict[str, QTreeWidgetItem] = {}
-        counts: dict[str, int] = {}
-        for m in found:
-            group = groups.get(m.document_uid)
-            if group is None:
-                group = QTreeWidgetItem(self.mention_tree, [m.document_title])
-                group.setData(0, MENTION_ROLE, m)  # a document opens at its first mention
-                font = group.font(0)
-                font.setBold(True)
-                group.setFont(0, font)
-                groups[m.document_uid] = group
-            counts[m.document_uid] = counts.get(m.document_uid, 0) + 1
-            # Short context before, so the words themselves stay in sight in a narrow pane.
-            before = " ".join(m.before.split())[-28:]
-            after = " ".join(m.after.split())
-            hand = "  ✎" if m.manual else ""
-            line = translate("EntityPage", "p. {page}   …{before} «{text}» {after}…").format(
-                page=m.page, before=before, text=m.text, after=after
-            )
-            line += hand
-            item = QTreeWidgetItem(group, [line])
-            item.setData(0, MENTION_ROLE, m)
-            item.setToolTip(
-                0,
-                translate("EntityPage", "Click to open the page at this mention. Tagged by hand.")
-                if m.manual
-                else translate("EntityPage", "Click to open the page at this mention."),
-            )
-        for uid, group in groups.items():
-            n = counts[uid]
-            group.setText(
-                0,
-                translate("EntityPage", "{title}  ({count})").format(title=group.text(0), count=n),
-            )
-        if len(groups) <= 8:
-            self.mention_tree.expandAll()
-
-    def _mention_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        m = item.data(0, MENTION_ROLE)
-        if m is not None:
-            self.mentionOpened.emit(m)
 
     # -- edits ----------------------------------------------------------------------------
     def _selected_alias(self) -> AliasInfo | None:

@@ -1,53 +1,23 @@
 """One colour per entity kind: a strong one (network nodes, the legend's swatches) and
 a pale one behind a mention in the viewer's text, light enough that black text and a
-search hit's yellow stay readable on top of it."""
+search hit's yellow stay readable on top of it. The kinds' names are the core's
+(`casefile.core.labels`)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
+from casefile.core import labels as words
 from casefile.core.vocabulary import EntityKind
-from casefile.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 KINDS = tuple(k.value for k in EntityKind)
 
-# What each kind is called (one, and a group of them), by the code in core/vocabulary.py;
-# translated where shown. Two contexts, because "Other" is one word in English and two
-# in Russian ("Другое", "Прочие").
-WORDS = {
-    "person": (
-        QT_TRANSLATE_NOOP("EntityKind", "Person"),
-        QT_TRANSLATE_NOOP("EntityKinds", "People"),
-    ),
-    "organisation": (
-        QT_TRANSLATE_NOOP("EntityKind", "Organisation"),
-        QT_TRANSLATE_NOOP("EntityKinds", "Organisations"),
-    ),
-    "public_body": (
-        QT_TRANSLATE_NOOP("EntityKind", "Public body"),
-        QT_TRANSLATE_NOOP("EntityKinds", "Public bodies"),
-    ),
-    "place": (QT_TRANSLATE_NOOP("EntityKind", "Place"), QT_TRANSLATE_NOOP("EntityKinds", "Places")),
-    "product": (
-        QT_TRANSLATE_NOOP("EntityKind", "Product or service"),
-        QT_TRANSLATE_NOOP("EntityKinds", "Products and services"),
-    ),
-    "other": (QT_TRANSLATE_NOOP("EntityKind", "Other"), QT_TRANSLATE_NOOP("EntityKinds", "Other")),
-}
-
-
-def label(kind: str) -> str:
-    """One entity's kind, in the interface language: "Person", "Лицо"."""
-    words = WORDS.get(kind)
-    return translate("EntityKind", words[0]) if words else kind
-
-
-def group_label(kind: str) -> str:
-    """A group of entities of a kind: "People", "Лица"."""
-    words = WORDS.get(kind)
-    return translate("EntityKinds", words[1]) if words else kind
-
+# What each kind is called (one, and a group of them) comes from the one table of words
+# for stored values, shared with the CLI and the reports (docs/architecture.md,
+# "Vocabulary"); this module keeps the colours.
+label = words.entity_kind  # one entity's kind: "Person", "Лицо"
+group_label = words.entity_kind_group  # a group of entities of a kind: "People", "Лица"
 
 STRONG = {
     "person": "#2b6cb0",

@@ -3,7 +3,8 @@ process (natasha never loads in this one: `services.suggest_entities`), as a job
 progress and Cancel in the status bar. Each suggestion shows its documents, the forms
 found and, when chosen, a few passages where it stands. Accept (A) makes it an entity,
 Accept as Alias (M) adds it to an existing one, Dismiss (D) forgets it for good;
-accepting is undoable."""
+accepting is undoable. The list is ui/entities/suggestion_table.py; the passages shown
+under it, ui/entities/suggestion_passages.py."""
 
 from __future__ import annotations
 
@@ -13,60 +14,28 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from casefile.core import services
-from casefile.core.case import Case
 from casefile.core.services import EntityInfo, Suggestion, SuggestionSet
 from casefile.ui.controller import CaseController
-from casefile.ui.entities import commands, kinds
+from casefile.ui.entities import commands
 from casefile.ui.entities.dialogs import ChooseEntityDialog, kind_box
-from casefile.ui.i18n import QT_TRANSLATE_NOOP, plural, translate
+from casefile.ui.entities.suggestion_passages import describe, examples
+from casefile.ui.entities.suggestion_table import SuggestionTable
+from casefile.ui.i18n import plural, translate
 from casefile.ui.messages import user_message
 from casefile.ui.plain import plain_label
 from casefile.ui.runner import Job
-
-RULES = {
-    "ner": QT_TRANSLATE_NOOP("SuggestionQueue", "language model"),
-    "caps": QT_TRANSLATE_NOOP("SuggestionQueue", "capitalised words"),
-    "latin": QT_TRANSLATE_NOOP("SuggestionQueue", "Latin name in Russian text"),
-    "acronym": QT_TRANSLATE_NOOP("SuggestionQueue", "acronym"),
-    "email": QT_TRANSLATE_NOOP("SuggestionQueue", "e-mail header"),
-}
-
-
-def found_by(rules: Sequence[str]) -> str:
-    """The rules that found a suggestion, in words."""
-    return ", ".join(translate("SuggestionQueue", RULES[r]) if r in RULES else r for r in rules)
-
-
-EXAMPLES = 3
-
-
-def examples(case: Case, suggestion: Suggestion) -> list[tuple[str, str]]:
-    """(document title, passage) for the first documents holding one of its forms."""
-    forms = " OR ".join(f'"{f}"' for f in suggestion.forms[:4]) or f'"{suggestion.name}"'
-    try:
-        found = services.search(case, forms, exact=True, limit=EXAMPLES, with_facets=False)
-    except Exception:
-        return []
-    out = []
-    for hit in found.hits:
-        text = " … ".join(s.text for s in hit.snippets[:1]) if hit.snippets else ""
-        out.append((str(hit.title), text))
-    return out
 
 
 class SuggestionQueue(QWidget):
@@ -101,33 +70,7 @@ class SuggestionQueue(QWidget):
                 "the case does not know yet.",
             )
         )
-        self.table = QTableWidget(0, 4)
-        self.table.setAccessibleName(translate("SuggestionQueue", "Suggestions"))
-        self.table.setHorizontalHeaderLabels(
-            [
-                translate("SuggestionQueue", "Name"),
-                translate("SuggestionQueue", "Kind"),
-                translate("SuggestionQueue", "Docs"),
-                translate("SuggestionQueue", "Forms found"),
-            ]
-        )
-        docs_header = self.table.horizontalHeaderItem(2)
-        if docs_header is not None:
-            docs_header.setToolTip(translate("SuggestionQueue", "Documents that mention it"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        rows = self.table.verticalHeader()
-        rows.setSectionResizeMode(rows.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, header.ResizeMode.Interactive)
-        header.setSectionResizeMode(3, header.ResizeMode.Stretch)
-        self.table.setColumnWidth(0, 200)
-        self.table.setColumnWidth(1, 120)
-        self.table.setColumnWidth(2, 44)
+        self.table = SuggestionTable()
         self.table.currentCellChanged.connect(lambda *_a: self._current_changed())
         self.examples = QTextBrowser()
         self.examples.setAccessibleName(translate("SuggestionQueue", "Where it stands"))
@@ -251,39 +194,14 @@ class SuggestionQueue(QWidget):
         self.listed.emit()
 
     def _fill(self, suggestions: Sequence[Suggestion]) -> None:
-        self.table.setRowCount(0)
-        for x in suggestions:
-            self._insert(self.table.rowCount(), x)
-        if self.table.rowCount():
-            self.table.selectRow(0)
+        self.table.fill(suggestions)
         self._buttons()
 
-    def _insert(self, row: int, x: Suggestion) -> None:
-        self.table.insertRow(row)
-        name = QTableWidgetItem(x.name)
-        name.setData(Qt.ItemDataRole.UserRole, x)
-        name.setToolTip(
-            translate("SuggestionQueue", "Found by: {rules}").format(rules=found_by(x.rules))
-        )
-        kind = QTableWidgetItem(kinds.swatch(x.kind), kinds.label(x.kind))
-        docs = QTableWidgetItem(str(x.documents))
-        docs.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        forms = QTableWidgetItem(", ".join(x.forms))
-        for col, item in enumerate((name, kind, docs, forms)):
-            self.table.setItem(row, col, item)
-
     def current(self) -> Suggestion | None:
-        row = self.table.currentRow()
-        item = self.table.item(row, 0) if row >= 0 else None
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return self.table.current()
 
     def select_name(self, name: str) -> bool:
-        for row in range(self.table.rowCount()):
-            item = self.table.item(row, 0)
-            if item is not None and item.text() == name:
-                self.table.selectRow(row)
-                return True
-        return False
+        return self.table.select_name(name)
 
     def _buttons(self) -> None:
         ok = self.current() is not None and not self.controller.readonly
@@ -301,43 +219,25 @@ class SuggestionQueue(QWidget):
         generation = self._generation
 
         def show(found: list[tuple[str, str]]) -> None:
-            if generation != self._generation:
-                return
-            lines = [
-                translate("SuggestionQueue", "Found by: {rules}.").format(rules=found_by(x.rules))
-            ]
-            if x.like is not None:
-                lines.insert(
-                    0,
-                    translate(
-                        "SuggestionQueue",
-                        "Sounds like {name}, which the case knows: "
-                        "Accept as Alias Of… (M) adds it there.",
-                    ).format(name=x.like[1]),
-                )
-            lines += [f"\n{title}\n    {text}" for title, text in found]
-            self.examples.setPlainText("\n".join(lines))
+            if generation == self._generation:
+                self.examples.setPlainText(describe(x, found))
 
         self.controller.read(examples, x, on_done=show)
 
     # -- accept, dismiss --------------------------------------------------------------
     def _take(self, x: Suggestion) -> int:
         """Take the row off the list; returns where it was (for an undo to put back)."""
-        for row in range(self.table.rowCount()):
-            item = self.table.item(row, 0)
-            if item is not None and item.data(Qt.ItemDataRole.UserRole) == x:
-                self.table.removeRow(row)
-                self.table.selectRow(min(row, self.table.rowCount() - 1))
-                self._buttons()
-                return row
-        return -1
+        row = self.table.take(x)
+        if row >= 0:
+            self._buttons()
+        return row
 
     def _drop(self, x: Suggestion) -> None:
         self._take(x)
 
     def _put_back(self, x: Suggestion, row: int) -> None:
         if self.result is not None and x in self.result.suggestions:
-            self._insert(max(0, min(row, self.table.rowCount())), x)
+            self.table.insert(max(0, min(row, self.table.rowCount())), x)
             self._buttons()
 
     def _accept(self, x: Suggestion, into: EntityInfo | None) -> None:

@@ -1,0 +1,153 @@
+"""The matcher's fast path finds exactly what the plain automaton pass found (issue 12,
+the stored-matching benchmark): same hits, same spans, same longest-first overlap
+rule, weak aliases exact. `_reference` below is the matcher as it was before the fast
+path (docs/architecture.md, "Entities"), kept here as the oracle."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import ahocorasick
+import pytest
+
+from casefile.core.entities.forms import fold, surface_forms
+from casefile.core.entities.matcher import _OTHER_SPACES, AliasSpec, Matcher, spaced
+from tests.corpus import corpus_dir
+
+_ASCII = bytes(
+    b if (48 <= b < 58 or 65 <= b < 91 or 97 <= b < 123 or b >= 128) else 32 for b in range(256)
+)
+
+
+def _old_spaced(folded: str) -> str:
+    out = folded.encode("utf-8", "surrogatepass").translate(_ASCII).decode("utf-8", "surrogatepass")
+    for ch in _OTHER_SPACES:
+        if ch in out:
+            out = out.replace(ch, " ")
+    return out
+
+
+class _Reference:
+    """The automaton pass and overlap rule exactly as before the fast path."""
+
+    def __init__(self, aliases: Iterable[AliasSpec]) -> None:
+        self.auto = ahocorasick.Automaton()
+        keys: dict[str, list[tuple[int, int, str | None]]] = {}
+        for a in aliases:
+            for form in surface_forms(a.text, weak=a.weak):
+                key = _old_spaced(fold(form)).strip()
+                if not key:
+                    continue
+                target = (a.alias_id, a.entity_id, form if a.weak else None)
+                bucket = keys.setdefault(key, [])
+                if target not in bucket:
+                    bucket.append(target)
+        for key, targets in keys.items():
+            self.auto.add_word(f" {key} ", (len(key), tuple(targets)))
+        self.size = len(keys)
+        if keys:
+            self.auto.make_automaton()
+
+    def find(self, text: str) -> list[tuple[int, int, int, int]]:
+        if not self.size or not text:
+            return []
+        raw = [
+            (last - 1 - length, last - 1, targets)
+            for last, (length, targets) in self.auto.iter(f" {_old_spaced(fold(text))} ")
+        ]
+        raw.sort(key=lambda r: (r[0], -r[1]))
+        hits = []
+        taken_start = taken_end = -1
+        for start, end, targets in raw:
+            if start < taken_end and (start != taken_start or end != taken_end):
+                continue
+            kept = False
+            for alias_id, entity_id, exact in targets:
+                if exact is not None and text[start:end] != exact:
+                    continue
+                hits.append((alias_id, entity_id, start, end))
+                kept = True
+            if kept:
+                taken_start, taken_end = start, end
+        return hits
+
+
+def _aliases(texts: list[str], count: int) -> list[AliasSpec]:
+    """Names of the texts themselves (capitalised words, pairs of them, which overlap
+    each other), their all-capital words as weak aliases (and some as plain ones too,
+    so a weak and a plain alias share a form), and a few entities with two aliases."""
+    from tests.perf.bench_entities import make_aliases
+
+    rng = random.Random(5)
+    names = make_aliases(texts, count, dense=True)
+    specs = [AliasSpec(i, i // 3, a, w) for i, (a, w) in enumerate(names)]
+    caps = sorted({w for t in texts for w in re.findall(r"\b[A-ZА-Я]{2,5}\b", t)})
+    for w in rng.sample(caps, min(len(caps), 60)):
+        specs.append(AliasSpec(len(specs), len(specs) // 3, w, True))
+        if rng.random() < 0.5:
+            specs.append(AliasSpec(len(specs), len(specs) // 3, w, False))
+    return specs
+
+
+def _same(specs: list[AliasSpec], texts: Iterable[str]) -> int:
+    new, old = Matcher(specs), _Reference(specs)
+    n = 0
+    for text in texts:
+        got = [tuple(h) for h in new.find(text)]
+        assert got == old.find(text), text[:80]
+        assert new.hits(text) == got
+        n += len(got)
+    return n
+
+
+def test_hostile_pages_give_the_same_hits() -> None:
+    specs = [
+        AliasSpec(1, 1, "Amazon"),
+        AliasSpec(2, 2, "Amazon Web Services"),
+        AliasSpec(3, 2, "Web Services"),
+        AliasSpec(4, 3, "AWS", weak=True),
+        AliasSpec(5, 3, "aws"),
+        AliasSpec(6, 4, "Чарльз Форрест"),
+        AliasSpec(7, 4, "Форрест"),
+        AliasSpec(8, 5, "Ёлкин"),
+        AliasSpec(9, 6, "İstanbul"),
+        AliasSpec(10, 7, "Сбер"),
+        AliasSpec(11, 8, "Сбер"),
+        AliasSpec(12, 9, "MTS", weak=True),
+    ]
+    marks = [" "] * 30 + list(_OTHER_SPACES) + list(" \n\t.,;:!?()[]{}\"'-_/\\")
+    words = ["Amazon", "Web", "Services", "AWS", "aws", "Aws", "Чарльза", "Форреста", "Ёлкина"]
+    words += ["елкин", "İstanbul", "Сбере", "MTS", "AMTSX", "\ud800", "™", "x", "Форрестом"]
+    rng = random.Random(11)
+    pages = [
+        "".join(rng.choice(words) + rng.choice(marks) * rng.randrange(1, 3) for _ in range(200))
+        for _ in range(300)
+    ]
+    assert _same(specs, pages) > 1000
+
+
+def test_the_fast_spacing_is_the_old_one() -> None:
+    rng = random.Random(2)
+    alphabet = list(_OTHER_SPACES) + list("aZ09 \n\t.,-_ёЁяİ\ud800\u2003\U0001f600™")
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
+        assert spaced(text) == _old_spaced(text)
+
+
+@pytest.mark.slow
+def test_generated_and_real_corpus_give_the_same_hits() -> None:
+    corpus = corpus_dir()
+    from tests.perf.gen_corpus import documents
+
+    generated = [str(d["text"]) for d in documents(400)]
+    real: list[str] = []
+    for path in sorted(Path(corpus).rglob("*")):
+        if path.suffix.lower() in {".txt", ".html", ".eml", ".md"}:
+            data = path.read_bytes()
+            real.append(data.decode("utf-8", "replace"))
+            real.append(data.decode("cp1251", "replace"))
+    assert _same(_aliases(generated, 1500), generated) > 2000
+    assert _same(_aliases(real, 1500), real) > 2000
