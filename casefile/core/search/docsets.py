@@ -4,7 +4,7 @@ Whoosh walks a query's matcher tree one posting at a time in Python: a word with
 dictionary forms in three fields is an OR of ~15 terms, and every step of the union
 (`next`, `id`, `is_active`) recurses through all of them; an AND leapfrogs by skipping
 one posting at a time inside a block. At 100,000 documents that was most of a query's
-time (docs/architecture.md, search: the first page of a broad query).
+time (docs/architecture.md, measured facts: querying 100,000 documents).
 
 Here the same matcher tree is compiled into nodes that answer for a *window* of
 document numbers at once: a term's ids come from its posting blocks as they are stored
