@@ -14,6 +14,7 @@ from typing import Any
 
 from whoosh import query as wq
 
+from casefile.core.search import docsets
 from casefile.core.search.index import decode_pagemap
 
 
@@ -85,22 +86,10 @@ def hit_pages(searcher: Any, q: wq.Query, docnums: list[int]) -> dict[int, Count
         return out
     pagemap = searcher.reader().column_reader("pagemap")
     maps: dict[int, tuple[list[int], list[int]]] = {}
-    ctx = searcher.boolean_context()
     order = sorted(docnums)
     reader = searcher.reader()
-    for leaf in _span_units(leaves, reader):  # one matcher each: unions give no spans
-        m = leaf.matcher(searcher, ctx)
-        # A word's hits are its positions: read them as the array they are stored as,
-        # not as one Span object each (what `spans()` makes of them, at a cost that
-        # showed among the slowest queries' profiles). Phrases need their spans.
-        plain = isinstance(leaf, wq.Term) and m.is_active() and m.supports("positions")
-        for d in order:
-            if not m.is_active():
-                break
-            if m.id() < d:
-                m.skip_to(d)
-            if not m.is_active() or m.id() != d:
-                continue
+    for unit in _span_units(leaves, reader):
+        for d, hits in _unit_hits(searcher, unit, order).items():
             got = maps.get(d)
             if got is None:
                 got = maps[d] = decode_pagemap(pagemap[d])
@@ -108,7 +97,6 @@ def hit_pages(searcher: Any, q: wq.Query, docnums: list[int]) -> dict[int, Count
             if not numbers:
                 continue
             c = out[d]
-            hits = m.value_as("positions") if plain else [span.start for span in m.spans()]
             if len(numbers) == 1:
                 if len(hits):
                     c[numbers[0]] += len(hits)
@@ -117,3 +105,33 @@ def hit_pages(searcher: Any, q: wq.Query, docnums: list[int]) -> dict[int, Count
                 i = bisect_right(starts, pos) - 1
                 c[numbers[max(i, 0)]] += 1
     return out
+
+
+def _unit_hits(searcher: Any, unit: wq.Query, order: list[int]) -> dict[int, Any]:
+    """Docnum -> positions of the hits of one span unit (a term or a phrase), for those
+    of the documents (ascending) that hold it: from the posting blocks where
+    `docsets` reads them (a term's positions; a phrase's first positions, as its spans
+    start), else from Whoosh's matcher."""
+    words = None
+    if isinstance(unit, wq.Term) and isinstance(unit.text, str):
+        words = [unit.text]
+    elif isinstance(unit, wq.Phrase) and unit.slop == 1:
+        words = list(unit.words)
+    if words:
+        try:
+            return docsets.positions(searcher.reader(), unit.fieldname, words, order)
+        except docsets.Unsupported:
+            pass
+    m = unit.matcher(searcher, searcher.boolean_context())  # one each: unions give no spans
+    # A word's hits are its positions: read them as the array they are stored as,
+    # not as one Span object each. Phrases need their spans.
+    plain = isinstance(unit, wq.Term) and m.is_active() and m.supports("positions")
+    found: dict[int, Any] = {}
+    for d in order:
+        if not m.is_active():
+            break
+        if m.id() < d:
+            m.skip_to(d)
+        if m.is_active() and m.id() == d:
+            found[d] = m.value_as("positions") if plain else [span.start for span in m.spans()]
+    return found

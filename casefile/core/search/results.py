@@ -21,13 +21,14 @@ exactly once, and page 1 stays what it was.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
 from whoosh import query as wq
 
+from casefile.core.search import docsets
 from casefile.core.search.case_index import SearchIndex
 from casefile.core.search.index import Row
 from casefile.core.search.pages import hit_pages
@@ -199,37 +200,62 @@ def scan(
         if not size:
             continue
         m = q.matcher(sub, ctx)
+        phrases: list[Any] = []
+        try:  # by posting blocks where the tree allows (see `docsets`)
+            node: Any = docsets.compile_matcher(m, sub.reader(), phrases)
+        except docsets.Unsupported:
+            node = None
+        sampled: list[int] = []
         k = 1 if unbounded else max(1, round(STRATA * size / total_docs))
         bounds = [size * i // k for i in range(k + 1)]
         for lo, hi in pairwise(bounds):
             if lo >= hi:
                 continue
-            if m.is_active() and m.id() < lo:
-                m.skip_to(lo)
-            got = examine = 0
-            while m.is_active():
-                d = m.id()
-                if d >= hi or got >= per_stratum or examine >= per_stratum_cap:
+            if node is None:
+                found = _walk(m, lo, hi)
+            else:
+                found = docsets.matches(node, lo, hi, node.size / size, per_stratum_cap)
+            got = 0
+            stop = None  # the first match left unread, when the budget ran out
+            for examined, d in enumerate(found):
+                if got >= per_stratum or examined >= per_stratum_cap:
+                    stop = d
                     break
-                examine += 1
                 r = rows[d]
                 if r is not None and (test is None or test(r)) and r.uid not in rows_by_uid:
                     got += 1
                     rows_by_uid[r.uid] = r
                     docnums[r.uid] = off + d
-                    if scored:
+                    if scored and node is None:
                         scores[r.uid] = m.score()
-                m.next()
+                    sampled.append(d)
             n += got
-            if m.is_active() and m.id() < hi and (got >= per_stratum or examine >= per_stratum_cap):
+            if stop is not None:
                 # [lo, next match) was read in full; extrapolate to the whole slice
                 estimated = True
-                estimate += got * (hi - lo) / max(1, m.id() - lo)
+                estimate += got * (hi - lo) / max(1, stop - lo)
             else:
                 estimate += got
+        if scored and node is not None and sampled:
+            got_scores = docsets.scores(q.matcher(sub, ctx), sampled, phrases)
+            for d, score in zip(sampled, got_scores, strict=True):
+                scores[rows[d].uid] = score  # type: ignore[union-attr]
     scale = estimate / n if estimated and n else 1.0
     docs = round(len(rows_by_uid) * scale)
     return Matches(rows_by_uid, docnums, scores, estimated, docs, scale)
+
+
+def _walk(m: Any, lo: int, hi: int) -> Iterator[int]:
+    """Whoosh's own walk over the matches in [lo, hi), one posting at a time; the
+    matcher stands on each match while the caller looks at it (and scores it)."""
+    if m.is_active() and m.id() < lo:
+        m.skip_to(lo)
+    while m.is_active():
+        d = m.id()
+        if d >= hi:
+            return
+        yield d
+        m.next()
 
 
 def facets(rows: dict[str, Row], scale: float = 1.0) -> dict[str, tuple[tuple[str, int], ...]]:

@@ -1,0 +1,531 @@
+"""Which documents match, a posting block at a time (for `results.scan`).
+
+Whoosh walks a query's matcher tree one posting at a time in Python: a word with its
+dictionary forms in three fields is an OR of ~15 terms, and every step of the union
+(`next`, `id`, `is_active`) recurses through all of them; an AND leapfrogs by skipping
+one posting at a time inside a block. At 100,000 documents that was most of a query's
+time (docs/architecture.md, measured facts: querying 100,000 documents).
+
+Here the same matcher tree is compiled into nodes that answer for a *window* of
+document numbers at once: a term's ids come from its posting blocks as they are stored
+(a block skipped by its last id, never decoded), unions and exclusions are numpy set
+operations, and an AND enumerates its rarest side and only *checks* the others at
+those documents. The matches are exactly Whoosh's, in the same order, so the sample
+`scan` draws, its estimates and its totals do not change.
+
+Scores are then asked of Whoosh for the sampled documents only (`scores`): each term's
+own scorer at each document where it occurs, added up in the shape of the matcher tree
+(a + b at a union or an intersection, x * boost at a wrapper). A term missing at a
+document adds 0.0, which leaves a float unchanged, so every score is the one Whoosh's
+own walk gives, bit for bit.
+
+A tree holding anything else (phrases and their spans, DisjunctionMax, Whoosh's array
+unions on small indexes) is `Unsupported`: `scan` then walks it the Whoosh way.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterator
+from typing import Any
+
+import numpy as np
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.matching import (
+    AndNotMatcher,
+    FilterMatcher,
+    IntersectionMatcher,
+    ListMatcher,
+    NullMatcherClass,
+    UnionMatcher,
+    WrappingMatcher,
+)
+from whoosh.query.spans import SpanNear, SpanNear2
+
+Ids = np.ndarray[Any, np.dtype[np.int64]]
+EMPTY: Ids = np.empty(0, dtype=np.int64)
+# Documents in the first window of a slice, at least: a window costs a few numpy calls
+# per term, and a phrase checks the positions of every candidate in it.
+FIRST_WINDOW = 256
+
+
+class Unsupported(Exception):
+    """A matcher this module does not model; the caller walks it the Whoosh way."""
+
+
+def _array(seq: Any) -> Ids:
+    return np.asarray(seq, dtype=np.int64)
+
+
+class _Leaf:
+    """A term's postings in a segment, read a block at a time. Calls come with
+    ascending documents (windows and candidates never go back), like a matcher's."""
+
+    def __init__(self, m: Any, size: int) -> None:
+        self.m = m
+        self.size = size
+        self._block: tuple[int, Ids] = (-1, EMPTY)
+        self._known = _known_blocks(m)
+
+    def _next_block(self) -> None:
+        m = self.m
+        start = m._nextoffset
+        m._next_block()
+        if m.is_active():
+            self._known[start] = (m._maxid, m._nextoffset, m._lastblock)
+
+    def _jump(self, target: int) -> None:
+        """Past the blocks already known to end before `target` without reading their
+        headers again (each is a pickle Whoosh reads to move one block on)."""
+        m, known = self.m, self._known
+        if m._lastblock:
+            return
+        nxt = m._nextoffset
+        far = nxt
+        while True:
+            info = known.get(far)
+            if info is None or info[0] >= target or info[2]:
+                break
+            far = info[1]
+        if far != nxt:
+            m._goto(far)
+            known[far] = (m._maxid, m._nextoffset, m._lastblock)
+
+    def _ids(self) -> Any:
+        self._block_array()
+        return self.m._ids
+
+    def _block_array(self) -> Ids:
+        """The current block's ids as an array (and as the matcher's own list, decoded
+        by one cumulative sum instead of Whoosh's generator over the deltas)."""
+        m = self.m
+        if self._block[0] != m._dataoffset:
+            if m._ids is None and not m._byteids:
+                if m._data is None:
+                    m._read_data()
+                arr = np.cumsum(_array(m._data[0]))
+                m._ids = arr.tolist()
+            else:
+                if m._ids is None:
+                    m._read_ids()
+                arr = _array(m._ids)
+            self._block = (m._dataoffset, arr)
+        return self._block[1]
+
+    def _skip(self, target: int) -> bool:
+        """Move to the first posting >= target: blocks skipped by their last id, then
+        a binary search inside the block. False when the postings are used up."""
+        m = self.m
+        if not m.is_active():
+            return False
+        while m._maxid < target:
+            self._jump(target)
+            if m._maxid >= target:
+                break
+            self._next_block()
+            if not m.is_active():
+                return False
+        m._i = bisect_left(self._ids(), target, m._i)
+        return True
+
+    def ids(self, lo: int, hi: int) -> Ids:
+        if not self._skip(lo):
+            return EMPTY
+        m = self.m
+        out = []
+        while True:
+            ids = self._ids()
+            j = bisect_left(ids, hi, m._i)
+            if j > m._i:
+                out.append(self._block_array()[m._i : j])
+            if j < m._blocklength:
+                m._i = j
+                break
+            self._next_block()
+            if not m.is_active():
+                break
+        if not out:
+            return EMPTY
+        return out[0] if len(out) == 1 else np.concatenate(out)
+
+    def at(self, cands: Ids) -> Iterator[int]:
+        """The indexes k of the candidates the term holds, ascending, with the matcher
+        standing on cands[k] while the caller looks (and scores)."""
+        k, n = 0, len(cands)
+        m = self.m
+        while k < n:
+            if not self._skip(int(cands[k])):
+                return
+            blk = self._block_array()
+            k2 = int(np.searchsorted(cands, blk[-1], side="right"))
+            sub = cands[k:k2]
+            pos = np.searchsorted(blk, sub)
+            found = np.flatnonzero(blk[pos] == sub)
+            for kk, i in zip(found.tolist(), pos[found].tolist(), strict=True):
+                m._i = i
+                yield k + kk
+            k = k2
+
+    def member(self, cands: Ids) -> Ids:
+        return cands[list(self.at(cands))]
+
+
+_KNOWN_ATTR = "_casefile_blocks"
+
+
+def _known_blocks(m: Any) -> dict[int, tuple[int, int, bool]]:
+    """Block start -> (last id, next block's start, last block?) of a term's postings,
+    as far as any reader has walked them: kept with the open postings file, so every
+    reader of the same searcher (the scan, the scores, the pages, later queries) skips
+    by it. Whoosh's format links blocks one to the next with no skip list."""
+    per_file = getattr(m._postfile, _KNOWN_ATTR, None)
+    if per_file is None:
+        per_file = {}
+        try:
+            setattr(m._postfile, _KNOWN_ATTR, per_file)
+        except AttributeError:
+            return {}
+    got: dict[int, tuple[int, int, bool]] = per_file.setdefault(m._startoffset, {})
+    return got
+
+
+class _List:
+    """Postings held in memory (a rare word's, inlined in its term entry; `Every`)."""
+
+    def __init__(self, m: Any) -> None:
+        self.m = m
+        self.base = m._i
+        self.all = _array(m._ids[m._i :]) if m.is_active() else EMPTY
+        self.size = len(self.all)
+
+    def ids(self, lo: int, hi: int) -> Ids:
+        a = self.all
+        return a[np.searchsorted(a, lo) : np.searchsorted(a, hi)]
+
+    def member(self, cands: Ids) -> Ids:
+        return cands[np.isin(cands, self.all, assume_unique=True)]
+
+    def at(self, cands: Ids) -> Iterator[int]:
+        m, base, a = self.m, self.base, self.all
+        pos = np.minimum(np.searchsorted(a, cands), max(0, len(a) - 1))
+        found = np.flatnonzero(a[pos] == cands) if len(a) else EMPTY
+        for k, i in zip(found.tolist(), pos[found].tolist(), strict=True):
+            m._i = base + i
+            yield k
+
+
+class _Null:
+    size = 0
+
+    def ids(self, lo: int, hi: int) -> Ids:
+        return EMPTY
+
+    def member(self, cands: Ids) -> Ids:
+        return EMPTY
+
+
+class _Exclude:
+    """Whoosh's FilterMatcher: a segment's deleted documents taken out."""
+
+    def __init__(self, child: Any, ids: Any, exclude: bool) -> None:
+        self.child = child
+        self.set = _array(sorted(ids))
+        self.exclude = exclude
+        self.size = child.size
+
+    def _keep(self, got: Ids) -> Ids:
+        return got[np.isin(got, self.set, assume_unique=True, invert=self.exclude)]
+
+    def ids(self, lo: int, hi: int) -> Ids:
+        return self._keep(self.child.ids(lo, hi))
+
+    def member(self, cands: Ids) -> Ids:
+        return self._keep(self.child.member(cands))
+
+
+class _Union:
+    def __init__(self, a: Any, b: Any) -> None:
+        self.a, self.b = a, b
+        self.size = a.size + b.size
+
+    def ids(self, lo: int, hi: int) -> Ids:
+        return np.union1d(self.a.ids(lo, hi), self.b.ids(lo, hi))
+
+    def member(self, cands: Ids) -> Ids:
+        got = self.a.member(cands)
+        rest = np.setdiff1d(cands, got, assume_unique=True) if len(got) else cands
+        return np.union1d(got, self.b.member(rest)) if len(rest) else got
+
+
+class _And:
+    def __init__(self, a: Any, b: Any) -> None:
+        # The rarer side is enumerated, the other only checked at its documents.
+        self.a, self.b = (a, b) if a.size <= b.size else (b, a)
+        self.size = min(a.size, b.size)
+
+    def ids(self, lo: int, hi: int) -> Ids:
+        got = self.a.ids(lo, hi)
+        return self.b.member(got) if len(got) else EMPTY
+
+    def member(self, cands: Ids) -> Ids:
+        got = self.a.member(cands)
+        return self.b.member(got) if len(got) else EMPTY
+
+
+class _AndNot:
+    def __init__(self, a: Any, b: Any) -> None:
+        self.a, self.b = a, b
+        self.size = a.size
+
+    def _minus(self, got: Ids) -> Ids:
+        if not len(got):
+            return EMPTY
+        return np.setdiff1d(got, self.b.member(got), assume_unique=True)
+
+    def ids(self, lo: int, hi: int) -> Ids:
+        return self._minus(self.a.ids(lo, hi))
+
+    def member(self, cands: Ids) -> Ids:
+        return self._minus(self.a.member(cands))
+
+
+class _Phrase:
+    """Words at consecutive positions (a phrase, or a sequence of word alternatives,
+    with Whoosh's default slop of 1): the AND of the words first, from the posting
+    blocks, then the positions of the candidates only, read by copies of the words'
+    term matchers (the AND has moved the originals past them)."""
+
+    def __init__(self, words: list[Any], reader: Any) -> None:
+        self.nodes = sorted((compile_matcher(w, reader) for w in words), key=lambda n: n.size)
+        self.words = [[_reader_copy(x) for x in _leaves(w)] for w in words]
+        self.size = self.nodes[0].size
+        self.checked: dict[int, bool] = {}  # docnum -> holds the phrase (for `scores`)
+
+    def _at_positions(self, cands: Ids) -> Ids:
+        if not len(cands):
+            return EMPTY
+        keep = _consecutive(self.words, cands)
+        self.checked.update(zip(cands.tolist(), keep.tolist(), strict=True))
+        return cands[keep]
+
+    def ids(self, lo: int, hi: int) -> Ids:
+        got = self.nodes[0].ids(lo, hi)
+        for node in self.nodes[1:]:
+            if len(got):
+                got = node.member(got)
+        return self._at_positions(got)
+
+    def member(self, cands: Ids) -> Ids:
+        for node in self.nodes:
+            if len(cands):
+                cands = node.member(cands)
+        return self._at_positions(cands)
+
+
+def _consecutive(words: list[list[Any]], cands: Ids) -> Ids:
+    """Which candidates hold the words at consecutive positions (a mask)."""
+    return _array([bool(x) for x in _starts(words, cands)]).astype(bool)
+
+
+def _starts(words: list[list[Any]], cands: Ids) -> list[set[int]]:
+    """For each candidate, the positions where the words follow one another, read
+    from each word's term readers (its forms; see `_Phrase`)."""
+    per_word = []
+    for leaves in words:
+        pos: list[set[int]] = [set() for _ in range(len(cands))]
+        for leaf in leaves:
+            for k in leaf.at(cands):
+                pos[k].update(leaf.m.value_as("positions"))
+        per_word.append(pos)
+    out = []
+    for k in range(len(cands)):
+        starts = per_word[0][k]
+        for i in range(1, len(per_word)):
+            nxt = per_word[i][k]
+            starts = {p for p in starts if p + i in nxt}
+            if not starts:
+                break
+        out.append(starts)
+    return out
+
+
+def positions(reader: Any, field: str, words: list[str], docs: list[int]) -> dict[int, list[int]]:
+    """Docnum -> the positions where `words` occur one after another in `field` (one
+    word: its positions), for those of `docs` (global docnums, ascending) holding them:
+    what Whoosh's phrase spans give, read as in `_Phrase`. Unsupported for postings
+    of another kind."""
+    out: dict[int, list[int]] = {}
+    for leaf, off in reader.leaf_readers():
+        size = leaf.doc_count_all()
+        local = _array([d - off for d in docs if off <= d < off + size])
+        if not len(local):
+            continue
+        readers: list[list[Any]] = []
+        for w in words:
+            if (field, w) not in leaf:
+                break
+            m = leaf.postings(field, w)
+            while type(m) is FilterMatcher:  # deleted documents are never among `docs`
+                m = m.child
+            if type(m) is W3LeafMatcher:
+                readers.append([_Leaf(m, 0)])
+            elif isinstance(m, ListMatcher):
+                readers.append([_List(m)])
+            else:
+                raise Unsupported(type(m).__name__)
+        else:
+            for d, starts in zip(local.tolist(), _starts(readers, local), strict=True):
+                if starts:
+                    out[d + off] = sorted(starts)
+    return out
+
+
+def _phrase_words(m: Any) -> list[Any]:
+    """The word matchers of a phrase matcher, when it asks for consecutive positions."""
+    if m.slop != 1 or not m.ordered or m.mindist != 1:
+        raise Unsupported("phrase with slop")
+    if type(m) is SpanNear2.SpanNear2Matcher:
+        return list(m.ms)
+    return [
+        w
+        for part in (m.a, m.b)
+        for w in (_phrase_words(part) if type(part) is SpanNear.SpanNearMatcher else [part])
+    ]
+
+
+def _leaves(m: Any) -> list[Any]:
+    """The term matchers under a phrase word (its forms, in its fields)."""
+    t = type(m)
+    if t is W3LeafMatcher or isinstance(m, ListMatcher):
+        return [m]
+    if t is UnionMatcher:
+        return _leaves(m.a) + _leaves(m.b)
+    if t is WrappingMatcher or t is FilterMatcher:
+        return _leaves(m.child)
+    if t is NullMatcherClass:
+        return []
+    raise Unsupported(t.__name__)
+
+
+def _reader_copy(m: Any) -> Any:
+    """A second, independent reader of the same postings."""
+    if type(m) is W3LeafMatcher:
+        fresh = W3LeafMatcher(
+            m._postfile,
+            m._startoffset,
+            m._length,
+            m.format,
+            term=m._term,
+            byteids=m._byteids,
+            scorer=m.scorer,
+        )
+        return _Leaf(fresh, 0)
+    return _List(m.copy())
+
+
+def _doc_frequency(m: Any, reader: Any) -> int:
+    try:
+        return int(reader.doc_frequency(*m.term()))
+    except Exception:
+        return 1 << 40
+
+
+def compile_matcher(m: Any, reader: Any, phrases: list[Any] | None = None) -> Any:
+    """The node answering for matcher `m` (of `reader`'s segment), or Unsupported.
+    `phrases` collects the phrase nodes in the order `scores` meets them."""
+    t = type(m)
+    if t is W3LeafMatcher:
+        return _Leaf(m, _doc_frequency(m, reader))
+    if isinstance(m, ListMatcher):
+        return _List(m)
+    if t is NullMatcherClass:
+        return _Null()
+    if t is FilterMatcher:
+        return _Exclude(compile_matcher(m.child, reader, phrases), m._ids, m._exclude)
+    if t is WrappingMatcher:
+        return compile_matcher(m.child, reader, phrases)
+    if t is UnionMatcher:
+        return _Union(compile_matcher(m.a, reader, phrases), compile_matcher(m.b, reader, phrases))
+    if t is IntersectionMatcher:
+        return _And(compile_matcher(m.a, reader, phrases), compile_matcher(m.b, reader, phrases))
+    if t is AndNotMatcher:
+        return _AndNot(compile_matcher(m.a, reader, phrases), compile_matcher(m.b, reader, phrases))
+    if t is SpanNear.SpanNearMatcher or t is SpanNear2.SpanNear2Matcher:
+        phrase = _Phrase(_phrase_words(m), reader)
+        if phrases is not None:
+            phrases.append(phrase)
+        return phrase
+    raise Unsupported(t.__name__)
+
+
+def matches(node: Any, lo: int, hi: int, density: float, need: int) -> Iterator[int]:
+    """Matching documents in [lo, hi), ascending, read in windows sized to find `need`
+    of them at the expected `density` (matches per document), doubling after."""
+    window = max(FIRST_WINDOW, int(need / max(density, 1e-9) * 1.25))  # see FIRST_WINDOW
+    while lo < hi:
+        top = min(hi, lo + window)
+        yield from node.ids(lo, top).tolist()
+        lo = top
+        window *= 2
+
+
+def scores(m: Any, docs: list[int], phrases: list[Any] | None = None) -> list[float]:
+    """Whoosh's score of each of `docs` (ascending, every one a match of the fresh
+    matcher `m`), computed in the shape of the matcher tree (see the module
+    docstring). `phrases`: the compiled tree's phrase nodes (`compile_matcher`), whose
+    position checks are reused."""
+    known = iter(phrases) if phrases is not None else None
+    return _score(m, _array(docs), known)[0].tolist()  # type: ignore[no-any-return]
+
+
+_INNER: Iterator[Any] = iter(())  # `_score` inside a phrase (see there)
+Scored = tuple[np.ndarray[Any, np.dtype[np.float64]], np.ndarray[Any, np.dtype[np.bool_]]]
+
+
+def _score(m: Any, docs: Ids, known: Iterator[Any] | None = None) -> Scored:
+    """Scores of `docs` under matcher `m`, and which of them `m` matches (0.0 where it
+    does not, as Whoosh's unions add nothing for a matcher standing elsewhere)."""
+    t = type(m)
+    zeros = np.zeros(len(docs), dtype=np.float64)
+    if t is W3LeafMatcher or isinstance(m, ListMatcher):
+        mask = np.zeros(len(docs), dtype=bool)
+        leaf = _Leaf(m, 0) if t is W3LeafMatcher else _List(m)
+        for k in leaf.at(docs):
+            zeros[k] = m.score()
+            mask[k] = True
+        return zeros, mask
+    if t is NullMatcherClass:
+        return zeros, np.zeros(len(docs), dtype=bool)
+    if t is FilterMatcher or t is WrappingMatcher:
+        got, mask = _score(m.child, docs, known)
+        return got * m.boost, mask
+    if t is SpanNear.SpanNearMatcher or t is SpanNear2.SpanNear2Matcher:
+        if known is _INNER:  # part of a longer phrase: it holds wherever that one does
+            got, mask = _score(m.child, docs, known)
+            return got * m.boost, mask
+        checked = next(known).checked if known is not None else {}
+        got, mask = _score(m.child, docs, _INNER)
+        idx = np.flatnonzero(mask)
+        ok = np.array([checked.get(d) for d in docs[idx].tolist()], dtype=object)
+        todo = np.flatnonzero(ok == None)  # noqa: E711 (elementwise)
+        if len(todo):
+            words = [[_reader_copy(x) for x in _leaves(w)] for w in _phrase_words(m)]
+            ok[todo] = _consecutive(words, docs[idx[todo]])
+        mask = np.zeros(len(docs), dtype=bool)
+        mask[idx[ok.astype(bool)]] = True
+        return np.where(mask, got * m.boost, zeros), mask
+    if t is UnionMatcher:
+        sa, ma = _score(m.a, docs, known)
+        sb, mb = _score(m.b, docs, known)
+        return sa + sb, ma | mb
+    if t is IntersectionMatcher:
+        sa, ma = _score(m.a, docs, known)
+        sb, mb = _score(m.b, docs, known)
+        mask = ma & mb
+        return np.where(mask, sa + sb, zeros), mask
+    if t is AndNotMatcher:
+        sa, ma = _score(m.a, docs, known)
+        _sb, mb = _score(m.b, docs, known)
+        mask = ma & ~mb
+        return np.where(mask, sa, zeros), mask
+    raise Unsupported(t.__name__)
