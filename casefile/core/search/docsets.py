@@ -25,7 +25,6 @@ unions on small indexes) is `Unsupported`: `scan` then walks it the Whoosh way.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Any
 
@@ -42,8 +41,8 @@ from whoosh.matching import (
 )
 from whoosh.query.spans import SpanNear, SpanNear2
 
-Ids = np.ndarray[Any, np.dtype[np.int64]]
-EMPTY: Ids = np.empty(0, dtype=np.int64)
+from casefile.core.search.posting_blocks import EMPTY, Ids, Leaf, as_ids
+
 # Documents in the first window of a slice, at least: a window costs a few numpy calls
 # per term, and a phrase checks the positions of every candidate in it.
 FIRST_WINDOW = 256
@@ -53,149 +52,13 @@ class Unsupported(Exception):
     """A matcher this module does not model; the caller walks it the Whoosh way."""
 
 
-def _array(seq: Any) -> Ids:
-    return np.asarray(seq, dtype=np.int64)
-
-
-class _Leaf:
-    """A term's postings in a segment, read a block at a time. Calls come with
-    ascending documents (windows and candidates never go back), like a matcher's."""
-
-    def __init__(self, m: Any, size: int) -> None:
-        self.m = m
-        self.size = size
-        self._block: tuple[int, Ids] = (-1, EMPTY)
-        self._known = _known_blocks(m)
-
-    def _next_block(self) -> None:
-        m = self.m
-        start = m._nextoffset
-        m._next_block()
-        if m.is_active():
-            self._known[start] = (m._maxid, m._nextoffset, m._lastblock)
-
-    def _jump(self, target: int) -> None:
-        """Past the blocks already known to end before `target` without reading their
-        headers again (each is a pickle Whoosh reads to move one block on)."""
-        m, known = self.m, self._known
-        if m._lastblock:
-            return
-        nxt = m._nextoffset
-        far = nxt
-        while True:
-            info = known.get(far)
-            if info is None or info[0] >= target or info[2]:
-                break
-            far = info[1]
-        if far != nxt:
-            m._goto(far)
-            known[far] = (m._maxid, m._nextoffset, m._lastblock)
-
-    def _ids(self) -> Any:
-        self._block_array()
-        return self.m._ids
-
-    def _block_array(self) -> Ids:
-        """The current block's ids as an array (and as the matcher's own list, decoded
-        by one cumulative sum instead of Whoosh's generator over the deltas)."""
-        m = self.m
-        if self._block[0] != m._dataoffset:
-            if m._ids is None and not m._byteids:
-                if m._data is None:
-                    m._read_data()
-                arr = np.cumsum(_array(m._data[0]))
-                m._ids = arr.tolist()
-            else:
-                if m._ids is None:
-                    m._read_ids()
-                arr = _array(m._ids)
-            self._block = (m._dataoffset, arr)
-        return self._block[1]
-
-    def _skip(self, target: int) -> bool:
-        """Move to the first posting >= target: blocks skipped by their last id, then
-        a binary search inside the block. False when the postings are used up."""
-        m = self.m
-        if not m.is_active():
-            return False
-        while m._maxid < target:
-            self._jump(target)
-            if m._maxid >= target:
-                break
-            self._next_block()
-            if not m.is_active():
-                return False
-        m._i = bisect_left(self._ids(), target, m._i)
-        return True
-
-    def ids(self, lo: int, hi: int) -> Ids:
-        if not self._skip(lo):
-            return EMPTY
-        m = self.m
-        out = []
-        while True:
-            ids = self._ids()
-            j = bisect_left(ids, hi, m._i)
-            if j > m._i:
-                out.append(self._block_array()[m._i : j])
-            if j < m._blocklength:
-                m._i = j
-                break
-            self._next_block()
-            if not m.is_active():
-                break
-        if not out:
-            return EMPTY
-        return out[0] if len(out) == 1 else np.concatenate(out)
-
-    def at(self, cands: Ids) -> Iterator[int]:
-        """The indexes k of the candidates the term holds, ascending, with the matcher
-        standing on cands[k] while the caller looks (and scores)."""
-        k, n = 0, len(cands)
-        m = self.m
-        while k < n:
-            if not self._skip(int(cands[k])):
-                return
-            blk = self._block_array()
-            k2 = int(np.searchsorted(cands, blk[-1], side="right"))
-            sub = cands[k:k2]
-            pos = np.searchsorted(blk, sub)
-            found = np.flatnonzero(blk[pos] == sub)
-            for kk, i in zip(found.tolist(), pos[found].tolist(), strict=True):
-                m._i = i
-                yield k + kk
-            k = k2
-
-    def member(self, cands: Ids) -> Ids:
-        return cands[list(self.at(cands))]
-
-
-_KNOWN_ATTR = "_casefile_blocks"
-
-
-def _known_blocks(m: Any) -> dict[int, tuple[int, int, bool]]:
-    """Block start -> (last id, next block's start, last block?) of a term's postings,
-    as far as any reader has walked them: kept with the open postings file, so every
-    reader of the same searcher (the scan, the scores, the pages, later queries) skips
-    by it. Whoosh's format links blocks one to the next with no skip list."""
-    per_file = getattr(m._postfile, _KNOWN_ATTR, None)
-    if per_file is None:
-        per_file = {}
-        try:
-            setattr(m._postfile, _KNOWN_ATTR, per_file)
-        except AttributeError:
-            return {}
-    got: dict[int, tuple[int, int, bool]] = per_file.setdefault(m._startoffset, {})
-    return got
-
-
 class _List:
     """Postings held in memory (a rare word's, inlined in its term entry; `Every`)."""
 
     def __init__(self, m: Any) -> None:
         self.m = m
         self.base = m._i
-        self.all = _array(m._ids[m._i :]) if m.is_active() else EMPTY
+        self.all = as_ids(m._ids[m._i :]) if m.is_active() else EMPTY
         self.size = len(self.all)
 
     def ids(self, lo: int, hi: int) -> Ids:
@@ -229,7 +92,7 @@ class _Exclude:
 
     def __init__(self, child: Any, ids: Any, exclude: bool) -> None:
         self.child = child
-        self.set = _array(sorted(ids))
+        self.set = as_ids(sorted(ids))
         self.exclude = exclude
         self.size = child.size
 
@@ -324,7 +187,7 @@ class _Phrase:
 
 def _consecutive(words: list[list[Any]], cands: Ids) -> Ids:
     """Which candidates hold the words at consecutive positions (a mask)."""
-    return _array([bool(x) for x in _starts(words, cands)]).astype(bool)
+    return as_ids([bool(x) for x in _starts(words, cands)]).astype(bool)
 
 
 def _starts(words: list[list[Any]], cands: Ids) -> list[set[int]]:
@@ -357,7 +220,7 @@ def positions(reader: Any, field: str, words: list[str], docs: list[int]) -> dic
     out: dict[int, list[int]] = {}
     for leaf, off in reader.leaf_readers():
         size = leaf.doc_count_all()
-        local = _array([d - off for d in docs if off <= d < off + size])
+        local = as_ids([d - off for d in docs if off <= d < off + size])
         if not len(local):
             continue
         readers: list[list[Any]] = []
@@ -368,7 +231,7 @@ def positions(reader: Any, field: str, words: list[str], docs: list[int]) -> dic
             while type(m) is FilterMatcher:  # deleted documents are never among `docs`
                 m = m.child
             if type(m) is W3LeafMatcher:
-                readers.append([_Leaf(m, 0)])
+                readers.append([Leaf(m, 0)])
             elif isinstance(m, ListMatcher):
                 readers.append([_List(m)])
             else:
@@ -419,7 +282,7 @@ def _reader_copy(m: Any) -> Any:
             byteids=m._byteids,
             scorer=m.scorer,
         )
-        return _Leaf(fresh, 0)
+        return Leaf(fresh, 0)
     return _List(m.copy())
 
 
@@ -435,7 +298,7 @@ def compile_matcher(m: Any, reader: Any, phrases: list[Any] | None = None) -> An
     `phrases` collects the phrase nodes in the order `scores` meets them."""
     t = type(m)
     if t is W3LeafMatcher:
-        return _Leaf(m, _doc_frequency(m, reader))
+        return Leaf(m, _doc_frequency(m, reader))
     if isinstance(m, ListMatcher):
         return _List(m)
     if t is NullMatcherClass:
@@ -475,7 +338,7 @@ def scores(m: Any, docs: list[int], phrases: list[Any] | None = None) -> list[fl
     docstring). `phrases`: the compiled tree's phrase nodes (`compile_matcher`), whose
     position checks are reused."""
     known = iter(phrases) if phrases is not None else None
-    return _score(m, _array(docs), known)[0].tolist()  # type: ignore[no-any-return]
+    return _score(m, as_ids(docs), known)[0].tolist()  # type: ignore[no-any-return]
 
 
 _INNER: Iterator[Any] = iter(())  # `_score` inside a phrase (see there)
@@ -489,7 +352,7 @@ def _score(m: Any, docs: Ids, known: Iterator[Any] | None = None) -> Scored:
     zeros = np.zeros(len(docs), dtype=np.float64)
     if t is W3LeafMatcher or isinstance(m, ListMatcher):
         mask = np.zeros(len(docs), dtype=bool)
-        leaf = _Leaf(m, 0) if t is W3LeafMatcher else _List(m)
+        leaf = Leaf(m, 0) if t is W3LeafMatcher else _List(m)
         for k in leaf.at(docs):
             zeros[k] = m.score()
             mask[k] = True

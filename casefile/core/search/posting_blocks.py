@@ -1,0 +1,156 @@
+"""One term's postings read a block at a time, for `docsets.py` (docs/architecture.md,
+measured facts: querying 100,000 documents).
+
+A `Leaf` wraps Whoosh's own leaf matcher: it hands out the ids of a window of document
+numbers from the posting blocks as they are stored, skips a block by its last id
+without decoding it, and checks candidate documents with a binary search. What any
+reader learned of a term's block boundaries is kept with the open postings file
+(`known_blocks`), since Whoosh's format links blocks one to the next with no skip list.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterator
+from typing import Any
+
+import numpy as np
+
+Ids = np.ndarray[Any, np.dtype[np.int64]]
+EMPTY: Ids = np.empty(0, dtype=np.int64)
+
+
+def as_ids(seq: Any) -> Ids:
+    return np.asarray(seq, dtype=np.int64)
+
+
+class Leaf:
+    """A term's postings in a segment, read a block at a time. Calls come with
+    ascending documents (windows and candidates never go back), like a matcher's."""
+
+    def __init__(self, m: Any, size: int) -> None:
+        self.m = m
+        self.size = size
+        self._block: tuple[int, Ids] = (-1, EMPTY)
+        self._known = known_blocks(m)
+
+    def _next_block(self) -> None:
+        m = self.m
+        start = m._nextoffset
+        m._next_block()
+        if m.is_active():
+            self._known[start] = (m._maxid, m._nextoffset, m._lastblock)
+
+    def _jump(self, target: int) -> None:
+        """Past the blocks already known to end before `target` without reading their
+        headers again (each is a pickle Whoosh reads to move one block on)."""
+        m, known = self.m, self._known
+        if m._lastblock:
+            return
+        nxt = m._nextoffset
+        far = nxt
+        while True:
+            info = known.get(far)
+            if info is None or info[0] >= target or info[2]:
+                break
+            far = info[1]
+        if far != nxt:
+            m._goto(far)
+            known[far] = (m._maxid, m._nextoffset, m._lastblock)
+
+    def _ids(self) -> Any:
+        self._blockas_ids()
+        return self.m._ids
+
+    def _blockas_ids(self) -> Ids:
+        """The current block's ids as an array (and as the matcher's own list, decoded
+        by one cumulative sum instead of Whoosh's generator over the deltas)."""
+        m = self.m
+        if self._block[0] != m._dataoffset:
+            if m._ids is None and not m._byteids:
+                if m._data is None:
+                    m._read_data()
+                arr = np.cumsum(as_ids(m._data[0]))
+                m._ids = arr.tolist()
+            else:
+                if m._ids is None:
+                    m._read_ids()
+                arr = as_ids(m._ids)
+            self._block = (m._dataoffset, arr)
+        return self._block[1]
+
+    def _skip(self, target: int) -> bool:
+        """Move to the first posting >= target: blocks skipped by their last id, then
+        a binary search inside the block. False when the postings are used up."""
+        m = self.m
+        if not m.is_active():
+            return False
+        while m._maxid < target:
+            self._jump(target)
+            if m._maxid >= target:
+                break
+            self._next_block()
+            if not m.is_active():
+                return False
+        m._i = bisect_left(self._ids(), target, m._i)
+        return True
+
+    def ids(self, lo: int, hi: int) -> Ids:
+        if not self._skip(lo):
+            return EMPTY
+        m = self.m
+        out = []
+        while True:
+            ids = self._ids()
+            j = bisect_left(ids, hi, m._i)
+            if j > m._i:
+                out.append(self._blockas_ids()[m._i : j])
+            if j < m._blocklength:
+                m._i = j
+                break
+            self._next_block()
+            if not m.is_active():
+                break
+        if not out:
+            return EMPTY
+        return out[0] if len(out) == 1 else np.concatenate(out)
+
+    def at(self, cands: Ids) -> Iterator[int]:
+        """The indexes k of the candidates the term holds, ascending, with the matcher
+        standing on cands[k] while the caller looks (and scores)."""
+        k, n = 0, len(cands)
+        m = self.m
+        while k < n:
+            if not self._skip(int(cands[k])):
+                return
+            blk = self._blockas_ids()
+            k2 = int(np.searchsorted(cands, blk[-1], side="right"))
+            sub = cands[k:k2]
+            pos = np.searchsorted(blk, sub)
+            found = np.flatnonzero(blk[pos] == sub)
+            for kk, i in zip(found.tolist(), pos[found].tolist(), strict=True):
+                m._i = i
+                yield k + kk
+            k = k2
+
+    def member(self, cands: Ids) -> Ids:
+        return cands[list(self.at(cands))]
+
+
+_KNOWN_ATTR = "_casefile_blocks"
+
+
+def known_blocks(m: Any) -> dict[int, tuple[int, int, bool]]:
+    """Block start -> (last id, next block's start, last block?) of a term's postings,
+    as far as any reader has walked them: kept with the open postings file, so every
+    reader of the same searcher (the scan, the scores, the pages, later queries) skips
+    by it. Whoosh's format links blocks one to the next with no skip list."""
+    per_file = getattr(m._postfile, _KNOWN_ATTR, None)
+    if per_file is None:
+        per_file = {}
+        try:
+            setattr(m._postfile, _KNOWN_ATTR, per_file)
+        except AttributeError:
+            return {}
+    got: dict[int, tuple[int, int, bool]] = per_file.setdefault(m._startoffset, {})
+    return got
