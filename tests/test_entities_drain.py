@@ -1,7 +1,7 @@
 """A large matching drain shared with a matcher process (issue 12, the stored-drain
 benchmark): the same mentions, revisions and index work as matching in one process,
 manual and rejected mentions respected, a cancel or a failed process leaving the rest
-queued, and no process left behind."""
+queued; the process is kept with the case for the next drains and ends with it."""
 
 from __future__ import annotations
 
@@ -117,6 +117,7 @@ def test_shared_drain_equals_drain_in_one_process(
     assert ("d45", 1, RU.index("Amazon"), RU.index("Amazon") + 6, "Amazon", False, True) in found
     assert any(m[0] == "d36" and m[5] for m in found)  # the manual mention is still there
     assert {m[4] for m in found} == {"Чарльз Форрест", "Amazon", "Мария Иванова"}
+    shared.close()  # the matcher process is kept with the case, and ends with it
     assert multiprocessing.active_children() == []
 
 
@@ -126,10 +127,11 @@ def test_cancelled_shared_drain_leaves_the_rest_queued(pair: Any) -> None:
     stats = matching.drain(shared, ctx, batch=BATCH, worker=True)
     assert stats["documents"] == BATCH  # one batch written, then it stopped
     assert services.pending_matches(shared) == DOCS - BATCH
-    assert multiprocessing.active_children() == []
     matching.drain(shared, batch=BATCH, worker=True)  # resumed
     matching.drain(here, batch=BATCH, worker=False)
     assert state(shared)["mentions"] == state(here)["mentions"]
+    shared.close()
+    assert multiprocessing.active_children() == []
 
 
 def test_a_failed_matcher_process_leaves_the_work_to_the_drain(
@@ -191,19 +193,30 @@ def test_mentions_are_written_as_derived_data_and_the_checks_come_back(
 
 class _Instant:
     """A matcher process that has each unit's result the moment it is sent (it runs
-    `match_documents` here), counting the pickled automata it was given."""
+    `match_documents` here), counting the processes started and the automata sent."""
 
-    started: ClassVar[list[bytes]] = []
+    started: ClassVar[list[str]] = []
+    loaded: ClassVar[list[bytes]] = []
 
-    def __init__(self, uri: str, automaton: bytes) -> None:
-        import pickle
+    def __init__(self, uri: str) -> None:
         import sqlite3
 
         from casefile.core.entities import match_worker
 
-        self.started.append(automaton)
+        self.started.append(uri)
+        self.broken = False
+        self._matcher: object = None
         match_worker._state["db"] = sqlite3.connect(uri, uri=True)
-        match_worker._state["matcher"] = pickle.loads(automaton)
+
+    def load(self, matcher: object, automaton: bytes) -> None:
+        import pickle
+
+        from casefile.core.entities import match_worker
+
+        if matcher is not self._matcher:
+            self.loaded.append(automaton)
+            self._matcher = matcher
+            match_worker._state["matcher"] = pickle.loads(automaton)
 
     def submit(self, doc_ids: Any) -> Any:
         from concurrent.futures import Future
@@ -224,11 +237,12 @@ def test_a_process_that_keeps_up_does_all_the_matching(
     pair: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """While the process has work in hand this process only writes what it found (it
-    matches a unit itself only while it would otherwise wait); and the automaton is
-    pickled once for all the drains that use it."""
+    matches a unit itself only while it would otherwise wait); and one process, given
+    the automaton once (pickled once), serves all the drains that use it."""
     here, shared = pair
     monkeypatch.setattr(matching, "MatcherProcess", _Instant)
     _Instant.started.clear()
+    _Instant.loaded.clear()
     import pickle
 
     dumps: list[int] = []
@@ -247,8 +261,53 @@ def test_a_process_that_keeps_up_does_all_the_matching(
         work_queue.enqueue(s, list(s.scalars(select(Document.uid))), kind=work_queue.MATCH)
     again = matching.drain(shared, batch=BATCH, worker=True)
     assert again["documents_by_process"] == DOCS
-    assert len(_Instant.started) == 2 and _Instant.started[0] is _Instant.started[1]
+    assert len(_Instant.started) == 1 and len(_Instant.loaded) == 1
     assert len(dumps) == 1
+    # A new alias: a new automaton, sent to the same process.
+    services.add_alias(shared, "Amazon", ["Амазон"])
+    with shared.session() as s:
+        work_queue.enqueue(s, list(s.scalars(select(Document.uid))), kind=work_queue.MATCH)
+    matching.drain(shared, batch=BATCH, worker=True)
+    assert len(_Instant.started) == 1 and len(_Instant.loaded) == 2
+
+
+def _process_ids() -> set[int]:
+    return {p.pid for p in multiprocessing.active_children() if p.pid is not None}
+
+
+def test_the_matcher_process_serves_every_drain_and_a_dead_one_is_replaced(
+    pair: Any,
+) -> None:
+    """The matcher process outlives a drain (the next large drain does not wait for one
+    to start), ends with the case, and one that died meanwhile (killed, out of memory)
+    is replaced: the drain still matches everything."""
+    import os
+    import signal
+
+    here, shared = pair
+    before = _process_ids()
+    matching.drain(shared, batch=BATCH, worker=True)
+    kept = _process_ids() - before
+    assert kept  # still there after the drain
+    with shared.session() as s:
+        work_queue.enqueue(s, list(s.scalars(select(Document.uid))), kind=work_queue.MATCH)
+    again = matching.drain(shared, batch=BATCH, worker=True)
+    assert again["documents_by_process"] > 0
+    assert _process_ids() - before == kept  # the same process
+    for pid in kept:
+        os.kill(pid, signal.SIGKILL)
+    with shared.session() as s:
+        work_queue.enqueue(s, list(s.scalars(select(Document.uid))), kind=work_queue.MATCH)
+    matching.drain(shared, batch=BATCH, worker=True)
+    assert services.pending_matches(shared) == 0
+    matching.drain(here, batch=BATCH, worker=False)
+    assert state(shared)["mentions"] == state(here)["mentions"]
+    with shared.session() as s:
+        work_queue.enqueue(s, list(s.scalars(select(Document.uid))), kind=work_queue.MATCH)
+    third = matching.drain(shared, batch=BATCH, worker=True)
+    assert third["documents_by_process"] > 0  # a new process took the dead one's place
+    shared.close()
+    assert multiprocessing.active_children() == []
 
 
 def test_the_matcher_process_starts_light() -> None:

@@ -112,24 +112,31 @@ Result = tuple[int, list[Row], dict[int, set[int]]]
 
 class MatcherProcess:
     """One spawned process (no copy of the caller's memory or Qt state) that reads and
-    matches batches of documents; `close` stops it, dropping what was not started."""
+    matches batches of documents. It is kept with the open case and serves every large
+    drain (`matching._process`): started by the first, closed with the case, so only
+    the first drain waits for it to start (~0.15 s) and an automaton reaches it once."""
 
-    def __init__(self, uri: str, automaton: bytes) -> None:
-        """`automaton`: the `Matcher`, pickled (the caller keeps it pickled with the
-        case: one automaton serves many drains)."""
+    def __init__(self, uri: str) -> None:
         self._pool = ProcessPoolExecutor(
             max_workers=1,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start,
             initargs=(uri,),
         )
-        # The automaton (~1.4 MB pickled) goes as the first task, not with the start:
-        # a process that dies while starting would leave a large start blocked on a
-        # full pipe, while a task just fails (BrokenProcessPool).
-        self._pool.submit(_load, automaton)
+        self._loaded: object = None
+        self.broken = False
+
+    def load(self, matcher: object, automaton: bytes) -> None:
+        """Hand the process `matcher` (pickled as `automaton`) unless it has it already.
+        It goes as a task, not with the start: a process that dies while starting would
+        leave a large start blocked on a full pipe, while a task just fails."""
+        if self._loaded is not matcher:
+            self._pool.submit(_load, automaton)
+            self._loaded = matcher
 
     def submit(self, doc_ids: Sequence[int]) -> Future[Result]:
         return self._pool.submit(match_documents, list(doc_ids))
 
     def close(self) -> None:
+        """Stop the process, dropping what was not started."""
         self._pool.shutdown(wait=True, cancel_futures=True)
