@@ -54,16 +54,10 @@ class Found:
 
     def page(self, m: Matcher, doc_id: int, number: int, text: str) -> None:
         self.chars += len(text)
-        skip = self.keep[doc_id]
-        entities = self.after[doc_id]
-        rows = self.rows
-        for alias_id, entity_id, start, end in m.hits(text):
-            span = (entity_id, number, start, end)
-            if span in skip:
-                continue
-            skip.add(span)
-            entities.add(entity_id)
-            rows.append((entity_id, doc_id, number, start, end, alias_id))
+        rows = m.rows(text, doc_id, number, self.keep[doc_id])
+        if rows:
+            self.rows += rows
+            self.after[doc_id].update(r[0] for r in rows)
 
 
 def kept_spans(

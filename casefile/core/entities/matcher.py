@@ -67,6 +67,10 @@ def spaced(folded: str) -> str:
 _Target = tuple[int, int, str | None]
 
 
+def _plain(targets: list[_Target]) -> bool:
+    return len(targets) == 1 and targets[0][2] is None
+
+
 class Matcher:
     """All aliases of a case, compiled once; `find(text)` scans one page."""
 
@@ -83,7 +87,10 @@ class Matcher:
                 if target not in bucket:
                     bucket.append(target)
         for key, targets in keys.items():
-            self._auto.add_word(f" {key} ", (len(key) + 1, tuple(targets)))
+            # The third item is the key's one plain target (alias, entity), if that is
+            # all it has (nearly every key): `rows` then needs no check per hit.
+            single = (targets[0][0], targets[0][1]) if _plain(targets) else None
+            self._auto.add_word(f" {key} ", (len(key) + 1, tuple(targets), single))
         self.size = len(keys)
         if keys:
             self._auto.make_automaton()
@@ -95,6 +102,55 @@ class Matcher:
     def hits(self, text: str) -> list[tuple[int, int, int, int]]:
         """`find` as plain (alias_id, entity_id, start, end) tuples: a drain makes tens
         of thousands."""
+        hits: list[tuple[int, int, int, int]] = []
+        taken_end = -1
+        for start, negative_end, targets, _single in self._raw(text):
+            end = -negative_end
+            if start < taken_end:
+                continue  # inside a longer hit already kept (one span has one key)
+            kept = False
+            for alias_id, entity_id, exact in targets:
+                if exact is not None and text[start:end] != exact:
+                    continue
+                hits.append((alias_id, entity_id, start, end))
+                kept = True
+            if kept:
+                taken_end = end
+        return hits
+
+    def rows(
+        self, text: str, doc_id: int, page: int, skip: set[tuple[int, int, int, int]]
+    ) -> list[tuple[int, int, int, int, int, int]]:
+        """The page's hits as mention rows (entity, document, page, start, end, alias):
+        `hits` and the drain's filter in one loop (a drain makes tens of thousands).
+        A span in `skip` (entity, page, start, end: tagged or rejected by the user) is
+        left out, and so is a second alias of one entity at one span (two aliases,
+        one form); the first one counts."""
+        rows: list[tuple[int, int, int, int, int, int]] = []
+        taken_end = -1
+        for start, negative_end, targets, single in self._raw(text):
+            end = -negative_end
+            if start < taken_end:
+                continue
+            if single is not None:  # one plain target: always kept
+                taken_end = end
+                if not skip or (single[1], page, start, end) not in skip:
+                    rows.append((single[1], doc_id, page, start, end, single[0]))
+                continue
+            seen: set[int] = set()
+            for alias_id, entity_id, exact in targets:
+                if exact is not None and text[start:end] != exact:
+                    continue
+                taken_end = end
+                if entity_id in seen or (skip and (entity_id, page, start, end) in skip):
+                    continue
+                seen.add(entity_id)
+                rows.append((entity_id, doc_id, page, start, end, alias_id))
+        return rows
+
+    def _raw(self, text: str) -> list[tuple[int, int, tuple[_Target, ...], tuple[int, int] | None]]:
+        """Every whole-word key on the page as (start, -end, targets, single), by start
+        and longest first."""
         if not self.size or not text:
             return []
         # Keys and text are framed by spaces: every hit is whole words. In the padded
@@ -103,25 +159,9 @@ class Matcher:
         # plain tuple sort then puts each start's longest hit first.
         padded = f" {spaced(fold(text))} "
         raw = [
-            (last - length, 1 - last, targets)
-            for last, (length, targets) in self._auto.iter(padded)
+            (last - length, 1 - last, targets, single)
+            for last, (length, targets, single) in self._auto.iter(padded)
         ]
-        if not raw:
-            return []
         if len(raw) > 1:
             raw.sort()  # (start, -end) never ties: one span, one key
-        hits: list[tuple[int, int, int, int]] = []
-        taken_start = taken_end = -1
-        for start, negative_end, targets in raw:
-            end = -negative_end
-            if start < taken_end and (start != taken_start or end != taken_end):
-                continue  # inside a longer hit already kept
-            kept = False
-            for alias_id, entity_id, exact in targets:
-                if exact is not None and text[start:end] != exact:
-                    continue
-                hits.append((alias_id, entity_id, start, end))
-                kept = True
-            if kept:
-                taken_start, taken_end = start, end
-        return hits
+        return raw
