@@ -220,7 +220,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../casefile/ui/search_panel.py" line="+389"/>
+        <location filename="../../casefile/ui/search_panel.py" line="+388"/>
         <source>about %n document(s) found</source>
         <translation>
             <numerusform>Найдено около %n документа</numerusform>
@@ -1015,7 +1015,7 @@ Imported {when} · SHA-256 {hash}…</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../casefile/ui/search_panel.py" line="-321"/>
+        <location filename="../../casefile/ui/search_panel.py" line="-320"/>
         <source>Sort results</source>
         <translation>Сортировка результатов</translation>
     </message>
@@ -1050,7 +1050,7 @@ Imported {when} · SHA-256 {hash}…</source>
         <translation>Результаты поиска</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+64"/>
         <location line="+15"/>
         <source>Searching…</source>
         <translation>Поиск…</translation>
