@@ -220,7 +220,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../casefile/ui/search_panel.py" line="+388"/>
+        <location filename="../../casefile/ui/search_summary.py" line="+21"/>
         <source>about %n document(s) found</source>
         <translation>
             <numerusform>Найдено около %n документа</numerusform>
@@ -1015,7 +1015,7 @@ Imported {when} · SHA-256 {hash}…</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../casefile/ui/search_panel.py" line="-320"/>
+        <location filename="../../casefile/ui/search_panel.py" line="+78"/>
         <source>Sort results</source>
         <translation>Сортировка результатов</translation>
     </message>
