@@ -33,6 +33,17 @@ UID_ROLE = Qt.ItemDataRole.UserRole
 _Pos = QAbstractItemView.DropIndicatorPosition
 
 
+def top_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    """The sections, top to bottom."""
+    root = tree.invisibleRootItem()
+    return [item for i in range(root.childCount()) if (item := root.child(i)) is not None]
+
+
+def children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    """A section's documents, top to bottom."""
+    return [c for i in range(item.childCount()) if (c := item.child(i)) is not None]
+
+
 def drop_allowed(moving_section: bool, target_section: bool | None, position: _Pos) -> bool:
     """Whether a drag may land where it is: a document goes into a section or beside
     another document, never to the top level; a section goes beside another section (or
@@ -70,14 +81,14 @@ class _ArrangementTree(QTreeWidget):
     def _accept_drops(self, section_moving: bool | None) -> None:
         root = self.invisibleRootItem()
         self._set_drop_enabled(root, section_moving is not False)
-        for i in range(self.topLevelItemCount()):
-            self._set_drop_enabled(self.topLevelItem(i), section_moving is not True)
+        for section in top_items(self):
+            self._set_drop_enabled(section, section_moving is not True)
 
     def span_sections(self) -> None:
         """A section's name spans both columns (it has no date); Qt forgets the span
         when a row is taken out and put back, so this runs after every move."""
-        for i in range(self.topLevelItemCount()):
-            self.topLevelItem(i).setFirstColumnSpanned(True)
+        for section in top_items(self):
+            section.setFirstColumnSpanned(True)
 
     @staticmethod
     def _set_drop_enabled(item: QTreeWidgetItem, enabled: bool) -> None:
@@ -176,12 +187,11 @@ class ArrangementEditor(QWidget):
         """(name, ticked document uids) of every section that keeps a document, in the
         order shown."""
         out = []
-        for i in range(self.tree.topLevelItemCount()):
-            section = self.tree.topLevelItem(i)
+        for section in top_items(self.tree):
             uids = tuple(
-                section.child(j).data(0, UID_ROLE)
-                for j in range(section.childCount())
-                if section.child(j).checkState(0) == Qt.CheckState.Checked
+                str(doc.data(0, UID_ROLE))
+                for doc in children(section)
+                if doc.checkState(0) == Qt.CheckState.Checked
             )
             if uids:
                 out.append((section.text(0).strip(), uids))
@@ -240,13 +250,13 @@ class ArrangementEditor(QWidget):
         if others == 0 and section.childCount():
             return  # the last section holding documents: nowhere to put them
         self.tree.takeTopLevelItem(index)
-        children = section.takeChildren()
-        if children:
-            into = self.tree.topLevelItem(index - 1 if index > 0 else 0)
+        moved = section.takeChildren()
+        if moved:
+            into = top_items(self.tree)[index - 1 if index > 0 else 0]
             if index > 0:
-                into.addChildren(children)
+                into.addChildren(moved)
             else:
-                into.insertChildren(0, children)
+                into.insertChildren(0, moved)
             into.setExpanded(True)
         self._update_buttons()
 
@@ -278,7 +288,7 @@ class ArrangementEditor(QWidget):
                 section = self.tree.indexOfTopLevelItem(parent) + step
                 if not 0 <= section < self.tree.topLevelItemCount():
                     return
-                into = self.tree.topLevelItem(section)
+                into = top_items(self.tree)[section]
                 parent.takeChild(index)
                 if step < 0:
                     into.addChild(item)
