@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from casefile.core import services
 from casefile.core.case import Case
@@ -325,3 +325,40 @@ def test_the_matcher_process_starts_light() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize("limit", [32766, 999, 11])
+def test_mentions_are_inserted_as_given_whatever_the_parameter_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: int
+) -> None:
+    """Rows go in 500 a statement, or as many as the SQLite build allows parameters
+    (999 in old builds: 166 rows), and the rest one by one: every row, in order."""
+    from casefile.core.entities import writes
+
+    case = services.create_case(tmp_path / "c")
+    try:
+        services.create_entity(case, "Amazon", "organisation")
+        add_document(case, "d", ["Amazon"], sync=False)
+        with case.read_session() as s:
+            entity = s.scalar(select(Entity.id))
+            doc = s.scalar(select(Document.id))
+        assert entity is not None and doc is not None
+        rows = [(entity, doc, 1 + i % 3, i, i + 6, None) for i in range(1234)]
+        monkeypatch.setattr(writes, "_rows_per_statement", lambda raw: max(1, min(500, limit // 6)))
+        with case.session() as s:
+            s.execute(delete(Mention))
+            writes.insert(s, rows)  # type: ignore[arg-type]
+        with case.read_session() as s:
+            got = s.execute(
+                select(
+                    Mention.entity_id,
+                    Mention.document_id,
+                    Mention.page,
+                    Mention.start,
+                    Mention.end,
+                    Mention.alias_id,
+                ).order_by(Mention.id)
+            ).all()
+        assert [tuple(r) for r in got] == rows
+    finally:
+        case.close()
