@@ -107,13 +107,18 @@ def match_batch(s: Session, m: Matcher, items: Sequence[Item]) -> tuple[int, int
         batch = Found(*writes.existing(s, ids))
         before = writes.clear(s, ids)
         # Pages stream in a few at a time (a long document is thousands of pages) and
-        # mentions are written every 20,000: memory stays bounded.
-        for doc_id, number, text in writes.run(s, PAGES.format(marks=writes.marks(len(ids))), ids):
-            batch.page(m, doc_id, number, text)
+        # mentions are written every 20,000: memory stays bounded. The driver's own
+        # cursor: SQLAlchemy's result rows cost ~0.03 s of a 2,000-document drain.
+        pages = s.connection().connection.cursor()
+        pages.execute(PAGES.format(marks=writes.marks(len(ids))), ids)
+        while chunk := pages.fetchmany(50):
+            for doc_id, number, text in chunk:
+                batch.page(m, doc_id, number, text)
             if len(batch.rows) >= 20_000:
                 writes.insert(s, batch.rows)
                 found += len(batch.rows)
                 batch.rows = []
+        pages.close()
         writes.insert(s, batch.rows)
         writes.finish(s, [i.id for i in items], ids, before, batch.after)
     return batch.chars, found + len(batch.rows)
