@@ -362,3 +362,21 @@ def test_mentions_are_inserted_as_given_whatever_the_parameter_limit(
         assert [tuple(r) for r in got] == rows
     finally:
         case.close()
+
+
+@pytest.mark.parametrize(("load", "shared"), [(0.3, True), (3.5, False)])
+def test_a_large_queue_is_shared_only_when_a_core_is_free(
+    pair: Any, monkeypatch: pytest.MonkeyPatch, load: float, shared: bool
+) -> None:
+    """Two processes finish first only when the second has a core of its own; on a
+    busy machine (load average 3.5 on 2 cores) one process matches the queue."""
+    import os
+
+    here, drained = pair
+    monkeypatch.setattr(matching, "WORKER_MIN", 10)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+    stats = matching.drain(drained, batch=BATCH)
+    assert (stats.get("documents_by_process", 0) > 0) is shared
+    matching.drain(here, batch=BATCH, worker=False)
+    assert state(drained) == state(here)

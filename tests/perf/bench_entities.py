@@ -8,7 +8,9 @@
   memory: MB/s of text (UTF-8 bytes and code points).
 - stored: the same corpus in a case, every document queued and matched through the
   work queue, mentions written (`matching.drain`, shared with a matcher process for a
-  queue this large): MB/s of wall time and of this process's CPU, and the process's CPU.
+  queue this large when a core is free for it, `matching._core_free`): MB/s of wall
+  time and of this process's CPU, and the process's CPU (documents_by_process 0: the
+  machine was busy and one process matched everything).
 - stored_again: every document queued again and matched (old mentions replaced), the
   matcher process already up: it is kept with the case from the first large drain.
 - import_one: importing one ~3 KB text file into that case, with the matching it

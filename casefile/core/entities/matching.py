@@ -13,6 +13,7 @@ rejected. A document whose set of entities changed is queued for the search inde
 from __future__ import annotations
 
 import gc
+import os
 import pickle
 import time
 from collections.abc import Iterator, Sequence
@@ -205,8 +206,9 @@ def drain(
     worker: bool | None = None,
 ) -> dict[str, float]:
     """Match every queued document (or only those of `only`), one batch per commit.
-    A queue of `WORKER_MIN` documents or more (or `worker=True`) is shared with a
-    matcher process (`match_worker.py`); whatever it leaves is matched here."""
+    A queue of `WORKER_MIN` documents or more is shared with a matcher process
+    (`match_worker.py`) when a core is free for it (`_core_free`), or always with
+    `worker=True`; whatever it leaves is matched here."""
     stats = {"documents": 0, "chars": 0, "mentions": 0, "seconds": 0.0}
     if case.readonly:
         return stats
@@ -226,7 +228,7 @@ def drain(
         if not m.size:  # no aliases: nothing can be found, the queue just empties
             s.execute(delete(WorkItem).where(WorkItem.kind == work_queue.MATCH))
             return stats
-        shared = worker or (worker is None and total >= WORKER_MIN)
+        shared = worker or (worker is None and total >= WORKER_MIN and _core_free())
         if not shared:
             chars, found = match_batch(s, m, first)
     progress = _Progress(ctx, stats, total)
@@ -251,6 +253,19 @@ def drain(
             more = len(items) == batch  # fewer: that was the rest (nothing else writes)
     stats["seconds"] = time.perf_counter() - t0
     return stats
+
+
+def _core_free() -> bool:
+    """Whether a matcher process would have a core of its own: the last minute's load
+    average (this process's work included) leaves at least half a core idle. On a busy
+    machine two processes cost ~0.25 s more CPU in all than one (start-up, results
+    pickled) and finished later (measured at load 3-4 on 2 cores); with a core free
+    they finish first. Where the system has no load average, a core is assumed free."""
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return True
+    return load < (os.cpu_count() or 1) - 0.5
 
 
 class _Progress:
