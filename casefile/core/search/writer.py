@@ -41,7 +41,7 @@ class CaseWriter(SegmentWriter):  # type: ignore[misc]
             field = self.schema[name]
             boost = field.format.field_boost
             fieldboost = self._field_boost(fields, name, docboost)
-            lengths[name] = self.pool.add_analyzed(name, docnum, value.terms, boost, fieldboost)
+            lengths[name] = self.pool.add_analyzed(name, docnum, value, boost, fieldboost)
         rest = {k: v for k, v in fields.items() if k not in fast}
 
         def finish_with_lengths() -> None:
@@ -54,6 +54,14 @@ class CaseWriter(SegmentWriter):  # type: ignore[misc]
             super().add_document(**rest)
         finally:
             del perdoc.finish_doc
+
+    def term_table(self, name: str) -> dict[str, int] | None:
+        """The table to number the words of field `name` in (see `Analyzed`), when its
+        values take the fast path."""
+        if not self._fast_field(name):
+            return None
+        table: dict[str, int] = self.pool.term_table(name)
+        return table
 
     def _fast_field(self, name: str) -> bool:
         if name not in self.schema:
