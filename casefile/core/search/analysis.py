@@ -45,14 +45,13 @@ _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 # A hyphen at the end of a line followed by a letter on the next: the word was hyphenated
 # by the layout ("inhabi-\ntants"), and is joined.
 _LINE_HYPHEN = r"-[ \t]*\r?\n[ \t]*(?=[^\W\d_])"
-
-
 # A word: letters and digits, with combining marks, typesetters' joiners and line-end
 # hyphenations inside it, and parts after apostrophes ("o'brien"). Written as runs of
 # letters between those rarer pieces, not one alternation per character: the same
 # matches (tests/test_search_analysis.py) in half the time, which was most of the
 # analysis of a page. `_WORDS` is the same pattern with `\w` for `[^\W_]`, for a text
-# whose underscores were replaced by spaces first (same length, so same offsets).
+# whose underscores were replaced by "#" first (same length, so same offsets; not a
+# space, which a line-end hyphenation may take in).
 def _word_pattern(letter: str) -> str:
     inside = r"[\u0300-\u036f]|[" + _INVISIBLE + r"]+(?=" + letter + r")|" + _LINE_HYPHEN
     return letter + r"+(?:(?:" + inside + r")" + letter + r"*)*(?:['’]" + letter + r"+)*"
@@ -119,7 +118,7 @@ def stem(folded: str) -> str:
 def iter_words(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, folded word) for every word of `text`; offsets index `text` (the
     text as stored: normalisation happens per word, see `fold`)."""
-    for m in _WORDS.finditer(text.replace("_", " ")):
+    for m in _WORDS.finditer(text.replace("_", "#")):
         w = m.group(0)
         yield m.start(), m.end(), (w.lower() if w.isascii() and "-" not in w else fold(w))
 
@@ -175,7 +174,7 @@ _CHUNK = 32 * 1024
 def _findall_words(text: str) -> list[str]:
     """WORD_RE.findall in slices cut at whitespace: one C call over a 1.5 MB novel holds
     the GIL for ~50 ms, long enough to freeze the GUI's event loop while it indexes."""
-    text = text.replace("_", " ")  # `_WORDS` is WORD_RE for a text without underscores
+    text = text.replace("_", "#")  # `_WORDS` is WORD_RE where "_" is "#" (see there)
     if len(text) <= _CHUNK:
         return _WORDS.findall(text)
     words: list[str] = []
