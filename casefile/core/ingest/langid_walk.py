@@ -1,21 +1,21 @@
 """py3langid's classification with its byte walk done by numpy: the same answers.
 
 py3langid finds a text's features (byte n-grams) by walking an Aho-Corasick automaton
-one byte at a time in Python (`visit_counts`): ~1 ms for a 500-character sample, the
-largest single cost of extracting a short note (docs/architecture.md, measured facts).
+one byte at a time in Python (`visit_counts`), the larger half of classifying a
+500-character sample.
 
 The walk is sequential, but its state after any byte depends on the last few bytes
 only: an Aho-Corasick state is the longest suffix of the text read so far that is a
-node of the automaton's trie, and no node is deeper than the longest n-gram
-(`_depth`, 6 bytes in py3langid's model). So the state after byte i is the one
-reached by walking the `depth` bytes ending at i from the root, and all those walks
-run side by side: `depth` numpy steps over the whole sample instead of one Python step
-per byte. Features are then counted in the order py3langid's `Counter` sees them first,
-and scored by py3langid's own code path, so the floating-point sums, hence the
-languages and their probabilities, are exactly its own.
-
-`FastIdentifier.classify` checks itself against py3langid at start-up and falls back
-to py3langid's walk if its model ever looks different (another version's layout).
+node of the automaton's trie, and py3langid's trie is no deeper than `WINDOW` bytes.
+So the state after byte i is the one reached by walking the `WINDOW` bytes ending at i
+from the root, and all those walks run side by side: `WINDOW` numpy steps over the
+whole sample instead of one Python step per byte. The result is then *checked*: the
+states are the walk's own exactly when each follows from the one before by the
+automaton's transition (one more numpy step), and a text that fails the check (a model
+with a deeper trie) is walked by py3langid itself. Features are counted in the order
+py3langid's `Counter` sees them first and scored by py3langid's own expressions, so the
+floating-point sums, hence the languages and their probabilities, are exactly its own
+(tests/test_ingest_languages.py).
 """
 
 from __future__ import annotations
@@ -37,29 +37,7 @@ _CHECK_TEXTS = (
     "ÀÉÎÕÜ 12345 !!! ёЁ ⅷ ﬁ 🙂 z",
     "",
 )
-_BFS_CHUNK = 4096  # states expanded per numpy call when measuring the automaton
-
-
-def _depth(nextmove: npt.NDArray[np.uint32], rowbase: npt.NDArray[np.intp]) -> int:
-    """The deepest state of the automaton: its distance from the root (breadth-first,
-    all 256 bytes of a frontier at once). In a complete Aho-Corasick automaton a
-    state's distance from the root is the length of its trie node's string."""
-    seen = np.zeros(len(rowbase), dtype=bool)
-    seen[0] = True
-    frontier = np.array([0], dtype=np.intp)
-    depth = 0
-    every_byte = np.arange(256, dtype=np.intp)
-    while True:
-        reached = np.zeros(len(rowbase), dtype=bool)
-        for i in range(0, len(frontier), _BFS_CHUNK):
-            rows = rowbase[frontier[i : i + _BFS_CHUNK]]
-            reached[nextmove[(rows[:, None] + every_byte).ravel()]] = True
-        reached &= ~seen
-        if not reached.any():
-            return depth
-        seen |= reached
-        frontier = np.flatnonzero(reached)
-        depth += 1
+WINDOW = 6  # bytes: the depth of py3langid's trie (its model's longest n-gram)
 
 
 class FastIdentifier:
@@ -68,13 +46,13 @@ class FastIdentifier:
     def __init__(self, model: Any) -> None:
         self.model = model
         self._fast = False
+        self.slow_walks = 0  # texts the numpy walk could not prove (see the docstring)
         try:
-            self._nextmove = np.frombuffer(model.tk_nextmove, dtype=np.uint32)
+            self._nextmove = np.asarray(model.tk_nextmove)  # a view of its array
             self._rowbase = np.asarray(model._rowbase, dtype=np.intp)
             self._output = np.asarray(model.tk_output, dtype=np.intp)
             if self._output.ndim != 1 or len(self._output) != len(self._rowbase):
                 raise ValueError("unexpected automaton layout")
-            self._depth = _depth(self._nextmove, self._rowbase)
             self._fast = all(self._classify(t) == model.classify(t) for t in _CHECK_TEXTS)
         except Exception as exc:  # another py3langid layout: its own walk, unchanged
             log.info("language detection without the vectorised walk: %s", exc)
@@ -96,13 +74,18 @@ class FastIdentifier:
         """py3langid's `visit_counts` as (feature ids, counts), in first-seen order."""
         b = np.frombuffer(data, dtype=np.uint8).astype(np.intp)
         n = len(b)
-        state = np.zeros(n, dtype=np.intp)
         nextmove, rowbase = self._nextmove, self._rowbase
-        for k in range(self._depth):
-            lo = self._depth - 1 - k  # the state at i has read bytes i-lo .. so far
-            if lo >= n:
-                continue
-            state[lo:] = nextmove[rowbase[state[lo:]] + b[: n - lo]]
+        state = np.zeros(n, dtype=np.intp)
+        for k in range(WINDOW):
+            lo = WINDOW - 1 - k  # the walk ending at byte i reads byte i - lo now
+            if lo < n:
+                state[lo:] = nextmove[rowbase[state[lo:]] + b[: n - lo]]
+        # The proof: every state is the transition from the one before (the root first).
+        if n and not (
+            state[0] == nextmove[rowbase[0] + b[0]]
+            and np.array_equal(nextmove[rowbase[state[:-1]] + b[1:]], state[1:])
+        ):
+            return self._walked(data)
         feats = self._output[state]
         feats = feats[feats >= 0]
         if not len(feats):
@@ -110,6 +93,12 @@ class FastIdentifier:
         ids, first, counts = np.unique(feats, return_index=True, return_counts=True)
         order = np.argsort(first, kind="stable")
         return ids[order].astype(np.intp), counts[order].astype(np.float32)
+
+    def _walked(self, data: bytes) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.float32]]:
+        self.slow_walks += 1
+        visits = slow_visit_counts(self.model, data) or {}
+        ids = np.fromiter(visits.keys(), dtype=np.intp, count=len(visits))
+        return ids, np.fromiter(visits.values(), dtype=np.float32, count=len(visits))
 
     def _classify(self, text: str) -> tuple[str, float]:
         """py3langid's `classify` (`_decide` and `_raw_score`), the walk replaced."""

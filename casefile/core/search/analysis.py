@@ -45,6 +45,8 @@ _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 # A hyphen at the end of a line followed by a letter on the next: the word was hyphenated
 # by the layout ("inhabi-\ntants"), and is joined.
 _LINE_HYPHEN = r"-[ \t]*\r?\n[ \t]*(?=[^\W\d_])"
+
+
 # A word: letters and digits, with combining marks, typesetters' joiners and line-end
 # hyphenations inside it, and parts after apostrophes ("o'brien"). Written as runs of
 # letters between those rarer pieces, not one alternation per character: the same
@@ -214,17 +216,16 @@ def page_words(text: str) -> list[str]:
     return _words_of_folded(_fold_page(text))
 
 
-def paged_positions(pages: Iterable[str]) -> tuple[dict[str, array[int]], list[int]]:
-    """Index-time terms of a document's pages with their positions, one position space
-    for the whole document, `PAGE_GAP` empty positions between pages; and the first
-    position of each page (a hit's page is found from its position, see `results`)."""
-    analyzed, starts = paged_terms(pages)
-    return analyzed.terms, starts
-
-
 def term_positions(text: str) -> dict[str, array[int]]:
-    """Index-time terms of one text (folded words) with their positions."""
-    return paged_positions([text])[0]
+    """Index-time terms of one short text (a title, a name) with their positions, word
+    by word: for a few words this costs less than `paged_terms`'s arrays."""
+    poses: defaultdict[str, array[int]] = defaultdict(lambda: array("I"))
+    for pos, w in enumerate(page_words(text)):
+        poses[w].append(pos)
+        if "'" in w:
+            for part in apostrophe_parts(w):
+                poses[part].append(pos)
+    return poses
 
 
 class Analyzed(tuple):  # type: ignore[type-arg]
