@@ -201,13 +201,14 @@ class _FieldWriter(W3FieldWriter):  # type: ignore[misc]
                     lastfn = fieldname
                     prefix = pack_ushort(self._fieldid)
                 if isinstance(postings, PostingColumns):  # the page text (pool.py)
-                    ids, weights, values = postings.ids, postings.weights, postings.values
-                    if len(ids) < inline_limit:
-                        add_entry(prefix + btext, _inlined_columns(ids, weights, values))
+                    cols = postings
+                    if len(cols) < inline_limit:
+                        entry = _inlined_columns(cols.ids, cols.weights, cols.values)
+                        add_entry(prefix + btext, entry)
                         continue
                     post = self._postwriter
                     post.start_postings(self._format, _TermInfo())
-                    post.add_many(ids, weights, values)
+                    post.add_many(cols.ids, cols.weights, cols.values)
                     add_entry(prefix + btext, post.finish_postings().to_bytes())
                     continue
                 if postings[0][2] == -1:

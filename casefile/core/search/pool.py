@@ -120,7 +120,7 @@ class GroupedPostingPool(PostingPool):  # type: ignore[misc]
         for fieldname in sorted(groups.keys() | columns.keys()):
             field = groups.get(fieldname, {})
             held = columns.get(fieldname)
-            listed = ((t, field[t]) for t in sorted_in_slices(field))
+            listed: Iterator[tuple[bytes, Group]] = ((t, field[t]) for t in sorted_in_slices(field))
             if held:
                 listed = _merged(held.drain(fieldname), listed)
             for tbytes, group in listed:
@@ -181,7 +181,7 @@ def install(writer: Any) -> Any:
 
 
 def _merged(
-    held: Iterator[tuple[bytes, PostingColumns]], listed: Iterator[tuple[bytes, list[Posting]]]
+    held: Iterator[tuple[bytes, PostingColumns]], listed: Iterator[tuple[bytes, Group]]
 ) -> Iterator[tuple[bytes, Group]]:
     """Two term-ordered streams of one field as one: the analysed postings and the ones
     added singly (a merged segment's, which come after them). A term in both becomes
