@@ -13,9 +13,10 @@ whole sample instead of one Python step per byte. The result is then *checked*: 
 states are the walk's own exactly when each follows from the one before by the
 automaton's transition (one more numpy step), and a text that fails the check (a model
 with a deeper trie) is walked by py3langid itself. Features are counted in the order
-py3langid's `Counter` sees them first and scored by py3langid's own expressions, so the
-floating-point sums, hence the languages and their probabilities, are exactly its own
-(tests/test_ingest_languages.py).
+py3langid's `Counter` sees them first and scored by py3langid's own expressions (the
+float16 rows widened to float32 before the product rather than by it), so the
+floating-point sums, hence the languages and their probabilities, are its own: bit for
+bit on the 2,146 corpus and generated files and in tests/test_ingest_languages.py.
 """
 
 from __future__ import annotations
@@ -106,7 +107,9 @@ class FastIdentifier:
         data = m._encode(text)
         idx, counts = self.visit_counts(data)
         if len(idx):
-            scores = np.log1p(counts) @ m.nb_ptc[idx] + m.nb_pc
+            # The model's rows are float16, which numpy's matmul widens to float32 itself
+            # (0.4 ms a sample); widening just these rows first is 0.1 ms, same sums.
+            scores = np.log1p(counts) @ m.nb_ptc[idx].astype(np.float32) + m.nb_pc
         else:
             fill = 0.0 if m._norm_probs else RAW_FLOOR  # featureless input, as py3langid
             scores = np.full(len(m.nb_classes), fill, dtype=np.float32)

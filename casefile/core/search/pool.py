@@ -11,6 +11,8 @@ sorted order. So the pool only needs to group postings by term as they arrive an
 the *terms* at commit, which is a far shorter list, and sort it in slices that each
 return to the interpreter, so other threads get their turn between slices. The few
 groups that do arrive out of order (flagged as they come in) are sorted on their own.
+An analysed field (the page text, `add_analyzed`) is not held as postings at all but as
+arrays per document (`posting_columns.py`), joined with the single postings at drain.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The segment writer of case indexes: Whoosh's, with a fast path for the page text.
 
-A document's page text arrives analysed (`analysis.Analyzed`: each word with its
-positions). Whoosh's `add_document` would turn that into one posting at a time through
+A document's page text arrives analysed (`analysis.Analyzed`: its words numbered in the
+pool's term table, `term_table`, with their positions). Whoosh's `add_document` would turn that into one posting at a time through
 three nested generators (the format's `word_values`, the field's `index`, its own loop)
 and one `pool.add` call per posting; on a 3 KB note that was a quarter of indexing time
 (py-spy, `tests/perf/bench_search.py` rebuild). Here the postings of an analysed field
