@@ -1,13 +1,14 @@
 """The segment writer of case indexes: Whoosh's, with a fast path for the page text.
 
 A document's page text arrives analysed (`analysis.Analyzed`: its words numbered in the
-pool's term table, `term_table`, with their positions). Whoosh's `add_document` would turn that into one posting at a time through
-three nested generators (the format's `word_values`, the field's `index`, its own loop)
-and one `pool.add` call per posting; on a 3 KB note that was a quarter of indexing time
-(py-spy, `tests/perf/bench_search.py` rebuild). Here the postings of an analysed field
-go to the pool in one call per document (`GroupedPostingPool.add_analyzed`), with the
-same bytes, weights and field length Whoosh would have written. Every other field, and
-any value that is not analysed in advance, takes Whoosh's own path unchanged.
+pool's term table, `term_table`, with their positions). Whoosh's `add_document` would
+turn that into one posting at a time through three nested generators (the format's
+`word_values`, the field's `index`, its own loop) and one `pool.add` call per posting;
+on a 3 KB note that was a quarter of indexing time (py-spy, `tests/perf/bench_search.py`
+rebuild). Here the postings of an analysed field go to the pool in one call per document
+(`GroupedPostingPool.add_analyzed`), with the same bytes, weights and field length
+Whoosh would have written. Every other field, and any value that is not analysed in
+advance, takes Whoosh's own path unchanged.
 """
 
 from __future__ import annotations
