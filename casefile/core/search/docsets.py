@@ -40,7 +40,9 @@ from whoosh.matching import (
     WrappingMatcher,
 )
 from whoosh.query.spans import SpanNear, SpanNear2
+from whoosh.system import _INT_SIZE
 
+from casefile.core.search.analysis import ScriptPositions
 from casefile.core.search.posting_blocks import EMPTY, Ids, Leaf, as_ids
 
 # Documents in the first window of a slice, at least: a window costs a few numpy calls
@@ -67,6 +69,18 @@ class _List:
 
     def member(self, cands: Ids) -> Ids:
         return cands[np.isin(cands, self.all, assume_unique=True)]
+
+    def values_at(self, cands: Ids) -> tuple[Ids, list[Any]]:
+        """The indexes k of the candidates held, and the posting value at each."""
+        m, base = self.m, self.base
+        ks = list(self.at(cands)) if self.size else []
+        if not ks:
+            return EMPTY, []
+        if not m._values:  # no values (a keyword field): as Whoosh's value() says
+            return as_ids(ks), [m.value() for _ in ks]
+        pos = np.searchsorted(self.all, cands[ks]) + base
+        values = m._values
+        return as_ids(ks), [values[i] for i in pos.tolist()]
 
     def at(self, cands: Ids) -> Iterator[int]:
         m, base, a = self.m, self.base, self.all
@@ -187,32 +201,71 @@ class _Phrase:
 
 def _consecutive(words: list[list[Any]], cands: Ids) -> Ids:
     """Which candidates hold the words at consecutive positions (a mask)."""
-    return as_ids([bool(x) for x in _starts(words, cands)]).astype(bool)
+    mask = np.zeros(len(cands), dtype=bool)
+    mask[np.unique(_starts(words, cands) >> _KEY_SHIFT)] = True
+    return mask  # type: ignore[return-value]
 
 
-def _starts(words: list[list[Any]], cands: Ids) -> list[set[int]]:
-    """For each candidate, the positions where the words follow one another, read
-    from each word's term readers (its forms; see `_Phrase`)."""
-    per_word = []
-    for leaves in words:
-        pos: list[set[int]] = [set() for _ in range(len(cands))]
-        for leaf in leaves:
-            for k in leaf.at(cands):
-                pos[k].update(leaf.m.value_as("positions"))
-        per_word.append(pos)
-    out = []
-    for k in range(len(cands)):
-        starts = per_word[0][k]
-        for i in range(1, len(per_word)):
-            nxt = per_word[i][k]
-            starts = {p for p in starts if p + i in nxt}
-            if not starts:
-                break
-        out.append(starts)
-    return out
+_KEY_SHIFT = 32  # a start is keyed (candidate index << 32 | position): positions are uint32
+_POS_MASK = (1 << _KEY_SHIFT) - 1
 
 
-def positions(reader: Any, field: str, words: list[str], docs: list[int]) -> dict[int, list[int]]:
+def _starts(words: list[list[Any]], cands: Ids) -> Ids:
+    """Where the words follow one another, for all candidates at once: sorted keys
+    (k << `_KEY_SHIFT` | position) of candidate k's start positions, read from each
+    word's term readers (its forms; see `_Phrase`). Word i at position q is keyed at
+    q - i, so a start holds when every word has its key."""
+    keys = EMPTY
+    for i, leaves in enumerate(words):
+        if i == 0:
+            keys = _word_keys(leaves, cands, 0)
+        else:  # at the candidates still standing only
+            alive = np.unique(keys >> _KEY_SHIFT)
+            got = _word_keys(leaves, cands[alive], i)
+            got = (alive[got >> _KEY_SHIFT] << _KEY_SHIFT) | (got & _POS_MASK)
+            keys = keys[np.isin(keys, got)]
+        if not len(keys):
+            break
+    return keys
+
+
+def _word_keys(leaves: list[Any], cands: Ids, shift: int) -> Ids:
+    """The keys (see `_starts`) of one word's positions at the candidates, less
+    `shift`, sorted and unique (a word's forms may share a position)."""
+    ks_parts: list[Ids] = []
+    pos_parts: list[Ids] = []
+    for leaf in leaves:
+        ks, values = leaf.values_at(cands)
+        if not values:
+            continue
+        pos, counts = _decode_positions(leaf.m, values)
+        ks_parts.append(np.repeat(ks, counts))
+        pos_parts.append(pos)
+    if not pos_parts:
+        return EMPTY
+    pos = np.concatenate(pos_parts)
+    cand = np.concatenate(ks_parts)
+    ok = pos >= shift
+    return np.unique((cand[ok] << _KEY_SHIFT) | (pos[ok] - shift))
+
+
+def _decode_positions(m: Any, values: list[Any]) -> tuple[Ids, Ids]:
+    """The positions in several postings' values, concatenated, and how many each
+    holds. `ScriptPositions` values are a count then a uint32 array: they are joined
+    and read as one array, the counts dropped."""
+    fmt = getattr(m, "format", None) or m._format
+    if type(fmt) is not ScriptPositions:
+        decoded = [fmt.decode_positions(v) for v in values]
+        counts = as_ids([len(x) for x in decoded])
+        return as_ids([p for x in decoded for p in x]), counts
+    words = np.frombuffer(b"".join(values), dtype=np.uint32)
+    sizes = as_ids([len(v) for v in values]) // 4  # count word and positions
+    keep = np.ones(len(words), dtype=bool)
+    keep[np.cumsum(sizes) - sizes] = False
+    return words[keep].astype(np.int64), sizes - _INT_SIZE // 4
+
+
+def positions(reader: Any, field: str, words: list[str], docs: list[int]) -> dict[int, Ids]:
     """Docnum -> the positions where `words` occur one after another in `field` (one
     word: its positions), for those of `docs` (global docnums, ascending) holding them:
     what Whoosh's phrase spans give, read as in `_Phrase`. Unsupported for postings
@@ -237,9 +290,12 @@ def positions(reader: Any, field: str, words: list[str], docs: list[int]) -> dic
             else:
                 raise Unsupported(type(m).__name__)
         else:
-            for d, starts in zip(local.tolist(), _starts(readers, local), strict=True):
-                if starts:
-                    out[d + off] = sorted(starts)
+            keys = _starts(readers, local)
+            which = keys >> _KEY_SHIFT
+            cuts = np.flatnonzero(np.diff(which)) + 1
+            for part in np.split(keys, cuts) if len(keys) else ():
+                d = int(local[part[0] >> _KEY_SHIFT]) + off
+                out[d] = part & _POS_MASK
     return out
 
 
@@ -322,14 +378,24 @@ def compile_matcher(m: Any, reader: Any, phrases: list[Any] | None = None) -> An
 
 
 def matches(node: Any, lo: int, hi: int, density: float, need: int) -> Iterator[int]:
-    """Matching documents in [lo, hi), ascending, read in windows sized to find `need`
-    of them at the expected `density` (matches per document), doubling after."""
+    """Matching documents in [lo, hi), ascending, read in windows sized to find the
+    `need` still wanted at the density seen so far (matches per document; at first the
+    expected `density`), so little is read past where the caller stops: a phrase
+    checks positions at every candidate of a window."""
+    got = 0
+    start = lo
     window = max(FIRST_WINDOW, int(need / max(density, 1e-9) * 1.25))  # see FIRST_WINDOW
     while lo < hi:
         top = min(hi, lo + window)
-        yield from node.ids(lo, top).tolist()
+        found = node.ids(lo, top)
+        got += len(found)
+        yield from found.tolist()
         lo = top
-        window *= 2
+        if got:
+            seen = got / (lo - start)
+            window = max(FIRST_WINDOW, int(max(need - got, 1) / seen * 1.1))
+        else:
+            window *= 2
 
 
 def scores(m: Any, docs: list[int], phrases: list[Any] | None = None) -> list[float]:

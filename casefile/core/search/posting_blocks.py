@@ -133,6 +133,34 @@ class Leaf:
                 yield k + kk
             k = k2
 
+    def values_at(self, cands: Ids) -> tuple[Ids, list[Any]]:
+        """`at` a block at a time: the indexes k of the candidates the term holds, and
+        the posting value (positions) at each; the matcher ends on the last."""
+        ks: list[Ids] = []
+        values: list[Any] = []
+        k, n = 0, len(cands)
+        m = self.m
+        while k < n:
+            if not self._skip(int(cands[k])):
+                break
+            blk = self._blockas_ids()
+            k2 = int(np.searchsorted(cands, blk[-1], side="right"))
+            sub = cands[k:k2]
+            pos = np.searchsorted(blk, sub)
+            found = np.flatnonzero(blk[pos] == sub)
+            if len(found):
+                if m._values is None:
+                    m._read_values()
+                block_values = m._values
+                at = pos[found].tolist()
+                values += [block_values[i] for i in at]
+                ks.append(found + k)
+                m._i = at[-1]
+            k = k2
+        if not ks:
+            return EMPTY, []
+        return (ks[0] if len(ks) == 1 else np.concatenate(ks)), values
+
     def member(self, cands: Ids) -> Ids:
         return cands[list(self.at(cands))]
 
