@@ -398,6 +398,31 @@ def matches(node: Any, lo: int, hi: int, density: float, need: int) -> Iterator[
             window *= 2
 
 
+def rewound(m: Any) -> Any:
+    """The matcher tree `m` with every term reader back at its first posting, as a
+    fresh `q.matcher()` would have it, for `scores` after `matches` has moved them:
+    `_score` reads only the tree's shape and its term readers, so the tree (with its
+    term look-ups) need not be built twice."""
+    seen: set[int] = set()
+    stack = [m]
+    while stack:
+        x = stack.pop()
+        if id(x) in seen:
+            continue
+        seen.add(id(x))
+        t = type(x)
+        if t is W3LeafMatcher:
+            x.reset()
+        elif isinstance(x, ListMatcher):
+            x._i = 0
+        elif t is NullMatcherClass:
+            pass
+        else:
+            stack += [getattr(x, a) for a in ("a", "b", "child") if hasattr(x, a)]
+            stack += list(getattr(x, "ms", ()))
+    return m
+
+
 def scores(m: Any, docs: list[int], phrases: list[Any] | None = None) -> list[float]:
     """Whoosh's score of each of `docs` (ascending, every one a match of the fresh
     matcher `m`), computed in the shape of the matcher tree (see the module

@@ -237,7 +237,7 @@ def scan(
             else:
                 estimate += got
         if scored and node is not None and sampled:
-            got_scores = docsets.scores(q.matcher(sub, ctx), sampled, phrases)
+            got_scores = docsets.scores(docsets.rewound(m), sampled, phrases)
             for d, score in zip(sampled, got_scores, strict=True):
                 scores[rows[d].uid] = score  # type: ignore[union-attr]
     scale = estimate / n if estimated and n else 1.0
