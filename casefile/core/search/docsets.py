@@ -202,7 +202,7 @@ class _Phrase:
 def _consecutive(words: list[list[Any]], cands: Ids) -> Ids:
     """Which candidates hold the words at consecutive positions (a mask)."""
     mask = np.zeros(len(cands), dtype=bool)
-    mask[np.unique(_starts(words, cands) >> _KEY_SHIFT)] = True
+    mask[_starts(words, cands) >> _KEY_SHIFT] = True
     return mask  # type: ignore[return-value]
 
 
@@ -220,10 +220,10 @@ def _starts(words: list[list[Any]], cands: Ids) -> Ids:
         if i == 0:
             keys = _word_keys(leaves, cands, 0)
         else:  # at the candidates still standing only
-            alive = np.unique(keys >> _KEY_SHIFT)
+            alive = _sorted_unique(keys >> _KEY_SHIFT)
             got = _word_keys(leaves, cands[alive], i)
             got = (alive[got >> _KEY_SHIFT] << _KEY_SHIFT) | (got & _POS_MASK)
-            keys = keys[np.isin(keys, got)]
+            keys = keys[_members(keys, got)]
         if not len(keys):
             break
     return keys
@@ -246,7 +246,26 @@ def _word_keys(leaves: list[Any], cands: Ids, shift: int) -> Ids:
     pos = np.concatenate(pos_parts)
     cand = np.concatenate(ks_parts)
     ok = pos >= shift
-    return np.unique((cand[ok] << _KEY_SHIFT) | (pos[ok] - shift))
+    return _sorted_unique((cand[ok] << _KEY_SHIFT) | (pos[ok] - shift))
+
+
+def _sorted_unique(a: Ids) -> Ids:
+    """np.unique by a sort (its hashing is slower on these keys); `a` is not kept."""
+    a = np.sort(a)
+    if len(a) < 2:
+        return a
+    keep = np.empty(len(a), dtype=bool)
+    keep[0] = True
+    np.not_equal(a[1:], a[:-1], out=keep[1:])
+    return a[keep]
+
+
+def _members(a: Ids, b: Ids) -> Any:
+    """Which of sorted `a` are in sorted `b` (a mask), by binary search."""
+    if not len(b):
+        return np.zeros(len(a), dtype=bool)
+    i = np.minimum(np.searchsorted(b, a), len(b) - 1)
+    return b[i] == a
 
 
 def _decode_positions(m: Any, values: list[Any]) -> tuple[Ids, Ids]:
@@ -396,90 +415,3 @@ def matches(node: Any, lo: int, hi: int, density: float, need: int) -> Iterator[
             window = max(FIRST_WINDOW, int(max(need - got, 1) / seen * 1.1))
         else:
             window *= 2
-
-
-def rewound(m: Any) -> Any:
-    """The matcher tree `m` with every term reader back at its first posting, as a
-    fresh `q.matcher()` would have it, for `scores` after `matches` has moved them:
-    `_score` reads only the tree's shape and its term readers, so the tree (with its
-    term look-ups) need not be built twice."""
-    seen: set[int] = set()
-    stack = [m]
-    while stack:
-        x = stack.pop()
-        if id(x) in seen:
-            continue
-        seen.add(id(x))
-        t = type(x)
-        if t is W3LeafMatcher:
-            x.reset()
-        elif isinstance(x, ListMatcher):
-            x._i = 0
-        elif t is NullMatcherClass:
-            pass
-        else:
-            stack += [getattr(x, a) for a in ("a", "b", "child") if hasattr(x, a)]
-            stack += list(getattr(x, "ms", ()))
-    return m
-
-
-def scores(m: Any, docs: list[int], phrases: list[Any] | None = None) -> list[float]:
-    """Whoosh's score of each of `docs` (ascending, every one a match of the fresh
-    matcher `m`), computed in the shape of the matcher tree (see the module
-    docstring). `phrases`: the compiled tree's phrase nodes (`compile_matcher`), whose
-    position checks are reused."""
-    known = iter(phrases) if phrases is not None else None
-    return _score(m, as_ids(docs), known)[0].tolist()  # type: ignore[no-any-return]
-
-
-_INNER: Iterator[Any] = iter(())  # `_score` inside a phrase (see there)
-Scored = tuple[np.ndarray[Any, np.dtype[np.float64]], np.ndarray[Any, np.dtype[np.bool_]]]
-
-
-def _score(m: Any, docs: Ids, known: Iterator[Any] | None = None) -> Scored:
-    """Scores of `docs` under matcher `m`, and which of them `m` matches (0.0 where it
-    does not, as Whoosh's unions add nothing for a matcher standing elsewhere)."""
-    t = type(m)
-    zeros = np.zeros(len(docs), dtype=np.float64)
-    if t is W3LeafMatcher or isinstance(m, ListMatcher):
-        mask = np.zeros(len(docs), dtype=bool)
-        leaf = Leaf(m, 0) if t is W3LeafMatcher else _List(m)
-        for k in leaf.at(docs):
-            zeros[k] = m.score()
-            mask[k] = True
-        return zeros, mask
-    if t is NullMatcherClass:
-        return zeros, np.zeros(len(docs), dtype=bool)
-    if t is FilterMatcher or t is WrappingMatcher:
-        got, mask = _score(m.child, docs, known)
-        return got * m.boost, mask
-    if t is SpanNear.SpanNearMatcher or t is SpanNear2.SpanNear2Matcher:
-        if known is _INNER:  # part of a longer phrase: it holds wherever that one does
-            got, mask = _score(m.child, docs, known)
-            return got * m.boost, mask
-        checked = next(known).checked if known is not None else {}
-        got, mask = _score(m.child, docs, _INNER)
-        idx = np.flatnonzero(mask)
-        ok = np.array([checked.get(d) for d in docs[idx].tolist()], dtype=object)
-        todo = np.flatnonzero(ok == None)  # noqa: E711 (elementwise)
-        if len(todo):
-            words = [[_reader_copy(x) for x in _leaves(w)] for w in _phrase_words(m)]
-            ok[todo] = _consecutive(words, docs[idx[todo]])
-        mask = np.zeros(len(docs), dtype=bool)
-        mask[idx[ok.astype(bool)]] = True
-        return np.where(mask, got * m.boost, zeros), mask
-    if t is UnionMatcher:
-        sa, ma = _score(m.a, docs, known)
-        sb, mb = _score(m.b, docs, known)
-        return sa + sb, ma | mb
-    if t is IntersectionMatcher:
-        sa, ma = _score(m.a, docs, known)
-        sb, mb = _score(m.b, docs, known)
-        mask = ma & mb
-        return np.where(mask, sa + sb, zeros), mask
-    if t is AndNotMatcher:
-        sa, ma = _score(m.a, docs, known)
-        _sb, mb = _score(m.b, docs, known)
-        mask = ma & ~mb
-        return np.where(mask, sa, zeros), mask
-    raise Unsupported(t.__name__)

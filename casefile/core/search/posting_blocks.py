@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 import numpy as np
@@ -37,7 +39,10 @@ class Leaf:
     def _next_block(self) -> None:
         m = self.m
         start = m._nextoffset
-        m._next_block()
+        if m._lastblock:  # as Whoosh's `_next_block`
+            m._atend = True
+            return
+        goto(m, start)
         if m.is_active():
             self._known[start] = (m._maxid, m._nextoffset, m._lastblock)
 
@@ -55,7 +60,7 @@ class Leaf:
                 break
             far = info[1]
         if far != nxt:
-            m._goto(far)
+            goto(m, far)
             known[far] = (m._maxid, m._nextoffset, m._lastblock)
 
     def _ids(self) -> Any:
@@ -67,11 +72,17 @@ class Leaf:
         by one cumulative sum instead of Whoosh's generator over the deltas)."""
         m = self.m
         if self._block[0] != m._dataoffset:
-            if m._ids is None and not m._byteids:
+            entry = _entry(m)
+            if entry is not None and entry[2] is not None:  # decoded by another reader
+                arr = entry[2]
+                m._data, m._ids = entry[1], entry[3]
+            elif m._ids is None and not m._byteids:
                 if m._data is None:
                     m._read_data()
                 arr = np.cumsum(as_ids(m._data[0]))
                 m._ids = arr.tolist()
+                if entry is not None:
+                    entry[1:] = [m._data, arr, m._ids]
             else:
                 if m._ids is None:
                     m._read_ids()
@@ -163,6 +174,73 @@ class Leaf:
 
     def member(self, cands: Ids) -> Ids:
         return cands[list(self.at(cands))]
+
+
+# Blocks read during one query (`shared_blocks`): (postings file, block start) -> [the
+# block's header fields, its data, its ids as an array, as a list]. The scan, the
+# scores and the pages read the same blocks of the same terms, each with its own reader.
+_SHARED: ContextVar[dict[tuple[int, int], list[Any]] | None] = ContextVar(
+    "casefile_shared_blocks", default=None
+)
+SHARED_BLOCKS_MAX = 4096  # blocks kept for one query, at most (the rest are read again)
+
+
+@contextmanager
+def shared_blocks() -> Iterator[None]:
+    """Within this block, readers of the same posting block decode it once."""
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
+_HEADER = (
+    "_blocklength",
+    "_maxid",
+    "_maxweight",
+    "_compression",
+    "_minlength",
+    "_maxlength",
+    "_lastblock",
+    "_nextoffset",
+    "_dataoffset",
+)
+
+
+def goto(m: Any, position: int) -> None:
+    """Whoosh's `W3LeafMatcher._goto` (to the block at `position`), its header taken
+    from the query's shared blocks when another reader has read it."""
+    shared = _SHARED.get()
+    if shared is None:
+        m._goto(position)
+        return
+    key = (id(m._postfile), position)
+    entry = shared.get(key)
+    if entry is None:
+        m._lastblock = False
+        m._goto(position)
+        if len(shared) < SHARED_BLOCKS_MAX:
+            entry = [tuple(getattr(m, a) for a in _HEADER), None, None, None]
+            shared[key] = shared[(key[0], ~m._dataoffset)] = entry
+        return
+    for a, v in zip(_HEADER, entry[0], strict=True):
+        setattr(m, a, v)
+    m._data, m._ids, m._weights, m._values = entry[1], None, None, None
+    m._i = 0
+
+
+def _entry(m: Any) -> list[Any] | None:
+    """The shared entry of the block `m` stands on (see `goto`; also kept under the
+    complement of its data offset), made if the query shares blocks and has room."""
+    shared = _SHARED.get()
+    if shared is None:
+        return None
+    key = (id(m._postfile), ~m._dataoffset)
+    entry = shared.get(key)
+    if entry is None and len(shared) < SHARED_BLOCKS_MAX:
+        entry = shared[key] = [None, None, None, None]
+    return entry
 
 
 _KNOWN_ATTR = "_casefile_blocks"

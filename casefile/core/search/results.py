@@ -28,7 +28,7 @@ from typing import Any
 
 from whoosh import query as wq
 
-from casefile.core.search import docsets
+from casefile.core.search import block_scores, docsets, posting_blocks
 from casefile.core.search.case_index import SearchIndex
 from casefile.core.search.index import Row
 from casefile.core.search.pages import hit_pages
@@ -237,7 +237,9 @@ def scan(
             else:
                 estimate += got
         if scored and node is not None and sampled:
-            got_scores = docsets.scores(docsets.rewound(m), sampled, phrases)
+            got_scores = block_scores.scores(
+                block_scores.rewound(m), sampled, phrases, sub.reader()
+            )
             for d, score in zip(sampled, got_scores, strict=True):
                 scores[rows[d].uid] = score  # type: ignore[union-attr]
     scale = estimate / n if estimated and n else 1.0
@@ -327,6 +329,22 @@ def run(
     translit: bool = False,
 ) -> Ran:
     """Everything `search` needs from the index (call with `si.lock` held)."""
+    with posting_blocks.shared_blocks():
+        return _run(si, qs, exact, sort, limit, offset, filters, with_facets, complete, translit)
+
+
+def _run(
+    si: SearchIndex,
+    qs: str,
+    exact: bool,
+    sort: str,
+    limit: int,
+    offset: int,
+    filters: dict[str, str] | None,
+    with_facets: bool,
+    complete: bool,
+    translit: bool,
+) -> Ran:
     searcher = si.searcher()
     cache = si.expansion_cache(searcher)
     q = parse(
