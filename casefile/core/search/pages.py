@@ -83,7 +83,7 @@ def hit_pages(searcher: Any, q: wq.Query, docnums: list[int]) -> dict[int, Count
     out: dict[int, Counter[int]] = {d: Counter() for d in docnums}
     if not leaves or not docnums:
         return out
-    pagemap = searcher.reader().column_reader("pagemap")
+    pagemap = _pagemap(searcher.reader())
     maps: dict[int, Any] = {}
     order = sorted(docnums)
     reader = searcher.reader()
@@ -105,6 +105,18 @@ def hit_pages(searcher: Any, q: wq.Query, docnums: list[int]) -> dict[int, Count
             for n, k in zip(numbers.tolist(), counts.tolist(), strict=True):
                 c[n] += k
     return out
+
+
+def _pagemap(reader: Any) -> Any:
+    """The `pagemap` column's reader, kept with the index reader: opening it reads the
+    offsets of every document's entry (a few milliseconds per query at 100,000)."""
+    got = reader.__dict__.get(_PAGEMAP_ATTR)
+    if got is None:
+        got = reader.__dict__[_PAGEMAP_ATTR] = reader.column_reader("pagemap")
+    return got
+
+
+_PAGEMAP_ATTR = "_casefile_pagemap"
 
 
 def _unit_hits(searcher: Any, unit: wq.Query, order: list[int]) -> dict[int, Any]:
