@@ -68,7 +68,7 @@ class _List:
         return a[np.searchsorted(a, lo) : np.searchsorted(a, hi)]
 
     def member(self, cands: Ids) -> Ids:
-        return cands[np.isin(cands, self.all, assume_unique=True)]
+        return cands[_members(cands, self.all)]
 
     def values_at(self, cands: Ids) -> tuple[Ids, list[Any]]:
         """The indexes k of the candidates held, and the posting value at each."""
@@ -121,17 +121,34 @@ class _Exclude:
 
 
 class _Union:
+    """Any of several nodes (Whoosh's binary tree of unions, flattened: a word's forms
+    in every field are one union of a dozen terms): ids merged once, and membership
+    asked of each child only for the candidates no earlier child holds."""
+
     def __init__(self, a: Any, b: Any) -> None:
-        self.a, self.b = a, b
-        self.size = a.size + b.size
+        self.parts = [
+            x for node in (a, b) for x in (node.parts if type(node) is _Union else [node])
+        ]
+        self.size = sum(x.size for x in self.parts)
 
     def ids(self, lo: int, hi: int) -> Ids:
-        return np.union1d(self.a.ids(lo, hi), self.b.ids(lo, hi))
+        got = [x for x in (p.ids(lo, hi) for p in self.parts) if len(x)]
+        if len(got) < 2:
+            return got[0] if got else EMPTY
+        return _sorted_unique(np.concatenate(got))
 
     def member(self, cands: Ids) -> Ids:
-        got = self.a.member(cands)
-        rest = np.setdiff1d(cands, got, assume_unique=True) if len(got) else cands
-        return np.union1d(got, self.b.member(rest)) if len(rest) else got
+        held = np.zeros(len(cands), dtype=bool)
+        todo = np.arange(len(cands))
+        for part in self.parts:
+            got = part.member(cands[todo])
+            if len(got):
+                ok = _members(cands[todo], got)
+                held[todo[ok]] = True
+                todo = todo[~ok]
+                if not len(todo):
+                    break
+        return cands[held]
 
 
 class _And:

@@ -173,7 +173,25 @@ class Leaf:
         return (ks[0] if len(ks) == 1 else np.concatenate(ks)), values
 
     def member(self, cands: Ids) -> Ids:
-        return cands[list(self.at(cands))]
+        """The candidates the term holds (`at` without stopping at each)."""
+        got: list[Ids] = []
+        k, n = 0, len(cands)
+        m = self.m
+        while k < n:
+            if not self._skip(int(cands[k])):
+                break
+            blk = self._blockas_ids()
+            k2 = int(np.searchsorted(cands, blk[-1], side="right"))
+            sub = cands[k:k2]
+            pos = np.searchsorted(blk, sub)
+            hit = blk[pos] == sub
+            if hit.any():
+                got.append(sub[hit])
+                m._i = int(pos[hit][-1])
+            k = k2
+        if not got:
+            return EMPTY
+        return got[0] if len(got) == 1 else np.concatenate(got)
 
 
 # Blocks read during one query (`shared_blocks`): (postings file, block start) -> [the
