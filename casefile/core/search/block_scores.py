@@ -117,14 +117,17 @@ def _bm25(m: Any, leaf: Any, docs: Ids, zeros: Any, mask: Any) -> bool:
     lengths = field_lengths(reader, term[0]) if term else None
     if lengths is None:
         return False
-    ks: list[int] = []
-    tfs: list[float] = []
-    for k in leaf.at(docs):
-        ks.append(k)
-        tfs.append(m.weight())
-    if not ks:
+    if type(leaf) is Leaf:
+        at, tfs = leaf.weights_at(docs)
+    else:
+        ks: list[int] = []
+        tfs = []
+        for k in leaf.at(docs):
+            ks.append(k)
+            tfs.append(m.weight())
+        at = as_ids(ks)
+    if not len(at):
         return True
-    at = as_ids(ks)
     d = docs[at]
     s = scorer
     raw = lengths[d] if int(d[-1]) < len(lengths) else None

@@ -26,6 +26,7 @@ unions on small indexes) is `Unsupported`: `scan` then walks it the Whoosh way.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -328,10 +329,9 @@ def positions(reader: Any, field: str, words: list[str], docs: list[int]) -> dic
         else:
             keys = _starts(readers, local)
             which = keys >> _KEY_SHIFT
-            cuts = np.flatnonzero(np.diff(which)) + 1
-            for part in np.split(keys, cuts) if len(keys) else ():
-                d = int(local[part[0] >> _KEY_SHIFT]) + off
-                out[d] = part & _POS_MASK
+            cuts = [0, *(np.flatnonzero(np.diff(which)) + 1).tolist(), len(keys)]
+            for lo, hi in pairwise(cuts if len(keys) else ()):
+                out[int(local[which[lo]]) + off] = keys[lo:hi] & _POS_MASK
     return out
 
 

@@ -147,6 +147,13 @@ class Leaf:
     def values_at(self, cands: Ids) -> tuple[Ids, list[Any]]:
         """`at` a block at a time: the indexes k of the candidates the term holds, and
         the posting value (positions) at each; the matcher ends on the last."""
+        return self._per_block(cands, _block_values)
+
+    def weights_at(self, cands: Ids) -> tuple[Ids, list[float]]:
+        """As `values_at`, with the posting weight (what `m.weight()` says) at each."""
+        return self._per_block(cands, _block_weights)
+
+    def _per_block(self, cands: Ids, read: Any) -> tuple[Ids, list[Any]]:
         ks: list[Ids] = []
         values: list[Any] = []
         k, n = 0, len(cands)
@@ -160,9 +167,7 @@ class Leaf:
             pos = np.searchsorted(blk, sub)
             found = np.flatnonzero(blk[pos] == sub)
             if len(found):
-                if m._values is None:
-                    m._read_values()
-                block_values = m._values
+                block_values = read(m)
                 at = pos[found].tolist()
                 values += [block_values[i] for i in at]
                 ks.append(found + k)
@@ -259,6 +264,18 @@ def _entry(m: Any) -> list[Any] | None:
     if entry is None and len(shared) < SHARED_BLOCKS_MAX:
         entry = shared[key] = [None, None, None, None]
     return entry
+
+
+def _block_values(m: Any) -> Any:
+    if m._values is None:
+        m._read_values()
+    return m._values
+
+
+def _block_weights(m: Any) -> Any:
+    if m._weights is None:
+        m._read_weights()
+    return m._weights
 
 
 _KNOWN_ATTR = "_casefile_blocks"
