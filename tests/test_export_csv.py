@@ -190,3 +190,19 @@ def test_a_case_open_read_only_exports_and_records_nothing(demo: Path, tmp_path:
         exports.run_export(case, "csv", exports.CsvOptions(), tmp_path / "t")
         assert len(services.audit_log(case)) == before
     assert (tmp_path / "r.docx").is_file() and len(list((tmp_path / "t").iterdir())) == 4
+
+
+def test_csv_files_are_named_in_the_language_of_their_columns(demo: Path, tmp_path: Path) -> None:
+    """A Russian user gets «документы.csv» with Russian column names, not documents.csv."""
+    from casefile.core import i18n
+
+    i18n.set_language("ru")
+    try:
+        with services.open_case(demo, readonly=True) as case:
+            result = exports.run_export(case, "csv", exports.CsvOptions(), tmp_path / "t")
+    finally:
+        i18n.set_language("en")
+    names = sorted(p.name for p in (tmp_path / "t").iterdir())
+    assert names == ["документы.csv", "сущности.csv", "упоминания.csv", "хронология.csv"]
+    assert "документы.csv" in result.summary
+    assert "название" in read(tmp_path / "t" / "документы.csv")[0]

@@ -145,6 +145,13 @@ def test_a_recorded_sentence_with_values_is_translated_by_its_template(ru: None)
         "Письмо составлено с нарушениями формата; его текст прочитан, насколько это возможно. "
         "Не удалось прочитать страниц: 1 из 3 (файл повреждён)."
     )
+    # A count recorded with English grouping is said the Russian way (no-break space).
+    from casefile.core.ingest.extract_html import DEEP_NOTE
+
+    assert translate_recorded(DEEP_NOTE.format(depth=12000)) == (
+        "Глубина вложенности элементов страницы — 12\u00a0000 (признак сгенерированного или "
+        "вредоносного файла); весь видимый текст прочитан, но без тонкостей вёрстки."
+    )
     # Words Casefile did not write are shown as recorded; English shows everything as is.
     assert translate_recorded("Seized from the office on 3 May.") == (
         "Seized from the office on 3 May."
@@ -277,3 +284,13 @@ def test_an_attachment_is_named_in_russian_in_the_import_summary(
     summary = services.import_paths(case, [folder])
     (dup,) = [o for o in summary.outcomes if o.result == "duplicate"]
     assert re.fullmatch(r"invoice\.txt \(вложение в letter\d\.eml\)", dup.path), dup.path
+
+
+def test_the_cli_progress_bar_says_its_rate_in_russian(ru: None) -> None:
+    """tqdm appends an English "/s" to the unit it is given: the bar replaces it."""
+    from casefile.cli.common import _bar_class
+
+    line = _bar_class().format_meter(
+        n=5, total=10, elapsed=2.0, unit=i18n._("file"), prefix="Импорт"
+    )
+    assert "файл/с" in line and "/s" not in line

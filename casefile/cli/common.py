@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from casefile.core.errors import CasefileError
-from casefile.core.i18n import _, ngettext, translate_recorded
+from casefile.core.i18n import _, ngettext, pgettext, translate_recorded
 from casefile.core.jobs import JobContext, Progress
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_PROBLEMS, EXIT_CANCELLED = 0, 1, 2, 3, 130
@@ -96,13 +96,27 @@ def print_json(obj: Any) -> None:
     print(_UNSAFE.sub(_json_escape, text), flush=True)
 
 
+def _bar_class() -> Any:
+    """tqdm with its rate said in the user's language ("12.5 файл/с", not "файл/s"):
+    tqdm writes "/s" itself, after the unit it was given."""
+    from tqdm import tqdm
+
+    class Bar(tqdm):  # type: ignore[misc]
+        @staticmethod
+        def format_meter(*args: Any, **kwargs: Any) -> str:
+            text: str = tqdm.format_meter(*args, **kwargs)
+            unit = kwargs.get("unit", "it")
+            rate = pgettext("progress rate", "{unit}/s").format(unit=unit)
+            return text.replace(f"{unit}/s", rate) if rate != f"{unit}/s" else text
+
+    return Bar
+
+
 @contextmanager
 def progress_job(label: str, enabled: bool = True, unit: str | None = None) -> Iterator[JobContext]:
     """A JobContext shown as a tqdm bar on stderr; Ctrl-C asks the job to stop cleanly."""
-    from tqdm import tqdm
-
     # disable=None: no bar when stderr is not a terminal (logs, pipes, CI).
-    bar = tqdm(
+    bar = _bar_class()(
         total=0,
         desc=printable(label),
         unit=_("file") if unit is None else unit,

@@ -49,7 +49,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
 
 def _size(n: int) -> str:
     """12,345 in English, 12 345 in Russian."""
-    return f"{n:,}".replace(",", " ") if i18n.language() == "ru" else f"{n:,}"
+    return i18n.grouped(n)
 
 
 def _date_line(date: str | None, source: str | None) -> str:

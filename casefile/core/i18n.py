@@ -152,6 +152,17 @@ def os_error(exc: OSError) -> str:
     return _(exc.strerror) if exc.strerror else str(exc)
 
 
+def grouped(n: int) -> str:
+    """`n` with its thousands grouped as the current language writes them: 12,345 in
+    English, 12\u00a0345 in Russian (a no-break space, as Qt's Russian locale does)."""
+    text = f"{n:,}"
+    return text.replace(",", "\u00a0") if _language == "ru" else text
+
+
+# A number recorded with English grouping (12,000): said the current language's way.
+_EN_GROUPED = re.compile(r"-?\d{1,3}(?:,\d{3})+")
+
+
 def NP_(context: str, text: str) -> str:
     """Mark a constant for translation in `context` without translating it yet;
     translate it where it is shown with `pgettext(context, CONSTANT)` (the tables of
@@ -223,6 +234,10 @@ def _one_sentence(text: str, depth: int) -> str | None:
         values = found.groupdict()
         if depth < 3:  # a slot may hold a recorded sentence or phrase of its own
             values = {k: _slot(v, depth + 1) for k, v in values.items()}
+        values = {
+            k: grouped(int(v.replace(",", ""))) if _EN_GROUPED.fullmatch(v) else v
+            for k, v in values.items()
+        }
 
         def fill(slot: re.Match[str], values: dict[str, str] = values) -> str:
             return values.get(slot.group("p") or slot.group("b") or "", slot.group(0))

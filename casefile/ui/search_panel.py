@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QLocale, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,7 +31,7 @@ from casefile.core.vocabulary import SearchSort
 from casefile.ui import labels
 from casefile.ui.controller import CaseController
 from casefile.ui.hit_delegate import RichDelegate
-from casefile.ui.i18n import plural, translate
+from casefile.ui.i18n import translate
 from casefile.ui.icons import icon
 from casefile.ui.search_facets import FACET_ROLE, fill_chips, fill_facet_tree, find_facet_item
 from casefile.ui.search_results import (
@@ -41,6 +41,7 @@ from casefile.ui.search_results import (
     run_search,
     search_api,
 )
+from casefile.ui.search_summary import summary_text
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -378,24 +379,3 @@ class SearchPanel(QWidget):
             on_saved=lambda: self.view.navigator.mark_saved(name),
             translit=self._translit_asked,  # the option of the results on screen
         )
-
-
-def summary_text(n: int, results: Any = None) -> str:
-    """“<b>5</b> documents found · hits on 12 pages”, with "about" where the core
-    counted a sample; numbers in the interface language's digits ("12 345")."""
-    estimate = bool(getattr(results, "total_is_estimate", False))
-    if estimate:
-        text = plural("about %n document(s) found", "", n)
-    else:
-        text = plural("%n document(s) found", "", n)
-    text = text.replace(str(n), f"<b>{QLocale().toString(n)}</b>", 1)
-    pages = int(getattr(results, "total_pages", 0) or 0)
-    if pages:
-        if estimate or getattr(results, "total_pages_is_estimate", False):
-            where = plural("hits on about %n page(s)", "", pages)
-        else:
-            where = plural("hits on %n page(s)", "", pages)
-        where = where.replace(str(pages), QLocale().toString(pages), 1)
-        # One unit when the label wraps: "… документа ·" / "совпадения на 4 страницах".
-        text += " · " + where.replace(" ", "\u00a0")
-    return text

@@ -220,7 +220,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../casefile/ui/search_panel.py" line="+389"/>
+        <location filename="../../casefile/ui/search_summary.py" line="+21"/>
         <source>about %n document(s) found</source>
         <translation>
             <numerusform>Найдено около %n документа</numerusform>
@@ -259,7 +259,7 @@
 <context>
     <name>ArchivePage</name>
     <message>
-        <location filename="../../casefile/ui/dialogs/export_bundle_options.py" line="+164"/>
+        <location filename="../../casefile/ui/dialogs/export_bundle_options.py" line="+214"/>
         <source>The whole case in one file: its database, every original and a manifest of their hashes. It opens as a new case on another computer with &apos;casefile import-archive ARCHIVE CASE&apos;, which rebuilds the search index there.</source>
         <translation>Всё дело в одном файле: его база данных, все оригиналы и манифест их хешей. На другом компьютере архив открывается как новое дело командой «casefile import-archive АРХИВ ДЕЛО», которая заново строит там поисковый индекс.</translation>
     </message>
@@ -293,9 +293,57 @@
     </message>
 </context>
 <context>
+    <name>BundleArrangement</name>
+    <message>
+        <location filename="../../casefile/ui/dialogs/export_bundle_arrangement.py" line="+111"/>
+        <source>Sections and documents</source>
+        <translation>Разделы и документы</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Section / document</source>
+        <translation>Раздел / документ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>New &amp;section</source>
+        <translation>Новый &amp;раздел</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove section</source>
+        <translation>&amp;Удалить раздел</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its documents move to the section before it (or after it, for the first).</source>
+        <translation>Его документы перейдут в предыдущий раздел (для первого раздела — в следующий).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Move &amp;up</source>
+        <translation>&amp;Выше</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move &amp;down</source>
+        <translation>&amp;Ниже</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Section %1</source>
+        <translation>Раздел %1</translation>
+    </message>
+</context>
+<context>
     <name>BundlePage</name>
     <message>
-        <location filename="../../casefile/ui/dialogs/export_bundle_options.py" line="-115"/>
+        <location filename="../../casefile/ui/dialogs/export_bundle_options.py" line="-162"/>
         <source>Court bundle</source>
         <translation>Пакет документов для суда</translation>
     </message>
@@ -321,11 +369,21 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Arranged by hand (sections and order below)</source>
+        <translation>Вручную (разделы и порядок — ниже)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Tags, one section each</source>
         <translation>Метки, по разделу на каждую</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Drag a tag to change the order of the sections.</source>
+        <translation>Перетащите метку, чтобы изменить порядок разделов.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>1, 2, 3 … (the PDF page numbers)</source>
         <translation>1, 2, 3 … (номера страниц PDF)</translation>
     </message>
@@ -345,12 +403,7 @@
         <translation>стр.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Documents are in date order within each section. An index with links, bookmarks and a page number on every page are always included; documents that are not PDFs are typeset from their text.</source>
-        <translation>Внутри каждого раздела документы идут по дате. Указатель со ссылками, закладки и номер на каждой странице добавляются всегда; документы не в формате PDF набираются из их текста.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Title:</source>
         <translation>&amp;Название:</translation>
     </message>
@@ -360,19 +413,44 @@
         <translation>&amp;Разделы:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Numbering:</source>
         <translation>Н&amp;умерация:</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+14"/>
+        <source>Documents keep the order given above.</source>
+        <translation>Документы идут в порядке, заданном выше.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Documents are in date order within each section.</source>
+        <translation>Внутри каждого раздела документы идут по дате.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An index with links, bookmarks and a page number on every page are always included; documents that are not PDFs are typeset from their text.</source>
+        <translation>Указатель со ссылками, закладки и номер на каждой странице добавляются всегда; документы не в формате PDF набираются из их текста.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Give the bundle a title; it heads its index.</source>
         <translation>Дайте пакету название: оно стоит в начале указателя.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Tick the tags that make the sections, in the order wanted.</source>
         <translation>Отметьте метки, из которых составить разделы, в нужном порядке.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Tick at least one document to put in the bundle.</source>
+        <translation>Отметьте хотя бы один документ для пакета.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give every section a name; it heads its divider page.</source>
+        <translation>Дайте название каждому разделу: оно открывает его титульный лист.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -578,12 +656,12 @@
 <context>
     <name>ExportOptions</name>
     <message>
-        <location filename="../../casefile/ui/dialogs/export_bundle_options.py" line="-106"/>
+        <location filename="../../casefile/ui/dialogs/export_bundle_options.py" line="-153"/>
         <source>Court bundle (PDF)</source>
         <translation>Пакет документов для суда (PDF)</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+161"/>
         <source>Case archive (.casezip)</source>
         <translation>Архив дела (.casezip)</translation>
     </message>
@@ -1015,7 +1093,7 @@ Imported {when} · SHA-256 {hash}…</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../casefile/ui/search_panel.py" line="-321"/>
+        <location filename="../../casefile/ui/search_panel.py" line="+78"/>
         <source>Sort results</source>
         <translation>Сортировка результатов</translation>
     </message>
@@ -1050,7 +1128,7 @@ Imported {when} · SHA-256 {hash}…</source>
         <translation>Результаты поиска</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+64"/>
         <location line="+15"/>
         <source>Searching…</source>
         <translation>Поиск…</translation>

@@ -302,7 +302,7 @@ def test_the_verification_report_counts_originals_in_russian(qtbot) -> None:  # 
 def test_english_counts_read_as_english(qtbot) -> None:  # type: ignore[no-untyped-def]
     """English is the source language and has no translation file: its counted phrases
     still read "1 document", "5 documents" (ui/i18n.py, `plural`)."""
-    from casefile.ui.search_panel import summary_text
+    from casefile.ui.search_summary import summary_text
 
     i18n.install("en")
     assert summary_text(1) == "<b>1</b> document found"

@@ -93,6 +93,18 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
+def file_name(table: str) -> str:
+    """The file a table is written to, named in the current language like its columns
+    ("documents.csv", «документы.csv»)."""
+    stems = {
+        "documents": pgettext("CSV file name", "documents"),
+        "entities": pgettext("CSV file name", "entities"),
+        "mentions": pgettext("CSV file name", "mentions"),
+        "chronology": pgettext("CSV file name", "chronology"),
+    }
+    return f"{stems.get(table, table)}.csv"
+
+
 def column_names() -> dict[str, str]:
     """Each column's name in the current language (the English names are the keys)."""
     return {
@@ -260,7 +272,7 @@ class CsvExporter:
         job.report(0, len(options.tables), _("Writing the CSV files"))
         with contextlib.ExitStack() as stack:
             for i, table in enumerate(options.tables):
-                dest = out / f"{table}.csv"
+                dest = out / file_name(table)
                 tmp = stack.enter_context(atomic_output(dest))
                 counts[table] = write_table(tmp, data, table, job)
                 files.append(dest)
@@ -269,7 +281,7 @@ class CsvExporter:
                 job.safe_point()  # an edit made meanwhile lands now (the case was read)
         written = ", ".join(
             ngettext("%(file)s (%(n)s row)", "%(file)s (%(n)s rows)", n)
-            % {"file": f"{t}.csv", "n": number(n)}
+            % {"file": file_name(t), "n": number(n)}
             for t, n in counts.items()
         )
         summary = _("Wrote %(files)s to %(folder)s.") % {"files": written, "folder": out}

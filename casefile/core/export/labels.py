@@ -7,10 +7,10 @@ spreadsheet's filters work whatever the language.
 
 from __future__ import annotations
 
-from casefile.core.i18n import language
+from casefile.core.i18n import grouped
 
 
 def number(n: int) -> str:
-    """A count as the reader writes it: "12,345" in English, "12 345" in Russian."""
-    shown = f"{n:,}"
-    return shown.replace(",", " ") if language() == "ru" else shown
+    """A count as the reader writes it: "12,345" in English, "12 345" in Russian (with
+    a no-break space, so a count never breaks across lines in a report)."""
+    return grouped(n)

@@ -50,13 +50,17 @@ __all__ = [
     "BundlePlaces",
     "BundleResult",
     "DocumentOrder",
+    "DraftDocument",
+    "DraftSection",
     "PageStyle",
     "PlacedDocument",
     "SectionIn",
     "bundle_places",
     "default_sections",
+    "draft_arrangement",
     "export_bundle",
     "make_bundle",
+    "section_letter",
     "sections_by_tags",
 ]
 
@@ -131,6 +135,43 @@ def sections_by_tags(case: Case, tags: Sequence[str]) -> list[SectionIn]:
     if not out:
         raise InvalidValueError(_("No document carries those tags; choose other tags."))
     return out
+
+
+@dataclass(frozen=True)
+class DraftDocument:
+    """A document as the faces offer it for arranging: its id, title and date (EDTF)."""
+
+    uid: str
+    title: str
+    date: str | None
+
+
+@dataclass(frozen=True)
+class DraftSection:
+    """A section of the default arrangement, with what a person needs to rearrange it."""
+
+    title: str
+    documents: tuple[DraftDocument, ...]
+
+
+def draft_arrangement(case: Case) -> tuple[DraftSection, ...]:
+    """The default sections (`default_sections`: by kind, date order) with each
+    document's title and date: where a user starts when arranging a bundle by hand. The
+    arrangement comes back as `BundleChoices(sections=…, order="given")`."""
+    with case.read_session() as s:
+        rows = {
+            uid: DraftDocument(uid, title, date)
+            for uid, title, date in s.execute(select(Document.uid, Document.title, Document.date))
+        }
+    return tuple(
+        DraftSection(sec.title, tuple(rows[u] for u in sec.documents if u in rows))
+        for sec in default_sections(case)
+    )
+
+
+def section_letter(n: int) -> str:
+    """The letter of the `n`-th section (from 0): A, B, … Z, then AA, AB …"""
+    return _letter(n)
 
 
 def _letter(n: int) -> str:

@@ -160,6 +160,14 @@ class ExportChoices:
     saved_searches: tuple[str, ...]
     events: int
     documents: int
+    # The bundle's default sections with titles and dates, to arrange by hand (empty
+    # for a case too large to arrange document by document).
+    bundle_draft: tuple[Any, ...] = ()
+
+
+# A bundle is arranged document by document only up to this size (a court bundle of
+# more documents is made by kind or by tag; a list of 100,000 rows helps nobody).
+ARRANGE_BY_HAND_MAX = 5000
 
 
 def export_choices(case: Case) -> ExportChoices:
@@ -173,11 +181,18 @@ def export_choices(case: Case) -> ExportChoices:
     with case.read_session() as s:
         tags = tuple(s.scalars(select(Tag.name).order_by(Tag.name)))
         events = s.scalar(select(func.count(Event.id))) or 0
+    documents = count_documents(case)
+    draft: tuple[Any, ...] = ()
+    if documents <= ARRANGE_BY_HAND_MAX:
+        from casefile.core.services.bundles import draft_arrangement
+
+        draft = draft_arrangement(case)
     return ExportChoices(
         title=case.title,
         tags=tags,
         entities=tuple(e.name for e in list_entities(case)),
         saved_searches=tuple(x.name for x in list_saved_searches(case)),
         events=events,
-        documents=count_documents(case),
+        documents=documents,
+        bundle_draft=draft,
     )

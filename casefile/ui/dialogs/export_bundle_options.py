@@ -2,11 +2,12 @@
 case archive.
 
 The bundle page offers what a court asks for: the bundle's title, how it is divided
-into sections (by kind of document, one section per chosen tag, or one section), the
-page numbering (1…N, the PDF page numbers, or A1, B12 by section) and an optional split
-into volumes. A page never reads the case: the dialog hands it the case's tags
-(`set_choices`) and asks it for the options value of the export service (`options()`:
-`services.bundles.BundleChoices`).
+into sections (by kind of document, one section per chosen tag in the order the user
+drags them into, one section, or arranged by hand document by document:
+`export_bundle_arrangement.py`), the page numbering (1…N, the PDF page numbers, or A1, B12 by
+section) and an optional split into volumes. A page never reads the case: the dialog
+hands it the case's tags and the default arrangement (`set_choices`) and asks it for the
+options value of the export service (`options()`: `services.bundles.BundleChoices`).
 """
 
 from __future__ import annotations
@@ -28,12 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casefile.ui.dialogs.export_bundle_arrangement import ArrangementEditor
 from casefile.ui.dialogs.export_options import OptionsPage, Shown
 from casefile.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 SECTIONS_BY_KIND = "kind"
 SECTIONS_BY_TAG = "tag"
 ONE_SECTION = "one"
+ARRANGED = "arranged"
 
 
 class BundlePage(OptionsPage):
@@ -59,10 +62,19 @@ class BundlePage(OptionsPage):
         self.sections.addItem(
             translate("BundlePage", "One section with every document"), ONE_SECTION
         )
+        self.sections.addItem(
+            translate("BundlePage", "Arranged by hand (sections and order below)"), ARRANGED
+        )
         self.tags = QListWidget()
         self.tags.setAccessibleName(translate("BundlePage", "Tags, one section each"))
+        self.tags.setToolTip(
+            translate("BundlePage", "Drag a tag to change the order of the sections.")
+        )
+        self.tags.setDragDropMode(QListWidget.DragDropMode.InternalMove)
         self.tags.setMaximumHeight(120)
         self.tags.setEnabled(False)
+        self.arrangement = ArrangementEditor()
+        self.arrangement.setVisible(False)
         self.sections.currentIndexChanged.connect(self._sections_changed)
         self.numbering = QComboBox()
         self.numbering.addItem(
@@ -80,31 +92,45 @@ class BundlePage(OptionsPage):
         volumes.addWidget(self.split)
         volumes.addWidget(self.volume_pages)
         volumes.addStretch(1)
-        note = QLabel(
-            translate(
-                "BundlePage",
-                "Documents are in date order within each section. An index with links, "
-                "bookmarks and a page number on every page are always included; documents "
-                "that are not PDFs are typeset from their text.",
-            )
-        )
-        note.setWordWrap(True)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(translate("BundlePage", "&Title:"), self.title)
         form.addRow(translate("BundlePage", "Se&ctions:"), self.sections)
         form.addRow("", self.tags)
+        form.addRow(self.arrangement)
         form.addRow(translate("BundlePage", "&Numbering:"), self.numbering)
         form.addRow("", volumes)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(note)
+        layout.addWidget(self.note)
         layout.addStretch(1)
+        self._sections_changed(0)
 
     def _sections_changed(self, _index: int) -> None:
-        self.tags.setEnabled(self.sections.currentData() == SECTIONS_BY_TAG)
+        mode = self.sections.currentData()
+        self.tags.setEnabled(mode == SECTIONS_BY_TAG)
+        self.tags.setVisible(mode != ARRANGED)
+        self.arrangement.setVisible(mode == ARRANGED)
+        order = (
+            translate("BundlePage", "Documents keep the order given above.")
+            if mode == ARRANGED
+            else translate("BundlePage", "Documents are in date order within each section.")
+        )
+        always = translate(
+            "BundlePage",
+            "An index with links, bookmarks and a page number on every page are always "
+            "included; documents that are not PDFs are typeset from their text.",
+        )
+        self.note.setText(f"{order} {always}")
 
     def set_choices(self, choices: Any) -> None:
-        """The case's tags (from `ExportChoices`), offered as sections."""
+        """The case's tags (from `ExportChoices`), offered as sections, and the default
+        arrangement to start arranging by hand from (none for a very large case)."""
+        draft = tuple(getattr(choices, "bundle_draft", ()))
+        self.arrangement.set_draft(draft)
+        index = self.sections.findData(ARRANGED)
+        self.sections.model().item(index).setEnabled(bool(draft))  # type: ignore[attr-defined]
         self.tags.clear()
         for tag in choices.tags:
             item = QListWidgetItem(tag)
@@ -128,6 +154,8 @@ class BundlePage(OptionsPage):
                 translate("BundlePage", "Give the bundle a title; it heads its index.")
             )
         mode = self.sections.currentData()
+        if mode == ARRANGED:
+            return self._arranged(title)
         by_tags: tuple[str, ...] = ()
         if mode == SECTIONS_BY_TAG:
             by_tags = self._checked_tags()
@@ -143,6 +171,28 @@ class BundlePage(OptionsPage):
             page_style=self.numbering.currentData(),
             volume_pages=self.volume_pages.value() if self.split.isChecked() else None,
             all_in_one=mode == ONE_SECTION,
+        )
+
+    def _arranged(self, title: str) -> Any:
+        from casefile.core.services.bundles import BundleChoices, SectionIn, section_letter
+
+        arranged = self.arrangement.sections()
+        if not arranged:
+            raise ValueError(
+                translate("BundlePage", "Tick at least one document to put in the bundle.")
+            )
+        if any(not name for name, _uids in arranged):
+            raise ValueError(
+                translate("BundlePage", "Give every section a name; it heads its divider page.")
+            )
+        return BundleChoices(
+            sections=tuple(
+                SectionIn(section_letter(i), name, uids) for i, (name, uids) in enumerate(arranged)
+            ),
+            order="given",
+            title=title,
+            page_style=self.numbering.currentData(),
+            volume_pages=self.volume_pages.value() if self.split.isChecked() else None,
         )
 
     def default_name(self, case_title: str) -> str:
