@@ -35,12 +35,12 @@ from whoosh.util.numeric import byte_to_length
 
 from casefile.core.search.docsets import (
     Unsupported,
-    _consecutive,
     _leaves,
     _List,
     _phrase_words,
     _reader_copy,
 )
+from casefile.core.search.phrase_positions import consecutive
 from casefile.core.search.posting_blocks import Ids, Leaf, as_ids
 
 # Field length of each length byte (Whoosh stores a document's field length as one
@@ -98,7 +98,7 @@ def field_lengths(reader: Any, fieldname: str) -> Any:
     cache = reader.__dict__.setdefault(_LENGTHS_ATTR, {})
     if fieldname not in cache:
         perdoc = getattr(reader, "_perdoc", None)
-        col = perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN) if perdoc else None
+        col: Any = perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN) if perdoc else None
         got = None
         if type(col) is NumericColumn.Reader and col._typecode == "B":
             # A copy: a view would pin the segment's memory map past its close.
@@ -111,7 +111,7 @@ def field_lengths(reader: Any, fieldname: str) -> Any:
 def _bm25(m: Any, leaf: Any, docs: Ids, zeros: Any, mask: Any) -> bool:
     """`m`'s BM25F scores at the documents it holds, all at once (see the module
     docstring); False (nothing done) when they cannot be computed that way."""
-    scorer = getattr(m, "scorer", None) or getattr(m, "_scorer", None)
+    scorer: Any = getattr(m, "scorer", None) or getattr(m, "_scorer", None)
     reader = _READER.get()
     term = m.term() if reader is not None and type(scorer) is BM25FScorer else None
     lengths = field_lengths(reader, term[0]) if term else None
@@ -175,7 +175,7 @@ def _score(m: Any, docs: Ids, known: Iterator[Any] | None = None) -> Scored:
         todo = np.flatnonzero(ok == None)  # noqa: E711 (elementwise)
         if len(todo):
             words = [[_reader_copy(x) for x in _leaves(w)] for w in _phrase_words(m)]
-            ok[todo] = _consecutive(words, docs[idx[todo]])
+            ok[todo] = consecutive(words, docs[idx[todo]])
         mask = np.zeros(len(docs), dtype=bool)
         mask[idx[ok.astype(bool)]] = True
         return np.where(mask, got * m.boost, zeros), mask

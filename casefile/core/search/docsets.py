@@ -41,9 +41,15 @@ from whoosh.matching import (
     WrappingMatcher,
 )
 from whoosh.query.spans import SpanNear, SpanNear2
-from whoosh.system import _INT_SIZE
 
-from casefile.core.search.analysis import ScriptPositions
+from casefile.core.search.phrase_positions import (
+    KEY_SHIFT,
+    POS_MASK,
+    consecutive,
+    members,
+    sorted_unique,
+    starts,
+)
 from casefile.core.search.posting_blocks import EMPTY, Ids, Leaf, as_ids
 
 # Documents in the first window of a slice, at least: a window costs a few numpy calls
@@ -69,7 +75,7 @@ class _List:
         return a[np.searchsorted(a, lo) : np.searchsorted(a, hi)]
 
     def member(self, cands: Ids) -> Ids:
-        return cands[_members(cands, self.all)]
+        return cands[members(cands, self.all)]
 
     def values_at(self, cands: Ids) -> tuple[Ids, list[Any]]:
         """The indexes k of the candidates held, and the posting value at each."""
@@ -127,7 +133,7 @@ class _Union:
     asked of each child only for the candidates no earlier child holds."""
 
     def __init__(self, a: Any, b: Any) -> None:
-        self.parts = [
+        self.parts: list[Any] = [
             x for node in (a, b) for x in (node.parts if type(node) is _Union else [node])
         ]
         self.size = sum(x.size for x in self.parts)
@@ -136,7 +142,7 @@ class _Union:
         got = [x for x in (p.ids(lo, hi) for p in self.parts) if len(x)]
         if len(got) < 2:
             return got[0] if got else EMPTY
-        return _sorted_unique(np.concatenate(got))
+        return sorted_unique(np.concatenate(got))
 
     def member(self, cands: Ids) -> Ids:
         held = np.zeros(len(cands), dtype=bool)
@@ -144,7 +150,7 @@ class _Union:
         for part in self.parts:
             got = part.member(cands[todo])
             if len(got):
-                ok = _members(cands[todo], got)
+                ok = members(cands[todo], got)
                 held[todo[ok]] = True
                 todo = todo[~ok]
                 if not len(todo):
@@ -199,7 +205,7 @@ class _Phrase:
     def _at_positions(self, cands: Ids) -> Ids:
         if not len(cands):
             return EMPTY
-        keep = _consecutive(self.words, cands)
+        keep = consecutive(self.words, cands)
         self.checked.update(zip(cands.tolist(), keep.tolist(), strict=True))
         return cands[keep]
 
@@ -217,97 +223,12 @@ class _Phrase:
         return self._at_positions(cands)
 
 
-def _consecutive(words: list[list[Any]], cands: Ids) -> Ids:
-    """Which candidates hold the words at consecutive positions (a mask)."""
-    mask = np.zeros(len(cands), dtype=bool)
-    mask[_starts(words, cands) >> _KEY_SHIFT] = True
-    return mask  # type: ignore[return-value]
-
-
-_KEY_SHIFT = 32  # a start is keyed (candidate index << 32 | position): positions are uint32
-_POS_MASK = (1 << _KEY_SHIFT) - 1
-
-
-def _starts(words: list[list[Any]], cands: Ids) -> Ids:
-    """Where the words follow one another, for all candidates at once: sorted keys
-    (k << `_KEY_SHIFT` | position) of candidate k's start positions, read from each
-    word's term readers (its forms; see `_Phrase`). Word i at position q is keyed at
-    q - i, so a start holds when every word has its key."""
-    keys = EMPTY
-    for i, leaves in enumerate(words):
-        if i == 0:
-            keys = _word_keys(leaves, cands, 0)
-        else:  # at the candidates still standing only
-            alive = _sorted_unique(keys >> _KEY_SHIFT)
-            got = _word_keys(leaves, cands[alive], i)
-            got = (alive[got >> _KEY_SHIFT] << _KEY_SHIFT) | (got & _POS_MASK)
-            keys = keys[_members(keys, got)]
-        if not len(keys):
-            break
-    return keys
-
-
-def _word_keys(leaves: list[Any], cands: Ids, shift: int) -> Ids:
-    """The keys (see `_starts`) of one word's positions at the candidates, less
-    `shift`, sorted and unique (a word's forms may share a position)."""
-    ks_parts: list[Ids] = []
-    pos_parts: list[Ids] = []
-    for leaf in leaves:
-        ks, values = leaf.values_at(cands)
-        if not values:
-            continue
-        pos, counts = _decode_positions(leaf.m, values)
-        ks_parts.append(np.repeat(ks, counts))
-        pos_parts.append(pos)
-    if not pos_parts:
-        return EMPTY
-    pos = np.concatenate(pos_parts)
-    cand = np.concatenate(ks_parts)
-    ok = pos >= shift
-    return _sorted_unique((cand[ok] << _KEY_SHIFT) | (pos[ok] - shift))
-
-
-def _sorted_unique(a: Ids) -> Ids:
-    """np.unique by a sort (its hashing is slower on these keys); `a` is not kept."""
-    a = np.sort(a)
-    if len(a) < 2:
-        return a
-    keep = np.empty(len(a), dtype=bool)
-    keep[0] = True
-    np.not_equal(a[1:], a[:-1], out=keep[1:])
-    return a[keep]
-
-
-def _members(a: Ids, b: Ids) -> Any:
-    """Which of sorted `a` are in sorted `b` (a mask), by binary search."""
-    if not len(b):
-        return np.zeros(len(a), dtype=bool)
-    i = np.minimum(np.searchsorted(b, a), len(b) - 1)
-    return b[i] == a
-
-
-def _decode_positions(m: Any, values: list[Any]) -> tuple[Ids, Ids]:
-    """The positions in several postings' values, concatenated, and how many each
-    holds. `ScriptPositions` values are a count then a uint32 array: they are joined
-    and read as one array, the counts dropped."""
-    fmt = getattr(m, "format", None) or m._format
-    if type(fmt) is not ScriptPositions:
-        decoded = [fmt.decode_positions(v) for v in values]
-        counts = as_ids([len(x) for x in decoded])
-        return as_ids([p for x in decoded for p in x]), counts
-    words = np.frombuffer(b"".join(values), dtype=np.uint32)
-    sizes = as_ids([len(v) for v in values]) // 4  # count word and positions
-    keep = np.ones(len(words), dtype=bool)
-    keep[np.cumsum(sizes) - sizes] = False
-    return words[keep].astype(np.int64), sizes - _INT_SIZE // 4
-
-
 def positions(reader: Any, field: str, words: list[str], docs: list[int]) -> dict[int, Ids]:
     """Docnum -> the positions where `words` occur one after another in `field` (one
     word: its positions), for those of `docs` (global docnums, ascending) holding them:
     what Whoosh's phrase spans give, read as in `_Phrase`. Unsupported for postings
     of another kind."""
-    out: dict[int, list[int]] = {}
+    out: dict[int, Ids] = {}
     for leaf, off in reader.leaf_readers():
         size = leaf.doc_count_all()
         local = as_ids([d - off for d in docs if off <= d < off + size])
@@ -327,11 +248,11 @@ def positions(reader: Any, field: str, words: list[str], docs: list[int]) -> dic
             else:
                 raise Unsupported(type(m).__name__)
         else:
-            keys = _starts(readers, local)
-            which = keys >> _KEY_SHIFT
+            keys = starts(readers, local)
+            which = keys >> KEY_SHIFT
             cuts = [0, *(np.flatnonzero(np.diff(which)) + 1).tolist(), len(keys)]
             for lo, hi in pairwise(cuts if len(keys) else ()):
-                out[int(local[which[lo]]) + off] = keys[lo:hi] & _POS_MASK
+                out[int(local[which[lo]]) + off] = keys[lo:hi] & POS_MASK
     return out
 
 
