@@ -144,19 +144,19 @@ def test_counts_take_the_russian_plural(
     assert f"{counted} в хронологическом порядке." in " ".join(paragraphs(tmp_path / "r.docx"))
     table = exports.CsvOptions(tables=("chronology",))
     written = exports.run_export(case, "csv", table, tmp_path / "csv")
-    assert written.summary == f"В папку {tmp_path / 'csv'} записаны: chronology.csv ({rows})."
+    assert written.summary == f"В папку {tmp_path / 'csv'} записаны: хронология.csv ({rows})."
 
 
 def test_russian_csv_headers_and_dates(small: Case, tmp_path: Path) -> None:
     i18n.set_language("ru")
     exports.run_export(small, "csv", exports.CsvOptions(), tmp_path / "csv")
-    documents = read_csv(tmp_path / "csv" / "documents.csv")
+    documents = read_csv(tmp_path / "csv" / "документы.csv")
     assert documents[0][:6] == ["номер", "идентификатор", "название", "вид", "дата", "дата словами"]
     assert ["2024-03-12", "12 марта 2024 г."] in [r[4:6] for r in documents[1:]]
-    events = read_csv(tmp_path / "csv" / "chronology.csv")
+    events = read_csv(tmp_path / "csv" / "хронология.csv")
     assert events[0][2] == "дата словами" and events[1][2] == "7 июня 2024 г."
     assert events[1][9] == "Док. 2, с. 1"
-    mentions = read_csv(tmp_path / "csv" / "mentions.csv")
+    mentions = read_csv(tmp_path / "csv" / "упоминания.csv")
     assert mentions[0][-1] == "вручную"
     # The stored values stay as stored: a spreadsheet's filters work in both languages.
     assert {r[3] for r in documents[1:]} == {"court_filing", "note"}
