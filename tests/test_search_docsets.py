@@ -90,6 +90,10 @@ def _without_blocks(m: object, reader: object, phrases: object = None) -> object
     raise docsets.Unsupported("walk the Whoosh way")
 
 
+def _spans_only(*args: object) -> object:
+    raise docsets.Unsupported("pages from Whoosh's spans")
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("budget", [8, 1200])
 def test_block_matching_answers_as_whoosh_does(
@@ -102,6 +106,7 @@ def test_block_matching_answers_as_whoosh_does(
     monkeypatch.setattr(binary.AndNotMatcher, "_find_first", _find_first_fixed)
     compiled = []
     real = docsets.compile_matcher
+    real_positions = docsets.positions
 
     def counting(m: object, reader: object, phrases: object = None) -> object:
         node = real(m, reader, phrases)  # type: ignore[arg-type]
@@ -112,8 +117,10 @@ def test_block_matching_answers_as_whoosh_does(
     for q in QUERIES:
         for kw in VARIANTS:
             monkeypatch.setattr(docsets, "compile_matcher", _without_blocks)
+            monkeypatch.setattr(docsets, "positions", _spans_only)  # hit pages too
             walked = services.search(mixed, q, **kw)
             monkeypatch.setattr(docsets, "compile_matcher", counting)
+            monkeypatch.setattr(docsets, "positions", real_positions)
             before = len(compiled)
             blocks = services.search(mixed, q, **kw)
             # The block path really ran (a bare NOT is Whoosh's InverseMatcher: walked).

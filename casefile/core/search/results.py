@@ -23,12 +23,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import Any
 
 from whoosh import query as wq
 
-from casefile.core.search import docsets
+from casefile.core.search import block_scores, docsets, posting_blocks
 from casefile.core.search.case_index import SearchIndex
 from casefile.core.search.index import Row
 from casefile.core.search.pages import hit_pages
@@ -237,7 +237,9 @@ def scan(
             else:
                 estimate += got
         if scored and node is not None and sampled:
-            got_scores = docsets.scores(q.matcher(sub, ctx), sampled, phrases)
+            got_scores = block_scores.scores(
+                block_scores.rewound(m), sampled, phrases, sub.reader()
+            )
             for d, score in zip(sampled, got_scores, strict=True):
                 scores[rows[d].uid] = score  # type: ignore[union-attr]
     scale = estimate / n if estimated and n else 1.0
@@ -259,17 +261,14 @@ def _walk(m: Any, lo: int, hi: int) -> Iterator[int]:
 
 
 def facets(rows: dict[str, Row], scale: float = 1.0) -> dict[str, tuple[tuple[str, int], ...]]:
-    kinds: Counter[str] = Counter()
-    years: Counter[str] = Counter()
-    langs: Counter[str] = Counter()
-    tags: Counter[str] = Counter()
-    entities: Counter[str] = Counter()  # by uid; the services name them
-    for r in rows.values():
-        kinds[r.kind] += 1
-        years[str(r.date_lo // 10000) if r.date_lo else "undated"] += 1
-        langs.update(r.langs)
-        tags.update(r.tags)
-        entities.update(r.entities)
+    # Counted by Counter's C loop over generators, not one update per row.
+    got = rows.values()
+    kinds = Counter(r.kind for r in got)
+    by_year = Counter(r.date_lo // 10000 if r.date_lo else None for r in got)
+    years = Counter({"undated" if y is None else str(y): n for y, n in by_year.items()})
+    langs = Counter(chain.from_iterable(r.langs for r in got))
+    tags = Counter(chain.from_iterable(r.tags for r in got))
+    entities = Counter(chain.from_iterable(r.entities for r in got))  # by uid
 
     if scale != 1.0:  # estimated from a sample (see `scan`)
         for c in (kinds, years, langs, tags, entities):
@@ -327,6 +326,22 @@ def run(
     translit: bool = False,
 ) -> Ran:
     """Everything `search` needs from the index (call with `si.lock` held)."""
+    with posting_blocks.shared_blocks():
+        return _run(si, qs, exact, sort, limit, offset, filters, with_facets, complete, translit)
+
+
+def _run(
+    si: SearchIndex,
+    qs: str,
+    exact: bool,
+    sort: str,
+    limit: int,
+    offset: int,
+    filters: dict[str, str] | None,
+    with_facets: bool,
+    complete: bool,
+    translit: bool,
+) -> Ran:
     searcher = si.searcher()
     cache = si.expansion_cache(searcher)
     q = parse(
