@@ -146,3 +146,28 @@ def test_a_excluded_word_is_never_in_a_result(mixed: Case, monkeypatch: pytest.M
     r = services.search(mixed, '"the court" -appeal', complete=True, limit=200)
     every = services.search(mixed, "appeal", complete=True, limit=200)
     assert not {h.uid for h in r.hits} & {h.uid for h in every.hits}
+
+
+def test_a_phrase_of_many_word_forms_lists_only_the_pages_holding_the_phrase(
+    case: Case,
+) -> None:
+    """ "судебный следователь" stands for every indexed form of each word (here 13 x 10
+    = 130 phrases): its hit pages are where the words follow one another, never a page
+    holding only one of them (as when the forms were placed word by word)."""
+    adjective = (
+        "судебный судебного судебному судебным судебном судебная судебной судебную "
+        "судебное судебные судебных судебными судебною"
+    )
+    noun = (
+        "следователь следователя следователю следователем следователе следователи "
+        "следователей следователям следователями следователях"
+    )
+    add_document(case, "Every form", [adjective, noun], sync=False)
+    add_document(
+        case,
+        "The phrase once",
+        ["допрос вёл судебного следователя помощник", "судебного заседания не было"],
+    )
+    found = services.search(case, '"судебный следователь"')
+    assert [h.title for h in found.hits] == ["The phrase once"]
+    assert [p for p in found.hits[0].pages if p > 0] == [1]

@@ -25,7 +25,7 @@ unions on small indexes) is `Unsupported`: `scan` then walks it the Whoosh way.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import pairwise
 from typing import Any
 
@@ -223,11 +223,14 @@ class _Phrase:
         return self._at_positions(cands)
 
 
-def positions(reader: Any, field: str, words: list[str], docs: list[int]) -> dict[int, Ids]:
+def positions(
+    reader: Any, field: str, words: Sequence[str | Sequence[str]], docs: list[int]
+) -> dict[int, Ids]:
     """Docnum -> the positions where `words` occur one after another in `field` (one
     word: its positions), for those of `docs` (global docnums, ascending) holding them:
-    what Whoosh's phrase spans give, read as in `_Phrase`. Unsupported for postings
-    of another kind."""
+    what Whoosh's phrase spans give, read as in `_Phrase`. A word may be given as its
+    alternatives (a word's forms: "судебный следователь" with every form of each), all
+    checked in one pass. Unsupported for postings of another kind."""
     out: dict[int, Ids] = {}
     for leaf, off in reader.leaf_readers():
         size = leaf.doc_count_all()
@@ -236,17 +239,11 @@ def positions(reader: Any, field: str, words: list[str], docs: list[int]) -> dic
             continue
         readers: list[list[Any]] = []
         for w in words:
-            if (field, w) not in leaf:
+            forms = [_form_reader(leaf, field, f) for f in ([w] if isinstance(w, str) else w)]
+            present = [r for r in forms if r is not None]
+            if not present:
                 break
-            m = leaf.postings(field, w)
-            while type(m) is FilterMatcher:  # deleted documents are never among `docs`
-                m = m.child
-            if type(m) is W3LeafMatcher:
-                readers.append([Leaf(m, 0)])
-            elif isinstance(m, ListMatcher):
-                readers.append([_List(m)])
-            else:
-                raise Unsupported(type(m).__name__)
+            readers.append(present)
         else:
             keys = starts(readers, local)
             which = keys >> KEY_SHIFT
@@ -254,6 +251,20 @@ def positions(reader: Any, field: str, words: list[str], docs: list[int]) -> dic
             for lo, hi in pairwise(cuts if len(keys) else ()):
                 out[int(local[which[lo]]) + off] = keys[lo:hi] & POS_MASK
     return out
+
+
+def _form_reader(leaf: Any, field: str, word: str) -> Any:
+    """A block reader of one word's postings in a segment (None: not there)."""
+    if (field, word) not in leaf:
+        return None
+    m = leaf.postings(field, word)
+    while type(m) is FilterMatcher:  # deleted documents are never among `docs`
+        m = m.child
+    if type(m) is W3LeafMatcher:
+        return Leaf(m, 0)
+    if isinstance(m, ListMatcher):
+        return _List(m)
+    raise Unsupported(type(m).__name__)
 
 
 def _phrase_words(m: Any) -> list[Any]:
