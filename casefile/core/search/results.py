@@ -133,8 +133,10 @@ def _row_test(node: wq.Query) -> RowTest | None:
         and not node.startexcl
         and not node.endexcl
     ):
-        name, lo, hi = node.fieldname, node.start, node.end
-        return lambda r: lo <= getattr(r, name) <= hi
+        lo, hi = node.start, node.end
+        if node.fieldname == "date_lo":  # (an attribute read, not getattr: per match)
+            return lambda r: lo <= r.date_lo <= hi
+        return lambda r: lo <= r.date_hi <= hi
     if isinstance(node, wq.Term) and isinstance(node.text, str):
         v = node.text
         if node.fieldname == "kind":
@@ -148,8 +150,19 @@ def _row_test(node: wq.Query) -> RowTest | None:
     if isinstance(node, wq.And):
         tests = [_row_test(c) for c in node.subqueries]
         if tests and all(t is not None for t in tests):
-            return lambda r: all(t(r) for t in tests)  # type: ignore[misc]
+            return _all_of(tests)  # type: ignore[arg-type]
     return None
+
+
+def _all_of(tests: list[RowTest]) -> RowTest:
+    """One test passing where all of `tests` pass; two (a date range's two ends, the
+    common case) without a generator per row, as it runs once per match examined."""
+    if len(tests) == 1:
+        return tests[0]
+    if len(tests) == 2:
+        first, second = tests
+        return lambda r: first(r) and second(r)
+    return lambda r: all(t(r) for t in tests)
 
 
 def split_filters(q: wq.Query) -> tuple[wq.Query, RowTest | None]:
@@ -173,7 +186,7 @@ def split_filters(q: wq.Query) -> tuple[wq.Query, RowTest | None]:
     if not tests:
         return q, None
     rest = wq.Every() if not text else text[0] if len(text) == 1 else wq.And(text)
-    return rest, (tests[0] if len(tests) == 1 else lambda r: all(t(r) for t in tests))
+    return rest, _all_of(tests)
 
 
 def scan(
