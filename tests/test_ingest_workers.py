@@ -165,3 +165,32 @@ def test_workers_run_below_the_window_they_serve(tmp_path: Path) -> None:
     with ExtractionPool(max_workers=1, extractor=niceness_extractor) as pool:
         result = pool.submit(path).result(timeout=60)
     assert int(result.pages[0]) == max(10, os.getpriority(os.PRIO_PROCESS, 0))
+
+
+def test_workers_make_the_rows_guesses_as_the_importer_would(tmp_path: Path) -> None:
+    """The dateline and kind are guessed in the worker (ingest/guesses.py), from the
+    extraction as the importer receives it, long texts' spooled pages included."""
+    from casefile.core.ingest import workers
+    from casefile.core.ingest.extract import extract_file
+    from casefile.core.ingest.guesses import text_guesses
+
+    notes = {
+        "filing.txt": "7 июня 2024 г.\nИстец обратился в районный суд с иском.",
+        "letter.txt": "London, 3 March 2021\n\nDear Sir, the claimant replies.",
+        "plain.txt": "Nothing to date here, only words.",
+        "long.txt": "June 7, 2024\nAnnual report. " + "word " * 400_000,
+    }
+    for name, text in notes.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    spool_dir = tmp_path / "spool"
+    spool_dir.mkdir()
+    jobs = [(str(tmp_path / name), None, name) for name in notes]
+    done = workers._run_batch(extract_file, jobs, str(spool_dir))
+    assert any(ex.spool for ex in done)  # the long one travels as a spool
+    made = [ex.guesses for ex in done]
+    for ex in done:
+        ex.guesses = None
+    assert made == [text_guesses(ex) for ex in done]
+    assert made[0] == ("2024-06-07", "court_filing")
+    assert made[2] == (None, "other")
+    assert made[3] is not None and made[3][0] == "2024-06-07"

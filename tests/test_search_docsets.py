@@ -90,6 +90,10 @@ def _without_blocks(m: object, reader: object, phrases: object = None) -> object
     raise docsets.Unsupported("walk the Whoosh way")
 
 
+def _spans_only(*args: object) -> object:
+    raise docsets.Unsupported("pages from Whoosh's spans")
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("budget", [8, 1200])
 def test_block_matching_answers_as_whoosh_does(
@@ -102,6 +106,7 @@ def test_block_matching_answers_as_whoosh_does(
     monkeypatch.setattr(binary.AndNotMatcher, "_find_first", _find_first_fixed)
     compiled = []
     real = docsets.compile_matcher
+    real_positions = docsets.positions
 
     def counting(m: object, reader: object, phrases: object = None) -> object:
         node = real(m, reader, phrases)  # type: ignore[arg-type]
@@ -112,8 +117,10 @@ def test_block_matching_answers_as_whoosh_does(
     for q in QUERIES:
         for kw in VARIANTS:
             monkeypatch.setattr(docsets, "compile_matcher", _without_blocks)
+            monkeypatch.setattr(docsets, "positions", _spans_only)  # hit pages too
             walked = services.search(mixed, q, **kw)
             monkeypatch.setattr(docsets, "compile_matcher", counting)
+            monkeypatch.setattr(docsets, "positions", real_positions)
             before = len(compiled)
             blocks = services.search(mixed, q, **kw)
             # The block path really ran (a bare NOT is Whoosh's InverseMatcher: walked).
@@ -139,3 +146,28 @@ def test_a_excluded_word_is_never_in_a_result(mixed: Case, monkeypatch: pytest.M
     r = services.search(mixed, '"the court" -appeal', complete=True, limit=200)
     every = services.search(mixed, "appeal", complete=True, limit=200)
     assert not {h.uid for h in r.hits} & {h.uid for h in every.hits}
+
+
+def test_a_phrase_of_many_word_forms_lists_only_the_pages_holding_the_phrase(
+    case: Case,
+) -> None:
+    """ "судебный следователь" stands for every indexed form of each word (here 13 x 10
+    = 130 phrases): its hit pages are where the words follow one another, never a page
+    holding only one of them (as when the forms were placed word by word)."""
+    adjective = (
+        "судебный судебного судебному судебным судебном судебная судебной судебную "
+        "судебное судебные судебных судебными судебною"
+    )
+    noun = (
+        "следователь следователя следователю следователем следователе следователи "
+        "следователей следователям следователями следователях"
+    )
+    add_document(case, "Every form", [adjective, noun], sync=False)
+    add_document(
+        case,
+        "The phrase once",
+        ["допрос вёл судебного следователя помощник", "судебного заседания не было"],
+    )
+    found = services.search(case, '"судебный следователь"')
+    assert [h.title for h in found.hits] == ["The phrase once"]
+    assert [p for p in found.hits[0].pages if p > 0] == [1]

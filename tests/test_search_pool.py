@@ -118,3 +118,35 @@ def test_an_index_written_through_it_matches_whooshs_own(tmp_path: Path) -> None
         results.append(_index_contents(path))
     assert results[0] == results[1]
     assert len(results[0]) > 200
+
+
+def test_analysed_postings_join_the_single_ones_in_order(tmp_path: Path) -> None:
+    """A document's analysed text is held as arrays (posting_columns.py); what the pool
+    hands over is what Whoosh's own path would have added posting by posting, also where
+    a merged segment's postings of the same terms follow, where documents come out of
+    order and where boosts differ, spilled or not."""
+    from casefile.core.search.analysis import ScriptPositions, ScriptTokenizer, paged_terms
+
+    rng = random.Random(9)
+    vocab = ["суд", "Macy's", "court", "приговор", "o'brien", "a", "b", "c"]
+    fmt = ScriptPositions()
+    for limit in (None, 20_000):
+        pool = _pool(tmp_path, limit_bytes=limit)
+        expected = []
+        table = pool.term_table("text")
+        for docnum in [*range(60), 75, 70]:  # the last two out of order
+            pages = [" ".join(rng.choice(vocab) for _ in range(rng.randrange(0, 30)))]
+            shared = table if docnum % 2 else None  # the pool's numbering or the document's
+            analyzed, _starts = paged_terms(pages, shared)
+            boost, fieldboost = (1.0, 2.0) if docnum == 7 else (1.0, 1.0)
+            pool.add_analyzed("text", docnum, analyzed, boost, fieldboost)
+            table = pool.term_table("text")  # a spill starts a new one
+            for w, _n, weight, vbytes in fmt.word_values(analyzed, ScriptTokenizer()):
+                expected.append(("text", w.encode(), docnum, weight * fieldboost, vbytes))
+        for docnum in (80, 81):  # a merged segment's postings, one by one
+            for w in ("court", "zebra"):
+                item = ("text", w.encode(), docnum, 1.0, b"\x00\x00\x00\x01\x05\x00\x00\x00")
+                pool.add(item)
+                expected.append(item)
+        assert bool(pool.runs) == (limit is not None)
+        assert list(pool.iter_postings()) == sorted(expected)

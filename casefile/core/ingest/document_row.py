@@ -10,13 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import casefile
-from casefile.core import date_rules, dates
+from casefile.core import dates
 from casefile.core.db.schema import utcnow
 from casefile.core.errors import InvalidValueError
+from casefile.core.ingest.guesses import text_guesses
 from casefile.core.ingest.intake import Item, Run
-from casefile.core.ingest.kind_guess import guess_kind
 from casefile.core.ingest.names import raw_hex, shown
-from casefile.core.ingest.paging import iter_spool
 from casefile.core.ingest.types import Extraction, FileType
 from casefile.core.vocabulary import DateSource
 
@@ -28,16 +27,9 @@ def _title_for(item: Item, ex: Extraction) -> str:
     return shown(Path(item.name).stem or item.name) or "Untitled"
 
 
-def _first_page(ex: Extraction) -> str:
-    """The first page's text, also of a long document whose pages wait in a spool."""
-    if ex.pages:
-        return ex.pages[0]
-    for page in iter_spool(ex.spool) if ex.spool else ():
-        return page  # the generator, dropped here, closes its file
-    return ""
-
-
-def _date_of(ex: Extraction) -> tuple[str | None, str | None, str | None, str | None]:
+def _date_of(
+    ex: Extraction, dateline: str | None
+) -> tuple[str | None, str | None, str | None, str | None]:
     """The document's date, bounds and where it came from: the dateline at the top of
     the text (an article's or filing's own date) before the file's properties, which
     often give the day the file was saved (python-docx's template says 2013-12-23); an
@@ -45,7 +37,7 @@ def _date_of(ex: Extraction) -> tuple[str | None, str | None, str | None, str | 
     mail = ex.file_type in (FileType.EMAIL, FileType.MSG)
     candidates: list[tuple[str | None, DateSource]] = []
     if not mail:
-        candidates.append((date_rules.dateline(_first_page(ex)), DateSource.TEXT))
+        candidates.append((dateline, DateSource.TEXT))
     candidates.append((ex.date, DateSource.EMAIL if mail else DateSource.FILE))
     for value, source in candidates:
         if not value:
@@ -61,7 +53,8 @@ def _date_of(ex: Extraction) -> tuple[str | None, str | None, str | None, str | 
 def document_row(run: Run, item: Item, ex: Extraction, parent_id: int | None) -> dict[str, Any]:
     """The document's columns as plain values: a batch is written with Core
     executemany inserts, which cost a fraction of ORM objects (~0.5 ms a file)."""
-    date_text, lower, upper, date_source = _date_of(ex)
+    dateline, kind = ex.guesses if ex.guesses is not None else text_guesses(ex)
+    date_text, lower, upper, date_source = _date_of(ex, dateline)
     extra = {key: shown(value) for key, value in ex.metadata.items()}
     if date_source == DateSource.TEXT and ex.date and ex.date != date_text:
         extra["file_date"] = ex.date  # what the file's properties said, kept for the record
@@ -76,7 +69,7 @@ def document_row(run: Run, item: Item, ex: Extraction, parent_id: int | None) ->
     return {
         "uid": item.uid,
         "title": _title_for(item, ex),
-        "kind": run.options.kind or guess_kind(ex),
+        "kind": run.options.kind or kind,
         "date": date_text,
         "date_lower": lower,
         "date_upper": upper,

@@ -210,6 +210,7 @@ def _import(
     pending_files = deque(files)
     done = 0
     last_flush = time.monotonic()
+    counted = chars = 0  # rows of run.rows whose text is in `chars`
     cancelled = False
 
     # Every file is extracted in a worker process, small notes included; those travel in
@@ -345,13 +346,20 @@ def _import(
                 done += 1
                 ctx.report(done, total, item.display)
                 now = time.monotonic()
+                # The batch's text, counted for the rows added since the last look (a
+                # sum over the whole batch after every file was quadratic in its size).
+                if len(run.rows) < counted:
+                    counted = chars = 0
+                chars += sum(len(p) for _item, ex in run.rows[counted:] for p in ex.pages)
+                counted = len(run.rows)
                 if (
                     len(run.rows) >= BATCH_SIZE
                     or now - last_flush > BATCH_SECONDS
-                    or sum(len(p) for _item, ex in run.rows for p in ex.pages) > BATCH_CHARS
+                    or chars > BATCH_CHARS
                 ):
                     _flush(run)
                     last_flush = now
+                    counted = chars = 0
             if not in_flight and not pending_files:
                 _flush(run)
                 if not in_flight:

@@ -39,7 +39,10 @@ def _model() -> Any:
         if _identifier is None:
             from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-            _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            from casefile.core.ingest.langid_walk import FastIdentifier
+
+            model = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            _identifier = FastIdentifier(model)  # py3langid's answers, its walk in numpy
         return _identifier
 
 

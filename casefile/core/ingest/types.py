@@ -61,6 +61,8 @@ class Extraction:
     # A long text's pages travel in a spool file instead of `pages` (see paging.py).
     spool: str | None = None
     spool_count: int = 0
+    # (dateline, kind) as `guesses.text_guesses` finds them, when a worker made them.
+    guesses: tuple[str | None, str] | None = None
 
     @property
     def page_count(self) -> int:

@@ -39,6 +39,7 @@ from pebble import ProcessExpired, ProcessPool
 from casefile.core import i18n
 from casefile.core.i18n import N_
 from casefile.core.ingest.extract import OUT_OF_MEMORY, extract_file, extract_small_text
+from casefile.core.ingest.guesses import with_guesses
 from casefile.core.ingest.paging import spool
 from casefile.core.ingest.types import Extraction, FileType, Status
 from casefile.core.runtime.priority import lower_this_thread
@@ -89,7 +90,7 @@ def _run(
     name: str | None,
     spool_dir: str | None = None,
 ) -> Extraction:
-    return spool(extractor(path, password, name), spool_dir)
+    return with_guesses(spool(extractor(path, password, name), spool_dir))
 
 
 Job = tuple[str, "str | None", "str | None"]  # path, password, file name
@@ -98,7 +99,10 @@ Job = tuple[str, "str | None", "str | None"]  # path, password, file name
 def _run_batch(
     extractor: Extractor, jobs: list[Job], spool_dir: str | None = None
 ) -> list[Extraction]:
-    return [spool(extractor(path, password, name), spool_dir) for path, password, name in jobs]
+    return [
+        with_guesses(spool(extractor(path, password, name), spool_dir))
+        for path, password, name in jobs
+    ]
 
 
 _PRELOAD = ["casefile.core.ingest.warm"]

@@ -26,8 +26,11 @@ import unicodedata
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from itertools import compress, count, repeat
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 import Stemmer
 from whoosh.analysis import Token, Tokenizer
 from whoosh.formats import Positions
@@ -42,10 +45,22 @@ _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 # A hyphen at the end of a line followed by a letter on the next: the word was hyphenated
 # by the layout ("inhabi-\ntants"), and is joined.
 _LINE_HYPHEN = r"-[ \t]*\r?\n[ \t]*(?=[^\W\d_])"
-WORD_RE = re.compile(
-    r"[^\W_](?:[^\W_]|[\u0300-\u036f]|[" + _INVISIBLE + r"]+(?=[^\W_])|" + _LINE_HYPHEN + r")*"
-    r"(?:['’][^\W_]+)*"
-)
+
+
+# A word: letters and digits, with combining marks, typesetters' joiners and line-end
+# hyphenations inside it, and parts after apostrophes ("o'brien"). Written as runs of
+# letters between those rarer pieces, not one alternation per character: the same
+# matches (tests/test_search_analysis.py) in half the time, which was most of the
+# analysis of a page. `_WORDS` is the same pattern with `\w` for `[^\W_]`, for a text
+# whose underscores were replaced by "#" first (same length, so same offsets; not a
+# space, which a line-end hyphenation may take in).
+def _word_pattern(letter: str) -> str:
+    inside = r"[\u0300-\u036f]|[" + _INVISIBLE + r"]+(?=" + letter + r")|" + _LINE_HYPHEN
+    return letter + r"+(?:(?:" + inside + r")" + letter + r"*)*(?:['’]" + letter + r"+)*"
+
+
+WORD_RE = re.compile(_word_pattern(r"[^\W_]"))
+_WORDS = re.compile(_word_pattern(r"\w"))
 _JOINERS = re.compile(r"[" + _INVISIBLE + r"]|-[ \t]*\r?\n[ \t]*")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[a-z\u00c0-\u024f]")
@@ -105,7 +120,7 @@ def stem(folded: str) -> str:
 def iter_words(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, folded word) for every word of `text`; offsets index `text` (the
     text as stored: normalisation happens per word, see `fold`)."""
-    for m in WORD_RE.finditer(text):
+    for m in _WORDS.finditer(text.replace("_", "#")):
         w = m.group(0)
         yield m.start(), m.end(), (w.lower() if w.isascii() and "-" not in w else fold(w))
 
@@ -161,8 +176,9 @@ _CHUNK = 32 * 1024
 def _findall_words(text: str) -> list[str]:
     """WORD_RE.findall in slices cut at whitespace: one C call over a 1.5 MB novel holds
     the GIL for ~50 ms, long enough to freeze the GUI's event loop while it indexes."""
+    text = text.replace("_", "#")  # `_WORDS` is WORD_RE where "_" is "#" (see there)
     if len(text) <= _CHUNK:
-        return WORD_RE.findall(text)
+        return _WORDS.findall(text)
     words: list[str] = []
     start = 0
     while start < len(text):
@@ -170,7 +186,7 @@ def _findall_words(text: str) -> list[str]:
         if end < len(text):
             cut = text.rfind(" ", start, end)
             end = cut + 1 if cut > start else end
-        words.extend(WORD_RE.findall(text, start, end))
+        words.extend(_WORDS.findall(text, start, end))
         start = end
     return words
 
@@ -179,59 +195,122 @@ _NEEDS_FOLD = re.compile(r"[-\u0300-\u036f" + _INVISIBLE + r"]")
 _PAGE_NEEDS_FOLD = re.compile(r"[\u0300-\u036f" + _INVISIBLE + r"]|-[ \t]*\r?\n")
 
 
-def page_words(text: str) -> list[str]:
-    """The folded words of one page, in order (the index path: the page is normalised
-    in C, per-word Python only for words with marks, joiners or a line-end hyphen).
-    Gives the same words as `fold` over `iter_words`."""
+def _fold_page(text: str) -> str:
     if text.isascii():
-        low = text.lower()
-    else:
-        low = unicodedata.normalize("NFKC", text).casefold()
-        low = low.replace("ё", "е").replace("’", "'")
+        return text.lower()
+    low = unicodedata.normalize("NFKC", text).casefold()
+    return low.replace("ё", "е").replace("’", "'")
+
+
+def _words_of_folded(low: str) -> list[str]:
     words = _findall_words(low)
     if _PAGE_NEEDS_FOLD.search(low):  # a mark, a joiner or a line-end hyphenation
         words = [fold(w) if _NEEDS_FOLD.search(w) else w for w in words]
     return words
 
 
-def paged_positions(pages: Iterable[str]) -> tuple[dict[str, array[int]], list[int]]:
-    """Index-time terms of a document's pages with their positions, one position space
-    for the whole document, `PAGE_GAP` empty positions between pages; and the first
-    position of each page (a hit's page is found from its position, see `results`)."""
-    # uint32 arrays, not lists of ints: 4 bytes a position instead of ~36, which is
-    # what bounds the memory of indexing one very long document (issue 8 item 8).
+def page_words(text: str) -> list[str]:
+    """The folded words of one page, in order (the index path: the page is normalised
+    in C, per-word Python only for words with marks, joiners or a line-end hyphen).
+    Gives the same words as `fold` over `iter_words`."""
+    return _words_of_folded(_fold_page(text))
+
+
+def term_positions(text: str) -> dict[str, array[int]]:
+    """Index-time terms of one short text (a title, a name) with their positions, word
+    by word: for a few words this costs less than `paged_terms`'s arrays."""
     poses: defaultdict[str, array[int]] = defaultdict(lambda: array("I"))
+    for pos, w in enumerate(page_words(text)):
+        poses[w].append(pos)
+        if "'" in w:
+            for part in apostrophe_parts(w):
+                poses[part].append(pos)
+    return poses
+
+
+class Analyzed(tuple):  # type: ignore[type-arg]
+    """A field value analysed in advance (`paged_terms`): the indexer needs the page
+    starts as well as the postings, so the text is tokenized once, here. A tuple
+    because Whoosh accepts only strings and sequences as field values.
+
+    Held as arrays, not a dict of words: entry k says the term numbered `ids[k]` in
+    `table` (term -> number, numbered from 0 in insertion order) is at `positions[k]`
+    (apostrophe parts come last, at their word's position; `ordered` is False then).
+    The table is the document's own, or the posting pool's (`CaseWriter.term_table`),
+    which saves looking each term up twice. The pool groups and sorts them with numpy
+    (`posting_columns.py`): a Python step per word and per posting was most of
+    indexing time. `terms` gives Whoosh's form (word -> ascending positions)."""
+
+    table: dict[str, int]
+    ids: npt.NDArray[np.uint32]
+    positions: npt.NDArray[np.uint32]
+    ordered: bool
+
+    @classmethod
+    def of(
+        cls,
+        table: dict[str, int],
+        ids: npt.NDArray[np.uint32],
+        positions: npt.NDArray[np.uint32],
+        ordered: bool = True,
+    ) -> Analyzed:
+        obj = cls()
+        obj.table, obj.ids, obj.positions, obj.ordered = table, ids, positions, ordered
+        return obj
+
+    @property
+    def terms(self) -> dict[str, array[int]]:
+        order = np.argsort(self.positions, kind="stable")
+        out: defaultdict[str, array[int]] = defaultdict(lambda: array("I"))
+        vocab = list(self.table)  # numbered in insertion order
+        for i, pos in zip(self.ids[order].tolist(), self.positions[order].tolist(), strict=True):
+            out[vocab[i]].append(pos)
+        return dict(out)
+
+
+def paged_terms(
+    pages: Iterable[str], table: dict[str, int] | None = None
+) -> tuple[Analyzed, list[int]]:
+    """Index-time terms of a document's pages, one position space for the whole
+    document with `PAGE_GAP` empty positions between pages; and the first position of
+    each page (a hit's page is found from its position, see `results`). Each word costs
+    one dictionary lookup, in C (`map`), in `table` if given (new terms are added to it);
+    the page's text is dropped once read, so a streamed document holds 8 bytes a word,
+    not its text (issue 8 item 8)."""
+    local: dict[str, int] = {} if table is None else table
+    ids: list[npt.NDArray[np.uint32]] = []
+    poses: list[npt.NDArray[np.uint32]] = []
+    parts: list[tuple[str, int]] = []  # apostrophe parts: (term, position)
     starts: list[int] = []
     base = 0
     for text in pages:
         starts.append(base)
-        words = page_words(text)
-        for pos, w in enumerate(words, start=base):
-            poses[w].append(pos)
-            if "'" in w:
-                for part in apostrophe_parts(w):
-                    poses[part].append(pos)
-        base += len(words) + PAGE_GAP
-    return poses, starts
-
-
-def term_positions(text: str) -> dict[str, array[int]]:
-    """Index-time terms of one text (folded words) with their positions."""
-    return paged_positions([text])[0]
-
-
-class Analyzed(tuple):  # type: ignore[type-arg]
-    """A field value analysed in advance (`paged_positions`): the indexer needs the
-    page starts as well as the postings, so the text is tokenized once, here. A tuple
-    because Whoosh accepts only strings and sequences as field values."""
-
-    terms: dict[str, array[int]]
-
-    @classmethod
-    def of(cls, terms: dict[str, array[int]]) -> Analyzed:
-        obj = cls()
-        obj.terms = terms
-        return obj
+        low = _fold_page(text)
+        words = _words_of_folded(low)
+        n = len(words)
+        if n:
+            new = set(words).difference(local)
+            if new:
+                local.update(zip(new, range(len(local), len(local) + len(new)), strict=True))
+            ids.append(np.fromiter(map(local.__getitem__, words), dtype=np.uint32, count=n))
+            poses.append(np.arange(base, base + n, dtype=np.uint32))
+            if "'" in low:  # which words hold one, asked in C (`compress`)
+                marked = compress(count(base), map(str.__contains__, words, repeat("'")))
+                parts += [
+                    (part, pos) for pos in marked for part in apostrophe_parts(words[pos - base])
+                ]
+        base += n + PAGE_GAP
+    if parts:
+        for part, _pos in parts:
+            local.setdefault(part, len(local))
+        ids.append(np.fromiter((local[p] for p, _pos in parts), np.uint32, len(parts)))
+        poses.append(np.fromiter((pos for _p, pos in parts), np.uint32, len(parts)))
+    if not ids:
+        empty = np.empty(0, dtype=np.uint32)
+        return Analyzed.of(local, empty, empty), starts
+    if len(ids) == 1:
+        return Analyzed.of(local, ids[0], poses[0]), starts
+    return Analyzed.of(local, np.concatenate(ids), np.concatenate(poses), not parts), starts
 
 
 class ScriptPositions(Positions):  # type: ignore[misc]

@@ -45,6 +45,8 @@ from whoosh.matching import ListMatcher
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import length_to_byte
 
+from casefile.core.search.posting_columns import PostingColumns
+
 _FIELD_TERM = itemgetter(0, 1)
 INLINE_LIMIT = 8  # postings of a term with fewer documents than this live in its entry
 
@@ -198,6 +200,17 @@ class _FieldWriter(W3FieldWriter):  # type: ignore[misc]
                     self.start_field(fieldname, schema[fieldname])
                     lastfn = fieldname
                     prefix = pack_ushort(self._fieldid)
+                if isinstance(postings, PostingColumns):  # the page text (pool.py)
+                    cols = postings
+                    if len(cols) < inline_limit:
+                        entry = _inlined_columns(cols.ids, cols.weights, cols.values)
+                        add_entry(prefix + btext, entry)
+                        continue
+                    post = self._postwriter
+                    post.start_postings(self._format, _TermInfo())
+                    post.add_many(cols.ids, cols.weights, cols.values)
+                    add_entry(prefix + btext, post.finish_postings().to_bytes())
+                    continue
                 if postings[0][2] == -1:
                     postings = [p for p in postings if p[2] != -1]
                     if not postings:
@@ -226,15 +239,21 @@ def _inlined_entry(postings: Sequence[Any]) -> bytes:
     """The term-table value `_InliningPostingsWriter` and `_TermInfo.to_bytes` make for
     a term whose postings are inlined, without their objects: weights as the float32
     array they are stored in, statistics with no field lengths (`length_stats`)."""
-    ids = tuple([p[2] for p in postings])
-    raw = [p[3] for p in postings]
+    return _inlined_columns(
+        [p[2] for p in postings], [p[3] for p in postings], [p[4] for p in postings]
+    )
+
+
+def _inlined_columns(
+    ids: Sequence[int], raw: Sequence[float], values: Sequence[bytes | None]
+) -> bytes:
+    """`_inlined_entry` of postings given as columns (document numbers, weights, values)."""
     weights = array("f", raw)
     top = max(raw)
     head = _TERMINFO.pack(
         1, sum(weights), len(ids), 0, _NO_LENGTH, top if top > 0 else 0, ids[0], ids[-1]
     )
-    values = tuple([v for p in postings if (v := p[4])])
-    return head + pickle.dumps((ids, tuple(weights), values), PROTOCOL)
+    return head + pickle.dumps((tuple(ids), tuple(weights), tuple(filter(None, values))), PROTOCOL)
 
 
 def _md5_hash(key: bytes) -> int:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from casefile.core.case import Case
 from casefile.core.db.schema import Document, Page
 from casefile.core.search import index as ixmod
-from casefile.core.search.analysis import Analyzed, paged_positions
+from casefile.core.search.analysis import paged_terms
 from casefile.core.search.entity_fields import NO_ENTITIES, EntityFields, entities_of
 
 # Documents with more pages than this are not loaded whole: their pages stream from the
@@ -135,9 +135,10 @@ def add(case: Case, writer: Any, d: Doc) -> None:
             numbers.append(number)
             yield text
 
-    terms, starts = paged_positions(texts())
+    term_table = getattr(writer, "term_table", None)  # CaseWriter's (see `Analyzed`)
+    analyzed, starts = paged_terms(texts(), term_table("text") if term_table else None)
     fields = dict(d.fields)
-    fields["text"] = Analyzed.of(terms)
+    fields["text"] = analyzed
     fields["pagemap"] = ixmod.encode_pagemap(numbers, starts)
     writer.add_document(**fields)
 

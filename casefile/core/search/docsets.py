@@ -25,7 +25,8 @@ unions on small indexes) is `Unsupported`: `scan` then walks it the Whoosh way.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -41,6 +42,14 @@ from whoosh.matching import (
 )
 from whoosh.query.spans import SpanNear, SpanNear2
 
+from casefile.core.search.phrase_positions import (
+    KEY_SHIFT,
+    POS_MASK,
+    consecutive,
+    members,
+    sorted_unique,
+    starts,
+)
 from casefile.core.search.posting_blocks import EMPTY, Ids, Leaf, as_ids
 
 # Documents in the first window of a slice, at least: a window costs a few numpy calls
@@ -66,7 +75,19 @@ class _List:
         return a[np.searchsorted(a, lo) : np.searchsorted(a, hi)]
 
     def member(self, cands: Ids) -> Ids:
-        return cands[np.isin(cands, self.all, assume_unique=True)]
+        return cands[members(cands, self.all)]
+
+    def values_at(self, cands: Ids) -> tuple[Ids, list[Any]]:
+        """The indexes k of the candidates held, and the posting value at each."""
+        m, base = self.m, self.base
+        ks = list(self.at(cands)) if self.size else []
+        if not ks:
+            return EMPTY, []
+        if not m._values:  # no values (a keyword field): as Whoosh's value() says
+            return as_ids(ks), [m.value() for _ in ks]
+        pos = np.searchsorted(self.all, cands[ks]) + base
+        values = m._values
+        return as_ids(ks), [values[i] for i in pos.tolist()]
 
     def at(self, cands: Ids) -> Iterator[int]:
         m, base, a = self.m, self.base, self.all
@@ -107,17 +128,34 @@ class _Exclude:
 
 
 class _Union:
+    """Any of several nodes (Whoosh's binary tree of unions, flattened: a word's forms
+    in every field are one union of a dozen terms): ids merged once, and membership
+    asked of each child only for the candidates no earlier child holds."""
+
     def __init__(self, a: Any, b: Any) -> None:
-        self.a, self.b = a, b
-        self.size = a.size + b.size
+        self.parts: list[Any] = [
+            x for node in (a, b) for x in (node.parts if type(node) is _Union else [node])
+        ]
+        self.size = sum(x.size for x in self.parts)
 
     def ids(self, lo: int, hi: int) -> Ids:
-        return np.union1d(self.a.ids(lo, hi), self.b.ids(lo, hi))
+        got = [x for x in (p.ids(lo, hi) for p in self.parts) if len(x)]
+        if len(got) < 2:
+            return got[0] if got else EMPTY
+        return sorted_unique(np.concatenate(got))
 
     def member(self, cands: Ids) -> Ids:
-        got = self.a.member(cands)
-        rest = np.setdiff1d(cands, got, assume_unique=True) if len(got) else cands
-        return np.union1d(got, self.b.member(rest)) if len(rest) else got
+        held = np.zeros(len(cands), dtype=bool)
+        todo = np.arange(len(cands))
+        for part in self.parts:
+            got = part.member(cands[todo])
+            if len(got):
+                ok = members(cands[todo], got)
+                held[todo[ok]] = True
+                todo = todo[~ok]
+                if not len(todo):
+                    break
+        return cands[held]
 
 
 class _And:
@@ -167,7 +205,7 @@ class _Phrase:
     def _at_positions(self, cands: Ids) -> Ids:
         if not len(cands):
             return EMPTY
-        keep = _consecutive(self.words, cands)
+        keep = consecutive(self.words, cands)
         self.checked.update(zip(cands.tolist(), keep.tolist(), strict=True))
         return cands[keep]
 
@@ -185,39 +223,15 @@ class _Phrase:
         return self._at_positions(cands)
 
 
-def _consecutive(words: list[list[Any]], cands: Ids) -> Ids:
-    """Which candidates hold the words at consecutive positions (a mask)."""
-    return as_ids([bool(x) for x in _starts(words, cands)]).astype(bool)
-
-
-def _starts(words: list[list[Any]], cands: Ids) -> list[set[int]]:
-    """For each candidate, the positions where the words follow one another, read
-    from each word's term readers (its forms; see `_Phrase`)."""
-    per_word = []
-    for leaves in words:
-        pos: list[set[int]] = [set() for _ in range(len(cands))]
-        for leaf in leaves:
-            for k in leaf.at(cands):
-                pos[k].update(leaf.m.value_as("positions"))
-        per_word.append(pos)
-    out = []
-    for k in range(len(cands)):
-        starts = per_word[0][k]
-        for i in range(1, len(per_word)):
-            nxt = per_word[i][k]
-            starts = {p for p in starts if p + i in nxt}
-            if not starts:
-                break
-        out.append(starts)
-    return out
-
-
-def positions(reader: Any, field: str, words: list[str], docs: list[int]) -> dict[int, list[int]]:
+def positions(
+    reader: Any, field: str, words: Sequence[str | Sequence[str]], docs: list[int]
+) -> dict[int, Ids]:
     """Docnum -> the positions where `words` occur one after another in `field` (one
     word: its positions), for those of `docs` (global docnums, ascending) holding them:
-    what Whoosh's phrase spans give, read as in `_Phrase`. Unsupported for postings
-    of another kind."""
-    out: dict[int, list[int]] = {}
+    what Whoosh's phrase spans give, read as in `_Phrase`. A word may be given as its
+    alternatives (a word's forms: "судебный следователь" with every form of each), all
+    checked in one pass. Unsupported for postings of another kind."""
+    out: dict[int, Ids] = {}
     for leaf, off in reader.leaf_readers():
         size = leaf.doc_count_all()
         local = as_ids([d - off for d in docs if off <= d < off + size])
@@ -225,22 +239,32 @@ def positions(reader: Any, field: str, words: list[str], docs: list[int]) -> dic
             continue
         readers: list[list[Any]] = []
         for w in words:
-            if (field, w) not in leaf:
+            forms = [_form_reader(leaf, field, f) for f in ([w] if isinstance(w, str) else w)]
+            present = [r for r in forms if r is not None]
+            if not present:
                 break
-            m = leaf.postings(field, w)
-            while type(m) is FilterMatcher:  # deleted documents are never among `docs`
-                m = m.child
-            if type(m) is W3LeafMatcher:
-                readers.append([Leaf(m, 0)])
-            elif isinstance(m, ListMatcher):
-                readers.append([_List(m)])
-            else:
-                raise Unsupported(type(m).__name__)
+            readers.append(present)
         else:
-            for d, starts in zip(local.tolist(), _starts(readers, local), strict=True):
-                if starts:
-                    out[d + off] = sorted(starts)
+            keys = starts(readers, local)
+            which = keys >> KEY_SHIFT
+            cuts = [0, *(np.flatnonzero(np.diff(which)) + 1).tolist(), len(keys)]
+            for lo, hi in pairwise(cuts if len(keys) else ()):
+                out[int(local[which[lo]]) + off] = keys[lo:hi] & POS_MASK
     return out
+
+
+def _form_reader(leaf: Any, field: str, word: str) -> Any:
+    """A block reader of one word's postings in a segment (None: not there)."""
+    if (field, word) not in leaf:
+        return None
+    m = leaf.postings(field, word)
+    while type(m) is FilterMatcher:  # deleted documents are never among `docs`
+        m = m.child
+    if type(m) is W3LeafMatcher:
+        return Leaf(m, 0)
+    if isinstance(m, ListMatcher):
+        return _List(m)
+    raise Unsupported(type(m).__name__)
 
 
 def _phrase_words(m: Any) -> list[Any]:
@@ -322,73 +346,21 @@ def compile_matcher(m: Any, reader: Any, phrases: list[Any] | None = None) -> An
 
 
 def matches(node: Any, lo: int, hi: int, density: float, need: int) -> Iterator[int]:
-    """Matching documents in [lo, hi), ascending, read in windows sized to find `need`
-    of them at the expected `density` (matches per document), doubling after."""
+    """Matching documents in [lo, hi), ascending, read in windows sized to find the
+    `need` still wanted at the density seen so far (matches per document; at first the
+    expected `density`), so little is read past where the caller stops: a phrase
+    checks positions at every candidate of a window."""
+    got = 0
+    start = lo
     window = max(FIRST_WINDOW, int(need / max(density, 1e-9) * 1.25))  # see FIRST_WINDOW
     while lo < hi:
         top = min(hi, lo + window)
-        yield from node.ids(lo, top).tolist()
+        found = node.ids(lo, top)
+        got += len(found)
+        yield from found.tolist()
         lo = top
-        window *= 2
-
-
-def scores(m: Any, docs: list[int], phrases: list[Any] | None = None) -> list[float]:
-    """Whoosh's score of each of `docs` (ascending, every one a match of the fresh
-    matcher `m`), computed in the shape of the matcher tree (see the module
-    docstring). `phrases`: the compiled tree's phrase nodes (`compile_matcher`), whose
-    position checks are reused."""
-    known = iter(phrases) if phrases is not None else None
-    return _score(m, as_ids(docs), known)[0].tolist()  # type: ignore[no-any-return]
-
-
-_INNER: Iterator[Any] = iter(())  # `_score` inside a phrase (see there)
-Scored = tuple[np.ndarray[Any, np.dtype[np.float64]], np.ndarray[Any, np.dtype[np.bool_]]]
-
-
-def _score(m: Any, docs: Ids, known: Iterator[Any] | None = None) -> Scored:
-    """Scores of `docs` under matcher `m`, and which of them `m` matches (0.0 where it
-    does not, as Whoosh's unions add nothing for a matcher standing elsewhere)."""
-    t = type(m)
-    zeros = np.zeros(len(docs), dtype=np.float64)
-    if t is W3LeafMatcher or isinstance(m, ListMatcher):
-        mask = np.zeros(len(docs), dtype=bool)
-        leaf = Leaf(m, 0) if t is W3LeafMatcher else _List(m)
-        for k in leaf.at(docs):
-            zeros[k] = m.score()
-            mask[k] = True
-        return zeros, mask
-    if t is NullMatcherClass:
-        return zeros, np.zeros(len(docs), dtype=bool)
-    if t is FilterMatcher or t is WrappingMatcher:
-        got, mask = _score(m.child, docs, known)
-        return got * m.boost, mask
-    if t is SpanNear.SpanNearMatcher or t is SpanNear2.SpanNear2Matcher:
-        if known is _INNER:  # part of a longer phrase: it holds wherever that one does
-            got, mask = _score(m.child, docs, known)
-            return got * m.boost, mask
-        checked = next(known).checked if known is not None else {}
-        got, mask = _score(m.child, docs, _INNER)
-        idx = np.flatnonzero(mask)
-        ok = np.array([checked.get(d) for d in docs[idx].tolist()], dtype=object)
-        todo = np.flatnonzero(ok == None)  # noqa: E711 (elementwise)
-        if len(todo):
-            words = [[_reader_copy(x) for x in _leaves(w)] for w in _phrase_words(m)]
-            ok[todo] = _consecutive(words, docs[idx[todo]])
-        mask = np.zeros(len(docs), dtype=bool)
-        mask[idx[ok.astype(bool)]] = True
-        return np.where(mask, got * m.boost, zeros), mask
-    if t is UnionMatcher:
-        sa, ma = _score(m.a, docs, known)
-        sb, mb = _score(m.b, docs, known)
-        return sa + sb, ma | mb
-    if t is IntersectionMatcher:
-        sa, ma = _score(m.a, docs, known)
-        sb, mb = _score(m.b, docs, known)
-        mask = ma & mb
-        return np.where(mask, sa + sb, zeros), mask
-    if t is AndNotMatcher:
-        sa, ma = _score(m.a, docs, known)
-        _sb, mb = _score(m.b, docs, known)
-        mask = ma & ~mb
-        return np.where(mask, sa, zeros), mask
-    raise Unsupported(t.__name__)
+        if got:
+            seen = got / (lo - start)
+            window = max(FIRST_WINDOW, int(max(need - got, 1) / seen * 1.1))
+        else:
+            window *= 2

@@ -11,21 +11,24 @@ sorted order. So the pool only needs to group postings by term as they arrive an
 the *terms* at commit, which is a far shorter list, and sort it in slices that each
 return to the interpreter, so other threads get their turn between slices. The few
 groups that do arrive out of order (flagged as they come in) are sorted on their own.
+An analysed field (the page text, `add_analyzed`) is not held as postings at all but as
+arrays per document (`posting_columns.py`), joined with the single postings at drain.
 """
 
 from __future__ import annotations
 
 import heapq
 import marshal
-from array import array
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
+from itertools import pairwise
 from typing import Any
 
 from whoosh.writing import PostingPool
 
-from casefile.core.search.analysis import pack_uint
+from casefile.core.search.analysis import Analyzed
+from casefile.core.search.posting_columns import FieldColumns, Posting, PostingColumns
 
-Posting = tuple[str, bytes, int, float, bytes | None]
+Group = list[Posting] | PostingColumns
 
 SLICE = 8192  # terms per sort call: ~2 ms each on this machine
 RUN_CHUNK = 4096  # postings per marshal call when a pool spills to disk
@@ -45,14 +48,14 @@ class TermGroups:
     at a time (`codec._FieldWriter.add_postings`); iterating gives them one by one, in
     the same order, as Whoosh's other consumers expect."""
 
-    def __init__(self, groups: Iterator[tuple[str, bytes, list[Posting]]]) -> None:
+    def __init__(self, groups: Iterator[tuple[str, bytes, Group]]) -> None:
         self._groups = groups
 
     def __iter__(self) -> Iterator[Posting]:
         for _fieldname, _tbytes, group in self._groups:
             yield from group
 
-    def term_groups(self) -> Iterator[tuple[str, bytes, list[Posting]]]:
+    def term_groups(self) -> Iterator[tuple[str, bytes, Group]]:
         return self._groups
 
 
@@ -64,6 +67,7 @@ class GroupedPostingPool(PostingPool):  # type: ignore[misc]
         super().__init__(tempstore, segment, limitmb=limitmb)
         self._groups: dict[str, dict[bytes, list[Posting]]] = {}
         self._unordered: set[tuple[str, bytes]] = set()
+        self._columns: dict[str, FieldColumns] = {}  # analysed fields (add_analyzed)
 
     def add(self, item: Posting) -> None:
         fieldname, tbytes, docnum, _weight, vbytes = item
@@ -83,52 +87,46 @@ class GroupedPostingPool(PostingPool):  # type: ignore[misc]
         if self.currentsize > self.limit:
             self.save()
 
+    def term_table(self, fieldname: str) -> dict[str, int]:
+        """The numbering of the terms held for an analysed field: `analysis.paged_terms`
+        numbers a document's words in it, so they are looked up once, not twice."""
+        columns = self._columns.get(fieldname)
+        if columns is None:
+            columns = self._columns[fieldname] = FieldColumns()
+        return columns.vocab
+
     def add_analyzed(
         self,
         fieldname: str,
         docnum: int,
-        terms: Mapping[str, array[int]],
+        value: Analyzed,
         boost: float,
         fieldboost: float = 1.0,
     ) -> int:
-        """The postings of one document's analysed field (word -> positions), as Whoosh
-        would add them one by one (`ScriptPositions.word_values`, then its writer's
-        `add_document`); returns the field's length (its number of positions)."""
-        field = self._groups.get(fieldname)
-        if field is None:
-            field = self._groups[fieldname] = {}
+        """The postings of one document's analysed field, as Whoosh would add them one by
+        one (`ScriptPositions.word_values`, then its writer's `add_document`), held as
+        arrays (`posting_columns.py`); returns the field's length (its positions)."""
+        columns = self._columns.get(fieldname)
+        if columns is None:
+            columns = self._columns[fieldname] = FieldColumns()
             self.fieldnames.add(fieldname)
-        size = 0
-        length = 0
-        for word, poses in terms.items():
-            n = len(poses)
-            length += n
-            tbytes = word.encode("utf-8")
-            vbytes = pack_uint(n) + poses.tobytes()
-            item = (fieldname, tbytes, docnum, n * boost * fieldboost, vbytes)
-            group = field.get(tbytes)
-            if group is None:
-                field[tbytes] = [item]
-                size += 160 + 2 * len(tbytes)
-            else:
-                if docnum <= group[-1][2]:
-                    self._unordered.add((fieldname, tbytes))
-                group.append(item)
-            size += 100 + len(vbytes)
-        self.currentsize += size
+        self.currentsize += columns.add(docnum, value, boost, fieldboost)
         if self.currentsize > self.limit:
             self.save()
-        return length
+        return len(value.ids)
 
-    def _drain_groups(self) -> Iterator[tuple[str, bytes, list[Posting]]]:
-        groups, unordered = self._groups, self._unordered
-        self._groups, self._unordered = {}, set()
+    def _drain_groups(self) -> Iterator[tuple[str, bytes, Group]]:
+        groups, unordered, columns = self._groups, self._unordered, self._columns
+        self._groups, self._unordered, self._columns = {}, set(), {}
         self.currentsize = 0
-        for fieldname in sorted(groups):
-            field = groups[fieldname]
-            for tbytes in sorted_in_slices(field):
-                group = field[tbytes]
-                if (fieldname, tbytes) in unordered:
+        for fieldname in sorted(groups.keys() | columns.keys()):
+            field = groups.get(fieldname, {})
+            held = columns.get(fieldname)
+            listed: Iterator[tuple[bytes, Group]] = ((t, field[t]) for t in sorted_in_slices(field))
+            if held:
+                listed = _merged(held.drain(fieldname), listed)
+            for tbytes, group in listed:
+                if isinstance(group, list) and (fieldname, tbytes) in unordered:
                     group.sort()
                 yield fieldname, tbytes, group
 
@@ -137,7 +135,7 @@ class GroupedPostingPool(PostingPool):  # type: ignore[misc]
             yield from group
 
     def save(self) -> None:
-        if self._groups:
+        if self._groups or any(self._columns.values()):
             path, f = self._new_run()
             self._write_run(f, self._drain())
             self._add_run(path)
@@ -182,3 +180,26 @@ def install(writer: Any) -> Any:
     old = writer.pool
     writer.pool = GroupedPostingPool(old.tempstore, old.segment, limitmb=old.limit // (1 << 20))
     return writer
+
+
+def _merged(
+    held: Iterator[tuple[bytes, PostingColumns]], listed: Iterator[tuple[bytes, Group]]
+) -> Iterator[tuple[bytes, Group]]:
+    """Two term-ordered streams of one field as one: the analysed postings and the ones
+    added singly (a merged segment's, which come after them). A term in both becomes
+    one list, in document order."""
+    a, b = next(held, None), next(listed, None)
+    while a is not None or b is not None:
+        if b is None or (a is not None and a[0] < b[0]):
+            assert a is not None
+            yield a
+            a = next(held, None)
+        elif a is None or b[0] < a[0]:
+            yield b
+            b = next(listed, None)
+        else:
+            both = [*a[1], *b[1]]
+            if any(q[2] <= p[2] for p, q in pairwise(both)):
+                both.sort()
+            yield a[0], both
+            a, b = next(held, None), next(listed, None)

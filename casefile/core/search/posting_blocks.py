@@ -10,11 +10,17 @@ reader learned of a term's block boundaries is kept with the open postings file
 
 from __future__ import annotations
 
+import io
+import pickle
+import struct
 from bisect import bisect_left
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 import numpy as np
+from whoosh.util.numeric import byte_to_length
 
 Ids = np.ndarray[Any, np.dtype[np.int64]]
 EMPTY: Ids = np.empty(0, dtype=np.int64)
@@ -37,7 +43,10 @@ class Leaf:
     def _next_block(self) -> None:
         m = self.m
         start = m._nextoffset
-        m._next_block()
+        if m._lastblock:  # as Whoosh's `_next_block`
+            m._atend = True
+            return
+        goto(m, start)
         if m.is_active():
             self._known[start] = (m._maxid, m._nextoffset, m._lastblock)
 
@@ -55,7 +64,7 @@ class Leaf:
                 break
             far = info[1]
         if far != nxt:
-            m._goto(far)
+            goto(m, far)
             known[far] = (m._maxid, m._nextoffset, m._lastblock)
 
     def _ids(self) -> Any:
@@ -67,11 +76,17 @@ class Leaf:
         by one cumulative sum instead of Whoosh's generator over the deltas)."""
         m = self.m
         if self._block[0] != m._dataoffset:
-            if m._ids is None and not m._byteids:
+            entry = _entry(m)
+            if entry is not None and entry[2] is not None:  # decoded by another reader
+                arr = entry[2]
+                m._data, m._ids = entry[1], entry[3]
+            elif m._ids is None and not m._byteids:
                 if m._data is None:
                     m._read_data()
                 arr = np.cumsum(as_ids(m._data[0]))
                 m._ids = arr.tolist()
+                if entry is not None:
+                    entry[1:] = [m._data, arr, m._ids]
             else:
                 if m._ids is None:
                     m._read_ids()
@@ -133,8 +148,175 @@ class Leaf:
                 yield k + kk
             k = k2
 
+    def values_at(self, cands: Ids) -> tuple[Ids, list[Any]]:
+        """`at` a block at a time: the indexes k of the candidates the term holds, and
+        the posting value (positions) at each; the matcher ends on the last."""
+        return self._per_block(cands, _block_values)
+
+    def weights_at(self, cands: Ids) -> tuple[Ids, list[float]]:
+        """As `values_at`, with the posting weight (what `m.weight()` says) at each."""
+        return self._per_block(cands, _block_weights)
+
+    def _per_block(self, cands: Ids, read: Any) -> tuple[Ids, list[Any]]:
+        ks: list[Ids] = []
+        values: list[Any] = []
+        k, n = 0, len(cands)
+        m = self.m
+        while k < n:
+            if not self._skip(int(cands[k])):
+                break
+            blk = self._blockas_ids()
+            k2 = int(np.searchsorted(cands, blk[-1], side="right"))
+            sub = cands[k:k2]
+            pos = np.searchsorted(blk, sub)
+            found = np.flatnonzero(blk[pos] == sub)
+            if len(found):
+                block_values = read(m)
+                at = pos[found].tolist()
+                values += [block_values[i] for i in at]
+                ks.append(found + k)
+                m._i = at[-1]
+            k = k2
+        if not ks:
+            return EMPTY, []
+        return (ks[0] if len(ks) == 1 else np.concatenate(ks)), values
+
     def member(self, cands: Ids) -> Ids:
-        return cands[list(self.at(cands))]
+        """The candidates the term holds (`at` without stopping at each)."""
+        got: list[Ids] = []
+        k, n = 0, len(cands)
+        m = self.m
+        while k < n:
+            if not self._skip(int(cands[k])):
+                break
+            blk = self._blockas_ids()
+            k2 = int(np.searchsorted(cands, blk[-1], side="right"))
+            sub = cands[k:k2]
+            pos = np.searchsorted(blk, sub)
+            hit = blk[pos] == sub
+            if hit.any():
+                got.append(sub[hit])
+                m._i = int(pos[hit][-1])
+            k = k2
+        if not got:
+            return EMPTY
+        return got[0] if len(got) == 1 else np.concatenate(got)
+
+
+# Blocks read during one query (`shared_blocks`): (postings file, block start) -> [the
+# block's header fields, its data, its ids as an array, as a list]. The scan, the
+# scores and the pages read the same blocks of the same terms, each with its own reader.
+_SHARED: ContextVar[dict[tuple[int, int], list[Any]] | None] = ContextVar(
+    "casefile_shared_blocks", default=None
+)
+SHARED_BLOCKS_MAX = 4096  # blocks kept for one query, at most (the rest are read again)
+
+
+@contextmanager
+def shared_blocks() -> Iterator[None]:
+    """Within this block, readers of the same posting block decode it once."""
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
+_HEADER = (
+    "_blocklength",
+    "_maxid",
+    "_maxweight",
+    "_compression",
+    "_minlength",
+    "_maxlength",
+    "_lastblock",
+    "_nextoffset",
+    "_dataoffset",
+)
+
+
+def goto(m: Any, position: int) -> None:
+    """Whoosh's `W3LeafMatcher._goto` (to the block at `position`), its header taken
+    from the query's shared blocks when another reader has read it."""
+    shared = _SHARED.get()
+    if shared is None:
+        _read_header(m, position)
+        return
+    key = (id(m._postfile), position)
+    entry = shared.get(key)
+    if entry is None:
+        _read_header(m, position)
+        if len(shared) < SHARED_BLOCKS_MAX:
+            entry = [tuple(getattr(m, a) for a in _HEADER), None, None, None]
+            shared[key] = shared[(key[0], ~m._dataoffset)] = entry
+        return
+    for a, v in zip(_HEADER, entry[0], strict=True):
+        setattr(m, a, v)
+    m._data, m._ids, m._weights, m._values = entry[1], None, None, None
+    m._i = 0
+
+
+_HEADER_READ = 128  # bytes holding a block's pickled header (about 30), at most
+_LENGTH = struct.Struct("!i")  # Whoosh's `read_int`
+
+
+def _read_header(m: Any, position: int) -> None:
+    """Whoosh's `_goto`, read from the segment's mapped buffer in place: its way (a
+    seek, then `pickle.load` calling the file's Python `read` several times) cost more
+    than the block's data, as several of those reads per block."""
+    buf = getattr(m._postfile, "_buf", None)
+    if buf is None:
+        m._lastblock = False
+        m._goto(position)
+        return
+    length = _LENGTH.unpack_from(buf, position)[0]
+    start = position + _LENGTH.size
+    head = io.BytesIO(bytes(buf[start : start + min(abs(length), _HEADER_READ)]))
+    try:
+        info = pickle.Unpickler(head).load()
+    except (pickle.UnpicklingError, EOFError, ValueError):  # longer than expected
+        m._lastblock = False
+        m._goto(position)
+        return
+    m._data = m._ids = m._weights = m._values = None
+    m._i = 0
+    m._lastblock = length < 0
+    m._nextoffset = start + abs(length)
+    m._dataoffset = start + head.tell()
+    blocklength, maxid, maxweight, compression, mnlen, mxlen = info
+    m._blocklength, m._maxid, m._maxweight, m._compression = (
+        blocklength,
+        maxid,
+        maxweight,
+        compression,
+    )
+    m._minlength = byte_to_length(mnlen)
+    m._maxlength = byte_to_length(mxlen)
+
+
+def _entry(m: Any) -> list[Any] | None:
+    """The shared entry of the block `m` stands on (see `goto`; also kept under the
+    complement of its data offset), made if the query shares blocks and has room."""
+    shared = _SHARED.get()
+    if shared is None:
+        return None
+    key = (id(m._postfile), ~m._dataoffset)
+    entry = shared.get(key)
+    if entry is None and len(shared) < SHARED_BLOCKS_MAX:
+        entry = shared[key] = [None, None, None, None]
+    return entry
+
+
+def _block_values(m: Any) -> Any:
+    if m._values is None:
+        m._read_values()
+    return m._values
+
+
+def _block_weights(m: Any) -> Any:
+    if m._weights is None:
+        m._read_weights()
+    return m._weights
 
 
 _KNOWN_ATTR = "_casefile_blocks"

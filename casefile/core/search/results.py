@@ -23,12 +23,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import Any
 
 from whoosh import query as wq
 
-from casefile.core.search import docsets
+from casefile.core.search import block_scores, docsets, posting_blocks
 from casefile.core.search.case_index import SearchIndex
 from casefile.core.search.index import Row
 from casefile.core.search.pages import hit_pages
@@ -133,8 +133,10 @@ def _row_test(node: wq.Query) -> RowTest | None:
         and not node.startexcl
         and not node.endexcl
     ):
-        name, lo, hi = node.fieldname, node.start, node.end
-        return lambda r: lo <= getattr(r, name) <= hi
+        lo, hi = node.start, node.end
+        if node.fieldname == "date_lo":  # (an attribute read, not getattr: per match)
+            return lambda r: lo <= r.date_lo <= hi
+        return lambda r: lo <= r.date_hi <= hi
     if isinstance(node, wq.Term) and isinstance(node.text, str):
         v = node.text
         if node.fieldname == "kind":
@@ -148,8 +150,19 @@ def _row_test(node: wq.Query) -> RowTest | None:
     if isinstance(node, wq.And):
         tests = [_row_test(c) for c in node.subqueries]
         if tests and all(t is not None for t in tests):
-            return lambda r: all(t(r) for t in tests)  # type: ignore[misc]
+            return _all_of(tests)  # type: ignore[arg-type]
     return None
+
+
+def _all_of(tests: list[RowTest]) -> RowTest:
+    """One test passing where all of `tests` pass; two (a date range's two ends, the
+    common case) without a generator per row, as it runs once per match examined."""
+    if len(tests) == 1:
+        return tests[0]
+    if len(tests) == 2:
+        first, second = tests
+        return lambda r: first(r) and second(r)
+    return lambda r: all(t(r) for t in tests)
 
 
 def split_filters(q: wq.Query) -> tuple[wq.Query, RowTest | None]:
@@ -173,7 +186,7 @@ def split_filters(q: wq.Query) -> tuple[wq.Query, RowTest | None]:
     if not tests:
         return q, None
     rest = wq.Every() if not text else text[0] if len(text) == 1 else wq.And(text)
-    return rest, (tests[0] if len(tests) == 1 else lambda r: all(t(r) for t in tests))
+    return rest, _all_of(tests)
 
 
 def scan(
@@ -237,7 +250,9 @@ def scan(
             else:
                 estimate += got
         if scored and node is not None and sampled:
-            got_scores = docsets.scores(q.matcher(sub, ctx), sampled, phrases)
+            got_scores = block_scores.scores(
+                block_scores.rewound(m), sampled, phrases, sub.reader()
+            )
             for d, score in zip(sampled, got_scores, strict=True):
                 scores[rows[d].uid] = score  # type: ignore[union-attr]
     scale = estimate / n if estimated and n else 1.0
@@ -259,17 +274,14 @@ def _walk(m: Any, lo: int, hi: int) -> Iterator[int]:
 
 
 def facets(rows: dict[str, Row], scale: float = 1.0) -> dict[str, tuple[tuple[str, int], ...]]:
-    kinds: Counter[str] = Counter()
-    years: Counter[str] = Counter()
-    langs: Counter[str] = Counter()
-    tags: Counter[str] = Counter()
-    entities: Counter[str] = Counter()  # by uid; the services name them
-    for r in rows.values():
-        kinds[r.kind] += 1
-        years[str(r.date_lo // 10000) if r.date_lo else "undated"] += 1
-        langs.update(r.langs)
-        tags.update(r.tags)
-        entities.update(r.entities)
+    # Counted by Counter's C loop over generators, not one update per row.
+    got = rows.values()
+    kinds = Counter(r.kind for r in got)
+    by_year = Counter(r.date_lo // 10000 if r.date_lo else None for r in got)
+    years = Counter({"undated" if y is None else str(y): n for y, n in by_year.items()})
+    langs = Counter(chain.from_iterable(r.langs for r in got))
+    tags = Counter(chain.from_iterable(r.tags for r in got))
+    entities = Counter(chain.from_iterable(r.entities for r in got))  # by uid
 
     if scale != 1.0:  # estimated from a sample (see `scan`)
         for c in (kinds, years, langs, tags, entities):
@@ -327,6 +339,22 @@ def run(
     translit: bool = False,
 ) -> Ran:
     """Everything `search` needs from the index (call with `si.lock` held)."""
+    with posting_blocks.shared_blocks():
+        return _run(si, qs, exact, sort, limit, offset, filters, with_facets, complete, translit)
+
+
+def _run(
+    si: SearchIndex,
+    qs: str,
+    exact: bool,
+    sort: str,
+    limit: int,
+    offset: int,
+    filters: dict[str, str] | None,
+    with_facets: bool,
+    complete: bool,
+    translit: bool,
+) -> Ran:
     searcher = si.searcher()
     cache = si.expansion_cache(searcher)
     q = parse(

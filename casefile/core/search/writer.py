@@ -1,13 +1,14 @@
 """The segment writer of case indexes: Whoosh's, with a fast path for the page text.
 
-A document's page text arrives analysed (`analysis.Analyzed`: each word with its
-positions). Whoosh's `add_document` would turn that into one posting at a time through
-three nested generators (the format's `word_values`, the field's `index`, its own loop)
-and one `pool.add` call per posting; on a 3 KB note that was a quarter of indexing time
-(py-spy, `tests/perf/bench_search.py` rebuild). Here the postings of an analysed field
-go to the pool in one call per document (`GroupedPostingPool.add_analyzed`), with the
-same bytes, weights and field length Whoosh would have written. Every other field, and
-any value that is not analysed in advance, takes Whoosh's own path unchanged.
+A document's page text arrives analysed (`analysis.Analyzed`: its words numbered in the
+pool's term table, `term_table`, with their positions). Whoosh's `add_document` would
+turn that into one posting at a time through three nested generators (the format's
+`word_values`, the field's `index`, its own loop) and one `pool.add` call per posting;
+on a 3 KB note that was a quarter of indexing time (py-spy, `tests/perf/bench_search.py`
+rebuild). Here the postings of an analysed field go to the pool in one call per document
+(`GroupedPostingPool.add_analyzed`), with the same bytes, weights and field length
+Whoosh would have written. Every other field, and any value that is not analysed in
+advance, takes Whoosh's own path unchanged.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ class CaseWriter(SegmentWriter):  # type: ignore[misc]
             field = self.schema[name]
             boost = field.format.field_boost
             fieldboost = self._field_boost(fields, name, docboost)
-            lengths[name] = self.pool.add_analyzed(name, docnum, value.terms, boost, fieldboost)
+            lengths[name] = self.pool.add_analyzed(name, docnum, value, boost, fieldboost)
         rest = {k: v for k, v in fields.items() if k not in fast}
 
         def finish_with_lengths() -> None:
@@ -54,6 +55,14 @@ class CaseWriter(SegmentWriter):  # type: ignore[misc]
             super().add_document(**rest)
         finally:
             del perdoc.finish_doc
+
+    def term_table(self, name: str) -> dict[str, int] | None:
+        """The table to number the words of field `name` in (see `Analyzed`), when its
+        values take the fast path."""
+        if not self._fast_field(name):
+            return None
+        table: dict[str, int] = self.pool.term_table(name)
+        return table
 
     def _fast_field(self, name: str) -> bool:
         if name not in self.schema:
