@@ -295,7 +295,7 @@
 <context>
     <name>BundleArrangement</name>
     <message>
-        <location filename="../../casefile/ui/dialogs/export_bundle_arrangement.py" line="+111"/>
+        <location filename="../../casefile/ui/dialogs/export_bundle_arrangement.py" line="+129"/>
         <source>Sections and documents</source>
         <translation>Разделы и документы</translation>
     </message>

@@ -19,7 +19,7 @@ from casefile.core.db.schema import (
     Relation,
     RelationCitation,
 )
-from casefile.core.entities import store
+from casefile.core.entities import mention_edits, store
 from casefile.core.entities.forms import fold
 from casefile.core.errors import InvalidValueError
 from casefile.core.i18n import _
@@ -200,7 +200,7 @@ def remove_mention(s: Session, mention_id: int) -> str:
         raise InvalidValueError(
             _("There is no mention %(id)s; it was removed already.") % {"id": mention_id}
         )
-    note = store.mention_note(s, m)
+    note = mention_edits.mention_note(s, m)
     e = s.get(Entity, m.entity_id)
     s.delete(m)
     s.flush()
@@ -220,6 +220,8 @@ def unreject_mention(s: Session, mention_id: int) -> Mention:
     m.rejected = False
     s.flush()
     e = s.get(Entity, m.entity_id)
-    audit.record(s, "mention.unreject", e.uid if e else None, after=store.mention_note(s, m))
+    audit.record(
+        s, "mention.unreject", e.uid if e else None, after=mention_edits.mention_note(s, m)
+    )
     store.reindex(s, [s.get(Document, m.document_id).uid])  # type: ignore[union-attr]
     return m

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from casefile.core.case import Case
 from casefile.core.db.schema import Document, Entity, EntityAlias, Mention, Page
-from casefile.core.entities import matching, store, undo
+from casefile.core.entities import matching, mention_edits, store, undo
 from casefile.core.entities.store import EntityNotFoundError
 from casefile.core.errors import DocumentNotFoundError
 from casefile.core.i18n import _
@@ -317,7 +317,7 @@ def mentions(
 
 def reject_mention(case: Case, mention_id: int) -> None:
     """A wrong automatic hit: kept as rejected, so matching again never brings it back."""
-    _write(case, lambda s: store.reject_mention(s, mention_id))
+    _write(case, lambda s: mention_edits.reject_mention(s, mention_id))
 
 
 def add_mention(
@@ -349,7 +349,7 @@ def add_mention(
             raise DocumentNotFoundError(
                 _("There is no document %(uid)s in this case.") % {"uid": document_uid}
             )
-        m = store.add_mention(s, e, doc, page, start, end)
+        m = mention_edits.add_mention(s, e, doc, page, start, end)
         if alias_text:
             store.add_aliases(s, e, [alias_text])
         return m.id
