@@ -22,7 +22,7 @@ def test_bundle_page_gives_the_choices(qtbot, demo_path: Path, tmp_path: Path) -
     page.show()
     with services.open_case(demo_path) as case:
         tags = [t for t, _n in services.list_tags(case)]
-        page.set_choices(SimpleNamespace(tags=tuple(tags)))
+        page.set_choices(SimpleNamespace(tags=tuple(tags), document_tags=tuple(tags)))
         assert page.options() == BundleChoices(title="Court bundle")  # by kind, 1…N
 
         page.sections.setCurrentIndex(page.sections.findData("tag"))
@@ -90,7 +90,13 @@ def test_a_bundle_arranged_by_hand_is_made_as_shown(qtbot, demo_path: Path, tmp_
     qtbot.addWidget(page)
     page.show()
     with services.open_case(demo_path) as case:
-        page.set_choices(export_choices(case))
+        choices = export_choices(case)
+        page.set_choices(choices)
+        # Sections by tag are offered only for tags some document carries; a tag only
+        # events carry ("parliament" in the demo) still scopes a report.
+        offered = [page.tags.item(i).text() for i in range(page.tags.count())]
+        assert offered == [t for t, _n in services.list_tags(case)]
+        assert set(choices.tags) - set(offered) == {"parliament"}
         page.sections.setCurrentIndex(page.sections.findData("arranged"))
         editor = page.arrangement
         assert editor.isVisible() and not page.tags.isVisible()
@@ -190,7 +196,7 @@ def test_drops_that_would_break_the_arrangement_are_refused() -> None:
 def test_tag_sections_follow_the_order_the_tags_are_dragged_into(qtbot) -> None:  # type: ignore[no-untyped-def]
     page = BundlePage()
     qtbot.addWidget(page)
-    page.set_choices(SimpleNamespace(tags=("alpha", "beta", "gamma")))
+    page.set_choices(SimpleNamespace(tags=(), document_tags=("alpha", "beta", "gamma")))
     page.sections.setCurrentIndex(page.sections.findData("tag"))
     for i in range(3):
         page.tags.item(i).setCheckState(Qt.CheckState.Checked)

@@ -160,6 +160,9 @@ class ExportChoices:
     saved_searches: tuple[str, ...]
     events: int
     documents: int
+    # The tags some document carries (a bundle's sections by tag; `tags` also holds
+    # those only events carry, which scope a report's chronology).
+    document_tags: tuple[str, ...] = ()
     # The bundle's default sections with titles and dates, to arrange by hand (empty
     # for a case too large to arrange document by document).
     bundle_draft: tuple[Any, ...] = ()
@@ -174,7 +177,7 @@ def export_choices(case: Case) -> ExportChoices:
     from sqlalchemy import func, select
 
     from casefile.core.db.schema import Event, Tag
-    from casefile.core.services.documents import count_documents
+    from casefile.core.services.documents import count_documents, list_tags
     from casefile.core.services.entities import list_entities
     from casefile.core.services.search import list_saved_searches
 
@@ -195,4 +198,5 @@ def export_choices(case: Case) -> ExportChoices:
         events=events,
         documents=documents,
         bundle_draft=draft,
+        document_tags=tuple(name for name, _n in list_tags(case)),
     )

@@ -125,14 +125,15 @@ class BundlePage(OptionsPage):
         self.note.setText(f"{order} {always}")
 
     def set_choices(self, choices: Any) -> None:
-        """The case's tags (from `ExportChoices`), offered as sections, and the default
-        arrangement to start arranging by hand from (none for a very large case)."""
+        """The tags documents carry (from `ExportChoices`), offered as sections, and the
+        default arrangement to start arranging by hand from (none for a very large
+        case)."""
         draft = tuple(getattr(choices, "bundle_draft", ()))
         self.arrangement.set_draft(draft)
         index = self.sections.findData(ARRANGED)
         self.sections.model().item(index).setEnabled(bool(draft))  # type: ignore[attr-defined]
         self.tags.clear()
-        for tag in choices.tags:
+        for tag in choices.document_tags:
             item = QListWidgetItem(tag)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
