@@ -130,23 +130,31 @@ class Leaf:
             return EMPTY
         return out[0] if len(out) == 1 else np.concatenate(out)
 
-    def at(self, cands: Ids) -> Iterator[int]:
-        """The indexes k of the candidates the term holds, ascending, with the matcher
-        standing on cands[k] while the caller looks (and scores)."""
+    def _blocks_holding(self, cands: Ids) -> Iterator[tuple[int, Ids, Ids]]:
+        """Block by block, the candidates (ascending) the term holds: (k, found, at),
+        `found` the indexes of the held ones among cands[k:] and `at` their places in
+        the block the matcher stands on. One reading of each block for `at`,
+        `values_at`, `weights_at` and `member`."""
         k, n = 0, len(cands)
-        m = self.m
         while k < n:
             if not self._skip(int(cands[k])):
                 return
             blk = self._blockas_ids()
             k2 = int(np.searchsorted(cands, blk[-1], side="right"))
-            sub = cands[k:k2]
-            pos = np.searchsorted(blk, sub)
-            found = np.flatnonzero(blk[pos] == sub)
-            for kk, i in zip(found.tolist(), pos[found].tolist(), strict=True):
+            pos = np.searchsorted(blk, cands[k:k2])
+            found = np.flatnonzero(blk[pos] == cands[k:k2])
+            if len(found):
+                yield k, found, pos[found]
+            k = k2
+
+    def at(self, cands: Ids) -> Iterator[int]:
+        """The indexes k of the candidates the term holds, ascending, with the matcher
+        standing on cands[k] while the caller looks (and scores)."""
+        m = self.m
+        for k, found, at in self._blocks_holding(cands):
+            for kk, i in zip(found.tolist(), at.tolist(), strict=True):
                 m._i = i
                 yield k + kk
-            k = k2
 
     def values_at(self, cands: Ids) -> tuple[Ids, list[Any]]:
         """`at` a block at a time: the indexes k of the candidates the term holds, and
@@ -160,23 +168,13 @@ class Leaf:
     def _per_block(self, cands: Ids, read: Any) -> tuple[Ids, list[Any]]:
         ks: list[Ids] = []
         values: list[Any] = []
-        k, n = 0, len(cands)
         m = self.m
-        while k < n:
-            if not self._skip(int(cands[k])):
-                break
-            blk = self._blockas_ids()
-            k2 = int(np.searchsorted(cands, blk[-1], side="right"))
-            sub = cands[k:k2]
-            pos = np.searchsorted(blk, sub)
-            found = np.flatnonzero(blk[pos] == sub)
-            if len(found):
-                block_values = read(m)
-                at = pos[found].tolist()
-                values += [block_values[i] for i in at]
-                ks.append(found + k)
-                m._i = at[-1]
-            k = k2
+        for k, found, at in self._blocks_holding(cands):
+            block_values = read(m)
+            places = at.tolist()
+            values += [block_values[i] for i in places]
+            ks.append(found + k)
+            m._i = places[-1]
         if not ks:
             return EMPTY, []
         return (ks[0] if len(ks) == 1 else np.concatenate(ks)), values
@@ -184,20 +182,10 @@ class Leaf:
     def member(self, cands: Ids) -> Ids:
         """The candidates the term holds (`at` without stopping at each)."""
         got: list[Ids] = []
-        k, n = 0, len(cands)
         m = self.m
-        while k < n:
-            if not self._skip(int(cands[k])):
-                break
-            blk = self._blockas_ids()
-            k2 = int(np.searchsorted(cands, blk[-1], side="right"))
-            sub = cands[k:k2]
-            pos = np.searchsorted(blk, sub)
-            hit = blk[pos] == sub
-            if hit.any():
-                got.append(sub[hit])
-                m._i = int(pos[hit][-1])
-            k = k2
+        for k, found, at in self._blocks_holding(cands):
+            got.append(cands[found + k])
+            m._i = int(at[-1])
         if not got:
             return EMPTY
         return got[0] if len(got) == 1 else np.concatenate(got)
