@@ -259,7 +259,7 @@
 <context>
     <name>ArchivePage</name>
     <message>
-        <location filename="../../casefile/ui/dialogs/export_bundle_options.py" line="+214"/>
+        <location filename="../../casefile/ui/dialogs/export_bundle_options.py" line="+215"/>
         <source>The whole case in one file: its database, every original and a manifest of their hashes. It opens as a new case on another computer with &apos;casefile import-archive ARCHIVE CASE&apos;, which rebuilds the search index there.</source>
         <translation>Всё дело в одном файле: его база данных, все оригиналы и манифест их хешей. На другом компьютере архив открывается как новое дело командой «casefile import-archive АРХИВ ДЕЛО», которая заново строит там поисковый индекс.</translation>
     </message>
@@ -343,7 +343,7 @@
 <context>
     <name>BundlePage</name>
     <message>
-        <location filename="../../casefile/ui/dialogs/export_bundle_options.py" line="-162"/>
+        <location filename="../../casefile/ui/dialogs/export_bundle_options.py" line="-163"/>
         <source>Court bundle</source>
         <translation>Пакет документов для суда</translation>
     </message>
@@ -433,7 +433,7 @@
         <translation>Указатель со ссылками, закладки и номер на каждой странице добавляются всегда; документы не в формате PDF набираются из их текста.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Give the bundle a title; it heads its index.</source>
         <translation>Дайте пакету название: оно стоит в начале указателя.</translation>
     </message>
@@ -656,12 +656,12 @@
 <context>
     <name>ExportOptions</name>
     <message>
-        <location filename="../../casefile/ui/dialogs/export_bundle_options.py" line="-153"/>
+        <location filename="../../casefile/ui/dialogs/export_bundle_options.py" line="-154"/>
         <source>Court bundle (PDF)</source>
         <translation>Пакет документов для суда (PDF)</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+162"/>
         <source>Case archive (.casezip)</source>
         <translation>Архив дела (.casezip)</translation>
     </message>

@@ -19,15 +19,27 @@ from casefile.core.i18n import _
 
 
 def reject_mention(s: Session, mention_id: int) -> Mention:
+    """A found mention marked wrong: it stops counting and stays rejected after
+    re-matching."""
+    return set_rejected(s, mention_id, True)
+
+
+def set_rejected(s: Session, mention_id: int, rejected: bool) -> Mention:
+    """Reject a mention, or undo that (`rejected` False), audited, its document queued
+    for the index."""
     m = s.get(Mention, mention_id)
     if m is None:
-        raise InvalidValueError(
-            _("There is no mention %(id)s; list them with 'entity show'.") % {"id": mention_id}
+        missing = (
+            _("There is no mention %(id)s; list them with 'entity show'.")
+            if rejected
+            else _("There is no mention %(id)s; it was removed already.")
         )
-    m.rejected = True
+        raise InvalidValueError(missing % {"id": mention_id})
+    m.rejected = rejected
     s.flush()
     e = s.get(Entity, m.entity_id)
-    audit.record(s, "mention.reject", e.uid if e else None, after=mention_note(s, m))
+    action = "mention.reject" if rejected else "mention.unreject"
+    audit.record(s, action, e.uid if e else None, after=mention_note(s, m))
     reindex(s, [s.get(Document, m.document_id).uid])  # type: ignore[union-attr]
     return m
 

@@ -212,16 +212,4 @@ def remove_mention(s: Session, mention_id: int) -> str:
 
 def unreject_mention(s: Session, mention_id: int) -> Mention:
     """Undo a rejection: the mention counts again."""
-    m = s.get(Mention, mention_id)
-    if m is None:
-        raise InvalidValueError(
-            _("There is no mention %(id)s; it was removed already.") % {"id": mention_id}
-        )
-    m.rejected = False
-    s.flush()
-    e = s.get(Entity, m.entity_id)
-    audit.record(
-        s, "mention.unreject", e.uid if e else None, after=mention_edits.mention_note(s, m)
-    )
-    store.reindex(s, [s.get(Document, m.document_id).uid])  # type: ignore[union-attr]
-    return m
+    return mention_edits.set_rejected(s, mention_id, False)
