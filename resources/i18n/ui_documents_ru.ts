@@ -335,7 +335,7 @@
         <translation>&amp;Ниже</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+82"/>
         <source>Section %1</source>
         <translation>Раздел %1</translation>
     </message>

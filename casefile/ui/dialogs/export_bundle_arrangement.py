@@ -197,7 +197,8 @@ class ArrangementEditor(QWidget):
                 out.append((section.text(0).strip(), uids))
         return out
 
-    def _section_item(self, title: str) -> QTreeWidgetItem:
+    def _section_item(self, title: str, at: int | None = None) -> QTreeWidgetItem:
+        """A section row named `title`, placed at `at` (None: last)."""
         item = QTreeWidgetItem([title, ""])
         item.setFlags(
             Qt.ItemFlag.ItemIsEnabled
@@ -209,7 +210,7 @@ class ArrangementEditor(QWidget):
         font = QFont(item.font(0))
         font.setBold(True)
         item.setFont(0, font)
-        self.tree.addTopLevelItem(item)
+        self.tree.insertTopLevelItem(self.tree.topLevelItemCount() if at is None else at, item)
         return item
 
     @staticmethod
@@ -230,13 +231,10 @@ class ArrangementEditor(QWidget):
     def add_section(self) -> None:
         """A new, empty section after the current one, its name ready to type."""
         n = self.tree.topLevelItemCount() + 1
-        item = self._section_item(
-            translate("BundleArrangement", "Section %1").replace("%1", str(n))
-        )
         current = self._current_section()
-        if current is not None:
-            self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(item))
-            self.tree.insertTopLevelItem(self.tree.indexOfTopLevelItem(current) + 1, item)
+        at = None if current is None else self.tree.indexOfTopLevelItem(current) + 1
+        name = translate("BundleArrangement", "Section %1").replace("%1", str(n))
+        item = self._section_item(name, at)
         self.tree.span_sections()
         self.tree.setCurrentItem(item)
         self.tree.editItem(item, 0)
