@@ -42,6 +42,7 @@ from whoosh.matching import (
 )
 from whoosh.query.spans import SpanNear, SpanNear2
 
+from casefile.core.search import doc_ids
 from casefile.core.search.phrase_positions import (
     KEY_SHIFT,
     POS_MASK,
@@ -322,7 +323,7 @@ def compile_matcher(m: Any, reader: Any, phrases: list[Any] | None = None) -> An
     `phrases` collects the phrase nodes in the order `scores` meets them."""
     t = type(m)
     if t is W3LeafMatcher:
-        return Leaf(m, _doc_frequency(m, reader))
+        return doc_ids.lookup(reader, m) or Leaf(m, _doc_frequency(m, reader))
     if isinstance(m, ListMatcher):
         return _List(m)
     if t is NullMatcherClass:

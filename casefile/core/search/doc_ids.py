@@ -1,0 +1,233 @@
+"""Each term's document numbers and weights in one array beside its posting blocks
+(docs/architecture.md, measured facts: querying 100,000 documents, third pass).
+
+Whoosh stores a term's postings as linked blocks of 128, each two pickles (a header,
+then ids, weights and positions together), with no skip list. A query that only asks
+*which* documents hold a word (AND, OR, NOT, a candidate's membership) or its weight at
+a sampled document (the BM25F score) had to find, unpickle and decode every block
+holding one of its candidates: "court приговор" checks "court" (five forms, 73,000
+postings) at ~1,900 candidates spread over 100,000 documents, ~600 blocks, most of the
+query's time. Here every term with postings in blocks also gets its document numbers
+and weights written once, at commit, as plain arrays in a file of the segment (`EXT`,
+inside the segment's compound file); a query reads a term's arrays with two slices of
+the mapped file and answers membership with `numpy.searchsorted`. Positions (phrases,
+the pages of the hits shown) are still read from the blocks.
+
+Sizes: document numbers as the gaps between them in one byte each where every gap of
+the term is below 256 (a frequent word, where it matters), two bytes below 65,536,
+else four; weights not at all when they are all equal, one byte when they are small
+whole numbers (a word's count on the page), else float32. The weights read back as
+the same float64 values Whoosh's blocks give (float32 both ways), so scores stay
+bit for bit.
+
+A term whose postings are inlined in its term entry (fewer than `codec.INLINE_LIMIT`
+documents) is read from memory anyway and has no arrays. A segment without the file
+(never the case for this index format: see `index.FORMAT_VERSION`) is read from the
+blocks as before.
+"""
+
+from __future__ import annotations
+
+import struct
+from array import array
+from typing import Any
+
+import numpy as np
+
+from casefile.core.search.posting_blocks import EMPTY, Ids
+
+EXT = ".dids"
+MAGIC = b"CFD1"
+_FOOTER = struct.Struct("<QQ4s")  # table offset, entries, magic
+_ENTRY = np.dtype(
+    [
+        ("start", "<u8"),  # the term's offset in the postings file (its term info says it)
+        ("data", "<u8"),  # where its arrays start in this file
+        ("n", "<u4"),  # postings
+        ("first", "<u4"),  # first document number
+        ("idw", "u1"),  # bytes per gap (1, 2) or 4: the numbers themselves
+        ("ww", "u1"),  # 0: every weight is `w0`; 1: one byte each; 4: float32 each
+        ("pad", "<u2"),
+        ("w0", "<f4"),
+    ]
+)
+
+
+class Writer:
+    """Collects a term's document numbers and weights as its blocks are written (the
+    postings writer calls `block` and `term`, see `codec.py`) and writes each term's
+    arrays at once; the table of terms goes at the end of the file."""
+
+    def __init__(self, f: Any) -> None:
+        self.f = f
+        self.pos = 0
+        self.ids = array("I")
+        self.weights = array("f")
+        self.entries: list[tuple[Any, ...]] = []
+
+    def block(self, ids: Any, weights: Any) -> None:
+        self.ids.extend(ids)
+        self.weights.extend(weights)
+
+    def term(self, start: int) -> None:
+        ids = np.frombuffer(self.ids, dtype=np.uint32)
+        w = np.frombuffer(self.weights, dtype=np.float32)
+        n = len(ids)
+        if not n:
+            return
+        gaps = np.diff(ids)
+        top = int(gaps.max()) if len(gaps) else 0
+        if top < 256:
+            idw, raw = 1, gaps.astype(np.uint8).tobytes()
+        elif top < 65536:
+            idw, raw = 2, gaps.astype("<u2").tobytes()
+        else:
+            idw, raw = 4, ids.astype("<u4").tobytes()
+        w0 = float(w[0])
+        if (w == w[0]).all():
+            ww = 0
+        elif w.min() >= 0 and w.max() <= 255 and (w == np.floor(w)).all():
+            ww, raw = 1, raw + w.astype(np.uint8).tobytes()
+        else:
+            ww, raw = 4, raw + w.astype("<f4").tobytes()
+        self.entries.append((start, self.pos, n, int(ids[0]), idw, ww, 0, w0))
+        self.f.write(raw)
+        self.pos += len(raw)
+        self.ids = array("I")
+        self.weights = array("f")
+
+    def close(self) -> None:
+        table = np.array(self.entries, dtype=_ENTRY)
+        self.f.write(table.tobytes())
+        self.f.write(_FOOTER.pack(self.pos, len(table), MAGIC))
+        self.f.close()
+
+
+class Dense:
+    """A term's postings in a segment as arrays: the docsets node (`ids`, `member`) and
+    the weights `block_scores` asks for."""
+
+    __slots__ = ("all", "_raw", "_w", "size")
+
+    def __init__(self, ids: Ids, weights: Any) -> None:
+        self.all = ids
+        self._raw = weights  # a callable giving the float64 weights, until asked
+        self._w: Any = None
+        self.size = len(ids)
+
+    def ids(self, lo: int, hi: int) -> Ids:
+        a = self.all
+        return a[np.searchsorted(a, lo) : np.searchsorted(a, hi)]
+
+    def _found(self, cands: Ids) -> tuple[Ids, Ids]:
+        a = self.all
+        if not len(cands) or not len(a):
+            return EMPTY, EMPTY
+        pos = np.searchsorted(a, cands)
+        np.minimum(pos, len(a) - 1, out=pos)
+        found = np.flatnonzero(a[pos] == cands)
+        return found, pos[found]
+
+    def member(self, cands: Ids) -> Ids:
+        return cands[self._found(cands)[0]]
+
+    def weights_at(self, cands: Ids) -> tuple[Ids, Any]:
+        """The indexes k of the candidates held, and the posting weight at each."""
+        found, at = self._found(cands)
+        if self._w is None:
+            self._w = self._raw()
+        return found, self._w[at]
+
+
+class _Table:
+    """A segment's `EXT` file: the terms' entries, and the file to read arrays from."""
+
+    def __init__(self, f: Any) -> None:
+        self.f = f
+        buf = getattr(f, "_buf", None)
+        if buf is None:  # a file Whoosh reads some other way (not mapped): in memory
+            f.seek(0)
+            buf = f.read()
+        self.buf = buf
+        end = len(buf)
+        table_at, n, magic = _FOOTER.unpack(bytes(buf[end - _FOOTER.size : end]))
+        if magic != MAGIC:
+            raise ValueError("not a document-number file")  # i18n: not shown
+        size = n * _ENTRY.itemsize
+        self.entries = np.frombuffer(bytes(buf[table_at : table_at + size]), dtype=_ENTRY)
+        self.starts = self.entries["start"]
+        self.cache: dict[int, Dense] = {}
+        self.cached = 0
+
+    def get(self, start: int) -> Dense | None:
+        i = int(np.searchsorted(self.starts, start))
+        if i >= len(self.starts) or int(self.starts[i]) != start:
+            return None
+        got = self.cache.get(i)
+        if got is None:
+            got = self._read(i)
+            if self.cached > CACHE_POSTINGS:
+                self.cache.clear()
+                self.cached = 0
+            self.cache[i] = got
+            self.cached += got.size
+        return got
+
+    def _read(self, i: int) -> Dense:
+        e = self.entries[i]
+        n, at, idw, ww = int(e["n"]), int(e["data"]), int(e["idw"]), int(e["ww"])
+        buf = self.buf
+        if idw == 4:
+            ids = np.frombuffer(bytes(buf[at : at + 4 * n]), dtype="<u4").astype(np.int64)
+            at += 4 * n
+        else:
+            gaps = np.frombuffer(
+                bytes(buf[at : at + idw * (n - 1)]), dtype=np.uint8 if idw == 1 else "<u2"
+            )
+            at += idw * (n - 1)
+            ids = np.empty(n, dtype=np.int64)
+            ids[0] = int(e["first"])
+            np.cumsum(gaps, out=ids[1:])
+            ids[1:] += ids[0]
+        w0 = float(e["w0"])
+
+        def weights() -> Any:
+            if ww == 0:
+                return np.full(n, w0, dtype=np.float64)
+            dt = np.uint8 if ww == 1 else "<f4"
+            return np.frombuffer(bytes(buf[at : at + ww * n]), dtype=dt).astype(np.float64)
+
+        return Dense(ids, weights)
+
+
+CACHE_POSTINGS = 4_000_000  # decoded postings kept per segment reader, at most
+_ATTR = "_casefile_doc_ids"
+
+
+def _table(reader: Any) -> _Table | None:
+    """The segment reader's table (opened once, kept with the reader), or None."""
+    got = reader.__dict__.get(_ATTR, False)
+    if got is False:
+        got = None
+        storage = getattr(reader, "_storage", None)
+        segment = getattr(reader, "_segment", None)
+        if storage is not None and segment is not None:
+            name = segment.make_filename(EXT)
+            try:
+                if storage.file_exists(name):
+                    got = _Table(storage.open_file(name))
+            except (OSError, ValueError, struct.error):
+                got = None  # read from the blocks instead
+        reader.__dict__[_ATTR] = got
+    return got
+
+
+def lookup(reader: Any, m: Any) -> Dense | None:
+    """The arrays of the term whose block reader (a `W3LeafMatcher`) is `m`, in the
+    segment `reader` reads, or None (no file, or a term without arrays)."""
+    if reader is None:
+        return None
+    t = _table(reader)
+    if t is None or getattr(m, "_byteids", False):
+        return None
+    return t.get(int(m._startoffset))
