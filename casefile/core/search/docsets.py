@@ -254,6 +254,28 @@ def positions(
     return out
 
 
+def holders(reader: Any, field: str, words: Sequence[str], docs: list[int]) -> set[int]:
+    """Those of `docs` (global docnums, ascending) holding any of `words` in `field`:
+    document numbers only (`doc_ids.py` where the segment has them), no positions."""
+    out: set[int] = set()
+    for leaf, off in reader.leaf_readers():
+        size = leaf.doc_count_all()
+        local = as_ids([d - off for d in docs if off <= d < off + size])
+        for word in words:
+            if not len(local):
+                break
+            node = _form_reader(leaf, field, word)
+            if node is None:
+                continue
+            if type(node) is Leaf:
+                node = doc_ids.lookup(leaf, node.m) or node
+            got = node.member(local)
+            if len(got):
+                out.update((got + off).tolist())
+                local = local[~members(local, got)]
+    return out
+
+
 def _form_reader(leaf: Any, field: str, word: str) -> Any:
     """A block reader of one word's postings in a segment (None: not there)."""
     if (field, word) not in leaf:

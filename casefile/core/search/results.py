@@ -382,7 +382,13 @@ def _run(
         matches = full
     shown = order[offset:want]
     counted = order[:PAGE_COUNT_DOCS]
-    by_doc = hit_pages(searcher, q, [matches.docnums[u] for u in dict.fromkeys(counted + shown)])
+    on_screen = {matches.docnums[u] for u in shown}
+    by_doc = hit_pages(
+        searcher,
+        q,
+        [matches.docnums[u] for u in dict.fromkeys(counted + shown)],
+        pages_only={matches.docnums[u] for u in counted} - on_screen,
+    )
     pages = {u: by_doc[matches.docnums[u]] for u in shown}
     n_pages = sum(len(by_doc[matches.docnums[u]]) for u in counted)
     pages_estimated = len(counted) < matches.total_docs
