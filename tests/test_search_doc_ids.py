@@ -26,10 +26,28 @@ from casefile.core.search import index as ixmod
 from casefile.core.search.case_index import attach
 from tests.search_fixtures import add_document
 
-WORDS = (
-    "court courts the of appeal appeals evidence veteran суд суда судом судья приговор "
-    "ёлка ёлки Ёжик δικαστήριο δικαστηρίου следователь судебный"
-).split()
+WORDS = [
+    "court",
+    "courts",
+    "the",
+    "of",
+    "appeal",
+    "appeals",
+    "evidence",
+    "veteran",
+    "суд",
+    "суда",
+    "судом",
+    "судья",
+    "приговор",
+    "ёлка",
+    "ёлки",
+    "Ёжик",
+    "δικαστήριο",
+    "δικαστηρίου",
+    "следователь",
+    "судебный",
+]
 QUERIES = [
     "court",
     "суд",
@@ -237,7 +255,9 @@ def test_an_index_without_arrays_is_rebuilt_with_progress_and_answers(
     (index_dir / ixmod.VERSION_FILE).write_text('{"format": 3}')
 
     class Recorder(JobContext):
-        totals: list[int | None] = []
+        def __init__(self) -> None:
+            super().__init__()
+            self.totals: list[int | None] = []
 
         def report(self, done: int, total: int | None = None, label: str | None = None) -> None:
             self.totals.append(total)

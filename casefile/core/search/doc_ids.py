@@ -107,7 +107,7 @@ class Dense:
     """A term's postings in a segment as arrays: the docsets node (`ids`, `member`) and
     the weights `block_scores` asks for."""
 
-    __slots__ = ("all", "_raw", "_w", "size")
+    __slots__ = ("_raw", "_w", "all", "size")
 
     def __init__(self, ids: Ids, weights: Any) -> None:
         self.all = ids
@@ -206,7 +206,7 @@ _ATTR = "_casefile_doc_ids"
 
 def _table(reader: Any) -> _Table | None:
     """The segment reader's table (opened once, kept with the reader), or None."""
-    got = reader.__dict__.get(_ATTR, False)
+    got: _Table | bool | None = reader.__dict__.get(_ATTR, False)
     if got is False:
         got = None
         storage = getattr(reader, "_storage", None)
@@ -219,7 +219,7 @@ def _table(reader: Any) -> _Table | None:
             except (OSError, ValueError, struct.error):
                 got = None  # read from the blocks instead
         reader.__dict__[_ATTR] = got
-    return got
+    return got if isinstance(got, _Table) else None
 
 
 def lookup(reader: Any, m: Any) -> Dense | None:

@@ -93,6 +93,8 @@ def _odd(text: str, end: int) -> list[re.Match[str]]:
     found = [*_ODD_CHAR.finditer(text, 0, end), *_ODD_BREAK.finditer(text, 0, end)]
     found.sort(key=re.Match.start)
     return found
+
+
 _SPACE = re.compile(r"\s")  # includes line breaks and no-break spaces
 
 
