@@ -21,7 +21,7 @@ from whoosh.matching import FilterMatcher, binary
 from casefile.core import services
 from casefile.core.case import Case
 from casefile.core.jobs import JobContext
-from casefile.core.search import codec, doc_ids, docsets, pages, results
+from casefile.core.search import codec, doc_ids, docsets, pages, posting_blocks, results
 from casefile.core.search import index as ixmod
 from casefile.core.search.case_index import attach
 from tests.search_fixtures import add_document
@@ -120,6 +120,20 @@ def _walk(m: Any) -> tuple[list[int], list[float]]:
     return ids, weights
 
 
+def _blocks(m: Any) -> tuple[list[int], list[int]]:
+    """Where each of the term's posting blocks starts, walked header by header, and the
+    postings up to the end of each."""
+    starts, ends = [], []
+    at = m._startoffset + 4  # after the postings' magic number
+    while True:
+        posting_blocks.goto(m, at)
+        starts.append(at)
+        ends.append((ends[-1] if ends else 0) + m._blocklength)
+        if m._lastblock:
+            return starts, ends
+        at = m._nextoffset
+
+
 @pytest.mark.slow
 def test_arrays_hold_every_term_s_block_postings(awkward: Case) -> None:
     reader = attach(awkward).searcher().reader()
@@ -141,6 +155,9 @@ def test_arrays_hold_every_term_s_block_postings(awkward: Case) -> None:
             at, got = dense.weights_at(dense.all)
             assert at.tolist() == list(range(len(ids)))
             assert got.tolist() == weights, (fieldname, text)  # the same float64 values
+            block_map = dense.block_map()
+            assert block_map is not None
+            assert (block_map[0], block_map[1].tolist()) == _blocks(m), (fieldname, text)
             with_arrays += 1
     assert segments >= 2
     assert with_arrays > 20
@@ -158,17 +175,20 @@ def test_arrays_round_trip_every_encoding() -> None:
         900: ([5, 300, 70_000, 70_001], [1.5, 2.25, 0.1, 7.0]),
         2000: ([9], [3.0]),
         3000: (list(range(40, 1040, 5)), [float(1 + i % 4) for i in range(200)]),
+        4000: (list(range(7, 5000, 50)), [float(1 + i % 40) for i in range(100)]),
+        5000: (list(range(3, 10)), [1.0, 2.0, 0.0, 15.0, 3.0, 1.0, 4.0]),
     }
     f = _Bytes()
     w = doc_ids.Writer(f)
     for start, (ids, weights) in terms.items():
         half = len(ids) // 2
-        w.block(ids[:half], weights[:half])
-        w.block(ids[half:], weights[half:])
+        w.block(ids[:half], weights[:half], 4)
+        w.block(ids[half:], weights[half:], 40 + start)
         w.term(start)
     w.close()
     table = doc_ids._Table(io.BytesIO(f.getvalue()))
-    assert sorted(int(x) for x in table.entries["idw"]) == [1, 1, 1, 4]
+    assert sorted(int(x) for x in table.entries["idw"]) == [1, 1, 1, 1, 1, 4]
+    assert sorted(int(x) for x in table.entries["ww"]) == [0, 0, 1, 2, 2, 4]
     for start, (ids, weights) in terms.items():
         dense = table.get(start)
         assert dense is not None
@@ -179,6 +199,10 @@ def test_arrays_round_trip_every_encoding() -> None:
         assert got.tolist() == [float(np.float32(x)) for x in weights]
         assert dense.member(probe).tolist() == ids
         assert dense.ids(ids[0] + 1, ids[-1]).tolist() == ids[1:-1]
+        block_map = dense.block_map()
+        assert block_map is not None
+        assert block_map[0] == [start + 4, 2 * start + 40]
+        assert block_map[1].tolist() == [len(ids) // 2, len(ids)]
     assert table.get(101) is None
 
 

@@ -178,7 +178,8 @@ def _score(m: Any, docs: Ids, known: Iterator[Any] | None = None) -> Scored:
         ok = np.array([checked.get(d) for d in docs[idx].tolist()], dtype=object)
         todo = np.flatnonzero(ok == None)  # noqa: E711 (elementwise)
         if len(todo):
-            words = [[_reader_copy(x) for x in _leaves(w)] for w in _phrase_words(m)]
+            reader = _READER.get()
+            words = [[_reader_copy(x, reader) for x in _leaves(w)] for w in _phrase_words(m)]
             ok[todo] = consecutive(words, docs[idx[todo]])
         mask = np.zeros(len(docs), dtype=bool)
         mask[idx[ok.astype(bool)]] = True

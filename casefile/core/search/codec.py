@@ -79,10 +79,10 @@ class _InliningPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
 
     def _write_block(self, last: bool = False) -> None:
         """As Whoosh's (uncompressed: see `CasefileCodec`), pickled at `PROTOCOL`."""
-        if self.doc_ids is not None and not self._byteids:
-            self.doc_ids.block(self._ids, self._weights)
         if not self._blockcount:
             self._postfile.write(WHOOSH3_HEADER_MAGIC)
+        if self.doc_ids is not None and not self._byteids:
+            self.doc_ids.block(self._ids, self._weights, self._postfile.tell() - self._startoffset)
         terminfo: Any = self._terminfo
         terminfo.add_block(self)
         data = pickle.dumps((self._mini_ids(), self._mini_weights(), self._mini_values()), PROTOCOL)

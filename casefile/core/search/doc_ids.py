@@ -15,10 +15,12 @@ the pages of the hits shown) are still read from the blocks.
 
 Sizes: document numbers as the gaps between them in one byte each where every gap of
 the term is below 256 (a frequent word, where it matters), two bytes below 65,536,
-else four; weights not at all when they are all equal, one byte when they are small
-whole numbers (a word's count on the page), else float32. The weights read back as
-the same float64 values Whoosh's blocks give (float32 both ways), so scores stay
-bit for bit.
+else four; weights not at all when they are all equal, half a byte or one when they
+are small whole numbers (a word's count on the page), else float32. Where each posting
+block starts (four bytes and two a block of 128) lets a reader of positions go straight
+to the block holding a candidate instead of walking the chain of block headers. The
+weights read back as the same float64 values Whoosh's blocks give (float32 both ways),
+so scores stay bit for bit.
 
 A term whose postings are inlined in its term entry (fewer than `codec.INLINE_LIMIT`
 documents) is read from memory anyway and has no arrays. A segment without the file
@@ -37,7 +39,7 @@ import numpy as np
 from casefile.core.search.posting_blocks import EMPTY, Ids
 
 EXT = ".dids"
-MAGIC = b"CFD1"
+MAGIC = b"CFD2"
 _FOOTER = struct.Struct("<QQ4s")  # table offset, entries, magic
 _ENTRY = np.dtype(
     [
@@ -46,9 +48,10 @@ _ENTRY = np.dtype(
         ("n", "<u4"),  # postings
         ("first", "<u4"),  # first document number
         ("idw", "u1"),  # bytes per gap (1, 2) or 4: the numbers themselves
-        ("ww", "u1"),  # 0: every weight is `w0`; 1: one byte each; 4: float32 each
+        ("ww", "u1"),  # 0: all are `w0`; 2: half a byte each; 1: a byte; 4: float32
         ("pad", "<u2"),
         ("w0", "<f4"),
+        ("blocks", "<u4"),  # posting blocks: where each starts, and its postings
     ]
 )
 
@@ -63,11 +66,16 @@ class Writer:
         self.pos = 0
         self.ids = array("I")
         self.weights = array("f")
+        self.starts = array("I")
+        self.counts = array("H")
         self.entries: list[tuple[Any, ...]] = []
 
-    def block(self, ids: Any, weights: Any) -> None:
+    def block(self, ids: Any, weights: Any, at: int) -> None:
+        """A posting block of the term, written `at` bytes after the term's start."""
         self.ids.extend(ids)
         self.weights.extend(weights)
+        self.starts.append(at)
+        self.counts.append(len(ids))
 
     def term(self, start: int) -> None:
         ids = np.frombuffer(self.ids, dtype=np.uint32)
@@ -86,15 +94,21 @@ class Writer:
         w0 = float(w[0])
         if (w == w[0]).all():
             ww = 0
+        elif w.min() >= 0 and w.max() <= 15 and (w == np.floor(w)).all():
+            ww, raw = 2, raw + _nibbles(w.astype(np.uint8)).tobytes()
         elif w.min() >= 0 and w.max() <= 255 and (w == np.floor(w)).all():
             ww, raw = 1, raw + w.astype(np.uint8).tobytes()
         else:
             ww, raw = 4, raw + w.astype("<f4").tobytes()
-        self.entries.append((start, self.pos, n, int(ids[0]), idw, ww, 0, w0))
+        raw += np.frombuffer(self.starts, dtype=np.uint32).astype("<u4").tobytes()
+        raw += np.frombuffer(self.counts, dtype=np.uint16).astype("<u2").tobytes()
+        self.entries.append((start, self.pos, n, int(ids[0]), idw, ww, 0, w0, len(self.starts)))
         self.f.write(raw)
         self.pos += len(raw)
         self.ids = array("I")
         self.weights = array("f")
+        self.starts = array("I")
+        self.counts = array("H")
 
     def close(self) -> None:
         table = np.array(self.entries, dtype=_ENTRY)
@@ -103,17 +117,46 @@ class Writer:
         self.f.close()
 
 
+def _nibbles(small: Any) -> Any:
+    """Whole numbers below 16, two to a byte (the first in the low half)."""
+    pairs = np.zeros(len(small) + len(small) % 2, dtype=np.uint8)
+    pairs[: len(small)] = small
+    return pairs[0::2] | (pairs[1::2] << 4)
+
+
+def _from_nibbles(raw: bytes, n: int) -> Any:
+    packed = np.frombuffer(raw, dtype=np.uint8)
+    out = np.empty(2 * len(packed), dtype=np.uint8)
+    out[0::2] = packed & 15
+    out[1::2] = packed >> 4
+    return out[:n]
+
+
+def _weight_bytes(ww: int, n: int) -> int:
+    """Bytes of a term's weights stored as `ww` says (see `_ENTRY`)."""
+    return 0 if ww == 0 else (n + 1) // 2 if ww == 2 else ww * n
+
+
 class Dense:
     """A term's postings in a segment as arrays: the docsets node (`ids`, `member`) and
     the weights `block_scores` asks for."""
 
-    __slots__ = ("_raw", "_w", "all", "size")
+    __slots__ = ("_blocks", "_map", "_raw", "_w", "all", "size")
 
-    def __init__(self, ids: Ids, weights: Any) -> None:
+    def __init__(self, ids: Ids, weights: Any, blocks: Any = None) -> None:
         self.all = ids
         self._raw = weights  # a callable giving the float64 weights, until asked
         self._w: Any = None
+        self._blocks = blocks  # a callable giving `block_map`, until asked
+        self._map: Any = None
         self.size = len(ids)
+
+    def block_map(self) -> tuple[list[int], Ids] | None:
+        """Where each posting block starts in the postings file, and the number of
+        postings up to the end of each (cumulative); None if not recorded."""
+        if self._map is None and self._blocks is not None:
+            self._map = self._blocks()
+        return self._map  # type: ignore[no-any-return]
 
     def ids(self, lo: int, hi: int) -> Ids:
         a = self.all
@@ -130,6 +173,10 @@ class Dense:
 
     def member(self, cands: Ids) -> Ids:
         return cands[self._found(cands)[0]]
+
+    def member_at(self, cands: Ids) -> Ids:
+        """The indexes of the candidates held."""
+        return self._found(cands)[0]
 
     def weights_at(self, cands: Ids) -> tuple[Ids, Any]:
         """The indexes k of the candidates held, and the posting weight at each."""
@@ -190,14 +237,23 @@ class _Table:
             np.cumsum(gaps, out=ids[1:])
             ids[1:] += ids[0]
         w0 = float(e["w0"])
+        nb, start = int(e["blocks"]), int(e["start"])
+        bat = at + _weight_bytes(ww, n)
 
         def weights() -> Any:
             if ww == 0:
                 return np.full(n, w0, dtype=np.float64)
-            dt = np.uint8 if ww == 1 else "<f4"
-            return np.frombuffer(bytes(buf[at : at + ww * n]), dtype=dt).astype(np.float64)
+            raw = bytes(buf[at:bat])
+            if ww == 2:
+                return _from_nibbles(raw, n).astype(np.float64)
+            return np.frombuffer(raw, dtype=np.uint8 if ww == 1 else "<f4").astype(np.float64)
 
-        return Dense(ids, weights)
+        def blocks() -> tuple[list[int], Ids]:
+            starts = np.frombuffer(bytes(buf[bat : bat + 4 * nb]), dtype="<u4")
+            counts = np.frombuffer(bytes(buf[bat + 4 * nb : bat + 6 * nb]), dtype="<u2")
+            return (starts.astype(np.int64) + start).tolist(), np.cumsum(counts, dtype=np.int64)
+
+        return Dense(ids, weights, blocks if nb else None)
 
 
 CACHE_POSTINGS = 4_000_000  # decoded postings kept per segment reader, at most

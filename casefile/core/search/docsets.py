@@ -199,7 +199,7 @@ class _Phrase:
 
     def __init__(self, words: list[Any], reader: Any) -> None:
         self.nodes = sorted((compile_matcher(w, reader) for w in words), key=lambda n: n.size)
-        self.words = [[_reader_copy(x) for x in _leaves(w)] for w in words]
+        self.words = [[_reader_copy(x, reader) for x in _leaves(w)] for w in words]
         self.size = self.nodes[0].size
         self.checked: dict[int, bool] = {}  # docnum -> holds the phrase (for `scores`)
 
@@ -267,8 +267,8 @@ def holders(reader: Any, field: str, words: Sequence[str], docs: list[int]) -> s
             node = _form_reader(leaf, field, word)
             if node is None:
                 continue
-            if type(node) is Leaf:
-                node = doc_ids.lookup(leaf, node.m) or node
+            if type(node) is Leaf and node.dense is not None:
+                node = node.dense
             got = node.member(local)
             if len(got):
                 out.update((got + off).tolist())
@@ -284,7 +284,7 @@ def _form_reader(leaf: Any, field: str, word: str) -> Any:
     while type(m) is FilterMatcher:  # deleted documents are never among `docs`
         m = m.child
     if type(m) is W3LeafMatcher:
-        return Leaf(m, 0)
+        return Leaf(m, 0, doc_ids.lookup(leaf, m))
     if isinstance(m, ListMatcher):
         return _List(m)
     raise Unsupported(type(m).__name__)
@@ -317,8 +317,8 @@ def _leaves(m: Any) -> list[Any]:
     raise Unsupported(t.__name__)
 
 
-def _reader_copy(m: Any) -> Any:
-    """A second, independent reader of the same postings."""
+def _reader_copy(m: Any, reader: Any = None) -> Any:
+    """A second, independent reader of the same postings (of `reader`'s segment)."""
     if type(m) is W3LeafMatcher:
         fresh = W3LeafMatcher(
             m._postfile,
@@ -329,7 +329,7 @@ def _reader_copy(m: Any) -> Any:
             byteids=m._byteids,
             scorer=m.scorer,
         )
-        return Leaf(fresh, 0)
+        return Leaf(fresh, 0, doc_ids.lookup(reader, m))
     return _List(m.copy())
 
 
