@@ -256,7 +256,7 @@ class _Table:
         return Dense(ids, weights, blocks if nb else None)
 
 
-CACHE_POSTINGS = 4_000_000  # decoded postings kept per segment reader, at most
+CACHE_POSTINGS = 1_000_000  # decoded postings kept per segment reader, at most (~16 MB)
 _ATTR = "_casefile_doc_ids"
 
 

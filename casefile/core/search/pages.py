@@ -92,9 +92,10 @@ def hit_pages(
 ) -> dict[int, Counter[int]]:
     """Docnum -> {page number: hits on it} for the given documents: the positions of
     the hits of `q`'s text parts, placed on pages by the document's page starts.
-    For the documents in `pages_only` only *which* pages matter (they are counted, not
-    shown): one of a single page holds a hit there when it holds one of the words,
-    which its document numbers say without reading positions (counted as 1)."""
+    For the documents in `pages_only` only *which* pages matter (the number of hits
+    orders a document's pages, and one page needs no order): one of a single page
+    holds a hit there when it holds one of the words, which its document numbers say
+    without reading positions (counted as 1)."""
     leaves = _text_leaves(q)
     out: dict[int, Counter[int]] = {d: Counter() for d in docnums}
     if not leaves or not docnums:
