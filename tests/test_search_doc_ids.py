@@ -295,3 +295,28 @@ def test_an_index_without_arrays_is_rebuilt_with_progress_and_answers(
         assert all(doc_ids._table(leaf) is not None for leaf, _o in reader.leaf_readers())
         assert services.search(case, "walrus number") == before
     assert ixmod.read_version(index_dir) == ixmod.FORMAT_VERSION == 4
+
+
+def test_small_terms_are_encoded_as_large_ones_are() -> None:
+    """The plain-Python encoding of a term of one block gives numpy's bytes, for every
+    width of gap and kind of weight."""
+    from array import array
+
+    rng = random.Random(3)
+    kinds = [
+        lambda: 1.0,
+        lambda: float(rng.choice([1, 2, 3])),
+        lambda: float(rng.choice([1, 20, 200])),
+        lambda: rng.choice([0.5, 1.25]),
+    ]
+    seen = set()
+    for k in range(400):
+        n = rng.randint(1, doc_ids.SMALL)
+        span = rng.choice([300, 60_000, 200_000])
+        ids = array("I", sorted(rng.sample(range(span), n)))
+        weights = array("f", [kinds[k % 4]() for _ in range(n)])
+        got = doc_ids._encode_small(ids, weights)
+        assert got == doc_ids._encode(ids, weights), (k, n)
+        seen.add(got[:2])
+    assert {idw for idw, _ww in seen} == {1, 2, 4}
+    assert {ww for _idw, ww in seen} == {0, 1, 2, 4}
