@@ -82,6 +82,7 @@ def _build(case: Case) -> Case:
             " ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 25))) for _ in range(n_pages)
         ]
         pages_[0] += " everywhere" * (1 + i % 3)  # in every document, 1-3 times
+        pages_[-1] += " court суд ёлка"  # more than one block in the larger segments
         if i == 17:
             pages_[-1] += " lonely"  # in one document: inlined, no arrays
         if i % 40 == 3:
@@ -149,6 +150,9 @@ def test_arrays_hold_every_term_s_block_postings(awkward: Case) -> None:
             if type(m) is not W3LeafMatcher:
                 assert leaf.doc_frequency(fieldname, text) < codec.INLINE_LIMIT
                 continue
+            if leaf.doc_frequency(fieldname, text) <= 128:  # one block: no arrays
+                assert dense is None, (fieldname, text)
+                continue
             assert dense is not None, (fieldname, text)
             ids, weights = _walk(m)
             assert dense.all.tolist() == ids, (fieldname, text)
@@ -160,7 +164,7 @@ def test_arrays_hold_every_term_s_block_postings(awkward: Case) -> None:
             assert (block_map[0], block_map[1].tolist()) == _blocks(m), (fieldname, text)
             with_arrays += 1
     assert segments >= 2
-    assert with_arrays > 20
+    assert with_arrays >= 8
 
 
 class _Bytes(io.BytesIO):
@@ -172,6 +176,7 @@ def test_arrays_round_trip_every_encoding() -> None:
     """One-, two- and four-byte document numbers; equal, whole and fractional weights."""
     terms = {
         100: (list(range(0, 600, 3)), [1.0] * 200),
+        600: (list(range(0, 90_000, 300)), [2.0] * 300),
         900: ([5, 300, 70_000, 70_001], [1.5, 2.25, 0.1, 7.0]),
         2000: ([9], [3.0]),
         3000: (list(range(40, 1040, 5)), [float(1 + i % 4) for i in range(200)]),
@@ -187,8 +192,8 @@ def test_arrays_round_trip_every_encoding() -> None:
         w.term(start)
     w.close()
     table = doc_ids._Table(io.BytesIO(f.getvalue()))
-    assert sorted(int(x) for x in table.entries["idw"]) == [1, 1, 1, 1, 1, 4]
-    assert sorted(int(x) for x in table.entries["ww"]) == [0, 0, 1, 2, 2, 4]
+    assert sorted(int(x) for x in table.entries["idw"]) == [1, 1, 1, 1, 1, 2, 4]
+    assert sorted(int(x) for x in table.entries["ww"]) == [0, 0, 0, 1, 2, 2, 4]
     for start, (ids, weights) in terms.items():
         dense = table.get(start)
         assert dense is not None
@@ -295,28 +300,3 @@ def test_an_index_without_arrays_is_rebuilt_with_progress_and_answers(
         assert all(doc_ids._table(leaf) is not None for leaf, _o in reader.leaf_readers())
         assert services.search(case, "walrus number") == before
     assert ixmod.read_version(index_dir) == ixmod.FORMAT_VERSION == 4
-
-
-def test_small_terms_are_encoded_as_large_ones_are() -> None:
-    """The plain-Python encoding of a term of one block gives numpy's bytes, for every
-    width of gap and kind of weight."""
-    from array import array
-
-    rng = random.Random(3)
-    kinds = [
-        lambda: 1.0,
-        lambda: float(rng.choice([1, 2, 3])),
-        lambda: float(rng.choice([1, 20, 200])),
-        lambda: rng.choice([0.5, 1.25]),
-    ]
-    seen = set()
-    for k in range(400):
-        n = rng.randint(1, doc_ids.SMALL)
-        span = rng.choice([300, 60_000, 200_000])
-        ids = array("I", sorted(rng.sample(range(span), n)))
-        weights = array("f", [kinds[k % 4]() for _ in range(n)])
-        got = doc_ids._encode_small(ids, weights)
-        assert got == doc_ids._encode(ids, weights), (k, n)
-        seen.add(got[:2])
-    assert {idw for idw, _ww in seen} == {1, 2, 4}
-    assert {ww for _idw, ww in seen} == {0, 1, 2, 4}
