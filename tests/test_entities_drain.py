@@ -255,8 +255,8 @@ def test_a_process_that_keeps_up_does_all_the_matching(
     monkeypatch.setattr(pickle, "dumps", counted)
     stats = matching.drain(shared, batch=BATCH, worker=True)
     assert stats["documents"] == stats["documents_by_process"] == DOCS
-    matching.drain(here, batch=BATCH, worker=False)
-    assert state(shared) == state(here)
+    matching.drain(here, batch=BATCH, worker=False)  # matched once: the fresh match
+    assert state(shared)["mentions"] == state(here)["mentions"]
     with shared.session() as s:
         work_queue.enqueue(s, list(s.scalars(select(Document.uid))), kind=work_queue.MATCH)
     again = matching.drain(shared, batch=BATCH, worker=True)
@@ -380,3 +380,57 @@ def test_a_large_queue_is_shared_only_when_a_core_is_free(
     assert (stats.get("documents_by_process", 0) > 0) is shared
     matching.drain(here, batch=BATCH, worker=False)
     assert state(drained) == state(here)
+
+
+def _automatic(case: Case) -> dict[tuple[Any, ...], int]:
+    """The automatic mentions as (document, page, start, end, entity name) -> row id."""
+    with case.read_session() as s:
+        rows = s.execute(
+            select(
+                Mention.id, Document.title, Mention.page, Mention.start, Mention.end, Entity.name
+            )
+            .join(Document, Document.id == Mention.document_id)
+            .join(Entity, Entity.id == Mention.entity_id)
+            .where(Mention.manual.is_(False), Mention.rejected.is_(False))
+        ).all()
+    return {tuple(r[1:]): r[0] for r in rows}
+
+
+@pytest.mark.parametrize("worker", [False, True])
+def test_a_rematch_rewrites_only_the_mentions_that_changed(
+    pair: Any, monkeypatch: pytest.MonkeyPatch, worker: bool
+) -> None:
+    """Every document matched again after one alias went and a new entity came: the
+    mentions found again stay the same rows (same ids, nothing rewritten), those of the
+    removed alias go, only the new entity's are inserted, and the result equals a
+    fresh match (rejected and manual mentions kept)."""
+    from casefile.core.entities import writes
+
+    here, shared = pair
+    matching.drain(shared, batch=BATCH, worker=worker)
+    before = _automatic(shared)
+    for case in (here, shared):
+        with case.session() as s:
+            forrest = store.find(s, "Чарльз Форрест")
+            store.remove_alias(s, forrest, "Форрест")
+            store.create(s, "VisionLabs", "organisation")
+            work_queue.enqueue(s, list(s.scalars(select(Document.uid))), kind=work_queue.MATCH)
+    inserted: list[tuple[Any, ...]] = []
+    real = writes.insert
+
+    def spy(s: Any, rows: list[Any]) -> None:
+        inserted.extend(rows)
+        real(s, rows)
+
+    monkeypatch.setattr(writes, "insert", spy)
+    matching.drain(shared, batch=BATCH, worker=worker)
+    monkeypatch.setattr(writes, "insert", real)
+    after = _automatic(shared)
+    new = {k for k in after if k not in before}
+    gone = {k for k in before if k not in after}
+    assert new and {k[4] for k in new} == {"VisionLabs"}
+    assert len(inserted) == len(new)  # nothing found again was written again
+    assert gone and all(k[4] == "Чарльз Форрест" for k in gone)
+    assert all(after[k] == before[k] for k in after if k in before)  # same rows, same ids
+    matching.drain(here, batch=BATCH, worker=False)  # matched once: the fresh match
+    assert state(shared)["mentions"] == state(here)["mentions"]

@@ -3,9 +3,10 @@
 
 Work arrives in the persistent queue (`work_queue.MATCH`: a new document, a re-read
 one, a document that may hold a new alias). `drain` takes a batch, matches its pages in
-one pass each and, in one transaction, replaces the batch's automatic mentions and
-removes the batch's queue items: a crash (even kill -9) leaves each batch either done or
-still queued, so the next `drain` finishes the job and the result equals a fresh match.
+one pass each and, in one transaction, replaces the batch's automatic mentions (those
+found again stay as they are) and removes the batch's queue items: a crash (even
+kill -9) leaves each batch either done or still queued, so the next `drain` finishes
+the job and the result equals a fresh match.
 Manual mentions and rejected ones are never replaced; a hit at a rejected span stays
 rejected. A document whose set of entities changed is queued for the search index.
 """
@@ -106,7 +107,7 @@ def match_batch(s: Session, m: Matcher, items: Sequence[Item]) -> tuple[int, int
     found = 0
     with _no_gc():
         batch = Found(*writes.existing(s, ids))
-        before = writes.clear(s, ids)
+        standing = writes.Standing(s, ids)
         # Pages stream in a few at a time (a long document is thousands of pages) and
         # mentions are written every 20,000: memory stays bounded. The driver's own
         # cursor: SQLAlchemy's result rows cost ~0.03 s of a 2,000-document drain.
@@ -116,12 +117,13 @@ def match_batch(s: Session, m: Matcher, items: Sequence[Item]) -> tuple[int, int
             for doc_id, number, text in chunk:
                 batch.page(m, doc_id, number, text)
             if len(batch.rows) >= 20_000:
-                writes.insert(s, batch.rows)
+                standing.write(s, batch.rows)
                 found += len(batch.rows)
                 batch.rows = []
         pages.close()
-        writes.insert(s, batch.rows)
-        writes.finish(s, [i.id for i in items], ids, before, batch.after)
+        standing.write(s, batch.rows)
+        standing.retire(s)
+        writes.finish(s, [i.id for i in items], ids, standing.before, batch.after)
     return batch.chars, found + len(batch.rows)
 
 
@@ -131,9 +133,10 @@ def write_found(s: Session, items: Sequence[Item], docs: dict[int, str], result:
     _chars, rows, after = result
     writes.derived(s)
     with _no_gc():
-        before = writes.clear(s, list(docs))
-        writes.insert(s, rows)
-        writes.finish(s, [i.id for i in items], list(docs), before, after)
+        standing = writes.Standing(s, list(docs))
+        standing.write(s, rows)
+        standing.retire(s)
+        writes.finish(s, [i.id for i in items], list(docs), standing.before, after)
     return len(rows)
 
 
