@@ -374,6 +374,7 @@ def test_a_large_queue_is_shared_only_when_a_core_is_free(
 
     here, drained = pair
     monkeypatch.setattr(matching, "WORKER_MIN", 10)
+    monkeypatch.setattr(matching, "START_MIN", 10)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
     stats = matching.drain(drained, batch=BATCH)
@@ -433,4 +434,37 @@ def test_a_rematch_rewrites_only_the_mentions_that_changed(
     assert gone and all(k[4] == "Чарльз Форрест" for k in gone)
     assert all(after[k] == before[k] for k in after if k in before)  # same rows, same ids
     matching.drain(here, batch=BATCH, worker=False)  # matched once: the fresh match
+    assert state(shared)["mentions"] == state(here)["mentions"]
+
+
+def test_a_drain_starts_a_matcher_process_only_for_a_queue_that_pays_for_it(
+    pair: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process takes 0.15-0.25 s to start, about what one process needs for 1,500
+    documents: a queue below `START_MIN` is matched here unless the case's process is
+    up already (started by a larger drain), which then shares it."""
+    import os
+
+    here, shared = pair
+    monkeypatch.setattr(matching, "MatcherProcess", _Instant)
+    _Instant.started.clear()
+    _Instant.loaded.clear()
+    monkeypatch.setattr(matching, "WORKER_MIN", 10)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))  # a core is free
+
+    def drain_all(start_min: int, queue: bool = True) -> dict[str, float]:
+        monkeypatch.setattr(matching, "START_MIN", start_min)
+        if queue:
+            with shared.session() as s:
+                uids = list(s.scalars(select(Document.uid)))
+                work_queue.enqueue(s, uids, kind=work_queue.MATCH)
+        return matching.drain(shared, batch=BATCH)
+
+    first = drain_all(DOCS + 1, queue=False)  # `build` queued every document
+    assert first["documents"] == DOCS and not first.get("documents_by_process")
+    assert _Instant.started == []  # none was started for it
+    assert drain_all(DOCS)["documents_by_process"] == DOCS  # this queue pays: it starts
+    assert drain_all(DOCS + 1)["documents_by_process"] == DOCS  # up already: it shares
+    assert len(_Instant.started) == 1
+    matching.drain(here, batch=BATCH, worker=False)
     assert state(shared)["mentions"] == state(here)["mentions"]

@@ -38,9 +38,13 @@ from casefile.core.jobs import JobContext
 # Documents per transaction (~1.5 MB of text): fewer commits and queries, and each
 # commit writes again the index pages it touched (500 instead of 200: -12% CPU).
 BATCH = 500
-# From this many queued documents a matcher process shares the drain (it takes ~0.2 s
-# to start: below this the drain is over before it helps).
+# From this many queued documents a matcher process already running shares the drain
+# (below this the drain is over before it helps).
 WORKER_MIN = 1000
+# From this many a drain starts one. It takes 0.15-0.25 s to start (and ~0.1 s of CPU)
+# while one process matches and writes ~7,000 documents a second (2,000 in ~0.3 s):
+# below this a drain in one process ends first.
+START_MIN = 5000
 # Documents per unit of a shared drain (`_drain_shared`): ~0.02 s of the process's
 # matching, so that the last units end nearly together on both sides.
 SHARED_UNIT = 100
@@ -209,9 +213,9 @@ def drain(
     worker: bool | None = None,
 ) -> dict[str, float]:
     """Match every queued document (or only those of `only`), one batch per commit.
-    A queue of `WORKER_MIN` documents or more is shared with a matcher process
-    (`match_worker.py`) when a core is free for it (`_core_free`), or always with
-    `worker=True`; whatever it leaves is matched here."""
+    A large queue (`_worker_min`) is shared with a matcher process (`match_worker.py`)
+    when a core is free for it (`_core_free`), or always with `worker=True`; whatever
+    it leaves is matched here."""
     stats = {"documents": 0, "chars": 0, "mentions": 0, "seconds": 0.0}
     if case.readonly:
         return stats
@@ -231,7 +235,7 @@ def drain(
         if not m.size:  # no aliases: nothing can be found, the queue just empties
             s.execute(delete(WorkItem).where(WorkItem.kind == work_queue.MATCH))
             return stats
-        shared = worker or (worker is None and total >= WORKER_MIN and _core_free())
+        shared = worker or (worker is None and total >= _worker_min(case) and _core_free())
         if not shared:
             chars, found = match_batch(s, m, first)
     progress = _Progress(ctx, stats, total)
@@ -256,6 +260,14 @@ def drain(
             more = len(items) == batch  # fewer: that was the rest (nothing else writes)
     stats["seconds"] = time.perf_counter() - t0
     return stats
+
+
+def _worker_min(case: Case) -> int:
+    """The queue from which a drain is shared: `WORKER_MIN` with the case's matcher
+    process up, `START_MIN` when the drain would have to start it."""
+    proc = case.extensions.get(_PROCESS)
+    up = isinstance(proc, MatcherProcess) and not proc.broken
+    return WORKER_MIN if up else START_MIN
 
 
 def _core_free() -> bool:
