@@ -156,6 +156,7 @@ def test_hostile_pages_give_the_same_hits_and_rows() -> None:
         AliasSpec(17, 12, "Σωκράτης"),
         AliasSpec(18, 13, "Générale Amazon"),  # overlaps a form inside the code page
         AliasSpec(19, 14, "kelvin"),
+        AliasSpec(20, 15, "Zur\ufffdich"),  # U+FFFD shares its byte with the rest outside
     ]
     marks = [" "] * 30 + list(_OTHER_SPACES) + list(" \n\t.,;:!?()[]{}\"'-_/\\\u2009\u2011")
     words = ["Amazon", "Web", "Services", "AWS", "aws", "Aws", "Чарльза", "Форреста", "Ёлкина"]
@@ -167,6 +168,7 @@ def test_hostile_pages_give_the_same_hits_and_rows() -> None:
         "\ufffd",
         "façade",
         "Zur\U0001f600ich",
+        "Zur\ufffdich",
         "Soci\u00e9t\u00e9s",
     ]
     rng = random.Random(11)
@@ -187,6 +189,7 @@ def test_hostile_pages_give_the_same_hits_and_rows() -> None:
     assert _same(specs, pages) > 1000
     # Without forms outside the code page, their pages go through the byte pass alone.
     assert _same(specs[:14], pages) > 1000
+    assert _same([*specs[:14], specs[-1]], pages) > 1000  # U+FFFD: the only one outside
 
 
 def test_folded_bytes_are_the_folded_text_one_byte_a_character() -> None:
@@ -194,7 +197,9 @@ def test_folded_bytes_are_the_folded_text_one_byte_a_character() -> None:
     character: the code page's byte, or `_OUTSIDE` for a character outside it; runs
     of such characters, few or many on a page, and all text characters in between."""
     rng = random.Random(4)
-    alphabet = list(_OTHER_SPACES) + list("aZ09 \n\t.,-_ёЁяЯİıß?\ud800\u2003\U0001f600™éÉΣσς\u212a")
+    alphabet = list(_OTHER_SPACES) + list(
+        "aZ09 \n\t.,-_ёЁяЯİıß?\ud800\u2003\U0001f600™éÉΣσς\u212a\ufffd"
+    )
     for _ in range(2000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 60)))
         want = bytearray()

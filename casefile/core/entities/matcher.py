@@ -75,21 +75,25 @@ def spaced(folded: str) -> str:
 
 
 # One byte per code point: every letter of a Russian or English case is in Windows-1251.
-_CODE_PAGE = "cp1251"
-_OUTSIDE = b"\x98"  # the one byte cp1251 leaves unassigned: "a character outside it"
+# Its one unassigned byte, 0x98, stands for U+FFFD (what a decoder leaves for bytes it
+# could not read: common in extracted text) and for every character outside it.
+_CHARS = bytes(range(256)).decode("cp1251", "replace")  # 0x98: U+FFFD
+_ENCODING = codecs.charmap_build(_CHARS)
+_OUTSIDE = b"\x98"
 _ERRORS = "casefile.entities.outside"
 
 
+def _encode(text: str, errors: str) -> bytes:
+    return codecs.charmap_encode(text, errors, _ENCODING)[0]
+
+
 def _byte_table() -> bytes:
-    """Each byte of the code page to the byte of its folded, spaced character (one code
-    point to one, `fold` and `spaced` themselves applied to each character)."""
+    """Each byte to the byte of its character folded and spaced (one code point to one:
+    `fold` and `spaced` themselves, applied to each character); `_OUTSIDE` stays."""
     table = bytearray(range(256))
-    for b in range(256):
-        try:
-            ch = bytes([b]).decode(_CODE_PAGE)
-        except UnicodeDecodeError:
-            continue  # unassigned (0x98): stays itself
-        table[b] = spaced(fold(ch)).encode(_CODE_PAGE)[0]
+    for b, ch in enumerate(_CHARS):
+        if bytes([b]) != _OUTSIDE:
+            table[b] = _encode(spaced(fold(ch)), "strict")[0]
     return bytes(table)
 
 
@@ -108,7 +112,7 @@ def _outside(exc: UnicodeError) -> tuple[bytes, int]:
     _runs[0] += 1
     stop = len(text) if _runs[0] > _MAX_RUNS else exc.end
     folded = spaced(fold(text[exc.start : stop]))  # "?" is a boundary: a space by now
-    return folded.encode(_CODE_PAGE, "replace").replace(b"?", _OUTSIDE), stop
+    return _encode(folded, "replace").replace(b"?", _OUTSIDE), stop
 
 
 # Runs outside the code page on the page being folded (`folded_bytes`): a hint for
@@ -122,7 +126,7 @@ def folded_bytes(text: str) -> bytes:
     """`spaced(fold(text))` as one byte per code point (`_TABLE` is idempotent on what
     `_outside` folded already), a character outside the code page as `_OUTSIDE`."""
     _runs[0] = 0
-    return text.encode(_CODE_PAGE, _ERRORS).translate(_TABLE)
+    return _encode(text, _ERRORS).translate(_TABLE)
 
 
 # Per key: (alias_id, entity_id, exact form or None). Exact forms are weak aliases.
@@ -157,9 +161,13 @@ class Matcher:
         for key, targets in keys.items():
             value = (tuple(targets), (targets[0][0], targets[0][1]) if _plain(targets) else None)
             try:
-                self._keys.append(b" " + key.encode(_CODE_PAGE) + b" ")
+                encoded = _encode(key, "strict")
+            except UnicodeEncodeError:
+                encoded = _OUTSIDE
+            if _OUTSIDE not in encoded:
+                self._keys.append(b" " + encoded + b" ")
                 self._values.append(value)
-            except UnicodeEncodeError:  # a character outside the code page
+            else:  # a character outside the code page (or U+FFFD, which shares its byte)
                 if foreign is None:
                     foreign = ahocorasick.Automaton()
                 foreign.add_word(f" {key} ", (len(key) + 1, value))
