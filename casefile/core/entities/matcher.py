@@ -1,7 +1,7 @@
 """Find every alias of every entity on a page in one pass (docs/architecture.md,
 "Entities").
 
-One Aho–Corasick automaton (pyahocorasick) holds every surface form of every alias
+One Aho–Corasick automaton holds every surface form of every alias
 (`forms.py`); a page is folded once (lower case, ё→е, same length) and scanned once,
 whatever the number of aliases — a regular expression per alias would scan the page
 3,000 times. A hit counts only at word boundaries ("MTS" is not in "AMTSX"); a weak
