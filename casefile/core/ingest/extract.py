@@ -10,7 +10,6 @@ dispatches, and applies the rules common to all (empty text, languages, lying na
 from __future__ import annotations
 
 import os
-from collections import Counter
 from collections.abc import Callable
 
 from casefile.core.i18n import N_
@@ -145,10 +144,10 @@ def finish(ex: Extraction, name: str | os.PathLike[str] | None) -> Extraction:
             ex.status = Status.EMPTY
             ex.reason = _NO_TEXT.get(ex.file_type, NO_TEXT)
         if body.strip():
-            from casefile.core.ingest.garbled import garbled_reason
+            from casefile.core.ingest.garbled import character_counts, garbled_reason
             from casefile.core.ingest.languages import detect_languages
 
-            counts = Counter(body)  # one count of the characters for both checks
+            counts = character_counts(body)  # one count of the characters for both checks
             garbage = garbled_reason(body, str(ex.file_type), counts)
             if garbage:  # the text is kept (it is what the file says), but flagged
                 ex.status, ex.reason = Status.GARBLED, garbage
