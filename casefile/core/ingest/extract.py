@@ -19,8 +19,8 @@ from casefile.core.ingest.sniff import (
     ZIP_MAGIC,
     extension_note,
     extension_type,
-    sniff,
     sniff_text,
+    sniff_whole,
 )
 from casefile.core.ingest.types import Extraction, FileType, Status
 
@@ -95,7 +95,12 @@ def extract_file(path: str, password: str | None = None, name: str | None = None
     try:
         if os.path.getsize(path) == 0:
             return Extraction(file_type, Status.EMPTY, reason=EMPTY_FILE)
-        file_type = sniff(path, name)
+        file_type, decoded = sniff_whole(path, name)
+        if file_type == FileType.TEXT and decoded is not None:
+            # A short note, all of it decoded by the sniffing: not read and decoded again.
+            from casefile.core.ingest.extract_text import text_extraction
+
+            return finish(text_extraction(*decoded), name or path)
         run = _extractor(file_type)
         if run is None:
             return _unsupported(path)
