@@ -12,6 +12,7 @@ real text in the corpus does (see docs/architecture.md, ingest).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -42,9 +43,11 @@ def character_counts(text: str) -> dict[str, int]:
     return dict(zip(map(chr, distinct.tolist()), counts.tolist(), strict=True))
 
 
+@functools.lru_cache(maxsize=8192)
 def _script(ch: str) -> str:
     """The script of a letter, by its Unicode name; Japanese and Korean writing mixes
-    several scripts in every sentence, so those count as one family."""
+    several scripts in every sentence, so those count as one family. Remembered per
+    letter: a worker asks for the same few dozen letters in every document."""
     name = unicodedata.name(ch, "")
     script = name.split(" ", 1)[0] if name else "?"
     return _FAMILIES.get(script, script)
