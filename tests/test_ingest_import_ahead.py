@@ -6,7 +6,6 @@ commit, and one core idled through every sync."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -66,77 +65,3 @@ def test_the_files_ahead_are_bounded_by_their_size(
     # The first 10 written, and about 10 files' bytes ahead of the one awaited.
     assert 10 + 5 <= stored[0] <= 10 + 12
     assert stored[-1] == 60
-
-
-def test_short_notes_are_read_here_while_the_workers_start(
-    case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """While the extraction workers start (slowly: they run below other work), the
-    import reads short plain-text notes itself, exactly as a worker would, instead of
-    waiting; a file that is not plain text still waits for the workers."""
-    import threading
-
-    from casefile.core.ingest import workers
-    from casefile.core.ingest.extract import extract_file
-    from casefile.core.ingest.guesses import with_guesses
-
-    released = threading.Event()
-
-    def start_when_released(self: workers.ExtractionPool) -> None:
-        def start() -> None:
-            released.wait(timeout=30)  # the workers "start" once the notes are in
-            self._ensure_pool().schedule(workers._noop).result()
-            self.ready.set()
-
-        threading.Thread(target=start, daemon=True).start()
-
-    sent: set[str] = set()  # the names of the files handed to the workers
-    submit_batch = workers.ExtractionPool.submit_batch
-    submit = workers.ExtractionPool.submit
-    monkeypatch.setattr(workers.ExtractionPool, "start_in_background", start_when_released)
-    monkeypatch.setattr(
-        workers.ExtractionPool,
-        "submit_batch",
-        lambda self, jobs: sent.update(j[2] for j in jobs) or submit_batch(self, jobs),
-    )
-    monkeypatch.setattr(
-        workers.ExtractionPool,
-        "submit",
-        lambda self, path, password=None, name=None: (
-            sent.add(str(name)) or submit(self, path, password, name)
-        ),
-    )
-    paths = write_text_files(tmp_path / "in", 40, size=800)
-    page = tmp_path / "page.html"
-    page.write_text("<html><body><p>Суд признал иск</p></body></html>", encoding="utf-8")
-    read_here = importer.extract_here
-
-    def release_at_the_page(*args: Any) -> Any:
-        ex = read_here(*args)
-        if ex is None:  # the page is not for this process: let the workers start
-            released.set()
-        return ex
-
-    monkeypatch.setattr(importer, "extract_here", release_at_the_page)
-    done = importer.import_paths(case, [*paths, page], sync_index=lambda c: None)
-    released.set()
-    assert len(done.outcomes) == 41
-    assert {o.result for o in done.outcomes} == {"imported"}
-    assert sent == {"page.html"}  # only the web page went to a worker
-
-    # What was read here is what a worker makes of the same file.
-    with case.read_session() as s:
-        from sqlalchemy import select
-
-        from casefile.core.db.schema import Document, Page
-
-        rows = dict(
-            s.execute(
-                select(Document.original_filename, Page.text).join(
-                    Page, Page.document_id == Document.id
-                )
-            ).all()
-        )
-    for p in paths:
-        ex = with_guesses(extract_file(str(p), None, p.name))
-        assert rows[p.name] == ex.pages[0]

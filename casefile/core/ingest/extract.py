@@ -98,7 +98,9 @@ def extract_file(path: str, password: str | None = None, name: str | None = None
         file_type, decoded = sniff_whole(path, name)
         if file_type == FileType.TEXT and decoded is not None:
             # A short note, all of it decoded by the sniffing: not read and decoded again.
-            return _short_text(decoded, name or path)
+            from casefile.core.ingest.extract_text import text_extraction
+
+            return finish(text_extraction(*decoded), name or path)
         run = _extractor(file_type)
         if run is None:
             return _unsupported(path)
@@ -129,28 +131,6 @@ def extract_file(path: str, password: str | None = None, name: str | None = None
 
             reason = explain_pdf_error(exc)
         return Extraction(file_type, Status.FAILED, reason=reason)
-
-
-def _short_text(decoded: tuple[str, str], name: str | os.PathLike[str]) -> Extraction:
-    from casefile.core.ingest.extract_text import text_extraction
-
-    return finish(text_extraction(*decoded), name)
-
-
-def extract_short_text(path: str, name: str | None = None) -> Extraction | None:
-    """`extract_file`'s answer for a plain-text file shorter than the sniffed head (the
-    same code path), or None for any other file. Plain text has no parser to exploit
-    and this reads at most HEAD_BYTES, so the importer may call it in its own process
-    while the workers are still starting (see importer.py). Never raises."""
-    try:
-        if os.path.getsize(path) == 0:
-            return None
-        file_type, decoded = sniff_whole(path, name)
-        if file_type != FileType.TEXT or decoded is None:
-            return None
-        return _short_text(decoded, name or path)
-    except Exception:  # whatever it is, the workers will say it
-        return None
 
 
 def finish(ex: Extraction, name: str | os.PathLike[str] | None) -> Extraction:

@@ -46,7 +46,7 @@ from casefile.core.ingest.page_rows import insert_pages
 from casefile.core.ingest.paging import discard_spool
 from casefile.core.ingest.reextract import reextract
 from casefile.core.ingest.types import Attachment, Extraction, Imported, ImportOutcome
-from casefile.core.ingest.workers import ExtractionPool, Job, extract_here
+from casefile.core.ingest.workers import ExtractionPool, Job
 from casefile.core.jobs import JobContext
 from casefile.core.vocabulary import (
     DocumentKind,
@@ -222,9 +222,7 @@ def _import(
 
     # Every file is extracted in a worker process, small notes included; those travel in
     # batches (one process round trip per SMALL_BATCH files) so that isolation costs
-    # nothing and language detection runs on both cores. The one exception: while the
-    # workers are still starting and the intake has run out of files, this thread reads
-    # short plain-text notes itself (`read_here`) rather than wait.
+    # nothing and language detection runs on both cores.
     small: list[Item] = []
     waiting: list[Item] = []  # stored while the workers start (~1 s): intake runs ahead
     case.store.root.mkdir(parents=True, exist_ok=True)
@@ -250,21 +248,6 @@ def _import(
                     dispatch_small()
             else:
                 item.future = pool.submit(str(item.stored), options.password, name=item.name)
-
-        def read_here(item: Item) -> bool:
-            """While the workers start (~1 s, far longer on a busy machine, where they
-            run below other work) and the intake has nothing left to do, this thread
-            reads the next short plain-text note itself instead of idling: the same
-            extraction a worker makes (`workers.extract_here`)."""
-            if item.size > SMALL_BYTES or item.completing:
-                return False
-            ex = extract_here(str(item.stored), item.name, pool.spool_dir)
-            if ex is None:
-                return False
-            fut: Future[Extraction] = Future()
-            fut.set_result(ex)
-            item.future = fut
-            return True
 
         def submit(item: Item) -> None:
             nonlocal in_flight_bytes
@@ -363,13 +346,10 @@ def _import(
                 if waiting and pool.ready.is_set():
                     break
             if waiting and (pool.ready.is_set() or not pending_files or len(in_flight) >= ahead):
-                if not pool.ready.is_set() and read_here(waiting[0]):
-                    waiting.pop(0)
-                else:
-                    pool.ready.wait()
-                    for item in waiting:
-                        dispatch(item)
-                    waiting.clear()
+                pool.ready.wait()
+                for item in waiting:
+                    dispatch(item)
+                waiting.clear()
             if small:
                 dispatch_small()
             if in_flight:

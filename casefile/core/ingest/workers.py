@@ -38,12 +38,7 @@ from pebble import ProcessExpired, ProcessPool
 
 from casefile.core import i18n
 from casefile.core.i18n import N_
-from casefile.core.ingest.extract import (
-    OUT_OF_MEMORY,
-    extract_file,
-    extract_short_text,
-    extract_small_text,
-)
+from casefile.core.ingest.extract import OUT_OF_MEMORY, extract_file, extract_small_text
 from casefile.core.ingest.guesses import with_guesses
 from casefile.core.ingest.paging import spool
 from casefile.core.ingest.types import Extraction, FileType, Status
@@ -99,13 +94,6 @@ def _run(
 
 
 Job = tuple[str, "str | None", "str | None"]  # path, password, file name
-
-
-def extract_here(path: str, name: str | None, spool_dir: str | None = None) -> Extraction | None:
-    """What a worker returns for a short plain-text file, computed in this process, or
-    None for any other file (see `extract_short_text`)."""
-    ex = extract_short_text(path, name)
-    return None if ex is None else with_guesses(spool(ex, spool_dir))
 
 
 def _run_batch(
