@@ -288,16 +288,15 @@ def _one_block_entry(postfile: Any, cols: PostingColumns, format_: Any) -> bytes
         (tuple(map(sub, ids, chain((0,), ids))), mini_weights, mini_values), PROTOCOL
     )
     last = ids[-1]
-    info = pickle.dumps(
-        (len(ids), last, maxweight, 0, length_to_byte(None), _NO_LENGTH), PROTOCOL
-    )
+    info = pickle.dumps((len(ids), last, maxweight, 0, length_to_byte(None), _NO_LENGTH), PROTOCOL)
     start = postfile.tell()
     block = WHOOSH3_HEADER_MAGIC + pack_int(-(len(info) + len(data))) + info + data
     postfile.write(block)
     head = _TERMINFO.pack(
         0, 0 + sum(weights), len(ids), 0, _NO_LENGTH, max(0, maxweight), ids[0], last
     )
-    return head + pack_long(start) + pack_int(len(block))
+    entry: bytes = head + pack_long(start) + pack_int(len(block))
+    return entry
 
 
 def _md5_hash(key: bytes) -> int:
