@@ -255,8 +255,8 @@ def test_a_process_that_keeps_up_does_all_the_matching(
     monkeypatch.setattr(pickle, "dumps", counted)
     stats = matching.drain(shared, batch=BATCH, worker=True)
     assert stats["documents"] == stats["documents_by_process"] == DOCS
-    matching.drain(here, batch=BATCH, worker=False)
-    assert state(shared) == state(here)
+    matching.drain(here, batch=BATCH, worker=False)  # matched once: the fresh match
+    assert state(shared)["mentions"] == state(here)["mentions"]
     with shared.session() as s:
         work_queue.enqueue(s, list(s.scalars(select(Document.uid))), kind=work_queue.MATCH)
     again = matching.drain(shared, batch=BATCH, worker=True)
@@ -374,9 +374,97 @@ def test_a_large_queue_is_shared_only_when_a_core_is_free(
 
     here, drained = pair
     monkeypatch.setattr(matching, "WORKER_MIN", 10)
+    monkeypatch.setattr(matching, "START_MIN", 10)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
     stats = matching.drain(drained, batch=BATCH)
     assert (stats.get("documents_by_process", 0) > 0) is shared
     matching.drain(here, batch=BATCH, worker=False)
     assert state(drained) == state(here)
+
+
+def _automatic(case: Case) -> dict[tuple[Any, ...], int]:
+    """The automatic mentions as (document, page, start, end, entity name) -> row id."""
+    with case.read_session() as s:
+        rows = s.execute(
+            select(
+                Mention.id, Document.title, Mention.page, Mention.start, Mention.end, Entity.name
+            )
+            .join(Document, Document.id == Mention.document_id)
+            .join(Entity, Entity.id == Mention.entity_id)
+            .where(Mention.manual.is_(False), Mention.rejected.is_(False))
+        ).all()
+    return {tuple(r[1:]): r[0] for r in rows}
+
+
+@pytest.mark.parametrize("worker", [False, True])
+def test_a_rematch_rewrites_only_the_mentions_that_changed(
+    pair: Any, monkeypatch: pytest.MonkeyPatch, worker: bool
+) -> None:
+    """Every document matched again after one alias went and a new entity came: the
+    mentions found again stay the same rows (same ids, nothing rewritten), those of the
+    removed alias go, only the new entity's are inserted, and the result equals a
+    fresh match (rejected and manual mentions kept)."""
+    from casefile.core.entities import writes
+
+    here, shared = pair
+    matching.drain(shared, batch=BATCH, worker=worker)
+    before = _automatic(shared)
+    for case in (here, shared):
+        with case.session() as s:
+            forrest = store.find(s, "Чарльз Форрест")
+            store.remove_alias(s, forrest, "Форрест")
+            store.create(s, "VisionLabs", "organisation")
+            work_queue.enqueue(s, list(s.scalars(select(Document.uid))), kind=work_queue.MATCH)
+    inserted: list[tuple[Any, ...]] = []
+    real = writes.insert
+
+    def spy(s: Any, rows: list[Any]) -> None:
+        inserted.extend(rows)
+        real(s, rows)
+
+    monkeypatch.setattr(writes, "insert", spy)
+    matching.drain(shared, batch=BATCH, worker=worker)
+    monkeypatch.setattr(writes, "insert", real)
+    after = _automatic(shared)
+    new = {k for k in after if k not in before}
+    gone = {k for k in before if k not in after}
+    assert new and {k[4] for k in new} == {"VisionLabs"}
+    assert len(inserted) == len(new)  # nothing found again was written again
+    assert gone and all(k[4] == "Чарльз Форрест" for k in gone)
+    assert all(after[k] == before[k] for k in after if k in before)  # same rows, same ids
+    matching.drain(here, batch=BATCH, worker=False)  # matched once: the fresh match
+    assert state(shared)["mentions"] == state(here)["mentions"]
+
+
+def test_a_drain_starts_a_matcher_process_only_for_a_queue_that_pays_for_it(
+    pair: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process takes 0.15-0.25 s to start, about what one process needs for 1,500
+    documents: a queue below `START_MIN` is matched here unless the case's process is
+    up already (started by a larger drain), which then shares it."""
+    import os
+
+    here, shared = pair
+    monkeypatch.setattr(matching, "MatcherProcess", _Instant)
+    _Instant.started.clear()
+    _Instant.loaded.clear()
+    monkeypatch.setattr(matching, "WORKER_MIN", 10)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))  # a core is free
+
+    def drain_all(start_min: int, queue: bool = True) -> dict[str, float]:
+        monkeypatch.setattr(matching, "START_MIN", start_min)
+        if queue:
+            with shared.session() as s:
+                uids = list(s.scalars(select(Document.uid)))
+                work_queue.enqueue(s, uids, kind=work_queue.MATCH)
+        return matching.drain(shared, batch=BATCH)
+
+    first = drain_all(DOCS + 1, queue=False)  # `build` queued every document
+    assert first["documents"] == DOCS and not first.get("documents_by_process")
+    assert _Instant.started == []  # none was started for it
+    assert drain_all(DOCS)["documents_by_process"] == DOCS  # this queue pays: it starts
+    assert drain_all(DOCS + 1)["documents_by_process"] == DOCS  # up already: it shares
+    assert len(_Instant.started) == 1
+    matching.drain(here, batch=BATCH, worker=False)
+    assert state(shared)["mentions"] == state(here)["mentions"]

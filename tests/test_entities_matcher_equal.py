@@ -5,6 +5,7 @@ path (docs/architecture.md, "Entities"), kept here as the oracle."""
 
 from __future__ import annotations
 
+import pickle
 import random
 import re
 from collections.abc import Iterable
@@ -14,7 +15,14 @@ import ahocorasick
 import pytest
 
 from casefile.core.entities.forms import fold, surface_forms
-from casefile.core.entities.matcher import _OTHER_SPACES, AliasSpec, Matcher, spaced
+from casefile.core.entities.matcher import (
+    _OTHER_SPACES,
+    _OUTSIDE,
+    AliasSpec,
+    Matcher,
+    folded_bytes,
+    spaced,
+)
 from tests.corpus import corpus_dir
 
 _ASCII = bytes(
@@ -142,16 +150,75 @@ def test_hostile_pages_give_the_same_hits_and_rows() -> None:
         AliasSpec(12, 9, "MTS", weak=True),
         AliasSpec(13, 7, "Сбер"),  # two aliases of one entity, one form
         AliasSpec(14, 9, "Mts"),  # a plain alias sharing a weak one's form
+        # Forms with characters outside the byte pass's code page (matcher.folded_bytes)
+        AliasSpec(15, 10, "Société Générale"),
+        AliasSpec(16, 11, "Zürich"),
+        AliasSpec(17, 12, "Σωκράτης"),
+        AliasSpec(18, 13, "Générale Amazon"),  # overlaps a form inside the code page
+        AliasSpec(19, 14, "kelvin"),
+        AliasSpec(20, 15, "Zur\ufffdich"),  # U+FFFD shares its byte with the rest outside
     ]
-    marks = [" "] * 30 + list(_OTHER_SPACES) + list(" \n\t.,;:!?()[]{}\"'-_/\\")
+    marks = [" "] * 30 + list(_OTHER_SPACES) + list(" \n\t.,;:!?()[]{}\"'-_/\\\u2009\u2011")
     words = ["Amazon", "Web", "Services", "AWS", "aws", "Aws", "Чарльза", "Форреста", "Ёлкина"]
     words += ["елкин", "İstanbul", "Сбере", "MTS", "AMTSX", "\ud800", "™", "x", "Форрестом"]
+    foreign = ["Société", "SOCIÉTÉ", "Générale", "Zürich", "ZÜRICH", "Σωκράτης", "ΣΩΚΡΆΤΗΣ"]
+    foreign += [
+        "\u212aelvin",
+        "Kelvin",
+        "\ufffd",
+        "façade",
+        "Zur\U0001f600ich",
+        "Zur\ufffdich",
+        "Soci\u00e9t\u00e9s",
+    ]
     rng = random.Random(11)
     pages = [
         "".join(rng.choice(words) + rng.choice(marks) * rng.randrange(1, 3) for _ in range(200))
         for _ in range(300)
     ]
+    # Pages with one to three runs of characters outside the code page, and with many
+    # (French prose: the rest of the page is folded as text at once).
+    for n in (1, 2, 3):
+        pages += [p + "".join(" " + rng.choice(foreign) for _ in range(n)) for p in pages[:60]]
+    for n in (1, 40):
+        pick = words * 5 + foreign * n
+        pages += [
+            "".join(rng.choice(pick) + rng.choice(marks) * rng.randrange(1, 3) for _ in range(200))
+            for _ in range(40)
+        ]
     assert _same(specs, pages) > 1000
+    # Without forms outside the code page, their pages go through the byte pass alone.
+    assert _same(specs[:14], pages) > 1000
+    assert _same([*specs[:14], specs[-1]], pages) > 1000  # U+FFFD: the only one outside
+
+
+def test_folded_bytes_are_the_folded_text_one_byte_a_character() -> None:
+    """The byte pass's page (`folded_bytes`) is `spaced(fold(text))` character for
+    character: the code page's byte, or `_OUTSIDE` for a character outside it; runs
+    of such characters, few or many on a page, and all text characters in between."""
+    rng = random.Random(4)
+    alphabet = list(_OTHER_SPACES) + list(
+        "aZ09 \n\t.,-_ёЁяЯİıß?\ud800\u2003\U0001f600™éÉΣσς\u212a\ufffd"
+    )
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 60)))
+        want = bytearray()
+        for ch in spaced(fold(text)):
+            try:
+                want += ch.encode("cp1251")
+            except UnicodeEncodeError:
+                want += _OUTSIDE
+        assert folded_bytes(text) == bytes(want), text
+
+
+def test_a_matcher_pickles_as_its_keys() -> None:
+    """The matcher process gets the automaton pickled (match_worker): the copy finds the
+    same, forms outside the code page included."""
+    specs = [AliasSpec(1, 1, "Amazon"), AliasSpec(2, 2, "Société"), AliasSpec(3, 3, "AWS", True)]
+    m = Matcher(specs)
+    copy = pickle.loads(pickle.dumps(m))
+    text = "AWS, aws, Amazon's SOCIÉTÉ; Société."
+    assert copy.find(text) == m.find(text) and len(m.find(text)) == 4
 
 
 def test_the_fast_spacing_is_the_old_one() -> None:

@@ -7,12 +7,12 @@
 - match: one pass per page over the generated corpus (~3 KB mixed ru/en documents), in
   memory: MB/s of text (UTF-8 bytes and code points).
 - stored: the same corpus in a case, every document queued and matched through the
-  work queue, mentions written (`matching.drain`, shared with a matcher process for a
-  queue this large when a core is free for it, `matching._core_free`): MB/s of wall
-  time and of this process's CPU, and the process's CPU (documents_by_process 0: the
-  machine was busy and one process matched everything).
-- stored_again: every document queued again and matched (old mentions replaced), the
-  matcher process already up: it is kept with the case from the first large drain.
+  work queue, mentions written (`matching.drain`; 2,000 documents are below
+  `matching.START_MIN`, so one process matches them unless a matcher process is up
+  already): MB/s of wall time and of this process's CPU, and a matcher process's CPU
+  (documents_by_process 0: one process matched everything).
+- stored_again: every document queued again and matched (the mentions found again
+  stay as they are; a matcher process, if one was started, is kept with the case).
 - import_one: importing one ~3 KB text file into that case, with the matching it
   causes, versus the matching's own share (target: matching adds <= 5%): medians of
   `--imports` imports.
@@ -255,8 +255,8 @@ def main() -> None:
             "mb_per_s_cpu": round(mb / cpu, 1),
             "mb_per_s": round(mb / sec, 1),
             "mentions": int(stats["mentions"]),
-            # A queue this large is shared with a matcher process (matching.WORKER_MIN),
-            # started by this first drain: its CPU (start-up included), the documents
+            # A queue of matching.START_MIN documents or more is shared with a matcher
+            # process started by this drain: its CPU (start-up included), the documents
             # it matched.
             "matcher_process_cpu_seconds": round(child, 2),
             "documents_by_process": int(stats.get("documents_by_process", 0)),

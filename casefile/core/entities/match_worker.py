@@ -10,7 +10,7 @@ database stays the truth, each batch is still written in one transaction by the
 writer, and a crash or a cancel leaves the unwritten batches queued.
 
 This module imports neither SQLAlchemy nor the case, so the process starts small; the
-automaton reaches it pickled (pyahocorasick pickles itself).
+automaton reaches it pickled (as its keys: `Matcher.__getstate__`).
 """
 
 from __future__ import annotations

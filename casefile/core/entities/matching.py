@@ -3,9 +3,10 @@
 
 Work arrives in the persistent queue (`work_queue.MATCH`: a new document, a re-read
 one, a document that may hold a new alias). `drain` takes a batch, matches its pages in
-one pass each and, in one transaction, replaces the batch's automatic mentions and
-removes the batch's queue items: a crash (even kill -9) leaves each batch either done or
-still queued, so the next `drain` finishes the job and the result equals a fresh match.
+one pass each and, in one transaction, replaces the batch's automatic mentions (those
+found again stay as they are) and removes the batch's queue items: a crash (even
+kill -9) leaves each batch either done or still queued, so the next `drain` finishes
+the job and the result equals a fresh match.
 Manual mentions and rejected ones are never replaced; a hit at a rejected span stays
 rejected. A document whose set of entities changed is queued for the search index.
 """
@@ -37,9 +38,13 @@ from casefile.core.jobs import JobContext
 # Documents per transaction (~1.5 MB of text): fewer commits and queries, and each
 # commit writes again the index pages it touched (500 instead of 200: -12% CPU).
 BATCH = 500
-# From this many queued documents a matcher process shares the drain (it takes ~0.2 s
-# to start: below this the drain is over before it helps).
+# From this many queued documents a matcher process already running shares the drain
+# (below this the drain is over before it helps).
 WORKER_MIN = 1000
+# From this many a drain starts one. It takes 0.15-0.25 s to start (and ~0.1 s of CPU)
+# while one process matches and writes ~7,000 documents a second (2,000 in ~0.3 s):
+# below this a drain in one process ends first.
+START_MIN = 5000
 # Documents per unit of a shared drain (`_drain_shared`): ~0.02 s of the process's
 # matching, so that the last units end nearly together on both sides.
 SHARED_UNIT = 100
@@ -106,7 +111,7 @@ def match_batch(s: Session, m: Matcher, items: Sequence[Item]) -> tuple[int, int
     found = 0
     with _no_gc():
         batch = Found(*writes.existing(s, ids))
-        before = writes.clear(s, ids)
+        standing = writes.Standing(s, ids)
         # Pages stream in a few at a time (a long document is thousands of pages) and
         # mentions are written every 20,000: memory stays bounded. The driver's own
         # cursor: SQLAlchemy's result rows cost ~0.03 s of a 2,000-document drain.
@@ -116,12 +121,13 @@ def match_batch(s: Session, m: Matcher, items: Sequence[Item]) -> tuple[int, int
             for doc_id, number, text in chunk:
                 batch.page(m, doc_id, number, text)
             if len(batch.rows) >= 20_000:
-                writes.insert(s, batch.rows)
+                standing.write(s, batch.rows)
                 found += len(batch.rows)
                 batch.rows = []
         pages.close()
-        writes.insert(s, batch.rows)
-        writes.finish(s, [i.id for i in items], ids, before, batch.after)
+        standing.write(s, batch.rows)
+        standing.retire(s)
+        writes.finish(s, [i.id for i in items], ids, standing.before, batch.after)
     return batch.chars, found + len(batch.rows)
 
 
@@ -131,9 +137,10 @@ def write_found(s: Session, items: Sequence[Item], docs: dict[int, str], result:
     _chars, rows, after = result
     writes.derived(s)
     with _no_gc():
-        before = writes.clear(s, list(docs))
-        writes.insert(s, rows)
-        writes.finish(s, [i.id for i in items], list(docs), before, after)
+        standing = writes.Standing(s, list(docs))
+        standing.write(s, rows)
+        standing.retire(s)
+        writes.finish(s, [i.id for i in items], list(docs), standing.before, after)
     return len(rows)
 
 
@@ -206,9 +213,9 @@ def drain(
     worker: bool | None = None,
 ) -> dict[str, float]:
     """Match every queued document (or only those of `only`), one batch per commit.
-    A queue of `WORKER_MIN` documents or more is shared with a matcher process
-    (`match_worker.py`) when a core is free for it (`_core_free`), or always with
-    `worker=True`; whatever it leaves is matched here."""
+    A large queue (`_worker_min`) is shared with a matcher process (`match_worker.py`)
+    when a core is free for it (`_core_free`), or always with `worker=True`; whatever
+    it leaves is matched here."""
     stats = {"documents": 0, "chars": 0, "mentions": 0, "seconds": 0.0}
     if case.readonly:
         return stats
@@ -228,7 +235,7 @@ def drain(
         if not m.size:  # no aliases: nothing can be found, the queue just empties
             s.execute(delete(WorkItem).where(WorkItem.kind == work_queue.MATCH))
             return stats
-        shared = worker or (worker is None and total >= WORKER_MIN and _core_free())
+        shared = worker or (worker is None and total >= _worker_min(case) and _core_free())
         if not shared:
             chars, found = match_batch(s, m, first)
     progress = _Progress(ctx, stats, total)
@@ -253,6 +260,14 @@ def drain(
             more = len(items) == batch  # fewer: that was the rest (nothing else writes)
     stats["seconds"] = time.perf_counter() - t0
     return stats
+
+
+def _worker_min(case: Case) -> int:
+    """The queue from which a drain is shared: `WORKER_MIN` with the case's matcher
+    process up, `START_MIN` when the drain would have to start it."""
+    proc = case.extensions.get(_PROCESS)
+    up = isinstance(proc, MatcherProcess) and not proc.broken
+    return WORKER_MIN if up else START_MIN
 
 
 def _core_free() -> bool:
@@ -388,7 +403,7 @@ def _share(
 
 def _pickled(case: Case, m: Matcher) -> bytes:
     """The automaton as the matcher process receives it, pickled once per automaton
-    (~1.4 MB for 3,000 aliases; ~10 ms to pickle) and kept with it."""
+    (~0.33 MB for 3,000 aliases: its keys; ~5 ms to pickle) and kept with it."""
     cached = case.extensions.get(_KEY)
     if isinstance(cached, _Cached) and cached.matcher is m:
         if cached.pickled is None:

@@ -7,6 +7,9 @@ per-statement work (coercing 200 ids of an `IN`, compiling, evaluating rows) too
 a tenth of a drain. Ids are bound as `?` marks, at most a batch's few hundred (or 500)
 a statement: far below SQLite's limit on parameters (999 in old builds).
 
+A mention found again is left as it stands (same row, same id): re-matching after an
+alias change rewrites only what changed, and the indexes are not touched for the rest.
+
 A batch's transaction writes derived data (`derived`), so it runs without SQLite's
 foreign-key checks: each new mention cost three parent look-ups (entity, document,
 alias), ~40% of its insert, and the ids come from the same database in the same
@@ -92,15 +95,49 @@ def existing(s: Session, ids: Sequence[int]) -> tuple[dict[int, set[Span]], dict
     return kept_spans(run(s, KEEP.format(marks=marks(len(ids))), ids), ids)
 
 
-def clear(s: Session, ids: Sequence[int]) -> dict[int, set[int]]:
-    """Drop the documents' automatic mentions; returns the entities they named before."""
-    before: dict[int, set[int]] = {d: set() for d in ids}
-    m = marks(len(ids))
-    sql = "SELECT DISTINCT document_id, entity_id FROM mention WHERE document_id IN ({m})"
-    for d, e in run(s, sql.format(m=m) + " AND rejected = 0", ids):
-        before[d].add(e)
-    run(s, f"DELETE FROM mention WHERE document_id IN ({m}) AND manual = 0 AND rejected = 0", ids)
-    return before
+class Standing:
+    """The documents' mentions as they stand before a batch is written: each automatic
+    row with its id (`rows`), a second copy of a row (which no drain writes) to delete
+    (`extra`), and per document the entities named (automatic and manual, not
+    rejected: what `finish` compares the new set with)."""
+
+    __slots__ = ("before", "extra", "rows")
+
+    def __init__(self, s: Session, ids: Sequence[int]) -> None:
+        self.before: dict[int, set[int]] = {d: set() for d in ids}
+        self.rows: dict[Row, int] = {}
+        self.extra: list[int] = []
+        cursor = s.connection().connection.cursor()
+        cursor.execute(
+            'SELECT id, entity_id, document_id, page, start, "end", alias_id, manual'
+            f" FROM mention WHERE document_id IN ({marks(len(ids))}) AND rejected = 0",
+            list(ids),
+        )
+        before, rows, extra = self.before, self.rows, self.extra
+        for i, e, d, p, st, en, a, manual in cursor.fetchall():
+            before[d].add(e)
+            if not manual:
+                row = (e, d, p, st, en, a)
+                if row in rows:
+                    extra.append(i)
+                else:
+                    rows[row] = i
+        cursor.close()
+
+    def write(self, s: Session, rows: list[Row]) -> None:
+        """Write `rows`, found for these documents: a row that stands already stays as
+        it is (its id too), the others are inserted. Call `retire` after the last."""
+        standing = self.rows
+        if standing:
+            rows = [r for r in rows if standing.pop(r, None) is None]
+        insert(s, rows)
+
+    def retire(self, s: Session) -> None:
+        """Delete the automatic mentions not found again."""
+        gone = [*self.rows.values(), *self.extra]
+        for i in range(0, len(gone), 500):
+            chunk = gone[i : i + 500]
+            run(s, f"DELETE FROM mention WHERE id IN ({marks(len(chunk))})", chunk)
 
 
 def insert(s: Session, rows: list[Row]) -> None:
