@@ -176,7 +176,7 @@ import multiprocessing, os, signal, sys
 from casefile.core import services
 from casefile.core.db import work_queue
 from casefile.core.db.schema import Document
-from casefile.core.entities import matching
+from casefile.core.entities import batch_match, matching
 from sqlalchemy import select
 
 batches = 0
@@ -195,8 +195,8 @@ def then_die(real):
     return write
 
 # Batches matched here, and (shared drain) batches the matcher process found.
-matching.match_batch = then_die(matching.match_batch)
-matching.write_found = then_die(matching.write_found)
+batch_match.match_batch = then_die(batch_match.match_batch)
+batch_match.write_found = then_die(batch_match.write_found)
 if __name__ == "__main__":  # the matcher process is spawned: it imports this again
     case = services.open_case(sys.argv[1])
     with case.session() as s:
@@ -285,7 +285,7 @@ def test_kill_during_matching_then_reopen_equals_fresh_match(tmp_path, drain: st
 def test_alias_change_rematches_only_documents_that_can_hold_it(
     case: Case, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from casefile.core.entities import matching
+    from casefile.core.entities import batch_match
 
     for i in range(12):
         add_document(case, f"filler {i}", [f"Отчёт номер {i} о погоде. Report {i}."])
@@ -293,13 +293,13 @@ def test_alias_change_rematches_only_documents_that_can_hold_it(
     en = add_document(case, "b", ["Charles Forrest's memo."])
     ru2 = add_document(case, "c", ["О Чарльзе Форресте писали."])
     matched: list[set[str]] = []
-    real = matching.match_batch
+    real = batch_match.match_batch
 
     def counting(s, m, items):  # type: ignore[no-untyped-def]
         matched.append({i.document_uid for i in items})
         return real(s, m, items)
 
-    monkeypatch.setattr(matching, "match_batch", counting)
+    monkeypatch.setattr(batch_match, "match_batch", counting)
     e = services.create_entity(case, "Форрест", "person")
     assert set().union(*matched) == {ru1, ru2}  # of 15 documents
     matched.clear()

@@ -16,7 +16,7 @@ from casefile.core import services
 from casefile.core.case import Case
 from casefile.core.db import work_queue
 from casefile.core.db.schema import Document, Entity, Mention, WorkItem
-from casefile.core.entities import matching, store
+from casefile.core.entities import batch_match, matching, shared_drain, store
 from casefile.core.jobs import JobContext
 from tests.search_fixtures import add_document
 
@@ -96,13 +96,13 @@ def test_shared_drain_equals_drain_in_one_process(
     here, shared = pair
     a = matching.drain(here, batch=BATCH, worker=False)
     from_process: list[int] = []
-    real = matching.write_found
+    real = batch_match.write_found
 
     def spy(s: Any, items: Any, docs: Any, result: Any) -> int:
         from_process.append(len(items))
         return real(s, items, docs, result)
 
-    monkeypatch.setattr(matching, "write_found", spy)
+    monkeypatch.setattr(batch_match, "write_found", spy)
     b = matching.drain(shared, batch=BATCH, worker=True)
     assert from_process  # the process found some batches (the back ones)
     assert services.pending_matches(shared) == 0
@@ -240,7 +240,7 @@ def test_a_process_that_keeps_up_does_all_the_matching(
     matches a unit itself only while it would otherwise wait); and one process, given
     the automaton once (pickled once), serves all the drains that use it."""
     here, shared = pair
-    monkeypatch.setattr(matching, "MatcherProcess", _Instant)
+    monkeypatch.setattr(shared_drain, "MatcherProcess", _Instant)
     _Instant.started.clear()
     _Instant.loaded.clear()
     import pickle
@@ -373,8 +373,8 @@ def test_a_large_queue_is_shared_only_when_a_core_is_free(
     import os
 
     here, drained = pair
-    monkeypatch.setattr(matching, "WORKER_MIN", 10)
-    monkeypatch.setattr(matching, "START_MIN", 10)
+    monkeypatch.setattr(shared_drain, "WORKER_MIN", 10)
+    monkeypatch.setattr(shared_drain, "START_MIN", 10)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
     stats = matching.drain(drained, batch=BATCH)
@@ -446,14 +446,14 @@ def test_a_drain_starts_a_matcher_process_only_for_a_queue_that_pays_for_it(
     import os
 
     here, shared = pair
-    monkeypatch.setattr(matching, "MatcherProcess", _Instant)
+    monkeypatch.setattr(shared_drain, "MatcherProcess", _Instant)
     _Instant.started.clear()
     _Instant.loaded.clear()
-    monkeypatch.setattr(matching, "WORKER_MIN", 10)
+    monkeypatch.setattr(shared_drain, "WORKER_MIN", 10)
     monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))  # a core is free
 
     def drain_all(start_min: int, queue: bool = True) -> dict[str, float]:
-        monkeypatch.setattr(matching, "START_MIN", start_min)
+        monkeypatch.setattr(shared_drain, "START_MIN", start_min)
         if queue:
             with shared.session() as s:
                 uids = list(s.scalars(select(Document.uid)))

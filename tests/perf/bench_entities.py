@@ -8,7 +8,7 @@
   memory: MB/s of text (UTF-8 bytes and code points).
 - stored: the same corpus in a case, every document queued and matched through the
   work queue, mentions written (`matching.drain`; 2,000 documents are below
-  `matching.START_MIN`, so one process matches them unless a matcher process is up
+  `shared_drain.START_MIN`, so one process matches them unless a matcher process is up
   already): MB/s of wall time and of this process's CPU, and a matcher process's CPU
   (documents_by_process 0: one process matched everything).
 - stored_again: every document queued again and matched (the mentions found again
@@ -176,7 +176,7 @@ def main() -> None:
     from casefile.core import services
     from casefile.core.db import work_queue
     from casefile.core.db.schema import Document
-    from casefile.core.entities import forms, matching
+    from casefile.core.entities import batch_match, forms, matching
     from casefile.core.entities.matcher import AliasSpec, Matcher
     from tests.perf.gen_corpus import documents
     from tests.search_fixtures import add_document
@@ -229,7 +229,7 @@ def main() -> None:
             work_queue.enqueue(s, list(s.scalars(select(Document.uid))), kind=work_queue.MATCH)
         t = time.perf_counter()
         with case.read_session() as s:
-            matching.matcher(case, s)  # built once per open case (forms cached above)
+            batch_match.matcher(case, s)  # built once per open case (forms cached above)
         result["automaton_build_s"] = round(time.perf_counter() - t, 2)
         t = time.perf_counter()
         c = time.process_time()
@@ -255,7 +255,7 @@ def main() -> None:
             "mb_per_s_cpu": round(mb / cpu, 1),
             "mb_per_s": round(mb / sec, 1),
             "mentions": int(stats["mentions"]),
-            # A queue of matching.START_MIN documents or more is shared with a matcher
+            # A queue of shared_drain.START_MIN documents or more is shared with a matcher
             # process started by this drain: its CPU (start-up included), the documents
             # it matched.
             "matcher_process_cpu_seconds": round(child, 2),

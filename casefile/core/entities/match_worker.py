@@ -79,7 +79,7 @@ _state: dict[str, Any] = {}
 
 
 def _start(uri: str) -> None:
-    gc.disable()  # this process only makes and drops tuples (see matching._no_gc)
+    gc.disable()  # this process only makes and drops tuples (see batch_match.no_gc)
     _state["db"] = sqlite3.connect(uri, uri=True, timeout=30)
     exit_with_parent()  # a writer killed midway must not leave this process behind
 
@@ -107,7 +107,7 @@ Result = tuple[int, list[Row], dict[int, set[int]]]
 class MatcherProcess:
     """One spawned process (no copy of the caller's memory or Qt state) that reads and
     matches batches of documents. It is kept with the open case and serves every large
-    drain (`matching._process`): started by the first, closed with the case, so only
+    drain (`shared_drain._process`): started by the first, closed with the case, so only
     the first drain waits for it to start (~0.15 s) and an automaton reaches it once."""
 
     def __init__(self, uri: str) -> None:
