@@ -8,7 +8,7 @@ import pytest
 
 from casefile.core import services
 from casefile.core.case import Case
-from casefile.core.ingest.garbled import garbled_reason
+from casefile.core.ingest.garbled import character_counts, garbled_reason
 from tests.corpus import corpus_dir
 
 LOOKALIKE = (  # an OCR layer that read a Russian tax form as Latin look-alikes
@@ -21,6 +21,27 @@ REAL = (
     "services to OkoVision through a front company in Cyprus; the invoices of HelixCloud "
     "Ltd and the iPhone app's logs show the payments. "
 ) * 5
+
+
+def test_character_counts_are_counters_counts() -> None:
+    """The checks count characters with numpy (`character_counts`); what they count must
+    be exactly what `Counter` counted, hostile characters included: lone surrogates from
+    a damaged text layer, characters outside the BMP, NULs, an empty text."""
+    from collections import Counter
+
+    texts = [
+        "",
+        "a",
+        LOOKALIKE,
+        REAL + "Облачный провайдер «Helix Cloud» — ёЁ\u00a0\u200b",
+        "\x00\x01 \ud800 lone \udfff surrogates \ud83d",
+        "emoji 🙂🙂 and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 \U0010ffff",
+        "ﬁ ß İ ǅ" * 3,
+    ]
+    for text in texts:
+        counts = character_counts(text)
+        assert counts == Counter(text)
+        assert all(type(k) is str and type(v) is int for k, v in counts.items())
 
 
 def test_garbage_is_told_apart_from_real_text() -> None:

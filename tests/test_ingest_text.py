@@ -169,3 +169,37 @@ def test_few_byte_values_counts_as_before(seed: int) -> None:
     for lane in lanes:
         expected = sum(n for _, n in Counter(lane).most_common(2)) >= 0.9 * len(lane)
         assert _few_values(lane) is expected
+
+
+def test_a_short_note_is_decoded_once_and_a_longer_one_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sniffing decodes a short note whole; the extraction takes that text instead of
+    reading and decoding the file again. A note just at or past the sniffed head's size
+    is still read to its last line."""
+    from casefile.core.ingest import extract_text, sniff
+
+    calls: list[int] = []
+
+    def counted(data: bytes, declared: str | None = None) -> tuple[str, str]:
+        calls.append(len(data))
+        return decode_bytes(data, declared)
+
+    monkeypatch.setattr(sniff, "decode_bytes", counted)
+    monkeypatch.setattr(extract_text, "decode_bytes", counted)
+    short = tmp_path / "short.txt"
+    short.write_bytes("Суд признал\r\nthe claim — ёлка\n".encode("cp1251", "replace") * 40)
+    ex = extract_file(str(short))
+    assert ex.status == Status.OK and ex.encoding == "windows-1251"
+    assert ex.pages == ["Суд признал\nthe claim — ёлка\n" * 40]
+    assert len(calls) == 1
+    line = "Нехлюдов вошёл в залу суда.\n".encode()
+    for size in (sniff.HEAD_BYTES - 1, sniff.HEAD_BYTES, sniff.HEAD_BYTES + 1):
+        whole = (size - 1) // len(line)
+        # Whole lines, dots up to the size, and a last byte that tells a cut text apart.
+        body = line * whole + b"." * (size - 1 - whole * len(line)) + b"!"
+        note = tmp_path / f"note{size}.txt"
+        note.write_bytes(body)
+        ex = extract_file(str(note))
+        text = "".join(ex.pages)
+        assert text.endswith("!") and len(text.encode()) == size, size

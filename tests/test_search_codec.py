@@ -48,6 +48,21 @@ def _size(case: Case) -> int:
 
 
 @pytest.fixture
+def varied(case: Case, tmp_path: Path) -> Case:
+    """Words in many numbers of documents from 1 to 150 (inlined, one posting block
+    to its limit of 128, two blocks), a varying number of times per document."""
+    folder = tmp_path / "varied"
+    folder.mkdir()
+    for i in range(1, 151):
+        words = [f"w{j}x " * (1 + (i + j) % 4) for j in range(1, 40) if i % j == 0]
+        words += [f"r{i}q {i} " for _ in range(i % 3)]
+        words += ["edge128 " if i <= 128 else "", "edge129 " * (i % 2 + 1) if i <= 129 else ""]
+        (folder / f"n{i:03d}.txt").write_text(f"Note {i}: " + "".join(words), encoding="utf-8")
+    services.import_paths(case, [folder])
+    return case
+
+
+@pytest.fixture
 def texts(case: Case, tmp_path: Path) -> Case:
     folder = tmp_path / "in"
     write_text_files(folder, 40, size=1500)
@@ -174,10 +189,22 @@ def test_the_term_table_is_written_byte_for_byte_as_before(
 ) -> None:
     """Rare words' entries are built in one go, the term table is written a buffer at a
     time and posting blocks are minified in C (codec._inlined_entry, _TermTable,
-    _mini_ids, _mini_weights; issue 11 item 10): the same bytes as the term-at-a-time
-    writer with Whoosh's own minifiers, found through the same hashes."""
-    indexer.rebuild(texts)
+    _mini_ids, _mini_weights; issue 11 item 10), and the words that fill one posting
+    block are written without the postings writer (codec._one_block_entry): the same
+    bytes as the term-at-a-time writer with Whoosh's own minifiers, found through the
+    same hashes."""
+    one_block: list[int] = []
+
+    def counted(postfile: Any, cols: Any, format_: Any) -> bytes:
+        one_block.append(len(cols))
+        return one_block_entry(postfile, cols, format_)
+
+    one_block_entry = codec._one_block_entry
+    with monkeypatch.context() as m:
+        m.setattr(codec, "_one_block_entry", counted)
+        indexer.rebuild(texts)
     ours = _term_tables(texts)
+    assert one_block
     with monkeypatch.context() as m:
         m.setattr(codec._FieldWriter, "add_postings", _term_at_a_time)
         for name in ("_mini_ids", "_mini_weights"):
@@ -190,3 +217,28 @@ def test_the_term_table_is_written_byte_for_byte_as_before(
     assert len(entries) > 150
     inlined = [v for _k, v in entries if v[0] == 1]
     assert 0 < len(inlined) < len(entries)  # both kinds of entry are covered
+
+
+def test_one_block_words_of_every_frequency_are_written_byte_for_byte(
+    varied: Case, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`codec._one_block_entry` for words found in 8 to 128 documents, any weights: the
+    same postings file and term table as the postings writer makes."""
+    one_block: list[int] = []
+
+    def counted(postfile: Any, cols: Any, format_: Any) -> bytes:
+        one_block.append(len(cols))
+        return one_block_entry(postfile, cols, format_)
+
+    one_block_entry = codec._one_block_entry
+    with monkeypatch.context() as m:
+        m.setattr(codec, "_one_block_entry", counted)
+        indexer.rebuild(varied)
+    ours = _term_tables(varied)
+    assert min(one_block) == codec.INLINE_LIMIT and max(one_block) == 128
+    with monkeypatch.context() as m:
+        m.setattr(codec._FieldWriter, "add_postings", _term_at_a_time)
+        indexer.rebuild(varied)
+        theirs = _term_tables(varied)
+    assert ours == theirs
+    assert [h.uid for h in services.search(varied, "w9x", limit=200).hits]

@@ -101,6 +101,23 @@ class OriginalStore:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._unsynced: list[Path] = []
+        # Folders made (or found) by this store: asking the file system again for each
+        # file, twice, was ~0.1 ms of an import's 3 KB note. One removed meanwhile is
+        # made again (`_replace`).
+        self._folders: set[Path] = set()
+
+    def _folder(self, path: Path, parents: bool = False) -> None:
+        if path not in self._folders:
+            path.mkdir(parents=parents, exist_ok=True)
+            self._folders.add(path)
+
+    def _replace(self, tmp: Path, final: Path) -> None:
+        try:
+            os.replace(tmp, final)
+        except FileNotFoundError:  # its folder was removed since this store made it
+            self._folders.clear()
+            self._folder(final.parent)
+            os.replace(tmp, final)
 
     def path_for(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256
@@ -115,10 +132,15 @@ class OriginalStore:
     def put_file(self, src: Path, *, durable: bool = True) -> StoredOriginal:
         """Copy `src` in, hashing while copying, so what is stored is what was hashed.
         With durable=False the caller must call `sync()` before relying on it."""
-        self.root.mkdir(parents=True, exist_ok=True)
+        self._folder(self.root, parents=True)
         h = hashlib.sha256()
         size = 0
-        fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=self.root)
+        try:
+            fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=self.root)
+        except FileNotFoundError:  # the store's folder was removed since: make it again
+            self._folders.clear()
+            self._folder(self.root, parents=True)
+            fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=self.root)
         tmp = Path(tmp_name)
         try:
             with os.fdopen(fd, "wb") as out, open(src, "rb") as inp:
@@ -134,9 +156,9 @@ class OriginalStore:
             if final.is_file() and _intact(final, sha):
                 tmp.unlink()
                 return StoredOriginal(sha, size, final, already_present=True)
-            final.parent.mkdir(exist_ok=True)
+            self._folder(final.parent)
             os.chmod(tmp, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
-            os.replace(tmp, final)
+            self._replace(tmp, final)
             if durable:
                 _fsync_dir(final.parent)
             else:

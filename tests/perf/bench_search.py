@@ -14,6 +14,9 @@ Prints one JSON object:
 - query: p50/p95 latency over a fixed query set (words, inflections, phrases, mixed
   scripts, filters), top 20 documents with snippets (and facets, for Casefile), at
   2,000 documents and at `--big` documents (the big case is cached in --cache-dir).
+To compare two checkouts, run each from its own folder (`cd` into it, PYTHONPATH to
+it): the extraction fork server puts the current folder first on its path and loads the
+extractors from there, whatever PYTHONPATH says.
 No timed assertions anywhere: targets are in the issue (<= 1.5x Recoll's index time;
 p95 <= 50 ms at 100,000 documents; index build peak RSS <= 300 MB).
 """

@@ -10,7 +10,6 @@ dispatches, and applies the rules common to all (empty text, languages, lying na
 from __future__ import annotations
 
 import os
-from collections import Counter
 from collections.abc import Callable
 
 from casefile.core.i18n import N_
@@ -20,8 +19,8 @@ from casefile.core.ingest.sniff import (
     ZIP_MAGIC,
     extension_note,
     extension_type,
-    sniff,
     sniff_text,
+    sniff_whole,
 )
 from casefile.core.ingest.types import Extraction, FileType, Status
 
@@ -96,7 +95,12 @@ def extract_file(path: str, password: str | None = None, name: str | None = None
     try:
         if os.path.getsize(path) == 0:
             return Extraction(file_type, Status.EMPTY, reason=EMPTY_FILE)
-        file_type = sniff(path, name)
+        file_type, decoded = sniff_whole(path, name)
+        if file_type == FileType.TEXT and decoded is not None:
+            # A short note, all of it decoded by the sniffing: not read and decoded again.
+            from casefile.core.ingest.extract_text import text_extraction
+
+            return finish(text_extraction(*decoded), name or path)
         run = _extractor(file_type)
         if run is None:
             return _unsupported(path)
@@ -145,10 +149,10 @@ def finish(ex: Extraction, name: str | os.PathLike[str] | None) -> Extraction:
             ex.status = Status.EMPTY
             ex.reason = _NO_TEXT.get(ex.file_type, NO_TEXT)
         if body.strip():
-            from casefile.core.ingest.garbled import garbled_reason
+            from casefile.core.ingest.garbled import character_counts, garbled_reason
             from casefile.core.ingest.languages import detect_languages
 
-            counts = Counter(body)  # one count of the characters for both checks
+            counts = character_counts(body)  # one count of the characters for both checks
             garbage = garbled_reason(body, str(ex.file_type), counts)
             if garbage:  # the text is kept (it is what the file says), but flagged
                 ex.status, ex.reason = Status.GARBLED, garbage

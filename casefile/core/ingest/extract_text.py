@@ -16,7 +16,7 @@ from casefile.core.ingest.charset import bom_encoding, decode_bytes
 from casefile.core.ingest.paging import split_pages
 from casefile.core.ingest.types import Extraction, FileType, Status
 
-__all__ = ["decode_bytes", "extract_text", "normalise_newlines"]
+__all__ = ["decode_bytes", "extract_text", "normalise_newlines", "text_extraction"]
 
 
 def normalise_newlines(text: str) -> str:
@@ -33,7 +33,11 @@ def extract_text(path: str | os.PathLike[str]) -> Extraction:
         return _extract_long_text(path)
     with open(path, "rb") as fh:
         data = fh.read()
-    text, encoding = decode_bytes(data)
+    return text_extraction(*decode_bytes(data))
+
+
+def text_extraction(text: str, encoding: str) -> Extraction:
+    """The extraction of a short text file, once its bytes are decoded."""
     return Extraction(
         file_type=FileType.TEXT,
         status=Status.OK,

@@ -12,9 +12,13 @@ real text in the corpus does (see docs/architecture.md, ingest).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Mapping
+
+import numpy as np
 
 from casefile.core.i18n import N_
 
@@ -28,9 +32,22 @@ _BAD = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffd\ue000-\uf8ff\u25a1\u25af]")  #
 _FAMILIES = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK", "FULLWIDTH": "LATIN"}
 
 
+def character_counts(text: str) -> dict[str, int]:
+    """How often each distinct character occurs: `Counter(text)`'s contents (in code
+    point order rather than first-seen order, which no count here depends on). numpy
+    sorts the code points in C: ~0.1 ms for a 3 KB note where `Counter`, one dict update
+    per character, took ~0.3 ms. Lone surrogates (a damaged text layer) count as
+    themselves, as in `Counter`."""
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    distinct, counts = np.unique(points, return_counts=True)
+    return dict(zip(map(chr, distinct.tolist()), counts.tolist(), strict=True))
+
+
+@functools.lru_cache(maxsize=8192)
 def _script(ch: str) -> str:
     """The script of a letter, by its Unicode name; Japanese and Korean writing mixes
-    several scripts in every sentence, so those count as one family."""
+    several scripts in every sentence, so those count as one family. Remembered per
+    letter: a worker asks for the same few dozen letters in every document."""
     name = unicodedata.name(ch, "")
     script = name.split(" ", 1)[0] if name else "?"
     return _FAMILIES.get(script, script)
@@ -70,16 +87,16 @@ _LOOK_ALIKES = N_(
 
 
 def garbled_reason(
-    text: str, file_type: str = "pdf", counts: Counter[str] | None = None
+    text: str, file_type: str = "pdf", counts: Mapping[str, int] | None = None
 ) -> str | None:
     """A sentence saying why `text` looks like garbage, or None when it looks like text.
 
     Every count is taken over the text's distinct characters (`Counter` counts them in
     C), not character by character in Python: a per-letter loop asking each letter's
     Unicode name was most of an extraction worker's time on a 3 KB note. `counts` is
-    `Counter(text)` when the caller has it (language detection uses it too)."""
+    `character_counts(text)` when the caller has it (language detection uses it too)."""
     if counts is None:
-        counts = Counter(text)
+        counts = character_counts(text)
     letters = {ch: n for ch, n in counts.items() if ch.isalpha()}
     n_letters = sum(letters.values())
     which = 0 if file_type == "pdf" else 1

@@ -78,7 +78,8 @@ def _samples_by_script(
 
 def detect_languages(text: str, counts: Mapping[str, int] | None = None) -> list[str]:
     """ISO 639-1 codes covering at least MIN_SHARE of the text, most frequent first.
-    `counts`, when given, is `Counter(text)` (see `_samples_by_script`).
+    `counts`, when given, is `garbled.character_counts(text)` (see
+    `_samples_by_script`).
 
     Two languages in the same script (English and German in one letter) are reported
     as the majority one: rare in the cases Casefile serves, and the price of speed."""

@@ -88,23 +88,32 @@ def extension_type(name: str | os.PathLike[str] | None) -> FileType | None:
 def sniff(path: str | os.PathLike[str], name: str | None = None) -> FileType:
     """The file's type from its content; `name` (the user's file name, when `path` is a
     stored original without one) only breaks ties."""
+    return sniff_whole(path, name)[0]
+
+
+def sniff_whole(
+    path: str | os.PathLike[str], name: str | None = None
+) -> tuple[FileType, tuple[str, str] | None]:
+    """`sniff`, and the decoded text with its encoding when the bytes read to judge it
+    were the whole file (a note shorter than HEAD_BYTES): decoding that text again to
+    extract it was a tenth of a short note's extraction."""
     with open(path, "rb") as fh:
         head = fh.read(HEAD_BYTES)
     hint = extension_type(name or path)
     if not head:
-        return hint or FileType.UNKNOWN
+        return hint or FileType.UNKNOWN, None
     if b"%PDF-" in head[:1024]:
-        return FileType.PDF
+        return FileType.PDF, None
     if head.startswith(ZIP_MAGIC) or head.startswith(b"PK\x05\x06"):
-        return _sniff_zip(path, hint)
+        return _sniff_zip(path, hint), None
     if head.startswith(IMAGE_MAGIC):
-        return FileType.IMAGE
+        return FileType.IMAGE, None
     if head.startswith(OLE_MAGIC):
-        return FileType.MSG if _is_outlook_message(path) else FileType.UNKNOWN
-    text, _encoding = decode_bytes(head)
-    if looks_binary(text[:8192]):
-        return FileType.UNKNOWN
-    return sniff_text(text, hint)
+        return (FileType.MSG if _is_outlook_message(path) else FileType.UNKNOWN), None
+    decoded = decode_bytes(head)
+    if looks_binary(decoded[0][:8192]):
+        return FileType.UNKNOWN, None
+    return sniff_text(decoded[0], hint), (decoded if len(head) < HEAD_BYTES else None)
 
 
 def sniff_text(text: str, hint: FileType | None = None) -> FileType:
