@@ -124,7 +124,7 @@ def test_an_index_of_the_previous_format_is_rebuilt_with_progress(tmp_path: Path
         services.ensure_index(case, ctx)
         assert 3 in ctx.totals
         assert services.search(case, "walrus").total == 3
-    assert ixmod.read_version(path / "index") == ixmod.FORMAT_VERSION == 3  # 3: entities
+    assert ixmod.read_version(path / "index") == ixmod.FORMAT_VERSION == 4  # 4: doc_ids.py
 
 
 def test_a_full_disk_while_indexing_is_a_sentence_not_a_rebuild(

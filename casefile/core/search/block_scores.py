@@ -33,6 +33,7 @@ from whoosh.query.spans import SpanNear, SpanNear2
 from whoosh.scoring import BM25FScorer
 from whoosh.util.numeric import byte_to_length
 
+from casefile.core.search import doc_ids
 from casefile.core.search.docsets import (
     Unsupported,
     _leaves,
@@ -117,7 +118,10 @@ def _bm25(m: Any, leaf: Any, docs: Ids, zeros: Any, mask: Any) -> bool:
     lengths = field_lengths(reader, term[0]) if term else None
     if lengths is None:
         return False
-    if type(leaf) is Leaf:
+    dense = doc_ids.lookup(reader, m) if type(leaf) is Leaf else None
+    if dense is not None:
+        at, tfs = dense.weights_at(docs)
+    elif type(leaf) is Leaf:
         at, tfs = leaf.weights_at(docs)
     else:
         ks: list[int] = []
@@ -174,7 +178,8 @@ def _score(m: Any, docs: Ids, known: Iterator[Any] | None = None) -> Scored:
         ok = np.array([checked.get(d) for d in docs[idx].tolist()], dtype=object)
         todo = np.flatnonzero(ok == None)  # noqa: E711 (elementwise)
         if len(todo):
-            words = [[_reader_copy(x) for x in _leaves(w)] for w in _phrase_words(m)]
+            reader = _READER.get()
+            words = [[_reader_copy(x, reader) for x in _leaves(w)] for w in _phrase_words(m)]
             ok[todo] = consecutive(words, docs[idx[todo]])
         mask = np.zeros(len(docs), dtype=bool)
         mask[idx[ok.astype(bool)]] = True

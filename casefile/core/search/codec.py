@@ -45,6 +45,7 @@ from whoosh.matching import ListMatcher
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import length_to_byte
 
+from casefile.core.search import doc_ids
 from casefile.core.search.posting_columns import PostingColumns
 
 _FIELD_TERM = itemgetter(0, 1)
@@ -74,10 +75,14 @@ class _TermInfo(W3TermInfo):  # type: ignore[misc]
 
 
 class _InliningPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
+    doc_ids: doc_ids.Writer | None = None  # each term's arrays (see doc_ids.py)
+
     def _write_block(self, last: bool = False) -> None:
         """As Whoosh's (uncompressed: see `CasefileCodec`), pickled at `PROTOCOL`."""
         if not self._blockcount:
             self._postfile.write(WHOOSH3_HEADER_MAGIC)
+        if self.doc_ids is not None and not self._byteids:
+            self.doc_ids.block(self._ids, self._weights, self._postfile.tell() - self._startoffset)
         terminfo: Any = self._terminfo
         terminfo.add_block(self)
         data = pickle.dumps((self._mini_ids(), self._mini_weights(), self._mini_values()), PROTOCOL)
@@ -153,7 +158,10 @@ class _InliningPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
             terminfo.set_inlined(self._ids, self._weights, self._values)
             self._terminfo = None
             return terminfo
-        return super().finish_postings()
+        got = super().finish_postings()
+        if self.doc_ids is not None:
+            self.doc_ids.term(self._startoffset)
+        return got
 
 
 class _InlinedMatcher(ListMatcher):  # type: ignore[misc]
@@ -171,6 +179,19 @@ class _InlinedMatcher(ListMatcher):  # type: ignore[misc]
 
 
 class _FieldWriter(W3FieldWriter):  # type: ignore[misc]
+    def __init__(self, codec: Any, storage: Any, segment: Any) -> None:
+        super().__init__(codec, storage, segment)
+        self._doc_ids = doc_ids.Writer(segment.create_file(storage, doc_ids.EXT))
+
+    def start_field(self, fieldname: str, fieldobj: Any) -> None:
+        super().start_field(fieldname, fieldobj)
+        self._postwriter.doc_ids = self._doc_ids
+
+    def close(self) -> None:
+        if not self.is_closed:
+            self._doc_ids.close()
+        super().close()
+
     def add_postings(self, schema: Any, lengths: Any, items: Any) -> None:
         """Whoosh's `FieldWriter.add_postings` (postings in field and term order,
         docnum -1 marking spelling words), without its per-posting checks and lengths.

@@ -42,6 +42,7 @@ from whoosh.matching import (
 )
 from whoosh.query.spans import SpanNear, SpanNear2
 
+from casefile.core.search import doc_ids
 from casefile.core.search.phrase_positions import (
     KEY_SHIFT,
     POS_MASK,
@@ -198,7 +199,7 @@ class _Phrase:
 
     def __init__(self, words: list[Any], reader: Any) -> None:
         self.nodes = sorted((compile_matcher(w, reader) for w in words), key=lambda n: n.size)
-        self.words = [[_reader_copy(x) for x in _leaves(w)] for w in words]
+        self.words = [[_reader_copy(x, reader) for x in _leaves(w)] for w in words]
         self.size = self.nodes[0].size
         self.checked: dict[int, bool] = {}  # docnum -> holds the phrase (for `scores`)
 
@@ -253,6 +254,28 @@ def positions(
     return out
 
 
+def holders(reader: Any, field: str, words: Sequence[str], docs: list[int]) -> set[int]:
+    """Those of `docs` (global docnums, ascending) holding any of `words` in `field`:
+    document numbers only (`doc_ids.py` where the segment has them), no positions."""
+    out: set[int] = set()
+    for leaf, off in reader.leaf_readers():
+        size = leaf.doc_count_all()
+        local = as_ids([d - off for d in docs if off <= d < off + size])
+        for word in words:
+            if not len(local):
+                break
+            node = _form_reader(leaf, field, word)
+            if node is None:
+                continue
+            if type(node) is Leaf and node.dense is not None:
+                node = node.dense
+            got = node.member(local)
+            if len(got):
+                out.update((got + off).tolist())
+                local = local[~members(local, got)]
+    return out
+
+
 def _form_reader(leaf: Any, field: str, word: str) -> Any:
     """A block reader of one word's postings in a segment (None: not there)."""
     if (field, word) not in leaf:
@@ -261,7 +284,7 @@ def _form_reader(leaf: Any, field: str, word: str) -> Any:
     while type(m) is FilterMatcher:  # deleted documents are never among `docs`
         m = m.child
     if type(m) is W3LeafMatcher:
-        return Leaf(m, 0)
+        return Leaf(m, 0, doc_ids.lookup(leaf, m))
     if isinstance(m, ListMatcher):
         return _List(m)
     raise Unsupported(type(m).__name__)
@@ -294,8 +317,8 @@ def _leaves(m: Any) -> list[Any]:
     raise Unsupported(t.__name__)
 
 
-def _reader_copy(m: Any) -> Any:
-    """A second, independent reader of the same postings."""
+def _reader_copy(m: Any, reader: Any = None) -> Any:
+    """A second, independent reader of the same postings (of `reader`'s segment)."""
     if type(m) is W3LeafMatcher:
         fresh = W3LeafMatcher(
             m._postfile,
@@ -306,7 +329,7 @@ def _reader_copy(m: Any) -> Any:
             byteids=m._byteids,
             scorer=m.scorer,
         )
-        return Leaf(fresh, 0)
+        return Leaf(fresh, 0, doc_ids.lookup(reader, m))
     return _List(m.copy())
 
 
@@ -322,7 +345,7 @@ def compile_matcher(m: Any, reader: Any, phrases: list[Any] | None = None) -> An
     `phrases` collects the phrase nodes in the order `scores` meets them."""
     t = type(m)
     if t is W3LeafMatcher:
-        return Leaf(m, _doc_frequency(m, reader))
+        return doc_ids.lookup(reader, m) or Leaf(m, _doc_frequency(m, reader))
     if isinstance(m, ListMatcher):
         return _List(m)
     if t is NullMatcherClass:

@@ -40,7 +40,9 @@ from casefile.core.search.writer import CaseWriter
 
 # Bump when the analyzer's behaviour or the schema changes: an index with another
 # version is rebuilt (with progress) on open instead of failing or giving wrong hits.
-FORMAT_VERSION = 3  # 2: one entry per document, normalised text, notes; 3: entities
+# 2: one entry per document, normalised text, notes; 3: entities; 4: each term's document
+# numbers and weights as arrays (`doc_ids.py`)
+FORMAT_VERSION = 4
 VERSION_FILE = "casefile-index.json"
 INDEX_NAME = "pages"
 MAIL_FIELDS = ("from", "to", "cc", "subject")  # e-mail headers, from Document.extra

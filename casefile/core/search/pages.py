@@ -87,9 +87,15 @@ def _sequence_units(seq: wq.Sequence) -> list[wq.Query]:
     return [wq.Term("text", t) for g in groups for t in g]
 
 
-def hit_pages(searcher: Any, q: wq.Query, docnums: list[int]) -> dict[int, Counter[int]]:
+def hit_pages(
+    searcher: Any, q: wq.Query, docnums: list[int], pages_only: set[int] | None = None
+) -> dict[int, Counter[int]]:
     """Docnum -> {page number: hits on it} for the given documents: the positions of
-    the hits of `q`'s text parts, placed on pages by the document's page starts."""
+    the hits of `q`'s text parts, placed on pages by the document's page starts.
+    For the documents in `pages_only` only *which* pages matter (the number of hits
+    orders a document's pages, and one page needs no order): one of a single page
+    holds a hit there when it holds one of the words, which its document numbers say
+    without reading positions (counted as 1)."""
     leaves = _text_leaves(q)
     out: dict[int, Counter[int]] = {d: Counter() for d in docnums}
     if not leaves or not docnums:
@@ -98,7 +104,10 @@ def hit_pages(searcher: Any, q: wq.Query, docnums: list[int]) -> dict[int, Count
     maps: dict[int, Any] = {}
     order = sorted(docnums)
     reader = searcher.reader()
-    for unit in _span_units(leaves, reader):
+    units = _span_units(leaves, reader)
+    if pages_only:
+        order = _single_pages(reader, units, order, pages_only, pagemap, out)
+    for unit in units:
         for d, hits in _unit_hits(searcher, unit, order).items():
             if not len(hits):
                 continue
@@ -116,6 +125,34 @@ def hit_pages(searcher: Any, q: wq.Query, docnums: list[int]) -> dict[int, Count
             for n, k in zip(numbers.tolist(), counts.tolist(), strict=True):
                 c[n] += k
     return out
+
+
+def _single_pages(
+    reader: Any,
+    units: list[wq.Query],
+    order: list[int],
+    pages_only: set[int],
+    pagemap: Any,
+    out: dict[int, Counter[int]],
+) -> list[int]:
+    """`hit_pages` for the documents of `pages_only` that have one page and hold one of
+    the query's words there (see `hit_pages`); the documents left to place by positions."""
+    words = [u.text for u in units if isinstance(u, wq.Term) and isinstance(u.text, str)]
+    single: dict[int, int] = {}
+    for d in order:
+        if d in pages_only:
+            raw = pagemap[d] or b""
+            if len(raw) == 8:  # one (page number, first position) pair
+                single[d] = int(np.frombuffer(raw, dtype=np.uint32)[0])
+    if not words or not single:
+        return order
+    try:
+        held = docsets.holders(reader, "text", words, sorted(single))
+    except docsets.Unsupported:
+        return order
+    for d in held:
+        out[d][single[d]] = 1
+    return [d for d in order if d not in held]
 
 
 def _pagemap(reader: Any) -> Any:

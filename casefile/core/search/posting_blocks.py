@@ -34,9 +34,12 @@ class Leaf:
     """A term's postings in a segment, read a block at a time. Calls come with
     ascending documents (windows and candidates never go back), like a matcher's."""
 
-    def __init__(self, m: Any, size: int) -> None:
+    def __init__(self, m: Any, size: int, dense: Any = None) -> None:
         self.m = m
         self.size = size
+        # The term's document numbers as an array (`doc_ids.Dense`), when the segment
+        # has them: positions are then read only from the blocks holding a candidate.
+        self.dense = dense
         self._block: tuple[int, Ids] = (-1, EMPTY)
         self._known = known_blocks(m)
 
@@ -52,9 +55,19 @@ class Leaf:
 
     def _jump(self, target: int) -> None:
         """Past the blocks already known to end before `target` without reading their
-        headers again (each is a pickle Whoosh reads to move one block on)."""
+        headers again (each is a pickle Whoosh reads to move one block on): straight
+        to the block holding the first posting >= target where the term's arrays say
+        where its blocks start (`doc_ids.py`)."""
         m, known = self.m, self._known
         if m._lastblock:
+            return
+        got = self.dense.block_map() if self.dense is not None else None
+        if got is not None:
+            starts, ends = got
+            i = int(np.searchsorted(self.dense.all, target))
+            b = min(int(np.searchsorted(ends, i, side="right")), len(starts) - 1)
+            if starts[b] >= m._nextoffset:
+                goto(m, starts[b])
             return
         nxt = m._nextoffset
         far = nxt
@@ -159,6 +172,14 @@ class Leaf:
     def values_at(self, cands: Ids) -> tuple[Ids, list[Any]]:
         """`at` a block at a time: the indexes k of the candidates the term holds, and
         the posting value (positions) at each; the matcher ends on the last."""
+        dense = self.dense
+        if dense is not None:
+            held = dense.member_at(cands)
+            if not len(held):
+                return EMPTY, []
+            if len(held) < len(cands):
+                ks, values = self._per_block(cands[held], _block_values)
+                return held[ks], values
         return self._per_block(cands, _block_values)
 
     def weights_at(self, cands: Ids) -> tuple[Ids, list[float]]:

@@ -29,6 +29,7 @@ from typing import Any
 from whoosh import query as wq
 
 from casefile.core.search import block_scores, docsets, posting_blocks
+from casefile.core.search.asked import asked_for
 from casefile.core.search.case_index import SearchIndex
 from casefile.core.search.index import Row
 from casefile.core.search.pages import hit_pages
@@ -382,7 +383,20 @@ def _run(
         matches = full
     shown = order[offset:want]
     counted = order[:PAGE_COUNT_DOCS]
-    by_doc = hit_pages(searcher, q, [matches.docnums[u] for u in dict.fromkeys(counted + shown)])
+    # Only which pages hold hits matters for the documents counted, and for those shown
+    # unless an entity's mention pages join theirs (`services.search`): there the
+    # number of hits orders the pages.
+    pages_only = {matches.docnums[u] for u in counted}
+    if asked_for(q).entities:
+        pages_only -= {matches.docnums[u] for u in shown}
+    else:
+        pages_only |= {matches.docnums[u] for u in shown}
+    by_doc = hit_pages(
+        searcher,
+        q,
+        [matches.docnums[u] for u in dict.fromkeys(counted + shown)],
+        pages_only=pages_only,
+    )
     pages = {u: by_doc[matches.docnums[u]] for u in shown}
     n_pages = sum(len(by_doc[matches.docnums[u]]) for u in counted)
     pages_estimated = len(counted) < matches.total_docs

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import and_, bindparam, select
 
 from casefile.core.case import Case
 from casefile.core.db import audit
@@ -225,27 +225,18 @@ def _hits(
         ]
         for uid in shown
     }
+    keys = {(u, p) for u, ps in wanted.items() for p in ps}
+    meta: dict[str, tuple[str, str, str | None]] = {}
+    texts: dict[tuple[str, int], str] = {}
     with case.read_session() as s:
-        meta = {
-            uid: (title, kind, date)
-            for uid, title, kind, date in s.execute(
-                select(Document.uid, Document.title, Document.kind, Document.date).where(
-                    Document.uid.in_(shown)
-                )
-            )
-        }
-        keys = {(u, p) for u, ps in wanted.items() for p in ps}
-        texts: dict[tuple[str, int], str] = {}
-        if keys:
-            # By document uid (indexed) and page number, filtered here: a (uid, number)
-            # row-value IN made SQLite scan every page (150 ms at 100,000 documents).
-            rows = s.execute(
-                select(Document.uid, Page.number, Page.text)
-                .join(Page, Page.document_id == Document.id)
-                .where(Document.uid.in_([u for u, ps in wanted.items() if ps]))
-                .where(Page.number.in_({p for _u, p in keys}))
-            )
-            texts = {(u, n): t or "" for u, n, t in rows if (u, n) in keys}
+        # One statement, built once (its IN lists are expanding parameters, so nothing is
+        # coerced per id): each document's row with the wanted page numbers' texts.
+        for uid, title, kind, date, number, text in s.execute(
+            _HIT_ROWS, {"uids": shown, "numbers": sorted({p for _u, p in keys})}
+        ):
+            meta[uid] = (title, kind, date)
+            if (uid, number) in keys:
+                texts[(uid, number)] = text or ""
     pattern = snippets.matcher(words, prefixes)
     hits = []
     for uid in shown:
@@ -272,6 +263,20 @@ def _hits(
 
 
 MAX_SNIPPETS = results.MAX_PAGES_WITH_SNIPPETS
+# The shown documents' rows and their pages of the wanted numbers (by document and page
+# number: a (uid, number) row-value IN made SQLite scan every page, 150 ms at 100,000
+# documents); which (document, page) pairs are wanted is checked in `_hits`.
+_HIT_ROWS = (
+    select(Document.uid, Document.title, Document.kind, Document.date, Page.number, Page.text)
+    .outerjoin(
+        Page,
+        and_(
+            Page.document_id == Document.id,
+            Page.number.in_(bindparam("numbers", expanding=True)),
+        ),
+    )
+    .where(Document.uid.in_(bindparam("uids", expanding=True)))
+)
 
 
 # -- saved searches ------------------------------------------------------------------------
