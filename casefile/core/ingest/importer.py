@@ -20,17 +20,15 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from casefile.core.case import Case
-from casefile.core.db import audit, work_queue
 from casefile.core.db.schema import Document
 from casefile.core.errors import InvalidValueError
 from casefile.core.i18n import _
-from casefile.core.ingest.attachments import MessageGroup, close_group, link_attachments
-from casefile.core.ingest.document_row import document_row
+from casefile.core.ingest.attachments import MessageGroup, close_group
+from casefile.core.ingest.batch_write import write_batch
 from casefile.core.ingest.intake import (
     EMPTY_NOT_KEPT,
     ImportOptions,
@@ -42,7 +40,6 @@ from casefile.core.ingest.intake import (
     too_large,
 )
 from casefile.core.ingest.names import shown
-from casefile.core.ingest.page_rows import insert_pages
 from casefile.core.ingest.paging import discard_spool
 from casefile.core.ingest.reextract import reextract
 from casefile.core.ingest.types import Attachment, Extraction, Imported, ImportOutcome
@@ -92,54 +89,9 @@ def _flush(run: Run) -> None:
     if not run.rows:
         return
     rows, run.rows = run.rows, []
-    written: list[tuple[Item, Extraction, dict[str, Any]]] = []
     run.case.store.sync()  # the originals are on disk before any row cites them
     with run.case.session() as s:
-        present = set(
-            s.scalars(
-                select(Document.sha256).where(Document.sha256.in_([i.sha256 for i, _ex in rows]))
-            )
-        )
-        for item, ex in rows:
-            if item.sha256 in present:
-                continue  # written by an earlier, interrupted run
-            present.add(item.sha256)
-            written.append((item, ex, document_row(run, item, ex, None)))
-        if written:
-            s.execute(insert(Document), [row for _item, _ex, row in written])
-            ids = dict(
-                s.execute(
-                    select(Document.uid, Document.id).where(
-                        Document.uid.in_([row["uid"] for _item, _ex, row in written])
-                    )
-                ).all()
-            )
-            insert_pages(s, [(ids[row["uid"]], ex) for _item, ex, row in written])
-            link_attachments(s, [item for item, _ex, _row in written], ids)
-            audit.record_many(
-                s,
-                "import_document",
-                [
-                    (
-                        row["uid"],
-                        {
-                            "title": row["title"],
-                            "original_filename": row["original_filename"],
-                            "sha256": row["sha256"],
-                            "status": row["status"],
-                            "imported_from": shown(item.path),
-                        },
-                    )
-                    for item, _ex, row in written
-                ],
-            )
-            work_queue.enqueue(
-                s, [row["uid"] for _item, _ex, row in written], kind=work_queue.MATCH
-            )
-            work_queue.enqueue(s, [row["uid"] for _item, _ex, row in written])
-            # Scans and pictures wait for OCR (core/ocr; services/ocr.py drains this).
-            scans = [row["uid"] for _item, ex, row in written if ex.pages_needing_ocr]
-            work_queue.enqueue(s, scans, kind=work_queue.OCR)
+        written = write_batch(s, run, rows)
     for _item, ex in rows:
         discard_spool(ex)
     for item, _ex, row in written:

@@ -1,5 +1,5 @@
 """Read an index segment's files where they lie in the memory-mapped segment, instead
-of a private copy of each (docs/architecture.md, "Search").
+of a private copy of each (docs/architecture.md, "How a change reaches the index").
 
 Whoosh keeps a segment's files (postings, term table, columns) in one compound file,
 mapped into memory, and hands each out as a `BufferFile`: a view of the mapping plus an

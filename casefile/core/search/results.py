@@ -5,6 +5,7 @@ document's. One pass over the matching documents (docnum -> row through the per-
 tables) gives the total, the facets, the scores and the date order without touching the
 database. Which pages hold the hits is worked out only for the documents on the
 requested page of results, from the positions of the hits (`hit_pages`); snippets too.
+Filter clauses (dates, kind, language, tags) are tests on the rows (`row_filters`).
 
 Why the first pass is bounded: Whoosh spends several microseconds of Python per matching
 posting, so a word found in half of 100,000 documents costs seconds however it is
@@ -21,7 +22,7 @@ exactly once, and page 1 stays what it was.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import chain, pairwise
 from typing import Any
@@ -33,7 +34,8 @@ from casefile.core.search.asked import asked_for
 from casefile.core.search.case_index import SearchIndex
 from casefile.core.search.index import Row
 from casefile.core.search.pages import hit_pages
-from casefile.core.search.query import parse, resolve_kind
+from casefile.core.search.query import parse
+from casefile.core.search.row_filters import filter_query, split_filters
 from casefile.core.vocabulary import SearchSort
 
 SORTS = tuple(s.value for s in SearchSort)
@@ -99,95 +101,7 @@ class Matches:
 MATCH_BUDGET = 1200  # matching documents read for a first page, at most
 STRATA = 4
 PAGE_COUNT_DOCS = 200  # documents whose hit pages are counted for `total_pages`, at most
-
-
-def filter_query(filters: dict[str, str] | None) -> list[wq.Query]:
-    """Facet filters chosen in the GUI (kind, year, lang, tag) as queries."""
-    out: list[wq.Query] = []
-    for key, value in (filters or {}).items():
-        if value in (None, ""):
-            continue
-        if key == "kind":
-            out.append(wq.Term("kind", resolve_kind(value)))
-        elif key in ("tag", "lang", "entity"):
-            out.append(wq.Term(key, str(value).lower()))
-        elif key == "year":
-            if value == "undated":
-                out.append(wq.Not(wq.NumericRange("date_lo", 1, 99_991_231)))
-            else:
-                y = int(value)
-                out.append(wq.NumericRange("date_lo", y * 10000 + 101, y * 10000 + 1231))
-    return out
-
-
-RowTest = Callable[[Row], bool]
 EXAMINE_FACTOR = 8  # with row filters: matches examined per match kept, at most
-
-
-def _row_test(node: wq.Query) -> RowTest | None:
-    """A filter clause (date range, kind, lang, tag, or NOT/AND of them) as a test on
-    the page's row, or None. Whoosh answers a date range with a union over hundreds of
-    trie terms (seconds at 100,000 pages); the rows are already in memory."""
-    if (
-        isinstance(node, wq.NumericRange)
-        and node.fieldname in ("date_lo", "date_hi")
-        and not node.startexcl
-        and not node.endexcl
-    ):
-        lo, hi = node.start, node.end
-        if node.fieldname == "date_lo":  # (an attribute read, not getattr: per match)
-            return lambda r: lo <= r.date_lo <= hi
-        return lambda r: lo <= r.date_hi <= hi
-    if isinstance(node, wq.Term) and isinstance(node.text, str):
-        v = node.text
-        if node.fieldname == "kind":
-            return lambda r: r.kind == v
-        if node.fieldname in ("lang", "tag"):
-            attr = "langs" if node.fieldname == "lang" else "tags"
-            return lambda r: any(x.strip().lower() == v for x in getattr(r, attr))
-    if isinstance(node, wq.Not):
-        inner = _row_test(node.query)
-        return None if inner is None else (lambda r: not inner(r))
-    if isinstance(node, wq.And):
-        tests = [_row_test(c) for c in node.subqueries]
-        if tests and all(t is not None for t in tests):
-            return _all_of(tests)  # type: ignore[arg-type]
-    return None
-
-
-def _all_of(tests: list[RowTest]) -> RowTest:
-    """One test passing where all of `tests` pass; two (a date range's two ends, the
-    common case) without a generator per row, as it runs once per match examined."""
-    if len(tests) == 1:
-        return tests[0]
-    if len(tests) == 2:
-        first, second = tests
-        return lambda r: first(r) and second(r)
-    return lambda r: all(t(r) for t in tests)
-
-
-def split_filters(q: wq.Query) -> tuple[wq.Query, RowTest | None]:
-    """The query's text part (for Whoosh) and its filter clauses (for the rows)."""
-    parts: list[wq.Query] = []
-    stack = [q]
-    while stack:
-        node = stack.pop(0)
-        if isinstance(node, wq.And) and type(node) is wq.And:
-            stack[:0] = list(node.subqueries)
-        else:
-            parts.append(node)
-    text: list[wq.Query] = []
-    tests: list[RowTest] = []
-    for part in parts:
-        t = _row_test(part)
-        if t is None:
-            text.append(part)
-        else:
-            tests.append(t)
-    if not tests:
-        return q, None
-    rest = wq.Every() if not text else text[0] if len(text) == 1 else wq.And(text)
-    return rest, _all_of(tests)
 
 
 def scan(
