@@ -48,3 +48,8 @@ class DiskFullError(CasefileError):
 
 class ReadOnlyCaseError(CasefileError):
     """A change was asked of a case that is open read-only (read-only media)."""
+
+
+class ExtractionUnavailableError(CasefileError):
+    """The processes that read files could not be started, or all stopped outside any
+    one file: nothing can be extracted, so the import stops (what it stored is kept)."""

@@ -29,7 +29,7 @@ import socket
 import sys
 import threading
 from collections.abc import Callable
-from concurrent.futures import CancelledError, Future
+from concurrent.futures import BrokenExecutor, CancelledError, Future, wait
 from concurrent.futures import TimeoutError as FutureTimeout
 from functools import partial
 from typing import Any
@@ -37,10 +37,13 @@ from typing import Any
 from pebble import ProcessExpired, ProcessPool
 
 from casefile.core import i18n
+from casefile.core.errors import ExtractionUnavailableError
 from casefile.core.i18n import N_
 from casefile.core.ingest.extract import OUT_OF_MEMORY, extract_file, extract_small_text
+from casefile.core.ingest.extraction_futures import ExtractionFuture, fail_all, forward
 from casefile.core.ingest.guesses import with_guesses
 from casefile.core.ingest.paging import spool
+from casefile.core.ingest.pool_watch import POLL_S, unavailable, watch
 from casefile.core.ingest.types import Extraction, FileType, Status
 from casefile.core.runtime.priority import lower_this_thread
 
@@ -135,28 +138,6 @@ def _preload() -> None:
     _model()
 
 
-def _refer(target: Future[Extraction], source: Future[Extraction]) -> None:
-    _forward(source, target)
-
-
-def _forward(source: Future[Extraction], target: Future[Extraction]) -> None:
-    if source.cancelled():
-        target.cancel()
-    elif target.set_running_or_notify_cancel():
-        target.set_result(source.result())
-
-
-class _ExtractionFuture(Future[Extraction]):
-    """Our future: cancelling it cancels (or kills) the worker task behind it."""
-
-    inner: Future[Any] | None = None
-
-    def cancel(self) -> bool:
-        if self.inner is not None:
-            self.inner.cancel()
-        return super().cancel()
-
-
 def _quick_type(path: str, name: str | None) -> FileType:
     """A cheap type for messages about files whose worker died (no parsing here)."""
     try:
@@ -200,8 +181,10 @@ class ExtractionPool:
         # (paging.py), so they never pass through the caller's memory whole.
         self.spool_dir = spool_dir
         self._pool: ProcessPool | None = None
-        self._futures: set[_ExtractionFuture] = set()
+        self._futures: set[ExtractionFuture] = set()
         self._lock = threading.Lock()
+        self._closing = threading.Event()  # the watcher's stop (`pool_watch`)
+        self._broken = False  # the pool broke: nothing more can be extracted
         self.ready = threading.Event()  # set once the workers can take tasks
         if inline:
             self.ready.set()
@@ -216,13 +199,17 @@ class ExtractionPool:
 
         def start() -> None:
             try:
-                self._ensure_pool().schedule(_noop).result()
+                probe = self._ensure_pool().schedule(_noop)
+                while not probe.done() and not self._broken:  # a broken pool never answers
+                    wait([probe], timeout=POLL_S)
             finally:
                 self.ready.set()
 
         threading.Thread(target=start, name="extraction-start", daemon=True).start()
 
     def _ensure_pool(self) -> ProcessPool:
+        if self._broken:
+            raise unavailable()
         if self._pool is None:
             # Not "fork": the GUI (and a busy test run) has many threads, and a child
             # forked while another thread holds a lock can hang forever. The fork server
@@ -241,11 +228,30 @@ class ExtractionPool:
                 initargs=(memory, i18n.language()),
                 context=context,
             )
+            self._closing = threading.Event()
+            watch(self._pool, self._fail_all, self._closing)
         return self._pool
+
+    def _schedule(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> Future[Any]:
+        try:
+            return self._ensure_pool().schedule(fn, args=args, timeout=self.timeout_s)
+        except RuntimeError as exc:  # pebble's "Unexpected error within the Pool"
+            self._fail_all()
+            raise unavailable() from exc
+
+    def _fail_all(self, also: list[ExtractionFuture] | None = None) -> None:
+        """The pool broke outside any file (`pool_watch`): every task still outstanding
+        (and `also`) fails with a sentence the user can read instead of never finishing,
+        and every later one is refused with it."""
+        self._broken = True
+        with self._lock:
+            outstanding, self._futures = [*self._futures, *(also or [])], set()
+        fail_all(outstanding, unavailable)
 
     def close(self) -> None:
         """Stop the workers; tasks not finished are cancelled."""
         self.cancel_pending()
+        self._closing.set()
         if self._pool is not None:
             self._pool.stop()  # type: ignore[no-untyped-call]  # pebble leaves it untyped
             self._pool.join()
@@ -269,7 +275,7 @@ class ExtractionPool:
         self, path: str, password: str | None = None, name: str | None = None
     ) -> Future[Extraction]:
         path = os.fspath(path)
-        outer = _ExtractionFuture()
+        outer = ExtractionFuture()
         if self.inline or self.extractor is extract_file:
             quick = (
                 self._inline_extract(path, password, name)
@@ -280,11 +286,7 @@ class ExtractionPool:
                 outer.set_running_or_notify_cancel()
                 outer.set_result(quick)
                 return outer
-        inner = self._ensure_pool().schedule(
-            _run,
-            args=(self.extractor, path, password, name, self.spool_dir),
-            timeout=self.timeout_s,
-        )
+        inner = self._schedule(_run, (self.extractor, path, password, name, self.spool_dir))
         outer.inner = inner
         with self._lock:
             self._futures.add(outer)
@@ -298,10 +300,8 @@ class ExtractionPool:
         its own, so only the culprit fails and with its own reason."""
         if self.inline or len(jobs) == 1:
             return [self.submit(*job) for job in jobs]
-        outers = [_ExtractionFuture() for _ in jobs]
-        inner = self._ensure_pool().schedule(
-            _run_batch, args=(self.extractor, list(jobs), self.spool_dir), timeout=self.timeout_s
-        )
+        outers = [ExtractionFuture() for _ in jobs]
+        inner = self._schedule(_run_batch, (self.extractor, list(jobs), self.spool_dir))
         with self._lock:
             self._futures.update(outers)
         for outer in outers:
@@ -316,13 +316,21 @@ class ExtractionPool:
                 return
             try:
                 results: list[Extraction] = done.result()
+            except BrokenExecutor:  # the pool broke, not a file: no retry can succeed
+                self._fail_all(outers)
+                return
             except Exception:  # timeout, crash, memory: find the culprit one by one
                 for outer, job in zip(outers, jobs, strict=True):
                     if not outer.cancelled():
-                        self.submit(*job).add_done_callback(partial(_forward, target=outer))
+                        try:
+                            retry = self.submit(*job)
+                        except ExtractionUnavailableError:
+                            self._fail_all([outer])
+                            continue
+                        retry.add_done_callback(partial(forward, target=outer))
                 return
             for outer, result in zip(outers, results, strict=True):
-                if outer.set_running_or_notify_cancel():
+                if not outer.done() and outer.set_running_or_notify_cancel():
                     outer.set_result(result)
 
         inner.add_done_callback(settle)
@@ -337,10 +345,12 @@ class ExtractionPool:
             )
 
     def _resolve(
-        self, outer: _ExtractionFuture, inner: Future[Any], path: str, name: str | None
+        self, outer: ExtractionFuture, inner: Future[Any], path: str, name: str | None
     ) -> None:
         with self._lock:
             self._futures.discard(outer)
+        if outer.done():
+            return  # failed already: the pool broke (`_fail_all`)
         if inner.cancelled():
             outer.cancel()
             return
@@ -350,6 +360,10 @@ class ExtractionPool:
             result: Extraction = inner.result()
         except CancelledError:
             outer.cancel()
+            return
+        except BrokenExecutor:  # the pool broke, not this file (`pool_watch`)
+            outer.set_exception(unavailable())
+            self._fail_all()
             return
         except (FutureTimeout, TimeoutError):
             result = self._failure(

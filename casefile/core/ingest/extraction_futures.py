@@ -1,0 +1,44 @@
+"""The futures an extraction pool hands out (`workers.ExtractionPool`): cancelling one
+cancels (or kills) the worker task behind it; a retry's result settles the future the
+caller holds; when the pool itself broke (`pool_watch`), all that are outstanding fail
+at once with the sentence for it."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, InvalidStateError
+from typing import Any
+
+from casefile.core.ingest.types import Extraction
+
+
+class ExtractionFuture(Future[Extraction]):
+    """Our future: cancelling it cancels (or kills) the worker task behind it."""
+
+    inner: Future[Any] | None = None
+
+    def cancel(self) -> bool:
+        if self.inner is not None:
+            self.inner.cancel()
+        return super().cancel()
+
+
+def forward(source: Future[Extraction], target: Future[Extraction]) -> None:
+    """Settle `target` as `source` was settled (a done callback of `source`)."""
+    if source.cancelled():
+        target.cancel()
+    elif not target.done() and target.set_running_or_notify_cancel():
+        exc = source.exception()
+        if exc is None:
+            target.set_result(source.result())
+        else:  # the pool broke (`pool_watch`)
+            target.set_exception(exc)
+
+
+def fail_all(futures: Iterable[Future[Extraction]], error: Callable[[], Exception]) -> None:
+    """Fail every future not settled yet with a fresh `error()`."""
+    for f in futures:
+        with contextlib.suppress(InvalidStateError, RuntimeError):  # settled meanwhile
+            if f.set_running_or_notify_cancel():
+                f.set_exception(error())
