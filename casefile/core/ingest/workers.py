@@ -199,9 +199,13 @@ class ExtractionPool:
 
         def start() -> None:
             try:
+                if self._closing.is_set():  # closed before the workers were needed
+                    return
                 probe = self._ensure_pool().schedule(_noop)
                 while not probe.done() and not self._broken:  # a broken pool never answers
                     wait([probe], timeout=POLL_S)
+            except (RuntimeError, ExtractionUnavailableError):
+                pass  # closed meanwhile, or broken (`submit` says so)
             finally:
                 self.ready.set()
 
@@ -210,7 +214,8 @@ class ExtractionPool:
     def _ensure_pool(self) -> ProcessPool:
         if self._broken:
             raise unavailable()
-        if self._pool is None:
+        pool = self._pool  # (close() may clear it from another thread meanwhile)
+        if pool is None:
             # Not "fork": the GUI (and a busy test run) has many threads, and a child
             # forked while another thread holds a lock can hang forever. The fork server
             # is a clean single-threaded process that imports the extractors once and
@@ -222,15 +227,15 @@ class ExtractionPool:
             elif method == "forkserver":
                 context.set_forkserver_preload(_PRELOAD)
             memory = self.memory_mb * 1024 * 1024 if self.memory_mb else None
-            self._pool = ProcessPool(
+            pool = ProcessPool(
                 max_workers=self.max_workers,
                 initializer=_init_worker,
                 initargs=(memory, i18n.language()),
                 context=context,
             )
-            self._closing = threading.Event()
-            watch(self._pool, self._fail_all, self._closing)
-        return self._pool
+            self._pool, self._closing = pool, threading.Event()
+            watch(pool, self._fail_all, self._closing)
+        return pool
 
     def _schedule(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> Future[Any]:
         try:
@@ -240,9 +245,8 @@ class ExtractionPool:
             raise unavailable() from exc
 
     def _fail_all(self, also: list[ExtractionFuture] | None = None) -> None:
-        """The pool broke outside any file (`pool_watch`): every task still outstanding
-        (and `also`) fails with a sentence the user can read instead of never finishing,
-        and every later one is refused with it."""
+        """The pool broke outside any file (`pool_watch`): every task outstanding (and
+        `also`) fails with a sentence instead of never finishing; later ones are refused."""
         self._broken = True
         with self._lock:
             outstanding, self._futures = [*self._futures, *(also or [])], set()
