@@ -14,6 +14,7 @@ from casefile.core import dates
 from casefile.core.case import Case
 from casefile.core.db import work_queue
 from casefile.core.db.schema import Document, Page, Tag
+from casefile.core.jobs import JobContext
 from casefile.core.services.sync import sync_index
 
 _counter = itertools.count()
@@ -65,3 +66,16 @@ def add_document(
     if sync:
         sync_index(case)
     return uid
+
+
+class ProgressRecorder(JobContext):
+    """A job context that keeps every total reported: a rebuild's progress, as a bar
+    would show it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.totals: list[int | None] = []
+
+    def report(self, done: int, total: int | None = None, label: str | None = None) -> None:
+        self.totals.append(total)
+        super().report(done, total, label)

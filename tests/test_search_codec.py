@@ -193,16 +193,7 @@ def test_the_term_table_is_written_byte_for_byte_as_before(
     block are written without the postings writer (codec._one_block_entry): the same
     bytes as the term-at-a-time writer with Whoosh's own minifiers, found through the
     same hashes."""
-    one_block: list[int] = []
-
-    def counted(postfile: Any, cols: Any, format_: Any) -> bytes:
-        one_block.append(len(cols))
-        return one_block_entry(postfile, cols, format_)
-
-    one_block_entry = codec._one_block_entry
-    with monkeypatch.context() as m:
-        m.setattr(codec, "_one_block_entry", counted)
-        indexer.rebuild(texts)
+    one_block = _rebuild_counting_one_block(monkeypatch, texts)
     ours = _term_tables(texts)
     assert one_block
     with monkeypatch.context() as m:
@@ -224,16 +215,7 @@ def test_one_block_words_of_every_frequency_are_written_byte_for_byte(
 ) -> None:
     """`codec._one_block_entry` for words found in 8 to 128 documents, any weights: the
     same postings file and term table as the postings writer makes."""
-    one_block: list[int] = []
-
-    def counted(postfile: Any, cols: Any, format_: Any) -> bytes:
-        one_block.append(len(cols))
-        return one_block_entry(postfile, cols, format_)
-
-    one_block_entry = codec._one_block_entry
-    with monkeypatch.context() as m:
-        m.setattr(codec, "_one_block_entry", counted)
-        indexer.rebuild(varied)
+    one_block = _rebuild_counting_one_block(monkeypatch, varied)
     ours = _term_tables(varied)
     assert min(one_block) == codec.INLINE_LIMIT and max(one_block) == 128
     with monkeypatch.context() as m:
@@ -242,3 +224,19 @@ def test_one_block_words_of_every_frequency_are_written_byte_for_byte(
         theirs = _term_tables(varied)
     assert ours == theirs
     assert [h.uid for h in services.search(varied, "w9x", limit=200).hits]
+
+
+def _rebuild_counting_one_block(monkeypatch: pytest.MonkeyPatch, case: Case) -> list[int]:
+    """Rebuild the case's index; the sizes of the words written by
+    `codec._one_block_entry`, in the order written."""
+    one_block: list[int] = []
+    one_block_entry = codec._one_block_entry
+
+    def counted(postfile: Any, cols: Any, format_: Any) -> bytes:
+        one_block.append(len(cols))
+        return one_block_entry(postfile, cols, format_)
+
+    with monkeypatch.context() as m:
+        m.setattr(codec, "_one_block_entry", counted)
+        indexer.rebuild(case)
+    return one_block

@@ -20,11 +20,10 @@ from whoosh.matching import FilterMatcher, binary
 
 from casefile.core import services
 from casefile.core.case import Case
-from casefile.core.jobs import JobContext
 from casefile.core.search import codec, doc_ids, docsets, pages, posting_blocks, results
 from casefile.core.search import index as ixmod
 from casefile.core.search.case_index import attach
-from tests.search_fixtures import add_document
+from tests.search_fixtures import ProgressRecorder, add_document
 
 WORDS = [
     "court",
@@ -283,17 +282,8 @@ def test_an_index_without_arrays_is_rebuilt_with_progress_and_answers(
     index_dir = path / "index"
     (index_dir / ixmod.VERSION_FILE).write_text('{"format": 3}')
 
-    class Recorder(JobContext):
-        def __init__(self) -> None:
-            super().__init__()
-            self.totals: list[int | None] = []
-
-        def report(self, done: int, total: int | None = None, label: str | None = None) -> None:
-            self.totals.append(total)
-            super().report(done, total, label)
-
     with services.open_case(path) as case:
-        ctx = Recorder()
+        ctx = ProgressRecorder()
         services.ensure_index(case, ctx)
         assert 12 in ctx.totals
         reader = attach(case).searcher().reader()

@@ -9,8 +9,7 @@ import pytest
 
 from casefile import cli
 from casefile.core import services
-from casefile.core.jobs import JobContext
-from tests.search_fixtures import add_document
+from tests.search_fixtures import ProgressRecorder, add_document
 
 
 def test_new_case_survives_its_first_search_cli(
@@ -60,22 +59,12 @@ def _damage(path: Path, how: str) -> None:
         segs[0].unlink()
 
 
-class _Recorder(JobContext):
-    def __init__(self) -> None:
-        super().__init__()
-        self.totals: list[int | None] = []
-
-    def report(self, done: int, total: int | None = None, label: str | None = None) -> None:
-        self.totals.append(total)
-        super().report(done, total, label)
-
-
 @pytest.mark.parametrize("how", ["truncate", "delete"])
 def test_damaged_index_is_rebuilt_with_progress(tmp_path: Path, how: str) -> None:
     path = _case_with_segments(tmp_path)
     _damage(path, how)
     with services.open_case(path) as case:  # opening must not fail
-        ctx = _Recorder()
+        ctx = ProgressRecorder()
         services.ensure_index(case, ctx)
         assert 3 in ctx.totals, "the rebuild reports progress out of 3 documents"
         assert services.search(case, "walrus").total == 3
@@ -120,7 +109,7 @@ def test_an_index_of_the_previous_format_is_rebuilt_with_progress(tmp_path: Path
     path = _case_with_segments(tmp_path)
     (path / "index" / ixmod.VERSION_FILE).write_text('{"format": 1}')
     with services.open_case(path) as case:
-        ctx = _Recorder()
+        ctx = ProgressRecorder()
         services.ensure_index(case, ctx)
         assert 3 in ctx.totals
         assert services.search(case, "walrus").total == 3
