@@ -25,7 +25,6 @@ import faulthandler
 import multiprocessing
 import os
 import resource
-import socket
 import sys
 import threading
 from collections.abc import Callable
@@ -45,26 +44,10 @@ from casefile.core.ingest.guesses import with_guesses
 from casefile.core.ingest.paging import spool
 from casefile.core.ingest.pool_watch import POLL_S, unavailable, watch
 from casefile.core.ingest.types import Extraction, FileType, Status
+from casefile.core.ingest.worker_guards import current_address_space, refuse_network
 from casefile.core.runtime.priority import lower_this_thread
 
 Extractor = Callable[[str, "str | None", "str | None"], Extraction]
-_NETWORK_FAMILIES = {socket.AF_INET, socket.AF_INET6}
-_REFUSED_EVENTS = {"socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyaddr"}
-
-
-def _refuse_network(event: str, args: tuple[Any, ...]) -> None:
-    if event in _REFUSED_EVENTS or (
-        event == "socket.connect" and getattr(args[0], "family", None) in _NETWORK_FAMILIES
-    ):
-        raise PermissionError("Casefile extraction workers never use the network.")
-
-
-def _current_address_space() -> int:
-    try:
-        with open("/proc/self/statm") as fh:
-            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        return 0
 
 
 def _init_worker(memory_bytes: int | None, language: str = "en") -> None:
@@ -73,11 +56,11 @@ def _init_worker(memory_bytes: int | None, language: str = "en") -> None:
     the user switched language would otherwise hand its own to every worker it forks
     (docs/architecture.md, "Languages")."""
     i18n.set_language(language)
-    sys.addaudithook(_refuse_network)
+    sys.addaudithook(refuse_network)
     lower_this_thread()  # extraction must not take the CPU from the user's window
     faulthandler.disable()  # a hostile file's crash is reported as a reason, not a dump
     if memory_bytes:
-        limit = _current_address_space() + memory_bytes
+        limit = current_address_space() + memory_bytes
         with contextlib.suppress(ValueError, OSError):  # e.g. not permitted: keep going
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
