@@ -2,7 +2,7 @@
 
     apt-get update && apt-get install -y recollcmd     # once, for the Recoll column
     .venv/bin/python tests/perf/bench_search.py [--count 2000] [--big 100000]
-        [--cache-dir ~/.cache/casefile-bench] [--skip-big]
+        [--cache-dir ~/.cache/casefile-bench] [--skip-big] [--rounds N] [--work-dir DIR]
 
 Prints one JSON object:
 - index: wall time to get 2,000 generated ~3 KB mixed ru/en text files from disk into a
@@ -14,6 +14,11 @@ Prints one JSON object:
 - query: p50/p95 latency over a fixed query set (words, inflections, phrases, mixed
   scripts, filters), top 20 documents with snippets (and facets, for Casefile), at
   2,000 documents and at `--big` documents (the big case is cached in --cache-dir).
+This 2-core machine's speed drifts by a third from one minute to the next: `--rounds N`
+imports N times more, Casefile and Recoll one after the other, and reports the median
+ratio. Its file system has no journal, so files deleted in the last minutes make new
+files slow to create: `--work-dir` keeps one run's files (delete them later), so that
+its cleanup is not charged to the next run's import.
 To compare two checkouts, run each from its own folder (`cd` into it, PYTHONPATH to
 it): the extraction fork server puts the current folder first on its path and loads the
 extractors from there, whatever PYTHONPATH says.
