@@ -12,18 +12,20 @@ from collections import defaultdict
 
 import pytest
 
+from casefile.core import words as splitting
 from casefile.core.search import analysis
-from casefile.core.search.analysis import PAGE_GAP, apostrophe_parts, fold, paged_terms
+from casefile.core.search.analysis import PAGE_GAP, apostrophe_parts, paged_terms
+from casefile.core.words import fold
 
 # The pattern as it was: one alternation per character.
 _OLD_WORD_RE = re.compile(
-    r"[^\W_](?:[^\W_]|[\u0300-\u036f]|[" + analysis._INVISIBLE + r"]+(?=[^\W_])|"
+    r"[^\W_](?:[^\W_]|[\u0300-\u036f]|[" + splitting._INVISIBLE + r"]+(?=[^\W_])|"
     r"-[ \t]*\r?\n[ \t]*(?=[^\W\d_]))*(?:['’][^\W_]+)*"
 )
 # Letters, digits, underscores, stress marks, joiners, hyphens, line ends, apostrophes.
 _ALPHABET = [
     *"ab9_я-\n\r\t '’",
-    *analysis._INVISIBLE,
+    *splitting._INVISIBLE,
     "\u0301",
     "\u0300",
     "Ж",
@@ -47,8 +49,8 @@ def test_the_word_pattern_finds_the_same_words() -> None:
     for _ in range(20_000):
         text = _hostile(rng, 30)
         old = _OLD_WORD_RE.findall(text)
-        assert analysis.WORD_RE.findall(text) == old, repr(text)
-        assert analysis._findall_words(text) == old, repr(text)
+        assert splitting.WORD_RE.findall(text) == old, repr(text)
+        assert splitting._findall_words(text) == old, repr(text)
         assert [text[s:e] for s, e, _w in analysis.iter_words(text)] == old, repr(text)
 
 
@@ -58,9 +60,9 @@ def _old_paged_positions(pages: list[str]) -> dict[str, list[int]]:
     poses: defaultdict[str, list[int]] = defaultdict(list)
     base = 0
     for text in pages:
-        low = analysis._fold_page(text)  # the page folded in C, as ever
+        low = splitting.fold_page(text)  # the page folded in C, as ever
         words = [
-            fold(w) if analysis._NEEDS_FOLD.search(w) else w for w in _OLD_WORD_RE.findall(low)
+            fold(w) if splitting._NEEDS_FOLD.search(w) else w for w in _OLD_WORD_RE.findall(low)
         ]
         for pos, w in enumerate(words, start=base):
             poses[w].append(pos)

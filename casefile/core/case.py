@@ -187,6 +187,11 @@ class Case:
         # True while a bulk job (an import) writes and indexes its own backlog in large
         # commits; meanwhile a small write indexes only what it touched (services.sync).
         self.indexing_in_bulk = False
+        # Each imported page's words as an extraction worker split them, from the
+        # import's write to its index sync, so the index need not split them again:
+        # uid -> {page number: (hash of the page text, the words joined by spaces)}
+        # (`core/ingest/page_words.py`; the index checks the hash against the text).
+        self.split_pages: dict[str, dict[int, tuple[int, str]]] = {}
 
     # -- life cycle ---------------------------------------------------------------
     @classmethod

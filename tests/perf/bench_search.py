@@ -2,7 +2,7 @@
 
     apt-get update && apt-get install -y recollcmd     # once, for the Recoll column
     .venv/bin/python tests/perf/bench_search.py [--count 2000] [--big 100000]
-        [--cache-dir ~/.cache/casefile-bench] [--skip-big]
+        [--cache-dir ~/.cache/casefile-bench] [--skip-big] [--rounds N] [--work-dir DIR]
 
 Prints one JSON object:
 - index: wall time to get 2,000 generated ~3 KB mixed ru/en text files from disk into a
@@ -14,6 +14,11 @@ Prints one JSON object:
 - query: p50/p95 latency over a fixed query set (words, inflections, phrases, mixed
   scripts, filters), top 20 documents with snippets (and facets, for Casefile), at
   2,000 documents and at `--big` documents (the big case is cached in --cache-dir).
+This 2-core machine's speed drifts by a third from one minute to the next: `--rounds N`
+imports N times more, Casefile and Recoll one after the other, and reports the median
+ratio. Its file system has no journal, so files deleted in the last minutes make new
+files slow to create: `--work-dir` keeps one run's files (delete them later), so that
+its cleanup is not charged to the next run's import.
 To compare two checkouts, run each from its own folder (`cd` into it, PYTHONPATH to
 it): the extraction fork server puts the current folder first on its path and loads the
 extractors from there, whatever PYTHONPATH says.
@@ -35,6 +40,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -267,6 +273,50 @@ def run_child(name: str, src: Path, out: Path) -> dict[str, object]:
 
 
 # -- queries ---------------------------------------------------------------------------
+@contextlib.contextmanager
+def _work_folder(path: str | None) -> Iterator[str]:
+    if path is None:
+        with tempfile.TemporaryDirectory() as tmp:
+            yield tmp
+        return
+    Path(path).mkdir(parents=True)
+    yield path
+
+
+def interleaved_rounds(
+    src: Path, tmp: Path, rounds: int, first: dict[str, object]
+) -> dict[str, object]:
+    """More Casefile and Recoll imports, one after the other, so that both see the same
+    minutes of this machine; the first round is the one already run (`first`)."""
+    pairs: list[tuple[float, float, float, float]] = []
+    with contextlib.suppress(KeyError, TypeError, ValueError):
+        cf, rc = first["casefile"], first["recoll"]
+        pairs.append(
+            (float(cf["seconds"]), float(rc["seconds"]), float(cf["cpu_s"]), float(rc["cpu_s"]))
+        )  # type: ignore[index]
+    for n in range(1, rounds):
+        out = tmp / f"round{n}"
+        (out / "casefile").mkdir(parents=True)
+        cf = run_child("casefile", src, out / "casefile")
+        rc = recoll(src, out)
+        if "seconds" not in cf or "seconds" not in rc:
+            return {"error": [cf, rc]}
+        pairs.append(
+            (float(cf["seconds"]), float(rc["seconds"]), float(cf["cpu_s"]), float(rc["cpu_s"]))
+        )  # type: ignore[arg-type]
+    ratios = [c / r for c, r, _, _ in pairs]
+    cpu_ratios = [c / r for _, _, c, r in pairs]
+    return {
+        "casefile_s": [p[0] for p in pairs],
+        "recoll_s": [p[1] for p in pairs],
+        "casefile_cpu_s": [p[2] for p in pairs],
+        "recoll_cpu_s": [p[3] for p in pairs],
+        "casefile_vs_recoll": [round(r, 2) for r in ratios],
+        "casefile_vs_recoll_median": round(statistics.median(ratios), 2),
+        "casefile_vs_recoll_cpu_median": round(statistics.median(cpu_ratios), 2),
+    }
+
+
 def _pcts(times: list[float]) -> dict[str, float]:
     times = sorted(times)
     return {
@@ -432,6 +482,20 @@ def main() -> None:
     ap.add_argument("--skip-big", action="store_true")
     ap.add_argument("--cache-dir", default=str(Path.home() / ".cache" / "casefile-bench"))
     ap.add_argument("--child", nargs=3)
+    ap.add_argument(
+        "--work-dir",
+        help="build everything in this new folder and leave it there: on a file system "
+        "without a journal, files deleted in the last minutes make every new file slower "
+        "to create (ext4 skips recently freed inodes), which would charge one run's "
+        "cleanup to the next one's import; delete the folders when the runs are over",
+    )
+    ap.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="import+index runs of Casefile and Recoll, interleaved; the median ratio is "
+        "reported too (this 2-core machine's speed drifts by a third between minutes)",
+    )
     args = ap.parse_args()
     if args.child:
         name, a, b = args.child
@@ -448,7 +512,7 @@ def main() -> None:
             print(json.dumps(fn(Path(a), Path(b))))
         return
     result: dict[str, object] = {"machine": {"cpus": os.cpu_count()}}
-    with tempfile.TemporaryDirectory() as tmp:
+    with _work_folder(args.work_dir) as tmp:
         src = Path(tmp) / "files"
         write_files(src, args.count)
         mb = sum(f.stat().st_size for f in src.glob("*.txt")) / 2**20
@@ -466,6 +530,8 @@ def main() -> None:
             index["casefile_vs_recoll_cpu"] = round(
                 float(index["casefile"]["cpu_s"]) / float(rc["cpu_s"]), 2
             )  # type: ignore[index]
+        if args.rounds > 1:
+            index["rounds"] = interleaved_rounds(src, Path(tmp), args.rounds, index)
         index["load_average"] = os.getloadavg()
         case_path = Path(tmp) / "casefile" / "bench.casefile"
         index["index_mb"] = {

@@ -94,6 +94,13 @@ def _flush(run: Run) -> None:
         written = write_batch(s, run, rows)
     for _item, ex in rows:
         discard_spool(ex)
+    for _item, ex, row in written:
+        if ex.page_words is not None:  # the workers' split, for the index (page_words.py)
+            pages = zip(ex.pages, ex.page_words, strict=True)
+            run.case.split_pages[row["uid"]] = {
+                n: (hash(text), words) for n, (text, words) in enumerate(pages, start=1)
+            }
+            ex.page_words = None
     for item, _ex, row in written:
         run.outcomes.append(
             ImportOutcome(
@@ -133,6 +140,7 @@ def import_paths(
         return _import(case, paths, ctx, options, sync_index)
     finally:
         case.indexing_in_bulk = was_bulk
+        case.split_pages.clear()  # what its syncs did not take (an import that failed)
 
 
 def _import(

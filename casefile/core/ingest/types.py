@@ -63,6 +63,9 @@ class Extraction:
     spool_count: int = 0
     # (dateline, kind) as `guesses.text_guesses` finds them, when a worker made them.
     guesses: tuple[str | None, str] | None = None
+    # Each page's words as the index reads them, joined by spaces, when a worker split
+    # them (`page_words.with_words`).
+    page_words: list[str] | None = None
 
     @property
     def page_count(self) -> int:

@@ -41,6 +41,7 @@ from casefile.core.i18n import N_
 from casefile.core.ingest.extract import OUT_OF_MEMORY, extract_file, extract_small_text
 from casefile.core.ingest.extraction_futures import ExtractionFuture, fail_all, forward
 from casefile.core.ingest.guesses import with_guesses
+from casefile.core.ingest.page_words import with_words
 from casefile.core.ingest.paging import spool
 from casefile.core.ingest.pool_watch import POLL_S, unavailable, watch
 from casefile.core.ingest.types import Extraction, FileType, Status
@@ -76,7 +77,7 @@ def _run(
     name: str | None,
     spool_dir: str | None = None,
 ) -> Extraction:
-    return with_guesses(spool(extractor(path, password, name), spool_dir))
+    return with_words(with_guesses(spool(extractor(path, password, name), spool_dir)))
 
 
 Job = tuple[str, "str | None", "str | None"]  # path, password, file name
@@ -86,7 +87,7 @@ def _run_batch(
     extractor: Extractor, jobs: list[Job], spool_dir: str | None = None
 ) -> list[Extraction]:
     return [
-        with_guesses(spool(extractor(path, password, name), spool_dir))
+        with_words(with_guesses(spool(extractor(path, password, name), spool_dir)))
         for path, password, name in jobs
     ]
 

@@ -22,7 +22,6 @@ text folded once, with no Token objects (`ScriptPositions.word_values`).
 from __future__ import annotations
 
 import re
-import unicodedata
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -37,54 +36,22 @@ from whoosh.formats import Positions
 from whoosh.system import _INT_SIZE
 from whoosh.system import pack_uint as _pack_uint
 
+from casefile.core.words import (  # the word splitting itself (a base module: see there)
+    HASHED_WORDS,
+    fold,
+    fold_page,
+    page_words,
+    words_of_folded,
+)
+
 pack_uint: Callable[[int], bytes] = _pack_uint  # whoosh is untyped; this is its type
 
-# Characters a typesetter leaves inside a word: soft hyphen, zero-width space/joiners,
-# word joiner, BOM. They join the letters around them.
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-# A hyphen at the end of a line followed by a letter on the next: the word was hyphenated
-# by the layout ("inhabi-\ntants"), and is joined.
-_LINE_HYPHEN = r"-[ \t]*\r?\n[ \t]*(?=[^\W\d_])"
-
-
-# A word: letters and digits, with combining marks, typesetters' joiners and line-end
-# hyphenations inside it, and parts after apostrophes ("o'brien"). Written as runs of
-# letters between those rarer pieces, not one alternation per character: the same
-# matches (tests/test_search_analysis.py) in half the time, which was most of the
-# analysis of a page. `_WORDS` is the same pattern with `\w` for `[^\W_]`, for a text
-# whose underscores were replaced by "#" first (same length, so same offsets; not a
-# space, which a line-end hyphenation may take in).
-def _word_pattern(letter: str) -> str:
-    inside = r"[\u0300-\u036f]|[" + _INVISIBLE + r"]+(?=" + letter + r")|" + _LINE_HYPHEN
-    return letter + r"+(?:(?:" + inside + r")" + letter + r"*)*(?:['’]" + letter + r"+)*"
-
-
-WORD_RE = re.compile(_word_pattern(r"[^\W_]"))
-_WORDS = re.compile(_word_pattern(r"\w"))
-_JOINERS = re.compile(r"[" + _INVISIBLE + r"]|-[ \t]*\r?\n[ \t]*")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[a-z\u00c0-\u024f]")
-_COMBINING = re.compile(r"[\u0300-\u036f]")
 _STEMMERS = {"ru": Stemmer.Stemmer("russian"), "en": Stemmer.Stemmer("english")}
 _CACHE_MAX = 500_000
 _stem_cache: dict[str, str] = {}
 PAGE_GAP = 100  # positions left empty between pages: a phrase never spans a page break
-
-
-def fold(word: str) -> str:
-    """Fold one word the way the index does: compatibility forms (NFKC: ligatures such
-    as "ﬁ", full-width letters), case (`casefold`: ß matches ss), ё→е, no stress marks,
-    no soft hyphens or zero-width characters, a line-end hyphenation joined."""
-    if not word.isascii():
-        word = unicodedata.normalize("NFKC", word)
-    w = word.casefold()
-    if not w.isascii():
-        w = w.replace("ё", "е").replace("’", "'")
-        if _COMBINING.search(w):  # stress marks (NFKC composed what it could)
-            w = _COMBINING.sub("", w)
-    if "-" in w or not w.isascii():
-        w = _JOINERS.sub("", w)
-    return w
 
 
 def apostrophe_parts(folded: str) -> list[str]:
@@ -120,7 +87,7 @@ def stem(folded: str) -> str:
 def iter_words(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, folded word) for every word of `text`; offsets index `text` (the
     text as stored: normalisation happens per word, see `fold`)."""
-    for m in _WORDS.finditer(text.replace("_", "#")):
+    for m in HASHED_WORDS.finditer(text.replace("_", "#")):
         w = m.group(0)
         yield m.start(), m.end(), (w.lower() if w.isascii() and "-" not in w else fold(w))
 
@@ -168,52 +135,6 @@ class ScriptTokenizer(Tokenizer):  # type: ignore[misc]
             if keeporiginal:
                 t.original = value[start:end]
             yield t
-
-
-_CHUNK = 32 * 1024
-
-
-def _findall_words(text: str) -> list[str]:
-    """WORD_RE.findall in slices cut at whitespace: one C call over a 1.5 MB novel holds
-    the GIL for ~50 ms, long enough to freeze the GUI's event loop while it indexes."""
-    text = text.replace("_", "#")  # `_WORDS` is WORD_RE where "_" is "#" (see there)
-    if len(text) <= _CHUNK:
-        return _WORDS.findall(text)
-    words: list[str] = []
-    start = 0
-    while start < len(text):
-        end = min(start + _CHUNK, len(text))
-        if end < len(text):
-            cut = text.rfind(" ", start, end)
-            end = cut + 1 if cut > start else end
-        words.extend(_WORDS.findall(text, start, end))
-        start = end
-    return words
-
-
-_NEEDS_FOLD = re.compile(r"[-\u0300-\u036f" + _INVISIBLE + r"]")
-_PAGE_NEEDS_FOLD = re.compile(r"[\u0300-\u036f" + _INVISIBLE + r"]|-[ \t]*\r?\n")
-
-
-def _fold_page(text: str) -> str:
-    if text.isascii():
-        return text.lower()
-    low = unicodedata.normalize("NFKC", text).casefold()
-    return low.replace("ё", "е").replace("’", "'")
-
-
-def _words_of_folded(low: str) -> list[str]:
-    words = _findall_words(low)
-    if _PAGE_NEEDS_FOLD.search(low):  # a mark, a joiner or a line-end hyphenation
-        words = [fold(w) if _NEEDS_FOLD.search(w) else w for w in words]
-    return words
-
-
-def page_words(text: str) -> list[str]:
-    """The folded words of one page, in order (the index path: the page is normalised
-    in C, per-word Python only for words with marks, joiners or a line-end hyphen).
-    Gives the same words as `fold` over `iter_words`."""
-    return _words_of_folded(_fold_page(text))
 
 
 def term_positions(text: str) -> dict[str, array[int]]:
@@ -268,6 +189,13 @@ class Analyzed(tuple):  # type: ignore[type-arg]
         return dict(out)
 
 
+class SplitPage(str):
+    """A page given to `paged_terms` as its words (`casefile.core.words.page_words`)
+    joined by spaces, as an extraction worker split it during an import (a word never
+    holds a space, and an apostrophe is in the words exactly when an apostrophe part
+    can be), instead of its text."""
+
+
 def paged_terms(
     pages: Iterable[str], table: dict[str, int] | None = None
 ) -> tuple[Analyzed, list[int]]:
@@ -285,8 +213,12 @@ def paged_terms(
     base = 0
     for text in pages:
         starts.append(base)
-        low = _fold_page(text)
-        words = _words_of_folded(low)
+        if isinstance(text, SplitPage):  # split already (see there)
+            low: str = text
+            words = text.split(" ") if text else []
+        else:
+            low = fold_page(text)
+            words = words_of_folded(low)
         n = len(words)
         if n:
             new = set(words).difference(local)

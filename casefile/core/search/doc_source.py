@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from casefile.core.case import Case
 from casefile.core.db.schema import Document, Page
 from casefile.core.search import index as ixmod
-from casefile.core.search.analysis import paged_terms
+from casefile.core.search.analysis import SplitPage, paged_terms
 from casefile.core.search.entity_fields import NO_ENTITIES, EntityFields, entities_of
 
 # Documents with more pages than this are not loaded whole: their pages stream from the
@@ -129,11 +129,13 @@ def add(case: Case, writer: Any, d: Doc) -> None:
     position space, the page starts in the `pagemap` column. Pages are consumed one at
     a time, so a streamed document never has all its text in memory."""
     numbers: list[int] = []
+    split = case.split_pages.pop(d.uid, None)  # its pages' words, split by the import
 
     def texts() -> Iterator[str]:
         for number, text in pages_of(case, d):
             numbers.append(number)
-            yield text
+            known = split.get(number) if split else None
+            yield SplitPage(known[1]) if known and known[0] == hash(text) else text
 
     term_table = getattr(writer, "term_table", None)  # CaseWriter's (see `Analyzed`)
     analyzed, starts = paged_terms(texts(), term_table("text") if term_table else None)

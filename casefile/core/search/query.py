@@ -24,7 +24,7 @@ from whoosh.qparser.syntax import AndGroup
 
 from casefile.core.i18n import _
 from casefile.core.search import morph, translit
-from casefile.core.search.analysis import fold, iter_words, stem, stem_prefix
+from casefile.core.search.analysis import iter_words, stem, stem_prefix
 from casefile.core.search.index import TEXT_FIELDS, build_schema
 from casefile.core.search.query_check import (
     FIELDS,
@@ -34,6 +34,7 @@ from casefile.core.search.query_check import (
     date_bounds,
     resolve_kind,
 )
+from casefile.core.words import fold
 
 __all__ = ["FIELDS", "QueryError", "check", "date_bounds", "parse", "resolve_kind"]
 
