@@ -191,9 +191,9 @@ class Leaf:
     def _values_by_map(self, bmap: tuple[list[int], Ids], at: Ids) -> list[Any]:
         """The posting values at places `at` (ascending) among the term's postings,
         each block holding one found by the term's arrays (`doc_ids.Dense.block_map`)
-        and read once: no walk through the blocks' ids to find the candidates (a
-        phrase's positions at 1,200 candidates read half as fast that way, measured).
-        The matcher ends on the last, as with `_per_block`."""
+        and read once: no decoding and searching of each block's ids to find the
+        candidates (docs/architecture.md, measured facts). The matcher ends on the
+        last, as with `_per_block`."""
         starts, ends = bmap
         m = self.m
         blk = np.searchsorted(ends, at, side="right")
