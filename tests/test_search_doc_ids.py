@@ -290,3 +290,50 @@ def test_an_index_without_arrays_is_rebuilt_with_progress_and_answers(
         assert all(doc_ids._table(leaf) is not None for leaf, _o in reader.leaf_readers())
         assert services.search(case, "walrus number") == before
     assert ixmod.read_version(index_dir) == ixmod.FORMAT_VERSION == 4
+
+
+def _raw(m: Any) -> Any:
+    """The block reader under Whoosh's filter of deleted documents (the arrays and
+    the blocks keep them)."""
+    while type(m) is FilterMatcher:
+        m = m.child
+        m.reset()
+    return m
+
+
+@pytest.mark.slow
+def test_positions_read_by_the_block_map_are_whoosh_s_own(awkward: Case) -> None:
+    """A phrase's positions at candidates are read straight from the blocks the arrays
+    place them in (`Leaf.values_at`): the same values as Whoosh's walk gives, for
+    candidates spread over the blocks, asked in ascending windows as a query does,
+    with reads of other terms' blocks shared in between."""
+    reader = attach(awkward).searcher().reader()
+    rng = random.Random(5)
+    checked = 0
+    for leaf, _off in reader.leaf_readers():
+        size = leaf.doc_count_all()
+        for fieldname, text in leaf.all_terms():
+            if leaf.doc_frequency(fieldname, text) <= 128:
+                continue
+            m = _raw(leaf.postings(fieldname, text))
+            if type(m) is not W3LeafMatcher or doc_ids.lookup(leaf, m) is None:
+                continue
+            truth = {}
+            while m.is_active():
+                truth[m.id()] = m.value()
+                m.next()
+            for share in (0.05, 0.5, 1.0):
+                fresh = _raw(leaf.postings(fieldname, text))
+                node = posting_blocks.Leaf(fresh, 0, doc_ids.lookup(leaf, fresh))
+                cands = np.array(
+                    sorted(d for d in range(size) if rng.random() < share), dtype=np.int64
+                )
+                got: dict[int, Any] = {}
+                with posting_blocks.shared_blocks():
+                    for window in np.array_split(cands, 3):  # ascending, as a query asks
+                        ks, values = node.values_at(window)
+                        got.update(zip(window[ks].tolist(), values, strict=True))
+                want = {d: truth[d] for d in cands.tolist() if d in truth}
+                assert got == want, (fieldname, text, share)
+                checked += 1
+    assert checked >= 8

@@ -192,6 +192,11 @@ class Dense:
         """The indexes of the candidates held."""
         return self._found(cands)[0]
 
+    def found_at(self, cands: Ids) -> tuple[Ids, Ids]:
+        """The indexes k of the candidates held, and each one's place among the term's
+        postings (for `posting_blocks.Leaf.values_at`)."""
+        return self._found(cands)
+
     def weights_at(self, cands: Ids) -> tuple[Ids, Any]:
         """The indexes k of the candidates held, and the posting weight at each."""
         found, at = self._found(cands)

@@ -174,6 +174,12 @@ class Leaf:
         the posting value (positions) at each; the matcher ends on the last."""
         dense = self.dense
         if dense is not None:
+            bmap = dense.block_map()
+            if bmap is not None and self.m.is_active():
+                found, at = dense.found_at(cands)
+                if not len(found):
+                    return EMPTY, []
+                return found, self._values_by_map(bmap, at)
             held = dense.member_at(cands)
             if not len(held):
                 return EMPTY, []
@@ -181,6 +187,33 @@ class Leaf:
                 ks, values = self._per_block(cands[held], _block_values)
                 return held[ks], values
         return self._per_block(cands, _block_values)
+
+    def _values_by_map(self, bmap: tuple[list[int], Ids], at: Ids) -> list[Any]:
+        """The posting values at places `at` (ascending) among the term's postings,
+        each block holding one found by the term's arrays (`doc_ids.Dense.block_map`)
+        and read once: no decoding and searching of each block's ids to find the
+        candidates (docs/architecture.md, measured facts). The matcher ends on the
+        last, as with `_per_block`."""
+        starts, ends = bmap
+        m = self.m
+        blk = np.searchsorted(ends, at, side="right")
+        before = np.concatenate(([0], ends[:-1]))[blk]
+        places = (at - before).tolist()
+        cuts = [0, *(np.flatnonzero(np.diff(blk)) + 1).tolist(), len(places)]
+        blocks = blk[cuts[:-1]].tolist()
+        values: list[Any] = []
+        for b, lo, hi in zip(blocks, cuts, cuts[1:], strict=False):
+            goto(m, starts[b])
+            entry = _entry(m)
+            if entry is not None and entry[1] is not None:
+                m._data = entry[1]
+            block_values = _block_values(m)
+            if entry is not None and entry[1] is None:
+                entry[1] = m._data
+            values += [block_values[i] for i in places[lo:hi]]
+        m._i = places[-1]
+        self._block = (-1, EMPTY)  # the matcher's ids are read again when next asked
+        return values
 
     def weights_at(self, cands: Ids) -> tuple[Ids, list[float]]:
         """As `values_at`, with the posting weight (what `m.weight()` says) at each."""
