@@ -130,14 +130,11 @@ _SET_INDEXED = (
 )
 
 
-def _set_indexed(s: Session, revisions: Mapping[str, int], only_if_changed: bool = False) -> None:
+def _set_indexed(s: Session, revisions: Mapping[str, int]) -> None:
     """Record what the index holds: `indexed_revision` = revision, per uid."""
     if not revisions:
         return
-    stmt = _SET_INDEXED
-    if only_if_changed:
-        stmt = stmt.where(_DOCUMENTS.c.indexed_revision != bindparam("b_rev"))
-    s.execute(stmt, [{"b_uid": u, "b_rev": r} for u, r in revisions.items()])
+    s.execute(_SET_INDEXED, [{"b_uid": u, "b_rev": r} for u, r in revisions.items()])
 
 
 def _mark_done(case: Case, item_ids: Iterable[int], revisions: dict[str, int]) -> None:
@@ -158,17 +155,23 @@ def _enqueue_drift(case: Case, si: SearchIndex) -> None:
                 if r is not None and not (dels and reader.is_deleted(offset + n)):
                     held[r.uid] = r.rev
     with case.session() as s:
-        truth = {u: r for u, r in s.execute(select(Document.uid, Document.revision))}
+        recorded: dict[str, int] = {}  # indexed_revision, where it is not the revision
+        truth: dict[str, int] = {}
+        states = s.execute(select(Document.uid, Document.revision, Document.indexed_revision))
+        for uid, revision, indexed in states:
+            truth[uid] = revision
+            if indexed != revision:
+                recorded[uid] = indexed
         pending = set(
             s.scalars(select(WorkItem.document_uid).where(WorkItem.kind == work_queue.INDEX))
         )
         stale = [u for u, rev in truth.items() if held.get(u) != rev and u not in pending]
         gone = [u for u in held if u not in truth and u not in pending]
         work_queue.enqueue(s, stale + gone)
-        # The database's record of what the index holds, made true again.
-        _set_indexed(
-            s, {u: rev for u, rev in truth.items() if held.get(u) == rev}, only_if_changed=True
-        )
+        # The database's record of what the index holds, made true again: only where it
+        # says otherwise (an UPDATE per document was a second of each opening of a
+        # 100,000-document case that had nothing to repair).
+        _set_indexed(s, {u: truth[u] for u in recorded if held.get(u) == truth[u]})
 
 
 def reconcile(case: Case, ctx: JobContext | None = None) -> None:
