@@ -157,12 +157,11 @@ def _enqueue_drift(case: Case, si: SearchIndex) -> None:
     with case.session() as s:
         recorded: dict[str, int] = {}  # indexed_revision, where it is not the revision
         truth: dict[str, int] = {}
-        for u, r, ir in s.execute(
-            select(Document.uid, Document.revision, Document.indexed_revision)
-        ):
-            truth[u] = r
-            if ir != r:
-                recorded[u] = ir
+        states = s.execute(select(Document.uid, Document.revision, Document.indexed_revision))
+        for uid, revision, indexed in states:
+            truth[uid] = revision
+            if indexed != revision:
+                recorded[uid] = indexed
         pending = set(
             s.scalars(select(WorkItem.document_uid).where(WorkItem.kind == work_queue.INDEX))
         )
