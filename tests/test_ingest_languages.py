@@ -69,3 +69,45 @@ def test_bilingual_text_names_both_languages() -> None:
     ru = "Суд признал обвиняемого виновным и назначил наказание в виде лишения свободы. " * 3
     en = "The court of appeal dismissed the claim brought by the veteran last year. " * 3
     assert detect_languages(ru + en) in (["ru", "en"], ["en", "ru"])
+
+
+def test_features_are_counted_as_py3langid_counts_them() -> None:
+    """The same features, counts and first-seen order as py3langid's own walk: the
+    order fixes the floating-point sums, hence the probabilities."""
+    ident = _model()
+    for text in _texts():
+        data = ident.model._encode(text)
+        ids, counts = ident.visit_counts(data)
+        slow = langid_walk.slow_visit_counts(ident.model, data) or {}
+        assert list(zip(ids.tolist(), counts.tolist(), strict=True)) == list(slow.items())
+
+
+def test_rows_widened_once_are_the_models_rows() -> None:
+    """A fresh identifier widens each row it meets once and keeps it: the second
+    classification of a text reads kept rows and still gives py3langid's answer."""
+    ident = FastIdentifier(_model().model)
+    text = "Суд признал обвиняемого виновным. The court dismissed the appeal."
+    kept = int(ident._row_done.sum())
+    assert ident.classify(text) == ident.model.classify(text)
+    assert ident._row_done.sum() > kept
+    done = ident._row_done.nonzero()[0]
+    assert (ident._wide_rows[done] == ident.model.nb_ptc[done].astype("float32")).all()
+    assert ident.classify(text) == ident.model.classify(text)
+
+
+def test_letters_counted_from_characters_match_the_text_and_stay_bounded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The remembered letter verdicts give the regex's counts, and a text of very many
+    distinct characters does not grow the memory past its cap."""
+    from casefile.core.ingest import languages
+    from casefile.core.ingest.garbled import character_counts
+
+    monkeypatch.setattr(languages, "_is_letter", {})
+    monkeypatch.setattr(languages, "_MAX_KNOWN", 100)
+    text = "".join(chr(c) for c in range(0x20, 0x800) if not 0xD800 <= c < 0xE000)
+    text += " Суд court 12 ½ ² _ ё"
+    counted = languages._samples_by_script(text, character_counts(text))
+    assert counted == languages._samples_by_script(text)
+    assert len(languages._is_letter) == 100
+    assert languages._samples_by_script(text, character_counts(text)) == counted

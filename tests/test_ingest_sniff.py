@@ -83,3 +83,14 @@ def test_broken_zip_named_docx_gets_a_clear_reason(tmp_path: Path) -> None:
     ex = extract_file(str(broken))
     assert ex.file_type == FileType.DOCX and ex.status == Status.FAILED
     assert "damaged" in (ex.reason or "") and "Error" not in (ex.reason or "")
+
+
+def test_extension_type_reads_the_suffix_as_pathlib_does() -> None:
+    from pathlib import Path
+
+    from casefile.core.ingest.sniff import _EXTENSIONS, extension_type
+
+    names = ["a.TXT", "dir.pdf/note", ".pdf", "x.", "x.tar.PDF", "a b.Docx", "/p/q.eml", "e"]
+    for name in names:
+        assert extension_type(name) == _EXTENSIONS.get(Path(name).suffix.lower()), name
+    assert extension_type(Path("/p/r.html")) == _EXTENSIONS.get(".html")

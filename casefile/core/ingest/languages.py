@@ -31,6 +31,10 @@ _LETTER = re.compile(r"[^\W\d_]")  # one character: what _NOT_LETTER leaves
 _NOT_CYRILLIC = re.compile(r"[^\u0400-\u04ff]+")
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
 _SPACES = re.compile(r"\s+")
+# Each distinct character's verdict by `_LETTER`, remembered: the same few hundred
+# characters recur in every document (a dict of bools; a race writes the same value).
+_is_letter: dict[str, bool] = {}
+_MAX_KNOWN = 20_000
 
 
 def _model() -> Any:
@@ -61,8 +65,14 @@ def _samples_by_script(
         cyrillic = len(_NOT_CYRILLIC.sub("", text))
     else:
         letters = cyrillic = 0
+        known = _is_letter
         for ch, n in counts.items():
-            if _LETTER.match(ch):
+            is_letter = known.get(ch)
+            if is_letter is None:
+                is_letter = _LETTER.match(ch) is not None
+                if len(known) < _MAX_KNOWN:  # a hostile text of every character: bounded
+                    known[ch] = is_letter
+            if is_letter:
                 letters += n
             if "\u0400" <= ch <= "\u04ff":  # letter or not, as _NOT_CYRILLIC counts
                 cyrillic += n

@@ -82,7 +82,9 @@ _KNOWN_HEADERS = {
 def extension_type(name: str | os.PathLike[str] | None) -> FileType | None:
     if not name:
         return None
-    return _EXTENSIONS.get(Path(name).suffix.lower())
+    # os.path.splitext gives Path.suffix's answer without building a Path (three a file).
+    suffix = os.path.splitext(os.path.basename(os.fspath(name)))[1]
+    return _EXTENSIONS.get(suffix.lower())
 
 
 def sniff(path: str | os.PathLike[str], name: str | None = None) -> FileType:
