@@ -9,6 +9,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # locale (casefile/core/i18n.py reads these at import).
 os.environ.pop("CASEFILE_LANG", None)
 os.environ["LANGUAGE"] = "en"
+# Derived files Casefile keeps in the user's cache (the unpacked language model) go to a
+# folder of this test run's own, not to the home folder of whoever runs the tests.
+os.environ["CASEFILE_CACHE_DIR"] = __import__("tempfile").mkdtemp(prefix="casefile-test-cache-")
 
 import sys
 from collections.abc import Iterator
