@@ -8,13 +8,16 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, InvalidStateError
-from typing import Any
+from typing import Any, TypeVar
 
 from casefile.core.ingest.types import Extraction
 
+T = TypeVar("T")
 
-class ExtractionFuture(Future[Extraction]):
-    """Our future: cancelling it cancels (or kills) the worker task behind it."""
+
+class WorkerFuture(Future[T]):
+    """Our future of a worker's task: cancelling it cancels (or kills) the task behind it
+    (`inner`, pebble's future). An extraction's, or any task's (`tasks.TaskPool`)."""
 
     inner: Future[Any] | None = None
 
@@ -22,6 +25,10 @@ class ExtractionFuture(Future[Extraction]):
         if self.inner is not None:
             self.inner.cancel()
         return super().cancel()
+
+
+class ExtractionFuture(WorkerFuture[Extraction]):
+    """A file's extraction: it always resolves to an `Extraction`, unless cancelled."""
 
 
 def forward(source: Future[Extraction], target: Future[Extraction]) -> None:

@@ -17,11 +17,9 @@ from __future__ import annotations
 
 import importlib.metadata
 import logging
-import lzma
 import os
 import shutil
 import sys
-import tempfile
 import uuid
 import zlib
 from pathlib import Path
@@ -111,14 +109,23 @@ def _read(folder: Path) -> Arrays | None:
         return None
 
 
-def _unpack(packaged: Path) -> Arrays:
-    """py3langid's own way: the LZMA stream through a temporary file, then np.load."""
-    with tempfile.TemporaryFile(suffix=".npz") as tmp:
-        with lzma.open(packaged) as src:
-            shutil.copyfileobj(src, tmp, length=1 << 20)
-        tmp.seek(0)
-        with np.load(tmp, allow_pickle=False) as data:
-            return {name: data[name] for name in NAMES}
+def _arrays(model: tuple[Any, ...]) -> Arrays:
+    """py3langid's loaded model as the arrays the cache keeps."""
+    ptc, pc, classes, nextmove, row, output = model
+    return dict(
+        zip(
+            NAMES,
+            (
+                np.asarray(ptc),
+                np.asarray(pc),
+                np.asarray(classes),
+                np.asarray(nextmove),  # a stdlib array: its buffer keeps the item type
+                np.asarray(row),
+                np.asarray(output, dtype=np.int32),
+            ),
+            strict=True,
+        )
+    )
 
 
 def _store(folder: Path, arrays: Arrays) -> None:
@@ -140,17 +147,18 @@ def _store(folder: Path, arrays: Arrays) -> None:
 def load() -> tuple[Any, ...]:
     """The model as py3langid's `load_model` gives it: (nb_ptc, nb_pc, nb_classes,
     tk_nextmove, tk_row, tk_output)."""
-    from py3langid.modelio import _to_array
+    from py3langid.modelio import _to_array, load_model
 
     packaged = packaged_file()
     folder = cache_folder(packaged)
     arrays = _read(folder)
     if arrays is None:
-        arrays = _unpack(packaged)
+        model = tuple(load_model(packaged))  # py3langid's own unpacking
         try:
-            _store(folder, arrays)
+            _store(folder, _arrays(model))
         except OSError as exc:  # a read-only or full home: unpacked each time, as before
             log.info("language model not cached (%s)", exc)
+        return model
     return (
         arrays["ptc"],
         arrays["pc"],

@@ -16,6 +16,7 @@ from typing import Any
 
 from pebble import ProcessExpired
 
+from casefile.core.ingest.extraction_futures import WorkerFuture
 from casefile.core.ingest.workers import ExtractionPool
 
 TIMEOUT, CRASHED, MEMORY, ERROR = "timeout", "crashed", "memory", "error"
@@ -27,25 +28,16 @@ class TaskFailed(Exception):
         self.why = why  # TIMEOUT, CRASHED, MEMORY or ERROR
 
 
-class _TaskFuture(Future[Any]):
-    inner: Future[Any] | None = None
-
-    def cancel(self) -> bool:
-        if self.inner is not None:
-            self.inner.cancel()
-        return super().cancel()
-
-
 class TaskPool(ExtractionPool):
     """An ExtractionPool that also runs plain functions (`call`)."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._tasks: set[_TaskFuture] = set()
+        self._tasks: set[WorkerFuture[Any]] = set()
 
     def call(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
         """Run `fn(*args)` (picklable, importable by name) in a worker."""
-        outer = _TaskFuture()
+        outer: WorkerFuture[Any] = WorkerFuture()
         inner = self._ensure_pool().schedule(fn, args=args, timeout=self.timeout_s)
         outer.inner = inner
         with self._lock:
@@ -53,7 +45,7 @@ class TaskPool(ExtractionPool):
         inner.add_done_callback(lambda done: self._settle(outer, done))
         return outer
 
-    def _settle(self, outer: _TaskFuture, inner: Future[Any]) -> None:
+    def _settle(self, outer: WorkerFuture[Any], inner: Future[Any]) -> None:
         with self._lock:
             self._tasks.discard(outer)
         if inner.cancelled():
