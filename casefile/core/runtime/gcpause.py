@@ -1,4 +1,5 @@
-"""Pause Python's cyclic garbage collector during bulk index writing.
+"""Pause Python's cyclic garbage collector during bulk index writing, and keep what a
+case holds for its whole life out of its sight.
 
 Building an index creates hundreds of thousands of short-lived tuples; each one counts
 towards a collection, and a full collection over that heap holds the GIL for 50–100 ms
@@ -40,3 +41,14 @@ def gc_paused(fn: Callable[P, R]) -> Callable[P, R]:
             gc.collect(0)
 
     return wrapper
+
+
+def keep_out_of_collections() -> None:
+    """Move every object alive now out of the collector's sight (`gc.freeze`), after a
+    large structure that lives as long as the open case was built: the index's decoded
+    rows, one object per document. A full collection walks every tracked object while
+    it holds the GIL, so with 100,000 rows each one paused whatever was running for
+    ~110 ms; in `tests/perf/bench_search.py` that was one search in the middle of the
+    100,000-document run, twice its slowest otherwise. The cost: cycles that are
+    garbage at this moment are never freed (a few kilobytes; nothing here makes them)."""
+    gc.freeze()

@@ -32,6 +32,7 @@ from whoosh.filedb.filestore import FileStorage
 from casefile.core.errors import CasefileError, DiskFullError
 from casefile.core.i18n import _
 from casefile.core.jobs import Cancelled
+from casefile.core.runtime.gcpause import keep_out_of_collections
 from casefile.core.search.analysis import ScriptPositions, ScriptTokenizer
 from casefile.core.search.codec import CasefileCodec
 from casefile.core.search.mapped_files import install as read_segments_in_place
@@ -240,6 +241,7 @@ class SegmentTables:
     def rows_for(self, reader: Any) -> list[tuple[list[Row | None], int]]:
         out: list[tuple[list[Row | None], int]] = []
         live = set()
+        decoded = False
         for leaf, offset in reader.leaf_readers():
             segment = leaf.segment()
             if segment is None:  # an empty index (a new case): a valid index, no rows
@@ -260,8 +262,11 @@ class SegmentTables:
                     rows.append(r)
                 with self._lock:
                     self._by_segment[segid] = rows
+                decoded = True
             out.append((rows, offset))
         with self._lock:
             for dead in set(self._by_segment) - live:
                 del self._by_segment[dead]
+        if decoded:  # they live as long as their segment: no collection need walk them
+            keep_out_of_collections()
         return out
