@@ -76,6 +76,10 @@ SMALL_BATCH = 16  # …of this many per worker task
 # the rows). The services pass theirs in: the import may not import them (no upward
 # imports, docs/architecture.md); without one the work items wait in the queue.
 IndexSync = Callable[[Case], None]
+# Hands each batch's documents to the index writer right after their database commit,
+# uncommitted (the next IndexSync commits them): adding them while the workers are still
+# extracting leaves the import's end only the index commit to wait for.
+IndexStage = Callable[[Case, list[str]], None]
 
 
 def _attached_name(filename: str, message: str) -> str:
@@ -101,6 +105,7 @@ def _flush(run: Run) -> None:
                 n: (hash(text), words) for n, (text, words) in enumerate(pages, start=1)
             }
             ex.page_words = None
+    run.stage_index(run.case, [row["uid"] for _item, _ex, row in written])
     for item, _ex, row in written:
         run.outcomes.append(
             ImportOutcome(
@@ -132,12 +137,13 @@ def import_paths(
     ctx: JobContext | None = None,
     options: ImportOptions | None = None,
     sync_index: IndexSync | None = None,
+    stage_index: IndexStage | None = None,
 ) -> Imported:
     # The import indexes its own documents in large commits (`_index`); an edit made
     # meanwhile (at a safe point) indexes only its own document (services.sync).
     was_bulk, case.indexing_in_bulk = case.indexing_in_bulk, True
     try:
-        return _import(case, paths, ctx, options, sync_index)
+        return _import(case, paths, ctx, options, sync_index, stage_index)
     finally:
         case.indexing_in_bulk = was_bulk
         case.split_pages.clear()  # what its syncs did not take (an import that failed)
@@ -149,6 +155,7 @@ def _import(
     ctx: JobContext | None,
     options: ImportOptions | None,
     sync_index: IndexSync | None,
+    stage_index: IndexStage | None = None,
 ) -> Imported:
     ctx = ctx or JobContext()
     options = options or ImportOptions()
@@ -158,6 +165,8 @@ def _import(
             % {"kind": options.kind, "kinds": ", ".join(DocumentKind)}
         )
     run = Run(case, ctx, options, sync_index=sync_index or (lambda _case: None))
+    if stage_index is not None:
+        run.stage_index = stage_index
     with case.read_session() as s:
         run.known = dict(s.execute(select(Document.sha256, Document.title)).all())
         run.locked = dict(

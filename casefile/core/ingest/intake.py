@@ -67,6 +67,7 @@ class Run:
     retry_with_password: list[tuple[str, str]] = field(default_factory=list)  # uid, path
     incomplete: dict[str, str] = field(default_factory=dict)  # sha -> uid, see below
     sync_index: Callable[[Case], None] = lambda _case: None  # see importer.IndexSync
+    stage_index: Callable[[Case, list[str]], None] = lambda _case, _uids: None  # IndexStage
 
 
 @dataclass(frozen=True)

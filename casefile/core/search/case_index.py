@@ -17,6 +17,7 @@ from whoosh.index import Index
 
 from casefile.core.case import Case
 from casefile.core.search import index as ixmod
+from casefile.core.search.staged_writes import StagedWrites
 
 EXTENSION_KEY = "search"
 
@@ -36,6 +37,7 @@ class SearchIndex:
         self._expansions: tuple[Any, dict[Any, Any]] = (None, {})
         self.reconciled = False
         self.rebuilding = False  # a rebuild is writing index.new/ (see indexer.rebuild)
+        self.staged: StagedWrites | None = None  # an import's uncommitted documents
 
     def expansion_cache(self, searcher: Any) -> dict[Any, Any]:
         """Word -> indexed forms, valid while this searcher (index generation) lives."""
@@ -62,6 +64,7 @@ class SearchIndex:
 
     def replace(self, ix: Index | None) -> None:
         with self.lock:
+            self.drop_staged()
             self.close_searcher()
             self.ix = ix
             self.tables = ixmod.SegmentTables()
@@ -80,8 +83,20 @@ class SearchIndex:
         so the next `ensure_index` or sync rebuilds it."""
         self.replace(None)
 
+    def drop_staged(self) -> None:
+        """Cancel the writer of uncommitted documents, if any: their work items are
+        still queued, so the next sync indexes them (see `staged_writes.py`)."""
+        staged, self.staged = self.staged, None
+        if staged is not None:
+            try:
+                staged.cancel()
+            except Exception as exc:
+                if not ixmod.is_damage(exc):
+                    raise
+
     def close(self) -> None:
         with self.lock:
+            self.drop_staged()
             self.close_searcher()
             self.ix = None
 

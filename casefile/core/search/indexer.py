@@ -29,6 +29,7 @@ from casefile.core.runtime.gcpause import gc_paused
 from casefile.core.search import doc_source
 from casefile.core.search import index as ixmod
 from casefile.core.search.case_index import SearchIndex, attach, swap_in
+from casefile.core.search.staged_writes import StagedWrites
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,13 @@ def sync(case: Case, ctx: JobContext | None = None, only: Sequence[str] | None =
         rebuild(case, ctx)
         return
     try:
+        if only is None:
+            _commit_staged(case, si)
+        else:
+            # A user's edit during an import: its one document is committed at once
+            # and alone, as before staging. The import's documents added so far are
+            # let go (the index has one writer); its next sync adds them again.
+            discard_staged(si)
         _drain(case, si, ctx, only)
     except Exception as exc:
         if ixmod.is_disk_full(exc):
@@ -73,6 +81,73 @@ def sync(case: Case, ctx: JobContext | None = None, only: Sequence[str] | None =
         si.mark_damaged()
         if only is None:
             rebuild(case, ctx)
+
+
+@gc_paused
+def stage(case: Case, uids: Sequence[str]) -> None:
+    """Add documents just written (an import's batch) to the index writer that the next
+    `sync` commits (see `staged_writes.py`). Never raises: whatever goes wrong, the
+    documents' work items are still queued, and that sync indexes them."""
+    if case.readonly or not uids:
+        return
+    si = attach(case)
+    if si.rebuilding or (not si.usable and not _start_empty(case, si)):
+        return  # the next sync rebuilds, from the database
+    try:
+        with si.lock:
+            staged = si.staged
+            if staged is None:
+                staged = si.staged = StagedWrites(_writer(si))
+            with case.read_session() as s:
+                items = work_queue.pending(s, work_queue.INDEX, uids=uids)
+            wanted = list(dict.fromkeys(i.document_uid for i in items))
+            staged.delete_uids(wanted)
+            for i in range(0, len(wanted), LOAD):
+                part = wanted[i : i + LOAD]
+                with case.read_session() as s:
+                    docs = doc_source.load(s, part)
+                for uid in part:
+                    d = docs.get(uid)
+                    if d is not None:
+                        doc_source.add(case, staged.writer, d)
+                        staged.revisions[uid] = d.revision
+            staged.item_ids += [i.id for i in items]
+    except Exception as exc:
+        log.warning("documents left for the next index sync (%s: %s)", type(exc).__name__, exc)
+        discard_staged(si)
+
+
+def _start_empty(case: Case, si: SearchIndex) -> bool:
+    """A case without an index whose every document is queued for it (a new case, or
+    one whose documents all arrived since): an empty index, then the queue, is the
+    whole index, so an import's first batch need not wait for a rebuild."""
+    with case.read_session() as s:
+        queued = select(WorkItem.document_uid).where(WorkItem.kind == work_queue.INDEX)
+        unqueued = s.scalar(select(func.count(Document.id)).where(Document.uid.not_in(queued)))
+    if unqueued:
+        return False
+    si.replace(ixmod.create(si.path))
+    si.reconciled = True  # nothing can have drifted: the queue holds every document
+    return True
+
+
+def _commit_staged(case: Case, si: SearchIndex) -> None:
+    """Commit what `stage` added, then record it as indexed (the same order as `_drain`)."""
+    staged, si.staged = si.staged, None
+    if staged is None:
+        return
+    with si.lock:
+        staged.commit()
+    _mark_done(case, staged.item_ids, staged.revisions)
+
+
+def discard_staged(si: SearchIndex) -> None:
+    """Drop what `stage` added (its work items stay queued for the next sync)."""
+    with si.lock:
+        try:
+            si.drop_staged()
+        except Exception as exc:  # never hides the error that led here
+            log.warning("index writer not cancelled cleanly: %s", exc)
 
 
 def _drain(case: Case, si: SearchIndex, ctx: JobContext | None, only: Sequence[str] | None) -> None:
@@ -190,6 +265,7 @@ def rebuild(case: Case, ctx: JobContext | None = None) -> int:
     if case.readonly:
         raise PermissionError("a read-only case cannot rebuild its index")
     si = attach(case)
+    discard_staged(si)  # the rebuild reads every document from the database
     new_path: Path = si.path.with_name(si.path.name + ".new")
     if si.usable:  # the old index's searcher and decoded rows wait idle meanwhile (66 MB
         with si.lock:  # at 100,000 documents); a search during the rebuild reopens them
@@ -281,4 +357,4 @@ def load_in_memory(case: Case) -> SearchIndex:
     return si
 
 
-__all__ = ["Cancelled", "load_in_memory", "rebuild", "reconcile", "sync"]
+__all__ = ["Cancelled", "discard_staged", "load_in_memory", "rebuild", "reconcile", "stage", "sync"]

@@ -17,7 +17,7 @@ from casefile.core.ingest.workers import ExtractionPool
 from casefile.core.jobs import JobContext
 from casefile.core.services.documents import get_document
 from casefile.core.services.dto import DocumentDetail, ImportSummary
-from casefile.core.services.sync import sync_index
+from casefile.core.services.sync import stage_index, sync_index
 
 __all__ = [
     "ImportOptions",
@@ -62,7 +62,7 @@ def import_paths(
         memory_mb=memory_mb,
         follow_links=follow_links,
     )
-    done = _import_paths(case, paths, ctx, options, _sync_backlog)
+    done = _import_paths(case, paths, ctx, options, _sync_backlog, stage_index)
     return ImportSummary(done.outcomes, cancelled=done.cancelled)
 
 

@@ -27,3 +27,13 @@ def sync_index(
     # job, an import, reports its files).
     matching.drain(case, None, only)
     indexer.sync(case, ctx, only)
+
+
+def stage_index(case: Case, uids: Sequence[str]) -> None:
+    """Hand documents just written by an import to the index writer, uncommitted: the
+    import's next `sync_index` commits them (see `casefile.core.search.staged_writes`).
+    Their entities are matched first, as `sync_index` does, since the index holds them."""
+    if case.readonly or not uids:
+        return
+    matching.drain(case, None, uids)
+    indexer.stage(case, uids)
