@@ -6,7 +6,9 @@ failure while adding is repaired by the next sync."""
 from __future__ import annotations
 
 import shutil
+from concurrent.futures import Future
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -17,8 +19,8 @@ from casefile.core.db import work_queue
 from casefile.core.db.schema import Document
 from casefile.core.ingest import importer
 from casefile.core.ingest.intake import ImportOptions
-from casefile.core.search import doc_source, indexer
-from casefile.core.services.sync import stage_index
+from casefile.core.search import doc_source, indexer, staged_writes
+from casefile.core.services.sync import stage_index, sync_index
 from tests.helpers import write_text_files
 from tests.search_fixtures import add_document
 
@@ -116,9 +118,74 @@ def test_a_failure_while_adding_leaves_the_batch_to_the_next_sync(
         add(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(doc_source, "add", add_failing_once)
-    files = write_text_files(tmp_path / "in", 30, size=400)
-    summary = services.import_paths(case, files)
-    assert summary.imported == 30
+    write_text_files(tmp_path / "in", 30, size=400)
+    summary = importer.import_paths(  # every document added here (no workers)
+        case,
+        [tmp_path / "in"],
+        options=ImportOptions(inline=True),
+        sync_index=sync_index,
+        stage_index=lambda c, uids, _helper: stage_index(c, uids, None),
+    )
+    assert len(summary.outcomes) == 30
     assert len(calls) > 30  # the failed batch was added again by the sync
     assert _found(case, "Document") == set(_titles(case))
     assert _all_recorded_as_indexed(case)
+
+
+class _Helper:
+    """Stands in for the import's workers (`TaskPool.call`): runs the task here at once,
+    fails it, or leaves it waiting as a task no worker has taken yet."""
+
+    def __init__(self, mode: str) -> None:
+        self.mode = mode
+        self.futures: list[Future[Any]] = []
+
+    def __call__(self, fn: Any, *args: Any) -> Future[Any]:
+        f: Future[Any] = Future()
+        self.futures.append(f)
+        if self.mode == "run":
+            f.set_running_or_notify_cancel()
+            f.set_result(fn(*args))
+        elif self.mode == "fail":
+            f.set_running_or_notify_cancel()
+            f.set_exception(RuntimeError("worker killed"))
+        return f
+
+
+def _import_staged(case: Case, folder: Path, helper: _Helper) -> None:
+    importer.import_paths(
+        case,
+        [folder],
+        options=ImportOptions(inline=True),
+        sync_index=sync_index,
+        stage_index=lambda c, uids, _h: stage_index(c, uids, helper),
+    )
+
+
+@pytest.mark.parametrize("mode", ["run", "fail", "unstarted"])
+def test_documents_given_to_the_workers_are_all_indexed_whatever_the_workers_do(
+    case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str
+) -> None:
+    """Every other document goes to a worker: its segment joins the commit ("run"); a
+    worker that fails leaves its documents to the sync's drain ("fail"); a task no
+    worker has begun is taken back and indexed here ("unstarted")."""
+    monkeypatch.setattr(importer, "BATCH_SIZE", 10)
+    monkeypatch.setattr(staged_writes, "OFFLOAD_BATCH", 7)
+    write_text_files(tmp_path / "in", 40, size=400)
+    helper = _Helper(mode)
+    _import_staged(case, tmp_path / "in", helper)
+    assert len(helper.futures) >= 2  # documents were handed out
+    titles = _titles(case)
+    assert len(titles) == 40
+    assert _found(case, "Document") == set(titles)
+    assert len(services.search(case, '"Document 17"').hits) == 1  # positions intact
+    assert _all_recorded_as_indexed(case)
+    assert not (case.index_dir.parent / "index.parts").exists()
+    if mode == "unstarted":
+        assert all(f.cancelled() for f in helper.futures)
+    if mode == "run":  # the workers' segments are in the index, beside the writer's
+        from whoosh import index as wi
+
+        ix = wi.open_dir(str(case.index_dir), indexname="pages")
+        assert len(ix._segments()) >= 2
+        ix.close()

@@ -26,6 +26,13 @@ class WorkerFuture(Future[T]):
             self.inner.cancel()
         return super().cancel()
 
+    def running(self) -> bool:
+        """True once a worker has taken the task (until then, cancelling it only takes
+        it off the queue; afterwards it kills the worker)."""
+        if self.inner is not None and not self.done():
+            return self.inner.running()
+        return super().running()
+
 
 class ExtractionFuture(WorkerFuture[Extraction]):
     """A file's extraction: it always resolves to an `Extraction`, unless cancelled."""

@@ -20,6 +20,7 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -42,8 +43,9 @@ from casefile.core.ingest.intake import (
 from casefile.core.ingest.names import shown
 from casefile.core.ingest.paging import discard_spool
 from casefile.core.ingest.reextract import reextract
+from casefile.core.ingest.tasks import TaskPool
 from casefile.core.ingest.types import Attachment, Extraction, Imported, ImportOutcome
-from casefile.core.ingest.workers import ExtractionPool, Job
+from casefile.core.ingest.workers import Job
 from casefile.core.jobs import JobContext
 from casefile.core.vocabulary import (
     DocumentKind,
@@ -78,8 +80,10 @@ SMALL_BATCH = 16  # …of this many per worker task
 IndexSync = Callable[[Case], None]
 # Hands each batch's documents to the index writer right after their database commit,
 # uncommitted (the next IndexSync commits them): adding them while the workers are still
-# extracting leaves the import's end only the index commit to wait for.
-IndexStage = Callable[[Case, list[str]], None]
+# extracting leaves the import's end only the index commit to wait for. The third
+# argument runs a task in the extraction workers (`TaskPool.call`), or is None: the
+# index may have them index part of the documents.
+IndexStage = Callable[[Case, list[str], "Callable[..., Future[Any]] | None"], None]
 
 
 def _attached_name(filename: str, message: str) -> str:
@@ -105,7 +109,7 @@ def _flush(run: Run) -> None:
                 n: (hash(text), words) for n, (text, words) in enumerate(pages, start=1)
             }
             ex.page_words = None
-    run.stage_index(run.case, [row["uid"] for _item, _ex, row in written])
+    run.stage_index(run.case, [row["uid"] for _item, _ex, row in written], run.helper)
     for item, _ex, row in written:
         run.outcomes.append(
             ImportOutcome(
@@ -195,7 +199,7 @@ def _import(
     small: list[Item] = []
     waiting: list[Item] = []  # stored while the workers start (~1 s): intake runs ahead
     case.store.root.mkdir(parents=True, exist_ok=True)
-    with ExtractionPool(
+    with TaskPool(
         timeout_s=options.timeout_s,
         memory_mb=options.memory_mb,
         inline=options.inline,
@@ -203,6 +207,8 @@ def _import(
         spool_dir=str(case.store.root),
     ) as pool:
         pool.start_in_background()
+        if not options.inline:  # the index may have the workers build part of it
+            run.helper = pool.call
 
         def dispatch_small() -> None:
             jobs: list[Job] = [(str(i.stored), options.password, i.name) for i in small]
@@ -352,7 +358,7 @@ def _import(
             # Whole files only: what finished extracting is written (a message only with
             # all its attachments), the rest not begun.
             _flush(run)
-    _index(run)
+        _index(run)  # with the workers still there, for the segments they are building
     ctx.safe_point()
     for uid, display in run.retry_with_password:
         if cancelled:

@@ -67,7 +67,9 @@ class Run:
     retry_with_password: list[tuple[str, str]] = field(default_factory=list)  # uid, path
     incomplete: dict[str, str] = field(default_factory=dict)  # sha -> uid, see below
     sync_index: Callable[[Case], None] = lambda _case: None  # see importer.IndexSync
-    stage_index: Callable[[Case, list[str]], None] = lambda _case, _uids: None  # IndexStage
+    stage_index: Callable[..., None] = lambda _case, _uids, _helper: None  # IndexStage
+    # Runs a task in the import's extraction workers (importer.IndexStage), or None.
+    helper: Callable[..., Future[Any]] | None = None
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from concurrent.futures import BrokenExecutor, CancelledError, Future, wait
 from concurrent.futures import TimeoutError as FutureTimeout
 from functools import partial
-from typing import Any
+from typing import Any, Self
 
 from pebble import ProcessExpired, ProcessPool
 
@@ -245,7 +245,7 @@ class ExtractionPool:
             self._pool.join()
             self._pool = None
 
-    def __enter__(self) -> ExtractionPool:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -102,7 +102,7 @@ class SearchIndex:
 
 
 def _clean_leftovers(path: Path) -> None:
-    for name in (path.name + ".new", path.name + ".old"):
+    for name in (path.name + ".new", path.name + ".old", path.name + ".parts"):
         leftover = path.with_name(name)
         if leftover.exists():
             shutil.rmtree(leftover, ignore_errors=True)

@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session, selectinload
 from casefile.core.case import Case
 from casefile.core.db.schema import Document, Page
 from casefile.core.search import index as ixmod
-from casefile.core.search.analysis import SplitPage, paged_terms
 from casefile.core.search.entity_fields import NO_ENTITIES, EntityFields, entities_of
+from casefile.core.search.entry import add_entry
 
 # Documents with more pages than this are not loaded whole: their pages stream from the
 # database while they are indexed, so one huge input (a 200 MB text becomes ~40,000
@@ -125,24 +125,10 @@ def load(session: Session, uids: Sequence[str]) -> dict[str, Doc]:
 
 
 def add(case: Case, writer: Any, d: Doc) -> None:
-    """One index entry per document (see `index`'s docstring): every page in one
-    position space, the page starts in the `pagemap` column. Pages are consumed one at
-    a time, so a streamed document never has all its text in memory."""
-    numbers: list[int] = []
-    split = case.split_pages.pop(d.uid, None)  # its pages' words, split by the import
-
-    def texts() -> Iterator[str]:
-        for number, text in pages_of(case, d):
-            numbers.append(number)
-            known = split.get(number) if split else None
-            yield SplitPage(known[1]) if known and known[0] == hash(text) else text
-
-    term_table = getattr(writer, "term_table", None)  # CaseWriter's (see `Analyzed`)
-    analyzed, starts = paged_terms(texts(), term_table("text") if term_table else None)
-    fields = dict(d.fields)
-    fields["text"] = analyzed
-    fields["pagemap"] = ixmod.encode_pagemap(numbers, starts)
-    writer.add_document(**fields)
+    """Add `d`'s entry (`entry.add_entry`), with the words the import's workers split
+    for it, if any (they are taken: each is used once)."""
+    split = case.split_pages.pop(d.uid, None)
+    add_entry(writer, d.fields, pages_of(case, d), split)
 
 
 def iter_docs(case: Case, chunk: int = 100) -> Iterator[list[Doc]]:

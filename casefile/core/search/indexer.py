@@ -29,7 +29,7 @@ from casefile.core.runtime.gcpause import gc_paused
 from casefile.core.search import doc_source
 from casefile.core.search import index as ixmod
 from casefile.core.search.case_index import SearchIndex, attach, swap_in
-from casefile.core.search.staged_writes import StagedWrites
+from casefile.core.search.staged_writes import Helper, StagedWrites
 
 log = logging.getLogger(__name__)
 
@@ -84,10 +84,11 @@ def sync(case: Case, ctx: JobContext | None = None, only: Sequence[str] | None =
 
 
 @gc_paused
-def stage(case: Case, uids: Sequence[str]) -> None:
+def stage(case: Case, uids: Sequence[str], helper: Helper | None = None) -> None:
     """Add documents just written (an import's batch) to the index writer that the next
-    `sync` commits (see `staged_writes.py`). Never raises: whatever goes wrong, the
-    documents' work items are still queued, and that sync indexes them."""
+    `sync` commits (see `staged_writes.py`); with `helper` (the import's idle extraction
+    workers), every other one is indexed by them. Never raises: whatever goes wrong,
+    the documents' work items are still queued, and that sync indexes them."""
     if case.readonly or not uids:
         return
     si = attach(case)
@@ -97,7 +98,7 @@ def stage(case: Case, uids: Sequence[str]) -> None:
         with si.lock:
             staged = si.staged
             if staged is None:
-                staged = si.staged = StagedWrites(_writer(si))
+                staged = si.staged = StagedWrites(_writer(si), si.path)
             with case.read_session() as s:
                 items = work_queue.pending(s, work_queue.INDEX, uids=uids)
             wanted = list(dict.fromkeys(i.document_uid for i in items))
@@ -108,10 +109,16 @@ def stage(case: Case, uids: Sequence[str]) -> None:
                     docs = doc_source.load(s, part)
                 for uid in part:
                     d = docs.get(uid)
-                    if d is not None:
+                    if d is None:
+                        continue
+                    if helper is not None and d.pages is not None and staged.wants_helper():
+                        split = case.split_pages.pop(uid, None)
+                        staged.give(helper, uid, d.revision, (d.fields, d.pages, split))
+                    else:
                         doc_source.add(case, staged.writer, d)
                         staged.revisions[uid] = d.revision
-            staged.item_ids += [i.id for i in items]
+            for item in items:
+                staged.items.setdefault(item.document_uid, []).append(item.id)
     except Exception as exc:
         log.warning("documents left for the next index sync (%s: %s)", type(exc).__name__, exc)
         discard_staged(si)
@@ -137,8 +144,8 @@ def _commit_staged(case: Case, si: SearchIndex) -> None:
     if staged is None:
         return
     with si.lock:
-        staged.commit()
-    _mark_done(case, staged.item_ids, staged.revisions)
+        revisions, items = staged.commit()
+    _mark_done(case, items, revisions)
 
 
 def discard_staged(si: SearchIndex) -> None:

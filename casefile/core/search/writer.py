@@ -13,6 +13,7 @@ advance, takes Whoosh's own path unchanged.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from whoosh.writing import SegmentWriter
@@ -21,6 +22,16 @@ from casefile.core.search.analysis import Analyzed, ScriptPositions
 
 
 class CaseWriter(SegmentWriter):  # type: ignore[misc]
+    # Segments built elsewhere (an extraction worker, `segment_task.py`) to list with
+    # this writer's own in the table of contents its commit writes: asked for then, so
+    # they are built while this writer writes its segment.
+    joining: Callable[[], list[Any]] | None = None
+
+    def _commit_toc(self, segments: list[Any]) -> None:
+        if self.joining is not None:
+            segments = [*segments, *self.joining()]
+        super()._commit_toc(segments)
+
     def add_document(self, **fields: Any) -> None:
         fast = {
             name: value

@@ -10,6 +10,7 @@ from casefile.core.case import Case
 from casefile.core.entities import matching
 from casefile.core.jobs import JobContext
 from casefile.core.search import indexer
+from casefile.core.search.staged_writes import Helper
 
 
 def sync_index(
@@ -29,11 +30,12 @@ def sync_index(
     indexer.sync(case, ctx, only)
 
 
-def stage_index(case: Case, uids: Sequence[str]) -> None:
+def stage_index(case: Case, uids: Sequence[str], helper: Helper | None = None) -> None:
     """Hand documents just written by an import to the index writer, uncommitted: the
-    import's next `sync_index` commits them (see `casefile.core.search.staged_writes`).
-    Their entities are matched first, as `sync_index` does, since the index holds them."""
+    import's next `sync_index` commits them (see `casefile.core.search.staged_writes`);
+    `helper` runs a task in the import's extraction workers once they are idle. Their
+    entities are matched first, as `sync_index` does, since the index holds them."""
     if case.readonly or not uids:
         return
     matching.drain(case, None, uids)
-    indexer.stage(case, uids)
+    indexer.stage(case, uids, helper)
