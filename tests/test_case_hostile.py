@@ -89,6 +89,21 @@ def test_a_database_or_folder_linked_outside_the_case_is_refused(
         services.open_case(closed_case)
 
 
+def test_a_segment_folder_linked_outside_the_case_is_refused(
+    closed_case: Path, tmp_path: Path
+) -> None:
+    """`index.parts/`, where an import's workers build index segments, does not exist
+    between imports; a case that brings one as a link would have them written, and
+    cleared, elsewhere."""
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "keep.txt").write_text("someone else's file")
+    (closed_case / "index.parts").symlink_to(outside)
+    with pytest.raises(UnsafeCaseError):
+        services.open_case(closed_case)
+    assert (outside / "keep.txt").read_text() == "someone else's file"
+
+
 # -- item 10: damaged database, full disk --------------------------------------------
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "malformed"])
 def test_a_damaged_database_gets_one_sentence_naming_the_backup(

@@ -67,6 +67,7 @@ _FOLDER_ENTRIES = (
     "index",
     "index.new",
     "index.old",
+    "index.parts",  # segments the extraction workers build (core/search/segment_task.py)
 )
 
 READ_ONLY_MEDIA = N_(
