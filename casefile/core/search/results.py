@@ -218,7 +218,9 @@ def facets(rows: dict[str, Row], scale: float = 1.0) -> dict[str, tuple[tuple[st
 def _order(matches: Matches, sort: str) -> list[str]:
     if sort == SearchSort.RELEVANCE:
         scores = matches.scores
-        return sorted(scores, key=lambda u: -scores[u])  # stable: index order on ties
+        # Ties by uid, as the date orders: the same order whatever the index's layout
+        # (segments merged, built by an import's workers, or rebuilt as one).
+        return sorted(scores, key=lambda u: (-scores[u], u))
     far = 99_999_999 if sort == SearchSort.DATE else -1
     return sorted(
         matches.rows,
