@@ -68,8 +68,7 @@ class Run:
     incomplete: dict[str, str] = field(default_factory=dict)  # sha -> uid, see below
     sync_index: Callable[[Case], None] = lambda _case: None  # see importer.IndexSync
     stage_index: Callable[..., None] = lambda _case, _uids, _helper: None  # IndexStage
-    # Runs a task in the import's extraction workers (importer.IndexStage), or None.
-    helper: Callable[..., Future[Any]] | None = None
+    helper: Callable[..., Future[Any]] | None = None  # a task in the workers (IndexStage)
 
 
 @dataclass(frozen=True)
