@@ -86,8 +86,8 @@ def sync(case: Case, ctx: JobContext | None = None, only: Sequence[str] | None =
 @gc_paused
 def stage(case: Case, uids: Sequence[str], helper: Helper | None = None) -> None:
     """Add documents just written (an import's batch) to the index writer that the next
-    `sync` commits (see `staged_writes.py`); with `helper` (the import's idle extraction
-    workers), every other one is indexed by them. Never raises: whatever goes wrong,
+    `sync` commits (see `staged_writes.py`); with `helper` (a task in the import's
+    extraction workers), every other one is indexed by them. Never raises: whatever goes wrong,
     the documents' work items are still queued, and that sync indexes them."""
     if case.readonly or not uids:
         return

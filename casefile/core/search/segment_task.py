@@ -1,15 +1,17 @@
 """A segment of an import's documents, built in an extraction worker (docs/architecture.md,
 "How a change reaches the index").
 
-Once the workers have extracted every file of an import they sit idle while the
-importing process writes and indexes the rest alone: on 2,000 notes that was the last
-~2.5 s, with one core unused. So, from then on, every other document goes to a worker,
-which indexes a few hundred of them into a segment of its own, in a folder of its own
-(`index.parts/`, where no commit of the live index deletes its files); the import's
-commit moves that segment's file into the index and lists it with its own segment, in
-one table of contents. Whatever fails there (a worker killed, out of time), those
-documents' work items are still queued, and the sync that follows indexes them in the
-importing process.
+The importing process stores, writes and indexes every document one after another, and
+once the workers have extracted every file they sit idle while it indexes the rest
+alone: on 2,000 notes that was the last ~2.5 s, with one core unused. So every other
+document goes to a worker, which indexes a few hundred of them into a segment of its
+own, in a folder of its own (`index.parts/`, where no commit of the live index deletes
+its files); its task waits behind the extractions handed out before it, so it mostly
+runs when the workers would otherwise idle. The import's commit moves that segment's
+file into the index and lists it with its own segment, in one table of contents; a
+task no worker has begun by then is taken back (`staged_writes.py`). Whatever fails
+there (a worker killed, out of time), those documents' work items are still queued,
+and the sync that follows indexes them in the importing process.
 
 Only whoosh and the index modules are imported here (no database): the worker has them
 loaded in ~0.1 s.

@@ -6,8 +6,9 @@ adding and committing them while the extraction workers waited or had finished: 
 sync (~2 s per 1,000 notes) was a tail with one core idle. Adding a document is about a
 third of indexing it, and the importing process has time to spare while the workers
 extract the first files, so each batch is added right after its database commit and only
-the commit is left to the sync. Once the workers are idle, every other document goes to
-them instead (`segment_task.py`), and their segments join this writer's commit.
+the commit is left to the sync. Every other document goes to the extraction workers
+instead (`segment_task.py`), and their segments join this writer's commit; measured,
+that is what makes the import faster, since it takes work off the importing process.
 
 Nothing changes for the crash rules: the work items stay queued until the commit, so a
 crash, a writer discarded after an error or a worker's failure leaves them for the next
