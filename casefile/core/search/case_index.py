@@ -8,6 +8,7 @@ complete, so a cancelled or crashed rebuild leaves the previous index usable.
 
 from __future__ import annotations
 
+import logging
 import shutil
 import threading
 from pathlib import Path
@@ -20,6 +21,7 @@ from casefile.core.search import index as ixmod
 from casefile.core.search.staged_writes import StagedWrites
 
 EXTENSION_KEY = "search"
+log = logging.getLogger(__name__)
 
 
 class SearchIndex:
@@ -85,14 +87,16 @@ class SearchIndex:
 
     def drop_staged(self) -> None:
         """Cancel the writer of uncommitted documents, if any: their work items are
-        still queued, so the next sync indexes them (see `staged_writes.py`)."""
-        staged, self.staged = self.staged, None
-        if staged is not None:
+        still queued, so the next sync indexes them (see `staged_writes.py`). Never
+        raises: it runs on the way out of an error, or of the case."""
+        with self.lock:
+            staged, self.staged = self.staged, None
+            if staged is None:
+                return
             try:
                 staged.cancel()
-            except Exception as exc:
-                if not ixmod.is_damage(exc):
-                    raise
+            except Exception as exc:  # a damaged index may fail even to cancel
+                log.warning("index writer not cancelled cleanly: %s", exc)
 
     def close(self) -> None:
         with self.lock:

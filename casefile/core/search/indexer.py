@@ -68,7 +68,7 @@ def sync(case: Case, ctx: JobContext | None = None, only: Sequence[str] | None =
             # A user's edit during an import: its one document is committed at once
             # and alone, as before staging. The import's documents added so far are
             # let go (the index has one writer); its next sync adds them again.
-            discard_staged(si)
+            si.drop_staged()
         _drain(case, si, ctx, only)
     except Exception as exc:
         if ixmod.is_disk_full(exc):
@@ -121,7 +121,7 @@ def stage(case: Case, uids: Sequence[str], helper: Helper | None = None) -> None
                 staged.items.setdefault(item.document_uid, []).append(item.id)
     except Exception as exc:
         log.warning("documents left for the next index sync (%s: %s)", type(exc).__name__, exc)
-        discard_staged(si)
+        si.drop_staged()
 
 
 def _start_empty(case: Case, si: SearchIndex) -> bool:
@@ -146,15 +146,6 @@ def _commit_staged(case: Case, si: SearchIndex) -> None:
     with si.lock:
         revisions, items = staged.commit()
     _mark_done(case, items, revisions)
-
-
-def discard_staged(si: SearchIndex) -> None:
-    """Drop what `stage` added (its work items stay queued for the next sync)."""
-    with si.lock:
-        try:
-            si.drop_staged()
-        except Exception as exc:  # never hides the error that led here
-            log.warning("index writer not cancelled cleanly: %s", exc)
 
 
 def _drain(case: Case, si: SearchIndex, ctx: JobContext | None, only: Sequence[str] | None) -> None:
@@ -272,7 +263,7 @@ def rebuild(case: Case, ctx: JobContext | None = None) -> int:
     if case.readonly:
         raise PermissionError("a read-only case cannot rebuild its index")
     si = attach(case)
-    discard_staged(si)  # the rebuild reads every document from the database
+    si.drop_staged()  # the rebuild reads every document from the database
     new_path: Path = si.path.with_name(si.path.name + ".new")
     if si.usable:  # the old index's searcher and decoded rows wait idle meanwhile (66 MB
         with si.lock:  # at 100,000 documents); a search during the rebuild reopens them
@@ -364,4 +355,4 @@ def load_in_memory(case: Case) -> SearchIndex:
     return si
 
 
-__all__ = ["Cancelled", "discard_staged", "load_in_memory", "rebuild", "reconcile", "stage", "sync"]
+__all__ = ["Cancelled", "load_in_memory", "rebuild", "reconcile", "stage", "sync"]

@@ -57,9 +57,6 @@ class StagedWrites:
         self._helper: Helper | None = None
         self._waiting_chars = 0
 
-    def __len__(self) -> int:
-        return len(self.revisions) + self._given
-
     def delete_uids(self, uids: Iterable[str]) -> None:
         """Remove any earlier entry of these documents (re-indexing is idempotent)."""
         if self._searcher is None:

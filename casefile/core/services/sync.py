@@ -33,7 +33,7 @@ def sync_index(
 def stage_index(case: Case, uids: Sequence[str], helper: Helper | None = None) -> None:
     """Hand documents just written by an import to the index writer, uncommitted: the
     import's next `sync_index` commits them (see `casefile.core.search.staged_writes`);
-    `helper` runs a task in the import's extraction workers once they are idle. Their
+    `helper` runs a task in the import's extraction workers (see there). Their
     entities are matched first, as `sync_index` does, since the index holds them."""
     if case.readonly or not uids:
         return
